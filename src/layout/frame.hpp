@@ -1,0 +1,115 @@
+#pragma once
+// Frames: what layout/ hands to pdf/. A page is a size plus positioned items, in points, with
+// the origin at the top-left corner of the trim box and y growing downwards (pdf/ flips it).
+// Nothing here knows about articles: the PDF writer sees only frames and resources.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace galley::layout {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+struct Glyph {
+  std::uint32_t id = 0;  ///< glyph id in the original (not subset) face
+  double advance = 0;    ///< pen advance in points, justification and kerning included
+  double x_offset = 0;   ///< points
+  double y_offset = 0;   ///< points, positive raises
+  std::string text;      ///< the cluster's Unicode text on its first glyph (for ToUnicode)
+};
+
+/// Glyphs set from a pen position on a baseline. Glyph i is drawn at
+/// x + sum(advance[0..i-1]) + x_offset[i].
+struct GlyphRun {
+  int font = 0; ///< index into Document::fonts
+  double size = 10;
+  Rgb color;
+  double x = 0, y = 0; ///< pen start on the baseline
+  std::vector<Glyph> glyphs;
+};
+
+struct ImageItem {
+  int image = 0; ///< index into Document::images
+  double x = 0, y = 0, width = 0, height = 0;
+  bool circle_clip = false; ///< clip to the inscribed ellipse (portraits)
+};
+
+struct RuleItem {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double thickness = 0.5;
+  Rgb color;
+};
+
+struct RectItem {
+  double x = 0, y = 0, width = 0, height = 0;
+  Rgb fill;
+};
+
+/// A clickable area: either an external `uri` or an internal `dest` (an AnchorItem's name).
+struct LinkItem {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string uri;
+  std::string dest;
+};
+
+/// A named destination (PDF 32000-1 12.3.2.3) at a point of this page.
+struct AnchorItem {
+  std::string name;
+  double x = 0, y = 0;
+};
+
+using Item = std::variant<GlyphRun, ImageItem, RuleItem, RectItem, LinkItem, AnchorItem>;
+
+struct Page {
+  double width = 595.2756, height = 841.8898; ///< trim size
+  double bleed = 0;                           ///< media box = trim box grown by this on each side
+  std::string label;                          ///< page label for a viewer ("i", "3"); may be empty
+  std::vector<Item> items;                    ///< painted in order
+};
+
+struct FontResource {
+  std::string path;
+  int face_index = 0;
+};
+
+struct ImageResource {
+  std::string path; ///< JPEG passes through; PNG is decoded and re-encoded with Flate
+};
+
+struct OutlineItem {
+  std::string title;
+  std::string dest; ///< an AnchorItem's name
+  std::vector<OutlineItem> children;
+};
+
+struct DocumentInfo {
+  std::string title;
+  std::string author;   ///< "A, B and C"
+  std::string subject;  ///< the dek
+  std::string keywords; ///< tags, comma separated
+  std::string language; ///< BCP 47, written as /Lang
+  std::string creator = "galley";
+  /// Creation and modification date, seconds since the epoch (SOURCE_DATE_EPOCH or a date from
+  /// the input). Never read from the clock.
+  std::int64_t date_epoch = 0;
+  std::string identifier; ///< stable id; the PDF /ID and XMP derive from the content
+};
+
+struct Document {
+  std::vector<Page> pages;
+  std::vector<FontResource> fonts;
+  std::vector<ImageResource> images;
+  std::vector<OutlineItem> outline;
+  DocumentInfo info;
+};
+
+/// A readable trace of the frames (page, item kind, font, position and glyph ids, rounded to
+/// 0.01 pt), one item per line: for tests and golden files.
+std::string trace(const Document& doc);
+
+} // namespace galley::layout

@@ -1,0 +1,56 @@
+#include "model/model.hpp"
+
+#include <cstdio>
+
+namespace galley::model {
+
+namespace {
+void append_plain(std::string& out, const Inlines& inlines) {
+  for (const auto& in : inlines) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, Text> || std::is_same_v<T, Code>) {
+            out += v.text;
+          } else if constexpr (std::is_same_v<T, Emphasis> || std::is_same_v<T, Strong> ||
+                               std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link>) {
+            append_plain(out, v.children);
+          } else if constexpr (std::is_same_v<T, LineBreak> || std::is_same_v<T, SoftBreak>) {
+            out += ' ';
+          }
+        },
+        in.value);
+  }
+}
+} // namespace
+
+std::string plain_text(const Inlines& inlines) {
+  std::string out;
+  append_plain(out, inlines);
+  return out;
+}
+
+std::string format_date_long(const Date& d) {
+  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  std::string year = std::to_string(d.year);
+  if (d.month < 1 || d.month > 12) return year;
+  if (d.day < 1) return std::string(months[d.month - 1]) + " " + year;
+  return std::string(months[d.month - 1]) + " " + std::to_string(d.day) + ", " + year;
+}
+
+std::string format_date_iso(const Date& d) {
+  char buf[48];
+  if (d.month < 1) std::snprintf(buf, sizeof buf, "%04d", d.year);
+  else if (d.day < 1) std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+const Note* find_note(const Article& a, std::string_view id) {
+  for (const auto& n : a.notes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+} // namespace galley::model

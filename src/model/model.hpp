@@ -1,0 +1,216 @@
+#pragma once
+// The article model: plain data handed from input/ to layout/ and epub/. No behaviour beyond
+// small queries; every node carries the place in the source it came from.
+#include "util/diagnostics.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace galley::model {
+
+/// A reference to an image file as the writer gave it (`src`) and as the loader resolved it
+/// (`path`: a filesystem path, empty for remote URLs or files that were not found).
+struct ImageRef {
+  std::string src;
+  std::string path;
+  bool remote = false; ///< http(s) URL: never fetched, rendered as its alt text
+};
+
+// ---------------------------------------------------------------- inlines
+struct Inline;
+using Inlines = std::vector<Inline>;
+
+struct Text { std::string text; };
+struct Emphasis { Inlines children; };
+struct Strong { Inlines children; };
+struct Strikethrough { Inlines children; };
+struct Code { std::string text; };
+struct Link {
+  std::string url;
+  std::string title;
+  Inlines children;
+};
+struct Image {
+  ImageRef image;
+  std::string alt;
+  std::string title;
+};
+/// A reference to a note of the same article (`Article::notes`, matched by id).
+struct NoteRef { std::string id; };
+struct LineBreak {};
+/// A soft line break in the source: renders as a space.
+struct SoftBreak {};
+/// Inline raw HTML as written (an epub may pass it through when it is safe XHTML).
+struct RawInline { std::string html; };
+
+struct Inline {
+  std::variant<Text, Emphasis, Strong, Strikethrough, Code, Link, Image, NoteRef, LineBreak,
+               SoftBreak, RawInline>
+      value;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------- blocks
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Heading {
+  int level = 1;      ///< 1..6; the article title is not a heading, body sections start at 1
+  Inlines content;
+  std::string id;     ///< unique within the article: slug of the text, de-duplicated
+};
+struct Paragraph { Inlines content; };
+enum class ListKind { Bullet, Ordered };
+struct ListItem {
+  Blocks blocks;
+  std::optional<bool> checked; ///< task list item: [ ] or [x]
+  SourceLoc loc;
+};
+struct List {
+  ListKind kind = ListKind::Bullet;
+  int start = 1;
+  bool tight = true;
+  std::vector<ListItem> items;
+};
+struct BlockQuote { Blocks blocks; };
+struct CodeBlock {
+  std::string language;
+  std::string code; ///< verbatim, with its final newline removed
+};
+struct Figure {
+  ImageRef image;
+  std::string alt;
+  Inlines caption;
+  std::string credit;
+  std::string id;
+};
+enum class Align { Default, Left, Center, Right };
+struct TableCell {
+  Inlines content;
+  SourceLoc loc;
+};
+struct TableRow { std::vector<TableCell> cells; };
+struct Table {
+  std::vector<Align> aligns; ///< one per column
+  int header_rows = 1;       ///< the first `header_rows` rows are header rows
+  std::vector<TableRow> rows;
+};
+struct ThematicBreak {};
+/// Block-level raw HTML kept as data; writers decide whether it is safe to pass through.
+struct RawBlock { std::string html; };
+
+struct Block {
+  std::variant<Heading, Paragraph, List, BlockQuote, CodeBlock, Figure, Table, ThematicBreak,
+               RawBlock>
+      value;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------- notes
+/// A bibliographic source from the front matter (`sources:`).
+struct Source {
+  std::string title;
+  std::string publisher;
+  std::string date; ///< as written ("April 27, 2026") or formatted from an ISO date
+  std::string url;
+};
+
+enum class NoteKind { Footnote, Source };
+
+/// Footnotes and sources share one model. The loader numbers notes: those referenced from the
+/// text get 1..n in order of first reference; sources never cited follow as n+1.. in the order
+/// the front matter lists them, and have `cited == false` (they go in a "Sources" list).
+struct Note {
+  std::string id;
+  NoteKind kind = NoteKind::Footnote;
+  int number = 0;
+  bool cited = false;
+  Blocks blocks;                ///< the note's text; for sources, the formatted source
+  std::optional<Source> source; ///< set for NoteKind::Source
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------- metadata
+struct Date {
+  int year = 0, month = 0, day = 0; ///< month and day may be 0 when unknown
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+struct Author {
+  std::string name;
+  std::string file_as; ///< "Chen, Nova"; derived from the name when absent
+  std::string role;    ///< MARC relator code, "aut" by default
+  std::string bio;
+  std::optional<ImageRef> portrait;
+  SourceLoc loc;
+};
+
+struct Cover {
+  ImageRef image;
+  std::string alt;
+  std::string credit;
+  SourceLoc loc;
+};
+
+struct Meta {
+  std::string publication;
+  std::string title;
+  std::string subtitle;
+  std::string dek;
+  std::vector<Author> authors;
+  std::optional<Date> date;
+  int reading_minutes = 0;       ///< given, or computed from the word count
+  bool reading_time_given = false;
+  std::string language = "en";   ///< BCP 47
+  std::vector<std::string> tags;
+  std::optional<Cover> cover;
+  std::string identifier;        ///< as given; empty when the writer gave none
+  std::string slug;              ///< from the file name or `slug:`
+  SourceLoc loc;
+};
+
+struct Article {
+  Meta meta;
+  Blocks blocks;
+  std::vector<Note> notes;
+  int word_count = 0;
+  std::string source_path; ///< the file it came from
+  std::string base_dir;    ///< the folder relative paths resolve against
+};
+
+struct Issue {
+  std::string title;
+  std::string subtitle;
+  std::string publication;
+  std::string number;       ///< "14" or "Vol. 3, No. 2", as written
+  std::optional<Date> date;
+  std::optional<Cover> cover;
+  std::vector<std::string> editors;
+  std::string style;        ///< style name or path from the manifest; empty = default
+  std::string language = "en";
+  std::string identifier;
+  std::string description;
+  std::vector<Article> articles;
+  std::string source_path;
+  /// True when the issue wraps a single article given on the command line (no manifest):
+  /// writers then make an article book, not an issue with a cover and contents.
+  bool single_article = false;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------- queries
+/// Plain text of inlines: what a reader would read aloud (notes refs and images left out).
+std::string plain_text(const Inlines& inlines);
+
+/// "April 27, 2026" in English; "2026" or "April 2026" when day or month is unknown.
+std::string format_date_long(const Date& d);
+
+/// "2026-04-27" (or "2026-04", "2026").
+std::string format_date_iso(const Date& d);
+
+/// The note with this id, or nullptr.
+const Note* find_note(const Article& a, std::string_view id);
+
+} // namespace galley::model

@@ -1,0 +1,178 @@
+#pragma once
+// The resolved style: one description of a publication's look, read by layout/ (PDF) and by
+// epub/ (generated CSS). Every field has a default, so an empty style file is valid. Lengths are
+// in points unless the name says otherwise.
+#include "util/diagnostics.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace galley::style {
+
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0;
+  friend bool operator==(const Color&, const Color&) = default;
+};
+
+struct Margins {
+  double top = 56, bottom = 64, inner = 56, outer = 56;
+};
+
+struct PageStyle {
+  std::string size = "A4"; ///< "A4", "Letter", "A5" or "custom"
+  double width = 595.2756, height = 841.8898;
+  Margins margins;
+  double bleed = 0;
+  bool facing = false; ///< inner/outer margins swap on verso pages
+  int columns = 1;
+  double gutter = 18;
+};
+
+/// A font file that the style brings along, registered under a family name.
+struct FontFace {
+  std::string family;
+  int weight = 400;
+  bool italic = false;
+  std::filesystem::path path; ///< resolved relative to the style file
+};
+
+struct FontSpec {
+  std::string family;
+  std::vector<std::string> features; ///< OpenType features: "onum", "smcp", "-liga" to disable
+};
+
+struct Fonts {
+  FontSpec body{"EB Garamond", {}};
+  FontSpec heading{"Inter", {}};
+  FontSpec caption{"Inter", {}};
+  FontSpec code{"JetBrains Mono", {"-liga", "-calt"}};
+  FontSpec notes{"EB Garamond", {}};
+  std::vector<std::string> fallback{"Noto Serif", "Noto Sans", "Noto Naskh Arabic",
+                                    "Noto Serif Hebrew"};
+  std::vector<FontFace> faces;
+};
+
+enum class Align { Justify, Left };
+
+struct TextStyle {
+  double size = 10.5;
+  double leading = 14; ///< baseline-to-baseline distance
+  bool baseline_grid = false;
+  double indent = 12;            ///< first-line indent of paragraphs that follow a paragraph
+  double paragraph_spacing = 0;  ///< extra space between paragraphs
+  Align align = Align::Justify;
+  bool hyphenate = true;
+  int hyphen_left = 2;  ///< minimum letters before a hyphen
+  int hyphen_right = 3; ///< minimum letters after a hyphen
+  std::vector<std::string> exceptions; ///< "ta-ble", "OpenAI" (no hyphens: never split)
+  double caption_size = 8.5;
+  double code_size = 8.5;
+  double quote_indent = 18;
+  double list_indent = 18;
+};
+
+enum class TextCase { None, Upper, SmallCaps };
+
+struct HeadingStyle {
+  double size = 13;
+  double leading = 16;
+  int weight = 700;
+  bool italic = false;
+  TextCase text_case = TextCase::None;
+  double space_before = 14;
+  double space_after = 4;
+  Color color{0x1a, 0x1a, 0x1a};
+  bool numbered = false;
+};
+
+enum class CoverMode { FullPage, Lead, None };
+enum class PortraitShape { Circle, Square, None };
+
+struct Opening {
+  CoverMode cover = CoverMode::Lead;
+  PortraitShape portrait = PortraitShape::Circle;
+  double portrait_size = 36;
+  double publication_size = 9;
+  double title_size = 26;
+  double title_leading = 30;
+  double subtitle_size = 15;
+  double dek_size = 12;
+  bool title_centered = false;
+  double lead_image_height = 220; ///< maximum height of a lead cover image
+};
+
+struct AuthorBlock {
+  /// What shows, in order: "portrait", "name", "bio", "date", "reading-time".
+  std::vector<std::string> fields{"portrait", "name", "date", "reading-time"};
+};
+
+enum class FolioPosition { BottomCenter, BottomOutside, TopOutside, None };
+
+struct RunningHeads {
+  /// Templates: {publication}, {issue}, {title}, {section}, {author}. Empty = nothing.
+  std::string verso = "{publication}";
+  std::string recto = "{title}";
+  FolioPosition folio = FolioPosition::BottomCenter;
+  double size = 8;
+};
+
+enum class NoteNumbering { PerArticle, PerIssue };
+
+struct NotesStyle {
+  double size = 8;
+  double leading = 10;
+  bool separator = true;
+  double separator_width = 72; ///< length of the rule above the notes
+  NoteNumbering numbering = NoteNumbering::PerArticle;
+};
+
+struct Colors {
+  Color text{0x1a, 0x1a, 0x1a};
+  Color accent{0xb3, 0x26, 0x1e};
+  Color rule{0x99, 0x99, 0x99};
+  Color link{0x1d, 0x4e, 0x89};
+};
+
+struct IssuePages {
+  bool cover = true;
+  bool contents = true;
+  bool recto_openings = false;
+};
+
+struct EpubStyle {
+  std::string extra_css;
+  bool embed_fonts = false;
+};
+
+struct Style {
+  std::string name = "dispatch";
+  std::string description;
+  PageStyle page;
+  Fonts fonts;
+  TextStyle text;
+  HeadingStyle headings[6];
+  Opening opening;
+  AuthorBlock author_block;
+  RunningHeads running_heads;
+  NotesStyle notes;
+  Colors colors;
+  IssuePages issue;
+  EpubStyle epub;
+  std::filesystem::path source_file; ///< empty for the built-in default
+};
+
+/// The built-in defaults (what an empty style file resolves to).
+Style default_style();
+
+/// Where the bundled styles live (the source tree when run from a build, share/galley/styles
+/// when installed).
+std::filesystem::path bundled_styles_dir();
+
+/// Loads `name_or_path`: a bundled style name ("pocket") or a path to a YAML file. Resolves
+/// `extends:` chains. Problems go to `diags` with file:line:col; on error the returned style is
+/// the defaults.
+Style load_style(const std::string& name_or_path, Diagnostics& diags);
+
+} // namespace galley::style

@@ -1,0 +1,181 @@
+#pragma once
+// The text engine's public face: what layout/ asks of text/. A paragraph goes in as styled spans
+// and comes out as lines of positioned glyphs. Everything inside (itemization, fallback,
+// shaping, hyphenation, Knuth-Plass) is text/'s business.
+//
+// Not thread-safe: each worker thread uses its own Engine.
+#include "util/diagnostics.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace galley::text {
+
+/// Index of a face in the engine's registry. Stable for the engine's life; faces are numbered in
+/// the order they were first resolved, so identical input gives identical ids.
+using FaceId = int;
+
+struct FontRequest {
+  std::string family;
+  int weight = 400; ///< 100..900
+  bool italic = false;
+};
+
+/// A run of text with one look. `tag` is the caller's: it comes back on every glyph run made
+/// from this span (layout uses it for links and note markers).
+struct Span {
+  std::string text; ///< UTF-8; U+00AD soft hyphens allowed; '\n' forces a line break
+  FontRequest font;
+  double size = 10;
+  std::vector<std::string> features; ///< "onum", "smcp", "-liga"
+  std::uint32_t color = 0x1a1a1a;    ///< 0xRRGGBB
+  bool hyphenate = true;             ///< false for code and URLs
+  bool nobreak = false;              ///< no line breaks inside (except after '/' when url)
+  bool url = false;                  ///< break opportunities after '/', '.', '-', '?', '&'
+  double baseline_shift = 0;         ///< positive raises (superscript note markers)
+  int tag = -1;
+};
+
+enum class Alignment { Justify, Left, Center, Right };
+
+/// Knuth-Plass parameters, defaulted to TeX's plain values (The TeXbook, ch. 14; Knuth & Plass,
+/// "Breaking Paragraphs into Lines", 1981).
+struct BreakParams {
+  double pretolerance = 100;
+  double tolerance = 200;
+  double line_penalty = 10;
+  double hyphen_penalty = 50;
+  double ex_hyphen_penalty = 50;
+  double adj_demerits = 10000;         ///< adjacent lines in incompatible fitness classes
+  double double_hyphen_demerits = 10000;
+  double final_hyphen_demerits = 5000;
+  double emergency_stretch_em = 3;     ///< extra stretch per line in the emergency pass, in ems
+  int looseness = 0;
+};
+
+struct HyphenationOptions {
+  bool enabled = true;
+  int left_min = 2;
+  int right_min = 3;
+  std::vector<std::string> exceptions; ///< "ta-ble"; a word without hyphens is never split
+};
+
+struct ParagraphSpec {
+  std::vector<Span> spans;
+  std::string language = "en"; ///< BCP 47; picks the hyphenation dictionary and shaping language
+  Alignment align = Alignment::Justify;
+  double first_indent = 0;
+  /// Width of line i (0-based). When empty, every line is `width` wide.
+  std::function<double(int)> line_width;
+  double width = 400;
+  BreakParams params;
+  HyphenationOptions hyphenation;
+};
+
+struct PositionedGlyph {
+  std::uint32_t glyph = 0; ///< glyph id in the face (not subset)
+  double x = 0;            ///< pen position relative to the run's x, in points
+  double y_offset = 0;     ///< positive raises
+  double advance = 0;      ///< final advance in points, justification included
+  std::string text;        ///< the cluster's text on its first glyph, "" on the others
+};
+
+struct LineRun {
+  FaceId face = 0;
+  double size = 10;
+  std::uint32_t color = 0x1a1a1a;
+  int tag = -1;
+  double baseline_shift = 0;
+  double x = 0;     ///< start of the run relative to the line's left edge (indent included)
+  double width = 0;
+  bool rtl = false;
+  std::vector<PositionedGlyph> glyphs; ///< in visual order, left to right
+};
+
+struct Line {
+  std::vector<LineRun> runs; ///< in visual order
+  double width = 0;          ///< the measure this line was set to
+  double natural_width = 0;  ///< width of its content before justification
+  double ascent = 0;         ///< max ascent of its runs, points
+  double descent = 0;        ///< max descent, positive
+  double ratio = 0;          ///< adjustment ratio r (Knuth-Plass): stretch > 0, shrink < 0
+  bool hyphenated = false;   ///< ends with an inserted hyphen
+  bool overfull = false;     ///< content wider than the measure (a single unbreakable word)
+};
+
+struct ParagraphLayout {
+  std::vector<Line> lines;
+  double total_demerits = 0;
+};
+
+struct FaceInfo {
+  std::filesystem::path path;
+  int index = 0; ///< face index inside a collection file
+  std::string family;
+  int weight = 400;
+  bool italic = false;
+  int units_per_em = 1000;
+  double ascender = 0.8; ///< in ems
+  double descender = 0.2; ///< in ems, positive
+};
+
+struct EngineOptions {
+  /// Folders searched for font files before fontconfig (the bundled fonts/ first).
+  std::vector<std::filesystem::path> font_dirs;
+  /// Extra faces a style brings along.
+  struct ExtraFace {
+    std::string family;
+    int weight = 400;
+    bool italic = false;
+    std::filesystem::path path;
+  };
+  std::vector<ExtraFace> extra_faces;
+  /// Families tried, in order, for characters the requested face lacks; then fontconfig.
+  std::vector<std::string> fallback;
+  /// Whether fontconfig may be asked for system faces (tests turn it off for determinism).
+  bool use_fontconfig = true;
+};
+
+struct CacheStats {
+  std::uint64_t lookups = 0;
+  std::uint64_t hits = 0;
+};
+
+class Engine {
+public:
+  explicit Engine(EngineOptions options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Breaks a paragraph into lines. Missing glyphs, overfull lines and unknown fonts are
+  /// reported once each to `diags` as warnings.
+  ParagraphLayout layout_paragraph(const ParagraphSpec& spec, Diagnostics& diags);
+
+  /// Shapes spans onto one unbroken line (running heads, table cells, labels).
+  Line layout_line(const std::vector<Span>& spans, const std::string& language,
+                   Diagnostics& diags);
+
+  /// The face a request resolves to (nearest weight and style of the family; the first
+  /// fallback when the family is unknown).
+  FaceId resolve(const FontRequest& request, Diagnostics& diags);
+
+  const FaceInfo& face(FaceId id) const;
+  /// Every face resolved so far, indexed by FaceId.
+  std::vector<FaceInfo> faces() const;
+
+  CacheStats cache_stats() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The bundled fonts folder (source tree in a build, share/galley/fonts when installed).
+std::filesystem::path bundled_fonts_dir();
+
+} // namespace galley::text

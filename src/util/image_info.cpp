@@ -1,0 +1,139 @@
+#include "util/image_info.hpp"
+
+namespace galley {
+
+namespace {
+std::uint32_t be16(std::string_view b, size_t i) {
+  return (std::uint32_t(std::uint8_t(b[i])) << 8) | std::uint8_t(b[i + 1]);
+}
+std::uint32_t be32(std::string_view b, size_t i) { return (be16(b, i) << 16) | be16(b, i + 2); }
+std::uint32_t le16(std::string_view b, size_t i) {
+  return std::uint8_t(b[i]) | (std::uint32_t(std::uint8_t(b[i + 1])) << 8);
+}
+
+ImageInfo probe_jpeg(std::string_view b) {
+  // ITU T.81 annex B: walk the marker segments up to the first start-of-frame.
+  ImageInfo info;
+  info.format = ImageFormat::Jpeg;
+  size_t i = 2;
+  while (i + 4 <= b.size()) {
+    if (std::uint8_t(b[i]) != 0xFF) {
+      info.error = "corrupt JPEG: expected a marker";
+      return info;
+    }
+    std::uint8_t m = std::uint8_t(b[i + 1]);
+    if (m == 0xFF) {
+      ++i;
+      continue;
+    }
+    if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+      i += 2;
+      continue;
+    }
+    std::uint32_t len = be16(b, i + 2);
+    if (len < 2) {
+      info.error = "corrupt JPEG: bad segment length";
+      return info;
+    }
+    bool sof = (m >= 0xC0 && m <= 0xCF) && m != 0xC4 && m != 0xC8 && m != 0xCC;
+    if (sof) {
+      if (i + 2 + len > b.size() || len < 8) break;
+      info.bits = std::uint8_t(b[i + 4]);
+      info.height = be16(b, i + 5);
+      info.width = be16(b, i + 7);
+      info.components = std::uint8_t(b[i + 9]);
+      info.progressive = (m == 0xC2);
+      if (info.width == 0 || info.height == 0) info.error = "corrupt JPEG: zero size";
+      else if (info.components != 1 && info.components != 3 && info.components != 4)
+        info.error = "corrupt JPEG: unsupported number of components";
+      // The scan data must follow the header; a file cut inside the headers cannot be valid.
+      else if (b.size() < i + 2 + len + 4) info.error = "truncated JPEG";
+      return info;
+    }
+    if (m == 0xD9 || m == 0xDA) break; // end of image or scan before any frame header
+    i += 2 + len;
+  }
+  info.error = i + 4 > b.size() ? "truncated JPEG" : "corrupt JPEG: no frame header";
+  return info;
+}
+
+ImageInfo probe_png(std::string_view b) {
+  // PNG spec 11.2.2: IHDR is the first chunk, 13 bytes of data.
+  ImageInfo info;
+  info.format = ImageFormat::Png;
+  if (b.size() < 33 || b.substr(12, 4) != "IHDR" || be32(b, 8) != 13) {
+    info.error = "truncated PNG header";
+    return info;
+  }
+  info.width = be32(b, 16);
+  info.height = be32(b, 20);
+  info.bits = std::uint8_t(b[24]);
+  int color_type = std::uint8_t(b[25]);
+  switch (color_type) {
+  case 0: info.components = 1; break;
+  case 2: info.components = 3; break;
+  case 3: info.components = 1; break;
+  case 4: info.components = 2; break;
+  case 6: info.components = 4; break;
+  default: info.error = "corrupt PNG: bad colour type"; return info;
+  }
+  if (info.width == 0 || info.height == 0 || info.width > 0x7FFFFFFF || info.height > 0x7FFFFFFF)
+    info.error = "corrupt PNG: bad size";
+  else if (b.find("IEND") == std::string_view::npos)
+    info.error = "truncated PNG: no IEND chunk";
+  return info;
+}
+} // namespace
+
+ImageInfo probe_image(std::string_view b) {
+  ImageInfo info;
+  if (b.size() >= 3 && std::uint8_t(b[0]) == 0xFF && std::uint8_t(b[1]) == 0xD8 &&
+      std::uint8_t(b[2]) == 0xFF)
+    return probe_jpeg(b);
+  if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
+    return probe_png(b);
+  if (b.size() >= 10 && (b.substr(0, 6) == "GIF87a" || b.substr(0, 6) == "GIF89a")) {
+    info.format = ImageFormat::Gif;
+    info.width = le16(b, 6);
+    info.height = le16(b, 8);
+    if (info.width == 0 || info.height == 0) info.error = "corrupt GIF: zero size";
+    return info;
+  }
+  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") {
+    info.format = ImageFormat::Webp;
+    return info;
+  }
+  auto head = b.substr(0, 1024);
+  if (head.find("<svg") != std::string_view::npos) {
+    info.format = ImageFormat::Svg;
+    return info;
+  }
+  info.error = b.empty() ? "empty image file" : "not a JPEG, PNG, GIF or SVG image";
+  return info;
+}
+
+std::string_view media_type(ImageFormat f) {
+  switch (f) {
+  case ImageFormat::Jpeg: return "image/jpeg";
+  case ImageFormat::Png: return "image/png";
+  case ImageFormat::Gif: return "image/gif";
+  case ImageFormat::Svg: return "image/svg+xml";
+  case ImageFormat::Webp: return "image/webp";
+  case ImageFormat::Unknown: break;
+  }
+  return "";
+}
+
+std::string_view format_name(ImageFormat f) {
+  switch (f) {
+  case ImageFormat::Jpeg: return "JPEG";
+  case ImageFormat::Png: return "PNG";
+  case ImageFormat::Gif: return "GIF";
+  case ImageFormat::Svg: return "SVG";
+  case ImageFormat::Webp: return "WebP";
+  case ImageFormat::Unknown: break;
+  }
+  return "unknown";
+}
+
+} // namespace galley

@@ -1,0 +1,26 @@
+#pragma once
+// Small string helpers shared by the stages.
+#include <string>
+#include <string_view>
+
+namespace galley {
+
+/// True when `s` is valid UTF-8 (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+/// On failure `bad_offset` receives the byte offset of the first invalid sequence.
+bool is_valid_utf8(std::string_view s, size_t* bad_offset = nullptr);
+
+/// Decodes one code point at `i` and advances `i`; returns U+FFFD on invalid input.
+char32_t next_code_point(std::string_view s, size_t& i);
+
+/// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Lowercase ASCII slug: "Microsoft & OpenAI: Next Phase" -> "microsoft-openai-next-phase".
+/// Never empty ("untitled" when nothing is left); at most 60 characters.
+std::string slugify(std::string_view s);
+
+/// Formats a real number in shortest round-trip form, locale-free, without a trailing ".0"
+/// (std::to_chars; PDF 32000-1 7.3.3 does not allow exponents, so none are produced).
+std::string format_number(double v, int max_decimals = 4);
+
+} // namespace galley
