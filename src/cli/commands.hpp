@@ -1,0 +1,14 @@
+#pragma once
+// One function per subcommand: each adds its options to the parser and returns the callback
+// that runs it (the exit code goes to `exit_code`).
+#include <CLI/CLI.hpp>
+
+namespace galley::cli {
+
+void add_check_command(CLI::App& app, int& exit_code);
+void add_convert_commands(CLI::App& app, int& exit_code); ///< `pdf` and `epub`
+void add_shape_command(CLI::App& app, int& exit_code);
+void add_styles_command(CLI::App& app, int& exit_code);
+void add_build_command(CLI::App& app, int& exit_code);
+
+} // namespace galley::cli

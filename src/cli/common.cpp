@@ -1,0 +1,71 @@
+#include "cli/common.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace galley::cli {
+
+void add_output_options(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--diagnostics", o.diagnostics_format,
+                 "how to print diagnostics: text (file:line:col: ...) or json (one object a line)")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd.add_flag("-q,--quiet", o.quiet, "print only errors");
+  cmd.add_flag("-v,--verbose", o.verbose, "also print notes and timings");
+  cmd.add_flag("--strict", o.strict, "treat warnings as errors (exit 1)");
+}
+
+void add_render_options(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("-s,--style", o.style, "style name (see 'galley styles') or a style file");
+  cmd.add_option("--allow-path", o.allow_paths,
+                 "also allow images and articles from this folder (repeatable)");
+  cmd.add_flag("--no-system-fonts", o.no_system_fonts,
+               "use only bundled and style fonts, never fontconfig");
+}
+
+void print_diagnostics(const Diagnostics& diags, const CommonOptions& o) {
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::Note && !o.verbose) continue;
+    if (d.severity == Severity::Warning && o.quiet && !o.strict) continue;
+    std::string line = o.diagnostics_format == "json" ? format_json(d) : format_text(d);
+    line += '\n';
+    std::fputs(line.c_str(), stderr);
+  }
+}
+
+bool failed(const Diagnostics& diags, const CommonOptions& o) {
+  return diags.has_errors() || (o.strict && diags.warning_count() > 0);
+}
+
+render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags) {
+  render::RenderOptions ro;
+  ro.style = o.style;
+  for (const auto& p : o.allow_paths) ro.allowed_roots.emplace_back(p);
+  ro.system_fonts = !o.no_system_fonts;
+  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(sde, sde + std::strlen(sde), v);
+    if (ec != std::errc() || *end != '\0' || v < 0)
+      diags.error({"SOURCE_DATE_EPOCH"}, std::string("not a number of seconds: '") + sde + "'");
+    else
+      ro.source_date_epoch = v;
+  }
+  return ro;
+}
+
+bool refuse_output_over_input(const std::filesystem::path& output,
+                              const std::vector<std::string>& inputs, Diagnostics& diags) {
+  std::error_code ec;
+  auto out = std::filesystem::weakly_canonical(output, ec);
+  for (const auto& in : inputs) {
+    auto p = std::filesystem::weakly_canonical(in, ec);
+    if (!ec && p == out) {
+      diags.error({output.string()}, "output would overwrite the input '" + in + "'");
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace galley::cli

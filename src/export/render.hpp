@@ -1,0 +1,58 @@
+#pragma once
+// The library's front door: load inputs, resolve the style, render PDF or EPUB bytes in memory.
+// The command line and programs linking libgalley call these; nothing here prints or exits.
+#include "model/model.hpp"
+#include "style/style.hpp"
+#include "util/diagnostics.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace galley::render {
+
+enum class Format { Pdf, Epub };
+
+std::string_view format_extension(Format f); ///< "pdf", "epub"
+
+struct RenderOptions {
+  /// Style name or path; empty means the issue's `style:` or else the default (dispatch).
+  std::string style;
+  /// Seconds since the epoch for every date the output records. When unset, the date comes
+  /// from the input (issue or article date), never from the clock.
+  std::optional<std::int64_t> source_date_epoch;
+  /// Folders images and articles may come from besides the input's own folder (--allow-path).
+  std::vector<std::filesystem::path> allowed_roots;
+  /// EPUB: embed subset fonts.
+  bool embed_fonts = false;
+  /// Ask fontconfig for system fonts when the bundled ones lack a character.
+  bool system_fonts = true;
+  std::size_t max_pages = 10000;
+};
+
+/// Loads articles or one manifest into an issue (see input::load_inputs).
+std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
+                                 const RenderOptions& options, Diagnostics& diags);
+
+/// The style an issue asks for, with the option taking precedence. A style named by the
+/// manifest resolves relative to the manifest's folder when it is a path.
+style::Style resolve_style(const model::Issue& issue, const RenderOptions& options,
+                           Diagnostics& diags);
+
+/// The date every output of `issue` records: SOURCE_DATE_EPOCH if given, else the issue's or
+/// the first article's date at 00:00 UTC, else 0 (1970-01-01).
+std::int64_t output_epoch(const model::Issue& issue, const RenderOptions& options);
+
+struct Rendered {
+  std::string bytes;
+  int pages = 0; ///< PDF pages; for EPUB, the number of content documents
+};
+
+/// Renders in memory. Returns nullopt when the input has errors (reported to diags); never
+/// writes files. Throws galley::Error on internal failure.
+std::optional<Rendered> render(const model::Issue& issue, const style::Style& style, Format format,
+                               const RenderOptions& options, Diagnostics& diags);
+
+} // namespace galley::render
