@@ -20,7 +20,7 @@ jpeg=(-strip -colorspace sRGB -depth 8 -sampling-factor 4:2:0 -interlace none -q
 png=(-strip -depth 8 -define png:exclude-chunks=date,time -define png:compression-level=9)
 
 # A soft cloud: overlapping discs on a transparent layer, faded to the given opacity.
-# usage: cloud_layer WIDTH HEIGHT OPACITY "circle ..." ... ; prints nothing, writes to stdout as MIFF
+# usage: cloud_layer WIDTH HEIGHT OPACITY "circle ..." ... (writes the layer to stdout as MIFF)
 cloud_layer() {
   local w=$1 h=$2 opacity=$3
   shift 3
