@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley::style {
@@ -174,5 +176,26 @@ std::filesystem::path bundled_styles_dir();
 /// `extends:` chains. Problems go to `diags` with file:line:col; on error the returned style is
 /// the defaults.
 Style load_style(const std::string& name_or_path, Diagnostics& diags);
+
+/// Like load_style, for style text already in memory. `as_file` names it in diagnostics; its
+/// folder is where `extends:` paths and font paths resolve (the current folder when empty).
+Style load_style_text(std::string_view yaml, const std::filesystem::path& as_file,
+                      Diagnostics& diags);
+
+struct StyleSummary {
+  std::string name;        ///< what load_style accepts: "pocket"
+  std::string description; ///< the style's one-line description ("" when it has none)
+};
+
+/// The styles in bundled_styles_dir(), sorted by name.
+std::vector<StyleSummary> list_bundled_styles();
+
+/// The resolved style as YAML, every value filled in (lengths in points, no `extends:`), such
+/// that load_style_text(dump_style(s)) gives `s` back (lengths to 1/10000 pt).
+std::string dump_style(const Style& style);
+
+/// Parses a length: "10.5pt", "20mm", "1.5cm", "0.5in", "12px" (1/96 in), "1.2em" (times
+/// `em`), or a bare number of points. Returns nullopt when `text` is none of these.
+std::optional<double> parse_length(std::string_view text, double em);
 
 } // namespace galley::style

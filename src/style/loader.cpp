@@ -1,0 +1,262 @@
+// Loading a style: read the file, follow its `extends:` chain to the root, then apply the
+// documents root first onto the built-in defaults, so each one overrides only what it names.
+#include "style/reader.hpp"
+#include "style/values.hpp"
+#include "util/files.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace galley::style {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Document {
+  std::string file; ///< as shown in diagnostics
+  fs::path dir;     ///< where its relative paths resolve
+  YAML::Node root;  ///< a map
+};
+
+std::vector<std::string> bundled_names() {
+  std::vector<std::string> names;
+  for (const auto& s : list_bundled_styles()) names.push_back(s.name);
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(sep)) + item;
+  return out;
+}
+
+/// A bundled style's file when `name` is a plain name (no folder, no extension) of one.
+std::optional<fs::path> bundled_file(const std::string& name) {
+  if (name.empty() || name.find_first_of("/\\.") != std::string::npos) return std::nullopt;
+  fs::path file = bundled_styles_dir() / (name + ".yaml");
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
+
+/// Follows `extends:` links, collecting documents root first and reporting unknown targets and
+/// cycles where the link is written.
+class ChainLoader {
+public:
+  explicit ChainLoader(Diagnostics& diags) : diags_(diags) {}
+
+  bool load_file(const fs::path& path, const SourceLoc& asked_at) {
+    std::string why;
+    std::optional<std::string> text = read_file(path, &why);
+    if (!text) {
+      diags_.error(asked_at, "cannot read style file '" + path.generic_string() + "': " + why);
+      return false;
+    }
+    return load_text(*text, path);
+  }
+
+  bool load_text(std::string_view text, const fs::path& path) {
+    Document doc{path.empty() ? std::string("<style>") : path.lexically_normal().generic_string(),
+                 path.parent_path().lexically_normal(), {}};
+    try {
+      doc.root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+      diags_.error({doc.file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+      return false;
+    }
+    if (doc.root.IsNull()) {
+      doc.root = YAML::Node(YAML::NodeType::Map); // an empty file is the defaults
+    } else if (!doc.root.IsMap()) {
+      diags_.error({doc.file, doc.root.Mark().line + 1, doc.root.Mark().column + 1},
+                   "a style file must be a map of settings such as 'page:' and 'text:'");
+      return false;
+    }
+    stack_.push_back({path.empty() ? fs::path() : absolute_normal(path), doc.file});
+    bool ok = follow_extends(doc);
+    stack_.pop_back();
+    chain_.push_back(std::move(doc));
+    return ok;
+  }
+
+  std::vector<Document>& chain() { return chain_; }
+
+private:
+  bool follow_extends(const Document& doc) {
+    const YAML::Node& root = doc.root;
+    const YAML::Node target = root["extends"];
+    if (!target.IsDefined()) return true;
+    SourceLoc at{doc.file, target.Mark().line + 1, target.Mark().column + 1};
+    if (!target.IsScalar()) {
+      diags_.error(at, "'extends' expects a style name or a path to a style file");
+      return false;
+    }
+    std::string value = target.Scalar();
+    std::optional<fs::path> file = resolve(value, doc.dir);
+    if (!file) {
+      std::vector<std::string> names = bundled_names();
+      std::string near = closest_match(value, names);
+      diags_.error(at,
+                   "unknown style '" + value + "' in extends: not a bundled style (" +
+                       joined(names, ", ") + ") nor a file next to this one",
+                   near.empty() ? "" : "did you mean '" + near + "'?");
+      return false;
+    }
+    fs::path identity = absolute_normal(*file);
+    auto seen = std::find_if(stack_.begin(), stack_.end(),
+                             [&](const auto& entry) { return entry.first == identity; });
+    if (seen != stack_.end()) {
+      std::string cycle;
+      for (auto it = seen; it != stack_.end(); ++it) cycle += it->second + " -> ";
+      diags_.error(at, "extends cycle: " + cycle + seen->second);
+      return false;
+    }
+    return load_file(*file, at);
+  }
+
+  /// A bundled name wins; otherwise a path relative to the extending file, ".yaml" optional.
+  static std::optional<fs::path> resolve(const std::string& value, const fs::path& dir) {
+    if (auto bundled = bundled_file(value)) return bundled;
+    std::error_code ec;
+    fs::path path = dir / value;
+    if (fs::is_regular_file(path, ec)) return path;
+    if (!path.has_extension() && fs::is_regular_file(fs::path(path) += ".yaml", ec))
+      return fs::path(path) += ".yaml";
+    return std::nullopt;
+  }
+
+  Diagnostics& diags_;
+  std::vector<Document> chain_;
+  std::vector<std::pair<fs::path, std::string>> stack_; ///< files being loaded: identity, name
+};
+
+/// The text.size the chain resolves to, so that em means the same in every document of it.
+double resolved_text_size(const std::vector<Document>& chain) {
+  double size = default_style().text.size;
+  for (const auto& doc : chain) {
+    const YAML::Node& root = doc.root;
+    const YAML::Node text = root["text"];
+    if (!text.IsDefined() || !text.IsMap()) continue;
+    const YAML::Node node = text["size"];
+    if (!node.IsDefined() || !node.IsScalar() || node.Scalar().ends_with("em")) continue;
+    if (auto v = parse_length(node.Scalar(), size); v && *v > 0) size = *v;
+  }
+  return size;
+}
+
+double round_half_point(double v) { return std::round(v * 2) / 2; }
+
+/// A leading that no document gives follows its size, so a style that enlarges a size does not
+/// inherit a leading meant for a smaller one (ratios of the built-in defaults).
+void derive_leadings(Style& s, const std::map<std::string, SourceLoc>& given) {
+  auto follow = [&](const std::string& size_key, const std::string& leading_key, double size,
+                    double& leading, double ratio) {
+    if (given.contains(size_key) && !given.contains(leading_key))
+      leading = round_half_point(size * ratio);
+  };
+  follow("text.size", "text.leading", s.text.size, s.text.leading, 4.0 / 3.0);
+  follow("notes.size", "notes.leading", s.notes.size, s.notes.leading, 1.25);
+  follow("opening.title-size", "opening.title-leading", s.opening.title_size,
+         s.opening.title_leading, 1.15);
+  for (int i = 0; i < 6; ++i) {
+    std::string h = "headings.h" + std::to_string(i + 1);
+    follow(h + ".size", h + ".leading", s.headings[i].size, s.headings[i].leading, 1.2);
+  }
+}
+
+/// Checks that need the whole resolved style: the page must leave room for the text.
+void check_resolved(const Style& s, const std::map<std::string, SourceLoc>& given,
+                    const std::string& file, Diagnostics& diags) {
+  auto where = [&](std::initializer_list<const char*> keys) {
+    for (const char* key : keys)
+      if (auto it = given.find(key); it != given.end()) return it->second;
+    return SourceLoc{file, 0, 0};
+  };
+  const PageStyle& p = s.page;
+  if (p.margins.inner + p.margins.outer >= p.width) {
+    diags.error(where({"page.margins.outer", "page.margins.inner", "page.width", "page.size"}),
+                "margins are wider than the page: inner " + format_length(p.margins.inner) +
+                    " + outer " + format_length(p.margins.outer) + " on a page " +
+                    format_length(p.width) + " wide");
+    return;
+  }
+  if (p.margins.top + p.margins.bottom >= p.height) {
+    diags.error(where({"page.margins.bottom", "page.margins.top", "page.height", "page.size"}),
+                "margins are taller than the page: top " + format_length(p.margins.top) +
+                    " + bottom " + format_length(p.margins.bottom) + " on a page " +
+                    format_length(p.height) + " high");
+    return;
+  }
+  // One inch is the narrowest column that can still set a few words per line.
+  double text_width = p.width - p.margins.inner - p.margins.outer;
+  double column = (text_width - p.gutter * (p.columns - 1)) / p.columns;
+  if (column < 72) {
+    diags.error(where({"page.gutter", "page.columns", "page.margins.outer", "page.margins.inner"}),
+                "columns are too narrow: " + std::to_string(p.columns) + " columns with a " +
+                    format_length(p.gutter) + " gutter leave " + format_length(column) +
+                    " each, less than 72pt");
+  }
+}
+
+Style resolve(ChainLoader& loader, bool chain_ok, const fs::path& path, Diagnostics& diags,
+              int errors_before) {
+  std::vector<Document>& chain = loader.chain();
+  Style style = default_style();
+  std::map<std::string, SourceLoc> given;
+  double em = resolved_text_size(chain);
+  for (const auto& doc : chain) {
+    // A name and a description belong to one file: they are not inherited.
+    style.name = doc.file == "<style>" ? "custom" : fs::path(doc.file).stem().string();
+    style.description.clear();
+    Diagnostics found;
+    ReadContext ctx{&found, doc.file, doc.dir, em, &given};
+    apply_document(style, doc.root, ctx);
+    // Reported in the order of the file, whatever order the schema reads it in.
+    std::vector<Diagnostic> sorted = found.all();
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+    });
+    for (auto& d : sorted) diags.report(std::move(d));
+  }
+  derive_leadings(style, given);
+  if (chain_ok && !chain.empty()) check_resolved(style, given, chain.back().file, diags);
+  if (!chain_ok || diags.error_count() > errors_before) return default_style();
+  style.source_file = path.empty() ? fs::path() : absolute_normal(path);
+  return style;
+}
+
+} // namespace
+
+Style load_style_text(std::string_view yaml, const std::filesystem::path& as_file,
+                      Diagnostics& diags) {
+  int before = diags.error_count();
+  ChainLoader loader(diags);
+  bool ok = loader.load_text(yaml, as_file);
+  return resolve(loader, ok, as_file, diags, before);
+}
+
+Style load_style(const std::string& name_or_path, Diagnostics& diags) {
+  int before = diags.error_count();
+  fs::path path;
+  if (auto bundled = bundled_file(name_or_path)) {
+    path = *bundled;
+  } else {
+    path = name_or_path;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      std::vector<std::string> names = bundled_names();
+      std::string near = closest_match(name_or_path, names);
+      diags.error({name_or_path, 0, 0},
+                  "style '" + name_or_path + "' not found: not a bundled style (" +
+                      joined(names, ", ") + ") nor a file",
+                  near.empty() ? "" : "did you mean '" + near + "'?");
+      return default_style();
+    }
+  }
+  ChainLoader loader(diags);
+  bool ok = loader.load_file(path, {name_or_path, 0, 0});
+  return resolve(loader, ok, path, diags, before);
+}
+
+} // namespace galley::style
