@@ -1,0 +1,52 @@
+#include "run.hpp"
+
+#include "util/files.hpp"
+
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace e2e {
+
+namespace fs = std::filesystem;
+
+RunResult run(const std::string& command) {
+  static int counter = 0;
+  fs::path dir = fs::temp_directory_path() / ("galley-e2e-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path out = dir / ("out" + std::to_string(counter));
+  fs::path err = dir / ("err" + std::to_string(counter++));
+  std::string full = "(" + command + ") >" + q(out) + " 2>" + q(err) + " </dev/null";
+  int status = std::system(full.c_str());
+  RunResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = galley::read_file(out).value_or("");
+  r.err = galley::read_file(err).value_or("");
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+RunResult galley(const std::string& args) {
+  const char* bin = std::getenv("GALLEY_BIN");
+  return run(std::string(bin ? bin : "galley") + " " + args);
+}
+
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("galley-e2e-" + std::to_string(::getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string q(const fs::path& p) {
+  std::string s = "'";
+  for (char c : p.string()) {
+    if (c == '\'') s += "'\\''";
+    else s += c;
+  }
+  return s + "'";
+}
+
+fs::path source_dir() { return GALLEY_SOURCE_DIR; }
+
+} // namespace e2e

@@ -1,0 +1,67 @@
+#include "run.hpp"
+
+#include "util/files.hpp"
+
+#include <doctest/doctest.h>
+
+#include <regex>
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path example(const char* name) { return source_dir() / "examples/quantum-dispatch" / name; }
+
+/// epubcheck's summary counts: "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos".
+struct Counts {
+  int fatals = -1, errors = -1, warnings = -1;
+};
+Counts epubcheck(const fs::path& epub) {
+  auto r = run("java -jar /usr/share/java/epubcheck.jar " + q(epub));
+  std::smatch m;
+  std::string all = r.out + r.err;
+  Counts c;
+  if (std::regex_search(all, m, std::regex(R"((\d+) fatals / (\d+) errors / (\d+) warnings)"))) {
+    c.fatals = std::stoi(m[1]);
+    c.errors = std::stoi(m[2]);
+    c.warnings = std::stoi(m[3]);
+  } else if (all.find("No errors or warnings detected") != std::string::npos) {
+    c = {0, 0, 0};
+  }
+  return c;
+}
+} // namespace
+
+TEST_SUITE("e2e/epub") {
+  TEST_CASE("the example article and issue pass epubcheck with no errors and no warnings") {
+    auto dir = scratch("epub-examples");
+    for (const char* input : {"microsoft-openai.md", "issue.yaml"}) {
+      CAPTURE(input);
+      auto out = dir / (std::string(input) + ".epub");
+      auto r = galley("epub " + q(example(input)) + " -o " + q(out));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      auto c = epubcheck(out);
+      CHECK(c.fatals == 0);
+      CHECK(c.errors == 0);
+      CHECK(c.warnings == 0);
+    }
+  }
+
+  TEST_CASE("identical input gives identical bytes") {
+    auto dir = scratch("epub-determinism");
+    REQUIRE(galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "a.epub")).code == 0);
+    REQUIRE(galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "b.epub")).code == 0);
+    CHECK(galley::read_file(dir / "a.epub") == galley::read_file(dir / "b.epub"));
+  }
+
+  TEST_CASE("a missing image is an error with file and line, and nothing is written") {
+    auto dir = scratch("epub-missing-image");
+    REQUIRE(run("printf -- '---\\ntitle: T\\n---\\nText.\\n\\n![A chart](nothere.png)\\n' > " +
+                q(dir / "a.md")).code == 0);
+    auto r = galley("epub " + q(dir / "a.md") + " -o " + q(dir / "a.epub"));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("a.md:6:") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "a.epub"));
+  }
+}
