@@ -87,6 +87,7 @@ void fonts(YAML::Emitter& out, const Fonts& f) {
   font(out, "notes", f.notes);
   list(out, "fallback", f.fallback);
   key(out, "faces");
+  if (f.faces.empty()) out << YAML::Flow; // "faces: []" rather than a dangling block list
   out << YAML::BeginSeq;
   for (const auto& face : f.faces) {
     out << YAML::BeginMap;
