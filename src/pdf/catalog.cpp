@@ -1,0 +1,188 @@
+#include "pdf/catalog.hpp"
+
+#include "pdf/metadata.hpp"
+#include "pdf/podofo_util.hpp"
+
+
+namespace galley::pdf {
+
+using namespace PoDoFo;
+
+void add_named_dests(PdfMemDocument& doc, const std::vector<PdfObject*>& pages,
+                     const DestMap& dests) {
+  if (dests.empty()) return;
+  PdfArray names;
+  for (const auto& [name, target] : dests) {
+    names.push_back(pdf_bytes(name));
+    PdfArray dest;
+    dest.push_back(pages[size_t(target.page)]->Reference());
+    dest.push_back(PdfName("XYZ"));
+    dest.push_back(pdf_real(target.x));
+    dest.push_back(pdf_real(target.y));
+    dest.push_back(PdfVariant()); // null zoom: keep the viewer's
+    names.push_back(dest);
+  }
+  PdfObject* tree = doc.GetObjects().CreateObject(PdfVariant(PdfDictionary()));
+  tree->GetDictionary().AddKey("Names", names);
+  PdfDictionary root;
+  root.AddKey("Dests", tree->Reference());
+  PdfObject* names_obj = doc.GetObjects().CreateObject(PdfVariant(root));
+  doc.GetCatalog()->GetDictionary().AddKey("Names", names_obj->Reference());
+}
+
+namespace {
+
+bool is_open(int level) { return level == 0; }
+
+/// Entries shown when `items` are visible and each item is open or closed by its level.
+int visible_count(const std::vector<layout::OutlineItem>& items, int level) {
+  int n = 0;
+  for (const auto& item : items)
+    n += 1 + (is_open(level) ? visible_count(item.children, level + 1) : 0);
+  return n;
+}
+
+/// Creates the entries for `items` under `parent`, linked as siblings (Table 153), and sets
+/// the parent's /First and /Last.
+void add_entries(PdfVecObjects& objects, PdfObject* parent,
+                 const std::vector<layout::OutlineItem>& items, int level, const DestMap& dests,
+                 Diagnostics& diags) {
+  PdfObject* prev = nullptr;
+  for (const auto& item : items) {
+    PdfObject* entry = objects.CreateObject(PdfVariant(PdfDictionary()));
+    PdfDictionary& d = entry->GetDictionary();
+    d.AddKey("Title", pdf_text(item.title));
+    d.AddKey("Parent", parent->Reference());
+    if (dests.count(item.dest)) {
+      d.AddKey("Dest", pdf_bytes(item.dest));
+    } else {
+      diags.warning({}, "outline entry '" + item.title + "' points to unknown destination '" +
+                            item.dest + "'");
+    }
+    if (prev) {
+      d.AddKey("Prev", prev->Reference());
+      prev->GetDictionary().AddKey("Next", entry->Reference());
+    } else {
+      parent->GetDictionary().AddKey("First", entry->Reference());
+    }
+    if (!item.children.empty()) {
+      add_entries(objects, entry, item.children, level + 1, dests, diags);
+      // Positive when open: the visible descendants; negative when closed (Table 153).
+      int count = visible_count(item.children, level + 1);
+      d.AddKey("Count", pdf_int(is_open(level) ? count : -count));
+    }
+    prev = entry;
+  }
+  if (prev) parent->GetDictionary().AddKey("Last", prev->Reference());
+}
+
+/// The value of a decimal label without leading zeros, or 0.
+int decimal_value(const std::string& s) {
+  if (s.empty() || s.size() > 6 || s[0] == '0') return 0;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::string roman(int v) {
+  static const std::pair<int, const char*> table[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+      {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+  std::string out;
+  for (const auto& [n, s] : table)
+    while (v >= n) out += s, v -= n;
+  return out;
+}
+
+/// The value of a canonical lowercase roman label ("iv", not "iiii"), or 0.
+int roman_value(const std::string& s) {
+  if (s.empty() || s.size() > 12 || s.find_first_not_of("ivxlcdm") != std::string::npos)
+    return 0;
+  for (int v = 1; v < 4000; ++v) {
+    if (roman(v) == s) return v;
+  }
+  return 0;
+}
+
+} // namespace
+
+void add_outline(PdfMemDocument& doc, const std::vector<layout::OutlineItem>& items,
+                 const DestMap& dests, Diagnostics& diags) {
+  if (items.empty()) return;
+  PdfObject* root = doc.GetObjects().CreateObject("Outlines");
+  add_entries(doc.GetObjects(), root, items, 0, dests, diags);
+  root->GetDictionary().AddKey("Count", pdf_int(visible_count(items, 0)));
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  catalog.AddKey("Outlines", root->Reference());
+  catalog.AddKey("PageMode", PdfName("UseOutlines"));
+}
+
+void add_page_labels(PdfMemDocument& doc, const std::vector<layout::Page>& pages) {
+  bool any = false;
+  for (const auto& p : pages) any = any || !p.label.empty();
+  if (!any) return;
+  // A range continues while labels keep counting up in its style (12.4.2, Table 159);
+  // unlabelled pages get their physical page number.
+  PdfArray nums;
+  char style = 0; // 'D' decimal, 'r' roman, 'P' literal prefix
+  int next = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string& label = pages[i].label;
+    int dec = label.empty() ? int(i) + 1 : decimal_value(label);
+    int rom = dec ? 0 : roman_value(label);
+    if ((dec && style == 'D' && dec == next) || (rom && style == 'r' && rom == next)) {
+      ++next;
+      continue;
+    }
+    PdfDictionary range;
+    if (dec || rom) {
+      style = dec ? 'D' : 'r';
+      range.AddKey("S", PdfName(std::string(1, style)));
+      int start = dec ? dec : rom;
+      if (start != 1) range.AddKey("St", pdf_int(start));
+      next = start + 1;
+    } else {
+      style = 'P';
+      range.AddKey("P", pdf_text(label));
+    }
+    nums.push_back(pdf_int(std::int64_t(i)));
+    nums.push_back(range);
+  }
+  PdfDictionary tree;
+  tree.AddKey("Nums", nums);
+  doc.GetCatalog()->GetDictionary().AddKey("PageLabels", tree);
+}
+
+void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
+  // PoDoFo stamps the clock into Info when it creates it: replace the whole dictionary.
+  PdfDictionary& d = doc.GetInfo()->GetObject()->GetDictionary();
+  d.Clear();
+  auto text = [&](const char* key, const std::string& v) {
+    if (!v.empty()) d.AddKey(key, pdf_text(v));
+  };
+  text("Title", info.title);
+  text("Author", info.author);
+  text("Subject", info.subject);
+  text("Keywords", info.keywords);
+  text("Creator", info.creator);
+  d.AddKey("Producer", PdfString("galley"));
+  std::string date = pdf_date(info.date_epoch);
+  d.AddKey("CreationDate", PdfString(date));
+  d.AddKey("ModDate", PdfString(date));
+
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  // Metadata streams stay uncompressed so that tools which scan for the packet find it.
+  PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
+  xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
+  set_stream(xmp, xmp_packet(info), false);
+  catalog.AddKey("Metadata", xmp->Reference());
+  if (!info.language.empty()) catalog.AddKey("Lang", pdf_text(info.language));
+  PdfDictionary prefs;
+  prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+  catalog.AddKey("ViewerPreferences", prefs);
+}
+
+} // namespace galley::pdf

@@ -1,0 +1,227 @@
+#include "pdf/content.hpp"
+
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+namespace galley::pdf {
+
+void append_number(std::string& out, double v, int decimals) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  char* end = res.ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  std::string_view s(buf, size_t(end - buf));
+  if (s == "-0") s = "0";
+  out += s;
+}
+
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+/// Builds one page's operators; tracks the graphics state it has set so that colours and line
+/// widths are written only when they change.
+class ContentBuilder {
+public:
+  ContentBuilder(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+                 const std::vector<bool>& image_ok)
+      : page_(page), fonts_(fonts), image_ok_(image_ok) {}
+
+  PageContent build() {
+    out_.stream.reserve(4096);
+    if (page_.bleed > 0) {
+      // The media box is the trim box grown by the bleed (14.11.2): shift the origin to the
+      // trim box's corner so frame coordinates stay relative to the trim box.
+      op("1 0 0 1 ");
+      num(page_.bleed);
+      op(" ");
+      num(page_.bleed);
+      op(" cm\n");
+    }
+    for (const auto& item : page_.items) {
+      if (auto* run = std::get_if<layout::GlyphRun>(&item)) glyph_run(*run);
+      else if (auto* img = std::get_if<layout::ImageItem>(&item)) image(*img);
+      else if (auto* rule = std::get_if<layout::RuleItem>(&item)) this->rule(*rule);
+      else if (auto* rect = std::get_if<layout::RectItem>(&item)) this->rect(*rect);
+    }
+    auto unique = [](std::vector<int>& v) {
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    unique(out_.fonts);
+    unique(out_.images);
+    return std::move(out_);
+  }
+
+private:
+  void op(std::string_view s) { out_.stream += s; }
+  void num(double v, int decimals = 3) { append_number(out_.stream, v, decimals); }
+  double flip(double y) const { return page_.height - y; }
+
+  void color(const layout::Rgb& c, std::optional<layout::Rgb>& current, std::string_view oper) {
+    if (current && *current == c) return;
+    current = c;
+    num(c.r / 255.0, 4);
+    op(" ");
+    num(c.g / 255.0, 4);
+    op(" ");
+    num(c.b / 255.0, 4);
+    op(" ");
+    op(oper);
+    op("\n");
+  }
+
+  /// Text (9.4): one BT block per run. Glyphs are shown by CID through TJ; before each glyph the
+  /// pen is moved from where the font's /W width left it to where the frame puts the glyph, so
+  /// kerning, justification and x offsets all become TJ adjustments in 1/1000 em (9.4.3).
+  void glyph_run(const layout::GlyphRun& run) {
+    if (run.glyphs.empty()) return;
+    if (run.font < 0 || size_t(run.font) >= fonts_.size() || !fonts_[size_t(run.font)])
+      throw Error("glyph run uses font " + std::to_string(run.font) + " that has no subset");
+    const SubsetFont& font = *fonts_[size_t(run.font)];
+    out_.fonts.push_back(run.font);
+    color(run.color, fill_, "rg");
+    op("BT\n/F");
+    num(run.font);
+    op(" ");
+    num(run.size);
+    op(" Tf\n1 0 0 1 ");
+    num(run.x);
+    op(" ");
+    num(flip(run.y));
+    op(" Tm\n[");
+    double pen = 0;    // where the PDF pen is, in points from run.x
+    double target = 0; // sum of frame advances so far
+    double rise = 0;
+    const double to_units = 1000.0 / run.size;
+    bool in_hex = false;
+    for (const auto& g : run.glyphs) {
+      if (g.y_offset != rise) {
+        // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
+        if (in_hex) op(">");
+        in_hex = false;
+        op("] TJ\n");
+        num(g.y_offset);
+        op(" Ts\n[");
+        rise = g.y_offset;
+      }
+      double want = target + g.x_offset;
+      double adjust = std::round((pen - want) * to_units * 100) / 100;
+      if (adjust != 0) {
+        if (in_hex) op(">");
+        in_hex = false;
+        num(adjust, 2);
+        pen -= adjust / to_units;
+      }
+      std::int32_t cid = g.id < font.cid_of.size() ? font.cid_of[g.id] : -1;
+      if (cid < 0) throw Error("glyph " + std::to_string(g.id) + " is missing from its subset");
+      if (!in_hex) op("<");
+      in_hex = true;
+      char hex[4] = {kHex[(cid >> 12) & 15], kHex[(cid >> 8) & 15], kHex[(cid >> 4) & 15],
+                     kHex[cid & 15]};
+      out_.stream.append(hex, 4);
+      pen += font.widths[size_t(cid)] / to_units;
+      target += g.advance;
+    }
+    if (in_hex) op(">");
+    op("] TJ\n");
+    if (rise != 0) op("0 Ts\n"); // text state outlives ET (9.3.1)
+    op("ET\n");
+  }
+
+  /// Ellipse inscribed in the box, as four Bezier quarter arcs (8.5.2.2); the control points sit
+  /// at 0.5523 of the radius, the usual cubic approximation of a quarter circle.
+  void ellipse(double x, double y, double w, double h) {
+    constexpr double k = 0.5522847498;
+    double rx = w / 2, ry = h / 2, cx = x + rx, cy = y + ry;
+    auto pt = [&](double px, double py) {
+      num(px);
+      op(" ");
+      num(py);
+      op(" ");
+    };
+    pt(cx + rx, cy);
+    op("m\n");
+    pt(cx + rx, cy + k * ry), pt(cx + k * rx, cy + ry), pt(cx, cy + ry), op("c\n");
+    pt(cx - k * rx, cy + ry), pt(cx - rx, cy + k * ry), pt(cx - rx, cy), op("c\n");
+    pt(cx - rx, cy - k * ry), pt(cx - k * rx, cy - ry), pt(cx, cy - ry), op("c\n");
+    pt(cx + k * rx, cy - ry), pt(cx + rx, cy - k * ry), pt(cx + rx, cy), op("c\n");
+  }
+
+  /// Images (8.9.5): the unit square scaled to the box by cm, inside q/Q; portraits are clipped
+  /// to the inscribed ellipse first (8.5.4, W n).
+  void image(const layout::ImageItem& img) {
+    if (img.image < 0 || size_t(img.image) >= image_ok_.size())
+      throw Error("image item uses image " + std::to_string(img.image) + " that does not exist");
+    if (!image_ok_[size_t(img.image)]) return;
+    out_.images.push_back(img.image);
+    double bottom = flip(img.y + img.height);
+    op("q\n");
+    if (img.circle_clip) {
+      ellipse(img.x, bottom, img.width, img.height);
+      op("W n\n");
+    }
+    num(img.width);
+    op(" 0 0 ");
+    num(img.height);
+    op(" ");
+    num(img.x);
+    op(" ");
+    num(bottom);
+    op(" cm\n/Im");
+    num(img.image);
+    op(" Do\nQ\n");
+  }
+
+  void rule(const layout::RuleItem& r) {
+    color(r.color, stroke_, "RG");
+    if (!line_width_ || *line_width_ != r.thickness) {
+      line_width_ = r.thickness;
+      num(r.thickness);
+      op(" w\n");
+    }
+    num(r.x1);
+    op(" ");
+    num(flip(r.y1));
+    op(" m ");
+    num(r.x2);
+    op(" ");
+    num(flip(r.y2));
+    op(" l S\n");
+  }
+
+  void rect(const layout::RectItem& r) {
+    color(r.fill, fill_, "rg");
+    num(r.x);
+    op(" ");
+    num(flip(r.y + r.height));
+    op(" ");
+    num(r.width);
+    op(" ");
+    num(r.height);
+    op(" re f\n");
+  }
+
+  const layout::Page& page_;
+  const std::vector<const SubsetFont*>& fonts_;
+  const std::vector<bool>& image_ok_;
+  PageContent out_;
+  std::optional<layout::Rgb> fill_, stroke_;
+  std::optional<double> line_width_;
+};
+
+} // namespace
+
+PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+                         const std::vector<bool>& image_ok) {
+  return ContentBuilder(page, fonts, image_ok).build();
+}
+
+} // namespace galley::pdf

@@ -1,0 +1,29 @@
+#pragma once
+// Page content streams (PDF 32000-1 7.8.2, 8 and 9.4): glyph runs, rules, rectangles and
+// images of one frame, flipped from the frame's top-left, y-down space to PDF user space.
+#include "layout/frame.hpp"
+#include "pdf/fonts.hpp"
+
+#include <string>
+#include <vector>
+
+namespace galley::pdf {
+
+/// What a page's content stream draws with. Fonts are named /F<i> and images /Im<i>, where i
+/// is the index in layout::Document::fonts or images.
+struct PageContent {
+  std::string stream;
+  std::vector<int> fonts;  ///< font indices used, ascending
+  std::vector<int> images; ///< image indices used, ascending
+};
+
+/// Appends `v` to `out` in the shortest fixed form with at most `decimals` decimals, without
+/// exponent (7.3.3) and without "-0".
+void append_number(std::string& out, double v, int decimals = 3);
+
+/// The content stream of `page`. `fonts[i]` is the subset of font i (null when unused);
+/// images whose `image_ok[i]` is false are left out (they were reported as errors).
+PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+                         const std::vector<bool>& image_ok);
+
+} // namespace galley::pdf

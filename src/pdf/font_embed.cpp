@@ -1,0 +1,127 @@
+#include "pdf/font_embed.hpp"
+
+#include "pdf/podofo_util.hpp"
+#include "util/text_utils.hpp"
+
+namespace galley::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+void append_hex16(std::string& out, unsigned v) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(v >> shift) & 15];
+}
+
+/// UTF-8 -> UTF-16BE hex digits, with surrogate pairs above U+FFFF (Unicode 3.9, D91).
+std::string utf16_hex(const std::string& utf8) {
+  std::string out;
+  size_t i = 0;
+  while (i < utf8.size()) {
+    char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      append_hex16(out, 0xD800 + unsigned(cp >> 10));
+      append_hex16(out, 0xDC00 + unsigned(cp & 0x3FF));
+    } else {
+      append_hex16(out, unsigned(cp));
+    }
+  }
+  return out;
+}
+
+PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const PdfName& name,
+                           bool compress) {
+  PdfObject* file = objects.CreateObject(PdfVariant(PdfDictionary()));
+  set_stream(file, font.program, compress);
+  if (font.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  else file->GetDictionary().AddKey("Length1", pdf_int(std::int64_t(font.program.size())));
+
+  PdfObject* desc = objects.CreateObject("FontDescriptor");
+  PdfDictionary& d = desc->GetDictionary();
+  d.AddKey("FontName", name);
+  d.AddKey("Flags", pdf_int(font.flags));
+  PdfArray bbox;
+  for (int v : font.bbox) bbox.push_back(pdf_int(v));
+  d.AddKey("FontBBox", bbox);
+  d.AddKey("ItalicAngle", pdf_real(font.italic_angle));
+  d.AddKey("Ascent", pdf_int(font.ascent));
+  d.AddKey("Descent", pdf_int(font.descent));
+  d.AddKey("CapHeight", pdf_int(font.cap_height));
+  d.AddKey("StemV", pdf_int(font.stem_v));
+  d.AddKey(font.cff ? "FontFile3" : "FontFile2", file->Reference());
+  return desc;
+}
+
+} // namespace
+
+std::string to_unicode_cmap(const SubsetFont& font) {
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<unsigned> cids;
+  for (unsigned cid = 0; cid < font.text.size(); ++cid)
+    if (!font.text[cid].empty()) cids.push_back(cid);
+  for (size_t start = 0; start < cids.size(); start += 100) {
+    size_t end = std::min(cids.size(), start + 100);
+    out += std::to_string(end - start) + " beginbfchar\n";
+    for (size_t i = start; i < end; ++i) {
+      out += '<';
+      append_hex16(out, cids[i]);
+      out += "> <" + utf16_hex(font.text[cids[i]]) + ">\n";
+    }
+    out += "endbfchar\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, bool compress) {
+  std::string base = font.tag + "+" + font.ps_name;
+  PdfName cid_name(base);
+  PdfObject* desc = font_descriptor(objects, font, cid_name, compress);
+
+  PdfObject* cid_font = objects.CreateObject("Font");
+  PdfDictionary& c = cid_font->GetDictionary();
+  // 9.7.4: CFF outlines make a CIDFontType0 whose CIDs are the CFF's glyph indices (name-keyed
+  // CFF, 9.7.4.2); TrueType outlines a CIDFontType2 with an identity CID -> GID map.
+  c.AddKey("Subtype", PdfName(font.cff ? "CIDFontType0" : "CIDFontType2"));
+  c.AddKey("BaseFont", cid_name);
+  PdfDictionary info;
+  info.AddKey("Registry", PdfString("Adobe"));
+  info.AddKey("Ordering", PdfString("Identity"));
+  info.AddKey("Supplement", pdf_int(0));
+  c.AddKey("CIDSystemInfo", info);
+  c.AddKey("FontDescriptor", desc->Reference());
+  if (!font.cff) c.AddKey("CIDToGIDMap", PdfName("Identity"));
+  // 9.7.4.3: the subset's CIDs are dense from 0, so one run lists every width.
+  PdfArray widths;
+  for (int w : font.widths) widths.push_back(pdf_int(w));
+  PdfArray w;
+  w.push_back(pdf_int(0));
+  w.push_back(widths);
+  c.AddKey("W", w);
+
+  PdfObject* cmap = objects.CreateObject(PdfVariant(PdfDictionary()));
+  set_stream(cmap, to_unicode_cmap(font), compress);
+
+  PdfObject* type0 = objects.CreateObject("Font");
+  PdfDictionary& t = type0->GetDictionary();
+  t.AddKey("Subtype", PdfName("Type0"));
+  // 9.7.6.1: with a CIDFontType0 descendant the name carries the CMap's name as well.
+  t.AddKey("BaseFont", PdfName(font.cff ? base + "-Identity-H" : base));
+  t.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cid_font->Reference());
+  t.AddKey("DescendantFonts", descendants);
+  t.AddKey("ToUnicode", cmap->Reference());
+  return type0;
+}
+
+} // namespace galley::pdf

@@ -1,0 +1,24 @@
+#pragma once
+// Font dictionaries (PDF 32000-1 9.7): a Type0 font with Identity-H encoding over a CIDFont of
+// the subset program, its widths, font descriptor and ToUnicode CMap.
+#include "pdf/fonts.hpp"
+
+#include <string>
+
+namespace PoDoFo {
+class PdfObject;
+class PdfVecObjects;
+} // namespace PoDoFo
+
+namespace galley::pdf {
+
+/// The ToUnicode CMap (9.10.3) mapping each CID that has text to its UTF-16BE code units:
+/// bfchar blocks of at most 100 entries (the limit of 9.10.3's operators), surrogate pairs for
+/// characters beyond the BMP, several characters for a ligature.
+std::string to_unicode_cmap(const SubsetFont& font);
+
+/// Creates the objects of one font and returns the Type0 font dictionary.
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const SubsetFont& font,
+                              bool compress);
+
+} // namespace galley::pdf

@@ -1,0 +1,41 @@
+#pragma once
+// Font subsetting for the PDF writer: which glyphs a document uses, cut down with hb-subset, and
+// the metrics a font descriptor needs (PDF 32000-1 9.8). Pure data; no PDF objects here.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace galley::pdf {
+
+/// The glyphs of one font that the frames use: original glyph id -> the Unicode text of the
+/// cluster it starts (UTF-8; empty for glyphs that continue a cluster).
+struct FontUsage {
+  std::map<std::uint32_t, std::string> glyphs;
+};
+
+/// A subset font program and everything the PDF font dictionaries are made from.
+struct SubsetFont {
+  bool cff = false;     ///< CFF outlines: FontFile3 /CIDFontType0C; else TrueType FontFile2
+  std::string program;  ///< the bare CFF table, or the whole subset sfnt
+  std::string ps_name;  ///< PostScript name without subset tag
+  std::string tag;      ///< six capital letters from a hash of the glyph set (9.6.4)
+  std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (new glyph id), -1 if absent
+  std::vector<int> widths;          ///< per CID, advance in 1/1000 em (rounded)
+  std::vector<std::string> text;    ///< per CID, Unicode text for ToUnicode (may be empty)
+  // Font descriptor values (9.8.1), in 1/1000 em.
+  int flags = 0;
+  double italic_angle = 0;
+  int ascent = 0, descent = 0, cap_height = 0, stem_v = 0;
+  std::array<int, 4> bbox{};
+};
+
+/// Subsets face `face_index` of `font_bytes` to the glyphs in `usage` (plus .notdef), with
+/// glyph ids renumbered densely from 0 in original order, hinting and layout tables dropped
+/// and CFF charstrings desubroutinized. `name` identifies the font in error messages.
+/// Throws galley::Error when the font cannot be parsed or subset, or a glyph id is out of range.
+SubsetFont subset_font(const std::string& font_bytes, int face_index, const FontUsage& usage,
+                       const std::string& name);
+
+} // namespace galley::pdf

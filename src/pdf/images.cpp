@@ -1,0 +1,132 @@
+#include "pdf/images.hpp"
+
+#include "util/image_info.hpp"
+
+#include <png.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace galley::pdf {
+
+namespace {
+
+/// JPEG (ITU T.81 annex B) checks that the header probe does not make: the scan must start and
+/// the file must end with an end-of-image marker, or viewers draw a grey or broken picture.
+/// Also finds the Adobe APP14 segment: with it, CMYK samples are stored inverted (Adobe
+/// Technical Note 5116), which PDF undoes with a /Decode array (8.9.5.2).
+bool check_jpeg(const std::string& b, bool& adobe, std::string& error) {
+  adobe = false;
+  size_t i = 2;
+  while (i + 4 <= b.size()) {
+    if (std::uint8_t(b[i]) != 0xFF) break;
+    std::uint8_t m = std::uint8_t(b[i + 1]);
+    if (m == 0xFF) {
+      ++i;
+      continue;
+    }
+    if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+      i += 2;
+      continue;
+    }
+    size_t len = (size_t(std::uint8_t(b[i + 2])) << 8) | std::uint8_t(b[i + 3]);
+    if (m == 0xEE && len >= 7 && b.compare(i + 4, 5, "Adobe") == 0) adobe = true;
+    if (m == 0xDA) {
+      // Entropy-coded data follows; the file must close with EOI (0xFFD9), possibly followed
+      // by padding that some writers append.
+      size_t eoi = b.rfind("\xFF\xD9");
+      if (eoi == std::string::npos || eoi < i + 2 + len) {
+        error = "truncated JPEG: no end-of-image marker";
+        return false;
+      }
+      return true;
+    }
+    i += 2 + len;
+  }
+  error = "corrupt JPEG: no scan data";
+  return false;
+}
+
+std::optional<ImageData> load_jpeg(const std::string& bytes, const ImageInfo& info,
+                                   std::string& error) {
+  if (info.bits != 8) {
+    error = "unsupported JPEG with " + std::to_string(info.bits) + "-bit samples";
+    return std::nullopt;
+  }
+  bool adobe = false;
+  if (!check_jpeg(bytes, adobe, error)) return std::nullopt;
+  ImageData img;
+  img.dct = true;
+  img.width = info.width;
+  img.height = info.height;
+  img.components = info.components;
+  img.invert_cmyk = info.components == 4 && adobe;
+  img.samples = bytes;
+  return img;
+}
+
+/// PNG through libpng's simplified API: it expands palettes, tRNS and low bit depths, reduces
+/// 16-bit samples to 8, and reports errors in `message` instead of printing them.
+std::optional<ImageData> load_png(const std::string& bytes, std::string& error) {
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) {
+    error = std::string("corrupt PNG: ") + image.message;
+    return std::nullopt;
+  }
+  bool color = image.format & PNG_FORMAT_FLAG_COLOR;
+  bool has_alpha = image.format & PNG_FORMAT_FLAG_ALPHA;
+  image.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+  std::string pixels(PNG_IMAGE_SIZE(image), '\0');
+  if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
+    error = std::string("truncated or corrupt PNG: ") + image.message;
+    png_image_free(&image);
+    return std::nullopt;
+  }
+  ImageData img;
+  img.width = image.width;
+  img.height = image.height;
+  img.components = color ? 3 : 1;
+  if (!has_alpha) {
+    img.samples = std::move(pixels);
+    return img;
+  }
+  // Split colour and alpha; an alpha channel that is opaque everywhere needs no soft mask.
+  size_t n = size_t(img.width) * img.height;
+  size_t c = size_t(img.components);
+  img.samples.resize(n * c);
+  img.alpha.resize(n);
+  bool opaque = true;
+  for (size_t p = 0; p < n; ++p) {
+    const char* px = pixels.data() + p * (c + 1);
+    std::memcpy(img.samples.data() + p * c, px, c);
+    img.alpha[p] = px[c];
+    opaque = opaque && std::uint8_t(px[c]) == 0xFF;
+  }
+  if (opaque) img.alpha.clear();
+  return img;
+}
+
+} // namespace
+
+std::optional<ImageData> load_image(const std::string& bytes, std::uint64_t max_pixels,
+                                    std::string& error) {
+  ImageInfo info = probe_image(bytes);
+  if (!info.error.empty()) {
+    error = info.error;
+    return std::nullopt;
+  }
+  std::uint64_t pixels = std::uint64_t(info.width) * info.height;
+  if (pixels > max_pixels) {
+    error = "too large: " + std::to_string(info.width) + " x " + std::to_string(info.height) +
+            " pixels (the limit is " + std::to_string(max_pixels) + ")";
+    return std::nullopt;
+  }
+  if (info.format == ImageFormat::Jpeg) return load_jpeg(bytes, info, error);
+  if (info.format == ImageFormat::Png) return load_png(bytes, error);
+  error = "unsupported " + std::string(format_name(info.format)) + " image (use JPEG or PNG)";
+  return std::nullopt;
+}
+
+} // namespace galley::pdf

@@ -1,0 +1,268 @@
+#include "pdf/writer.hpp"
+
+#include "pdf/catalog.hpp"
+#include "pdf/content.hpp"
+#include "pdf/font_embed.hpp"
+#include "pdf/fonts.hpp"
+#include "pdf/images.hpp"
+#include "pdf/podofo_util.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/hash.hpp"
+
+#include <optional>
+
+namespace galley::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+/// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
+/// text seen, in document order).
+std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
+  std::vector<FontUsage> usage(doc.fonts.size());
+  for (const auto& page : doc.pages) {
+    for (const auto& item : page.items) {
+      const auto* run = std::get_if<layout::GlyphRun>(&item);
+      if (!run || run->glyphs.empty()) continue;
+      if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
+        throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
+                    std::to_string(doc.fonts.size()) + " fonts");
+      auto& glyphs = usage[size_t(run->font)].glyphs;
+      for (const auto& g : run->glyphs) {
+        auto [it, inserted] = glyphs.try_emplace(g.id, g.text);
+        if (!inserted && it->second.empty()) it->second = g.text;
+      }
+    }
+  }
+  return usage;
+}
+
+std::vector<std::optional<SubsetFont>> subset_fonts(const layout::Document& doc) {
+  std::vector<FontUsage> usage = collect_glyphs(doc);
+  std::vector<std::optional<SubsetFont>> fonts(doc.fonts.size());
+  for (size_t i = 0; i < doc.fonts.size(); ++i) {
+    if (usage[i].glyphs.empty()) continue;
+    const auto& res = doc.fonts[i];
+    std::string why;
+    auto bytes = read_file(res.path, &why);
+    if (!bytes) throw Error("cannot read font '" + res.path + "': " + why);
+    fonts[i] = subset_font(*bytes, res.face_index, usage[i], res.path);
+  }
+  return fonts;
+}
+
+/// Loads the images that some page draws; failures become errors and the image is skipped.
+std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
+                                                  Diagnostics& diags) {
+  std::vector<bool> drawn(doc.images.size(), false);
+  for (const auto& page : doc.pages) {
+    for (const auto& item : page.items) {
+      const auto* img = std::get_if<layout::ImageItem>(&item);
+      if (!img) continue;
+      if (img->image < 0 || size_t(img->image) >= doc.images.size())
+        throw Error("image item uses image " + std::to_string(img->image) +
+                    " but the document has " + std::to_string(doc.images.size()) + " images");
+      drawn[size_t(img->image)] = true;
+    }
+  }
+  std::vector<std::optional<ImageData>> images(doc.images.size());
+  for (size_t i = 0; i < doc.images.size(); ++i) {
+    if (!drawn[i]) continue;
+    const std::string& path = doc.images[i].path;
+    std::string why;
+    auto bytes = read_file(path, &why);
+    if (bytes) images[i] = load_image(*bytes, max_image_pixels, why);
+    if (!images[i]) diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
+  }
+  return images;
+}
+
+/// An image XObject (8.9.5); the alpha channel becomes a soft mask (11.6.5.3).
+PdfObject* embed_image(PdfVecObjects& objects, const ImageData& img, bool compress) {
+  auto image_dict = [&](int components) {
+    PdfObject* obj = objects.CreateObject("XObject");
+    PdfDictionary& d = obj->GetDictionary();
+    d.AddKey("Subtype", PdfName("Image"));
+    d.AddKey("Width", pdf_int(img.width));
+    d.AddKey("Height", pdf_int(img.height));
+    d.AddKey("BitsPerComponent", pdf_int(8));
+    d.AddKey("ColorSpace", PdfName(components == 1   ? "DeviceGray"
+                                   : components == 4 ? "DeviceCMYK"
+                                                     : "DeviceRGB"));
+    return obj;
+  };
+  PdfObject* obj = image_dict(img.components);
+  PdfDictionary& d = obj->GetDictionary();
+  if (img.dct) {
+    d.AddKey("Filter", PdfName("DCTDecode"));
+    if (img.invert_cmyk) {
+      PdfArray decode;
+      for (int i = 0; i < 4; ++i) decode.push_back(pdf_int(1)), decode.push_back(pdf_int(0));
+      d.AddKey("Decode", decode);
+    }
+    set_raw_stream(obj, img.samples);
+  } else {
+    set_stream(obj, img.samples, compress);
+  }
+  if (!img.alpha.empty()) {
+    PdfObject* mask = image_dict(1);
+    set_stream(mask, img.alpha, compress);
+    d.AddKey("SMask", mask->Reference());
+  }
+  return obj;
+}
+
+/// Named destinations from the AnchorItems, in PDF user space; the first of a name wins.
+DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
+  DestMap dests;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const auto& page = doc.pages[p];
+    for (const auto& item : page.items) {
+      const auto* a = std::get_if<layout::AnchorItem>(&item);
+      if (!a) continue;
+      DestTarget t{int(p), page.bleed + a->x, page.bleed + page.height - a->y};
+      if (!dests.try_emplace(a->name, t).second)
+        diags.warning({}, "duplicate destination '" + a->name + "' (the first one is kept)");
+    }
+  }
+  return dests;
+}
+
+/// Link annotations (12.5.6.5) with an invisible border; /URI actions (12.6.4.7) for external
+/// links, named destinations (12.3.2.3) for internal ones.
+void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& page,
+               const DestMap& dests, Diagnostics& diags) {
+  PdfArray annots;
+  for (const auto& item : page.items) {
+    const auto* link = std::get_if<layout::LinkItem>(&item);
+    if (!link) continue;
+    if (link->uri.empty() && !dests.count(link->dest)) {
+      diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
+      continue;
+    }
+    PdfObject* annot = objects.CreateObject("Annot");
+    PdfDictionary& d = annot->GetDictionary();
+    d.AddKey("Subtype", PdfName("Link"));
+    double b = page.bleed;
+    d.AddKey("Rect", pdf_rect(b + link->x, b + page.height - link->y - link->height,
+                              b + link->x + link->width, b + page.height - link->y));
+    PdfArray border;
+    for (int i = 0; i < 3; ++i) border.push_back(pdf_int(0));
+    d.AddKey("Border", border);
+    if (!link->uri.empty()) {
+      PdfDictionary action;
+      action.AddKey("S", PdfName("URI"));
+      action.AddKey("URI", pdf_bytes(link->uri));
+      d.AddKey("A", action);
+    } else {
+      d.AddKey("Dest", pdf_bytes(link->dest));
+    }
+    annots.push_back(annot->Reference());
+  }
+  if (!annots.empty()) page_obj->GetDictionary().AddKey("Annots", annots);
+}
+
+/// Replaces PoDoFo's /ID (an MD5 of the Info dictionary) by one derived from the identifier
+/// and the whole file, so that different content gets different ids (14.4). Both hex strings
+/// keep their length, so no offset moves.
+void set_content_id(std::string& pdf, const std::string& identifier) {
+  size_t id = pdf.rfind("/ID");
+  if (id == std::string::npos) throw Error("serialised PDF has no /ID");
+  Sha256 sha;
+  sha.update(identifier);
+  sha.update(pdf);
+  auto digest = sha.finish();
+  static constexpr char hex[] = "0123456789ABCDEF";
+  size_t pos = id;
+  for (int n = 0; n < 2; ++n) {
+    size_t open = pdf.find('<', pos), close = pdf.find('>', open);
+    if (open == std::string::npos || close == std::string::npos)
+      throw Error("serialised PDF has a malformed /ID");
+    for (size_t i = open + 1, k = 0; i < close; ++i, ++k)
+      pdf[i] = hex[(digest[(k / 2) % digest.size()] >> (k % 2 ? 0 : 4)) & 15];
+    pos = close + 1;
+  }
+}
+
+} // namespace
+
+std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const WriteOptions& opt) {
+  PdfError::EnableDebug(false);
+  PdfError::EnableLogging(false);
+  try {
+    std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
+    std::vector<std::optional<ImageData>> images = load_images(doc, diags);
+
+    PdfMemDocument pdf;
+    pdf.SetPdfVersion(ePdfVersion_1_7);
+    PdfVecObjects& objects = pdf.GetObjects();
+
+    std::vector<const SubsetFont*> font_ptrs(fonts.size(), nullptr);
+    std::vector<PdfObject*> font_objs(fonts.size(), nullptr);
+    for (size_t i = 0; i < fonts.size(); ++i) {
+      if (!fonts[i]) continue;
+      font_ptrs[i] = &*fonts[i];
+      font_objs[i] = embed_font(objects, *fonts[i], opt.compress);
+    }
+    // Each image is embedded once and drawn by reference from every page that shows it.
+    std::vector<bool> image_ok(images.size(), false);
+    std::vector<PdfObject*> image_objs(images.size(), nullptr);
+    for (size_t i = 0; i < images.size(); ++i) {
+      if (!images[i]) continue;
+      image_ok[i] = true;
+      image_objs[i] = embed_image(objects, *images[i], opt.compress);
+      images[i].reset(); // the samples now live in the stream
+    }
+
+    // Pages go stale in PoDoFo 0.9.8 when the next one is created: create all, then fetch.
+    for (const auto& page : doc.pages) {
+      double b = page.bleed;
+      pdf.CreatePage(PdfRect(0, 0, page.width + 2 * b, page.height + 2 * b));
+    }
+    std::vector<PdfObject*> page_objs;
+    page_objs.reserve(doc.pages.size());
+    for (size_t p = 0; p < doc.pages.size(); ++p) page_objs.push_back(pdf.GetPage(int(p))->GetObject());
+
+    DestMap dests = collect_dests(doc, diags);
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+      const auto& page = doc.pages[p];
+      PdfDictionary& d = page_objs[p]->GetDictionary();
+      double b = page.bleed;
+      d.AddKey("MediaBox", pdf_rect(0, 0, page.width + 2 * b, page.height + 2 * b));
+      // 14.11.2: with bleed, the trim box is where the page is cut.
+      if (b > 0) d.AddKey("TrimBox", pdf_rect(b, b, b + page.width, b + page.height));
+
+      PageContent content = page_content(page, font_ptrs, image_ok);
+      PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
+      set_stream(stream, content.stream, opt.compress);
+      d.AddKey("Contents", stream->Reference());
+      PdfDictionary resources, font_res, xobject_res;
+      for (int f : content.fonts)
+        font_res.AddKey(PdfName("F" + std::to_string(f)), font_objs[size_t(f)]->Reference());
+      for (int i : content.images)
+        xobject_res.AddKey(PdfName("Im" + std::to_string(i)), image_objs[size_t(i)]->Reference());
+      if (!content.fonts.empty()) resources.AddKey("Font", font_res);
+      if (!content.images.empty()) resources.AddKey("XObject", xobject_res);
+      d.AddKey("Resources", resources);
+      add_links(objects, page_objs[p], page, dests, diags);
+    }
+
+    add_named_dests(pdf, page_objs, dests);
+    add_outline(pdf, doc.outline, dests, diags);
+    add_page_labels(pdf, doc.pages);
+    add_metadata(pdf, doc.info);
+
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    pdf.Write(&device);
+    std::string out(buffer.GetBuffer(), device.GetLength());
+    set_content_id(out, doc.info.identifier);
+    return out;
+  } catch (const PdfError& e) {
+    throw Error(std::string("PDF writer failed: ") + PdfError::ErrorMessage(e.GetError()));
+  }
+}
+
+} // namespace galley::pdf

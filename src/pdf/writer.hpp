@@ -1,0 +1,27 @@
+#pragma once
+// The PDF writer: serialises layout frames (layout/frame.hpp) to PDF 1.7 bytes (PDF 32000-1).
+// It sees only frames and resources, never the article model.
+#include "layout/frame.hpp"
+#include "util/diagnostics.hpp"
+
+#include <string>
+
+namespace galley::pdf {
+
+struct WriteOptions {
+  bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
+};
+
+/// Serialises frames to PDF bytes in memory. Images that cannot be decoded (corrupt JPEG,
+/// truncated PNG, too large: over max_image_pixels) are reported as errors in diags (with the
+/// image path) and skipped. Links and outline entries naming a destination that no AnchorItem
+/// defines are reported as warnings and left without a target. Identical input gives identical
+/// bytes. Throws galley::Error on internal failure (a font that cannot be read or subset, a
+/// glyph run naming a font or glyph that does not exist).
+std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const WriteOptions& = {});
+
+/// Images with more pixels than this (width * height from the file header) are refused before
+/// any decoding.
+inline constexpr std::uint64_t max_image_pixels = 100'000'000;
+
+} // namespace galley::pdf

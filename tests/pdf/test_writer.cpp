@@ -1,0 +1,7 @@
+#include "pdf/writer.hpp"
+
+#include <doctest/doctest.h>
+
+TEST_SUITE("pdf/writer") {
+  TEST_CASE("empty") {}
+}
