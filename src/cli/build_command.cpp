@@ -1,0 +1,328 @@
+// `galley build INPUT... --format pdf,epub -o DIR`: every output of every input, in parallel,
+// written atomically, with a log a CI job can read and an optional JSON report.
+//
+// The run has three steps: load every input (in order, on this thread), plan the work list
+// (build_plan.hpp), then render and write the outputs on a pool of threads, handing results
+// back in work-list order so that logs and outputs do not depend on -j.
+#include "cli/build_plan.hpp"
+#include "cli/build_pool.hpp"
+#include "cli/build_signals.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/progress.hpp"
+#include "cli/report.hpp"
+
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/hash.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#ifndef GALLEY_VERSION
+#define GALLEY_VERSION "0.0.0"
+#endif
+
+namespace galley::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t ms_since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+struct BuildState {
+  CommonOptions common;
+  std::vector<std::string> inputs;
+  std::vector<std::string> formats{"pdf", "epub"};
+  std::string out_dir;
+  unsigned jobs = 0;
+  std::string name{kDefaultNamePattern};
+  bool single = false;
+  std::string shard;
+  std::string report;
+  bool verify = false;
+};
+
+/// One input, loaded once and shared read-only by the jobs that render it.
+struct LoadedInput {
+  std::optional<model::Issue> issue;
+  model::Issue shell; ///< the issue without its articles, for --single outputs
+  style::Style style;
+  Diagnostics diags;
+};
+
+/// What one job produced; filled on a worker thread, read on the main thread once done.
+struct JobResult {
+  Diagnostics diags; ///< its input's loading, then its rendering
+  bool ok = false;
+  bool internal_error = false;
+  int pages = 0;
+  std::uint64_t bytes = 0;
+  std::string sha256;
+  std::int64_t time_ms = 0;
+};
+
+/// "first difference at byte N" for --verify.
+std::size_t first_difference(const std::string& a, const std::string& b) {
+  std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return i;
+  return n;
+}
+
+class Build {
+public:
+  explicit Build(const BuildState& st) : st_(st), started_(Clock::now()) {}
+  int run();
+
+private:
+  int usage_error(Diagnostics& diags) {
+    print_diagnostics(diags, st_.common);
+    return kUsageError;
+  }
+  void load_inputs();
+  void render_job(std::size_t i);
+  std::string report_text(const std::vector<JobResult>& results) const;
+
+  const BuildState& st_;
+  Clock::time_point started_;
+  render::RenderOptions options_;
+  std::vector<std::string> formats_;
+  Shard shard_;
+  std::vector<LoadedInput> loaded_;
+  Plan plan_;
+  std::vector<JobResult> results_;
+};
+
+void Build::load_inputs() {
+  // Loading is cheap next to rendering and runs here, in order: the loaders' libraries are not
+  // all safe to initialise from several threads at once.
+  loaded_.resize(st_.inputs.size());
+  for (std::size_t i = 0; i < st_.inputs.size(); ++i) {
+    auto& in = loaded_[i];
+    in.issue = render::load({std::filesystem::path(st_.inputs[i])}, options_, in.diags);
+    if (!in.issue) continue;
+    in.style = render::resolve_style(*in.issue, options_, in.diags);
+    in.shell = *in.issue;
+    in.shell.articles.clear();
+    in.shell.single_article = true;
+  }
+}
+
+void Build::render_job(std::size_t i) {
+  auto start = Clock::now();
+  const PlannedOutput& out = plan_.outputs[i];
+  const LoadedInput& in = loaded_[out.input];
+  JobResult& r = results_[i];
+  r.diags.merge(in.diags);
+  if (!in.issue || failed(in.diags, st_.common)) return;
+  try {
+    model::Issue single;
+    const model::Issue* issue = &*in.issue;
+    if (out.article >= 0) {
+      single = in.shell;
+      const auto& article = in.issue->articles[static_cast<std::size_t>(out.article)];
+      single.articles.push_back(article);
+      single.source_path = article.source_path;
+      issue = &single;
+    }
+    auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
+    auto result = render::render(*issue, in.style, format, options_, r.diags);
+    if (result && st_.verify) {
+      Diagnostics again;
+      auto second = render::render(*issue, in.style, format, options_, again);
+      if (!second || second->bytes != result->bytes) {
+        std::size_t at = second ? first_difference(result->bytes, second->bytes) : 0;
+        r.diags.error({out.path.string()},
+                      "output is not reproducible: a second render differs at byte " +
+                          std::to_string(at));
+      }
+    }
+    if (result && !failed(r.diags, st_.common)) {
+      r.sha256 = sha256_hex(result->bytes);
+      r.bytes = result->bytes.size();
+      r.pages = result->pages;
+      write_file_atomic(out.path, result->bytes);
+      r.ok = true;
+    }
+  } catch (const std::exception& e) {
+    // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
+    r.internal_error = true;
+    r.ok = false;
+    r.diags.error({out.path.string()}, e.what());
+  }
+  r.time_ms = ms_since(start);
+}
+
+std::string Build::report_text(const std::vector<JobResult>& results) const {
+  ReportRun run;
+  run.version = GALLEY_VERSION;
+  run.shard = std::to_string(shard_.index) + "/" + std::to_string(shard_.count);
+  run.verify = st_.verify;
+  run.strict = st_.common.strict;
+  run.time_ms = ms_since(started_);
+  std::vector<ReportOutput> outputs;
+  std::vector<bool> input_counted(loaded_.size(), false);
+  for (std::size_t i = 0; i < plan_.outputs.size(); ++i) {
+    const auto& out = plan_.outputs[i];
+    const auto& r = results[i];
+    outputs.push_back({out.path.string(), out.format, st_.inputs[out.input], out.article, r.ok,
+                       r.pages, r.bytes, r.sha256, r.time_ms, r.diags.all()});
+    // Count each diagnostic once: an input's loading diagnostics appear in all its outputs.
+    const auto& load = loaded_[out.input].diags;
+    run.errors += r.diags.error_count() - load.error_count();
+    run.warnings += r.diags.warning_count() - load.warning_count();
+    if (!input_counted[out.input]) {
+      input_counted[out.input] = true;
+      run.errors += load.error_count();
+      run.warnings += load.warning_count();
+    }
+  }
+  return report_json(run, outputs);
+}
+
+int Build::run() {
+  Diagnostics usage;
+  options_ = render_options(st_.common, usage);
+  std::string error;
+  auto formats = parse_formats(st_.formats, error);
+  if (!formats) usage.error({"--format"}, error);
+  auto pattern = NamePattern::parse(st_.name, error);
+  if (!pattern) usage.error({"--name"}, error);
+  auto shard = st_.shard.empty() ? std::optional<Shard>(Shard{}) : parse_shard(st_.shard);
+  if (!shard)
+    usage.error({"--shard"}, "expected i/n with 1 <= i <= n, as in 2/4, not '" + st_.shard + "'");
+  if (usage.has_errors()) return usage_error(usage);
+  formats_ = *formats;
+  shard_ = *shard;
+
+  load_inputs();
+  std::vector<InputInfo> infos;
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    InputInfo info;
+    info.path = st_.inputs[i];
+    const auto& issue = loaded_[i].issue;
+    info.manifest = issue ? !issue->single_article : is_manifest_path(info.path);
+    std::string stem = std::filesystem::path(info.path).stem().string();
+    info.slug = stem;
+    if (issue && issue->single_article && !issue->articles.empty())
+      info.slug = issue->articles.front().meta.slug;
+    if (issue && info.manifest)
+      for (const auto& a : issue->articles)
+        info.articles.push_back({std::filesystem::path(a.source_path).stem().string(), a.meta.slug});
+    infos.push_back(std::move(info));
+  }
+  plan_ = plan_outputs(infos, {formats_, st_.out_dir, *pattern, st_.single, shard_});
+  for (const auto& e : plan_.errors) usage.error({"--name"}, e);
+  for (const auto& out : plan_.outputs) refuse_output_over_input(out.path, st_.inputs, usage);
+  if (usage.has_errors()) return usage_error(usage);
+
+  // Loading problems of the inputs this shard builds, once each, in input order.
+  std::vector<bool> shown(loaded_.size(), false);
+  for (const auto& out : plan_.outputs) {
+    if (shown[out.input]) continue;
+    shown[out.input] = true;
+    print_diagnostics(loaded_[out.input].diags, st_.common);
+  }
+  for (const auto& out : plan_.outputs) {
+    std::error_code ec;
+    std::filesystem::create_directories(out.path.parent_path().empty() ? "." : out.path.parent_path(), ec);
+    if (ec)
+      throw Error("cannot create the output folder '" + out.path.parent_path().string() +
+                  "': " + ec.message());
+  }
+
+  auto verbosity = st_.common.quiet     ? Verbosity::Quiet
+                   : st_.common.verbose ? Verbosity::Verbose
+                                        : Verbosity::Normal;
+  Progress progress(detect_terminal(), verbosity, plan_.outputs.size());
+  results_.assign(plan_.outputs.size(), JobResult{});
+  std::atomic<std::size_t> current{0};
+  std::size_t handed = 0, written = 0, failures = 0;
+  int pages = 0;
+  std::uint64_t bytes = 0;
+  bool internal = false, input_failed = false;
+  unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  auto label = [&] {
+    std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
+    return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();
+  };
+  {
+    InterruptGuard guard;
+    OrderedRun run;
+    run.count = plan_.outputs.size();
+    run.threads = threads;
+    run.work = [&](std::size_t i) {
+      current.store(i);
+      render_job(i);
+    };
+    run.done = [&](std::size_t i) {
+      const auto& r = results_[i];
+      const auto& out = plan_.outputs[i];
+      // The loading diagnostics were printed above; print only what rendering added.
+      Diagnostics own;
+      const auto& all = r.diags.all();
+      for (std::size_t k = loaded_[out.input].diags.all().size(); k < all.size(); ++k)
+        own.report(all[k]);
+      progress.clear_bar();
+      print_diagnostics(own, st_.common);
+      progress.finished({out.path.string(), out.format, r.ok, r.pages, r.bytes, r.time_ms,
+                         r.diags.error_count(), r.diags.warning_count()});
+      ++handed;
+      if (r.ok) {
+        ++written;
+        pages += r.pages;
+        bytes += r.bytes;
+      } else {
+        ++failures;
+      }
+      internal = internal || r.internal_error;
+      input_failed = input_failed || !r.ok;
+      progress.update(handed, ms_since(started_), label());
+    };
+    run.on_tick = [&] { progress.update(handed, ms_since(started_), label()); };
+    progress.update(0, 0, label());
+    run_ordered(run);
+  }
+  progress.summary(written, failures, pages, bytes, ms_since(started_));
+  if (!st_.report.empty()) write_file_atomic(st_.report, report_text(results_));
+  if (internal) return kInternalError;
+  return input_failed ? kInputError : kOk;
+}
+
+} // namespace
+
+void add_build_command(CLI::App& app, int& exit_code) {
+  auto st = std::make_shared<BuildState>();
+  auto* cmd = app.add_subcommand(
+      "build", "make every format of every input (articles or issue manifests), in parallel");
+  cmd->add_option("inputs", st->inputs, "articles (.md, .xml) and issue manifests (.yaml)")
+      ->required();
+  cmd->add_option("-f,--format", st->formats, "formats, comma-separated: pdf, epub")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("-o,--output-dir", st->out_dir, "folder for the outputs (created if missing)")
+      ->required();
+  cmd->add_option("-j,--jobs", st->jobs, "outputs made in parallel (default: number of cores)");
+  cmd->add_option("--name", st->name,
+                  "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
+      ->capture_default_str();
+  cmd->add_flag("--single", st->single, "also one PDF per article of each issue");
+  cmd->add_option("--shard", st->shard,
+                  "make only shard i of n (i/n) of the outputs, for splitting across machines");
+  cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
+  cmd->add_flag("--verify", st->verify, "render every output twice and fail if the bytes differ");
+  add_render_options(*cmd, st->common);
+  add_output_options(*cmd, st->common);
+  cmd->callback([st, &exit_code] {
+    Build build(*st);
+    exit_code = build.run();
+  });
+}
+
+} // namespace galley::cli
