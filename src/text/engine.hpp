@@ -79,6 +79,7 @@ struct ParagraphSpec {
 struct PositionedGlyph {
   std::uint32_t glyph = 0; ///< glyph id in the face (not subset)
   double x = 0;            ///< pen position relative to the run's x, in points
+  double x_offset = 0;     ///< where the glyph is drawn relative to its pen position (marks)
   double y_offset = 0;     ///< positive raises
   double advance = 0;      ///< final advance in points, justification included
   std::string text;        ///< the cluster's text on its first glyph, "" on the others

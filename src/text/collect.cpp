@@ -1,0 +1,274 @@
+#include "text/collect.hpp"
+
+#include "util/text_utils.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace galley::text {
+namespace {
+
+constexpr char32_t kSoftHyphen = 0xAD;
+
+bool is_explicit_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013; }
+
+bool is_ideographic(hb_script_t s) {
+  return s == HB_SCRIPT_HAN || s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA;
+}
+
+hb_language_t hb_lang(const std::string& language) {
+  return hb_language_from_string(language.c_str(), static_cast<int>(language.size()));
+}
+
+/// Builds items for one paragraph; a class only to share state between its small steps.
+class ItemBuilder {
+public:
+  ItemBuilder(const Collected& c, const PrepareOptions& o, TextContext& ctx)
+      : c_(c), o_(o), ctx_(ctx), cps_(c.itemized.cps), lang_(hb_lang(c.language)) {}
+
+  Prepared run() {
+    out_.base_level = c_.itemized.base_level;
+    if (!c_.styles.empty()) {
+      out_.first_face = c_.styles.front().face;
+      out_.em = c_.styles.front().size;
+    }
+    if (o_.first_indent > 0) {
+      Piece indent;
+      indent.style.level = out_.base_level;
+      indent.width = o_.first_indent;
+      add(Item::box(o_.first_indent), add_piece(indent));
+    }
+    size_t n = cps_.size();
+    size_t i = 0;
+    while (i < n) {
+      if (cps_[i].cp == '\n') {
+        end_paragraph_part(false);
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < n && !is_word_space(cps_[j].cp) && cps_[j].cp != '\n' &&
+             !(j > i && cps_[j].break_before))
+        ++j;
+      word(i, j);
+      size_t k = j;
+      while (k < n && is_word_space(cps_[k].cp)) ++k;
+      if (k > j) {
+        space(j, k);
+      } else if (j < n && j > i && cps_[j].break_before) {
+        opportunity(j);
+      }
+      i = k;
+    }
+    end_paragraph_part(true);
+    return std::move(out_);
+  }
+
+private:
+  int add_piece(const Piece& p) {
+    out_.pieces.push_back(p);
+    return static_cast<int>(out_.pieces.size() - 1);
+  }
+  void add(const Item& item, int piece) {
+    out_.items.push_back(item);
+    out_.item_piece.push_back(piece);
+  }
+
+  RunStyle style_of(const CodePoint& cp) const {
+    const SpanStyle& s = c_.styles[static_cast<size_t>(cp.span)];
+    return RunStyle{cp.face, s.size, s.color, s.tag, s.baseline_shift, cp.level};
+  }
+  std::uint32_t byte_end(size_t j) const {
+    return j < cps_.size() ? cps_[j].byte : static_cast<std::uint32_t>(c_.text.size());
+  }
+  double scale(FaceId face, double size) const {
+    return size / ctx_.fonts.info(face).units_per_em;
+  }
+  const ShapedWord& shape(const CodePoint& first, std::string_view text, bool rtl) {
+    const SpanStyle& s = c_.styles[static_cast<size_t>(first.span)];
+    ShapeContext sc{first.script, rtl, lang_};
+    return ctx_.shaper.shape(ctx_.fonts, first.face, text, sc, s.features);
+  }
+
+  /// A word: one piece per run of equal span, face, level and script, and hyphenation points
+  /// when the word is a single left-to-right piece.
+  void word(size_t i, size_t j) {
+    size_t a = i;
+    bool single = true;
+    for (size_t b = i + 1; b <= j; ++b) {
+      if (b < j && cps_[b].span == cps_[a].span && cps_[b].face == cps_[a].face &&
+          cps_[b].level == cps_[a].level && cps_[b].script == cps_[a].script)
+        continue;
+      if (a == i && b != j) single = false;
+      std::string_view text(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
+      bool rtl = (cps_[a].level & 1) != 0;
+      const ShapedWord& w = shape(cps_[a], text, rtl);
+      std::vector<size_t> points;
+      if (single && b == j && !rtl) points = hyphen_points(i, j);
+      emit_word_piece(cps_[a], w, points);
+      a = b;
+    }
+  }
+
+  /// Byte offsets (relative to the word) where a hyphen may go.
+  std::vector<size_t> hyphen_points(size_t i, size_t j) {
+    const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[i].span)];
+    std::vector<size_t> points;
+    std::uint32_t begin = cps_[i].byte, end = byte_end(j);
+    if (s.nobreak) return points;
+    for (auto soft : c_.soft_hyphens) {
+      if (soft > begin && soft < end) points.push_back(soft - begin);
+    }
+    if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url) return points;
+    // The core of the word: letters between leading and trailing punctuation. Anything else
+    // inside (digits, '/', '@', '.') means a URL, a number or code: never split those.
+    size_t a = i, b = j;
+    while (a < b && !u_isalpha(static_cast<UChar32>(cps_[a].cp))) ++a;
+    while (b > a && !u_isalpha(static_cast<UChar32>(cps_[b - 1].cp))) --b;
+    int min = o_.hyphenation ? o_.hyphenation->left_min + o_.hyphenation->right_min : 5;
+    if (static_cast<int>(b - a) < min) return points;
+    for (size_t k = a; k < b; ++k) {
+      auto cp = static_cast<UChar32>(cps_[k].cp);
+      if (!u_isalpha(cp) && cp != 0x2019 && cp != '\'') return points;
+      // Capitals after the first letter: acronyms ("NASA") and names like "OpenAI".
+      if (k > a && u_isupper(cp)) return points;
+    }
+    std::string_view core(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
+    static const HyphenationOptions defaults;
+    static const HyphenExceptions no_exceptions;
+    auto found = ctx_.hyphenator.points(core, c_.language,
+                                        o_.hyphenation ? *o_.hyphenation : defaults,
+                                        o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
+    for (size_t p : found) points.push_back(p + (cps_[a].byte - begin));
+    return points;
+  }
+
+  void emit_word_piece(const CodePoint& first, const ShapedWord& w,
+                       const std::vector<size_t>& points) {
+    RunStyle style = style_of(first);
+    double sc = scale(style.face, style.size);
+    auto count = static_cast<std::uint32_t>(w.glyphs.size());
+    std::uint32_t start = 0;
+    auto emit_box = [&](std::uint32_t end) {
+      Piece p{style, &w, start, end, 0};
+      std::int32_t units = 0;
+      for (std::uint32_t g = start; g < end; ++g) units += w.glyphs[g].x_advance;
+      p.width = units * sc;
+      add(Item::box(p.width), add_piece(p));
+      start = end;
+    };
+    for (size_t point : points) {
+      // A hyphen can go only between clusters: a point inside a ligature ("of|fice" in the ffi
+      // ligature) is skipped rather than breaking the ligature apart.
+      std::uint32_t g = start;
+      while (g < count && w.glyphs[g].cluster < point) ++g;
+      if (g == start || g >= count || w.glyphs[g].cluster != point) continue;
+      emit_box(g);
+      const ShapedWord& hyphen = shape(first, "-", false);
+      Piece hp{style, &hyphen, 0, static_cast<std::uint32_t>(hyphen.glyphs.size()),
+               hyphen.advance * sc};
+      add(Item::penalty_item(hp.width, o_.hyphen_penalty, true), add_piece(hp));
+    }
+    emit_box(count);
+  }
+
+  /// Inter-word space: real space glyphs (so that text extraction finds them) whose advances
+  /// take the justification.
+  void space(size_t j, size_t k) {
+    if (out_.items.empty() || out_.items.back().kind != ItemKind::Box) return;
+    RunStyle style = style_of(cps_[j]);
+    std::string spaces(k - j, ' ');
+    const ShapedWord& w = shape(cps_[j], spaces, false);
+    Piece p{style, &w, 0, static_cast<std::uint32_t>(w.glyphs.size()),
+            w.advance * scale(style.face, style.size)};
+    double stretch = o_.justify ? p.width / 2 : 0; // TeX's cmr10: 3.33pt plus 1.67 minus 1.11
+    double shrink = o_.justify ? p.width / 3 : 0;
+    const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[j].span)];
+    bool breakable = k >= cps_.size() || cps_[k].break_before || cps_[k].cp == '\n' ||
+                     !(s.nobreak && cps_[k].span == cps_[j].span);
+    if (!breakable) add(Item::penalty_item(0, kInfinitePenalty, false), -1);
+    add(Item::glue(p.width, stretch, shrink), add_piece(p));
+  }
+
+  /// A break opportunity without a space: after a hyphen, a URL separator, between ideographs.
+  void opportunity(size_t j) {
+    const CodePoint& before = cps_[j - 1];
+    if (is_explicit_hyphen(before.cp)) {
+      add(Item::penalty_item(0, o_.ex_hyphen_penalty, true), -1);
+    } else if (is_ideographic(before.script) || is_ideographic(cps_[j].script)) {
+      double size = c_.styles[static_cast<size_t>(before.span)].size;
+      add(Item::glue(0, o_.justify ? size / 10 : 0, 0), -1);
+    } else {
+      add(Item::penalty_item(0, 0, false), -1);
+    }
+  }
+
+  /// Ends a line that must end here ('\n') or the paragraph: trailing space goes, fil glue
+  /// takes the slack so that the line is not stretched (TeX's \parfillskip).
+  void end_paragraph_part(bool paragraph_end) {
+    while (!out_.items.empty() && out_.items.back().kind != ItemKind::Box &&
+           !(out_.items.back().kind == ItemKind::Penalty &&
+             out_.items.back().penalty <= -kInfinitePenalty)) {
+      out_.items.pop_back();
+      out_.item_piece.pop_back();
+    }
+    if (paragraph_end && out_.items.empty()) return;
+    add(Item::penalty_item(0, kInfinitePenalty, false), -1);
+    add(Item::glue(0, 0, 0, 1), -1);
+    add(Item::penalty_item(0, -kInfinitePenalty, false), -1);
+  }
+
+  const Collected& c_;
+  const PrepareOptions& o_;
+  TextContext& ctx_;
+  const std::vector<CodePoint>& cps_;
+  hb_language_t lang_;
+  Prepared out_;
+};
+
+} // namespace
+
+Collected collect(const std::vector<Span>& spans, const std::string& language, bool find_breaks,
+                  TextContext& ctx) {
+  Collected c;
+  c.language = language;
+  for (const Span& span : spans) {
+    SpanRange range;
+    range.begin = static_cast<std::uint32_t>(c.text.size());
+    for (size_t i = 0; i < span.text.size();) {
+      size_t at = i;
+      char32_t cp = next_code_point(span.text, i);
+      if (cp == kSoftHyphen) {
+        c.soft_hyphens.push_back(static_cast<std::uint32_t>(c.text.size()));
+        continue;
+      }
+      c.text.append(span.text, at, i - at);
+    }
+    range.end = static_cast<std::uint32_t>(c.text.size());
+    range.face = ctx.fonts.resolve(span.font, ctx.diags);
+    range.url = span.url;
+    range.nobreak = span.nobreak;
+    c.ranges.push_back(range);
+    SpanStyle style;
+    style.face = range.face;
+    style.size = span.size;
+    style.color = span.color;
+    style.tag = span.tag;
+    style.baseline_shift = span.baseline_shift;
+    style.features = ctx.shaper.feature_set(span.features);
+    style.hyphenate = span.hyphenate;
+    style.nobreak = span.nobreak;
+    style.url = span.url;
+    c.styles.push_back(style);
+  }
+  if (!c.ranges.empty())
+    c.itemized = ctx.itemizer.itemize(c.text, c.ranges, language, find_breaks, ctx.fonts, ctx.diags);
+  return c;
+}
+
+Prepared prepare(const Collected& collected, const PrepareOptions& options, TextContext& ctx) {
+  return ItemBuilder(collected, options, ctx).run();
+}
+
+} // namespace galley::text

@@ -1,0 +1,146 @@
+#include "text/finalize.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace galley::text {
+namespace {
+
+struct Slot {
+  int piece = 0;
+  double extra_each = 0; ///< added to every glyph's advance (justified spaces)
+  double extra_last = 0; ///< added to the last glyph (glyphless glue between ideographs)
+};
+
+bool same_run(const LineRun& run, const RunStyle& s) {
+  return run.face == s.face && run.size == s.size && run.color == s.color && run.tag == s.tag &&
+         run.baseline_shift == s.baseline_shift && run.rtl == ((s.level & 1) != 0);
+}
+
+/// UAX #9 rule L2: from the highest level down to the lowest odd level, reverse every maximal
+/// sequence at that level or higher.
+void reorder(std::vector<Slot>& slots, const Prepared& p) {
+  std::uint8_t highest = 0, lowest_odd = 255;
+  for (const Slot& s : slots) {
+    std::uint8_t level = p.pieces[static_cast<size_t>(s.piece)].style.level;
+    highest = std::max(highest, level);
+    if (level & 1) lowest_odd = std::min(lowest_odd, level);
+  }
+  for (int level = highest; level >= lowest_odd && level > 0; --level) {
+    size_t i = 0;
+    while (i < slots.size()) {
+      if (p.pieces[static_cast<size_t>(slots[i].piece)].style.level < level) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < slots.size() && p.pieces[static_cast<size_t>(slots[j].piece)].style.level >= level)
+        ++j;
+      std::reverse(slots.begin() + static_cast<std::ptrdiff_t>(i),
+                   slots.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+    }
+  }
+}
+
+} // namespace
+
+Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
+                const LineSetting& setting) {
+  Line line;
+  line.width = setting.width;
+  line.ratio = setting.ratio;
+  double ratio = std::isfinite(setting.ratio) ? std::max(setting.ratio, -1.0) : 0;
+  std::vector<Slot> slots;
+  double shrink = 0;
+  double adjusted = 0;
+  for (int i = from; i < brk; ++i) {
+    const Item& item = p.items[static_cast<size_t>(i)];
+    if (item.kind == ItemKind::Penalty) continue;
+    int piece = p.item_piece[static_cast<size_t>(i)];
+    line.natural_width += item.width;
+    shrink += item.shrink;
+    double adj = 0;
+    if (item.kind == ItemKind::Glue && setting.justify)
+      adj = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
+    adjusted += adj;
+    if (piece >= 0) {
+      const Piece& pc = p.pieces[static_cast<size_t>(piece)];
+      std::uint32_t glyphs = pc.word ? pc.last - pc.first : 0;
+      slots.push_back(Slot{piece, glyphs ? adj / glyphs : 0, 0});
+    } else if (adj != 0 && !slots.empty()) {
+      slots.back().extra_last += adj;
+    }
+  }
+  if (brk < static_cast<int>(p.items.size())) {
+    const Item& item = p.items[static_cast<size_t>(brk)];
+    int piece = p.item_piece[static_cast<size_t>(brk)];
+    if (item.kind == ItemKind::Penalty && piece >= 0) {
+      slots.push_back(Slot{piece, 0, 0});
+      line.natural_width += item.width;
+      line.hyphenated = item.flagged;
+    }
+  }
+  line.overfull = line.natural_width - shrink > setting.width + 1e-6;
+
+  bool rtl = (p.base_level & 1) != 0;
+  double slack = setting.width - (line.natural_width + adjusted);
+  double offset = 0;
+  switch (setting.align) {
+  case Alignment::Justify:
+  case Alignment::Left: offset = rtl ? slack : 0; break;
+  case Alignment::Right: offset = rtl ? 0 : slack; break;
+  case Alignment::Center: offset = slack / 2; break;
+  }
+  offset = std::max(offset, 0.0);
+
+  reorder(slots, p);
+  double x = offset;
+  bool open = false; // whether the last run may be continued
+  for (const Slot& slot : slots) {
+    const Piece& pc = p.pieces[static_cast<size_t>(slot.piece)];
+    if (!pc.word) {
+      x += pc.width;
+      open = false;
+      continue;
+    }
+    if (!open || !same_run(line.runs.back(), pc.style)) {
+      LineRun run;
+      run.face = pc.style.face;
+      run.size = pc.style.size;
+      run.color = pc.style.color;
+      run.tag = pc.style.tag;
+      run.baseline_shift = pc.style.baseline_shift;
+      run.rtl = (pc.style.level & 1) != 0;
+      run.x = x;
+      line.runs.push_back(std::move(run));
+      open = true;
+    }
+    LineRun& run = line.runs.back();
+    const FaceInfo& face = fonts.info(pc.style.face);
+    double scale = pc.style.size / face.units_per_em;
+    for (std::uint32_t g = pc.first; g < pc.last; ++g) {
+      const ShapedGlyph& sg = pc.word->glyphs[g];
+      PositionedGlyph pg;
+      pg.glyph = sg.glyph;
+      pg.x = run.width;
+      pg.x_offset = sg.x_offset * scale;
+      pg.y_offset = sg.y_offset * scale;
+      pg.advance = sg.x_advance * scale + slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
+      if (sg.text_length > 0) pg.text = pc.word->text.substr(sg.text_start, sg.text_length);
+      run.width += pg.advance;
+      run.glyphs.push_back(std::move(pg));
+    }
+    x = run.x + run.width;
+  }
+  auto measure = [&](FaceId face, double size, double shift) {
+    const FaceInfo& info = fonts.info(face);
+    line.ascent = std::max(line.ascent, info.ascender * size + shift);
+    line.descent = std::max(line.descent, info.descender * size - shift);
+  };
+  for (const LineRun& run : line.runs) measure(run.face, run.size, run.baseline_shift);
+  if (line.runs.empty()) measure(p.first_face, p.em, 0);
+  return line;
+}
+
+} // namespace galley::text

@@ -1,0 +1,252 @@
+#include "text/fonts.hpp"
+
+#include "util/error.hpp"
+#include "util/text_utils.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace galley::text {
+namespace {
+
+/// Family names compare without case, spaces or hyphens ("JetBrains Mono" == "jetbrainsmono").
+std::string family_key(std::string_view family) {
+  std::string key;
+  for (char c : family) {
+    if (c == ' ' || c == '-' || c == '_') continue;
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+/// Debian names EB Garamond's optical size in the family ("EB Garamond 12"); styles ask for
+/// "EB Garamond", so a trailing number is also accepted as the same family.
+std::string family_key_without_size(std::string_view family) {
+  auto end = family.find_last_not_of("0123456789");
+  if (end != std::string_view::npos && end + 1 < family.size() && family[end] == ' ')
+    return family_key(family.substr(0, end));
+  return family_key(family);
+}
+
+bool family_matches(const FaceInfo& face, const std::string& key) {
+  return family_key(face.family) == key || family_key_without_size(face.family) == key;
+}
+
+/// CSS Fonts 4 section 5.2 in spirit: style first, then the nearest weight, preferring lighter
+/// faces for normal requests and heavier ones for bold requests.
+int match_cost(const FaceInfo& face, int weight, bool italic) {
+  int cost = face.italic == italic ? 0 : 100000;
+  int diff = face.weight - weight;
+  cost += std::abs(diff) * 2;
+  if ((diff > 0 && weight <= 500) || (diff < 0 && weight > 500)) cost += 1;
+  return cost;
+}
+
+bool is_font_file(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".ttf" || ext == ".otf" || ext == ".ttc";
+}
+
+} // namespace
+
+std::vector<std::string> default_fallback_families() {
+  return {"Noto Serif", "Noto Naskh Arabic", "Noto Serif Hebrew"};
+}
+
+std::filesystem::path bundled_fonts_dir() {
+  std::filesystem::path source(GALLEY_SOURCE_FONTS_DIR);
+  std::error_code ec;
+  if (std::filesystem::is_directory(source, ec)) return source;
+  return std::filesystem::path(GALLEY_INSTALL_FONTS_DIR);
+}
+
+FontRegistry::FontRegistry(const EngineOptions& options)
+    : use_fontconfig_(options.use_fontconfig), fallback_(options.fallback) {
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib) != 0) throw Error("cannot initialise FreeType");
+  ft_library_ = lib;
+  if (fallback_.empty()) fallback_ = default_fallback_families();
+
+  std::vector<std::filesystem::path> dirs = options.font_dirs;
+  if (dirs.empty()) dirs.push_back(bundled_fonts_dir());
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec) && is_font_file(it->path())) files.push_back(it->path());
+    }
+    // Directory order is not stable across file systems; sorted paths keep ids deterministic.
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) scan_file(f, "", -1, -1);
+  }
+  for (const auto& extra : options.extra_faces)
+    scan_file(extra.path, extra.family, extra.weight, extra.italic ? 1 : 0);
+  if (candidates_.empty())
+    throw Error("no font files found (looked in " + (dirs.empty() ? std::string("nothing")
+                                                                   : dirs.front().string()) +
+                ")");
+}
+
+FontRegistry::~FontRegistry() {
+  loaded_.clear();
+  FT_Done_FreeType(static_cast<FT_Library>(ft_library_));
+}
+
+void FontRegistry::scan_file(const std::filesystem::path& path, const std::string& family_override,
+                             int weight_override, int italic_override) {
+  auto lib = static_cast<FT_Library>(ft_library_);
+  FT_Long count = 1;
+  for (FT_Long index = 0; index < count; ++index) {
+    FT_Face face = nullptr;
+    if (FT_New_Face(lib, path.c_str(), index, &face) != 0) return;
+    count = face->num_faces;
+    FaceInfo info;
+    info.path = path;
+    info.index = static_cast<int>(index);
+    info.family = face->family_name ? face->family_name : path.stem().string();
+    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    info.weight = os2 ? os2->usWeightClass : ((face->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400);
+    info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+    info.units_per_em = face->units_per_EM > 0 ? face->units_per_EM : 1000;
+    info.ascender = static_cast<double>(face->ascender) / info.units_per_em;
+    info.descender = -static_cast<double>(face->descender) / info.units_per_em;
+    FT_Done_Face(face);
+    if (!family_override.empty()) info.family = family_override;
+    if (weight_override >= 0) info.weight = weight_override;
+    if (italic_override >= 0) info.italic = italic_override != 0;
+    candidates_.push_back(std::move(info));
+  }
+}
+
+FaceId FontRegistry::load(size_t candidate) {
+  if (auto it = loaded_candidates_.find(candidate); it != loaded_candidates_.end())
+    return it->second;
+  const FaceInfo& info = candidates_[candidate];
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(info.path.c_str());
+  if (!blob) throw Error("cannot read font file '" + info.path.string() + "'");
+  hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(info.index));
+  hb_blob_destroy(blob);
+  HbFontPtr font(hb_font_create(face));
+  hb_face_destroy(face);
+  // Shaping happens in font units; callers scale by size / units_per_em.
+  hb_font_set_scale(font.get(), info.units_per_em, info.units_per_em);
+  auto id = static_cast<FaceId>(loaded_.size());
+  loaded_.push_back(Loaded{info, std::move(font)});
+  loaded_candidates_[candidate] = id;
+  return id;
+}
+
+FaceId FontRegistry::find(const std::string& family, int weight, bool italic) {
+  std::string key = family_key(family);
+  size_t best = candidates_.size();
+  int best_cost = 0;
+  for (size_t i = 0; i < candidates_.size(); ++i) {
+    if (!family_matches(candidates_[i], key)) continue;
+    int cost = match_cost(candidates_[i], weight, italic);
+    if (best == candidates_.size() || cost < best_cost) {
+      best = i;
+      best_cost = cost;
+    }
+  }
+  return best == candidates_.size() ? -1 : load(best);
+}
+
+FaceId FontRegistry::resolve(const FontRequest& request, Diagnostics& diags) {
+  if (FaceId id = find(request.family, request.weight, request.italic); id >= 0) return id;
+  for (const auto& family : fallback_) {
+    if (FaceId id = find(family, request.weight, request.italic); id >= 0) {
+      if (!warned_families_[request.family])
+        diags.warning({}, "unknown font family '" + request.family + "', using '" + family + "'");
+      warned_families_[request.family] = true;
+      return id;
+    }
+  }
+  // No fallback family is installed either: the first face found is better than nothing.
+  if (!warned_families_[request.family])
+    diags.warning({}, "unknown font family '" + request.family + "', using '" +
+                          candidates_.front().family + "'");
+  warned_families_[request.family] = true;
+  return load(0);
+}
+
+std::uint32_t FontRegistry::nominal_glyph(FaceId id, char32_t cp) const {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(hb_font(id), cp, &glyph)) return 0;
+  return glyph;
+}
+
+FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
+  auto key = std::make_pair(cp, primary);
+  if (auto it = fallback_cache_.find(key); it != fallback_cache_.end()) return it->second;
+  const FaceInfo like = info(primary);
+  FaceId found = -1;
+  for (const auto& family : fallback_) {
+    FaceId id = find(family, like.weight, like.italic);
+    if (id >= 0 && nominal_glyph(id, cp) != 0) {
+      found = id;
+      break;
+    }
+  }
+  if (found < 0 && use_fontconfig_) found = fontconfig_face(cp);
+  fallback_cache_[key] = found;
+  return found;
+}
+
+FaceId FontRegistry::fontconfig_face(char32_t cp) {
+  if (auto it = fontconfig_cache_.find(cp); it != fontconfig_cache_.end()) return it->second;
+  FaceId found = -1;
+  FcPattern* pattern = FcPatternCreate();
+  FcCharSet* charset = FcCharSetCreate();
+  FcCharSetAddChar(charset, cp);
+  FcPatternAddCharSet(pattern, FC_CHARSET, charset);
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcFontSet* set = FcFontSort(nullptr, pattern, FcTrue, nullptr, &result);
+  for (int i = 0; set && i < set->nfont && found < 0; ++i) {
+    FcPattern* font = set->fonts[i];
+    FcCharSet* has = nullptr;
+    FcChar8* file = nullptr;
+    if (FcPatternGetCharSet(font, FC_CHARSET, 0, &has) != FcResultMatch ||
+        !FcCharSetHasChar(has, cp) ||
+        FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+      continue;
+    int index = 0;
+    FcPatternGetInteger(font, FC_INDEX, 0, &index);
+    std::filesystem::path path(reinterpret_cast<const char*>(file));
+    for (size_t c = 0; c < candidates_.size() && found < 0; ++c) {
+      if (candidates_[c].path == path && candidates_[c].index == index) found = load(c);
+    }
+    if (found < 0) {
+      size_t before = candidates_.size();
+      scan_file(path, "", -1, -1);
+      for (size_t c = before; c < candidates_.size() && found < 0; ++c) {
+        if (candidates_[c].index == index) found = load(c);
+      }
+    }
+    if (found >= 0 && nominal_glyph(found, cp) == 0) found = -1;
+  }
+  if (set) FcFontSetDestroy(set);
+  FcCharSetDestroy(charset);
+  FcPatternDestroy(pattern);
+  fontconfig_cache_[cp] = found;
+  return found;
+}
+
+std::vector<FaceInfo> FontRegistry::faces() const {
+  std::vector<FaceInfo> out;
+  out.reserve(loaded_.size());
+  for (const auto& l : loaded_) out.push_back(l.info);
+  return out;
+}
+
+} // namespace galley::text

@@ -1,0 +1,70 @@
+#pragma once
+// The font registry: which face files exist (scanned with FreeType), which of them a request
+// resolves to, and which face covers a character the requested one lacks (bundled fallback
+// families first, then fontconfig). Internal to text/.
+#include "text/engine.hpp"
+
+#include <hb.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace galley::text {
+
+struct HbFontDeleter {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+using HbFontPtr = std::unique_ptr<hb_font_t, HbFontDeleter>;
+
+/// Fallback families used when EngineOptions.fallback is empty: the bundled Noto faces, which
+/// cover Greek, Cyrillic, Arabic and Hebrew.
+std::vector<std::string> default_fallback_families();
+
+class FontRegistry {
+public:
+  explicit FontRegistry(const EngineOptions& options);
+  ~FontRegistry();
+  FontRegistry(const FontRegistry&) = delete;
+  FontRegistry& operator=(const FontRegistry&) = delete;
+
+  /// Nearest face of the requested family; the first fallback family (with a warning, once per
+  /// family) when the family is unknown.
+  FaceId resolve(const FontRequest& request, Diagnostics& diags);
+  /// Nearest face of `family`, or -1 when no face of that family is known.
+  FaceId find(const std::string& family, int weight, bool italic);
+
+  /// Glyph id of `cp` in the face's cmap, 0 when the face lacks it.
+  std::uint32_t nominal_glyph(FaceId id, char32_t cp) const;
+  /// The face that should draw `cp` when `primary` lacks it: the fallback families in order
+  /// (nearest weight and style to `primary`), then fontconfig when allowed; -1 when none has it.
+  FaceId fallback_for(char32_t cp, FaceId primary);
+
+  hb_font_t* hb_font(FaceId id) const { return loaded_[static_cast<size_t>(id)].font.get(); }
+  const FaceInfo& info(FaceId id) const { return loaded_[static_cast<size_t>(id)].info; }
+  std::vector<FaceInfo> faces() const;
+
+private:
+  struct Loaded {
+    FaceInfo info;
+    HbFontPtr font;
+  };
+  void scan_file(const std::filesystem::path& path, const std::string& family_override,
+                 int weight_override, int italic_override);
+  FaceId load(size_t candidate);
+  FaceId fontconfig_face(char32_t cp);
+
+  void* ft_library_ = nullptr; ///< FT_Library, kept for faces found later through fontconfig
+  bool use_fontconfig_ = true;
+  std::vector<std::string> fallback_;
+  std::vector<FaceInfo> candidates_;           ///< every face file found, in scan order
+  std::map<size_t, FaceId> loaded_candidates_; ///< candidate index -> face id
+  std::vector<Loaded> loaded_;                 ///< indexed by FaceId
+  std::map<std::string, bool> warned_families_;
+  std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
+  std::map<char32_t, FaceId> fontconfig_cache_;
+};
+
+} // namespace galley::text

@@ -1,0 +1,154 @@
+#include "text/hyphenate.hpp"
+
+#include "util/text_utils.hpp"
+
+#include <hyphen.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace galley::text {
+
+struct Hyphenator::Dict {
+  HyphenDict* dict = nullptr;
+  bool latin1 = false; ///< hyph_de_DE.dic is ISO 8859-1; the others are UTF-8
+  ~Dict() {
+    if (dict) hnj_hyphen_free(dict);
+  }
+};
+
+std::string lowercase(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size();)
+    append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(next_code_point(word, i)))));
+  return out;
+}
+
+HyphenExceptions parse_exceptions(const std::vector<std::string>& words) {
+  HyphenExceptions out;
+  for (const auto& entry : words) {
+    std::string plain;
+    std::vector<int> points;
+    int count = 0;
+    for (size_t i = 0; i < entry.size();) {
+      char32_t cp = next_code_point(entry, i);
+      if (cp == '-') {
+        if (count > 0) points.push_back(count);
+        continue;
+      }
+      append_utf8(plain, cp);
+      ++count;
+    }
+    out[lowercase(plain)] = std::move(points);
+  }
+  return out;
+}
+
+Hyphenator::Hyphenator(std::filesystem::path dictionary_dir) : dir_(std::move(dictionary_dir)) {}
+Hyphenator::~Hyphenator() = default;
+
+std::filesystem::path Hyphenator::dictionary_for(const std::string& language) const {
+  // "en-US" -> hyph_en_US.dic; then the language alone; then the language's usual region.
+  std::string tag = language;
+  std::replace(tag.begin(), tag.end(), '-', '_');
+  std::string lang = tag.substr(0, tag.find('_'));
+  std::vector<std::string> names{tag, lang};
+  if (lang == "en") names.push_back("en_US");
+  if (lang == "de") names.push_back("de_DE");
+  if (lang == "fr") names.push_back("fr_FR");
+  names.push_back(lang + "_" + [&] {
+    std::string region = lang;
+    std::transform(region.begin(), region.end(), region.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return region;
+  }());
+  for (const auto& name : names) {
+    auto path = dir_ / ("hyph_" + name + ".dic");
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return {};
+}
+
+Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
+  auto it = dicts_.find(language);
+  if (it != dicts_.end()) return it->second.get();
+  std::unique_ptr<Dict> dict;
+  auto path = dictionary_for(language);
+  if (!path.empty()) {
+    if (HyphenDict* d = hnj_hyphen_load(path.c_str())) {
+      dict = std::make_unique<Dict>();
+      dict->dict = d;
+      dict->latin1 = !d->utf8;
+    }
+  }
+  if (!dict)
+    diags.warning({}, "no hyphenation dictionary for language '" + language + "' (looked in " +
+                          dir_.string() + ")");
+  return dicts_.emplace(language, std::move(dict)).first->second.get();
+}
+
+std::vector<size_t> Hyphenator::points(std::string_view word, const std::string& language,
+                                       const HyphenationOptions& options,
+                                       const HyphenExceptions& exceptions, Diagnostics& diags) {
+  std::string lower = lowercase(word);
+  std::vector<size_t> starts; // byte offset of each code point
+  for (size_t i = 0; i < word.size();) {
+    starts.push_back(i);
+    next_code_point(word, i);
+  }
+  auto n = static_cast<int>(starts.size());
+  std::vector<int> counts; // code points before each hyphen
+  if (auto ex = exceptions.find(lower); ex != exceptions.end()) {
+    counts = ex->second;
+  } else {
+    std::string key = language + '\0' + lower;
+    if (auto hit = cache_.find(key); hit != cache_.end()) {
+      counts = hit->second;
+    } else {
+      if (Dict* d = dictionary(language, diags)) {
+        std::string encoded;
+        bool encodable = true;
+        if (d->latin1) {
+          for (size_t i = 0; i < lower.size();) {
+            char32_t cp = next_code_point(lower, i);
+            if (cp > 0xFF) encodable = false;
+            encoded.push_back(static_cast<char>(cp));
+          }
+        } else {
+          encoded = lower;
+        }
+        if (encodable) {
+          std::vector<char> hyphens(encoded.size() + 5, '0');
+          char** rep = nullptr;
+          int* pos = nullptr;
+          int* cut = nullptr;
+          hnj_hyphen_hyphenate2(d->dict, encoded.data(), static_cast<int>(encoded.size()),
+                                hyphens.data(), nullptr, &rep, &pos, &cut);
+          // With a UTF-8 dictionary libhyphen reports positions per code point, with Latin-1
+          // per byte, which is the same thing. Non-standard hyphenation (rep) is not used.
+          for (int i = 0; i + 1 < n; ++i) {
+            bool odd = (hyphens[static_cast<size_t>(i)] - '0') % 2 == 1;
+            if (odd && !(rep && rep[i])) counts.push_back(i + 1);
+          }
+          if (rep) {
+            for (size_t i = 0; i < encoded.size(); ++i) std::free(rep[i]);
+            std::free(rep);
+            std::free(pos);
+            std::free(cut);
+          }
+        }
+      }
+      cache_[key] = counts;
+    }
+  }
+  std::vector<size_t> out;
+  for (int c : counts) {
+    if (c >= options.left_min && n - c >= options.right_min && c > 0 && c < n)
+      out.push_back(starts[static_cast<size_t>(c)]);
+  }
+  return out;
+}
+
+} // namespace galley::text

@@ -1,0 +1,49 @@
+#pragma once
+// Hyphenation with libhyphen (Liang's patterns, the dictionaries OpenOffice and TeX share) and
+// Debian's hyph_<lang>.dic files, plus a style's exception words.
+#include "text/engine.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::text {
+
+/// Exception words parsed from "ta-ble" notation: lowercase word -> code point counts before
+/// each allowed hyphen. A word listed without hyphens maps to no points (never split).
+using HyphenExceptions = std::map<std::string, std::vector<int>>;
+HyphenExceptions parse_exceptions(const std::vector<std::string>& words);
+
+/// Lowercases `word` (full Unicode case mapping of single code points).
+std::string lowercase(std::string_view word);
+
+class Hyphenator {
+public:
+  /// `dictionary_dir` holds hyph_<lang>.dic files.
+  explicit Hyphenator(std::filesystem::path dictionary_dir);
+  ~Hyphenator();
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
+  /// Byte offsets into `word` before which a hyphen may be inserted, in increasing order.
+  /// `word` is letters only. Exceptions win over the dictionary; left_min and right_min count
+  /// code points. A language without a dictionary is reported once and gives no points.
+  std::vector<size_t> points(std::string_view word, const std::string& language,
+                             const HyphenationOptions& options,
+                             const HyphenExceptions& exceptions, Diagnostics& diags);
+
+  /// The dictionary file used for a BCP 47 language tag ("en" -> hyph_en_US.dic), or "".
+  std::filesystem::path dictionary_for(const std::string& language) const;
+
+private:
+  struct Dict;
+  Dict* dictionary(const std::string& language, Diagnostics& diags);
+  std::filesystem::path dir_;
+  std::map<std::string, std::unique_ptr<Dict>> dicts_; ///< by language; null when missing
+  std::map<std::string, std::vector<int>> cache_;      ///< language + '\0' + word -> points
+};
+
+} // namespace galley::text

@@ -1,0 +1,204 @@
+#include "text/itemize.hpp"
+
+#include "util/text_utils.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <charconv>
+
+namespace galley::text {
+
+struct Itemizer::Icu {
+  UBiDi* bidi = nullptr;
+  // Creating a line BreakIterator loads rule data and costs far more than using one: keep one
+  // per language.
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> breakers;
+  std::array<hb_script_t, USCRIPT_CODE_LIMIT> scripts{};
+  std::array<bool, USCRIPT_CODE_LIMIT> scripts_known{};
+  ~Icu() {
+    if (bidi) ubidi_close(bidi);
+  }
+
+  hb_script_t hb_script(UScriptCode code) {
+    if (code < 0 || code >= USCRIPT_CODE_LIMIT) return HB_SCRIPT_UNKNOWN;
+    if (!scripts_known[code]) {
+      const char* name = uscript_getShortName(code); // ISO 15924, as HarfBuzz wants
+      scripts[code] = name ? hb_script_from_string(name, -1) : HB_SCRIPT_UNKNOWN;
+      scripts_known[code] = true;
+    }
+    return scripts[code];
+  }
+
+  icu::BreakIterator* breaker(const std::string& language) {
+    auto& slot = breakers[language];
+    if (!slot) {
+      UErrorCode status = U_ZERO_ERROR;
+      slot.reset(icu::BreakIterator::createLineInstance(icu::Locale(language.c_str()), status));
+      if (U_FAILURE(status)) slot.reset();
+    }
+    return slot.get();
+  }
+};
+
+namespace {
+
+std::string code_point_label(char32_t cp) {
+  char hex[16];
+  auto res = std::to_chars(hex, hex + sizeof hex, static_cast<unsigned>(cp), 16);
+  std::string digits(hex, res.ptr);
+  for (auto& c : digits) c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
+  while (digits.size() < 4) digits.insert(digits.begin(), '0');
+  std::string label = "U+" + digits + " '";
+  append_utf8(label, cp);
+  return label + "'";
+}
+
+bool is_url_break_after(char32_t cp) {
+  return cp == '/' || cp == '.' || cp == '-' || cp == '?' || cp == '&';
+}
+
+} // namespace
+
+bool is_invisible(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE01EF);
+}
+
+bool is_word_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007);
+}
+
+Itemizer::Itemizer() : icu_(std::make_unique<Icu>()) {}
+Itemizer::~Itemizer() = default;
+
+Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& spans,
+                           const std::string& language, bool find_breaks, FontRegistry& fonts,
+                           Diagnostics& diags) {
+  Itemized out;
+  std::u16string u16;
+  std::vector<std::uint32_t> u16_to_cp;
+  std::vector<bool> common;
+  u16.reserve(text.size());
+  u16_to_cp.reserve(text.size() + 1);
+  bool needs_bidi = false;
+  size_t span = 0;
+  for (size_t i = 0; i < text.size();) {
+    auto byte = static_cast<std::uint32_t>(i);
+    char32_t cp = next_code_point(text, i);
+    while (span + 1 < spans.size() && byte >= spans[span].end) ++span;
+    CodePoint c;
+    c.byte = byte;
+    c.cp = cp;
+    c.span = static_cast<int>(span);
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+    bool is_common = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED;
+    c.script = is_common ? HB_SCRIPT_COMMON : icu_->hb_script(sc);
+    common.push_back(is_common);
+    // Everything below U+0590 (Hebrew, the first right-to-left block) is left to right.
+    if (cp >= 0x590) needs_bidi = true;
+    auto index = static_cast<std::uint32_t>(out.cps.size());
+    if (cp > 0xFFFF) {
+      u16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      u16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+      u16_to_cp.push_back(index);
+      u16_to_cp.push_back(index);
+    } else {
+      u16.push_back(static_cast<char16_t>(cp));
+      u16_to_cp.push_back(index);
+    }
+    out.cps.push_back(c);
+  }
+  u16_to_cp.push_back(static_cast<std::uint32_t>(out.cps.size()));
+  auto& cps = out.cps;
+  auto len = static_cast<int32_t>(u16.size());
+
+  // Bidi levels (UAX #9), the paragraph direction from its first strong character (P2, P3).
+  if (needs_bidi && len > 0) {
+    if (!icu_->bidi) icu_->bidi = ubidi_open();
+    UErrorCode err = U_ZERO_ERROR;
+    ubidi_setPara(icu_->bidi, u16.data(), len, UBIDI_DEFAULT_LTR, nullptr, &err);
+    const UBiDiLevel* levels = U_SUCCESS(err) ? ubidi_getLevels(icu_->bidi, &err) : nullptr;
+    if (levels && U_SUCCESS(err)) {
+      out.base_level = ubidi_getParaLevel(icu_->bidi);
+      for (int32_t u = 0; u < len; ++u) cps[u16_to_cp[static_cast<size_t>(u)]].level = levels[u];
+    }
+  }
+
+  // Common and Inherited characters (spaces, punctuation, digits, marks) take the script of the
+  // text before them, or after them at the start (UAX #24's usual resolution).
+  hb_script_t last = HB_SCRIPT_COMMON;
+  size_t pending = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (common[i]) {
+      cps[i].script = last;
+      continue;
+    }
+    if (last == HB_SCRIPT_COMMON) {
+      for (; pending < i; ++pending) cps[pending].script = cps[i].script;
+    }
+    last = cps[i].script;
+  }
+
+  // Faces, character by character: the span's face when it has the glyph; common characters
+  // stay with the face before them so that a space inside Arabic stays Arabic.
+  FaceId prev_face = -1;
+  int prev_span = -1;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    CodePoint& c = cps[i];
+    FaceId primary = spans[static_cast<size_t>(c.span)].face;
+    bool same_span = prev_span == c.span && prev_face >= 0;
+    if (is_invisible(c.cp)) {
+      c.face = same_span ? prev_face : primary;
+    } else if (common[i] && same_span && fonts.nominal_glyph(prev_face, c.cp) != 0) {
+      c.face = prev_face;
+    } else if (fonts.nominal_glyph(primary, c.cp) != 0) {
+      c.face = primary;
+    } else {
+      FaceId f = fonts.fallback_for(c.cp, primary);
+      if (f < 0) {
+        f = primary;
+        if (!warned_[c.cp])
+          diags.warning({}, "no font has a glyph for " + code_point_label(c.cp) +
+                                ", drawing .notdef");
+        warned_[c.cp] = true;
+      }
+      c.face = f;
+    }
+    prev_face = c.face;
+    prev_span = c.span;
+  }
+
+  if (!find_breaks || cps.empty()) return out;
+
+  // UAX #14 line break opportunities.
+  if (icu::BreakIterator* bi = icu_->breaker(language)) {
+    icu::UnicodeString alias(false, u16.data(), len); // read-only alias, no copy
+    bi->setText(alias);
+    for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next()) {
+      if (p > 0 && p < len) cps[u16_to_cp[static_cast<size_t>(p)]].break_before = true;
+    }
+    bi->setText(icu::UnicodeString()); // drop the alias before `u16` goes away
+  }
+  // URLs break only after their separators (never after the first slash of "//"); no-break
+  // spans not at all.
+  for (size_t i = 1; i < cps.size(); ++i) {
+    if (cps[i - 1].span != cps[i].span) continue;
+    const SpanRange& s = spans[static_cast<size_t>(cps[i].span)];
+    if (s.url) {
+      char32_t before = cps[i - 1].cp;
+      bool allowed = s.nobreak ? before == '/' : is_url_break_after(before);
+      cps[i].break_before = allowed && cps[i].cp != '/' && !is_word_space(cps[i].cp);
+    } else if (s.nobreak) {
+      cps[i].break_before = false;
+    }
+  }
+  return out;
+}
+
+} // namespace galley::text

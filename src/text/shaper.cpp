@@ -1,0 +1,95 @@
+#include "text/shaper.hpp"
+
+#include "util/error.hpp"
+
+#include <algorithm>
+
+namespace galley::text {
+
+Shaper::Shaper() : buffer_(hb_buffer_create()) {
+  if (!hb_buffer_allocation_successful(buffer_)) throw Error("cannot allocate a shaping buffer");
+}
+
+Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
+
+int Shaper::feature_set(const std::vector<std::string>& features) {
+  std::string key;
+  for (const auto& f : features) key += f + ",";
+  for (size_t i = 0; i < feature_keys_.size(); ++i) {
+    if (feature_keys_[i] == key) return static_cast<int>(i);
+  }
+  std::vector<hb_feature_t> parsed;
+  for (const auto& f : features) {
+    hb_feature_t feature;
+    if (hb_feature_from_string(f.data(), static_cast<int>(f.size()), &feature))
+      parsed.push_back(feature);
+  }
+  feature_keys_.push_back(key);
+  feature_sets_.push_back(std::move(parsed));
+  return static_cast<int>(feature_keys_.size() - 1);
+}
+
+const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_view text,
+                                const ShapeContext& context, int feature_set) {
+  // The key packs everything that changes HarfBuzz's output; size is not part of it because
+  // shaping is done in font units without hinting.
+  key_.clear();
+  key_.append(reinterpret_cast<const char*>(&face), sizeof face);
+  key_.append(reinterpret_cast<const char*>(&feature_set), sizeof feature_set);
+  key_.append(reinterpret_cast<const char*>(&context.script), sizeof context.script);
+  key_.push_back(context.rtl ? 'r' : 'l');
+  key_.append(hb_language_to_string(context.language) ? hb_language_to_string(context.language)
+                                                      : "");
+  key_.push_back('\0');
+  key_.append(text);
+  ++stats_.lookups;
+  if (auto it = cache_.find(key_); it != cache_.end()) {
+    ++stats_.hits;
+    return it->second;
+  }
+
+  hb_buffer_clear_contents(buffer_);
+  hb_buffer_add_utf8(buffer_, text.data(), static_cast<int>(text.size()), 0,
+                     static_cast<int>(text.size()));
+  hb_buffer_set_direction(buffer_, context.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer_, context.script);
+  hb_buffer_set_language(buffer_, context.language);
+  if (!hb_buffer_allocation_successful(buffer_)) throw Error("out of memory while shaping");
+  const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
+  hb_shape(fonts.hb_font(face), buffer_, features.data(), static_cast<unsigned>(features.size()));
+
+  unsigned count = 0;
+  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &count);
+  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer_, &count);
+  ShapedWord word;
+  word.text = std::string(text);
+  word.rtl = context.rtl;
+  word.glyphs.resize(count);
+  // A cluster's text runs from its start to the next larger cluster start (clusters are
+  // monotone in HarfBuzz's default cluster level).
+  std::vector<std::uint32_t> starts;
+  starts.reserve(count);
+  for (unsigned i = 0; i < count; ++i) starts.push_back(info[i].cluster);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (unsigned i = 0; i < count; ++i) {
+    ShapedGlyph& g = word.glyphs[i];
+    g.glyph = info[i].codepoint;
+    g.x_advance = pos[i].x_advance;
+    g.x_offset = pos[i].x_offset;
+    g.y_offset = pos[i].y_offset;
+    g.cluster = info[i].cluster;
+    word.advance += g.x_advance;
+    if (g.glyph == 0) word.has_notdef = true;
+    bool first = i == 0 || info[i - 1].cluster != info[i].cluster;
+    if (first) {
+      auto next = std::upper_bound(starts.begin(), starts.end(), g.cluster);
+      std::uint32_t end = next == starts.end() ? static_cast<std::uint32_t>(text.size()) : *next;
+      g.text_start = static_cast<std::uint32_t>(g.cluster);
+      g.text_length = static_cast<std::uint32_t>(end - g.cluster);
+    }
+  }
+  return cache_.emplace(key_, std::move(word)).first->second;
+}
+
+} // namespace galley::text
