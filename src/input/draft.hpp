@@ -1,0 +1,38 @@
+#pragma once
+// What the Markdown and XML readers hand to the shared finishing pass (finalize.hpp).
+#include "input/load.hpp"
+
+#include <string>
+#include <vector>
+
+namespace galley::input {
+
+/// A `sources:` entry before it becomes a note.
+struct SourceEntry {
+  std::string id;
+  model::Source source;
+  bool plain = false; ///< given as a plain string: `source.title` holds the whole text
+  SourceLoc loc;
+};
+
+/// A footnote defined in the text but never referenced (the reader drops it and warns).
+struct UnusedNote {
+  std::string id;
+  SourceLoc loc;
+};
+
+/// Where an article sits and what it may read.
+struct ArticleContext {
+  std::string display;                        ///< file name as diagnostics show it
+  std::filesystem::path base_dir;             ///< absolute folder of the article
+  std::vector<std::filesystem::path> roots;   ///< folders images may come from (absolute)
+  const LoadOptions* options = nullptr;
+};
+
+struct ArticleDraft {
+  model::Article article;
+  std::vector<SourceEntry> sources;
+  std::vector<UnusedNote> unused_notes;
+};
+
+} // namespace galley::input

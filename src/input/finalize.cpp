@@ -1,0 +1,154 @@
+#include "input/finalize.hpp"
+
+#include "input/images.hpp"
+#include "input/notes.hpp"
+#include "input/walk.hpp"
+#include "util/text_utils.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace galley::input {
+
+namespace {
+
+int count_words_in(std::string_view text) {
+  int words = 0;
+  bool counted = false; // the current run of non-space characters has been counted
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t' || c == '\n') {
+      counted = false;
+    } else if (!counted && (std::isalnum(c) || c >= 0x80)) {
+      ++words;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+/// Headings are numbered from 1 in the model; a body whose top sections are `##` (the title
+/// being the `#`) is shifted up so that its highest level becomes 1.
+void normalize_heading_levels(model::Blocks& blocks) {
+  int top = 6;
+  walk_blocks(
+      blocks,
+      [&](model::Block& b) {
+        if (auto* h = std::get_if<model::Heading>(&b.value)) top = std::min(top, h->level);
+      },
+      [](model::Inlines&, model::Block&) {});
+  if (top <= 1) return;
+  walk_blocks(
+      blocks,
+      [&](model::Block& b) {
+        if (auto* h = std::get_if<model::Heading>(&b.value)) h->level -= top - 1;
+      },
+      [](model::Inlines&, model::Block&) {});
+}
+
+/// Ids for headings: explicit ids stay (a duplicate is an error); the others are slugs of the
+/// text, made unique with -2, -3, ...
+void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
+  std::set<std::string> used;
+  std::vector<model::Heading*> pending;
+  walk_blocks(
+      blocks,
+      [&](model::Block& b) {
+        auto* h = std::get_if<model::Heading>(&b.value);
+        if (!h) return;
+        if (h->id.empty()) pending.push_back(h);
+        else if (!used.insert(h->id).second)
+          diags.error(b.loc, "heading id '" + h->id + "' is used twice");
+      },
+      [](model::Inlines&, model::Block&) {});
+  for (auto* h : pending) {
+    std::string base = slugify(model::plain_text(h->content));
+    std::string id = base;
+    for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+    used.insert(id);
+    h->id = id;
+  }
+}
+
+/// "Nova Chen" -> "Chen, Nova"; a single name stays as it is.
+std::string derive_file_as(const std::string& name) {
+  size_t space = name.find_last_of(' ');
+  if (space == std::string::npos) return name;
+  return name.substr(space + 1) + ", " + name.substr(0, space);
+}
+
+void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& diags) {
+  model::Meta& meta = draft.article.meta;
+  if (meta.cover) {
+    resolve_image(meta.cover->image, meta.cover->loc, "cover image", ctx, diags);
+    if (meta.cover->alt.empty())
+      diags.warning(meta.cover->loc, "cover image '" + meta.cover->image.src + "' has no alt text",
+                    "add 'alt:' under 'cover:'");
+  }
+  for (auto& a : meta.authors)
+    if (a.portrait) resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
+  auto check_blocks = [&](model::Blocks& blocks) {
+    walk_blocks(
+        blocks,
+        [&](model::Block& b) {
+          auto* f = std::get_if<model::Figure>(&b.value);
+          if (!f) return;
+          resolve_image(f->image, b.loc, "figure image", ctx, diags);
+          if (f->alt.empty())
+            diags.warning(b.loc, "figure image '" + f->image.src + "' has no alt text");
+        },
+        [&](model::Inlines& inlines, model::Block&) {
+          walk_inlines(inlines, [&](model::Inline& in) {
+            auto* img = std::get_if<model::Image>(&in.value);
+            if (!img) return;
+            resolve_image(img->image, in.loc, "image", ctx, diags);
+            if (img->alt.empty())
+              diags.warning(in.loc, "image '" + img->image.src + "' has no alt text");
+          });
+        });
+  };
+  check_blocks(draft.article.blocks);
+  for (auto& n : draft.article.notes) check_blocks(n.blocks);
+}
+
+} // namespace
+
+int count_words(model::Blocks& blocks) {
+  int words = 0;
+  walk_blocks(
+      blocks, [](model::Block&) {},
+      [&](model::Inlines& inlines, model::Block&) {
+        words += count_words_in(model::plain_text(inlines));
+      });
+  return words;
+}
+
+void finalize_article(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& diags) {
+  model::Article& article = draft.article;
+  model::Meta& meta = article.meta;
+  if (meta.title.empty())
+    diags.error({ctx.display, 1, 1}, "article has no title",
+                "add 'title:' to the front matter or start with a '# Title' line");
+  if (meta.loc.file.empty()) meta.loc = {ctx.display, 1, 1};
+
+  normalize_heading_levels(article.blocks);
+  assign_heading_ids(article.blocks, diags);
+
+  for (auto& a : meta.authors) {
+    if (a.file_as.empty()) a.file_as = derive_file_as(a.name);
+    if (a.role.empty()) a.role = "aut";
+  }
+  if (meta.slug.empty())
+    meta.slug = slugify(std::filesystem::path(ctx.display).stem().string());
+
+  resolve_notes(draft, ctx, diags);
+  check_images(draft, ctx, diags);
+
+  article.word_count = count_words(article.blocks);
+  if (!meta.reading_time_given)
+    meta.reading_minutes =
+        std::max(1, (article.word_count + kReadingWordsPerMinute - 1) / kReadingWordsPerMinute);
+}
+
+} // namespace galley::input

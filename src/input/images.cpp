@@ -1,0 +1,120 @@
+#include "input/images.hpp"
+
+#include "util/files.hpp"
+#include "util/image_info.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace galley::input {
+
+namespace fs = std::filesystem;
+
+bool is_inside(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty()) continue; // a trailing separator in `root`
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+namespace {
+
+/// RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"; one letter is a drive.
+std::string scheme_of(std::string_view src) {
+  size_t colon = src.find(':');
+  if (colon == std::string_view::npos || colon < 2) return {};
+  for (size_t i = 0; i < colon; ++i) {
+    unsigned char c = static_cast<unsigned char>(src[i]);
+    if (!std::isalpha(c) && !(i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.')))
+      return {};
+  }
+  std::string s(src.substr(0, colon));
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// Markdown URLs arrive percent-encoded (cmark-gfm normalizes them); file names do not.
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view what,
+                   const ArticleContext& ctx, Diagnostics& diags) {
+  const std::string label = std::string(what) + " '" + ref.src + "'";
+  if (ref.src.empty()) {
+    diags.error(loc, std::string(what) + " has no path");
+    return;
+  }
+  std::string scheme = scheme_of(ref.src);
+  if (scheme == "http" || scheme == "https" || ref.src.rfind("//", 0) == 0) {
+    ref.remote = true;
+    diags.warning(loc, label + " is a remote URL; galley never fetches it and shows the alt text",
+                  "download the image next to the article");
+    return;
+  }
+  if (!scheme.empty()) {
+    diags.error(loc, label + " uses the unsupported URL scheme '" + scheme + "'");
+    return;
+  }
+  fs::path given(percent_decode(ref.src.substr(0, ref.src.find_first_of("?#"))));
+  fs::path resolved = absolute_normal(given.is_absolute() ? given : ctx.base_dir / given);
+  bool allowed = std::any_of(ctx.roots.begin(), ctx.roots.end(),
+                             [&](const fs::path& r) { return is_inside(resolved, r); });
+  if (!allowed) {
+    diags.error(loc,
+                label + (given.is_absolute() ? " is an absolute path outside the article's folder"
+                                             : " leaves the article's folder"),
+                "move the image next to the article, or allow its folder with --allow-path");
+    return;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(resolved, ec)) {
+    fs::path shown = (fs::path(ctx.display).parent_path() / given).lexically_normal().parent_path();
+    diags.error(loc, label + " not found (looked in " +
+                         (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
+    return;
+  }
+  // A symbolic link may point anywhere: the target must be inside an allowed folder too.
+  fs::path real = fs::canonical(resolved, ec);
+  bool real_allowed = !ec && std::any_of(ctx.roots.begin(), ctx.roots.end(), [&](const fs::path& r) {
+    std::error_code ec2;
+    fs::path root = fs::canonical(r, ec2);
+    return !ec2 && is_inside(real, root);
+  });
+  if (!real_allowed) {
+    diags.error(loc, label + " links to a file outside the allowed folders");
+    return;
+  }
+  std::string why;
+  auto bytes = read_file(resolved, &why);
+  if (!bytes) {
+    diags.error(loc, label + " cannot be read: " + why);
+    return;
+  }
+  ImageInfo info = probe_image(*bytes);
+  if (info.format == ImageFormat::Unknown || info.format == ImageFormat::Webp) {
+    diags.error(loc, label + " is not a JPEG, PNG, GIF or SVG image");
+    return;
+  }
+  if (!info.error.empty()) {
+    diags.error(loc, label + " is unreadable: " + info.error);
+    return;
+  }
+  ref.path = resolved.string();
+}
+
+} // namespace galley::input

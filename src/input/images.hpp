@@ -1,0 +1,19 @@
+#pragma once
+// Image references: resolution against the article's folder, the path policy and file checks.
+#include "input/draft.hpp"
+
+#include <string_view>
+
+namespace galley::input {
+
+/// Resolves `ref.src` and sets `ref.path` (or `ref.remote`). `what` names the image in messages
+/// ("cover image", "figure"). Errors: a path that is absolute or leaves the allowed folders
+/// (ctx.roots), a missing file, a file that is not a readable JPEG, PNG, GIF or SVG. A remote
+/// URL is a warning: galley never fetches it.
+void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view what,
+                   const ArticleContext& ctx, Diagnostics& diags);
+
+/// Lexically: is `path` inside `root` (both absolute and normal)?
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
+} // namespace galley::input

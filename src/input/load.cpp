@@ -1,0 +1,118 @@
+#include "input/load.hpp"
+
+#include "input/finalize.hpp"
+#include "input/manifest.hpp"
+#include "input/markdown.hpp"
+#include "input/text_file.hpp"
+#include "input/xml.hpp"
+#include "util/files.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace galley::input {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool looks_like_xml(std::string_view text) {
+  size_t first = text.find_first_not_of(" \t\n");
+  return first != std::string_view::npos && text[first] == '<' &&
+         (text.substr(first, 5) == "<?xml" || text.substr(first, 8) == "<article" ||
+          text.substr(first, 9) == "<!DOCTYPE");
+}
+
+} // namespace
+
+bool is_manifest_path(const fs::path& p) {
+  std::string ext = lower_extension(p);
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::optional<model::Article> load_article_with(const fs::path& path, const std::string& display,
+                                                const std::vector<fs::path>& extra_roots,
+                                                const LoadOptions& options, Diagnostics& diags) {
+  auto text = read_text_file(path, display, options, diags);
+  if (!text) return std::nullopt;
+  ArticleContext ctx;
+  ctx.display = display;
+  ctx.base_dir = absolute_normal(path).parent_path();
+  ctx.roots.push_back(ctx.base_dir);
+  for (const auto& r : extra_roots) ctx.roots.push_back(absolute_normal(r));
+  for (const auto& r : options.allowed_roots) ctx.roots.push_back(absolute_normal(r));
+  ctx.options = &options;
+
+  ArticleDraft draft;
+  std::string ext = lower_extension(path);
+  bool xml = ext == ".xml" || (ext != ".md" && ext != ".markdown" && looks_like_xml(*text));
+  if (xml) {
+    if (!read_xml(*text, ctx, draft, diags)) return std::nullopt;
+  } else {
+    read_markdown(*text, ctx, draft, diags);
+  }
+  finalize_article(draft, ctx, diags);
+  draft.article.source_path = display;
+  draft.article.base_dir = ctx.base_dir.string();
+  return std::move(draft.article);
+}
+
+std::optional<model::Article> load_article(const fs::path& path, const LoadOptions& options,
+                                           Diagnostics& diags) {
+  return load_article_with(path, path.generic_string(), {}, options, diags);
+}
+
+std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
+                                        const LoadOptions& options, Diagnostics& diags) {
+  if (paths.empty()) {
+    diags.error({}, "no input files");
+    return std::nullopt;
+  }
+  if (std::any_of(paths.begin(), paths.end(), is_manifest_path)) {
+    if (paths.size() > 1) {
+      diags.error({}, "an issue manifest must be the only input");
+      return std::nullopt;
+    }
+    return load_manifest(paths.front(), options, diags);
+  }
+  model::Issue issue;
+  std::vector<fs::path> seen;
+  for (const auto& p : paths) {
+    fs::path key = absolute_normal(p);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      diags.error({p.generic_string()}, "article is given twice");
+      continue;
+    }
+    seen.push_back(key);
+    if (auto a = load_article(p, options, diags)) issue.articles.push_back(std::move(*a));
+  }
+  if (issue.articles.empty()) return std::nullopt;
+  const model::Article& first = issue.articles.front();
+  const model::Meta& m = first.meta;
+  issue.publication = m.publication;
+  issue.language = m.language;
+  issue.date = m.date;
+  issue.source_path = first.source_path;
+  issue.loc = {first.source_path};
+  if (issue.articles.size() == 1) {
+    // An article book: the issue's metadata is the article's.
+    issue.single_article = true;
+    issue.title = m.title;
+    issue.subtitle = m.subtitle;
+    issue.description = m.dek;
+    issue.cover = m.cover;
+    issue.identifier = m.identifier;
+    issue.editors.clear();
+  } else {
+    issue.title = m.publication.empty() ? m.title : m.publication;
+  }
+  return issue;
+}
+
+} // namespace galley::input

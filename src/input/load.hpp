@@ -1,0 +1,39 @@
+#pragma once
+// The input stage: Markdown (YAML or TOML front matter), galley's XML article format and issue
+// manifests, loaded into model::Issue with every problem reported as a diagnostic with
+// file:line:col. docs/input.md describes the formats, the aliases and the lints.
+#include "model/model.hpp"
+#include "util/diagnostics.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace galley::input {
+
+struct LoadOptions {
+  std::vector<std::filesystem::path> allowed_roots; ///< extra roots for images (--allow-path)
+  std::size_t max_file_size = 16 * 1024 * 1024;     ///< larger inputs are refused
+  int max_nesting = 64;         ///< lists/quotes/inlines deeper than this: error, no crash
+  std::size_t max_notes = 10000; ///< more notes than this: error
+};
+
+/// Loads one article (.md, .markdown, .xml by extension; content sniffing for others).
+/// Returns nullopt only when the file cannot be read or is not text; otherwise the article,
+/// with every problem in `diags` (the caller refuses to write output when it has errors).
+std::optional<model::Article> load_article(const std::filesystem::path& path,
+                                           const LoadOptions& options, Diagnostics& diags);
+
+/// Loads an issue manifest (.yaml/.yml) and all its articles, in the order listed. Articles
+/// that cannot be loaded are left out (with an error).
+std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
+                                          const LoadOptions& options, Diagnostics& diags);
+
+/// What the CLI calls: one manifest -> that issue; one article -> an Issue with
+/// single_article = true, metadata from the article; several articles -> an ad-hoc issue whose
+/// metadata comes from the first article. nullopt when nothing usable could be loaded.
+std::optional<model::Issue> load_inputs(const std::vector<std::filesystem::path>& paths,
+                                        const LoadOptions& options, Diagnostics& diags);
+
+} // namespace galley::input

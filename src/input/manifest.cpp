@@ -1,0 +1,135 @@
+#include "input/manifest.hpp"
+
+#include "input/images.hpp"
+#include "input/meta.hpp"
+#include "input/text_file.hpp"
+#include "input/value.hpp"
+#include "util/files.hpp"
+
+#include <algorithm>
+
+namespace galley::input {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kManifestKeys{
+    "title", "subtitle",    "publication", "number",     "date",     "lang", "language",
+    "description", "editors", "style",     "cover",      "identifier", "articles"};
+
+struct ArticleEntry {
+  fs::path path;
+  std::string display;
+  SourceLoc loc;
+};
+
+void read_articles(const Entry& e, const fs::path& dir, const std::string& display_dir,
+                   std::vector<ArticleEntry>& out, Diagnostics& diags) {
+  if (e.value.kind != ValueKind::List) {
+    diags.error(e.value.loc.line ? e.value.loc : e.key_loc,
+                "'articles' must be a list of file names, got " +
+                    std::string(kind_phrase(e.value.kind)));
+    return;
+  }
+  for (const auto& v : e.value.list) {
+    if (v.kind != ValueKind::Scalar || v.scalar.empty()) {
+      diags.error(v.loc, "each article must be a file name, got " + std::string(kind_phrase(v.kind)));
+      continue;
+    }
+    ArticleEntry a;
+    a.path = absolute_normal(dir / v.scalar);
+    a.display = (fs::path(display_dir) / v.scalar).lexically_normal().generic_string();
+    a.loc = v.loc;
+    auto dup = std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.path == a.path; });
+    if (dup != out.end()) {
+      diags.error(a.loc, "article '" + v.scalar + "' is listed twice (first at line " +
+                             std::to_string(dup->loc.line) + ")");
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(a.path, ec)) {
+      fs::path shown = fs::path(a.display).parent_path();
+      diags.error(a.loc, "article '" + v.scalar + "' not found (looked in " +
+                             (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
+      out.push_back({a.path, a.display, a.loc}); // still counts for the duplicate check
+      out.back().display.clear();
+      continue;
+    }
+    out.push_back(std::move(a));
+  }
+}
+
+} // namespace
+
+std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOptions& options,
+                                          Diagnostics& diags) {
+  const std::string display = path.generic_string();
+  auto text = read_text_file(path, display, options, diags);
+  if (!text) return std::nullopt;
+  ValueLimits limits;
+  limits.max_depth = options.max_nesting;
+  auto root = parse_yaml(*text, display, 1, limits, diags);
+  if (!root) return std::nullopt;
+  if (root->kind != ValueKind::Map) {
+    diags.error({display, 1, 1}, "an issue manifest must be a map of keys, got " +
+                                     std::string(kind_phrase(root->kind)));
+    return std::nullopt;
+  }
+  const fs::path dir = absolute_normal(path).parent_path();
+  const std::string display_dir = fs::path(display).parent_path().generic_string();
+
+  model::Issue issue;
+  issue.source_path = display;
+  issue.loc = {display, 1, 1};
+  std::vector<ArticleEntry> entries;
+  bool has_articles = false;
+  for (const auto& e : root->map) {
+    const std::string& k = e.key;
+    if (std::find(kManifestKeys.begin(), kManifestKeys.end(), k) == kManifestKeys.end()) {
+      warn_unknown_key(e, "manifest", kManifestKeys, diags);
+    } else if (k == "articles") {
+      has_articles = true;
+      read_articles(e, dir, display_dir, entries, diags);
+    } else if (k == "date") {
+      issue.date = date_field(e, diags);
+    } else if (k == "cover") {
+      issue.cover = cover_field(e, diags);
+    } else if (k == "editors") {
+      issue.editors = string_list_field(e, diags);
+    } else if (auto s = string_field(e, diags)) {
+      if (k == "title") issue.title = *s;
+      else if (k == "subtitle") issue.subtitle = *s;
+      else if (k == "publication") issue.publication = *s;
+      else if (k == "number") issue.number = *s;
+      else if (k == "description") issue.description = *s;
+      else if (k == "style") issue.style = *s;
+      else if (k == "identifier") issue.identifier = *s;
+      else if (!s->empty()) issue.language = *s; // lang, language
+    }
+  }
+  if (issue.title.empty())
+    diags.error({display, 1, 1}, "issue manifest has no title");
+  if (!has_articles || entries.empty())
+    diags.error({display, 1, 1}, "issue manifest lists no articles", "add 'articles:' with file names");
+
+  ArticleContext ctx;
+  ctx.display = display;
+  ctx.base_dir = dir;
+  ctx.roots.push_back(dir);
+  for (const auto& r : options.allowed_roots) ctx.roots.push_back(absolute_normal(r));
+  ctx.options = &options;
+  if (issue.cover) {
+    resolve_image(issue.cover->image, issue.cover->loc, "cover image", ctx, diags);
+    if (issue.cover->alt.empty())
+      diags.warning(issue.cover->loc, "cover image '" + issue.cover->image.src + "' has no alt text");
+  }
+  for (const auto& a : entries) {
+    if (a.display.empty()) continue; // not found, already reported
+    if (auto art = load_article_with(a.path, a.display, {dir}, options, diags))
+      issue.articles.push_back(std::move(*art));
+  }
+  return issue;
+}
+
+} // namespace galley::input

@@ -1,0 +1,366 @@
+#include "input/markdown.hpp"
+
+#include "input/front_matter.hpp"
+#include "input/meta.hpp"
+#include "input/value.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace galley::input {
+
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::string_view type_string(cmark_node* n) {
+  const char* s = cmark_node_get_type_string(n);
+  return s ? s : "";
+}
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? s : "";
+}
+
+/// A footnote label as written, `[^label]`, at the start of `s`; empty when there is none.
+/// GFM footnote labels hold no spaces and no brackets.
+std::string_view footnote_label(std::string_view s) {
+  if (s.substr(0, 2) != "[^") return {};
+  size_t end = s.find(']', 2);
+  if (end == std::string_view::npos || end == 2) return {};
+  std::string_view label = s.substr(2, end - 2);
+  if (label.find_first_of(" \t\n[") != std::string_view::npos) return {};
+  return label;
+}
+
+class Converter {
+public:
+  Converter(std::string_view body, int line_offset, const ArticleContext& ctx, Diagnostics& diags)
+      : body_(body), offset_(line_offset), ctx_(ctx), diags_(diags) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < body.size(); ++i)
+      if (body[i] == '\n') line_starts_.push_back(i + 1);
+  }
+
+  void document(cmark_node* doc, ArticleDraft& draft) {
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+        footnote(n, draft.article.notes);
+      } else if (auto b = block(n, 0)) {
+        draft.article.blocks.push_back(std::move(*b));
+      }
+    }
+    find_unused_definitions(draft);
+  }
+
+private:
+  SourceLoc loc(cmark_node* n) const {
+    // Text that cmark-gfm builds from unmatched brackets carries no position: use the parent's.
+    while (cmark_node_get_start_line(n) == 0 && cmark_node_parent(n)) n = cmark_node_parent(n);
+    return {ctx_.display, cmark_node_get_start_line(n) + offset_,
+            std::max(1, cmark_node_get_start_column(n))};
+  }
+
+  /// Line `line` (1-based, counted in the body) without its newline.
+  std::string_view body_line(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+    size_t start = line_starts_[static_cast<size_t>(line - 1)];
+    size_t end = body_.find('\n', start);
+    return body_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  }
+
+  bool too_deep(cmark_node* n, int depth) {
+    if (depth <= ctx_.options->max_nesting) return false;
+    if (!nesting_reported_)
+      diags_.error(loc(n), "content is nested more than " +
+                               std::to_string(ctx_.options->max_nesting) +
+                               " levels deep; the deeper part is left out");
+    nesting_reported_ = true;
+    return true;
+  }
+
+  void blocks(cmark_node* parent, model::Blocks& out, int depth) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+      if (auto b = block(n, depth)) out.push_back(std::move(*b));
+  }
+
+  std::optional<model::Block> block(cmark_node* n, int depth) {
+    model::Block b;
+    b.loc = loc(n);
+    std::string_view ext = type_string(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH: {
+      model::Paragraph p;
+      inlines(n, p.content, depth);
+      // A paragraph holding only an image is a figure (as pandoc's implicit_figures does).
+      if (p.content.size() == 1) {
+        if (auto* img = std::get_if<model::Image>(&p.content[0].value)) {
+          model::Figure f;
+          f.image = img->image;
+          f.alt = img->alt;
+          const std::string& caption = img->title.empty() ? img->alt : img->title;
+          if (!caption.empty()) f.caption.push_back({model::Text{caption}, p.content[0].loc});
+          b.value = std::move(f);
+          return b;
+        }
+      }
+      b.value = std::move(p);
+      return b;
+    }
+    case CMARK_NODE_HEADING: {
+      model::Heading h;
+      h.level = cmark_node_get_heading_level(n);
+      inlines(n, h.content, depth);
+      b.value = std::move(h);
+      return b;
+    }
+    case CMARK_NODE_LIST: {
+      if (too_deep(n, depth + 1)) return std::nullopt;
+      model::List l;
+      l.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? model::ListKind::Ordered
+                                                                : model::ListKind::Bullet;
+      l.start = l.kind == model::ListKind::Ordered ? cmark_node_get_list_start(n) : 1;
+      l.tight = cmark_node_get_list_tight(n) != 0;
+      for (cmark_node* it = cmark_node_first_child(n); it; it = cmark_node_next(it)) {
+        model::ListItem item;
+        item.loc = loc(it);
+        if (type_string(it) == "tasklist")
+          item.checked = cmark_gfm_extensions_get_tasklist_item_checked(it);
+        blocks(it, item.blocks, depth + 1);
+        l.items.push_back(std::move(item));
+      }
+      b.value = std::move(l);
+      return b;
+    }
+    case CMARK_NODE_BLOCK_QUOTE: {
+      if (too_deep(n, depth + 1)) return std::nullopt;
+      model::BlockQuote q;
+      blocks(n, q.blocks, depth + 1);
+      b.value = std::move(q);
+      return b;
+    }
+    case CMARK_NODE_CODE_BLOCK: {
+      model::CodeBlock c;
+      std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+      c.language = info.substr(0, info.find_first_of(" \t{"));
+      c.code = literal(n);
+      if (!c.code.empty() && c.code.back() == '\n') c.code.pop_back();
+      verbatim_lines_.emplace_back(cmark_node_get_start_line(n), cmark_node_get_end_line(n));
+      b.value = std::move(c);
+      return b;
+    }
+    case CMARK_NODE_HTML_BLOCK: {
+      std::string html = literal(n);
+      while (!html.empty() && html.back() == '\n') html.pop_back();
+      verbatim_lines_.emplace_back(cmark_node_get_start_line(n), cmark_node_get_end_line(n));
+      b.value = model::RawBlock{std::move(html)};
+      return b;
+    }
+    case CMARK_NODE_THEMATIC_BREAK: b.value = model::ThematicBreak{}; return b;
+    default: break;
+    }
+    if (ext == "table") {
+      b.value = table(n, depth);
+      return b;
+    }
+    return std::nullopt;
+  }
+
+  model::Table table(cmark_node* n, int depth) {
+    model::Table t;
+    uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+    const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+    for (uint16_t c = 0; c < columns; ++c) {
+      uint8_t a = aligns ? aligns[c] : 0;
+      t.aligns.push_back(a == 'l'   ? model::Align::Left
+                         : a == 'c' ? model::Align::Center
+                         : a == 'r' ? model::Align::Right
+                                    : model::Align::Default);
+    }
+    t.header_rows = 0;
+    for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+      if (type_string(r) == "table_header") ++t.header_rows;
+      model::TableRow row;
+      for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+        model::TableCell cell;
+        cell.loc = loc(c);
+        inlines(c, cell.content, depth);
+        row.cells.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  void footnote(cmark_node* n, std::vector<model::Note>& notes) {
+    model::Note note;
+    note.kind = model::NoteKind::Footnote;
+    note.loc = loc(n);
+    // cmark-gfm gives no public accessor for the label; read it from the source line, which
+    // starts `[^label]:` before the column where the definition's content begins.
+    std::string_view line = body_line(cmark_node_get_start_line(n));
+    size_t col = static_cast<size_t>(std::max(1, cmark_node_get_start_column(n)) - 1);
+    size_t open = line.substr(0, std::min(col + 1, line.size())).rfind("[^");
+    if (open != std::string_view::npos) {
+      note.id = std::string(footnote_label(line.substr(open)));
+      note.loc.column = static_cast<int>(open) + 1;
+    }
+    defined_.push_back(note.id);
+    blocks(n, note.blocks, 0);
+    notes.push_back(std::move(note));
+  }
+
+  /// cmark-gfm drops footnote definitions that nothing references; find them in the source so
+  /// that the writer hears about them (lines inside code and HTML blocks do not count).
+  void find_unused_definitions(ArticleDraft& draft) {
+    for (size_t i = 0; i < line_starts_.size(); ++i) {
+      int line = static_cast<int>(i) + 1;
+      std::string_view l = body_line(line);
+      size_t indent = l.find_first_not_of(' ');
+      if (indent == std::string_view::npos || indent > 3) continue;
+      std::string_view label = footnote_label(l.substr(indent));
+      if (label.empty() || l.substr(indent + label.size() + 3, 1) != ":") continue;
+      bool verbatim = std::any_of(verbatim_lines_.begin(), verbatim_lines_.end(),
+                                  [&](auto r) { return line >= r.first && line <= r.second; });
+      if (verbatim || std::find(defined_.begin(), defined_.end(), label) != defined_.end()) continue;
+      draft.unused_notes.push_back(
+          {std::string(label), {ctx_.display, line + offset_, static_cast<int>(indent) + 1}});
+    }
+  }
+
+  void inlines(cmark_node* parent, model::Inlines& out, int depth) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+      inline_node(n, out, depth);
+  }
+
+  /// Text, with `[^label]` that cmark-gfm did not match (labels of front-matter sources, or of
+  /// notes that do not exist) turned into note references for the notes pass to resolve.
+  void text(cmark_node* n, model::Inlines& out) {
+    std::string s = literal(n);
+    SourceLoc at = loc(n);
+    size_t from = 0;
+    for (size_t pos = s.find("[^"); pos != std::string::npos; pos = s.find("[^", pos + 1)) {
+      std::string_view label = footnote_label(std::string_view(s).substr(pos));
+      if (label.empty()) continue;
+      if (pos > from) out.push_back({model::Text{s.substr(from, pos - from)}, at});
+      SourceLoc ref_loc = at;
+      ref_loc.column += static_cast<int>(pos);
+      out.push_back({model::NoteRef{std::string(label)}, ref_loc});
+      from = pos + label.size() + 3;
+      pos = from - 1;
+    }
+    if (from < s.size()) out.push_back({model::Text{s.substr(from)}, at});
+  }
+
+  void inline_node(cmark_node* n, model::Inlines& out, int depth) {
+    model::Inline in;
+    in.loc = loc(n);
+    auto children = [&](auto node_value) {
+      if (too_deep(n, depth + 1)) return;
+      inlines(n, node_value.children, depth + 1);
+      in.value = std::move(node_value);
+      out.push_back(std::move(in));
+    };
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT: return text(n, out);
+    case CMARK_NODE_SOFTBREAK: in.value = model::SoftBreak{}; break;
+    case CMARK_NODE_LINEBREAK: in.value = model::LineBreak{}; break;
+    case CMARK_NODE_CODE: in.value = model::Code{literal(n)}; break;
+    case CMARK_NODE_HTML_INLINE: in.value = model::RawInline{literal(n)}; break;
+    case CMARK_NODE_EMPH: return children(model::Emphasis{});
+    case CMARK_NODE_STRONG: return children(model::Strong{});
+    case CMARK_NODE_LINK: {
+      model::Link link;
+      link.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+      link.title = cmark_node_get_title(n) ? cmark_node_get_title(n) : "";
+      return children(std::move(link));
+    }
+    case CMARK_NODE_IMAGE: {
+      model::Image img;
+      img.image.src = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+      img.title = cmark_node_get_title(n) ? cmark_node_get_title(n) : "";
+      model::Inlines alt;
+      inlines(n, alt, depth + 1);
+      img.alt = model::plain_text(alt);
+      in.value = std::move(img);
+      break;
+    }
+    case CMARK_NODE_FOOTNOTE_REFERENCE: {
+      // The reference spans `[^label]` in the source.
+      std::string_view line = body_line(cmark_node_get_start_line(n));
+      size_t col = static_cast<size_t>(std::max(1, cmark_node_get_start_column(n)) - 1);
+      std::string_view label = col < line.size() ? footnote_label(line.substr(col)) : "";
+      in.value = model::NoteRef{std::string(label)};
+      break;
+    }
+    default:
+      if (type_string(n) == "strikethrough") return children(model::Strikethrough{});
+      return;
+    }
+    out.push_back(std::move(in));
+  }
+
+  std::string_view body_;
+  int offset_;
+  const ArticleContext& ctx_;
+  Diagnostics& diags_;
+  std::vector<size_t> line_starts_;
+  std::vector<std::pair<int, int>> verbatim_lines_;
+  std::vector<std::string> defined_;
+  bool nesting_reported_ = false;
+};
+
+void read_front(const FrontMatterSplit& split, const ArticleContext& ctx, ArticleDraft& draft,
+                Diagnostics& diags) {
+  ValueLimits limits;
+  limits.max_depth = ctx.options->max_nesting;
+  std::optional<Value> root;
+  if (split.kind == FrontMatterKind::Yaml)
+    root = parse_yaml(split.front, ctx.display, split.front_first_line, limits, diags);
+  else if (split.kind == FrontMatterKind::Toml)
+    root = parse_toml(split.front, ctx.display, split.front_first_line, limits, diags);
+  if (root) read_front_matter(*root, draft, diags);
+}
+
+} // namespace
+
+void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraft& draft,
+                   Diagnostics& diags) {
+  FrontMatterSplit split = split_front_matter(text, ctx.display, diags);
+  read_front(split, ctx, draft, diags);
+
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), split.body.data(), split.body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  Converter conv(split.body, split.body_line_offset, ctx, diags);
+  conv.document(doc.get(), draft);
+
+  // A document without a title in its front matter may give it as a leading `# Title`.
+  auto& blocks = draft.article.blocks;
+  if (draft.article.meta.title.empty() && !blocks.empty()) {
+    if (auto* h = std::get_if<model::Heading>(&blocks.front().value); h && h->level == 1) {
+      draft.article.meta.title = model::plain_text(h->content);
+      draft.article.meta.loc = blocks.front().loc;
+      blocks.erase(blocks.begin());
+    }
+  }
+}
+
+} // namespace galley::input

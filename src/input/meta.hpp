@@ -1,0 +1,28 @@
+#pragma once
+// Front-matter keys (galley's own and the aliases of pandoc, Hugo, Jekyll and Astro) applied to
+// model::Meta; docs/input.md lists them. Shared field readers are used by the manifest too.
+#include "input/draft.hpp"
+#include "input/value.hpp"
+
+namespace galley::input {
+
+/// Applies the front matter `root` (a map) to `draft.article.meta` and `draft.sources`.
+void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diags);
+
+/// A scalar as a string; "" for an empty value; an error (and nullopt) for lists and maps.
+std::optional<std::string> string_field(const Entry& e, Diagnostics& diags);
+
+/// A date field: an error when it is not one of the forms parse_date accepts.
+std::optional<model::Date> date_field(const Entry& e, Diagnostics& diags);
+
+/// A cover: a path string, or a map with image, alt, credit.
+std::optional<model::Cover> cover_field(const Entry& e, Diagnostics& diags);
+
+/// A list of strings; a single string is split at commas.
+std::vector<std::string> string_list_field(const Entry& e, Diagnostics& diags);
+
+/// Warns about an unknown key, suggesting the closest of `known`.
+void warn_unknown_key(const Entry& e, std::string_view where, const std::vector<std::string>& known,
+                      Diagnostics& diags);
+
+} // namespace galley::input

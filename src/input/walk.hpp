@@ -1,0 +1,56 @@
+#pragma once
+// Depth-first visits of the model's blocks and inlines, in document order.
+#include "model/model.hpp"
+
+#include <type_traits>
+
+namespace galley::input {
+
+/// Calls `f(Inline&)` for every inline under `inlines`, parents before children.
+template <class F> void walk_inlines(model::Inlines& inlines, F&& f) {
+  for (auto& in : inlines) {
+    f(in);
+    std::visit(
+        [&](auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, model::Emphasis> || std::is_same_v<T, model::Strong> ||
+                        std::is_same_v<T, model::Strikethrough> || std::is_same_v<T, model::Link>)
+            walk_inlines(v.children, f);
+        },
+        in.value);
+  }
+}
+
+/// Calls `on_block(Block&)` for every block under `blocks` (parents first) and
+/// `on_inlines(Inlines&, Block&)` for each run of inline content a block holds.
+template <class B, class I> void walk_blocks(model::Blocks& blocks, B&& on_block, I&& on_inlines) {
+  for (auto& b : blocks) {
+    on_block(b);
+    std::visit(
+        [&](auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
+            on_inlines(v.content, b);
+          } else if constexpr (std::is_same_v<T, model::Figure>) {
+            on_inlines(v.caption, b);
+          } else if constexpr (std::is_same_v<T, model::Table>) {
+            for (auto& row : v.rows)
+              for (auto& cell : row.cells) on_inlines(cell.content, b);
+          } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
+            walk_blocks(v.blocks, on_block, on_inlines);
+          } else if constexpr (std::is_same_v<T, model::List>) {
+            for (auto& item : v.items) walk_blocks(item.blocks, on_block, on_inlines);
+          }
+        },
+        b.value);
+  }
+}
+
+/// Calls `f(Inline&)` for every inline anywhere under `blocks`.
+template <class F> void walk_all_inlines(model::Blocks& blocks, F&& f) {
+  walk_blocks(
+      blocks, [](model::Block&) {},
+      [&](model::Inlines& inlines, model::Block&) { walk_inlines(inlines, f); });
+}
+
+} // namespace galley::input

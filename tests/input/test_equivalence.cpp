@@ -1,0 +1,43 @@
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace galley;
+
+namespace {
+
+void check_same(const std::filesystem::path& md, const std::filesystem::path& xml) {
+  Diagnostics md_diags, xml_diags;
+  auto a = input::load_article(md, {}, md_diags);
+  auto b = input::load_article(xml, {}, xml_diags);
+  REQUIRE(a);
+  REQUIRE(b);
+  CAPTURE(test::dump(md_diags));
+  CAPTURE(test::dump(xml_diags));
+  CHECK_FALSE(md_diags.has_errors());
+  CHECK_FALSE(xml_diags.has_errors());
+  CHECK(md_diags.warning_count() == xml_diags.warning_count());
+  CHECK(test::dump(*a) == test::dump(*b));
+}
+
+} // namespace
+
+TEST_SUITE("input/equivalence") {
+  TEST_CASE("the same article in Markdown and XML loads to the same model") {
+    std::filesystem::path dir = std::filesystem::path(GALLEY_TEST_DATA_DIR) / "input/fixtures";
+    check_same(dir / "all-kinds.md", dir / "all-kinds.xml");
+  }
+
+  TEST_CASE("the dump tells different articles apart") {
+    test::TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "a.md", "# T\n\nSome *text*.\n", diags);
+    auto b = test::load_text(dir, "a2.md", "# T\n\nSome **text**.\n", diags);
+    REQUIRE(a);
+    REQUIRE(b);
+    b->meta.slug = a->meta.slug;
+    CHECK(test::dump(*a) != test::dump(*b));
+  }
+}
