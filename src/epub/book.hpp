@@ -1,0 +1,170 @@
+#pragma once
+// Internal to epub/: the book as it is assembled before it is zipped. Plain data shared by the
+// files that build the content documents, the package document and the container.
+#include "model/model.hpp"
+#include "style/style.hpp"
+#include "util/diagnostics.hpp"
+
+#include <map>
+#include <set>
+#include <pugixml.hpp>
+#include <string>
+#include <vector>
+
+namespace galley::epub {
+
+/// An image or font carried in the book. `href` is relative to the package folder and built
+/// from a counter, never from a user string.
+struct Resource {
+  std::string id;
+  std::string href;
+  std::string media_type;
+  std::string data;
+  std::string properties; ///< "cover-image" or empty
+};
+
+/// One entry of the table of contents, nested by heading level.
+struct TocEntry {
+  std::string text;
+  std::string href;
+  int level = 0;
+  std::vector<TocEntry> children;
+};
+
+/// An XHTML content document in spine order.
+struct ContentDoc {
+  std::string id;
+  std::string href;
+  std::string xhtml;
+  std::string properties; ///< manifest properties: "svg", "nav"
+  bool linear = true;
+  std::string landmark;   ///< "cover", "toc", "bodymatter" or empty
+  std::string landmark_label;
+};
+
+/// Images found in the model, each file carried once (keyed by its resolved path).
+class ImageStore {
+public:
+  /// The href of `ref` in the book, or "" when it cannot be carried: missing files and
+  /// unsupported formats are errors at `loc`, remote images a warning (the caller then shows
+  /// the alt text). Tracks whether every image shown has alt text.
+  std::string add(const model::ImageRef& ref, const std::string& alt, const SourceLoc& loc,
+                  Diagnostics& diags);
+  void mark_cover(const std::string& href);
+  [[nodiscard]] const std::vector<Resource>& items() const { return items_; }
+  [[nodiscard]] bool all_have_alt() const { return all_alt_; }
+  [[nodiscard]] bool any() const { return shown_ > 0; }
+
+private:
+  std::map<std::string, size_t> by_path_;
+  std::vector<Resource> items_;
+  bool all_alt_ = true;
+  int shown_ = 0;
+};
+
+/// What an article's rendering needs to know and collects while it runs.
+struct ArticleContext {
+  const model::Article& article;
+  const style::Style& style;
+  std::string prefix; ///< "a3-": makes every id of the article unique across the book
+  ImageStore& images;
+  Diagnostics& diags;
+  std::map<std::string, int> ref_counts; ///< note id -> references seen so far
+  std::vector<TocEntry> headings;        ///< flat, in order, with levels
+  std::set<std::string> ids;             ///< ids used so far in the article's document
+
+  /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
+  std::string claim_id(std::string_view base);
+};
+
+struct Creator {
+  std::string name;
+  std::string file_as;
+  std::string role; ///< MARC relator code
+};
+
+/// What the package document says about the book (EPUB 3.3 section 5.5).
+struct Metadata {
+  std::string identifier;
+  std::string title;
+  std::string subtitle;
+  std::vector<Creator> creators;
+  std::string language;
+  std::string date;     ///< dc:date, ISO 8601
+  std::string modified; ///< dcterms:modified, CCYY-MM-DDThh:mm:ssZ
+  std::string publisher;
+  std::vector<std::string> subjects;
+  std::string description;
+  std::string collection; ///< belongs-to-collection (issues)
+  std::string group_position;
+  bool has_images = false;
+  bool all_images_have_alt = true;
+};
+
+/// A file of the container other than the content documents and resources.
+struct ZipEntry {
+  std::string name;
+  std::string data;
+  bool compress = true;
+};
+
+// ---- xml helpers (xml.cpp)
+/// Removes what XML 1.0 forbids (C0 controls other than tab, LF, CR), so user text never makes
+/// a document ill-formed.
+std::string xml_clean(std::string_view s);
+pugi::xml_node add_element(pugi::xml_node parent, const char* name, const char* cls = nullptr);
+void add_text(pugi::xml_node parent, std::string_view text);
+/// A new XHTML document with head (title, style sheet link) and body; returns the body.
+pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& lang,
+                           const std::string& title, const char* body_type = nullptr);
+std::string serialize(const pugi::xml_document& doc, bool indent);
+/// Letters, digits, '-', '_' and '.' kept; anything else becomes '-'; never empty.
+std::string sanitize_id(std::string_view s);
+
+// ---- content (content.cpp)
+void render_blocks(pugi::xml_node parent, const model::Blocks& blocks, ArticleContext& ctx);
+void render_inlines(pugi::xml_node parent, const model::Inlines& inlines, ArticleContext& ctx);
+/// Footnote asides for cited notes and the numbered Sources list for uncited sources.
+void render_notes(pugi::xml_node parent, ArticleContext& ctx);
+
+// ---- raw HTML (sanitize.cpp)
+/// Appends `html` to `parent` when it is well-formed XHTML made only of elements and attributes
+/// that EPUB content documents allow; strips forbidden parts and warns. Returns false (and
+/// warns) when nothing could be kept because the fragment is not well-formed.
+bool append_raw_html(pugi::xml_node parent, std::string_view html, const SourceLoc& loc,
+                     ArticleContext& ctx);
+
+// ---- pages (pages.cpp)
+std::string render_article(const model::Article& article, ArticleContext& ctx,
+                           const std::string& publication);
+std::string render_cover(const std::string& lang, const std::string& title,
+                         const std::string& image_href, const std::string& alt);
+std::string render_issue_title(const model::Issue& issue);
+/// `hrefs[i]` is the content document of `issue.articles[i]`.
+std::string render_contents(const model::Issue& issue, const std::vector<std::string>& hrefs);
+
+// ---- package (package.cpp)
+std::string build_container_xml();
+/// `docs` in spine order; `resources` (images, then fonts) in manifest order.
+std::string build_opf(const Metadata& meta, const std::vector<ContentDoc>& docs,
+                      const std::vector<const Resource*>& resources);
+/// Nests a flat, ordered list of headings by level under `parent`.
+void nest_headings(TocEntry& parent, const std::vector<TocEntry>& flat);
+std::string build_nav(const Metadata& meta, const std::vector<TocEntry>& toc,
+                      const std::vector<ContentDoc>& docs);
+std::string build_ncx(const Metadata& meta, const std::vector<TocEntry>& toc);
+
+// ---- container (zip.cpp)
+/// The OCF zip (EPUB 3.3 section 4): entries in the given order, `mimetype` first and stored,
+/// every entry stamped with `epoch`. Throws galley::Error when libzip fails.
+std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch);
+
+// ---- fonts (fonts.cpp)
+/// Subsets the faces of the style's font families to the code points in `text` and returns
+/// them as resources plus the @font-face rules that declare them.
+std::vector<Resource> embed_fonts(const style::Style& style,
+                                  const std::vector<std::filesystem::path>& font_dirs,
+                                  std::string_view text, std::string& font_face_css,
+                                  Diagnostics& diags);
+
+} // namespace galley::epub

@@ -1,0 +1,380 @@
+// Blocks, inlines and notes of an article as XHTML (EPUB 3.3 content documents, HTML syntax in
+// its XML serialisation). Heading levels shift down by one: the article title is the h1.
+#include "epub/book.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace galley::epub {
+
+namespace {
+using namespace model;
+
+std::string int_str(int v) {
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return {buf, end};
+}
+
+std::string note_anchor(const ArticleContext& ctx, const Note& n) {
+  return ctx.prefix + "n" + int_str(n.number);
+}
+std::string ref_anchor(const ArticleContext& ctx, const Note& n, int occurrence) {
+  std::string id = ctx.prefix + "r" + int_str(n.number);
+  if (occurrence > 1) id += "-" + int_str(occurrence);
+  return id;
+}
+
+/// Links that stay valid inside an EPUB: web and mail addresses, and fragments of the same
+/// article (which get the article's id prefix). Anything else returns "".
+std::string safe_href(std::string_view url, const ArticleContext& ctx) {
+  if (url.empty()) return "";
+  if (url.front() == '#') return "#" + ctx.prefix + sanitize_id(url.substr(1));
+  auto starts = [&](std::string_view p) {
+    if (url.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != p[i]) return false;
+    return true;
+  };
+  if (!starts("http://") && !starts("https://") && !starts("mailto:")) return "";
+  std::string out;
+  for (char c : url) {
+    // RFC 3986 forbids these raw; epubcheck reports them as invalid URLs.
+    if (c == ' ') out += "%20";
+    else if (c == '"') out += "%22";
+    else if (c == '<') out += "%3C";
+    else if (c == '>') out += "%3E";
+    else if (static_cast<unsigned char>(c) >= 0x20) out += c;
+  }
+  return out;
+}
+
+void render_image_inline(pugi::xml_node parent, const model::Image& img, const SourceLoc& loc,
+                         ArticleContext& ctx) {
+  std::string href = ctx.images.add(img.image, img.alt, loc, ctx.diags);
+  if (href.empty()) {
+    add_text(add_element(parent, "span", "image-alt"), img.alt);
+    return;
+  }
+  auto el = add_element(parent, "img", "inline");
+  el.append_attribute("src") = href.c_str();
+  el.append_attribute("alt") = xml_clean(img.alt).c_str();
+  if (!img.title.empty()) el.append_attribute("title") = xml_clean(img.title).c_str();
+}
+
+void render_note_ref(pugi::xml_node parent, const NoteRef& ref, const SourceLoc& loc,
+                     ArticleContext& ctx) {
+  const Note* note = find_note(ctx.article, ref.id);
+  if (!note) {
+    ctx.diags.error(loc, "note '" + ref.id + "' is referenced but never defined",
+                    "add '[^" + ref.id + "]: ...' or a source with this id");
+    return;
+  }
+  int occurrence = ++ctx.ref_counts[note->id];
+  auto sup = add_element(parent, "sup", "noteref");
+  auto a = sup.append_child("a");
+  a.append_attribute("epub:type") = "noteref";
+  a.append_attribute("href") = ("#" + note_anchor(ctx, *note)).c_str();
+  a.append_attribute("id") = ref_anchor(ctx, *note, occurrence).c_str();
+  add_text(a, int_str(note->number));
+}
+
+/// `<tag ...>` of raw inline HTML and the index of its matching `</tag>` in the same run,
+/// so an element that Markdown split into two raw pieces can wrap the inlines between them.
+size_t matching_close(const Inlines& inlines, size_t open) {
+  const auto& html = std::get<RawInline>(inlines[open].value).html;
+  if (html.size() < 3 || html[0] != '<' || html[1] == '/' || html[1] == '!' ||
+      html.ends_with("/>"))
+    return 0;
+  size_t end = 1;
+  while (end < html.size() && (std::isalnum(static_cast<unsigned char>(html[end])) != 0)) ++end;
+  std::string name = html.substr(1, end - 1);
+  if (name.empty()) return 0;
+  int depth = 0;
+  for (size_t j = open + 1; j < inlines.size(); ++j) {
+    const auto* raw = std::get_if<RawInline>(&inlines[j].value);
+    if (!raw) continue;
+    if (raw->html.starts_with("<" + name) && !raw->html.ends_with("/>")) ++depth;
+    if (raw->html == "</" + name + ">") {
+      if (depth == 0) return j;
+      --depth;
+    }
+  }
+  return 0;
+}
+
+void render_raw_inline(pugi::xml_node parent, const Inlines& inlines, size_t& i,
+                       ArticleContext& ctx) {
+  const auto& in = inlines[i];
+  const auto& html = std::get<RawInline>(in.value).html;
+  if (size_t close = matching_close(inlines, i); close > 0) {
+    const auto& end_tag = std::get<RawInline>(inlines[close].value).html;
+    auto before = parent.last_child();
+    append_raw_html(parent, html + end_tag, in.loc, ctx);
+    auto kept = parent.last_child();
+    Inlines inner(inlines.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                  inlines.begin() + static_cast<std::ptrdiff_t>(close));
+    render_inlines(kept != before && kept.type() == pugi::node_element ? kept : parent, inner, ctx);
+    i = close;
+    return;
+  }
+  append_raw_html(parent, html, in.loc, ctx);
+}
+
+const char* align_class(model::Align a) {
+  switch (a) {
+  case model::Align::Left: return "left";
+  case model::Align::Center: return "center";
+  case model::Align::Right: return "right";
+  case model::Align::Default: break;
+  }
+  return nullptr;
+}
+
+void render_table(pugi::xml_node parent, const Table& t, ArticleContext& ctx) {
+  auto table = add_element(parent, "table");
+  pugi::xml_node section;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    bool header = static_cast<int>(r) < t.header_rows;
+    if (r == 0 || static_cast<int>(r) == t.header_rows)
+      section = add_element(table, header ? "thead" : "tbody");
+    auto tr = add_element(section, "tr");
+    for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+      const char* cls = c < t.aligns.size() ? align_class(t.aligns[c]) : nullptr;
+      auto cell = add_element(tr, header ? "th" : "td", cls);
+      if (header) cell.append_attribute("scope") = "col";
+      render_inlines(cell, t.rows[r].cells[c].content, ctx);
+    }
+  }
+}
+
+void render_figure(pugi::xml_node parent, const Figure& f, const SourceLoc& loc,
+                   ArticleContext& ctx) {
+  auto fig = add_element(parent, "figure");
+  if (!f.id.empty()) fig.append_attribute("id") = ctx.claim_id(sanitize_id(f.id)).c_str();
+  std::string href = ctx.images.add(f.image, f.alt, loc, ctx.diags);
+  if (href.empty()) {
+    add_text(add_element(fig, "p", "image-alt"), f.alt);
+  } else {
+    auto img = fig.append_child("img");
+    img.append_attribute("src") = href.c_str();
+    img.append_attribute("alt") = xml_clean(f.alt).c_str();
+  }
+  if (f.caption.empty() && f.credit.empty()) return;
+  auto cap = fig.append_child("figcaption");
+  render_inlines(cap, f.caption, ctx);
+  if (!f.credit.empty()) {
+    if (!f.caption.empty()) add_text(cap, " ");
+    add_text(add_element(cap, "span", "credit"), f.credit);
+  }
+}
+
+void render_list(pugi::xml_node parent, const List& list, ArticleContext& ctx) {
+  bool ordered = list.kind == ListKind::Ordered;
+  auto el = add_element(parent, ordered ? "ol" : "ul");
+  if (ordered && list.start != 1) el.append_attribute("start") = list.start;
+  for (const auto& item : list.items) {
+    auto li = add_element(el, "li", item.checked ? "task" : nullptr);
+    if (item.checked) {
+      auto box = add_element(li, "span", *item.checked ? "checkbox done" : "checkbox");
+      add_text(box, *item.checked ? "\u2611" : "\u2610");
+      add_text(li, " ");
+    }
+    // A tight list shows its paragraphs without paragraph spacing (CommonMark 5.3).
+    bool inline_paras = list.tight;
+    for (const auto& b : item.blocks) {
+      if (const auto* p = std::get_if<Paragraph>(&b.value); p && inline_paras) {
+        if (li.last_child() && li.last_child().type() == pugi::node_element &&
+            std::string_view(li.last_child().name()) != "span")
+          add_text(li, " ");
+        render_inlines(li, p->content, ctx);
+      } else {
+        render_blocks(li, model::Blocks{b}, ctx);
+      }
+    }
+  }
+}
+} // namespace
+
+std::string ArticleContext::claim_id(std::string_view base) {
+  std::string id = prefix + std::string(base);
+  for (int n = 2; !ids.insert(id).second; ++n) id = prefix + std::string(base) + "-" + int_str(n);
+  return id;
+}
+
+void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContext& ctx) {
+  for (size_t i = 0; i < inlines.size(); ++i) {
+    const auto& in = inlines[i];
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, Text>) {
+            add_text(parent, v.text);
+          } else if constexpr (std::is_same_v<T, Emphasis>) {
+            render_inlines(parent.append_child("em"), v.children, ctx);
+          } else if constexpr (std::is_same_v<T, Strong>) {
+            render_inlines(parent.append_child("strong"), v.children, ctx);
+          } else if constexpr (std::is_same_v<T, Strikethrough>) {
+            render_inlines(parent.append_child("s"), v.children, ctx);
+          } else if constexpr (std::is_same_v<T, Code>) {
+            add_text(parent.append_child("code"), v.text);
+          } else if constexpr (std::is_same_v<T, Link>) {
+            std::string href = safe_href(v.url, ctx);
+            if (href.empty()) {
+              ctx.diags.warning(in.loc, "link target '" + v.url +
+                                            "' cannot be followed in an EPUB; the link is dropped");
+              render_inlines(parent, v.children, ctx);
+              return;
+            }
+            auto a = parent.append_child("a");
+            a.append_attribute("href") = href.c_str();
+            if (!v.title.empty()) a.append_attribute("title") = xml_clean(v.title).c_str();
+            render_inlines(a, v.children, ctx);
+          } else if constexpr (std::is_same_v<T, model::Image>) {
+            render_image_inline(parent, v, in.loc, ctx);
+          } else if constexpr (std::is_same_v<T, NoteRef>) {
+            render_note_ref(parent, v, in.loc, ctx);
+          } else if constexpr (std::is_same_v<T, LineBreak>) {
+            parent.append_child("br");
+          } else if constexpr (std::is_same_v<T, SoftBreak>) {
+            add_text(parent, " ");
+          } else if constexpr (std::is_same_v<T, RawInline>) {
+            render_raw_inline(parent, inlines, i, ctx);
+          }
+        },
+        in.value);
+  }
+}
+
+void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& ctx) {
+  for (const auto& b : blocks) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, Heading>) {
+            int level = std::clamp(v.level + 1, 2, 6);
+            char name[3] = {'h', static_cast<char>('0' + level), 0};
+            auto h = parent.append_child(name);
+            std::string id = ctx.claim_id(sanitize_id(v.id.empty() ? "section" : v.id));
+            h.append_attribute("id") = id.c_str();
+            render_inlines(h, v.content, ctx);
+            ctx.headings.push_back({plain_text(v.content), "#" + id, v.level, {}});
+          } else if constexpr (std::is_same_v<T, Paragraph>) {
+            render_inlines(parent.append_child("p"), v.content, ctx);
+          } else if constexpr (std::is_same_v<T, List>) {
+            render_list(parent, v, ctx);
+          } else if constexpr (std::is_same_v<T, BlockQuote>) {
+            render_blocks(parent.append_child("blockquote"), v.blocks, ctx);
+          } else if constexpr (std::is_same_v<T, CodeBlock>) {
+            auto code = parent.append_child("pre").append_child("code");
+            if (!v.language.empty())
+              code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
+            add_text(code, v.code);
+          } else if constexpr (std::is_same_v<T, Figure>) {
+            render_figure(parent, v, b.loc, ctx);
+          } else if constexpr (std::is_same_v<T, Table>) {
+            render_table(parent, v, ctx);
+          } else if constexpr (std::is_same_v<T, ThematicBreak>) {
+            parent.append_child("hr");
+          } else if constexpr (std::is_same_v<T, RawBlock>) {
+            append_raw_html(parent, v.html, b.loc, ctx);
+          }
+        },
+        b.value);
+  }
+}
+
+namespace {
+/// A source with no text of its own: "Publisher, Title, Date" and its address as a link.
+void render_source(pugi::xml_node p, const Source& s, ArticleContext& ctx) {
+  std::string text;
+  for (const auto* part : {&s.publisher, &s.title, &s.date}) {
+    if (part->empty()) continue;
+    if (!text.empty()) text += ", ";
+    text += *part;
+  }
+  add_text(p, text);
+  std::string href = safe_href(s.url, ctx);
+  if (href.empty() || href.front() == '#') return;
+  if (!text.empty()) add_text(p, ". ");
+  auto a = p.append_child("a");
+  a.append_attribute("href") = href.c_str();
+  add_text(a, s.url);
+}
+
+/// The note's number, linking back to `back_href` when the note is cited.
+void add_note_number(pugi::xml_node p, const Note& n, const std::string& back_href) {
+  auto number = p.append_child(back_href.empty() ? "span" : "a");
+  if (!back_href.empty()) number.append_attribute("href") = back_href.c_str();
+  number.append_attribute("class") = "note-number";
+  add_text(number, int_str(n.number) + ".");
+  add_text(p, " ");
+}
+
+/// The note's text with its number first: the number inside the first paragraph, so reading
+/// systems that show the aside as a pop-up keep number and text on one line.
+void render_note_body(pugi::xml_node parent, const Note& n, const std::string& back_href,
+                      ArticleContext& ctx) {
+  auto p = parent.append_child("p");
+  add_note_number(p, n, back_href);
+  if (n.blocks.empty()) {
+    if (n.source) render_source(p, *n.source, ctx);
+    return;
+  }
+  size_t first = 0;
+  if (const auto* para = std::get_if<Paragraph>(&n.blocks.front().value)) {
+    render_inlines(p, para->content, ctx);
+    first = 1;
+  }
+  render_blocks(parent, model::Blocks(n.blocks.begin() + static_cast<std::ptrdiff_t>(first),
+                                      n.blocks.end()),
+                ctx);
+}
+} // namespace
+
+void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
+  std::vector<const Note*> cited, listed;
+  for (const auto& n : ctx.article.notes) (n.cited ? cited : listed).push_back(&n);
+  auto by_number = [](const Note* a, const Note* b) { return a->number < b->number; };
+  std::stable_sort(cited.begin(), cited.end(), by_number);
+  std::stable_sort(listed.begin(), listed.end(), by_number);
+
+  if (!cited.empty()) {
+    auto section = add_element(parent, "section", "footnotes");
+    section.append_attribute("aria-label") = "Notes";
+    for (const Note* n : cited) {
+      auto aside = section.append_child("aside");
+      aside.append_attribute("epub:type") = "footnote";
+      aside.append_attribute("id") = note_anchor(ctx, *n).c_str();
+      aside.append_attribute("class") = "footnote";
+      // Pop-up notes link back to the first place that cites them (EPUB 3.3 SSV noteref).
+      bool referenced = ctx.ref_counts.count(n->id) > 0;
+      render_note_body(aside, *n, referenced ? "#" + ref_anchor(ctx, *n, 1) : std::string(), ctx);
+    }
+  }
+  if (!listed.empty()) {
+    bool all_sources = std::all_of(listed.begin(), listed.end(),
+                                   [](const Note* n) { return n->kind == NoteKind::Source; });
+    auto section = add_element(parent, "section", "sources");
+    std::string heading_id = ctx.claim_id("sources");
+    section.append_attribute("aria-labelledby") = heading_id.c_str();
+    auto h = section.append_child("h2");
+    h.append_attribute("id") = heading_id.c_str();
+    add_text(h, all_sources ? "Sources" : "Notes");
+    auto ol = section.append_child("ol");
+    for (const Note* n : listed) {
+      auto li = ol.append_child("li");
+      li.append_attribute("id") = note_anchor(ctx, *n).c_str();
+      li.append_attribute("value") = n->number;
+      if (n->blocks.empty() && n->source) {
+        render_source(li, *n->source, ctx);
+      } else if (n->blocks.size() == 1 && std::holds_alternative<Paragraph>(n->blocks[0].value)) {
+        render_inlines(li, std::get<Paragraph>(n->blocks[0].value).content, ctx);
+      } else {
+        render_blocks(li, n->blocks, ctx);
+      }
+    }
+  }
+}
+
+} // namespace galley::epub

@@ -1,0 +1,76 @@
+// Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, the EPUB 3 core
+// media types for images, are copied untouched; remote images are never fetched; anything
+// else (WebP, say) is refused with an error rather than converted, since converting would need
+// an image codec in the EPUB path and silently change what the writer supplied.
+#include "epub/book.hpp"
+#include "util/files.hpp"
+#include "util/image_info.hpp"
+
+#include <charconv>
+
+namespace galley::epub {
+
+namespace {
+std::string_view extension(ImageFormat f) {
+  switch (f) {
+  case ImageFormat::Jpeg: return ".jpg";
+  case ImageFormat::Png: return ".png";
+  case ImageFormat::Gif: return ".gif";
+  case ImageFormat::Svg: return ".svg";
+  default: return "";
+  }
+}
+} // namespace
+
+std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
+                            const SourceLoc& loc, Diagnostics& diags) {
+  if (ref.remote) {
+    diags.warning(loc, "remote image '" + ref.src + "' is not fetched; its alt text is shown",
+                  "download it and refer to the local file");
+    return "";
+  }
+  if (ref.path.empty()) {
+    diags.error(loc, "image '" + ref.src + "' not found");
+    return "";
+  }
+  if (alt.empty()) all_alt_ = false;
+  ++shown_;
+  if (auto it = by_path_.find(ref.path); it != by_path_.end()) return items_[it->second].href;
+
+  std::string why;
+  auto data = read_file(ref.path, &why);
+  if (!data) {
+    diags.error(loc, "image '" + ref.src + "' cannot be read: " + why);
+    return "";
+  }
+  ImageInfo info = probe_image(*data);
+  if (info.format == ImageFormat::Webp) {
+    diags.error(loc, "image '" + ref.src + "' is WebP, which EPUB 3.2 reading systems need not support",
+                "convert it to JPEG or PNG");
+    return "";
+  }
+  if (!info.error.empty() || extension(info.format).empty()) {
+    diags.error(loc, "image '" + ref.src + "' is unusable: " +
+                         (info.error.empty() ? std::string("unsupported format") : info.error));
+    return "";
+  }
+  char num[16];
+  auto [end, ec] = std::to_chars(num, num + sizeof num, items_.size() + 1);
+  std::string n(num, end);
+  while (n.size() < 3) n.insert(n.begin(), '0');
+  Resource r;
+  r.id = "img-" + n;
+  r.href = "images/img-" + n + std::string(extension(info.format));
+  r.media_type = std::string(media_type(info.format));
+  r.data = std::move(*data);
+  by_path_.emplace(ref.path, items_.size());
+  items_.push_back(std::move(r));
+  return items_.back().href;
+}
+
+void ImageStore::mark_cover(const std::string& href) {
+  for (auto& r : items_)
+    if (r.href == href) r.properties = "cover-image";
+}
+
+} // namespace galley::epub

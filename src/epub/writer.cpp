@@ -1,0 +1,221 @@
+// write_epub: renders the content documents, gathers images and fonts, derives the package
+// metadata and zips the book. The steps, in order: dates -> pages -> fonts -> metadata ->
+// package, nav, NCX -> container.
+#include "epub/writer.hpp"
+
+#include "epub/book.hpp"
+#include "util/hash.hpp"
+
+#include <charconv>
+#include <ctime>
+
+namespace galley::epub {
+
+namespace {
+std::string counter(size_t n) {
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  std::string s(buf, end);
+  while (s.size() < 3) s.insert(s.begin(), '0');
+  return s;
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = static_cast<int>(y - era * 400);
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::int64_t derive_epoch(const EpubOptions& o, const std::optional<model::Date>& date) {
+  if (o.date_epoch != 0) return o.date_epoch;
+  if (date && date->year >= 1980)
+    return days_from_civil(date->year, date->month > 0 ? date->month : 1,
+                           date->day > 0 ? date->day : 1) * 86400;
+  return 315532800; // 1980-01-01, the earliest date a zip entry can carry
+}
+
+/// CCYY-MM-DDThh:mm:ssZ, the form EPUB 3.3 requires for dcterms:modified.
+std::string format_modified(std::int64_t epoch) {
+  std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+/// "Nova Chen" -> "Chen, Nova"; names of one word stay as they are.
+std::string file_as(const std::string& name) {
+  auto space = name.find_last_of(' ');
+  if (space == std::string::npos) return name;
+  return name.substr(space + 1) + ", " + name.substr(0, space);
+}
+
+/// group-position from an issue number as written: "14" -> "14", "Vol. 3, No. 2" -> "3.2".
+std::string group_position(const std::string& number) {
+  std::string out;
+  bool in_digits = false;
+  for (char c : number) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !in_digits && !out.empty()) out += '.';
+    if (digit) out += c;
+    in_digits = digit;
+  }
+  return out;
+}
+
+std::string identity_text(const model::Issue& issue) {
+  std::string s = issue.publication + '\n' + issue.title + '\n' + issue.number + '\n';
+  if (issue.date) s += model::format_date_iso(*issue.date);
+  for (const auto& a : issue.articles) {
+    s += '\n' + a.meta.identifier + '|' + a.meta.title + '|' + a.meta.slug + '|';
+    if (a.meta.date) s += model::format_date_iso(*a.meta.date);
+  }
+  return s;
+}
+
+Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t epoch) {
+  Metadata m;
+  m.modified = format_modified(epoch);
+  auto add_author = [&](const model::Author& au) {
+    for (const auto& c : m.creators)
+      if (c.name == au.name) return;
+    m.creators.push_back({au.name, au.file_as.empty() ? file_as(au.name) : au.file_as,
+                          au.role.empty() ? "aut" : au.role});
+  };
+  auto add_subject = [&](const std::string& tag) {
+    for (const auto& s : m.subjects)
+      if (s == tag) return;
+    m.subjects.push_back(tag);
+  };
+  if (single) {
+    const auto& a = issue.articles.front().meta;
+    m.identifier = a.identifier;
+    m.title = a.title;
+    m.subtitle = a.subtitle;
+    for (const auto& au : a.authors) add_author(au);
+    m.language = a.language;
+    if (a.date) m.date = model::format_date_iso(*a.date);
+    m.publisher = a.publication.empty() ? issue.publication : a.publication;
+    for (const auto& t : a.tags) add_subject(t);
+    m.description = a.dek;
+  } else {
+    m.identifier = issue.identifier;
+    m.title = issue.title.empty() ? issue.publication : issue.title;
+    m.subtitle = issue.subtitle;
+    for (const auto& e : issue.editors) m.creators.push_back({e, file_as(e), "edt"});
+    for (const auto& a : issue.articles)
+      for (const auto& au : a.meta.authors) add_author(au);
+    m.language = issue.language;
+    if (issue.date) m.date = model::format_date_iso(*issue.date);
+    m.publisher = issue.publication;
+    for (const auto& a : issue.articles)
+      for (const auto& t : a.meta.tags) add_subject(t);
+    m.description = issue.description;
+    if (!issue.publication.empty()) {
+      m.collection = issue.publication;
+      m.group_position = group_position(issue.number);
+    }
+  }
+  if (m.title.empty()) m.title = "Untitled";
+  if (m.language.empty()) m.language = "en";
+  if (m.identifier.empty()) m.identifier = content_uuid_urn(identity_text(issue));
+  if (m.date.empty()) m.date = m.modified.substr(0, 10);
+  return m;
+}
+} // namespace
+
+std::string write_epub(const model::Issue& issue, const style::Style& style,
+                       const EpubOptions& options, Diagnostics& diags) {
+  const bool single = issue.single_article && issue.articles.size() == 1;
+  const auto& first_meta = single ? issue.articles.front().meta : model::Meta{};
+  const std::int64_t epoch = derive_epoch(options, single ? first_meta.date : issue.date);
+
+  ImageStore images;
+  std::vector<ContentDoc> docs;
+  std::vector<TocEntry> toc;
+
+  // 1. Cover page: the issue's cover, or the single article's.
+  const std::optional<model::Cover>& cover = single ? first_meta.cover : issue.cover;
+  const std::string& lang = single ? first_meta.language : issue.language;
+  const std::string book_title = single ? first_meta.title : issue.title;
+  if (cover && (single || style.issue.cover)) {
+    std::string href = images.add(cover->image, cover->alt, cover->loc, diags);
+    if (!href.empty()) {
+      images.mark_cover(href);
+      docs.push_back({"cover", "cover.xhtml", render_cover(lang, book_title, href, cover->alt), "",
+                      true, "cover", "Cover"});
+    }
+  }
+  // 2. Issue front matter.
+  std::vector<std::string> hrefs;
+  for (size_t i = 0; i < issue.articles.size(); ++i)
+    hrefs.push_back("article-" + counter(i + 1) + ".xhtml");
+  if (!single) {
+    docs.push_back({"titlepage", "titlepage.xhtml", render_issue_title(issue), "", true, "", ""});
+    if (style.issue.contents)
+      docs.push_back({"contents", "contents.xhtml", render_contents(issue, hrefs), "", true, "toc",
+                      "Contents"});
+  }
+  // 3. One document per article; its headings feed the table of contents.
+  for (size_t i = 0; i < issue.articles.size(); ++i) {
+    const auto& article = issue.articles[i];
+    ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, diags, {}, {}, {}};
+    std::string xhtml = render_article(article, ctx, issue.publication);
+    ContentDoc doc{"article-" + counter(i + 1), hrefs[i], std::move(xhtml), "", true, "", ""};
+    if (i == 0) {
+      doc.landmark = "bodymatter";
+      doc.landmark_label = "Start of content";
+    }
+    docs.push_back(std::move(doc));
+    TocEntry entry{article.meta.title.empty() ? "Untitled" : article.meta.title, hrefs[i], 0, {}};
+    for (auto& h : ctx.headings) h.href = hrefs[i] + h.href;
+    nest_headings(entry, ctx.headings);
+    toc.push_back(std::move(entry));
+  }
+  if (diags.has_errors()) return {};
+
+  // 4. The navigation document, out of the linear reading order.
+  bool toc_landmark = false;
+  for (const auto& d : docs) toc_landmark = toc_landmark || d.landmark == "toc";
+  docs.push_back({"nav", "nav.xhtml", "", "nav", false, toc_landmark ? "" : "toc", "Contents"});
+  Metadata meta = derive_metadata(issue, single, epoch);
+  meta.has_images = images.any();
+  meta.all_images_have_alt = images.all_have_alt();
+  docs.back().xhtml = build_nav(meta, toc, docs);
+
+  // 5. Fonts, subset to the characters of every document.
+  std::string font_faces;
+  std::vector<Resource> fonts;
+  if (options.embed_fonts || style.epub.embed_fonts) {
+    std::string text;
+    for (const auto& d : docs) text += d.xhtml;
+    fonts = embed_fonts(style, options.font_dirs, text, font_faces, diags);
+  }
+
+  std::vector<const Resource*> resources;
+  for (const auto& r : images.items()) resources.push_back(&r);
+  for (const auto& r : fonts) resources.push_back(&r);
+
+  // 6. The container, in a fixed order: mimetype, container.xml, package, nav, NCX, CSS,
+  // content documents in spine order, images, fonts.
+  std::vector<ZipEntry> entries;
+  entries.push_back({"mimetype", "application/epub+zip", false});
+  entries.push_back({"META-INF/container.xml", build_container_xml(), true});
+  entries.push_back({"EPUB/package.opf", build_opf(meta, docs, resources), true});
+  entries.push_back({"EPUB/toc.ncx", build_ncx(meta, toc), true});
+  entries.push_back({"EPUB/style.css", generate_css(style, font_faces), true});
+  for (auto& d : docs) entries.push_back({"EPUB/" + d.href, std::move(d.xhtml), true});
+  for (const Resource* r : resources) {
+    // JPEG, PNG and GIF are compressed already; deflating them again costs time for nothing.
+    bool compress = r->media_type == "image/svg+xml" || r->media_type.starts_with("font/");
+    entries.push_back({"EPUB/" + r->href, r->data, compress});
+  }
+  return build_zip(entries, epoch);
+}
+
+} // namespace galley::epub

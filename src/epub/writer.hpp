@@ -1,0 +1,37 @@
+#pragma once
+// The EPUB 3 writer: turns the article model and a resolved style into the bytes of an .epub
+// file (EPUB 3.3 OCF container, package document, XHTML content documents, nav, NCX and CSS).
+#include "model/model.hpp"
+#include "style/style.hpp"
+#include "util/diagnostics.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace galley::epub {
+
+struct EpubOptions {
+  /// Seconds since 1970 for dcterms:modified and the zip timestamps: SOURCE_DATE_EPOCH or
+  /// derived from the input by the caller; never the clock. 0 means "derive it from the issue
+  /// or article date" (midnight UTC of that date), else 1980-01-01.
+  std::int64_t date_epoch = 0;
+  bool embed_fonts = false; ///< also on when style.epub.embed_fonts
+  /// Where to find the style's font families (the bundled fonts/ folder), searched in order
+  /// after the style's own `fonts.faces`.
+  std::vector<std::filesystem::path> font_dirs;
+};
+
+/// Builds the whole EPUB in memory. Problems (missing image, undefined note, unsafe raw HTML)
+/// go to diags with file:line:col; the caller writes nothing when diags.has_errors().
+/// Identical input and options give byte-identical output.
+std::string write_epub(const model::Issue& issue, const style::Style& style,
+                       const EpubOptions& options, Diagnostics& diags);
+
+/// The style sheet the book carries (exposed for tests and for tools/screenshot): sizes in em
+/// relative to the body size, unitless line heights, then `style.epub.extra_css`.
+/// `font_faces` holds the @font-face rules of embedded fonts (may be empty).
+std::string generate_css(const style::Style& style, const std::string& font_faces);
+
+} // namespace galley::epub

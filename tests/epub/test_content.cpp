@@ -1,0 +1,273 @@
+// Content documents, navigation and diagnostics.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <set>
+
+using namespace galley;
+using namespace galley::epub;
+using namespace galley::epub::test;
+
+namespace {
+pugi::xml_node by_id(const pugi::xml_document& doc, const std::string& id) {
+  return doc.select_node(("//*[@id='" + id + "']").c_str()).node();
+}
+std::string attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
+} // namespace
+
+TEST_SUITE("epub/content") {
+  TEST_CASE("every block and inline kind is rendered") {
+    Diagnostics diags;
+    auto book = unzip(build(single(full_article()), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    auto text = [&](const char* xpath) { return std::string(doc.select_node(xpath).node().text().get()); };
+    CHECK(text("//h1") == "Article number 1");
+    CHECK(text("//p[@class='subtitle']") == "A subtitle");
+    CHECK(text("//p[@class='dek']") == "A one-sentence summary of article 1.");
+    CHECK(text("//p[@class='author-name']") == "Nova Chen");
+    CHECK(text("//time") == "April 27, 2026");
+    CHECK(text("//span[@class='reading-time']") == "6 min read");
+    CHECK(attr(doc.select_node("//img[@class='portrait']").node(), "alt") == "Portrait of Nova Chen");
+    auto lead = doc.select_node("//figure[@class='lead']").node();
+    CHECK(attr(lead.child("img"), "alt") == "Cover illustration for article 1");
+    CHECK(std::string(lead.select_node(".//span[@class='credit']").node().text().get()) ==
+          "Illustration by The Quantum Dispatch");
+    CHECK(text("//h2[@id='a1-first-section']") == "First section");
+    CHECK(text("//h3[@id='a1-a-subsection']") == "A subsection");
+    CHECK(text("//em") == "emphasis");
+    CHECK(text("//strong") == "strong");
+    CHECK(text("//s") == "struck");
+    CHECK(text("//p/code") == "x < y && z");
+    CHECK(attr(doc.select_node("//a[text()='a link']").node(), "href") == "https://example.com/a%20b");
+    CHECK(doc.select_node("//br"));
+    CHECK(attr(doc.select_node("//img[@class='inline']").node(), "alt") == "a green square");
+    CHECK(attr(doc.select_node("//abbr").node(), "title") == "HyperText Markup Language");
+    CHECK(text("//abbr") == "HTML");
+    CHECK(doc.select_nodes("//ul/li").size() == 4);
+    CHECK(doc.select_nodes("//li[@class='task']").size() == 2);
+    CHECK(attr(doc.select_node("//ol[@start]").node(), "start") == "3");
+    CHECK(doc.select_nodes("//ol[@start]/li/p").size() == 2);
+    CHECK(text("//blockquote/p") == "A quotation.");
+    CHECK(text("//pre/code") == "int main() {\n    return 0;\n}");
+    CHECK(attr(doc.select_node("//pre/code").node(), "class") == "language-c--");
+    auto fig = by_id(doc, "a1-fig-blue");
+    CHECK(attr(fig.child("img"), "alt") == "A blue rectangle");
+    CHECK(std::string(fig.child("figcaption").child_value()) == "A caption. ");
+    CHECK(doc.select_nodes("//thead/tr/th[@scope='col']").size() == 2);
+    CHECK(doc.select_nodes("//tbody/tr/td").size() == 2);
+    CHECK(attr(doc.select_node("//tbody/tr/td[2]").node(), "class") == "right");
+    CHECK(doc.select_node("//hr"));
+    // Raw HTML: the safe part stays, the script and the event handler are gone, with a warning.
+    CHECK(text("//div[@class='note']/p/b") == "bold");
+    CHECK_FALSE(doc.select_node("//script"));
+    CHECK_FALSE(doc.select_node("//@onclick"));
+    bool warned = false;
+    for (const auto& d : diags.all())
+      if (d.loc.file == "art.md" && d.loc.line == 30 && d.message.find("<script>") != std::string::npos &&
+          d.message.find("onclick=") != std::string::npos)
+        warned = true;
+    CHECK(warned);
+    CHECK_FALSE(diags.has_errors());
+  }
+
+  TEST_CASE("notes are linked both ways and numbered per the model") {
+    Diagnostics diags;
+    auto book = unzip(build(single(full_article()), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    auto refs = doc.select_nodes("//a[@epub:type='noteref']");
+    REQUIRE(refs.size() == 3);
+    std::vector<std::string> numbers, targets;
+    for (const auto& r : refs) {
+      numbers.push_back(r.node().text().get());
+      targets.push_back(attr(r.node(), "href"));
+    }
+    CHECK(numbers == std::vector<std::string>{"1", "2", "1"});
+    CHECK(targets == std::vector<std::string>{"#a1-n1", "#a1-n2", "#a1-n1"});
+    CHECK(attr(refs[0].node(), "id") == "a1-r1");
+    CHECK(attr(refs[2].node(), "id") == "a1-r1-2");
+    for (int n : {1, 2}) {
+      auto aside = by_id(doc, "a1-n" + std::to_string(n));
+      REQUIRE(aside);
+      CHECK(std::string(aside.name()) == "aside");
+      CHECK(attr(aside, "epub:type") == "footnote");
+      auto back = aside.select_node(".//a[@class='note-number']").node();
+      CHECK(attr(back, "href") == "#a1-r" + std::to_string(n));
+      CHECK(std::string(back.text().get()) == std::to_string(n) + ".");
+    }
+    CHECK(std::string(by_id(doc, "a1-n1").select_node(".//a[@href='https://example.com/ms-blog']").node().text().get()) ==
+          "https://example.com/ms-blog");
+    // The uncited source is listed under Sources with its own number.
+    auto sources = doc.select_node("//section[@class='sources']").node();
+    REQUIRE(sources);
+    CHECK(std::string(sources.child("h2").text().get()) == "Sources");
+    auto li = sources.select_node(".//li").node();
+    CHECK(attr(li, "value") == "3");
+    CHECK(attr(li, "id") == "a1-n3");
+    CHECK(std::string(li.child_value()).starts_with("CNBC, A report on things, April 27, 2026"));
+  }
+
+  TEST_CASE("ids are unique across the whole book") {
+    Diagnostics diags;
+    auto issue = make_issue({full_article(1), full_article(2), plain_article(3)});
+    auto book = unzip(build(issue, diags));
+    std::set<std::string> ids;
+    int docs = 0;
+    for (const auto& [name, data] : book.files) {
+      if (!name.ends_with(".xhtml") || name.ends_with("nav.xhtml")) continue;
+      ++docs;
+      pugi::xml_document doc;
+      parse(doc, data);
+      for (const auto& n : doc.select_nodes("//@id")) {
+        CAPTURE(name);
+        CAPTURE(n.attribute().value());
+        CHECK(ids.insert(n.attribute().value()).second);
+      }
+    }
+    CHECK(docs == 6);
+    CHECK(ids.count("a2-n1") == 1);
+  }
+
+  TEST_CASE("nav: articles then headings; landmarks; NCX mirrors it") {
+    Diagnostics diags;
+    auto issue = make_issue({full_article(1), plain_article(2)});
+    auto book = unzip(build(issue, diags));
+    pugi::xml_document nav;
+    parse(nav, book.files["EPUB/nav.xhtml"]);
+    auto top = nav.select_nodes("//nav[@epub:type='toc']/ol/li/a");
+    REQUIRE(top.size() == 2);
+    CHECK(std::string(top[0].node().text().get()) == "Article number 1");
+    CHECK(attr(top[0].node(), "href") == "article-001.xhtml");
+    auto sub = nav.select_nodes("//nav[@epub:type='toc']/ol/li[1]/ol/li/a");
+    REQUIRE(sub.size() == 2);
+    CHECK(attr(sub[0].node(), "href") == "article-001.xhtml#a1-first-section");
+    CHECK(std::string(nav.select_node("//nav[@epub:type='toc']/ol/li[1]/ol/li[1]/ol/li/a").node().text().get()) ==
+          "A subsection");
+    std::vector<std::string> landmarks;
+    for (const auto& n : nav.select_nodes("//nav[@epub:type='landmarks']//a"))
+      landmarks.push_back(attr(n.node(), "epub:type") + "=" + attr(n.node(), "href"));
+    CHECK(landmarks == std::vector<std::string>{"cover=cover.xhtml", "toc=contents.xhtml",
+                                                "bodymatter=article-001.xhtml"});
+    pugi::xml_document ncx;
+    parse(ncx, book.files["EPUB/toc.ncx"]);
+    CHECK(ncx.select_nodes("//navPoint").size() == 2 + 3 + 1);
+    pugi::xml_document opf;
+    parse(opf, book.files["EPUB/package.opf"]);
+    CHECK(std::string(ncx.select_node("//meta[@name='dtb:uid']").node().attribute("content").value()) ==
+          opf.select_node("//*[@id='pub-id']").node().text().get());
+    // The contents page lists each article with authors and dek.
+    pugi::xml_document contents;
+    parse(contents, book.files["EPUB/contents.xhtml"]);
+    CHECK(contents.select_nodes("//ol/li").size() == 2);
+    CHECK(std::string(contents.select_node("//li[2]/p[@class='entry-authors']").node().text().get()) == "Theo Vasquez");
+    CHECK(std::string(contents.select_node("//li[2]/p[@class='entry-dek']").node().text().get()) == "Summary 2");
+  }
+
+  TEST_CASE("a single article's toc landmark points into the nav document") {
+    Diagnostics diags;
+    auto book = unzip(build(single(plain_article(1)), diags));
+    pugi::xml_document nav;
+    parse(nav, book.files["EPUB/nav.xhtml"]);
+    CHECK(attr(nav.select_node("//a[@epub:type='toc']").node(), "href") == "nav.xhtml#toc");
+    CHECK(book.files.count("EPUB/cover.xhtml") == 0);
+  }
+
+  TEST_CASE("a missing image is an error with file and line; nothing is built") {
+    Diagnostics diags;
+    auto article = full_article();
+    std::get<model::Figure>(article.blocks[9].value).image = {"images/gone.png", "", false};
+    auto bytes = build(single(article), diags);
+    CHECK(bytes.empty());
+    REQUIRE(diags.has_errors());
+    const auto& d = diags.all().front();
+    CHECK(d.loc.file == "art.md");
+    CHECK(d.loc.line == 20);
+    CHECK(d.message == "image 'images/gone.png' not found");
+  }
+
+  TEST_CASE("an undefined note is an error with file and line") {
+    Diagnostics diags;
+    auto article = full_article();
+    article.notes.erase(article.notes.begin() + 1); // "aside"
+    CHECK(build(single(article), diags).empty());
+    REQUIRE(diags.error_count() == 1);
+    std::string msg;
+    for (const auto& d : diags.all())
+      if (d.severity == Severity::Error) {
+        CHECK(d.loc.file == "art.md");
+        CHECK(d.loc.line == 12);
+        msg = d.message;
+      }
+    CHECK(msg == "note 'aside' is referenced but never defined");
+  }
+
+  TEST_CASE("image policy: WebP refused, remote images warned and shown as alt text") {
+    Diagnostics diags;
+    auto article = plain_article(1);
+    model::Inlines in{{model::Image{{"https://example.com/x.png", "", true}, "remote picture", ""}, {"p.md", 4, 2}}};
+    article.blocks.push_back({model::Paragraph{in}, {}});
+    auto book = unzip(build(single(article), diags));
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(diags.warning_count() == 1);
+    CHECK(diags.all()[0].loc.line == 4);
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    CHECK(std::string(doc.select_node("//span[@class='image-alt']").node().text().get()) == "remote picture");
+
+    Diagnostics webp;
+    auto bad = plain_article(2);
+    bad.blocks.push_back({model::Figure{{"w.webp", (data_dir() / "pixel.webp").string(), false}, "alt", {}, "", ""},
+                          {"p.md", 9, 1}});
+    CHECK(build(single(bad), webp).empty());
+    REQUIRE(webp.has_errors());
+    CHECK(webp.all()[0].message.find("WebP") != std::string::npos);
+    CHECK(webp.all()[0].loc.line == 9);
+  }
+
+  TEST_CASE("raw HTML that is not well-formed is dropped with a warning") {
+    Diagnostics diags;
+    auto article = plain_article(1);
+    article.blocks.push_back({model::RawBlock{"<p>unclosed &nbsp; <br>"}, {"p.md", 7, 1}});
+    article.blocks.push_back({model::RawBlock{"<iframe src=\"https://x\"></iframe><!-- c -->"}, {"p.md", 8, 1}});
+    auto book = unzip(build(single(article), diags));
+    REQUIRE(diags.warning_count() == 2);
+    CHECK(diags.all()[0].loc.line == 7);
+    CHECK(diags.all()[0].message.find("not well-formed") != std::string::npos);
+    CHECK(diags.all()[1].message.find("<iframe>") != std::string::npos);
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    CHECK_FALSE(doc.select_node("//iframe"));
+    CHECK(book.files["EPUB/article-001.xhtml"].find("unclosed") == std::string::npos);
+  }
+
+  TEST_CASE("css uses relative units from the style and appends extra css") {
+    auto s = style::default_style();
+    s.epub.extra_css = ".x { color: red; }";
+    std::string css = generate_css(s, "");
+    CHECK(css.find("line-height: 1.333;") != std::string::npos); // 14 / 10.5
+    CHECK(css.find("p + p { text-indent: 1.143em; }") != std::string::npos); // 12 / 10.5
+    CHECK(css.find("\"EB Garamond\"") != std::string::npos);
+    CHECK(css.find("text-align: justify") != std::string::npos);
+    CHECK(css.find("pt;") == std::string::npos);
+    CHECK(css.ends_with(".x { color: red; }\n"));
+  }
+
+  TEST_CASE("embedded fonts are subset and declared") {
+    Diagnostics diags;
+    EpubOptions o;
+    o.embed_fonts = true;
+    o.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
+    auto book = unzip(build(single(plain_article(1)), diags, o));
+    CHECK(diags.warning_count() == 0);
+    pugi::xml_document opf;
+    parse(opf, book.files["EPUB/package.opf"]);
+    auto fonts = opf.select_nodes("//item[starts-with(@media-type, 'font/')]");
+    CHECK(fonts.size() >= 6);
+    for (const auto& f : fonts) {
+      std::string href = attr(f.node(), "href");
+      CHECK(book.files["EPUB/" + href].size() < 40000); // subset: the full faces are far larger
+      CHECK(book.files["EPUB/style.css"].find("url(" + href + ")") != std::string::npos);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+// The container and the package document: entry order, metadata, spine, accessibility claims,
+// determinism.
+#include "support.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace galley;
+using namespace galley::epub;
+using namespace galley::epub::test;
+
+namespace {
+std::vector<std::string> values(const pugi::xml_document& opf, const char* xpath) {
+  std::vector<std::string> out;
+  for (const auto& n : opf.select_nodes(xpath)) out.push_back(n.node().text().get());
+  return out;
+}
+std::string value(const pugi::xml_document& opf, const char* xpath) {
+  auto v = values(opf, xpath);
+  return v.empty() ? std::string() : v.front();
+}
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+} // namespace
+
+TEST_SUITE("epub/package") {
+  TEST_CASE("container: mimetype first and stored, container.xml names the package") {
+    Diagnostics diags;
+    auto book = unzip(build(single(full_article()), diags));
+    REQUIRE(book.names.size() > 3);
+    CHECK(book.names[0] == "mimetype");
+    CHECK(book.files["mimetype"] == "application/epub+zip");
+    CHECK(book.stored["mimetype"]);
+    CHECK(book.names[1] == "META-INF/container.xml");
+    pugi::xml_document c;
+    parse(c, book.files["META-INF/container.xml"]);
+    CHECK(std::string(c.select_node("//rootfile").node().attribute("full-path").value()) ==
+          "EPUB/package.opf");
+    CHECK(book.stored["EPUB/images/img-001.jpg"]);
+    CHECK_FALSE(book.stored["EPUB/style.css"]);
+  }
+
+  TEST_CASE("single article: metadata from the article") {
+    Diagnostics diags;
+    auto article = full_article();
+    article.meta.identifier = "quantum-dispatch-1";
+    auto book = unzip(build(single(article), diags));
+    pugi::xml_document opf;
+    parse(opf, book.files["EPUB/package.opf"]);
+    CHECK(value(opf, "//*[@id='pub-id']") == "quantum-dispatch-1");
+    CHECK(value(opf, "//*[@id='title']") == "Article number 1");
+    CHECK(value(opf, "//meta[@refines='#title'][@property='title-type']") == "main");
+    CHECK(value(opf, "//*[@id='subtitle']") == "A subtitle");
+    CHECK(value(opf, "//meta[@refines='#subtitle'][@property='title-type']") == "subtitle");
+    CHECK(value(opf, "//*[@id='creator-1']") == "Nova Chen");
+    CHECK(value(opf, "//meta[@refines='#creator-1'][@property='role']") == "aut");
+    CHECK(value(opf, "//meta[@refines='#creator-1'][@property='file-as']") == "Chen, Nova");
+    CHECK(value(opf, "//dc:date") == "2026-04-27");
+    CHECK(value(opf, "//meta[@property='dcterms:modified']") == "2026-04-27T00:00:00Z");
+    CHECK(value(opf, "//dc:language") == "en");
+    CHECK(value(opf, "//dc:publisher") == "The Quantum Dispatch");
+    CHECK(values(opf, "//dc:subject") == std::vector<std::string>{"Cloud", "AI"});
+    CHECK(value(opf, "//dc:description") == "A one-sentence summary of article 1.");
+    CHECK(values(opf, "//meta[@property='belongs-to-collection']").empty());
+    auto cover = opf.select_node("//item[@properties='cover-image']").node();
+    CHECK(std::string(cover.attribute("media-type").value()) == "image/jpeg");
+    std::vector<std::string> idrefs;
+    for (const auto& n : opf.select_nodes("//itemref")) idrefs.push_back(n.node().attribute("idref").value());
+    CHECK(idrefs == std::vector<std::string>{"cover", "article-001", "nav"});
+    CHECK(std::string(opf.select_node("//itemref[@idref='nav']").node().attribute("linear").value()) == "no");
+  }
+
+  TEST_CASE("issue: metadata, collection and spine order") {
+    Diagnostics diags;
+    auto issue = make_issue({full_article(1), plain_article(2), plain_article(3)});
+    auto book = unzip(build(issue, diags));
+    CHECK_FALSE(diags.has_errors());
+    pugi::xml_document opf;
+    parse(opf, book.files["EPUB/package.opf"]);
+    CHECK(value(opf, "//*[@id='title']") == "The Quantum Dispatch — May 2026");
+    auto id = value(opf, "//*[@id='pub-id']");
+    CHECK(id.starts_with("urn:uuid:"));
+    CHECK(value(opf, "//meta[@property='belongs-to-collection']") == "The Quantum Dispatch");
+    CHECK(value(opf, "//meta[@refines='#collection'][@property='collection-type']") == "series");
+    CHECK(value(opf, "//meta[@refines='#collection'][@property='group-position']") == "5");
+    CHECK(value(opf, "//*[@id='creator-1']") == "Iris Okafor");
+    CHECK(value(opf, "//meta[@refines='#creator-1'][@property='role']") == "edt");
+    CHECK(value(opf, "//meta[@refines='#creator-2'][@property='file-as']") == "Lindqvist, Tomás");
+    CHECK(has(values(opf, "//dc:creator"), "Theo Vasquez"));
+    CHECK(values(opf, "//dc:subject") == std::vector<std::string>{"Cloud", "AI", "Chips"});
+    std::vector<std::string> idrefs;
+    for (const auto& n : opf.select_nodes("//itemref")) idrefs.push_back(n.node().attribute("idref").value());
+    CHECK(idrefs == std::vector<std::string>{"cover", "titlepage", "contents", "article-001",
+                                             "article-002", "article-003", "nav"});
+    // Every manifest item exists in the container, and every container file is in the manifest.
+    size_t items = 0;
+    for (const auto& n : opf.select_nodes("//item")) {
+      ++items;
+      CHECK(book.files.count("EPUB/" + std::string(n.node().attribute("href").value())) == 1);
+    }
+    CHECK(items + 3 == book.names.size()); // + mimetype, container.xml, package.opf
+  }
+
+  TEST_CASE("accessibility claims follow the content") {
+    Diagnostics diags;
+    SUBCASE("images with alt text") {
+      auto book = unzip(build(single(full_article()), diags));
+      pugi::xml_document opf;
+      parse(opf, book.files["EPUB/package.opf"]);
+      auto modes = values(opf, "//meta[@property='schema:accessMode']");
+      CHECK(modes == std::vector<std::string>{"textual", "visual"});
+      auto sufficient = values(opf, "//meta[@property='schema:accessModeSufficient']");
+      CHECK(sufficient == std::vector<std::string>{"textual", "textual,visual"});
+      auto features = values(opf, "//meta[@property='schema:accessibilityFeature']");
+      CHECK(features == std::vector<std::string>{"alternativeText", "tableOfContents",
+                                                 "readingOrder", "structuralNavigation"});
+      CHECK(value(opf, "//meta[@property='schema:accessibilityHazard']") == "none");
+      CHECK(value(opf, "//meta[@property='schema:accessibilitySummary']").find("Every image has a text alternative") != std::string::npos);
+    }
+    SUBCASE("an image without alt text drops alternativeText") {
+      auto article = full_article();
+      std::get<model::Figure>(article.blocks[9].value).alt.clear();
+      auto book = unzip(build(single(article), diags));
+      pugi::xml_document opf;
+      parse(opf, book.files["EPUB/package.opf"]);
+      auto features = values(opf, "//meta[@property='schema:accessibilityFeature']");
+      CHECK_FALSE(has(features, "alternativeText"));
+      CHECK(has(features, "tableOfContents"));
+      auto sufficient = values(opf, "//meta[@property='schema:accessModeSufficient']");
+      CHECK(sufficient == std::vector<std::string>{"textual,visual"});
+    }
+    SUBCASE("no images: textual only") {
+      auto book = unzip(build(make_issue({plain_article(1)}, false), diags));
+      pugi::xml_document opf;
+      parse(opf, book.files["EPUB/package.opf"]);
+      CHECK(values(opf, "//meta[@property='schema:accessMode']") == std::vector<std::string>{"textual"});
+      CHECK(values(opf, "//meta[@property='schema:accessModeSufficient']") == std::vector<std::string>{"textual"});
+      CHECK_FALSE(has(values(opf, "//meta[@property='schema:accessibilityFeature']"), "alternativeText"));
+    }
+  }
+
+  TEST_CASE("determinism: two builds give the same bytes; the epoch stamps the entries") {
+    Diagnostics d1, d2, d3;
+    auto issue = make_issue({full_article(1), plain_article(2)});
+    std::string a = build(issue, d1);
+    std::string b = build(issue, d2);
+    CHECK(a == b);
+    EpubOptions later;
+    later.date_epoch = 1777248000 + 86400 * 3;
+    std::string c = build(issue, d3, later);
+    CHECK(a != c);
+    pugi::xml_document opf;
+    parse(opf, unzip(c).files["EPUB/package.opf"]);
+    CHECK(value(opf, "//meta[@property='dcterms:modified']") == "2026-04-30T00:00:00Z");
+  }
+
+  TEST_CASE("without an epoch the date comes from the input, never the clock") {
+    Diagnostics diags;
+    auto issue = make_issue({plain_article(1)}, false);
+    auto bytes = write_epub(issue, style::default_style(), {}, diags);
+    pugi::xml_document opf;
+    parse(opf, unzip(bytes).files["EPUB/package.opf"]);
+    CHECK(value(opf, "//meta[@property='dcterms:modified']") == "2026-05-01T00:00:00Z");
+    CHECK(bytes == write_epub(issue, style::default_style(), {}, diags));
+  }
+
+  TEST_CASE("group-position from an issue number as written") {
+    Diagnostics diags;
+    auto issue = make_issue({plain_article(1)}, false);
+    issue.number = "Vol. 3, No. 2";
+    pugi::xml_document opf;
+    parse(opf, unzip(build(issue, diags)).files["EPUB/package.opf"]);
+    CHECK(value(opf, "//meta[@refines='#collection'][@property='group-position']") == "3.2");
+  }
+}
