@@ -102,14 +102,17 @@ private:
     double rise = 0;
     const double to_units = 1000.0 / run.size;
     bool in_hex = false;
+    bool empty = true; // nothing shown yet in the open TJ array
     for (const auto& g : run.glyphs) {
       if (g.y_offset != rise) {
         // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
         if (in_hex) op(">");
         in_hex = false;
-        op("] TJ\n");
+        if (empty) out_.stream.pop_back(); // drop the "[" just opened
+        else op("] TJ\n");
         num(g.y_offset);
         op(" Ts\n[");
+        empty = true;
         rise = g.y_offset;
       }
       double want = target + g.x_offset;
@@ -118,12 +121,14 @@ private:
         if (in_hex) op(">");
         in_hex = false;
         num(adjust, 2);
+        empty = false;
         pen -= adjust / to_units;
       }
       std::int32_t cid = g.id < font.cid_of.size() ? font.cid_of[g.id] : -1;
       if (cid < 0) throw Error("glyph " + std::to_string(g.id) + " is missing from its subset");
       if (!in_hex) op("<");
       in_hex = true;
+      empty = false;
       char hex[4] = {kHex[(cid >> 12) & 15], kHex[(cid >> 8) & 15], kHex[(cid >> 4) & 15],
                      kHex[cid & 15]};
       out_.stream.append(hex, 4);

@@ -122,5 +122,12 @@ TEST_SUITE("pdf/fonts") {
     std::string pdf = pdf::write_pdf(doc, diags, {.compress = false});
     CHECK(pdf.find("4 Ts") != std::string::npos);
     CHECK(pdf.find("0 Ts") != std::string::npos);
+    // A run raised from its first glyph opens no empty TJ array.
+    layout::GlyphRun sup = shape(doc.fonts[2].path, 2, "12", 7, 30, 50);
+    for (auto& g : sup.glyphs) g.y_offset = 3.5;
+    doc.pages[0].items = {sup};
+    pdf = pdf::write_pdf(doc, diags, {.compress = false});
+    CHECK(pdf.find("Tm\n3.5 Ts\n[<") != std::string::npos);
+    CHECK(pdf.find("[] TJ") == std::string::npos);
   }
 }

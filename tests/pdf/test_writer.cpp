@@ -1,7 +1,134 @@
 #include "pdf/writer.hpp"
+#include "pdf_fixture.hpp"
+#include "util/error.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
+using namespace galley;
+using namespace galley::pdf::test;
+
+namespace {
+
+const char* const kWords =
+    "Quantum error correction crossed its threshold this spring: logical qubits now outlive "
+    "their physical parts, and the office of the first fault-tolerant machine is no longer "
+    "fiction. Engineers at three laboratories confirmed the effect independently, and the "
+    "finance of the field shifted overnight.";
+
+/// An article-sized document: `pages` A4 pages of justified text in five fonts, a JPEG lead
+/// image and a PNG portrait, headings with anchors, links and an outline.
+layout::Document article(int pages) {
+  layout::Document doc = base_document();
+  doc.fonts = {{font_path("ebgaramond/EBGaramond12-Regular.ttf"), 0},
+               {font_path("ebgaramond/EBGaramond12-Italic.ttf"), 0},
+               {font_path("inter/Inter-Bold.otf"), 0},
+               {font_path("inter/Inter-Regular.otf"), 0},
+               {font_path("noto/NotoSerif-Regular.ttf"), 0}};
+  doc.images = {{save("lead.jpg", make_jpeg(1200, 800, 3))},
+                {save("portrait.png", make_png_rgba(300, 300))}};
+  doc.pages.clear();
+  std::vector<layout::GlyphRun> lines;
+  for (int f = 0; f < 5; ++f) {
+    for (int k = 0; k < 4; ++k) {
+      std::string text = std::string(kWords).substr(size_t(k) * 60, 70);
+      lines.push_back(shape(doc.fonts[size_t(f)].path, f, text, 10.5, 56, 0, 0.3 * k));
+    }
+  }
+  for (int p = 0; p < pages; ++p) {
+    layout::Page page;
+    page.label = std::to_string(p + 1);
+    std::string anchor = "section-" + std::to_string(p + 1);
+    page.items.push_back(layout::AnchorItem{anchor, 56, 56});
+    layout::GlyphRun heading = shape(doc.fonts[2].path, 2, "Section " + std::to_string(p + 1), 16, 56, 72);
+    page.items.emplace_back(heading);
+    double y = 100;
+    if (p == 0) {
+      layout::ImageItem lead{0, 56, y, 483, 322, false};
+      page.items.emplace_back(lead);
+      y += 340;
+      layout::ImageItem portrait{1, 56, y, 60, 60, true};
+      page.items.emplace_back(portrait);
+      y += 70;
+    }
+    for (size_t i = 0; y < 780; ++i, y += 14) {
+      layout::GlyphRun line = lines[(size_t(p) * 7 + i) % lines.size()];
+      line.y = y;
+      page.items.emplace_back(line);
+    }
+    layout::RuleItem rule{56, 800, 539, 800, 0.5, {120, 120, 120}};
+    page.items.emplace_back(rule);
+    layout::LinkItem link{56, 60, 100, 16, "", "section-1"};
+    page.items.emplace_back(link);
+    doc.pages.push_back(std::move(page));
+    doc.outline.push_back({"Section " + std::to_string(p + 1), anchor, {}});
+  }
+  return doc;
+}
+
+} // namespace
+
 TEST_SUITE("pdf/writer") {
-  TEST_CASE("empty") {}
+  TEST_CASE("an 11-page article with 5 fonts and 2 images is written in milliseconds") {
+    layout::Document doc = article(11);
+    Diagnostics diags;
+    std::string pdf;
+    double best = 1e9;
+    for (int i = 0; i < 3; ++i) {
+      auto start = std::chrono::steady_clock::now();
+      pdf = pdf::write_pdf(doc, diags);
+      auto end = std::chrono::steady_clock::now();
+      best = std::min(best, std::chrono::duration<double, std::milli>(end - start).count());
+    }
+    CHECK(diags.empty());
+    MESSAGE("11 pages, 5 fonts, 2 images: " << best << " ms, " << pdf.size() / 1024 << " KiB");
+    CHECK(best < 1000); // the target is tens of milliseconds; this only catches blow-ups
+    std::string path = save("article.pdf", pdf);
+    CHECK(run("qpdf --check " + path).exit_code == 0);
+    auto fonts = run("pdffonts " + path);
+    int embedded = 0;
+    for (size_t p = fonts.output.find("yes yes yes"); p != std::string::npos;
+         p = fonts.output.find("yes yes yes", p + 1))
+      ++embedded;
+    CHECK(embedded == 5);
+    auto info = run("pdfinfo " + path);
+    CHECK(info.output.find("Pages:           11") != std::string::npos);
+    // One page rendered for a look: the lead image, the clipped portrait and text.
+    CHECK(run("pdftoppm -png -r 60 -f 1 -l 1 " + path + " " + (scratch_dir() / "article").string())
+              .exit_code == 0);
+  }
+
+  TEST_CASE("work grows linearly with pages") {
+    Diagnostics diags;
+    auto time_pages = [&](int pages) {
+      layout::Document doc = article(pages);
+      auto start = std::chrono::steady_clock::now();
+      std::string pdf = pdf::write_pdf(doc, diags);
+      return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+          .count();
+    };
+    time_pages(10); // warm the file cache
+    double ten = time_pages(10), hundred = time_pages(100);
+    MESSAGE("10 pages: " << ten << " ms; 100 pages: " << hundred << " ms");
+    CHECK(hundred < 25 * ten); // ten times the pages, allowing for noise: not quadratic
+  }
+
+  TEST_CASE("internal failures throw galley::Error") {
+    layout::Document doc = base_document();
+    layout::GlyphRun bad_font = shape(doc.fonts[0].path, 7, "x", 10, 10, 10);
+    doc.pages[0].items.emplace_back(bad_font);
+    Diagnostics diags;
+    CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
+    doc = base_document();
+    layout::GlyphRun bad_glyph = shape(doc.fonts[0].path, 0, "x", 10, 10, 10);
+    bad_glyph.glyphs[0].id = 65000;
+    doc.pages[0].items.emplace_back(bad_glyph);
+    CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
+    doc = base_document();
+    doc.fonts[0].path = (scratch_dir() / "no-font.ttf").string();
+    layout::GlyphRun missing = shape(font_path("ebgaramond/EBGaramond12-Regular.ttf"), 0, "x", 10, 10, 10);
+    doc.pages[0].items.emplace_back(missing);
+    CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
+  }
 }
