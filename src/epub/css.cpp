@@ -101,7 +101,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
 
   const auto& o = s.opening;
   std::string head_family = "font-family: " + stack(s.fonts.heading, s.fonts, "sans-serif") + "; ";
-  rule(css, ".title-block", std::string("margin: 0 0 1.5em; ") +
+  rule(css, ".title-block", std::string("margin: 1.5em 0; ") +
                                 (o.title_centered ? "text-align: center; " : ""));
   rule(css, ".title-block p", std::string("text-indent: 0; text-align: inherit; hyphens: manual; "
                                           "-epub-hyphens: manual; "));
@@ -127,9 +127,9 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
 
   std::string caption = head_family + "font-size: " + em(t.caption_size, base) + "; line-height: 1.35; ";
   rule(css, "figure", "margin: 1.5em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; ");
-  rule(css, "figure img", "max-width: 100%; height: auto; ");
+  rule(css, "figure img", "display: block; margin: 0 auto; max-width: 100%; height: auto; ");
   rule(css, "figure.lead img", "max-height: " + em(o.lead_image_height, base) + "; ");
-  rule(css, "figcaption", caption + "margin-top: 0.5em; text-align: left; ");
+  rule(css, "figcaption", caption + "margin-top: 0.5em; text-align: center; ");
   rule(css, ".credit", "color: " + hex(s.colors.rule) + "; ");
   rule(css, "img.inline", "max-height: 1.2em; vertical-align: middle; ");
   rule(css, ".image-alt", "font-style: italic; ");

@@ -4,6 +4,9 @@
 namespace galley::epub {
 
 std::string xml_clean(std::string_view s) {
+  bool clean = true;
+  for (char c : s) clean = clean && (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+  if (clean) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

@@ -3,6 +3,7 @@
 #include "support.hpp"
 #include "util/files.hpp"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
 
 using namespace galley;
@@ -21,7 +22,8 @@ void check_clean(const std::string& name, const std::string& bytes) {
   CHECK(report.errors == 0);
   CHECK(report.warnings == 0);
   CHECK(report.text.find("No errors or warnings detected") != std::string::npos);
-  std::filesystem::remove(path);
+  // GALLEY_KEEP_EPUBS=1 keeps the books (in the temporary folder) for tools/screenshot.
+  if (!std::getenv("GALLEY_KEEP_EPUBS")) std::filesystem::remove(path);
 }
 } // namespace
 
