@@ -10,6 +10,7 @@
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
+#include <mutex>
 #include <optional>
 
 namespace galley::pdf {
@@ -189,8 +190,13 @@ void set_content_id(std::string& pdf, const std::string& identifier) {
 } // namespace
 
 std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const WriteOptions& opt) {
-  PdfError::EnableDebug(false);
-  PdfError::EnableLogging(false);
+  // PoDoFo prints debug and log lines to stdout by default; nothing below the CLI may print.
+  // The switches are global, so flip them once even when documents are written in parallel.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    PdfError::EnableDebug(false);
+    PdfError::EnableLogging(false);
+  });
   try {
     std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
     std::vector<std::optional<ImageData>> images = load_images(doc, diags);
