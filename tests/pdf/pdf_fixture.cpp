@@ -5,6 +5,7 @@
 #include <png.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -114,6 +115,41 @@ std::string make_png_rgba(unsigned width, unsigned height) {
     throw std::runtime_error("png size");
   std::string out(size, '\0');
   if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr))
+    throw std::runtime_error("png write");
+  out.resize(size);
+  return out;
+}
+
+std::string make_png_other(unsigned width, unsigned height, bool palette) {
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  image.width = width;
+  image.height = height;
+  std::string pixels;
+  std::string colormap;
+  if (palette) {
+    // Two colours, the second half transparent: written as PLTE + tRNS.
+    image.format = PNG_FORMAT_RGBA_COLORMAP;
+    image.colormap_entries = 2;
+    colormap = std::string("\x10\x80\xF0\xFF\xF0\x20\x10\x00", 8);
+    for (unsigned y = 0; y < height; ++y)
+      for (unsigned x = 0; x < width; ++x) pixels += char(x < width / 2 ? 0 : 1);
+  } else {
+    image.format = PNG_FORMAT_LINEAR_Y_ALPHA;
+    for (unsigned y = 0; y < height; ++y) {
+      for (unsigned x = 0; x < width; ++x) {
+        std::uint16_t v[2] = {std::uint16_t(y * 65535 / height), std::uint16_t(x * 65535 / width)};
+        pixels.append(reinterpret_cast<const char*>(v), sizeof v);
+      }
+    }
+  }
+  const void* map = colormap.empty() ? nullptr : colormap.data();
+  png_alloc_size_t size = 0;
+  if (!png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, map))
+    throw std::runtime_error("png size");
+  std::string out(size, '\0');
+  if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, map))
     throw std::runtime_error("png write");
   out.resize(size);
   return out;

@@ -32,6 +32,9 @@ RunResult run(const std::string& command);
 /// An RGBA PNG whose alpha ramps from transparent to opaque.
 std::string make_png_rgba(unsigned width, unsigned height);
 
+/// A 16-bit gray + alpha PNG (`palette` false) or an 8-bit palette PNG with a tRNS chunk.
+std::string make_png_other(unsigned width, unsigned height, bool palette);
+
 /// A baseline JPEG (libjpeg) with 1, 3 or 4 components.
 std::string make_jpeg(unsigned width, unsigned height, int components);
 

@@ -76,6 +76,23 @@ TEST_SUITE("pdf/images") {
     CHECK(list.output.find("smask") != std::string::npos);
   }
 
+  TEST_CASE("16-bit gray + alpha and palette + tRNS PNGs get soft masks") {
+    for (bool palette : {false, true}) {
+      CAPTURE(palette);
+      std::string png = make_png_other(24, 16, palette);
+      if (palette) CHECK(png.find("tRNS") != std::string::npos);
+      else CHECK(int(png[24]) == 16); // IHDR bit depth
+      std::string path = save(palette ? "palette.png" : "gray16.png", png);
+      Diagnostics diags;
+      std::string pdf = pdf::write_pdf(image_document({path}), diags, {.compress = false});
+      CHECK(diags.empty());
+      CHECK(pdf.find("/SMask") != std::string::npos);
+      CHECK(pdf.find(palette ? "/DeviceRGB" : "/DeviceGray") != std::string::npos);
+      CHECK(pdf.find("/BitsPerComponent 8") != std::string::npos);
+      CHECK(run("qpdf --check " + save("other.pdf", pdf)).exit_code == 0);
+    }
+  }
+
   TEST_CASE("undecodable images are reported with their path and skipped") {
     std::string good = make_jpeg(16, 16, 3);
     std::string corrupt_jpeg = good.substr(0, 2) + "\xFF\xE0garbage garbage garbage garbage";
