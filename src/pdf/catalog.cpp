@@ -3,14 +3,14 @@
 #include "pdf/metadata.hpp"
 #include "pdf/podofo_util.hpp"
 
-
 namespace galley::pdf {
 
 using namespace PoDoFo;
 
 void add_named_dests(PdfMemDocument& doc, const std::vector<PdfObject*>& pages,
                      const DestMap& dests) {
-  if (dests.empty()) return;
+  if (dests.empty())
+    return;
   PdfArray names;
   for (const auto& [name, target] : dests) {
     names.push_back(pdf_bytes(name));
@@ -32,7 +32,9 @@ void add_named_dests(PdfMemDocument& doc, const std::vector<PdfObject*>& pages,
 
 namespace {
 
-bool is_open(int level) { return level == 0; }
+bool is_open(int level) {
+  return level == 0;
+}
 
 /// Entries shown when `items` are visible and each item is open or closed by its level.
 int visible_count(const std::vector<layout::OutlineItem>& items, int level) {
@@ -73,15 +75,18 @@ void add_entries(PdfVecObjects& objects, PdfObject* parent,
     }
     prev = entry;
   }
-  if (prev) parent->GetDictionary().AddKey("Last", prev->Reference());
+  if (prev)
+    parent->GetDictionary().AddKey("Last", prev->Reference());
 }
 
 /// The value of a decimal label without leading zeros, or 0.
 int decimal_value(const std::string& s) {
-  if (s.empty() || s.size() > 6 || s[0] == '0') return 0;
+  if (s.empty() || s.size() > 6 || s[0] == '0')
+    return 0;
   int v = 0;
   for (char c : s) {
-    if (c < '0' || c > '9') return 0;
+    if (c < '0' || c > '9')
+      return 0;
     v = v * 10 + (c - '0');
   }
   return v;
@@ -89,11 +94,12 @@ int decimal_value(const std::string& s) {
 
 std::string roman(int v) {
   static const std::pair<int, const char*> table[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-      {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [n, s] : table)
-    while (v >= n) out += s, v -= n;
+    for (; v >= n; v -= n)
+      out += s;
   return out;
 }
 
@@ -102,7 +108,8 @@ int roman_value(const std::string& s) {
   if (s.empty() || s.size() > 12 || s.find_first_not_of("ivxlcdm") != std::string::npos)
     return 0;
   for (int v = 1; v < 4000; ++v) {
-    if (roman(v) == s) return v;
+    if (roman(v) == s)
+      return v;
   }
   return 0;
 }
@@ -111,7 +118,8 @@ int roman_value(const std::string& s) {
 
 void add_outline(PdfMemDocument& doc, const std::vector<layout::OutlineItem>& items,
                  const DestMap& dests, Diagnostics& diags) {
-  if (items.empty()) return;
+  if (items.empty())
+    return;
   PdfObject* root = doc.GetObjects().CreateObject("Outlines");
   add_entries(doc.GetObjects(), root, items, 0, dests, diags);
   root->GetDictionary().AddKey("Count", pdf_int(visible_count(items, 0)));
@@ -122,8 +130,10 @@ void add_outline(PdfMemDocument& doc, const std::vector<layout::OutlineItem>& it
 
 void add_page_labels(PdfMemDocument& doc, const std::vector<layout::Page>& pages) {
   bool any = false;
-  for (const auto& p : pages) any = any || !p.label.empty();
-  if (!any) return;
+  for (const auto& p : pages)
+    any = any || !p.label.empty();
+  if (!any)
+    return;
   // A range continues while labels keep counting up in its style (12.4.2, Table 159);
   // unlabelled pages get their physical page number.
   PdfArray nums;
@@ -142,7 +152,8 @@ void add_page_labels(PdfMemDocument& doc, const std::vector<layout::Page>& pages
       style = dec ? 'D' : 'r';
       range.AddKey("S", PdfName(std::string(1, style)));
       int start = dec ? dec : rom;
-      if (start != 1) range.AddKey("St", pdf_int(start));
+      if (start != 1)
+        range.AddKey("St", pdf_int(start));
       next = start + 1;
     } else {
       style = 'P';
@@ -161,7 +172,8 @@ void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
   PdfDictionary& d = doc.GetInfo()->GetObject()->GetDictionary();
   d.Clear();
   auto text = [&](const char* key, const std::string& v) {
-    if (!v.empty()) d.AddKey(key, pdf_text(v));
+    if (!v.empty())
+      d.AddKey(key, pdf_text(v));
   };
   text("Title", info.title);
   text("Author", info.author);
@@ -179,7 +191,8 @@ void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
   set_stream(xmp, xmp_packet(info), false);
   catalog.AddKey("Metadata", xmp->Reference());
-  if (!info.language.empty()) catalog.AddKey("Lang", pdf_text(info.language));
+  if (!info.language.empty())
+    catalog.AddKey("Lang", pdf_text(info.language));
   PdfDictionary prefs;
   prefs.AddKey("DisplayDocTitle", PdfVariant(true));
   catalog.AddKey("ViewerPreferences", prefs);

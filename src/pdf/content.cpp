@@ -14,11 +14,14 @@ void append_number(std::string& out, double v, int decimals) {
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
   char* end = res.ptr;
   if (std::find(buf, end, '.') != end) {
-    while (end[-1] == '0') --end;
-    if (end[-1] == '.') --end;
+    while (end[-1] == '0')
+      --end;
+    if (end[-1] == '.')
+      --end;
   }
   std::string_view s(buf, size_t(end - buf));
-  if (s == "-0") s = "0";
+  if (s == "-0")
+    s = "0";
   out += s;
 }
 
@@ -46,10 +49,14 @@ public:
       op(" cm\n");
     }
     for (const auto& item : page_.items) {
-      if (auto* run = std::get_if<layout::GlyphRun>(&item)) glyph_run(*run);
-      else if (auto* img = std::get_if<layout::ImageItem>(&item)) image(*img);
-      else if (auto* rule = std::get_if<layout::RuleItem>(&item)) this->rule(*rule);
-      else if (auto* rect = std::get_if<layout::RectItem>(&item)) this->rect(*rect);
+      if (auto* run = std::get_if<layout::GlyphRun>(&item))
+        glyph_run(*run);
+      else if (auto* img = std::get_if<layout::ImageItem>(&item))
+        image(*img);
+      else if (auto* rule = std::get_if<layout::RuleItem>(&item))
+        this->rule(*rule);
+      else if (auto* rect = std::get_if<layout::RectItem>(&item))
+        this->rect(*rect);
     }
     auto unique = [](std::vector<int>& v) {
       std::sort(v.begin(), v.end());
@@ -66,7 +73,8 @@ private:
   double flip(double y) const { return page_.height - y; }
 
   void color(const layout::Rgb& c, std::optional<layout::Rgb>& current, std::string_view oper) {
-    if (current && *current == c) return;
+    if (current && *current == c)
+      return;
     current = c;
     num(c.r / 255.0, 4);
     op(" ");
@@ -82,7 +90,8 @@ private:
   /// pen is moved from where the font's /W width left it to where the frame puts the glyph, so
   /// kerning, justification and x offsets all become TJ adjustments in 1/1000 em (9.4.3).
   void glyph_run(const layout::GlyphRun& run) {
-    if (run.glyphs.empty()) return;
+    if (run.glyphs.empty())
+      return;
     if (run.font < 0 || size_t(run.font) >= fonts_.size() || !fonts_[size_t(run.font)])
       throw Error("glyph run uses font " + std::to_string(run.font) + " that has no subset");
     const SubsetFont& font = *fonts_[size_t(run.font)];
@@ -106,10 +115,13 @@ private:
     for (const auto& g : run.glyphs) {
       if (g.y_offset != rise) {
         // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
-        if (in_hex) op(">");
+        if (in_hex)
+          op(">");
         in_hex = false;
-        if (empty) out_.stream.pop_back(); // drop the "[" just opened
-        else op("] TJ\n");
+        if (empty)
+          out_.stream.pop_back(); // drop the "[" just opened
+        else
+          op("] TJ\n");
         num(g.y_offset);
         op(" Ts\n[");
         empty = true;
@@ -118,15 +130,18 @@ private:
       double want = target + g.x_offset;
       double adjust = std::round((pen - want) * to_units * 100) / 100;
       if (adjust != 0) {
-        if (in_hex) op(">");
+        if (in_hex)
+          op(">");
         in_hex = false;
         num(adjust, 2);
         empty = false;
         pen -= adjust / to_units;
       }
       std::int32_t cid = g.id < font.cid_of.size() ? font.cid_of[g.id] : -1;
-      if (cid < 0) throw Error("glyph " + std::to_string(g.id) + " is missing from its subset");
-      if (!in_hex) op("<");
+      if (cid < 0)
+        throw Error("glyph " + std::to_string(g.id) + " is missing from its subset");
+      if (!in_hex)
+        op("<");
       in_hex = true;
       empty = false;
       char hex[4] = {kHex[(cid >> 12) & 15], kHex[(cid >> 8) & 15], kHex[(cid >> 4) & 15],
@@ -135,9 +150,11 @@ private:
       pen += font.widths[size_t(cid)] / to_units;
       target += g.advance;
     }
-    if (in_hex) op(">");
+    if (in_hex)
+      op(">");
     op("] TJ\n");
-    if (rise != 0) op("0 Ts\n"); // text state outlives ET (9.3.1)
+    if (rise != 0)
+      op("0 Ts\n"); // text state outlives ET (9.3.1)
     op("ET\n");
   }
 
@@ -152,12 +169,18 @@ private:
       num(py);
       op(" ");
     };
+    auto curve = [&](double x1, double y1, double x2, double y2, double x3, double y3) {
+      pt(x1, y1);
+      pt(x2, y2);
+      pt(x3, y3);
+      op("c\n");
+    };
     pt(cx + rx, cy);
     op("m\n");
-    pt(cx + rx, cy + k * ry), pt(cx + k * rx, cy + ry), pt(cx, cy + ry), op("c\n");
-    pt(cx - k * rx, cy + ry), pt(cx - rx, cy + k * ry), pt(cx - rx, cy), op("c\n");
-    pt(cx - rx, cy - k * ry), pt(cx - k * rx, cy - ry), pt(cx, cy - ry), op("c\n");
-    pt(cx + k * rx, cy - ry), pt(cx + rx, cy - k * ry), pt(cx + rx, cy), op("c\n");
+    curve(cx + rx, cy + k * ry, cx + k * rx, cy + ry, cx, cy + ry);
+    curve(cx - k * rx, cy + ry, cx - rx, cy + k * ry, cx - rx, cy);
+    curve(cx - rx, cy - k * ry, cx - k * rx, cy - ry, cx, cy - ry);
+    curve(cx + k * rx, cy - ry, cx + rx, cy - k * ry, cx + rx, cy);
   }
 
   /// Images (8.9.5): the unit square scaled to the box by cm, inside q/Q; portraits are clipped
@@ -165,7 +188,8 @@ private:
   void image(const layout::ImageItem& img) {
     if (img.image < 0 || size_t(img.image) >= image_ok_.size())
       throw Error("image item uses image " + std::to_string(img.image) + " that does not exist");
-    if (!image_ok_[size_t(img.image)]) return;
+    if (!image_ok_[size_t(img.image)])
+      return;
     out_.images.push_back(img.image);
     double bottom = flip(img.y + img.height);
     op("q\n");

@@ -11,7 +11,8 @@ namespace {
 
 void append_hex16(std::string& out, unsigned v) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(v >> shift) & 15];
+  for (int shift = 12; shift >= 0; shift -= 4)
+    out += hex[(v >> shift) & 15];
 }
 
 /// UTF-8 -> UTF-16BE hex digits, with surrogate pairs above U+FFFF (Unicode 3.9, D91).
@@ -35,15 +36,18 @@ PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const
                            bool compress) {
   PdfObject* file = objects.CreateObject(PdfVariant(PdfDictionary()));
   set_stream(file, font.program, compress);
-  if (font.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-  else file->GetDictionary().AddKey("Length1", pdf_int(std::int64_t(font.program.size())));
+  if (font.cff)
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  else
+    file->GetDictionary().AddKey("Length1", pdf_int(std::int64_t(font.program.size())));
 
   PdfObject* desc = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = desc->GetDictionary();
   d.AddKey("FontName", name);
   d.AddKey("Flags", pdf_int(font.flags));
   PdfArray bbox;
-  for (int v : font.bbox) bbox.push_back(pdf_int(v));
+  for (int v : font.bbox)
+    bbox.push_back(pdf_int(v));
   d.AddKey("FontBBox", bbox);
   d.AddKey("ItalicAngle", pdf_real(font.italic_angle));
   d.AddKey("Ascent", pdf_int(font.ascent));
@@ -57,17 +61,17 @@ PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const
 } // namespace
 
 std::string to_unicode_cmap(const SubsetFont& font) {
-  std::string out =
-      "/CIDInit /ProcSet findresource begin\n"
-      "12 dict begin\n"
-      "begincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n"
-      "/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::string out = "/CIDInit /ProcSet findresource begin\n"
+                    "12 dict begin\n"
+                    "begincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n"
+                    "/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   std::vector<unsigned> cids;
   for (unsigned cid = 0; cid < font.text.size(); ++cid)
-    if (!font.text[cid].empty()) cids.push_back(cid);
+    if (!font.text[cid].empty())
+      cids.push_back(cid);
   for (size_t start = 0; start < cids.size(); start += 100) {
     size_t end = std::min(cids.size(), start + 100);
     out += std::to_string(end - start) + " beginbfchar\n";
@@ -99,10 +103,12 @@ PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, bool compr
   info.AddKey("Supplement", pdf_int(0));
   c.AddKey("CIDSystemInfo", info);
   c.AddKey("FontDescriptor", desc->Reference());
-  if (!font.cff) c.AddKey("CIDToGIDMap", PdfName("Identity"));
+  if (!font.cff)
+    c.AddKey("CIDToGIDMap", PdfName("Identity"));
   // 9.7.4.3: the subset's CIDs are dense from 0, so one run lists every width.
   PdfArray widths;
-  for (int w : font.widths) widths.push_back(pdf_int(w));
+  for (int w : font.widths)
+    widths.push_back(pdf_int(w));
   PdfArray w;
   w.push_back(pdf_int(0));
   w.push_back(widths);

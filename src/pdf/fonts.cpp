@@ -45,7 +45,8 @@ std::string blob_bytes(hb_blob_t* blob) {
 std::string subset_tag(const std::string& ps_name, const FontUsage& usage) {
   std::string key = ps_name;
   for (const auto& [gid, text] : usage.glyphs) {
-    for (int shift = 0; shift < 32; shift += 8) key.push_back(char((gid >> shift) & 0xFF));
+    for (int shift = 0; shift < 32; shift += 8)
+      key.push_back(char((gid >> shift) & 0xFF));
   }
   std::uint64_t h = fnv1a64(key);
   std::string tag(6, 'A');
@@ -64,7 +65,8 @@ int to_milli(double font_units, double upem) {
 void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
                      const std::string& name) {
   FT_Library raw_lib = nullptr;
-  if (FT_Init_FreeType(&raw_lib) != 0) throw Error("cannot initialise FreeType");
+  if (FT_Init_FreeType(&raw_lib) != 0)
+    throw Error("cannot initialise FreeType");
   std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib(raw_lib);
   FT_Face raw_face = nullptr;
   if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(bytes.data()),
@@ -72,8 +74,10 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
     throw Error("cannot read font '" + name + "'");
   std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face(raw_face);
   double upem = face->units_per_EM ? face->units_per_EM : 1000;
-  if (const char* ps = FT_Get_Postscript_Name(face.get())) out.ps_name = ps;
-  if (out.ps_name.empty()) out.ps_name = "Font";
+  if (const char* ps = FT_Get_Postscript_Name(face.get()))
+    out.ps_name = ps;
+  if (out.ps_name.empty())
+    out.ps_name = "Font";
   out.bbox = {to_milli(face->bbox.xMin, upem), to_milli(face->bbox.yMin, upem),
               to_milli(face->bbox.xMax, upem), to_milli(face->bbox.yMax, upem)};
   out.ascent = to_milli(face->ascender, upem);
@@ -82,8 +86,10 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
   int weight = 400;
   bool serif = false;
   if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_OS2))) {
-    if (os2->version >= 2 && os2->sCapHeight > 0) out.cap_height = to_milli(os2->sCapHeight, upem);
-    if (os2->usWeightClass > 0) weight = os2->usWeightClass;
+    if (os2->version >= 2 && os2->sCapHeight > 0)
+      out.cap_height = to_milli(os2->sCapHeight, upem);
+    if (os2->usWeightClass > 0)
+      weight = os2->usWeightClass;
     // OS/2 sFamilyClass: classes 1-5 and 7 are the serif families.
     int family = os2->sFamilyClass >> 8;
     serif = (family >= 1 && family <= 5) || family == 7;
@@ -113,7 +119,8 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
                               HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   FacePtr face(hb_face_create(blob.get(), unsigned(face_index)));
   unsigned glyph_count = hb_face_get_glyph_count(face.get());
-  if (glyph_count == 0) throw Error("font '" + name + "' has no glyphs");
+  if (glyph_count == 0)
+    throw Error("font '" + name + "' has no glyphs");
   for (const auto& [gid, text] : usage.glyphs) {
     if (gid >= glyph_count)
       throw Error("glyph " + std::to_string(gid) + " is not in font '" + name + "' (" +
@@ -124,26 +131,31 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
   out.tag = subset_tag(out.ps_name, usage);
 
   InputPtr input(hb_subset_input_create_or_fail());
-  if (!input) throw Error("out of memory subsetting font '" + name + "'");
+  if (!input)
+    throw Error("out of memory subsetting font '" + name + "'");
   hb_set_t* gids = hb_subset_input_glyph_set(input.get());
   hb_set_add(gids, 0);
-  for (const auto& [gid, text] : usage.glyphs) hb_set_add(gids, gid);
+  for (const auto& [gid, text] : usage.glyphs)
+    hb_set_add(gids, gid);
   // Layout tables are useless once glyphs are positioned: the PDF carries glyph ids and
   // positions. Dropping GSUB also stops hb-subset from pulling in every ligature it could form.
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-                     HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-                     HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
-                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G')})
+  for (hb_tag_t t :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+        HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G')})
     hb_set_add(drop, t);
   unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
-  if (out.cff) flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  if (out.cff)
+    flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
   hb_subset_input_set_flags(input.get(), flags);
 
   PlanPtr plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
-  if (!plan) throw Error("cannot plan a subset of font '" + name + "'");
+  if (!plan)
+    throw Error("cannot plan a subset of font '" + name + "'");
   FacePtr sub(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!sub) throw Error("cannot subset font '" + name + "'");
+  if (!sub)
+    throw Error("cannot subset font '" + name + "'");
 
   // Old -> new glyph ids. The subset may hold more glyphs than asked for (composite glyph
   // components, seac accents), so size the tables from the subset itself.
@@ -168,7 +180,8 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
   BlobPtr program(out.cff ? hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))
                           : hb_face_reference_blob(sub.get()));
   out.program = blob_bytes(program.get());
-  if (out.program.empty()) throw Error("subset of font '" + name + "' is empty");
+  if (out.program.empty())
+    throw Error("subset of font '" + name + "' is empty");
   return out;
 }
 

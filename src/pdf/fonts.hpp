@@ -17,10 +17,10 @@ struct FontUsage {
 
 /// A subset font program and everything the PDF font dictionaries are made from.
 struct SubsetFont {
-  bool cff = false;     ///< CFF outlines: FontFile3 /CIDFontType0C; else TrueType FontFile2
-  std::string program;  ///< the bare CFF table, or the whole subset sfnt
-  std::string ps_name;  ///< PostScript name without subset tag
-  std::string tag;      ///< six capital letters from a hash of the glyph set (9.6.4)
+  bool cff = false;    ///< CFF outlines: FontFile3 /CIDFontType0C; else TrueType FontFile2
+  std::string program; ///< the bare CFF table, or the whole subset sfnt
+  std::string ps_name; ///< PostScript name without subset tag
+  std::string tag;     ///< six capital letters from a hash of the glyph set (9.6.4)
   std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (new glyph id), -1 if absent
   std::vector<int> widths;          ///< per CID, advance in 1/1000 em (rounded)
   std::vector<std::string> text;    ///< per CID, Unicode text for ToUnicode (may be empty)

@@ -19,7 +19,8 @@ bool check_jpeg(const std::string& b, bool& adobe, std::string& error) {
   adobe = false;
   size_t i = 2;
   while (i + 4 <= b.size()) {
-    if (std::uint8_t(b[i]) != 0xFF) break;
+    if (std::uint8_t(b[i]) != 0xFF)
+      break;
     std::uint8_t m = std::uint8_t(b[i + 1]);
     if (m == 0xFF) {
       ++i;
@@ -30,7 +31,8 @@ bool check_jpeg(const std::string& b, bool& adobe, std::string& error) {
       continue;
     }
     size_t len = (size_t(std::uint8_t(b[i + 2])) << 8) | std::uint8_t(b[i + 3]);
-    if (m == 0xEE && len >= 7 && b.compare(i + 4, 5, "Adobe") == 0) adobe = true;
+    if (m == 0xEE && len >= 7 && b.compare(i + 4, 5, "Adobe") == 0)
+      adobe = true;
     if (m == 0xDA) {
       // Entropy-coded data follows; the file must close with EOI (0xFFD9), possibly followed
       // by padding that some writers append.
@@ -54,7 +56,8 @@ std::optional<ImageData> load_jpeg(const std::string& bytes, const ImageInfo& in
     return std::nullopt;
   }
   bool adobe = false;
-  if (!check_jpeg(bytes, adobe, error)) return std::nullopt;
+  if (!check_jpeg(bytes, adobe, error))
+    return std::nullopt;
   ImageData img;
   img.dct = true;
   img.width = info.width;
@@ -77,7 +80,8 @@ std::optional<ImageData> load_png(const std::string& bytes, std::string& error) 
   }
   bool color = image.format & PNG_FORMAT_FLAG_COLOR;
   bool has_alpha = image.format & PNG_FORMAT_FLAG_ALPHA;
-  image.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+  image.format =
+      (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
   std::string pixels(PNG_IMAGE_SIZE(image), '\0');
   if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
     error = std::string("truncated or corrupt PNG: ") + image.message;
@@ -104,7 +108,8 @@ std::optional<ImageData> load_png(const std::string& bytes, std::string& error) 
     img.alpha[p] = px[c];
     opaque = opaque && std::uint8_t(px[c]) == 0xFF;
   }
-  if (opaque) img.alpha.clear();
+  if (opaque)
+    img.alpha.clear();
   return img;
 }
 
@@ -123,8 +128,10 @@ std::optional<ImageData> load_image(const std::string& bytes, std::uint64_t max_
             " pixels (the limit is " + std::to_string(max_pixels) + ")";
     return std::nullopt;
   }
-  if (info.format == ImageFormat::Jpeg) return load_jpeg(bytes, info, error);
-  if (info.format == ImageFormat::Png) return load_png(bytes, error);
+  if (info.format == ImageFormat::Jpeg)
+    return load_jpeg(bytes, info, error);
+  if (info.format == ImageFormat::Png)
+    return load_png(bytes, error);
   error = "unsupported " + std::string(format_name(info.format)) + " image (use JPEG or PNG)";
   return std::nullopt;
 }

@@ -8,12 +8,12 @@
 namespace galley::pdf {
 
 struct ImageData {
-  bool dct = false;        ///< `samples` is the JPEG file itself, for /DCTDecode
+  bool dct = false; ///< `samples` is the JPEG file itself, for /DCTDecode
   std::uint32_t width = 0, height = 0;
-  int components = 3;      ///< 1 DeviceGray, 3 DeviceRGB, 4 DeviceCMYK
+  int components = 3;       ///< 1 DeviceGray, 3 DeviceRGB, 4 DeviceCMYK
   bool invert_cmyk = false; ///< Adobe CMYK JPEG: stored inverted, needs /Decode [1 0 ...]
-  std::string samples;     ///< JPEG bytes, or 8-bit samples row by row
-  std::string alpha;       ///< 8-bit alpha samples; empty when the image is opaque
+  std::string samples;      ///< JPEG bytes, or 8-bit samples row by row
+  std::string alpha;        ///< 8-bit alpha samples; empty when the image is opaque
 };
 
 /// Decodes `bytes` (a JPEG or PNG file). The header is checked first: an image whose

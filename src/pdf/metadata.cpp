@@ -23,8 +23,8 @@ CivilTime civil(std::int64_t epoch) {
   auto h = duration_cast<hours>(rest);
   auto m = duration_cast<minutes>(rest - h);
   auto s = duration_cast<seconds>(rest - h - m);
-  return {int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()), unsigned(h.count()),
-          unsigned(m.count()), unsigned(s.count())};
+  return {int(ymd.year()),     unsigned(ymd.month()), unsigned(ymd.day()),
+          unsigned(h.count()), unsigned(m.count()),   unsigned(s.count())};
 }
 
 std::string xml_escape(const std::string& s) {
@@ -32,18 +32,28 @@ std::string xml_escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
 }
 
 void alt(std::string& out, const char* tag, const std::string& value) {
-  if (value.empty()) return;
+  if (value.empty())
+    return;
   out += "   <";
   out += tag;
   out += "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(value) + "</rdf:li></rdf:Alt></";
@@ -52,7 +62,8 @@ void alt(std::string& out, const char* tag, const std::string& value) {
 }
 
 void simple(std::string& out, const char* tag, const std::string& value) {
-  if (value.empty()) return;
+  if (value.empty())
+    return;
   out += "   <";
   out += tag;
   out += ">" + xml_escape(value) + "</";
@@ -86,8 +97,10 @@ std::vector<std::string> split_authors(const std::string& authors) {
     size_t and_ = authors.find(" and ", start);
     size_t end = std::min(comma, and_);
     std::string name = authors.substr(start, end == std::string::npos ? end : end - start);
-    if (!name.empty()) out.push_back(name);
-    if (end == std::string::npos) break;
+    if (!name.empty())
+      out.push_back(name);
+    if (end == std::string::npos)
+      break;
     start = end + (end == comma ? 2 : 5);
   }
   return out;
@@ -109,7 +122,8 @@ std::string xmp_packet(const layout::DocumentInfo& info) {
   auto authors = split_authors(info.author);
   if (!authors.empty()) {
     out += "   <dc:creator><rdf:Seq>";
-    for (const auto& a : authors) out += "<rdf:li>" + xml_escape(a) + "</rdf:li>";
+    for (const auto& a : authors)
+      out += "<rdf:li>" + xml_escape(a) + "</rdf:li>";
     out += "</rdf:Seq></dc:creator>\n";
   }
   alt(out, "dc:description", info.subject);

@@ -15,8 +15,10 @@ PdfObject pdf_real(double v) {
 
 PdfString pdf_text(const std::string& utf8) {
   bool ascii = true;
-  for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
-  if (ascii) return PdfString(utf8);
+  for (unsigned char c : utf8)
+    ascii = ascii && c >= 0x20 && c < 0x7F;
+  if (ascii)
+    return PdfString(utf8);
   return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()));
 }
 
@@ -26,7 +28,8 @@ PdfString pdf_bytes(std::string_view bytes) {
 
 void set_stream(PdfObject* obj, std::string_view data, bool compress) {
   TVecFilters filters;
-  if (compress) filters.push_back(ePdfFilter_FlateDecode);
+  if (compress)
+    filters.push_back(ePdfFilter_FlateDecode);
   obj->GetStream()->Set(data.data(), pdf_long(data.size()), filters);
 }
 

@@ -26,14 +26,16 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
       const auto* run = std::get_if<layout::GlyphRun>(&item);
-      if (!run || run->glyphs.empty()) continue;
+      if (!run || run->glyphs.empty())
+        continue;
       if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
         throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
                     std::to_string(doc.fonts.size()) + " fonts");
       auto& glyphs = usage[size_t(run->font)].glyphs;
       for (const auto& g : run->glyphs) {
         auto [it, inserted] = glyphs.try_emplace(g.id, g.text);
-        if (!inserted && it->second.empty()) it->second = g.text;
+        if (!inserted && it->second.empty())
+          it->second = g.text;
       }
     }
   }
@@ -44,24 +46,26 @@ std::vector<std::optional<SubsetFont>> subset_fonts(const layout::Document& doc)
   std::vector<FontUsage> usage = collect_glyphs(doc);
   std::vector<std::optional<SubsetFont>> fonts(doc.fonts.size());
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
-    if (usage[i].glyphs.empty()) continue;
+    if (usage[i].glyphs.empty())
+      continue;
     const auto& res = doc.fonts[i];
     std::string why;
     auto bytes = read_file(res.path, &why);
-    if (!bytes) throw Error("cannot read font '" + res.path + "': " + why);
+    if (!bytes)
+      throw Error("cannot read font '" + res.path + "': " + why);
     fonts[i] = subset_font(*bytes, res.face_index, usage[i], res.path);
   }
   return fonts;
 }
 
 /// Loads the images that some page draws; failures become errors and the image is skipped.
-std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
-                                                  Diagnostics& diags) {
+std::vector<std::optional<ImageData>> load_images(const layout::Document& doc, Diagnostics& diags) {
   std::vector<bool> drawn(doc.images.size(), false);
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
       const auto* img = std::get_if<layout::ImageItem>(&item);
-      if (!img) continue;
+      if (!img)
+        continue;
       if (img->image < 0 || size_t(img->image) >= doc.images.size())
         throw Error("image item uses image " + std::to_string(img->image) +
                     " but the document has " + std::to_string(doc.images.size()) + " images");
@@ -70,12 +74,15 @@ std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
   }
   std::vector<std::optional<ImageData>> images(doc.images.size());
   for (size_t i = 0; i < doc.images.size(); ++i) {
-    if (!drawn[i]) continue;
+    if (!drawn[i])
+      continue;
     const std::string& path = doc.images[i].path;
     std::string why;
     auto bytes = read_file(path, &why);
-    if (bytes) images[i] = load_image(*bytes, max_image_pixels, why);
-    if (!images[i]) diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
+    if (bytes)
+      images[i] = load_image(*bytes, max_image_pixels, why);
+    if (!images[i])
+      diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
   }
   return images;
 }
@@ -100,7 +107,10 @@ PdfObject* embed_image(PdfVecObjects& objects, const ImageData& img, bool compre
     d.AddKey("Filter", PdfName("DCTDecode"));
     if (img.invert_cmyk) {
       PdfArray decode;
-      for (int i = 0; i < 4; ++i) decode.push_back(pdf_int(1)), decode.push_back(pdf_int(0));
+      for (int i = 0; i < 4; ++i) {
+        decode.push_back(pdf_int(1));
+        decode.push_back(pdf_int(0));
+      }
       d.AddKey("Decode", decode);
     }
     set_raw_stream(obj, img.samples);
@@ -122,7 +132,8 @@ DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
     const auto& page = doc.pages[p];
     for (const auto& item : page.items) {
       const auto* a = std::get_if<layout::AnchorItem>(&item);
-      if (!a) continue;
+      if (!a)
+        continue;
       DestTarget t{int(p), page.bleed + a->x, page.bleed + page.height - a->y};
       if (!dests.try_emplace(a->name, t).second)
         diags.warning({}, "duplicate destination '" + a->name + "' (the first one is kept)");
@@ -138,7 +149,8 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
   PdfArray annots;
   for (const auto& item : page.items) {
     const auto* link = std::get_if<layout::LinkItem>(&item);
-    if (!link) continue;
+    if (!link)
+      continue;
     if (link->uri.empty() && !dests.count(link->dest)) {
       diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
       continue;
@@ -150,7 +162,8 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
     d.AddKey("Rect", pdf_rect(b + link->x, b + page.height - link->y - link->height,
                               b + link->x + link->width, b + page.height - link->y));
     PdfArray border;
-    for (int i = 0; i < 3; ++i) border.push_back(pdf_int(0));
+    for (int i = 0; i < 3; ++i)
+      border.push_back(pdf_int(0));
     d.AddKey("Border", border);
     if (!link->uri.empty()) {
       PdfDictionary action;
@@ -162,7 +175,8 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
     }
     annots.push_back(annot->Reference());
   }
-  if (!annots.empty()) page_obj->GetDictionary().AddKey("Annots", annots);
+  if (!annots.empty())
+    page_obj->GetDictionary().AddKey("Annots", annots);
 }
 
 /// Replaces PoDoFo's /ID (an MD5 of the Info dictionary) by one derived from the identifier
@@ -170,7 +184,8 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
 /// keep their length, so no offset moves.
 void set_content_id(std::string& pdf, const std::string& identifier) {
   size_t id = pdf.rfind("/ID");
-  if (id == std::string::npos) throw Error("serialised PDF has no /ID");
+  if (id == std::string::npos)
+    throw Error("serialised PDF has no /ID");
   Sha256 sha;
   sha.update(identifier);
   sha.update(pdf);
@@ -208,7 +223,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     std::vector<const SubsetFont*> font_ptrs(fonts.size(), nullptr);
     std::vector<PdfObject*> font_objs(fonts.size(), nullptr);
     for (size_t i = 0; i < fonts.size(); ++i) {
-      if (!fonts[i]) continue;
+      if (!fonts[i])
+        continue;
       font_ptrs[i] = &*fonts[i];
       font_objs[i] = embed_font(objects, *fonts[i], opt.compress);
     }
@@ -216,7 +232,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     std::vector<bool> image_ok(images.size(), false);
     std::vector<PdfObject*> image_objs(images.size(), nullptr);
     for (size_t i = 0; i < images.size(); ++i) {
-      if (!images[i]) continue;
+      if (!images[i])
+        continue;
       image_ok[i] = true;
       image_objs[i] = embed_image(objects, *images[i], opt.compress);
       images[i].reset(); // the samples now live in the stream
@@ -229,7 +246,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     }
     std::vector<PdfObject*> page_objs;
     page_objs.reserve(doc.pages.size());
-    for (size_t p = 0; p < doc.pages.size(); ++p) page_objs.push_back(pdf.GetPage(int(p))->GetObject());
+    for (size_t p = 0; p < doc.pages.size(); ++p)
+      page_objs.push_back(pdf.GetPage(int(p))->GetObject());
 
     DestMap dests = collect_dests(doc, diags);
     for (size_t p = 0; p < doc.pages.size(); ++p) {
@@ -238,7 +256,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       double b = page.bleed;
       d.AddKey("MediaBox", pdf_rect(0, 0, page.width + 2 * b, page.height + 2 * b));
       // 14.11.2: with bleed, the trim box is where the page is cut.
-      if (b > 0) d.AddKey("TrimBox", pdf_rect(b, b, b + page.width, b + page.height));
+      if (b > 0)
+        d.AddKey("TrimBox", pdf_rect(b, b, b + page.width, b + page.height));
 
       PageContent content = page_content(page, font_ptrs, image_ok);
       PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
@@ -249,8 +268,10 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         font_res.AddKey(PdfName("F" + std::to_string(f)), font_objs[size_t(f)]->Reference());
       for (int i : content.images)
         xobject_res.AddKey(PdfName("Im" + std::to_string(i)), image_objs[size_t(i)]->Reference());
-      if (!content.fonts.empty()) resources.AddKey("Font", font_res);
-      if (!content.images.empty()) resources.AddKey("XObject", xobject_res);
+      if (!content.fonts.empty())
+        resources.AddKey("Font", font_res);
+      if (!content.images.empty())
+        resources.AddKey("XObject", xobject_res);
       d.AddKey("Resources", resources);
       add_links(objects, page_objs[p], page, dests, diags);
     }

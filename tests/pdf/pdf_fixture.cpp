@@ -55,7 +55,8 @@ layout::GlyphRun shape(const std::string& font_file, int font_index, const std::
       }
       g.text = text.substr(cluster, end - cluster);
     }
-    if (g.text == " ") g.advance += extra_space;
+    if (g.text == " ")
+      g.advance += extra_space;
     run.glyphs.push_back(g);
   }
   hb_buffer_destroy(buf);
@@ -84,10 +85,12 @@ std::string save(const std::string& name, const std::string& bytes) {
 RunResult run(const std::string& command) {
   RunResult r;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return r;
+  if (!pipe)
+    return r;
   std::array<char, 4096> buf;
   size_t got = 0;
-  while ((got = std::fread(buf.data(), 1, buf.size(), pipe.get())) > 0) r.output.append(buf.data(), got);
+  while ((got = std::fread(buf.data(), 1, buf.size(), pipe.get())) > 0)
+    r.output.append(buf.data(), got);
   int status = pclose(pipe.release());
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
@@ -134,7 +137,8 @@ std::string make_png_other(unsigned width, unsigned height, bool palette) {
     image.colormap_entries = 2;
     colormap = std::string("\x10\x80\xF0\xFF\xF0\x20\x10\x00", 8);
     for (unsigned y = 0; y < height; ++y)
-      for (unsigned x = 0; x < width; ++x) pixels += char(x < width / 2 ? 0 : 1);
+      for (unsigned x = 0; x < width; ++x)
+        pixels += char(x < width / 2 ? 0 : 1);
   } else {
     image.format = PNG_FORMAT_LINEAR_Y_ALPHA;
     for (unsigned y = 0; y < height; ++y) {

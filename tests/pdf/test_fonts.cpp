@@ -17,8 +17,8 @@ namespace {
 layout::Document text_document() {
   layout::Document doc = base_document();
   auto& items = doc.pages[0].items;
-  items.push_back(shape(doc.fonts[2].path, 2, "The office files were fine and final.", 12, 40, 60,
-                        4.0));
+  items.push_back(
+      shape(doc.fonts[2].path, 2, "The office files were fine and final.", 12, 40, 60, 4.0));
   items.push_back(shape(doc.fonts[1].path, 1, "Inter shows WAVE kerning", 10, 40, 90));
   items.push_back(shape(doc.fonts[0].path, 0, "Garamond: café, naïve, offer", 11, 40, 120));
   return doc;
@@ -39,13 +39,15 @@ TEST_SUITE("pdf/fonts") {
     std::string line;
     int count = 0;
     while (std::getline(lines, line)) {
-      if (line.find('+') == std::string::npos) continue;
+      if (line.find('+') == std::string::npos)
+        continue;
       ++count;
       CHECK(line.find("Identity-H") != std::string::npos);
       CHECK(line.find("yes yes yes") != std::string::npos);
       // Subset names are six capital letters, a plus, and the PostScript name.
       CHECK(line[6] == '+');
-      for (int i = 0; i < 6; ++i) CHECK((line[size_t(i)] >= 'A' && line[size_t(i)] <= 'Z'));
+      for (int i = 0; i < 6; ++i)
+        CHECK((line[size_t(i)] >= 'A' && line[size_t(i)] <= 'Z'));
     }
     CHECK(count == 3);
     CHECK(fonts.output.find("CID TrueType") != std::string::npos);
@@ -102,7 +104,8 @@ TEST_SUITE("pdf/fonts") {
   TEST_CASE("ToUnicode CMap: blocks of 100, surrogate pairs, ligatures") {
     pdf::SubsetFont font;
     font.text.resize(150);
-    for (size_t i = 1; i < 150; ++i) font.text[i] = "a";
+    for (size_t i = 1; i < 150; ++i)
+      font.text[i] = "a";
     font.text[3] = "ffi";
     font.text[7] = "\xF0\x9D\x94\xB8"; // U+1D538 MATHEMATICAL DOUBLE-STRUCK CAPITAL A
     std::string cmap = pdf::to_unicode_cmap(font);
@@ -124,7 +127,8 @@ TEST_SUITE("pdf/fonts") {
     CHECK(pdf.find("0 Ts") != std::string::npos);
     // A run raised from its first glyph opens no empty TJ array.
     layout::GlyphRun sup = shape(doc.fonts[2].path, 2, "12", 7, 30, 50);
-    for (auto& g : sup.glyphs) g.y_offset = 3.5;
+    for (auto& g : sup.glyphs)
+      g.y_offset = 3.5;
     doc.pages[0].items = {sup};
     pdf = pdf::write_pdf(doc, diags, {.compress = false});
     CHECK(pdf.find("Tm\n3.5 Ts\n[<") != std::string::npos);

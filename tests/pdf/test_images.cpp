@@ -12,7 +12,8 @@ namespace {
 
 int count(const std::string& hay, const std::string& needle) {
   int n = 0;
-  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1))
+    ++n;
   return n;
 }
 
@@ -80,8 +81,10 @@ TEST_SUITE("pdf/images") {
     for (bool palette : {false, true}) {
       CAPTURE(palette);
       std::string png = make_png_other(24, 16, palette);
-      if (palette) CHECK(png.find("tRNS") != std::string::npos);
-      else CHECK(int(png[24]) == 16); // IHDR bit depth
+      if (palette)
+        CHECK(png.find("tRNS") != std::string::npos);
+      else
+        CHECK(int(png[24]) == 16); // IHDR bit depth
       std::string path = save(palette ? "palette.png" : "gray16.png", png);
       Diagnostics diags;
       std::string pdf = pdf::write_pdf(image_document({path}), diags, {.compress = false});
@@ -102,10 +105,10 @@ TEST_SUITE("pdf/images") {
     std::string bomb("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\xc3\x50\0\0\xc3\x50\x08\x06\0\0\0", 29);
     bomb += std::string(4, '\0') + std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
     std::string cut_jpeg = good.substr(0, good.size() - 40);
-    std::vector<std::string> paths = {
-        save("corrupt.jpg", corrupt_jpeg), save("truncated.png", truncated_png),
-        save("bomb.png", bomb), save("cut.jpg", cut_jpeg),
-        (scratch_dir() / "missing.png").string()};
+    std::vector<std::string> paths = {save("corrupt.jpg", corrupt_jpeg),
+                                      save("truncated.png", truncated_png), save("bomb.png", bomb),
+                                      save("cut.jpg", cut_jpeg),
+                                      (scratch_dir() / "missing.png").string()};
     Diagnostics diags;
     auto start = std::chrono::steady_clock::now();
     std::string pdf = pdf::write_pdf(image_document(paths), diags);

@@ -38,7 +38,8 @@ layout::Document linked_document() {
   doc.pages[2].items.push_back(layout::AnchorItem{"sec-results", 40, 50});
   doc.pages[2].items.push_back(shape(serif, 2, "Results", 16, 40, 60));
   doc.outline = {{"Contents", "contents", {}},
-                 {"Article", "sec-intro",
+                 {"Article",
+                  "sec-intro",
                   {{"Introduction", "sec-intro", {}}, {"Results", "sec-results", {}}}}};
   return doc;
 }
@@ -86,10 +87,12 @@ TEST_SUITE("pdf/structure") {
     CAPTURE(dests.output);
     std::set<std::string> names;
     for (const char* n : {"contents", "sec-intro", "sec-results"}) {
-      if (dests.output.find(std::string("\"") + n + "\"") != std::string::npos) names.insert(n);
+      if (dests.output.find(std::string("\"") + n + "\"") != std::string::npos)
+        names.insert(n);
     }
     CHECK(names.size() == 3);
-    CHECK(std::regex_search(dests.output, std::regex(R"(\n\s*2\s+\[ XYZ\s+40\s+545 null\s*\]\s+"sec-intro")")));
+    CHECK(std::regex_search(dests.output,
+                            std::regex(R"(\n\s*2\s+\[ XYZ\s+40\s+545 null\s*\]\s+"sec-intro")")));
 
     // Every internal link names an existing destination.
     std::regex link(R"(/Dest\(([^)]*)\))");
@@ -129,7 +132,9 @@ TEST_SUITE("pdf/structure") {
     CHECK(std::regex_search(json.output, std::regex(R"("/S": "/D")")));
     auto boxes = run("pdfinfo -box -f 1 -l 2 " + path);
     CAPTURE(boxes.output);
-    auto has = [&](const char* pattern) { return std::regex_search(boxes.output, std::regex(pattern)); };
+    auto has = [&](const char* pattern) {
+      return std::regex_search(boxes.output, std::regex(pattern));
+    };
     CHECK(has(R"(Page\s+1 MediaBox:\s+0\.00\s+0\.00\s+437\.53\s+613\.28)"));
     CHECK(has(R"(Page\s+1 TrimBox:\s+9\.00\s+9\.00\s+428\.53\s+604\.28)"));
     CHECK(has(R"(Page\s+2 MediaBox:\s+0\.00\s+0\.00\s+419\.53\s+595\.28)"));
@@ -151,11 +156,13 @@ TEST_SUITE("pdf/structure") {
   TEST_CASE("a rendered page shows text, rule and box where the frame puts them") {
     Diagnostics diags;
     std::string path = save("render.pdf", pdf::write_pdf(linked_document(), diags));
-    auto r = run("pdftoppm -png -r 60 -f 1 -l 1 " + path + " " +
-                 (scratch_dir() / "render").string());
+    auto r =
+        run("pdftoppm -png -r 60 -f 1 -l 1 " + path + " " + (scratch_dir() / "render").string());
     CHECK(r.exit_code == 0);
     auto text = run("pdftotext -bbox -f 1 -l 1 " + path + " -");
     // "Contents" at x = 40 pt from the trim edge, 9 pt of bleed further from the media edge.
-    CHECK(std::regex_search(text.output, std::regex(R"(xMin="49\.\d+" yMin="\d+\.\d+" xMax="\d+\.\d+" yMax="\d+\.\d+">Contents)")));
+    CHECK(std::regex_search(
+        text.output,
+        std::regex(R"(xMin="49\.\d+" yMin="\d+\.\d+" xMax="\d+\.\d+" yMax="\d+\.\d+">Contents)")));
   }
 }

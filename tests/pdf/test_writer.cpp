@@ -41,7 +41,8 @@ layout::Document article(int pages) {
     page.label = std::to_string(p + 1);
     std::string anchor = "section-" + std::to_string(p + 1);
     page.items.push_back(layout::AnchorItem{anchor, 56, 56});
-    layout::GlyphRun heading = shape(doc.fonts[2].path, 2, "Section " + std::to_string(p + 1), 16, 56, 72);
+    layout::GlyphRun heading =
+        shape(doc.fonts[2].path, 2, "Section " + std::to_string(p + 1), 16, 56, 72);
     page.items.emplace_back(heading);
     double y = 100;
     if (p == 0) {
@@ -127,7 +128,8 @@ TEST_SUITE("pdf/writer") {
     CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
     doc = base_document();
     doc.fonts[0].path = (scratch_dir() / "no-font.ttf").string();
-    layout::GlyphRun missing = shape(font_path("ebgaramond/EBGaramond12-Regular.ttf"), 0, "x", 10, 10, 10);
+    layout::GlyphRun missing =
+        shape(font_path("ebgaramond/EBGaramond12-Regular.ttf"), 0, "x", 10, 10, 10);
     doc.pages[0].items.emplace_back(missing);
     CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
   }
