@@ -1,0 +1,92 @@
+// One article: opening, body, sources -> vertical list -> pages.
+#include "layout/layout.hpp"
+
+#include "layout/blocks.hpp"
+#include "layout/notes.hpp"
+#include "layout/opening.hpp"
+#include "layout/page_builder.hpp"
+#include "util/text_utils.hpp"
+
+namespace galley::layout {
+
+namespace {
+
+/// Anchor prefix for article `index`: its slug, made unique within the issue.
+std::string article_key(const model::Issue& issue, std::size_t index) {
+  auto slug = [&](std::size_t i) {
+    const model::Meta& m = issue.articles[i].meta;
+    return m.slug.empty() ? slugify(m.title) : slugify(m.slug);
+  };
+  std::string key = slug(index);
+  for (std::size_t i = 0; i < index; ++i)
+    if (slug(i) == key) return key + "-" + std::to_string(index + 1);
+  return key;
+}
+
+/// Nests headings under the article by level (a level-3 heading after a level-1 one becomes
+/// its child; levels need not be consecutive).
+std::vector<OutlineItem> nest(const std::vector<detail::OutlineMark>& marks) {
+  std::vector<OutlineItem> roots;
+  std::vector<std::pair<int, OutlineItem*>> stack;
+  for (const detail::OutlineMark& m : marks) {
+    while (!stack.empty() && stack.back().first >= m.level) stack.pop_back();
+    std::vector<OutlineItem>& siblings = stack.empty() ? roots : stack.back().second->children;
+    siblings.push_back(OutlineItem{m.title, m.dest, {}});
+    stack.emplace_back(m.level, &siblings.back());
+  }
+  return roots;
+}
+
+} // namespace
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+ArticlePages layout_article(const model::Issue& issue, std::size_t index,
+                            const style::Style& style, text::Engine& engine, Diagnostics& diags) {
+  const model::Article& article = issue.articles[index];
+  detail::ArticleContext ctx{issue, article, style, engine, diags,
+                             detail::page_geometry(style), article_key(issue, index)};
+  ctx.note_cites.assign(article.notes.size(), 0);
+  ctx.notes.resize(article.notes.size());
+
+  // collect: the opening, the body and the sources as one vertical list.
+  std::optional<Page> cover = detail::full_page_cover(ctx);
+  detail::VList list;
+  detail::layout_opening(ctx, cover.has_value(), list);
+  detail::layout_blocks(ctx, article.blocks, {0, ctx.geo.width(), 0, false}, list);
+  detail::layout_sources(ctx, list);
+
+  // break: pages, with notes at their feet.
+  detail::BuiltPages built = detail::build_pages(ctx, list, !cover.has_value());
+
+  ArticlePages out;
+  out.anchor = ctx.key;
+  out.title = article.meta.title;
+  std::vector<std::string> names;
+  for (const model::Author& a : article.meta.authors) names.push_back(a.name);
+  out.authors = join_names(names);
+  if (cover) {
+    out.pages.push_back(std::move(*cover));
+    out.roles.push_back(PageRole{true, true, ""});
+  }
+  std::vector<detail::OutlineMark> marks;
+  for (std::size_t i = 0; i < built.pages.size(); ++i) {
+    out.pages.push_back(std::move(built.pages[i]));
+    out.roles.push_back(std::move(built.roles[i]));
+    marks.insert(marks.end(), built.marks[i].begin(), built.marks[i].end());
+  }
+  out.outline = nest(marks);
+  for (const text::FaceInfo& f : engine.faces())
+    out.fonts.push_back(FontResource{f.path.string(), f.index});
+  out.images = std::move(ctx.images);
+  return out;
+}
+
+} // namespace galley::layout

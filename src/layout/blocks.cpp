@@ -1,0 +1,259 @@
+#include "layout/blocks.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <type_traits>
+
+namespace galley::layout::detail {
+
+InlineLook body_look(const ArticleContext& ctx) {
+  InlineLook look;
+  look.font = {ctx.style.fonts.body.family, 400, false};
+  look.features = ctx.style.fonts.body.features;
+  look.size = ctx.style.text.size;
+  look.color = rgb(ctx.style.colors.text);
+  look.hyphenate = ctx.style.text.hyphenate;
+  return look;
+}
+
+text::Line shape_line(ArticleContext& ctx, const std::string& s, const text::FontRequest& font,
+                      double size, std::uint32_t color, const std::vector<std::string>& features) {
+  text::Span sp;
+  sp.text = s;
+  sp.font = font;
+  sp.size = size;
+  sp.color = color;
+  sp.features = features;
+  sp.hyphenate = false;
+  return ctx.engine.layout_line({sp}, ctx.article.meta.language, ctx.diags);
+}
+
+int add_lines(ArticleContext& ctx, const text::ParagraphSpec& spec, double x, double leading,
+              double size, VList& out) {
+  text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
+  const std::size_t n = pl.lines.size();
+  int first = -1;
+  const double base = baseline_in(leading, size);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      // Club and widow lines (The TeXbook, ch. 14: \clubpenalty, \widowpenalty) and a broken
+      // word across pages are discouraged, not forbidden: the page builder weighs them against
+      // a short page.
+      int p = 0;
+      if (i == 1) p += kClubPenalty;
+      if (i == n - 1) p += kWidowPenalty;
+      if (pl.lines[i - 1].hyphenated) p += kBrokenPenalty;
+      out.penalty(p);
+    }
+    VBox box;
+    box.height = leading;
+    box.baseline = base;
+    emit_line(ctx, pl.lines[i], x, base, box);
+    if (first < 0) first = static_cast<int>(out.boxes.size());
+    out.box(std::move(box));
+  }
+  ctx.tags.clear();
+  return first;
+}
+
+namespace {
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const BlockFrame& frame,
+                      bool indent, VList& out) {
+  std::vector<text::Span> spans;
+  append_spans(ctx, p.content, body_look(ctx), spans);
+  if (spans.empty()) return;
+  text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, true);
+  spec.first_indent = indent ? ctx.style.text.indent : 0;
+  add_lines(ctx, spec, frame.x, ctx.style.text.leading, ctx.style.text.size, out);
+}
+
+/// A check box drawn with rules, so it needs no symbol font.
+void task_box(bool checked, double x, double baseline, double size, Rgb color,
+              std::vector<Item>& items) {
+  double s = size * 0.62, top = baseline - s, w = 0.5;
+  items.emplace_back(RuleItem{x, top, x + s, top, w, color});
+  items.emplace_back(RuleItem{x, baseline, x + s, baseline, w, color});
+  items.emplace_back(RuleItem{x, top, x, baseline, w, color});
+  items.emplace_back(RuleItem{x + s, top, x + s, baseline, w, color});
+  if (checked) {
+    items.emplace_back(RuleItem{x + s * 0.2, top + s * 0.55, x + s * 0.42, baseline - s * 0.18,
+                                w * 1.6, color});
+    items.emplace_back(RuleItem{x + s * 0.42, baseline - s * 0.18, x + s * 0.85, top + s * 0.2,
+                                w * 1.6, color});
+  }
+}
+
+void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame& frame,
+                 VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
+  BlockFrame inner = frame;
+  inner.x = frame.x + t.list_indent;
+  inner.width = frame.width - t.list_indent;
+  inner.list_depth = frame.list_depth + 1;
+  inner.tight = list.tight;
+  InlineLook look = body_look(ctx);
+  int number = list.start;
+  for (const model::ListItem& item : list.items) {
+    out.penalty(0);
+    if (!list.tight) out.glue(t.leading * 0.4);
+    std::size_t before = out.boxes.size();
+    layout_blocks(ctx, item.blocks, inner, out);
+    if (out.boxes.size() == before) {
+      VBox empty;
+      empty.height = t.leading;
+      empty.baseline = baseline_in(t.leading, t.size);
+      out.box(std::move(empty));
+    }
+    VBox& first = out.boxes[before];
+    double baseline = first.baseline > 0 ? first.baseline : baseline_in(t.leading, t.size);
+    if (item.checked.has_value()) {
+      task_box(*item.checked, inner.x - t.list_indent + 2, baseline, t.size,
+               to_rgb(look.color), first.items);
+    } else {
+      std::string marker = list.kind == model::ListKind::Ordered
+                               ? std::to_string(number) + "."
+                               : bullets[std::min(frame.list_depth, 2)];
+      text::Line line = shape_line(ctx, marker, look.font, t.size, rgb(ctx.style.colors.accent),
+                                   look.features);
+      double w = 0;
+      for (const auto& r : line.runs) w += r.width;
+      for (const auto& r : line.runs)
+        first.items.emplace_back(make_run(r, inner.x - 5 - w, baseline));
+    }
+    ++number;
+  }
+  out.penalty(0);
+}
+
+void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFrame& frame,
+                  VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  BlockFrame inner = frame;
+  inner.x = frame.x + t.quote_indent;
+  inner.width = frame.width - 2 * t.quote_indent;
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+  std::size_t before = out.boxes.size();
+  layout_blocks(ctx, q.blocks, inner, out);
+  // A rule beside every line: the segments meet, so the rule follows the quote across pages.
+  Rgb accent{ctx.style.colors.accent.r, ctx.style.colors.accent.g, ctx.style.colors.accent.b};
+  double rx = frame.x + t.quote_indent * 0.4;
+  for (std::size_t i = before; i < out.boxes.size(); ++i) {
+    VBox& b = out.boxes[i];
+    b.items.emplace_back(RuleItem{rx, 0, rx, b.height, 1.2, accent});
+  }
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+}
+
+void layout_rule(ArticleContext& ctx, const BlockFrame& frame, VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+  VBox box;
+  box.height = t.leading;
+  double mid = frame.x + frame.width / 2;
+  Rgb c{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
+  box.items.emplace_back(RuleItem{mid - 36, t.leading / 2, mid + 36, t.leading / 2, 0.6, c});
+  out.box(std::move(box));
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+}
+
+} // namespace
+
+void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFrame& frame,
+                    VList& out) {
+  int level = std::clamp(h.level, 1, 6);
+  const style::HeadingStyle& hs = ctx.style.headings[level - 1];
+  std::string title = model::plain_text(h.content);
+  std::string prefix;
+  if (hs.numbered) {
+    ++ctx.heading_numbers[level - 1];
+    for (int i = level; i < 6; ++i) ctx.heading_numbers[i] = 0;
+    for (int i = 0; i < level; ++i) prefix += std::to_string(ctx.heading_numbers[i]) + ".";
+    prefix += " ";
+  }
+  InlineLook look;
+  look.font = {ctx.style.fonts.heading.family, hs.weight, hs.italic};
+  look.features = ctx.style.fonts.heading.features;
+  if (hs.text_case == style::TextCase::SmallCaps) look.features.push_back("smcp");
+  look.size = hs.size;
+  look.color = rgb(hs.color);
+  look.hyphenate = false;
+  std::vector<text::Span> spans;
+  if (!prefix.empty()) {
+    InlineLook num = look;
+    num.color = rgb(ctx.style.colors.accent);
+    append_spans(ctx, {model::Inline{model::Text{prefix}, {}}}, num, spans);
+  }
+  append_spans(ctx, h.content, look, spans);
+  if (hs.text_case == style::TextCase::Upper)
+    for (text::Span& s : spans) s.text = upper_ascii(s.text);
+  text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, false);
+  spec.hyphenation.enabled = false;
+
+  out.penalty(0);
+  out.glue(hs.space_before);
+  out.keep_next(1000); // between the lines of the heading
+  std::size_t before = out.boxes.size();
+  add_lines(ctx, spec, frame.x, hs.leading, hs.size, out);
+  out.end_keep();
+  for (std::size_t i = before; i < out.boxes.size(); ++i) out.boxes[i].heading = true;
+  if (out.boxes.size() > before) {
+    VBox& first = out.boxes[before];
+    std::string dest = ctx.key + "-" + (h.id.empty() ? "h" + std::to_string(before) : h.id);
+    first.items.emplace_back(AnchorItem{dest, frame.x, 0});
+    first.marks.push_back(OutlineMark{level, prefix + title, dest});
+    if (level == 1) first.section = title;
+  }
+  out.glue(hs.space_after);
+  // Kept with the first two lines of what follows (issue 5: never a heading alone at the foot).
+  out.keep_next(2);
+}
+
+void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const BlockFrame& frame,
+                   VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  bool after_paragraph = false;
+  for (const model::Block& b : blocks) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, model::Paragraph>) {
+            out.penalty(0);
+            if (after_paragraph && !frame.tight) out.glue(t.paragraph_spacing);
+            layout_paragraph(ctx, v, frame, after_paragraph && frame.list_depth == 0, out);
+          } else if constexpr (std::is_same_v<T, model::Heading>) {
+            layout_heading(ctx, v, frame, out);
+          } else if constexpr (std::is_same_v<T, model::List>) {
+            if (frame.list_depth == 0) out.glue(t.leading * 0.4);
+            layout_list(ctx, v, frame, out);
+            if (frame.list_depth == 0) out.glue(t.leading * 0.4);
+          } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
+            layout_quote(ctx, v, frame, out);
+          } else if constexpr (std::is_same_v<T, model::CodeBlock>) {
+            layout_code(ctx, v, frame, out);
+          } else if constexpr (std::is_same_v<T, model::Figure>) {
+            layout_figure(ctx, v, frame, out);
+          } else if constexpr (std::is_same_v<T, model::Table>) {
+            layout_table(ctx, v, frame, out);
+          } else if constexpr (std::is_same_v<T, model::ThematicBreak>) {
+            layout_rule(ctx, frame, out);
+          } else if constexpr (std::is_same_v<T, model::RawBlock>) {
+            // Raw HTML has no print form.
+          }
+          after_paragraph = std::is_same_v<T, model::Paragraph>;
+        },
+        b.value);
+  }
+}
+
+} // namespace galley::layout::detail

@@ -1,0 +1,130 @@
+// Code blocks: monospace, never hyphenated, long lines wrapped at a column with a marker on the
+// continuation, on a tinted ground that follows the block across pages.
+#include "layout/blocks.hpp"
+#include "util/text_utils.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace galley::layout::detail {
+
+namespace {
+
+/// Splits one source line into pieces of at most `cols` code points, breaking after the last
+/// space of a piece when there is one in its second half (so words stay whole where they can).
+std::vector<std::string> wrap_code_line(const std::string& line, std::size_t cols) {
+  std::vector<std::string> out;
+  std::vector<std::size_t> starts; // byte offset of each code point
+  for (std::size_t i = 0; i < line.size();) {
+    starts.push_back(i);
+    next_code_point(line, i);
+  }
+  starts.push_back(line.size());
+  std::size_t n = starts.size() - 1, at = 0;
+  while (n - at > cols) {
+    std::size_t cut = at + cols;
+    for (std::size_t k = at + cols; k > at + cols / 2; --k)
+      if (line[starts[k - 1]] == ' ') {
+        cut = k;
+        break;
+      }
+    out.push_back(line.substr(starts[at], starts[cut] - starts[at]));
+    at = cut;
+  }
+  out.push_back(line.substr(starts[at], starts[n] - starts[at]));
+  return out;
+}
+
+std::string expand_tabs(const std::string& s) {
+  std::string out;
+  int col = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t start = i;
+    char32_t cp = next_code_point(s, i);
+    if (cp == U'\t') {
+      do {
+        out += ' ';
+        ++col;
+      } while (col % 4 != 0);
+    } else {
+      out.append(s, start, i - start);
+      ++col;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockFrame& frame,
+                 VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  const double size = t.code_size;
+  const double leading = std::round(size * 1.4 * 4) / 4;
+  const double pad = 6;
+  const text::FontRequest font{ctx.style.fonts.code.family, 400, false};
+  const std::vector<std::string>& features = ctx.style.fonts.code.features;
+  const std::uint32_t color = rgb(ctx.style.colors.text);
+
+  text::Line probe = shape_line(ctx, "0", font, size, color, features);
+  double advance = probe.natural_width > 0 ? probe.natural_width : size * 0.6;
+  const double marker_col = advance * 2; // room for the continuation marker
+  const double text_x = frame.x + pad + marker_col;
+  std::size_t cols = static_cast<std::size_t>(
+      std::max(8.0, std::floor((frame.width - 2 * pad - marker_col) / advance)));
+
+  struct Piece {
+    std::string text;
+    bool continuation = false;
+  };
+  std::vector<Piece> pieces;
+  std::string src = code.code;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t nl = src.find('\n', pos);
+    std::string line = expand_tabs(src.substr(pos, nl == std::string::npos ? nl : nl - pos));
+    bool first = true;
+    for (std::string& p : wrap_code_line(line, cols)) {
+      pieces.push_back({std::move(p), !first});
+      first = false;
+    }
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+
+  Rgb ground{0xf3, 0xf1, 0xec};
+  Rgb marker_color{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+  const std::size_t n = pieces.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      int p = 0;
+      if (i == 1) p += kClubPenalty;
+      if (i == n - 1) p += kWidowPenalty;
+      out.penalty(p);
+    }
+    VBox box;
+    double top_pad = i == 0 ? pad * 0.75 : 0, bottom_pad = i + 1 == n ? pad * 0.75 : 0;
+    box.height = leading + top_pad + bottom_pad;
+    box.baseline = top_pad + baseline_in(leading, size);
+    box.items.emplace_back(RectItem{frame.x, 0, frame.width, box.height, ground});
+    if (pieces[i].continuation) {
+      text::Line m = shape_line(ctx, "\u21AA", font, size, rgb(ctx.style.colors.rule), features);
+      for (const auto& r : m.runs) {
+        GlyphRun g = make_run(r, frame.x + pad, box.baseline);
+        g.color = marker_color;
+        box.items.emplace_back(std::move(g));
+      }
+    }
+    if (!pieces[i].text.empty()) {
+      text::Line line = shape_line(ctx, pieces[i].text, font, size, color, features);
+      emit_line(ctx, line, text_x, box.baseline, box);
+    }
+    out.box(std::move(box));
+  }
+  out.penalty(0);
+  out.glue(t.leading * 0.5);
+}
+
+} // namespace galley::layout::detail

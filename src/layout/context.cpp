@@ -1,0 +1,269 @@
+#include "layout/context.hpp"
+
+#include <cmath>
+#include <type_traits>
+
+namespace galley::layout::detail {
+
+Geometry page_geometry(const style::Style& style) {
+  Geometry g;
+  g.page_width = style.page.width;
+  g.page_height = style.page.height;
+  g.bleed = style.page.bleed;
+  g.top = style.page.margins.top;
+  g.bottom = style.page.margins.bottom;
+  g.inner = style.page.margins.inner;
+  g.outer = style.page.margins.outer;
+  g.facing = style.page.facing;
+  return g;
+}
+
+std::string ArticleContext::note_anchor(int note) const {
+  return key + "-note-" + std::to_string(article.notes[static_cast<std::size_t>(note)].number);
+}
+
+std::string ArticleContext::ref_anchor(int note, int occurrence) const {
+  std::string s =
+      key + "-ref-" + std::to_string(article.notes[static_cast<std::size_t>(note)].number);
+  return occurrence > 1 ? s + "-" + std::to_string(occurrence) : s;
+}
+
+int ArticleContext::image(const std::string& path) {
+  auto [it, added] = image_index.emplace(path, static_cast<int>(images.size()));
+  if (added) images.push_back(ImageResource{path});
+  return it->second;
+}
+
+std::uint32_t rgb(const style::Color& c) {
+  return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+}
+
+Rgb to_rgb(std::uint32_t c) {
+  return Rgb{static_cast<std::uint8_t>(c >> 16), static_cast<std::uint8_t>(c >> 8),
+             static_cast<std::uint8_t>(c)};
+}
+
+double baseline_in(double leading, double size) { return (leading - size) / 2 + 0.78 * size; }
+
+namespace {
+
+int tag_for(ArticleContext& ctx, const InlineLook& look) {
+  if (look.uri.empty() && !look.strike) return -1;
+  for (std::size_t i = 0; i < ctx.tags.size(); ++i) {
+    const Tag& t = ctx.tags[i];
+    if (t.note < 0 && t.uri == look.uri && t.strike == look.strike) return static_cast<int>(i);
+  }
+  ctx.tags.push_back(Tag{look.uri, -1, 0, look.strike});
+  return static_cast<int>(ctx.tags.size()) - 1;
+}
+
+text::Span span(ArticleContext& ctx, std::string s, const InlineLook& look) {
+  text::Span sp;
+  sp.text = std::move(s);
+  sp.font = look.font;
+  sp.size = look.size;
+  sp.features = look.features;
+  sp.color = look.color;
+  sp.hyphenate = look.hyphenate && !look.code;
+  sp.tag = tag_for(ctx, look);
+  return sp;
+}
+
+bool looks_like_url(const std::string& s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("www.", 0) == 0;
+}
+
+void add_text(ArticleContext& ctx, std::string s, const InlineLook& look,
+              std::vector<text::Span>& out) {
+  if (s.empty()) return;
+  // Merge with the previous span when the look is the same: fewer shaping calls, and kerning
+  // across what the source split (soft breaks) is kept.
+  text::Span sp = span(ctx, std::move(s), look);
+  if (!out.empty()) {
+    text::Span& prev = out.back();
+    if (prev.tag == sp.tag && prev.font.family == sp.font.family &&
+        prev.font.weight == sp.font.weight && prev.font.italic == sp.font.italic &&
+        prev.size == sp.size && prev.color == sp.color && prev.features == sp.features &&
+        prev.hyphenate == sp.hyphenate && prev.baseline_shift == 0 && !prev.url && !sp.url) {
+      prev.text += sp.text;
+      return;
+    }
+  }
+  out.push_back(std::move(sp));
+}
+
+} // namespace
+
+void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const InlineLook& look,
+                  std::vector<text::Span>& out) {
+  const style::Style& st = ctx.style;
+  for (const model::Inline& in : inlines) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, model::Text>) {
+            add_text(ctx, v.text, look, out);
+          } else if constexpr (std::is_same_v<T, model::SoftBreak>) {
+            add_text(ctx, " ", look, out);
+          } else if constexpr (std::is_same_v<T, model::LineBreak>) {
+            add_text(ctx, "\n", look, out);
+          } else if constexpr (std::is_same_v<T, model::Emphasis>) {
+            InlineLook l = look;
+            l.font.italic = !look.font.italic;
+            append_spans(ctx, v.children, l, out);
+          } else if constexpr (std::is_same_v<T, model::Strong>) {
+            InlineLook l = look;
+            l.font.weight = 700;
+            append_spans(ctx, v.children, l, out);
+          } else if constexpr (std::is_same_v<T, model::Strikethrough>) {
+            InlineLook l = look;
+            l.strike = true;
+            append_spans(ctx, v.children, l, out);
+          } else if constexpr (std::is_same_v<T, model::Code>) {
+            InlineLook l = look;
+            l.font = {st.fonts.code.family, 400, false};
+            l.features = st.fonts.code.features;
+            l.size = look.size * 0.86;
+            l.code = true;
+            text::Span sp = span(ctx, v.text, l);
+            sp.hyphenate = false;
+            out.push_back(std::move(sp));
+          } else if constexpr (std::is_same_v<T, model::Link>) {
+            InlineLook l = look;
+            l.uri = v.url;
+            l.color = rgb(st.colors.link);
+            std::size_t first = out.size();
+            append_spans(ctx, v.children, l, out);
+            // Autolinks and bare URLs may break after '/', '.', '-' instead of overflowing.
+            for (std::size_t i = first; i < out.size(); ++i)
+              if (looks_like_url(out[i].text)) {
+                out[i].url = true;
+                out[i].hyphenate = false;
+              }
+          } else if constexpr (std::is_same_v<T, model::Image>) {
+            // Inline images are not placed in the text: their alt text stands in.
+            InlineLook l = look;
+            l.font.italic = !look.font.italic;
+            add_text(ctx, v.alt.empty() ? std::string("[image]") : "[" + v.alt + "]", l, out);
+          } else if constexpr (std::is_same_v<T, model::NoteRef>) {
+            const model::Note* note = model::find_note(ctx.article, v.id);
+            if (note == nullptr) {
+              ctx.diags.warning(in.loc, "note '" + v.id + "' is not defined");
+              return;
+            }
+            int index = static_cast<int>(note - ctx.article.notes.data());
+            text::Span sp;
+            sp.text = std::to_string(note->number);
+            sp.font = look.font;
+            sp.font.italic = false;
+            sp.font.weight = 400;
+            sp.size = look.size * 0.62;
+            sp.baseline_shift = look.size * 0.36;
+            sp.color = look.in_note ? look.color : rgb(st.colors.accent);
+            sp.hyphenate = false;
+            sp.nobreak = true;
+            if (!look.in_note) {
+              int occurrence = ++ctx.note_cites[static_cast<std::size_t>(index)];
+              ctx.tags.push_back(Tag{"", index, occurrence, false});
+              sp.tag = static_cast<int>(ctx.tags.size()) - 1;
+            }
+            out.push_back(std::move(sp));
+          } else if constexpr (std::is_same_v<T, model::RawInline>) {
+            // Raw HTML has no print form; its text is dropped.
+          }
+        },
+        in.value);
+  }
+}
+
+void translate(Item& item, double dx, double dy) {
+  std::visit(
+      [&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, RuleItem>) {
+          v.x1 += dx, v.x2 += dx, v.y1 += dy, v.y2 += dy;
+        } else {
+          v.x += dx, v.y += dy;
+        }
+      },
+      item);
+}
+
+GlyphRun make_run(const text::LineRun& run, double x, double baseline) {
+  GlyphRun g;
+  g.font = run.face;
+  g.size = run.size;
+  g.color = to_rgb(run.color);
+  g.x = x + run.x;
+  g.y = baseline - run.baseline_shift;
+  g.glyphs.reserve(run.glyphs.size());
+  double pen = 0;
+  for (const text::PositionedGlyph& pg : run.glyphs) {
+    g.glyphs.push_back(Glyph{pg.glyph, pg.advance, pg.x - pen, pg.y_offset, pg.text});
+    pen += pg.advance;
+  }
+  return g;
+}
+
+void emit_line(ArticleContext& ctx, const text::Line& line, double x, double baseline,
+               VBox& box) {
+  for (const text::LineRun& run : line.runs) {
+    if (run.glyphs.empty()) continue;
+    box.items.emplace_back(make_run(run, x, baseline));
+    if (run.tag < 0 || static_cast<std::size_t>(run.tag) >= ctx.tags.size()) continue;
+    const Tag& tag = ctx.tags[static_cast<std::size_t>(run.tag)];
+    double left = x + run.x;
+    double top = baseline - run.baseline_shift - run.size * 0.8;
+    double height = run.size * 1.05;
+    if (tag.strike) {
+      double y = baseline - run.baseline_shift - run.size * 0.28;
+      box.items.emplace_back(RuleItem{left, y, left + run.width, y, run.size * 0.06,
+                                      to_rgb(run.color)});
+    }
+    if (!tag.uri.empty()) {
+      // Adjacent runs of one link on one line make one area.
+      if (!box.items.empty()) {
+        for (auto it = box.items.rbegin(); it != box.items.rend(); ++it) {
+          auto* link = std::get_if<LinkItem>(&*it);
+          if (link == nullptr) continue;
+          if (link->uri == tag.uri && std::abs(link->x + link->width - left) < 0.5 &&
+              std::abs(link->y - top) < 2) {
+            link->width = left + run.width - link->x;
+            height = -1;
+          }
+          break;
+        }
+      }
+      if (height > 0) box.items.emplace_back(LinkItem{left, top, run.width, height, tag.uri, ""});
+    }
+    if (tag.note >= 0) {
+      box.items.emplace_back(
+          LinkItem{left - 1, top - 1, run.width + 2, height + 2, "", ctx.note_anchor(tag.note)});
+      // Every marker is a destination, so a note repeated on a later page links back to the
+      // marker on its own page.
+      box.items.emplace_back(
+          AnchorItem{ctx.ref_anchor(tag.note, tag.occurrence), left, top - line.ascent * 0.5});
+      bool seen = false;
+      for (const NoteCite& c : box.notes) seen = seen || c.note == tag.note;
+      if (!seen) box.notes.push_back(NoteCite{tag.note, tag.occurrence});
+    }
+  }
+}
+
+text::ParagraphSpec paragraph_spec(const ArticleContext& ctx, std::vector<text::Span> spans,
+                                   double width, bool justify) {
+  const style::TextStyle& t = ctx.style.text;
+  text::ParagraphSpec spec;
+  spec.spans = std::move(spans);
+  spec.language = ctx.article.meta.language;
+  spec.align = justify && t.align == style::Align::Justify ? text::Alignment::Justify
+                                                           : text::Alignment::Left;
+  spec.width = width;
+  spec.hyphenation.enabled = t.hyphenate;
+  spec.hyphenation.left_min = t.hyphen_left;
+  spec.hyphenation.right_min = t.hyphen_right;
+  spec.hyphenation.exceptions = t.exceptions;
+  return spec;
+}
+
+} // namespace galley::layout::detail

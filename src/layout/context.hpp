@@ -1,0 +1,108 @@
+#pragma once
+// State shared by the parts that lay out one article (opening, blocks, notes, page builder).
+// Lives for one article and is freed with it; only fonts and images outlive it.
+#include "layout/frame.hpp"
+#include "layout/vlist.hpp"
+#include "model/model.hpp"
+#include "style/style.hpp"
+#include "text/engine.hpp"
+#include "util/diagnostics.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace galley::layout::detail {
+
+/// The page and its text area (recto placement: inner margin on the left).
+struct Geometry {
+  double page_width = 0, page_height = 0, bleed = 0;
+  double top = 0, bottom = 0, inner = 0, outer = 0;
+  bool facing = false;
+  [[nodiscard]] double width() const { return page_width - inner - outer; }
+  [[nodiscard]] double height() const { return page_height - top - bottom; }
+  /// Left edge of the text area on a recto (odd) or verso page.
+  [[nodiscard]] double left(bool recto) const { return (recto || !facing) ? inner : outer; }
+};
+
+Geometry page_geometry(const style::Style& style);
+
+/// What a glyph run made from a span means beyond its look (the span's tag indexes these).
+struct Tag {
+  std::string uri;   ///< external link
+  int note = -1;     ///< note marker: index into the article's notes
+  int occurrence = 0; ///< which citation of that note (1 = the first)
+  bool strike = false;
+};
+
+/// A note set as lines at the notes measure. The first line carries the number, the anchor the
+/// marker links to and the back link.
+struct NoteLines {
+  std::vector<VBox> lines;
+};
+
+/// The look of inline text being collected into spans.
+struct InlineLook {
+  text::FontRequest font;
+  double size = 10;
+  std::uint32_t color = 0x1a1a1a;
+  std::vector<std::string> features;
+  bool hyphenate = true;
+  bool code = false;     ///< inline code: monospace, never hyphenated
+  bool in_note = false;  ///< markers inside notes are plain superscripts, not links
+  std::string uri;
+  bool strike = false;
+};
+
+struct ArticleContext {
+  const model::Issue& issue;
+  const model::Article& article;
+  const style::Style& style;
+  text::Engine& engine;
+  Diagnostics& diags;
+  Geometry geo;
+  std::string key; ///< anchor prefix, unique within the issue
+
+  std::vector<ImageResource> images;
+  std::map<std::string, int> image_index;
+  std::vector<Tag> tags;             ///< of the paragraph being set; reset per paragraph
+  std::vector<int> note_cites;       ///< markers of note i set so far
+  std::vector<std::optional<NoteLines>> notes; ///< laid out when the page builder needs them
+  int heading_numbers[6] = {0, 0, 0, 0, 0, 0};
+
+  [[nodiscard]] std::string note_anchor(int note) const;
+  /// The anchor at the `occurrence`-th marker of a note (the note's number links back to it).
+  [[nodiscard]] std::string ref_anchor(int note, int occurrence = 1) const;
+  /// Index of an image resource for `path`, adding it on first use.
+  int image(const std::string& path);
+};
+
+std::uint32_t rgb(const style::Color& c);
+Rgb to_rgb(std::uint32_t c);
+
+/// Baseline offset below the top of a line box of height `leading` for text of `size`: half the
+/// extra leading above, then the ascent (so baselines stay `leading` apart line after line).
+double baseline_in(double leading, double size);
+
+/// Spans for `inlines` in `look`; markers, links and struck text get tags in ctx.tags.
+void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const InlineLook& look,
+                  std::vector<text::Span>& out);
+
+/// Appends the glyph runs of `line` to `box`, with the line's left edge at `x` and its baseline
+/// at `baseline` (box coordinates), plus the link areas, note anchors and strike rules its tags
+/// ask for. Notes cited for the first time are added to box.notes.
+void emit_line(ArticleContext& ctx, const text::Line& line, double x, double baseline, VBox& box);
+
+/// Moves an item by (dx, dy).
+void translate(Item& item, double dx, double dy);
+
+/// A GlyphRun from a run of a line.
+GlyphRun make_run(const text::LineRun& run, double x, double baseline);
+
+/// Paragraph spec with the style's hyphenation, language and alignment.
+text::ParagraphSpec paragraph_spec(const ArticleContext& ctx, std::vector<text::Span> spans,
+                                   double width, bool justify);
+
+} // namespace galley::layout::detail

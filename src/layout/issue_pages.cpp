@@ -1,0 +1,196 @@
+#include "layout/issue_pages.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "util/files.hpp"
+#include "util/image_info.hpp"
+
+namespace galley::layout::detail {
+
+text::Line plain_line(text::Engine& engine, Diagnostics& diags, const std::string& language,
+                      const std::string& s, const text::FontRequest& font, double size,
+                      std::uint32_t color, const std::vector<std::string>& features) {
+  text::Span sp;
+  sp.text = s;
+  sp.font = font;
+  sp.size = size;
+  sp.color = color;
+  sp.features = features;
+  sp.hyphenate = false;
+  return engine.layout_line({sp}, language, diags);
+}
+
+namespace {
+
+struct Setter {
+  const model::Issue& issue;
+  const style::Style& style;
+  text::Engine& engine;
+  Diagnostics& diags;
+  Geometry geo = page_geometry(style);
+
+  /// Sets `s` as a ragged paragraph at `width` from (x, y = top of the first line); returns the
+  /// y below the last line.
+  double para(Page& page, const std::string& s, const text::FontRequest& font, double size,
+              double leading, std::uint32_t color, double x, double y, double width,
+              const std::vector<std::string>& features = {}) {
+    if (s.empty()) return y;
+    text::Span sp;
+    sp.text = s;
+    sp.font = font;
+    sp.size = size;
+    sp.color = color;
+    sp.features = features;
+    sp.hyphenate = false;
+    text::ParagraphSpec spec;
+    spec.spans = {sp};
+    spec.language = issue.language;
+    spec.align = text::Alignment::Left;
+    spec.width = width;
+    spec.hyphenation.enabled = false;
+    for (const text::Line& line : engine.layout_paragraph(spec, diags).lines) {
+      for (const text::LineRun& r : line.runs)
+        page.items.emplace_back(make_run(r, x, y + baseline_in(leading, size)));
+      y += leading;
+    }
+    return y;
+  }
+
+  Page blank() const {
+    Page p;
+    p.width = geo.page_width;
+    p.height = geo.page_height;
+    p.bleed = geo.bleed;
+    return p;
+  }
+};
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Page cover_page(Setter& s, std::vector<ImageResource>& images) {
+  const model::Issue& issue = s.issue;
+  const style::Style& st = s.style;
+  Page page = s.blank();
+  const double left = s.geo.left(true), width = s.geo.width();
+  double y = s.geo.top + s.geo.height() * 0.3;
+  if (issue.cover && !issue.cover->image.remote && !issue.cover->image.path.empty()) {
+    std::string why;
+    std::optional<std::string> bytes = read_file(issue.cover->image.path, &why);
+    ImageInfo info = bytes ? probe_image(*bytes) : ImageInfo{};
+    if (!bytes || !info.error.empty() || info.width == 0 || info.height == 0) {
+      s.diags.error(issue.cover->loc, "issue cover '" + issue.cover->image.src + "' is unusable: " +
+                                          (bytes ? info.error : why));
+    } else {
+      // The image fills the top of the page (bleed included) down to 60% of its height; a white
+      // band below hides what overhangs.
+      const double band = page.height * 0.6;
+      double bw = page.width + 2 * page.bleed, bh = band + page.bleed;
+      double scale = std::max(bw / info.width, bh / info.height);
+      double w = info.width * scale, h = info.height * scale;
+      images.push_back(ImageResource{issue.cover->image.path});
+      page.items.emplace_back(ImageItem{static_cast<int>(images.size()) - 1, (page.width - w) / 2,
+                                        -page.bleed + (bh - h) / 2, w, h, false});
+      page.items.emplace_back(RectItem{-page.bleed, band, page.width + 2 * page.bleed,
+                                       page.height - band + page.bleed, Rgb{255, 255, 255}});
+      y = std::max(band + 28, s.geo.top);
+    }
+  }
+  const std::uint32_t text = rgb(st.colors.text);
+  const std::string pub = issue.publication;
+  const auto& cap = st.fonts.caption;
+  if (!pub.empty())
+    y = s.para(page, upper_ascii(pub), {cap.family, 600, false}, 11, 16, rgb(st.colors.accent),
+               left, y, width, cap.features) + 6;
+  y = s.para(page, issue.title, {st.fonts.heading.family, 700, false}, 30, 34, text, left, y,
+             width, st.fonts.heading.features) + 4;
+  y = s.para(page, issue.subtitle, {st.fonts.heading.family, 400, false}, 15, 20, 0x444444, left, y,
+             width, st.fonts.heading.features) + 6;
+  std::string line;
+  if (!issue.number.empty()) line = "No. " + issue.number;
+  if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date);
+  y = s.para(page, line, {cap.family, 400, false}, 11, 16, 0x555555, left, y, width, cap.features);
+  y = s.para(page, issue.description, {st.fonts.body.family, 400, true}, 12, 16, 0x333333, left,
+             y + 6, width, st.fonts.body.features);
+  if (!issue.editors.empty())
+    s.para(page, "Edited by " + join_names(issue.editors), {cap.family, 400, false}, 9, 13,
+           0x555555, left, y + 8, width, cap.features);
+  return page;
+}
+
+} // namespace
+
+FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePages>& articles,
+                         const style::Style& style, text::Engine& engine, Diagnostics& diags) {
+  FrontMatter fm;
+  Setter s{issue, style, engine, diags};
+  fm.anchor = "issue";
+  if (style.issue.cover) {
+    fm.pages.push_back(cover_page(s, fm.images));
+    fm.pages.back().items.emplace_back(AnchorItem{fm.anchor, 0, 0});
+  }
+  if (!style.issue.contents) return fm;
+  // Contents: a heading, then one entry per article (title, authors, page number at the right).
+  const auto& head = style.fonts.heading;
+  const auto& body = style.fonts.body;
+  const std::uint32_t text = rgb(style.colors.text);
+  const double number_col = 36;
+  auto new_page = [&](bool first) {
+    Page p = s.blank();
+    double left = s.geo.left(fm.pages.size() % 2 == 0);
+    double y = s.geo.top;
+    if (first) {
+      p.items.emplace_back(AnchorItem{"contents", left, y});
+      if (fm.pages.empty()) p.items.emplace_back(AnchorItem{fm.anchor, left, y});
+      y = s.para(p, "Contents", {head.family, 700, false}, 24, 30, text, left, y, s.geo.width(),
+                 head.features) + 6;
+      Rgb rule{style.colors.rule.r, style.colors.rule.g, style.colors.rule.b};
+      p.items.emplace_back(RuleItem{left, y, left + s.geo.width(), y, 0.5, rule});
+      y += 18;
+    }
+    fm.pages.push_back(std::move(p));
+    return y;
+  };
+  double y = new_page(true);
+  for (const ArticlePages& a : articles) {
+    double left = s.geo.left((fm.pages.size() - 1) % 2 == 0);
+    // Measure first on a scratch page, so that an entry never splits across pages.
+    Page scratch = s.blank();
+    double text_w = s.geo.width() - number_col;
+    double h = s.para(scratch, a.title, {head.family, 600, false}, 12.5, 16, text, 0, 0, text_w,
+                      head.features);
+    h = s.para(scratch, a.authors, {body.family, 400, true}, 10.5, 14, 0x555555, 0, h, text_w,
+               body.features);
+    if (y + h > s.geo.top + s.geo.height()) {
+      y = new_page(false);
+      left = s.geo.left((fm.pages.size() - 1) % 2 == 0);
+    }
+    for (Item& it : scratch.items) {
+      translate(it, left, y);
+      fm.pages.back().items.push_back(std::move(it));
+    }
+    fm.pages.back().items.emplace_back(LinkItem{left, y, s.geo.width(), h, "", a.anchor});
+    fm.slots.push_back({fm.pages.size() - 1, left + s.geo.width(), y + baseline_in(16, 12.5)});
+    y += h + 12;
+  }
+  return fm;
+}
+
+void fill_numbers(FrontMatter& fm, const std::vector<int>& numbers, const model::Issue& issue,
+                  const style::Style& style, text::Engine& engine, Diagnostics& diags) {
+  for (std::size_t i = 0; i < fm.slots.size() && i < numbers.size(); ++i) {
+    const NumberSlot& slot = fm.slots[i];
+    text::Line line = plain_line(engine, diags, issue.language, std::to_string(numbers[i]),
+                                 {style.fonts.heading.family, 600, false}, 12.5,
+                                 rgb(style.colors.accent), style.fonts.heading.features);
+    for (const text::LineRun& r : line.runs)
+      fm.pages[slot.page].items.emplace_back(
+          make_run(r, slot.right - line.natural_width, slot.baseline));
+  }
+}
+
+} // namespace galley::layout::detail

@@ -1,0 +1,265 @@
+// Joining articles into a document: resources merged, pages numbered continuously, running
+// heads and folios added, contents filled in, outline and document info built.
+#include "layout/layout.hpp"
+
+#include "layout/context.hpp"
+#include "layout/issue_pages.hpp"
+
+#include <map>
+#include <set>
+
+namespace galley::layout {
+
+namespace {
+
+using detail::Geometry;
+
+/// Merges per-article resources into the document's, keeping first-use order.
+class Resources {
+public:
+  explicit Resources(Document& doc) : doc_(doc) {}
+
+  /// Rewrites font and image indices of `page` from `fonts`/`images` to the document's.
+  void remap(Page& page, const std::vector<FontResource>& fonts,
+             const std::vector<ImageResource>& images) {
+    for (Item& item : page.items) {
+      if (auto* run = std::get_if<GlyphRun>(&item)) {
+        const FontResource& f = fonts.at(static_cast<std::size_t>(run->font));
+        auto [it, added] = font_index_.emplace(std::make_pair(f.path, f.face_index),
+                                               static_cast<int>(doc_.fonts.size()));
+        if (added) doc_.fonts.push_back(f);
+        run->font = it->second;
+      } else if (auto* img = std::get_if<ImageItem>(&item)) {
+        const ImageResource& r = images.at(static_cast<std::size_t>(img->image));
+        auto [it, added] = image_index_.emplace(r.path, static_cast<int>(doc_.images.size()));
+        if (added) doc_.images.push_back(r);
+        img->image = it->second;
+      }
+    }
+  }
+
+private:
+  Document& doc_;
+  std::map<std::pair<std::string, int>, int> font_index_;
+  std::map<std::string, int> image_index_;
+};
+
+/// Running heads and folios, shaped once per distinct text.
+class Furniture {
+public:
+  Furniture(const model::Issue& issue, const style::Style& style, text::Engine& engine,
+            Diagnostics& diags)
+      : issue_(issue), style_(style), engine_(engine), diags_(diags),
+        geo_(detail::page_geometry(style)) {}
+
+  void add(Page& page, int folio, const PageRole& role, const model::Article* article) {
+    if (role.bare) return;
+    const bool recto = folio % 2 == 1;
+    const double left = geo_.left(recto), right = left + geo_.width();
+    const style::RunningHeads& rh = style_.running_heads;
+    const std::uint32_t grey = 0x666666;
+    const double head_y = geo_.top - 22;
+    const double foot_y = geo_.page_height - geo_.bottom + 30;
+    const bool folio_top = rh.folio == style::FolioPosition::TopOutside;
+    if (!role.opening && article != nullptr) {
+      std::string text = expand(recto ? rh.recto : rh.verso, *article, role);
+      if (!text.empty()) {
+        const text::Line& line = shaped(text, rh.size, grey, geo_.width() * 0.7);
+        // Outside edge, or inside when the folio takes the outside.
+        bool at_right = recto != folio_top;
+        double x = at_right ? right - line.natural_width : left;
+        for (const text::LineRun& r : line.runs)
+          page.items.emplace_back(detail::make_run(r, x, head_y));
+        Rgb rule{style_.colors.rule.r, style_.colors.rule.g, style_.colors.rule.b};
+        page.items.emplace_back(RuleItem{left, head_y + 6, right, head_y + 6, 0.3, rule});
+      }
+    }
+    if (rh.folio == style::FolioPosition::None) return;
+    if (folio_top && role.opening) return;
+    const text::Line& num = shaped(std::to_string(folio), rh.size + 1, 0x333333, geo_.width());
+    double x = left + (geo_.width() - num.natural_width) / 2;
+    if (rh.folio != style::FolioPosition::BottomCenter)
+      x = recto ? right - num.natural_width : left;
+    for (const text::LineRun& r : num.runs)
+      page.items.emplace_back(detail::make_run(r, x, folio_top ? head_y : foot_y));
+  }
+
+private:
+  std::string expand(const std::string& tpl, const model::Article& a, const PageRole& role) const {
+    std::string out;
+    for (std::size_t i = 0; i < tpl.size();) {
+      if (tpl[i] == '{') {
+        std::size_t end = tpl.find('}', i);
+        if (end != std::string::npos) {
+          std::string key = tpl.substr(i + 1, end - i - 1);
+          if (key == "publication")
+            out += a.meta.publication.empty() ? issue_.publication : a.meta.publication;
+          else if (key == "issue") out += issue_.single_article ? a.meta.publication : issue_.title;
+          else if (key == "title") out += a.meta.title;
+          else if (key == "section") out += role.section.empty() ? a.meta.title : role.section;
+          else if (key == "author") {
+            std::vector<std::string> names;
+            for (const model::Author& au : a.meta.authors) names.push_back(au.name);
+            out += join_names(names);
+          }
+          i = end + 1;
+          continue;
+        }
+      }
+      out += tpl[i++];
+    }
+    return out;
+  }
+
+  /// Shapes `s`, shortened at a word with an ellipsis when wider than `max_width`.
+  const text::Line& shaped(const std::string& s, double size, std::uint32_t color,
+                           double max_width) {
+    auto key = std::make_pair(s, size);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    const text::FontRequest font{style_.fonts.caption.family, 400, false};
+    text::Line line = detail::plain_line(engine_, diags_, issue_.language, s, font, size, color,
+                                         style_.fonts.caption.features);
+    std::string cut = s;
+    while (line.natural_width > max_width) {
+      std::size_t sp = cut.rfind(' ');
+      if (sp == std::string::npos || sp == 0) break;
+      cut.resize(sp);
+      line = detail::plain_line(engine_, diags_, issue_.language, cut + "\u2026", font, size, color,
+                                style_.fonts.caption.features);
+    }
+    return cache_.emplace(key, std::move(line)).first->second;
+  }
+
+  const model::Issue& issue_;
+  const style::Style& style_;
+  text::Engine& engine_;
+  Diagnostics& diags_;
+  Geometry geo_;
+  std::map<std::pair<std::string, double>, text::Line> cache_;
+};
+
+DocumentInfo document_info(const model::Issue& issue, const LayoutOptions& options) {
+  DocumentInfo info;
+  info.date_epoch = options.date_epoch;
+  if (issue.single_article && !issue.articles.empty()) {
+    const model::Meta& m = issue.articles.front().meta;
+    info.title = m.title;
+    std::vector<std::string> names;
+    for (const model::Author& a : m.authors) names.push_back(a.name);
+    info.author = join_names(names);
+    info.subject = m.dek.empty() ? m.subtitle : m.dek;
+    for (const std::string& t : m.tags) info.keywords += (info.keywords.empty() ? "" : ", ") + t;
+    info.language = m.language;
+    info.identifier = m.identifier;
+    return info;
+  }
+  info.title = issue.title;
+  info.author = join_names(issue.editors);
+  info.subject = issue.description;
+  std::set<std::string> seen;
+  for (const model::Article& a : issue.articles)
+    for (const std::string& t : a.meta.tags)
+      if (seen.insert(t).second) info.keywords += (info.keywords.empty() ? "" : ", ") + t;
+  info.language = issue.language;
+  info.identifier = issue.identifier;
+  return info;
+}
+
+} // namespace
+
+Document join_articles(const model::Issue& issue, std::vector<ArticlePages> articles,
+                       const style::Style& style, text::Engine& engine,
+                       const LayoutOptions& options, Diagnostics& diags) {
+  Document doc;
+  doc.info = document_info(issue, options);
+  Resources resources(doc);
+  Furniture furniture(issue, style, engine, diags);
+  const Geometry geo = detail::page_geometry(style);
+  const bool single = issue.single_article;
+
+  detail::FrontMatter fm;
+  if (!single) fm = detail::front_matter(issue, articles, style, engine, diags);
+  std::size_t page_count = fm.pages.size();
+  std::vector<int> starts;
+  for (const ArticlePages& a : articles) {
+    if (style.issue.recto_openings && page_count % 2 == 1) ++page_count;
+    starts.push_back(static_cast<int>(page_count) + 1);
+    page_count += a.pages.size();
+  }
+  if (page_count > options.max_pages) {
+    diags.error(issue.loc, "the document would have " + std::to_string(page_count) +
+                               " pages, more than the limit of " +
+                               std::to_string(options.max_pages));
+    return doc;
+  }
+  detail::fill_numbers(fm, starts, issue, style, engine, diags);
+  auto push = [&](Page page) {
+    page.label = std::to_string(doc.pages.size() + 1);
+    doc.pages.push_back(std::move(page));
+  };
+  // Faces of the joining engine (issue pages, running heads), read after each use since shaping
+  // may resolve new ones.
+  auto engine_fonts = [&] {
+    std::vector<FontResource> f;
+    for (const text::FaceInfo& face : engine.faces()) f.push_back({face.path.string(), face.index});
+    return f;
+  };
+  for (Page& p : fm.pages) {
+    resources.remap(p, engine_fonts(), fm.images);
+    push(std::move(p));
+  }
+
+  std::vector<OutlineItem> article_outline;
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    ArticlePages& a = articles[k];
+    while (doc.pages.size() + 1 < static_cast<std::size_t>(starts[k])) {
+      Page blank;
+      blank.width = geo.page_width;
+      blank.height = geo.page_height;
+      blank.bleed = geo.bleed;
+      push(std::move(blank));
+    }
+    const model::Article* article = k < issue.articles.size() ? &issue.articles[k] : nullptr;
+    for (std::size_t i = 0; i < a.pages.size(); ++i) {
+      Page& page = a.pages[i];
+      int folio = static_cast<int>(doc.pages.size()) + 1;
+      // Articles are set as if they began on a recto; move facing pages that did not.
+      double dx = geo.left(folio % 2 == 1) - geo.left(i % 2 == 0);
+      if (dx != 0)
+        for (Item& it : page.items) detail::translate(it, dx, 0);
+      resources.remap(page, a.fonts, a.images);
+      Page furnished;
+      furniture.add(furnished, folio, a.roles[i], article);
+      resources.remap(furnished, engine_fonts(), {});
+      page.items.insert(page.items.end(), furnished.items.begin(), furnished.items.end());
+      push(std::move(page));
+    }
+    for (OutlineItem& o : a.outline) article_outline.push_back(std::move(o));
+    // Free the article's pages as soon as they are joined.
+    a = ArticlePages{};
+  }
+  if (single) {
+    doc.outline = std::move(article_outline);
+  } else {
+    std::string dest = fm.pages.empty() ? std::string() : fm.anchor;
+    if (dest.empty() && !article_outline.empty()) dest = article_outline.front().dest;
+    doc.outline.push_back(OutlineItem{issue.title, dest, std::move(article_outline)});
+  }
+  return doc;
+}
+
+Document layout_issue(const model::Issue& issue, const style::Style& style, text::Engine& engine,
+                      const LayoutOptions& options, Diagnostics& diags) {
+  std::vector<ArticlePages> articles;
+  articles.reserve(issue.articles.size());
+  std::size_t pages = 0;
+  for (std::size_t i = 0; i < issue.articles.size(); ++i) {
+    articles.push_back(layout_article(issue, i, style, engine, diags));
+    pages += articles.back().pages.size();
+    if (pages > options.max_pages) break;
+  }
+  return join_articles(issue, std::move(articles), style, engine, options, diags);
+}
+
+} // namespace galley::layout

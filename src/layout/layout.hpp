@@ -1,0 +1,69 @@
+#pragma once
+// Page layout: article model + resolved style + text engine -> frames (frame.hpp).
+//
+// An article is turned into a vertical list of boxes, glue and penalties (vlist.hpp), which the
+// page builder (page_builder.cpp) cuts into pages, placing each note at the foot of the page that
+// cites it. Running heads and folios are added when the articles are joined, because only then
+// are the final page numbers known; so articles can be laid out independently (in parallel, each
+// with its own Engine) and joined in order.
+#include "layout/frame.hpp"
+#include "model/model.hpp"
+#include "style/style.hpp"
+#include "text/engine.hpp"
+#include "util/diagnostics.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace galley::layout {
+
+struct LayoutOptions {
+  std::int64_t date_epoch = 0;   ///< for DocumentInfo
+  std::size_t max_pages = 10000; ///< a limit: an error when exceeded
+};
+
+/// What the joiner needs to know about one page of an article.
+struct PageRole {
+  bool opening = false; ///< the article's opening (or its full-page cover): no running head
+  bool bare = false;    ///< a full-page cover or a blank page: no running head, no folio
+  std::string section;  ///< the level-1 heading in force at the top of the page ({section})
+};
+
+/// One article laid out on its own. Pages are set as if the first one were a recto; the joiner
+/// shifts them when a facing style puts them on a verso. Fonts and images in the pages index into
+/// `fonts` and `images`; join_articles() remaps them.
+struct ArticlePages {
+  std::vector<Page> pages;
+  std::vector<PageRole> roles; ///< one per page
+  std::vector<FontResource> fonts;
+  std::vector<ImageResource> images;
+  std::vector<OutlineItem> outline; ///< the article's headings, nested by level
+  std::string anchor;               ///< AnchorItem name at the top of the article's first page
+  std::string title;
+  std::string authors; ///< "A, B and C"
+};
+
+/// Lays out article `index` of `issue`. Anchor names are prefixed with a key unique within the
+/// issue, so pages of different articles can be joined without clashes.
+ArticlePages layout_article(const model::Issue& issue, std::size_t index,
+                            const style::Style& style, text::Engine& engine, Diagnostics& diags);
+
+/// Joins laid-out articles (in issue order) into a document: issue cover and contents pages
+/// (unless issue.single_article), blank pages for recto openings, running heads and folios with
+/// continuous numbering, the outline and the document info. `engine` shapes the issue pages and
+/// running heads.
+Document join_articles(const model::Issue& issue, std::vector<ArticlePages> articles,
+                       const style::Style& style, text::Engine& engine,
+                       const LayoutOptions& options, Diagnostics& diags);
+
+/// Lays out an issue (or a single article when issue.single_article) into pages: every article
+/// with layout_article(), then join_articles().
+Document layout_issue(const model::Issue& issue, const style::Style& style, text::Engine& engine,
+                      const LayoutOptions& options, Diagnostics& diags);
+
+/// "A", "A and B", "A, B and C".
+std::string join_names(const std::vector<std::string>& names);
+
+} // namespace galley::layout

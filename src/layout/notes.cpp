@@ -1,0 +1,135 @@
+#include "layout/notes.hpp"
+
+#include <algorithm>
+
+namespace galley::layout::detail {
+
+double note_hang(const style::Style& style) { return style.notes.size * 2; }
+
+namespace {
+
+/// A source's print form when the loader gave no text: "Publisher, Title, Date. URL".
+model::Inlines source_inlines(const model::Source& s) {
+  model::Inlines out;
+  auto text = [&](std::string t) { out.push_back({model::Text{std::move(t)}, {}}); };
+  if (!s.publisher.empty()) text(s.publisher);
+  if (!s.title.empty()) {
+    if (!out.empty()) text(", ");
+    out.push_back({model::Emphasis{{{model::Text{s.title}, {}}}}, {}});
+  }
+  if (!s.date.empty()) text((out.empty() ? "" : ", ") + s.date);
+  if (!s.url.empty()) {
+    if (!out.empty()) text(". ");
+    out.push_back({model::Link{s.url, "", {{model::Text{s.url}, {}}}}, {}});
+  }
+  return out;
+}
+
+/// The note's paragraphs as inline runs separated by line breaks (notes are short; a list or a
+/// quote inside a note is set as its plain text).
+std::vector<model::Inlines> note_paragraphs(const model::Note& note) {
+  std::vector<model::Inlines> out;
+  for (const model::Block& b : note.blocks) {
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) out.push_back(p->content);
+  }
+  if (out.empty() && note.source) out.push_back(source_inlines(*note.source));
+  return out;
+}
+
+InlineLook note_look(const ArticleContext& ctx) {
+  InlineLook look;
+  look.font = {ctx.style.fonts.notes.family, 400, false};
+  look.features = ctx.style.fonts.notes.features;
+  look.size = ctx.style.notes.size;
+  look.color = rgb(ctx.style.colors.text);
+  look.in_note = true;
+  return look;
+}
+
+/// Lines of one note at `width`, with the number hanging in the column left of `x`.
+std::vector<VBox> note_boxes(ArticleContext& ctx, const model::Note& note, double x, double width,
+                             double size, double leading) {
+  std::vector<VBox> boxes;
+  InlineLook look = note_look(ctx);
+  look.size = size;
+  const double base = baseline_in(leading, size);
+  for (const model::Inlines& para : note_paragraphs(note)) {
+    std::vector<text::Span> spans;
+    append_spans(ctx, para, look, spans);
+    if (spans.empty()) continue;
+    text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), width, true);
+    for (const text::Line& line : ctx.engine.layout_paragraph(spec, ctx.diags).lines) {
+      VBox box;
+      box.height = leading;
+      box.baseline = base;
+      emit_line(ctx, line, x, base, box);
+      boxes.push_back(std::move(box));
+    }
+    ctx.tags.clear();
+  }
+  if (boxes.empty()) {
+    VBox box;
+    box.height = leading;
+    box.baseline = base;
+    boxes.push_back(std::move(box));
+  }
+  return boxes;
+}
+
+/// The number, right-aligned in the hang column.
+text::Line number_line(ArticleContext& ctx, int number, double size) {
+  return shape_line(ctx, std::to_string(number) + ".", {ctx.style.fonts.notes.family, 400, false},
+                    size, rgb(ctx.style.colors.accent), ctx.style.fonts.notes.features);
+}
+
+} // namespace
+
+NoteLines layout_note(ArticleContext& ctx, int index) {
+  const model::Note& note = ctx.article.notes[static_cast<std::size_t>(index)];
+  const style::NotesStyle& ns = ctx.style.notes;
+  const double hang = note_hang(ctx.style);
+  NoteLines out;
+  out.lines = note_boxes(ctx, note, hang, ctx.geo.width() - hang, ns.size, ns.leading);
+  VBox& first = out.lines.front();
+  text::Line num = number_line(ctx, note.number, ns.size);
+  double x = hang - 3 - num.natural_width;
+  for (const text::LineRun& r : num.runs) first.items.emplace_back(make_run(r, x, first.baseline));
+  first.items.emplace_back(AnchorItem{ctx.note_anchor(index), 0, 0});
+  // The number links back to the first marker (issue 5: markers link to the note and back).
+  first.items.emplace_back(LinkItem{x - 1, first.baseline - ns.size * 0.8, num.natural_width + 2,
+                                    ns.size * 1.05, "", ctx.ref_anchor(index)});
+  return out;
+}
+
+void layout_sources(ArticleContext& ctx, VList& out) {
+  std::vector<int> uncited;
+  for (std::size_t i = 0; i < ctx.article.notes.size(); ++i)
+    if (!ctx.article.notes[i].cited && ctx.note_cites[i] == 0) uncited.push_back(static_cast<int>(i));
+  if (uncited.empty()) return;
+  model::Heading h;
+  h.level = 1;
+  h.content = {{model::Text{"Sources"}, {}}};
+  h.id = "sources";
+  BlockFrame frame{0, ctx.geo.width(), 0, false};
+  layout_heading(ctx, h, frame, out);
+  const double size = ctx.style.notes.size + 0.5;
+  const double leading = std::max(ctx.style.notes.leading + 1, size * 1.25);
+  const double hang = note_hang(ctx.style) + 2;
+  for (std::size_t k = 0; k < uncited.size(); ++k) {
+    const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];
+    std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.geo.width() - hang, size, leading);
+    text::Line num = number_line(ctx, note.number, size);
+    for (const text::LineRun& r : num.runs)
+      lines.front().items.emplace_back(
+          make_run(r, hang - 3 - num.natural_width, lines.front().baseline));
+    lines.front().items.emplace_back(AnchorItem{ctx.note_anchor(uncited[k]), 0, 0});
+    out.penalty(0);
+    out.glue(2);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) out.penalty(i == 1 || i + 1 == lines.size() ? kClubPenalty : 0);
+      out.box(std::move(lines[i]));
+    }
+  }
+}
+
+} // namespace galley::layout::detail

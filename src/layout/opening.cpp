@@ -1,0 +1,225 @@
+#include "layout/opening.hpp"
+#include "layout/layout.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace galley::layout::detail {
+
+namespace {
+
+bool has_field(const std::vector<std::string>& fields, const char* f) {
+  return std::find(fields.begin(), fields.end(), f) != fields.end();
+}
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// One text element of the title block: lines set at `width`, each its own box with no break
+/// allowed between them (the opening is kept together).
+void add_text(ArticleContext& ctx, const std::string& s, InlineLook look, double leading,
+              bool centered, VList& out) {
+  if (s.empty()) return;
+  std::vector<text::Span> spans;
+  append_spans(ctx, {model::Inline{model::Text{s}, {}}}, look, spans);
+  text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), ctx.geo.width(), false);
+  spec.align = centered ? text::Alignment::Center : text::Alignment::Left;
+  spec.hyphenation.enabled = false;
+  for (const text::Line& line : ctx.engine.layout_paragraph(spec, ctx.diags).lines) {
+    VBox box;
+    box.height = leading;
+    box.baseline = baseline_in(leading, look.size);
+    emit_line(ctx, line, 0, box.baseline, box);
+    out.box(std::move(box));
+  }
+  ctx.tags.clear();
+}
+
+InlineLook look_of(const style::FontSpec& f, int weight, bool italic, double size,
+                   std::uint32_t color) {
+  InlineLook look;
+  look.font = {f.family, weight, italic};
+  look.features = f.features;
+  look.size = size;
+  look.color = color;
+  look.hyphenate = false;
+  return look;
+}
+
+void rule_box(ArticleContext& ctx, double height, double y, VList& out) {
+  VBox box;
+  box.height = height;
+  Rgb c{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
+  box.items.emplace_back(RuleItem{0, y, ctx.geo.width(), y, 0.5, c});
+  out.box(std::move(box));
+}
+
+void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
+  const style::Opening& op = ctx.style.opening;
+  Picture pic = load_picture(ctx, cover.image, cover.loc);
+  double w = ctx.geo.width();
+  double h = std::min(op.lead_image_height, w * pic.aspect());
+  if (pic.image >= 0 && w * pic.aspect() > op.lead_image_height) w = h / pic.aspect();
+  double x = (ctx.geo.width() - w) / 2;
+  VBox box;
+  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false});
+  else alt_text_frame(ctx, cover.alt, x, 0, w, h, box.items);
+  box.height = h + 4;
+  out.box(std::move(box));
+  if (!cover.credit.empty()) {
+    const double size = ctx.style.text.caption_size - 1;
+    text::Line line = shape_line(ctx, cover.credit, {ctx.style.fonts.caption.family, 400, false},
+                                 size, rgb(ctx.style.colors.rule), ctx.style.fonts.caption.features);
+    VBox credit;
+    credit.height = size * 1.4;
+    credit.baseline = baseline_in(credit.height, size);
+    for (const text::LineRun& r : line.runs)
+      credit.items.emplace_back(make_run(r, x + w - line.natural_width, credit.baseline));
+    out.box(std::move(credit));
+  }
+  out.glue(16);
+}
+
+void author_block(ArticleContext& ctx, VList& out) {
+  const model::Meta& meta = ctx.article.meta;
+  const style::Opening& op = ctx.style.opening;
+  const std::vector<std::string>& fields = ctx.style.author_block.fields;
+  VBox box;
+  // Portraits side by side, each overlapping the previous by a quarter.
+  double text_x = 0, portraits_h = 0;
+  if (has_field(fields, "portrait") && op.portrait != style::PortraitShape::None) {
+    double x = 0;
+    for (const model::Author& a : meta.authors) {
+      if (!a.portrait) continue;
+      Picture pic = load_picture(ctx, *a.portrait, a.loc);
+      if (pic.image < 0) continue;
+      box.items.emplace_back(ImageItem{pic.image, x, 0, op.portrait_size, op.portrait_size,
+                                       op.portrait == style::PortraitShape::Circle});
+      text_x = x + op.portrait_size + 10;
+      x += op.portrait_size * 0.75;
+      portraits_h = op.portrait_size;
+    }
+  }
+  struct TextLine {
+    text::Line line;
+    double size, leading;
+  };
+  std::vector<TextLine> lines;
+  const double width = ctx.geo.width() - text_x;
+  const style::FontSpec& f = ctx.style.fonts.caption;
+  std::vector<std::string> names;
+  for (const model::Author& a : meta.authors) names.push_back(a.name);
+  const double name_size = ctx.style.text.size - 0.5, small = ctx.style.text.caption_size;
+  if (has_field(fields, "name") && !names.empty())
+    lines.push_back({shape_line(ctx, join_names(names), {f.family, 600, false}, name_size,
+                                rgb(ctx.style.colors.text), f.features),
+                     name_size, name_size * 1.35});
+  if (has_field(fields, "bio")) {
+    for (const model::Author& a : meta.authors) {
+      if (a.bio.empty()) continue;
+      std::vector<text::Span> spans;
+      append_spans(ctx, {model::Inline{model::Text{a.bio}, {}}},
+                   look_of(f, 400, true, small, 0x444444), spans);
+      text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), width, false);
+      for (text::Line& l : ctx.engine.layout_paragraph(spec, ctx.diags).lines)
+        lines.push_back({std::move(l), small, small * 1.35});
+      ctx.tags.clear();
+    }
+  }
+  std::string details = byline_details(meta, fields);
+  if (!details.empty())
+    lines.push_back({shape_line(ctx, details, {f.family, 400, false}, small, 0x555555, f.features),
+                     small, small * 1.4});
+  double text_h = 0;
+  for (const TextLine& l : lines) text_h += l.leading;
+  box.height = std::max(portraits_h, text_h);
+  double y = (box.height - text_h) / 2;
+  for (const TextLine& l : lines) {
+    for (const text::LineRun& r : l.line.runs)
+      box.items.emplace_back(make_run(r, text_x, y + baseline_in(l.leading, l.size)));
+    y += l.leading;
+  }
+  if (box.height > 0) out.box(std::move(box));
+}
+
+} // namespace
+
+std::string byline_details(const model::Meta& meta, const std::vector<std::string>& fields) {
+  std::string out;
+  if (has_field(fields, "date") && meta.date) out = model::format_date_long(*meta.date);
+  if (has_field(fields, "reading-time") && meta.reading_minutes > 0) {
+    if (!out.empty()) out += " \u00B7 ";
+    out += std::to_string(meta.reading_minutes) + " min read";
+  }
+  return out;
+}
+
+std::optional<Page> full_page_cover(ArticleContext& ctx) {
+  const model::Meta& meta = ctx.article.meta;
+  if (ctx.style.opening.cover != style::CoverMode::FullPage || !meta.cover) return std::nullopt;
+  Page page;
+  page.width = ctx.geo.page_width;
+  page.height = ctx.geo.page_height;
+  page.bleed = ctx.geo.bleed;
+  Picture pic = load_picture(ctx, meta.cover->image, meta.cover->loc);
+  if (pic.image >= 0) {
+    // Scaled to cover the page and its bleed, centred; the page edge crops what overhangs.
+    double bw = page.width + 2 * page.bleed, bh = page.height + 2 * page.bleed;
+    double scale = std::max(bw / pic.px_width, bh / pic.px_height);
+    double w = pic.px_width * scale, h = pic.px_height * scale;
+    page.items.emplace_back(ImageItem{pic.image, (page.width - w) / 2, (page.height - h) / 2, w, h,
+                                      false});
+  } else {
+    alt_text_frame(ctx, meta.cover->alt, ctx.geo.inner, ctx.geo.top, ctx.geo.width(),
+                   ctx.geo.height(), page.items);
+  }
+  page.items.emplace_back(AnchorItem{ctx.key, 0, 0});
+  return page;
+}
+
+void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
+  const model::Meta& meta = ctx.article.meta;
+  const style::Opening& op = ctx.style.opening;
+  const std::uint32_t text = rgb(ctx.style.colors.text);
+  std::size_t first = out.boxes.size();
+
+  if (meta.cover && op.cover == style::CoverMode::Lead) lead_image(ctx, *meta.cover, out);
+  if (!meta.publication.empty()) {
+    add_text(ctx, upper_ascii(meta.publication),
+             look_of(ctx.style.fonts.caption, 600, false, op.publication_size,
+                     rgb(ctx.style.colors.accent)),
+             op.publication_size * 1.6, op.title_centered, out);
+    out.glue(4);
+  }
+  add_text(ctx, meta.title, look_of(ctx.style.fonts.heading, 700, false, op.title_size, text),
+           op.title_leading, op.title_centered, out);
+  if (!meta.subtitle.empty()) {
+    out.glue(4);
+    add_text(ctx, meta.subtitle,
+             look_of(ctx.style.fonts.heading, 400, false, op.subtitle_size, 0x444444),
+             std::round(op.subtitle_size * 1.3), op.title_centered, out);
+  }
+  if (!meta.dek.empty()) {
+    out.glue(8);
+    add_text(ctx, meta.dek, look_of(ctx.style.fonts.body, 400, true, op.dek_size, 0x333333),
+             std::round(op.dek_size * 1.35), op.title_centered, out);
+  }
+  out.glue(12);
+  rule_box(ctx, 12, 0.25, out);
+  author_block(ctx, out);
+  rule_box(ctx, 12, 11.75, out);
+  out.glue(ctx.style.text.leading);
+
+  if (out.boxes.size() > first) {
+    VBox& top = out.boxes[first];
+    if (!anchored) top.items.emplace_back(AnchorItem{ctx.key, 0, 0});
+    top.marks.push_back(OutlineMark{0, meta.title, ctx.key});
+  }
+  // The opening stays together with the first two lines of the text.
+  out.keep_next(2);
+}
+
+} // namespace galley::layout::detail

@@ -1,0 +1,286 @@
+// Page breaking in the manner of TeX's page builder (The TeXbook, ch. 15): walk the vertical
+// list from the top of the page, and at every legal break compute a cost (the penalty there plus
+// the badness of the page's empty space plus the price of splitting a note); stop when the page
+// overflows, and break where the cost was least. Notes are inserted as TeX inserts \footnote
+// material: a note must start on the page of its marker; when room is short it is split and its
+// remaining lines head the next page's notes, marked as continued.
+#include "layout/page_builder.hpp"
+
+#include "layout/notes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace galley::layout::detail {
+
+namespace {
+
+constexpr double kNoteGapAbove = 8; ///< between the text and the separator rule
+constexpr double kNoteGapBelow = 5; ///< between the rule and the first note line
+constexpr int kSplitNotePenalty = 300;
+
+/// A line of a note waiting to be placed.
+struct NoteLine {
+  int note = 0;
+  int line = 0;
+  int occurrence = 1; ///< the citation this copy of the note answers
+  std::string anchor; ///< the name of this copy's anchor (a note cited on several pages repeats)
+};
+
+struct Candidate {
+  double cost = std::numeric_limits<double>::infinity();
+  std::size_t at = 0;        ///< break before items[at] (items.size() = end of list)
+  std::size_t note_lines = 0; ///< lines of the queue placed on this page
+};
+
+class Builder {
+public:
+  Builder(ArticleContext& ctx, const VList& list, bool first_recto)
+      : ctx_(ctx), list_(list), first_recto_(first_recto) {}
+
+  BuiltPages run() {
+    const std::size_t n = list_.items.size();
+    std::size_t pos = 0;
+    while (true) {
+      while (pos < n && list_.items[pos].kind != VKind::Box) ++pos;
+      if (pos >= n && carry_.empty()) break;
+      pos = page(pos);
+    }
+    return std::move(out_);
+  }
+
+private:
+  const NoteLines& note(int index) {
+    auto& slot = ctx_.notes[static_cast<std::size_t>(index)];
+    if (!slot) slot = layout_note(ctx_, index);
+    return *slot;
+  }
+
+  double line_height(const NoteLine& l) {
+    return note(l.note).lines[static_cast<std::size_t>(l.line)].height;
+  }
+
+  /// The notes that would go on a page: the carried lines, then every line of the notes first
+  /// cited on it. Returns how many lines fit in `room` and whether that satisfies the rule that
+  /// each new note starts here with at least two lines (or all of it when shorter).
+  std::pair<std::size_t, bool> fit_notes(const std::vector<NoteCite>& fresh, double room,
+                                         double& used) {
+    queue_ = carry_;
+    std::size_t required = 0;
+    for (std::size_t k = 0; k < fresh.size(); ++k) {
+      std::size_t len = note(fresh[k].note).lines.size();
+      required = queue_.size() + (k + 1 == fresh.size() ? std::min<std::size_t>(2, len) : len);
+      for (std::size_t i = 0; i < len; ++i)
+        queue_.push_back({fresh[k].note, static_cast<int>(i), fresh[k].occurrence, ""});
+    }
+    used = 0;
+    if (queue_.empty()) return {0, true};
+    room -= kNoteGapAbove + kNoteGapBelow;
+    std::size_t taken = 0;
+    while (taken < queue_.size() && used + line_height(queue_[taken]) <= room + 0.01)
+      used += line_height(queue_[taken++]);
+    if (taken > 0) used += kNoteGapAbove + kNoteGapBelow;
+    return {taken, taken >= required && (taken > 0 || !fresh.empty() || carry_.empty())};
+  }
+
+  /// Adds the notes cited in `b` to a page's list: once per page, and not when the page already
+  /// carries the rest of that note.
+  void add_cites(std::vector<NoteCite>& fresh, const VBox& b) const {
+    for (const NoteCite& c : b.notes) {
+      bool dup = std::any_of(fresh.begin(), fresh.end(), [&](const NoteCite& f) { return f.note == c.note; }) ||
+                 std::any_of(carry_.begin(), carry_.end(), [&](const NoteLine& l) { return l.note == c.note; });
+      if (!dup) fresh.push_back(c);
+    }
+  }
+
+  /// Sets one page starting at items[pos]; returns where the next page starts.
+  std::size_t page(std::size_t pos) {
+    const auto& items = list_.items;
+    const std::size_t n = items.size();
+    const double height = ctx_.geo.height();
+    const double leading = ctx_.style.text.leading;
+    int header = -1;
+    if (pos < n) {
+      const VBox& b = list_.boxes[static_cast<std::size_t>(items[pos].box)];
+      if (b.table_header >= 0 && b.table_header != items[pos].box) header = b.table_header;
+    }
+    double h = header >= 0 ? list_.boxes[static_cast<std::size_t>(header)].height : 0;
+    double glue = 0;
+    std::vector<NoteCite> fresh;
+    Candidate best, fallback;
+    bool placed = false;
+    const VBox* last_box = nullptr;
+    auto consider = [&](std::size_t at, int penalty, bool end) {
+      double used = 0;
+      auto [taken, ok] = fit_notes(fresh, height - h, used);
+      if (!ok) return;
+      double fill = std::max(0.0, height - h - used);
+      double ratio = fill / leading;
+      double cost = (end ? 0 : 40 * ratio * ratio) + (taken < queue_.size() ? kSplitNotePenalty : 0);
+      if (penalty >= kForbidden) {
+        // Only when nothing else fits, and never after a heading.
+        if (last_box != nullptr && last_box->heading) return;
+        cost += 100000;
+        if (cost <= fallback.cost) fallback = {cost, at, taken};
+        return;
+      }
+      cost += penalty;
+      if (cost <= best.cost) best = {cost, at, taken};
+    };
+    std::size_t i = pos;
+    for (; i < n; ++i) {
+      const VItem& it = items[i];
+      if (it.kind == VKind::Box) {
+        const VBox& b = list_.boxes[static_cast<std::size_t>(it.box)];
+        if (placed && h + glue + b.height > height + 0.01) break;
+        h += glue + b.height;
+        glue = 0;
+        add_cites(fresh, b);
+        placed = true;
+        last_box = &b;
+      } else if (it.kind == VKind::Glue) {
+        glue += it.size;
+      } else {
+        consider(i, it.penalty, false);
+      }
+    }
+    if (i >= n) consider(n, 0, true);
+    if (!std::isfinite(best.cost)) best = fallback;
+    if (!std::isfinite(best.cost)) {
+      // Nothing fits (a box taller than the page, or notes that cannot start here): take the
+      // first box alone and let it overflow rather than loop.
+      std::size_t at = pos;
+      while (at < n && items[at].kind != VKind::Box) ++at;
+      if (at < n) ++at;
+      while (at < n && items[at].kind != VKind::Penalty) ++at;
+      best.at = std::min(at, n);
+      best.note_lines = std::numeric_limits<std::size_t>::max();
+    }
+    emit(pos, best, header);
+    return best.at;
+  }
+
+  void emit(std::size_t pos, const Candidate& c, int header) {
+    const auto& items = list_.items;
+    const bool recto = (out_.pages.size() % 2 == 0) == first_recto_;
+    const double left = ctx_.geo.left(recto);
+    const double top = ctx_.geo.top;
+    Page page;
+    page.width = ctx_.geo.page_width;
+    page.height = ctx_.geo.page_height;
+    page.bleed = ctx_.geo.bleed;
+    PageRole role;
+    role.opening = pos == first_box();
+    role.section = section_;
+    std::vector<OutlineMark> marks;
+    bool section_set = false;
+    double y = top;
+    auto place = [&](const VBox& b) {
+      for (const Item& item : b.items) {
+        page.items.push_back(item);
+        translate(page.items.back(), left, y);
+      }
+      y += b.height;
+    };
+    if (header >= 0) place(list_.boxes[static_cast<std::size_t>(header)]);
+    std::vector<NoteCite> fresh;
+    double glue = 0;
+    for (std::size_t i = pos; i < c.at && i < items.size(); ++i) {
+      const VItem& it = items[i];
+      if (it.kind == VKind::Glue) glue += it.size;
+      if (it.kind != VKind::Box) continue;
+      const VBox& b = list_.boxes[static_cast<std::size_t>(it.box)];
+      y += glue;
+      glue = 0;
+      place(b);
+      add_cites(fresh, b);
+      marks.insert(marks.end(), b.marks.begin(), b.marks.end());
+      if (!b.section.empty()) {
+        if (!section_set) role.section = b.section;
+        section_set = true;
+        section_ = b.section;
+      }
+    }
+    // Notes at the foot, under a short rule.
+    double used = 0;
+    std::size_t taken = fit_notes(fresh, ctx_.geo.height() - (y - top), used).first;
+    if (c.note_lines != std::numeric_limits<std::size_t>::max()) taken = std::min(taken, c.note_lines);
+    else taken = std::max<std::size_t>(taken, queue_.empty() ? 0 : 1);
+    if (taken > 0) {
+      double h = kNoteGapAbove + kNoteGapBelow;
+      for (std::size_t k = 0; k < taken; ++k) h += line_height(queue_[k]);
+      double ny = top + ctx_.geo.height() - h + kNoteGapAbove;
+      const style::NotesStyle& ns = ctx_.style.notes;
+      Rgb rule{ctx_.style.colors.rule.r, ctx_.style.colors.rule.g, ctx_.style.colors.rule.b};
+      if (ns.separator)
+        page.items.emplace_back(RuleItem{left, ny, left + ns.separator_width, ny, 0.5, rule});
+      if (queue_.front().line > 0) continued_label(page, left + ns.separator_width + 6, ny);
+      y = ny + kNoteGapBelow;
+      std::map<std::string, std::string> renamed;
+      for (std::size_t k = 0; k < taken; ++k) {
+        NoteLine& l = queue_[k];
+        const VBox& b = note(l.note).lines[static_cast<std::size_t>(l.line)];
+        std::size_t first_item = page.items.size();
+        place(b);
+        if (l.line != 0) continue;
+        // A note cited again on a later page is set again there, under its own anchor name,
+        // and its number links back to this page's marker.
+        const std::string plain = ctx_.note_anchor(l.note);
+        int copy = ++copies_[static_cast<std::size_t>(l.note)];
+        l.anchor = copy == 1 ? plain : plain + "-" + std::to_string(copy);
+        if (copy > 1) renamed[plain] = l.anchor;
+        for (std::size_t i = first_item; i < page.items.size(); ++i) {
+          if (auto* a = std::get_if<AnchorItem>(&page.items[i]); a && a->name == plain) a->name = l.anchor;
+          if (auto* k2 = std::get_if<LinkItem>(&page.items[i]); k2 && !k2->dest.empty())
+            k2->dest = ctx_.ref_anchor(l.note, l.occurrence);
+        }
+      }
+      for (Item& it : page.items)
+        if (auto* link = std::get_if<LinkItem>(&it))
+          if (auto r = renamed.find(link->dest); r != renamed.end()) link->dest = r->second;
+    }
+    carry_.assign(queue_.begin() + static_cast<std::ptrdiff_t>(taken), queue_.end());
+    out_.pages.push_back(std::move(page));
+    out_.roles.push_back(std::move(role));
+    out_.marks.push_back(std::move(marks));
+  }
+
+  /// "continued" beside the separator rule of a page whose notes begin with the rest of a note
+  /// split at the foot of the previous page.
+  void continued_label(Page& page, double x, double rule_y) {
+    const double size = ctx_.style.notes.size - 1;
+    text::Span sp;
+    sp.text = "note continued from the previous page";
+    sp.font = {ctx_.style.fonts.notes.family, 400, true};
+    sp.size = size;
+    sp.color = rgb(ctx_.style.colors.rule);
+    sp.features = ctx_.style.fonts.notes.features;
+    text::Line line = ctx_.engine.layout_line({sp}, ctx_.article.meta.language, ctx_.diags);
+    for (const text::LineRun& r : line.runs) page.items.emplace_back(make_run(r, x, rule_y + size * 0.3));
+  }
+
+  std::size_t first_box() const {
+    std::size_t i = 0;
+    while (i < list_.items.size() && list_.items[i].kind != VKind::Box) ++i;
+    return i;
+  }
+
+  ArticleContext& ctx_;
+  const VList& list_;
+  std::vector<NoteLine> carry_;
+  std::vector<int> copies_ = std::vector<int>(ctx_.article.notes.size(), 0);
+  std::vector<NoteLine> queue_;
+  bool first_recto_ = true;
+  std::string section_;
+  BuiltPages out_;
+};
+
+} // namespace
+
+BuiltPages build_pages(ArticleContext& ctx, const VList& list, bool first_recto) {
+  return Builder(ctx, list, first_recto).run();
+}
+
+} // namespace galley::layout::detail

@@ -1,0 +1,19 @@
+#pragma once
+// The page builder: cuts the vertical list into pages and puts each note at the foot of the page
+// that cites it.
+#include "layout/context.hpp"
+#include "layout/layout.hpp"
+
+namespace galley::layout::detail {
+
+struct BuiltPages {
+  std::vector<Page> pages;
+  std::vector<PageRole> roles;
+  std::vector<std::vector<OutlineMark>> marks; ///< per page
+};
+
+/// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is
+/// `opening`. Notes are laid out on demand through ctx.
+BuiltPages build_pages(ArticleContext& ctx, const VList& list, bool first_recto);
+
+} // namespace galley::layout::detail

@@ -1,0 +1,168 @@
+// Tables: column widths from content, booktabs-style rules, one unsplittable box per row, and the
+// header rows repeated at the top of each continuation page (the page builder copies the box
+// named by VBox::table_header).
+#include "layout/blocks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace galley::layout::detail {
+
+namespace {
+
+struct CellSet {
+  text::ParagraphLayout layout;
+  std::vector<Tag> tags;
+};
+
+InlineLook cell_look(const ArticleContext& ctx, bool header) {
+  InlineLook look;
+  look.font = {ctx.style.fonts.caption.family, header ? 600 : 400, false};
+  look.features = ctx.style.fonts.caption.features;
+  look.size = ctx.style.text.caption_size + 0.5;
+  look.color = rgb(ctx.style.colors.text);
+  return look;
+}
+
+text::Alignment cell_align(model::Align a) {
+  switch (a) {
+  case model::Align::Center: return text::Alignment::Center;
+  case model::Align::Right: return text::Alignment::Right;
+  default: return text::Alignment::Left;
+  }
+}
+
+/// Longest run of characters without a space, as a share of the text.
+double longest_word_share(const std::vector<text::Span>& spans) {
+  std::size_t total = 0, best = 0, cur = 0;
+  for (const text::Span& s : spans)
+    for (char c : s.text) {
+      ++total;
+      if (c == ' ' || c == '\n') cur = 0;
+      else best = std::max(best, ++cur);
+    }
+  return total == 0 ? 0 : static_cast<double>(best) / static_cast<double>(total);
+}
+
+} // namespace
+
+void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFrame& frame,
+                  VList& out) {
+  std::size_t cols = 0;
+  for (const model::TableRow& r : table.rows) cols = std::max(cols, r.cells.size());
+  if (cols == 0) return;
+  const double pad = 4, vpad = 3;
+  const double size = ctx.style.text.caption_size + 0.5;
+  const double leading = std::round(size * 1.35 * 4) / 4;
+  const int header_rows = std::clamp(table.header_rows, 0, static_cast<int>(table.rows.size()));
+
+  // Measure: natural width (everything on one line) and a minimum (the longest word).
+  std::vector<double> natural(cols, 0), minimum(cols, 0);
+  std::vector<std::vector<std::vector<text::Span>>> spans(table.rows.size());
+  std::vector<std::vector<std::vector<Tag>>> tags(table.rows.size());
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    spans[r].resize(cols);
+    tags[r].resize(cols);
+    for (std::size_t c = 0; c < table.rows[r].cells.size(); ++c) {
+      append_spans(ctx, table.rows[r].cells[c].content,
+                   cell_look(ctx, static_cast<int>(r) < header_rows), spans[r][c]);
+      tags[r][c] = std::move(ctx.tags);
+      ctx.tags.clear();
+      if (spans[r][c].empty()) continue;
+      text::ParagraphSpec spec = paragraph_spec(ctx, spans[r][c], 1e6, false);
+      spec.hyphenation.enabled = false;
+      double w = 0;
+      for (const text::Line& l : ctx.engine.layout_paragraph(spec, ctx.diags).lines)
+        w = std::max(w, l.natural_width);
+      natural[c] = std::max(natural[c], w);
+      minimum[c] = std::max(minimum[c], w * longest_word_share(spans[r][c]));
+    }
+  }
+  const double avail = frame.width - 2 * pad * static_cast<double>(cols);
+  double sum_nat = 0, sum_min = 0;
+  for (std::size_t c = 0; c < cols; ++c) sum_nat += natural[c], sum_min += minimum[c];
+  std::vector<double> width(cols);
+  for (std::size_t c = 0; c < cols; ++c) {
+    if (sum_nat <= avail) {
+      // Fits: wide tables fill the measure; small ones keep their natural widths.
+      width[c] = sum_nat > avail * 0.5 && sum_nat > 0 ? natural[c] * avail / sum_nat : natural[c];
+    } else if (sum_min < avail) {
+      double flex = sum_nat - sum_min;
+      width[c] = minimum[c] + (flex > 0 ? (avail - sum_min) * (natural[c] - minimum[c]) / flex : 0);
+    } else {
+      width[c] = sum_min > 0 ? minimum[c] * avail / sum_min : avail / static_cast<double>(cols);
+    }
+  }
+  double table_width = 2 * pad * static_cast<double>(cols);
+  for (double w : width) table_width += w;
+
+  Rgb rule{ctx.style.colors.text.r, ctx.style.colors.text.g, ctx.style.colors.text.b};
+  Rgb hair{0xd0, 0xd0, 0xd0};
+  const double x0 = frame.x, x1 = frame.x + table_width;
+  out.penalty(0);
+  out.glue(ctx.style.text.leading * 0.6);
+  int header_box = -1;
+  VBox header;
+  const std::size_t body_rows = table.rows.size() - static_cast<std::size_t>(header_rows);
+  std::size_t body_index = 0;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const bool is_header = static_cast<int>(r) < header_rows;
+    VBox row;
+    std::size_t lines = 1;
+    double x = x0;
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (!spans[r][c].empty()) {
+        text::ParagraphSpec spec = paragraph_spec(ctx, spans[r][c], width[c], false);
+        spec.align = cell_align(c < table.aligns.size() ? table.aligns[c] : model::Align::Default);
+        spec.hyphenation.enabled = width[c] < natural[c];
+        text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
+        ctx.tags = std::move(tags[r][c]);
+        for (std::size_t i = 0; i < pl.lines.size(); ++i)
+          emit_line(ctx, pl.lines[i], x + pad,
+                    vpad + baseline_in(leading, size) + leading * static_cast<double>(i), row);
+        ctx.tags.clear();
+        lines = std::max(lines, pl.lines.size());
+      }
+      x += width[c] + 2 * pad;
+    }
+    row.height = leading * static_cast<double>(lines) + 2 * vpad;
+    row.baseline = vpad + baseline_in(leading, size);
+    if (is_header) {
+      // Header rows stack into one box so they repeat together.
+      for (Item& it : row.items) {
+        translate(it, 0, header.height);
+        header.items.push_back(std::move(it));
+      }
+      for (const NoteCite& n : row.notes) header.notes.push_back(n);
+      header.height += row.height;
+      if (static_cast<int>(r) + 1 == header_rows) {
+        header.items.emplace_back(RuleItem{x0, 0.4, x1, 0.4, 0.8, rule});
+        header.items.emplace_back(RuleItem{x0, header.height, x1, header.height, 0.5, rule});
+        header.baseline = vpad + baseline_in(leading, size);
+        header_box = static_cast<int>(out.boxes.size());
+        header.table_header = header_box;
+        out.box(std::move(header));
+        out.keep_next(1); // never the header alone at the foot of a page
+      }
+      continue;
+    }
+    if (body_index > 0) {
+      int p = 0;
+      if (body_index == 1) p += kClubPenalty;
+      if (body_index + 1 == body_rows) p += kWidowPenalty;
+      out.penalty(p);
+      row.items.emplace_back(RuleItem{x0, 0, x1, 0, 0.25, hair});
+    } else if (header_box < 0) {
+      row.items.emplace_back(RuleItem{x0, 0.4, x1, 0.4, 0.8, rule});
+    }
+    if (body_index + 1 == body_rows)
+      row.items.emplace_back(RuleItem{x0, row.height - 0.4, x1, row.height - 0.4, 0.8, rule});
+    row.table_header = header_box;
+    out.box(std::move(row));
+    ++body_index;
+  }
+  out.penalty(0);
+  out.glue(ctx.style.text.leading * 0.6);
+}
+
+} // namespace galley::layout::detail

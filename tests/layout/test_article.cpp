@@ -1,0 +1,207 @@
+#include "layout/layout.hpp"
+
+#include "checks.hpp"
+#include "sample.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+using namespace galley;
+using namespace galley::layout;
+
+namespace {
+
+Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& diags) {
+  text::Engine engine(test::engine_options(st));
+  return layout_issue(issue, st, engine, LayoutOptions{}, diags);
+}
+
+int count_pages_with(const Document& doc, const std::string& needle) {
+  int n = 0;
+  for (const Page& p : doc.pages) n += test::page_text(p).find(needle) != std::string::npos;
+  return n;
+}
+
+} // namespace
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("a single article lays out within the text area with notes on their pages") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    for (const Diagnostic& d : diags.all()) CAPTURE(format_text(d));
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(doc.pages.size() >= 4);
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+    CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) CHECK(doc.pages[i].label == std::to_string(i + 1));
+  }
+
+  TEST_CASE("the opening has the cover, title block and author block, and no running head") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    REQUIRE(!doc.pages.empty());
+    const Page& first = doc.pages[0];
+    std::string text = test::page_text(first);
+    CHECK(text.find("THE QUANTUM DISPATCH") != std::string::npos);
+    CHECK(text.find("Microsoft and OpenAI") != std::string::npos);
+    CHECK(text.find("A More Flexible Partnership") != std::string::npos);
+    CHECK(text.find("Dr. Nova Chen") != std::string::npos);
+    CHECK(text.find("April 27, 2026 \u00B7 6 min read") != std::string::npos);
+    // Lead cover image first (above the title), then a circle-clipped portrait.
+    std::vector<const ImageItem*> images;
+    for (const Item& it : first.items)
+      if (const auto* im = std::get_if<ImageItem>(&it)) images.push_back(im);
+    REQUIRE(images.size() == 2);
+    CHECK_FALSE(images[0]->circle_clip);
+    CHECK(images[0]->y == doctest::Approx(st.page.margins.top));
+    CHECK(images[0]->height <= st.opening.lead_image_height + 0.01);
+    CHECK(images[1]->circle_clip);
+    CHECK(images[1]->width == doctest::Approx(st.opening.portrait_size));
+    // Title below the image.
+    double title_y = 0;
+    for (const Item& it : first.items)
+      if (const auto* r = std::get_if<GlyphRun>(&it))
+        if (test::run_text(*r).find("Microsoft") == 0 && r->size == st.opening.title_size) title_y = r->y;
+    CHECK(title_y > images[0]->y + images[0]->height);
+    // No running head on the opening; one on the next page.
+    auto head = [&](const Page& p) {
+      for (const Item& it : p.items)
+        if (const auto* r = std::get_if<GlyphRun>(&it))
+          if (r->y < st.page.margins.top - 10) return true;
+      return false;
+    };
+    CHECK_FALSE(head(first));
+    CHECK(head(doc.pages[1]));
+    CHECK(head(doc.pages[2]));
+  }
+
+  TEST_CASE("full-page cover: the image covers the page and the title opens the next") {
+    style::Style st = style::default_style();
+    st.opening.cover = style::CoverMode::FullPage;
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    REQUIRE(doc.pages.size() > 2);
+    const auto* im = std::get_if<ImageItem>(&doc.pages[0].items.front());
+    REQUIRE(im != nullptr);
+    CHECK(im->x <= 0);
+    CHECK(im->y <= 0);
+    CHECK(im->x + im->width >= doc.pages[0].width);
+    CHECK(im->y + im->height >= doc.pages[0].height);
+    CHECK(test::page_text(doc.pages[0]).empty());
+    CHECK(test::page_text(doc.pages[1]).find("Microsoft and OpenAI") != std::string::npos);
+    CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+  }
+
+  TEST_CASE("outline: article, then headings nested by level") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    REQUIRE(doc.outline.size() == 1);
+    const OutlineItem& art = doc.outline[0];
+    CHECK(art.title == "Microsoft and OpenAI Enter the Next Phase");
+    REQUIRE(art.children.size() == 9); // 8 sections and the Sources heading
+    CHECK(art.children[0].title == "Section 1: what actually changed");
+    REQUIRE(art.children[1].children.size() == 1);
+    CHECK(art.children[1].children[0].title == "Subsection 2.1");
+    REQUIRE(art.children[1].children[0].children.size() == 1);
+    CHECK(art.children[1].children[0].children[0].title == "A detail of section 2");
+    CHECK(art.children.back().title == "Sources");
+    CHECK(doc.info.title == "Microsoft and OpenAI Enter the Next Phase");
+    CHECK(doc.info.author == "Dr. Nova Chen");
+    CHECK(doc.info.keywords == "Microsoft, OpenAI, Cloud");
+    CHECK(doc.info.subject.find("OpenAI can ship") != std::string::npos);
+    CHECK(doc.info.language == "en");
+  }
+
+  TEST_CASE("links: external URI over its text, note markers to notes and back") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    int uri = 0, to_note = 0, back = 0;
+    for (const Page& p : doc.pages)
+      for (const Item& it : p.items)
+        if (const auto* l = std::get_if<LinkItem>(&it)) {
+          if (l->uri == "https://blogs.microsoft.com/") ++uri;
+          if (l->dest.find("-note-") != std::string::npos) ++to_note;
+          if (l->dest.find("-ref-") != std::string::npos) ++back;
+        }
+    CHECK(uri >= 1);
+    CHECK(to_note == 12); // 8 footnotes and 4 cited sources
+    CHECK(back == 12);
+  }
+
+  TEST_CASE("uncited sources form a numbered Sources list at the end") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    std::string last = test::page_text(doc.pages.back()) +
+                       test::page_text(doc.pages[doc.pages.size() - 2]);
+    CHECK(last.find("Sources") != std::string::npos);
+    CHECK(last.find("13.") != std::string::npos);
+    CHECK(last.find("Unite.AI") != std::string::npos);
+    CHECK(last.find("14.") != std::string::npos);
+    CHECK(last.find("Bloomberg") != std::string::npos);
+  }
+
+  TEST_CASE("code: monospace, long lines wrapped with a marker") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    CHECK(count_pages_with(doc, "\u21AA") == 1);
+    CHECK(count_pages_with(doc, "deployment:") == 1);
+  }
+
+  TEST_CASE("a long table repeats its header row on the continuation page") {
+    style::Style st = style::default_style();
+    test::SampleOptions o;
+    o.table_rows = 80;
+    Diagnostics diags;
+    Document doc = lay(test::single(o), st, diags);
+    int with_header = 0, with_rows = 0;
+    for (const Page& p : doc.pages) {
+      std::string t = test::page_text(p);
+      with_rows += t.find("Clause ") != std::string::npos;
+      with_header += t.find("Term Before After") != std::string::npos;
+    }
+    CHECK(with_rows >= 2);
+    CHECK(with_header == with_rows);
+  }
+
+  TEST_CASE("long notes split across pages are marked and stay with their markers") {
+    style::Style st = style::default_style();
+    test::SampleOptions o;
+    o.long_notes = true;
+    o.sections = 12;
+    Diagnostics diags;
+    Document doc = lay(test::single(o), st, diags);
+    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+  }
+
+  TEST_CASE("identical input gives identical traces") {
+    style::Style st = style::default_style();
+    Diagnostics d1, d2;
+    std::string a = trace(lay(test::single(), st, d1));
+    std::string b = trace(lay(test::single(), st, d2));
+    CHECK(a == b);
+    CHECK(a.find("outline\n  - Microsoft and OpenAI Enter the Next Phase -> microsoft-openai") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("the page limit is an error") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    LayoutOptions o;
+    o.max_pages = 2;
+    Document doc = layout_issue(test::single(), st, engine, o, diags);
+    CHECK(diags.has_errors());
+    CHECK(doc.pages.empty());
+  }
+}

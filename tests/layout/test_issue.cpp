@@ -1,0 +1,88 @@
+#include "layout/layout.hpp"
+
+#include "checks.hpp"
+#include "sample.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace galley;
+using namespace galley::layout;
+
+TEST_SUITE("layout/issue") {
+  TEST_CASE("cover, contents with real page numbers, continuous numbering") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    model::Issue issue = test::sample_issue(4);
+    Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(doc.pages.size() > 6);
+    CHECK(test::page_text(doc.pages[0]).find("No. 5 \u00B7 May 1, 2026") != std::string::npos);
+    CHECK(test::page_text(doc.pages[1]).find("Contents") != std::string::npos);
+    auto anchors = test::anchor_pages(doc);
+    // Every contents entry links to its article, and the number beside it is that page.
+    int entries = 0;
+    const Page& contents = doc.pages[1];
+    for (const Item& it : contents.items) {
+      const auto* l = std::get_if<LinkItem>(&it);
+      if (l == nullptr) continue;
+      ++entries;
+      REQUIRE(anchors.count(l->dest));
+      std::string number;
+      for (const Item& jt : contents.items)
+        if (const auto* r = std::get_if<GlyphRun>(&jt))
+          if (r->y > l->y && r->y < l->y + 16 && r->x > l->x + l->width - 40) number = test::run_text(*r);
+      CHECK(number == std::to_string(anchors[l->dest] + 1));
+    }
+    CHECK(entries == 4);
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) CHECK(doc.pages[i].label == std::to_string(i + 1));
+    CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+    // Outline: issue -> articles -> headings.
+    REQUIRE(doc.outline.size() == 1);
+    CHECK(doc.outline[0].title == issue.title);
+    REQUIRE(doc.outline[0].children.size() == 4);
+    CHECK(doc.outline[0].children[1].title == "Article 2: the next phase of the cloud");
+    CHECK_FALSE(doc.outline[0].children[1].children.empty());
+    CHECK(doc.info.author == "Iris Okafor and Tom\u00E1s Lindqvist");
+  }
+
+  TEST_CASE("recto openings: every article starts on an odd page") {
+    style::Style st = style::default_style();
+    st.issue.recto_openings = true;
+    st.page.facing = true;
+    st.page.margins.inner = 64;
+    st.page.margins.outer = 48;
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    Document doc = layout_issue(test::sample_issue(3), st, engine, LayoutOptions{}, diags);
+    auto anchors = test::anchor_pages(doc);
+    for (const char* key : {"article-1", "article-2", "article-3"}) {
+      REQUIRE(anchors.count(key));
+      CHECK(anchors[key] % 2 == 0); // page index 0 is page 1, a recto
+    }
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  }
+
+  TEST_CASE("articles laid out separately join to the same document") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::sample_issue(3);
+    Diagnostics d1, d2;
+    text::Engine e1(test::engine_options(st));
+    std::string whole = trace(layout_issue(issue, st, e1, LayoutOptions{}, d1));
+    // One engine per article, as parallel workers would have; the main engine joins.
+    std::vector<ArticlePages> parts;
+    for (std::size_t i = 0; i < issue.articles.size(); ++i) {
+      text::Engine worker(test::engine_options(st));
+      parts.push_back(layout_article(issue, i, st, worker, d2));
+    }
+    text::Engine e2(test::engine_options(st));
+    Document joined = join_articles(issue, std::move(parts), st, e2, LayoutOptions{}, d2);
+    // Font indices follow first use, so the traces match apart from font file order.
+    CHECK_FALSE(joined.pages.empty());
+    std::string t = trace(joined);
+    CHECK(t.substr(0, t.find("fonts\n")) == whole.substr(0, whole.find("fonts\n")));
+  }
+}
