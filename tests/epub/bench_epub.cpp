@@ -1,7 +1,8 @@
 // Times write_epub on an issue of N articles made by repeating the example articles:
 //   bench_epub [articles=100] [runs=5] [out.epub]
 // Prints the fastest and the median run and the book's size; writes the book when asked, which
-// is also how tools/screenshot gets a book to render. Fonts are embedded when GALLEY_EMBED=1.
+// is also how tools/screenshot gets a book to render. Fonts are embedded when GALLEY_EMBED=1;
+// GALLEY_STYLE names the style (default: the one the manifest names).
 #include "epub/writer.hpp"
 #include "input/load.hpp"
 #include "util/files.hpp"
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
   issue->articles.clear();
   for (int i = 0; i < articles; ++i) issue->articles.push_back(originals[i % originals.size()]);
 
+  const char* style_name = std::getenv("GALLEY_STYLE");
+  auto style = style::load_style(style_name ? style_name : issue->style, diags);
+  if (diags.has_errors()) return 1;
   epub::EpubOptions options;
   options.date_epoch = 1777248000;
   const char* embed = std::getenv("GALLEY_EMBED");
@@ -38,7 +42,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < std::max(1, runs); ++r) {
     Diagnostics d;
     auto start = std::chrono::steady_clock::now();
-    bytes = epub::write_epub(*issue, style::default_style(), options, d);
+    bytes = epub::write_epub(*issue, style, options, d);
     auto end = std::chrono::steady_clock::now();
     ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
     if (d.has_errors()) return 1;

@@ -19,9 +19,12 @@ std::string build_example(const char* name, Diagnostics& diags) {
   REQUIRE(issue);
   for (const auto& d : diags.all()) MESSAGE(format_text(d));
   REQUIRE_FALSE(diags.has_errors());
+  // The house style the manifest names (articles alone: the default house style).
+  auto style = style::load_style(issue->style.empty() ? "dispatch" : issue->style, diags);
+  REQUIRE_FALSE(diags.has_errors());
   EpubOptions o;
   o.date_epoch = 1777248000;
-  return write_epub(*issue, style::default_style(), o, diags);
+  return write_epub(*issue, style, o, diags);
 }
 
 void check_clean(const std::string& name, const std::string& bytes) {
