@@ -134,7 +134,8 @@ std::string build_opf(const Metadata& meta, const std::vector<ContentDoc>& docs,
   for (const auto& s : meta.subjects) add_dc(md, "dc:subject", s);
   if (!meta.description.empty()) add_dc(md, "dc:description", meta.description);
   if (!meta.collection.empty()) {
-    // EPUB 3.3 D.3.1: "series" is a sequence of related works, which a periodical's issues are.
+    // EPUB 3.3 meta properties vocabulary, collection-type: "series" is a sequence of related
+    // works, which the issues of a periodical are.
     add_meta(md, "belongs-to-collection", meta.collection).append_attribute("id") = "collection";
     add_meta(md, "collection-type", "series", "collection");
     if (!meta.group_position.empty())

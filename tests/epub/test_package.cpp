@@ -3,6 +3,8 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <doctest/doctest.h>
 
 using namespace galley;
@@ -153,6 +155,23 @@ TEST_SUITE("epub/package") {
     pugi::xml_document opf;
     parse(opf, unzip(c).files["EPUB/package.opf"]);
     CHECK(value(opf, "//meta[@property='dcterms:modified']") == "2026-04-30T00:00:00Z");
+  }
+
+  TEST_CASE("the time zone does not change the bytes") {
+    Diagnostics d1, d2;
+    auto issue = make_issue({plain_article(1)}, false);
+    const char* old = std::getenv("TZ");
+    std::string saved = old ? old : "";
+    setenv("TZ", "UTC0", 1);
+    tzset();
+    std::string utc = build(issue, d1);
+    setenv("TZ", "NZST-12NZDT,M9.5.0,M4.1.0/3", 1);
+    tzset();
+    std::string nz = build(issue, d2);
+    if (old) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+    CHECK(utc == nz);
   }
 
   TEST_CASE("without an epoch the date comes from the input, never the clock") {
