@@ -72,6 +72,7 @@ struct ArticleContext {
   std::map<std::string, int> ref_counts; ///< note id -> references seen so far
   std::vector<TocEntry> headings;        ///< flat, in order, with levels
   std::set<std::string> ids;             ///< ids used so far in the article's document
+  std::map<std::string, SourceLoc> fragment_links; ///< "#a1-x" links from the text, checked last
 
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
   std::string claim_id(std::string_view base);

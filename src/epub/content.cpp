@@ -3,6 +3,7 @@
 #include "epub/book.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace galley::epub {
@@ -226,6 +227,7 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
               render_inlines(parent, v.children, ctx);
               return;
             }
+            if (href.front() == '#') ctx.fragment_links.emplace(href, in.loc);
             auto a = parent.append_child("a");
             a.append_attribute("href") = href.c_str();
             if (!v.title.empty()) a.append_attribute("title") = xml_clean(v.title).c_str();

@@ -3,6 +3,7 @@
 #include "epub/book.hpp"
 
 #include <charconv>
+#include <set>
 
 namespace galley::epub {
 
@@ -72,6 +73,26 @@ void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContex
 }
 
 std::string finish(pugi::xml_document& doc) { return serialize(doc, false); }
+
+/// Links to a fragment that the document does not define would be broken (epubcheck RSC-012):
+/// they become plain text, with a warning where the link was written.
+void drop_dangling_fragments(pugi::xml_document& doc, ArticleContext& ctx) {
+  if (ctx.fragment_links.empty()) return;
+  std::set<std::string> defined;
+  for (const auto& n : doc.select_nodes("//@id")) defined.insert(n.attribute().value());
+  for (const auto& n : doc.select_nodes("//a[starts-with(@href, '#')]")) {
+    auto a = n.node();
+    std::string href = a.attribute("href").value();
+    if (defined.count(href.substr(1)) > 0) continue;
+    auto it = ctx.fragment_links.find(href);
+    SourceLoc loc = it != ctx.fragment_links.end() ? it->second : SourceLoc{};
+    ctx.diags.warning(loc, "link to '#" + href.substr(1 + ctx.prefix.size()) +
+                               "' names no heading or anchor of the article; the link is dropped");
+    auto parent = a.parent();
+    while (auto child = a.first_child()) parent.insert_move_before(child, a);
+    parent.remove_child(a);
+  }
+}
 } // namespace
 
 std::string render_article(const model::Article& a, ArticleContext& ctx,
@@ -117,6 +138,7 @@ std::string render_article(const model::Article& a, ArticleContext& ctx,
   auto text = add_element(article, "div", "article-body");
   render_blocks(text, a.blocks, ctx);
   render_notes(article, ctx);
+  drop_dangling_fragments(doc, ctx);
   return finish(doc);
 }
 

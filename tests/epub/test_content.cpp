@@ -225,6 +225,23 @@ TEST_SUITE("epub/content") {
     CHECK(webp.all()[0].loc.line == 9);
   }
 
+  TEST_CASE("links to fragments: kept when the target exists, dropped with a warning if not") {
+    Diagnostics diags;
+    auto article = plain_article(1);
+    model::Inlines in{{model::Link{"#only-section", "", text("up")}, {"p.md", 5, 1}},
+                      {model::Link{"#nowhere", "", text("lost")}, {"p.md", 5, 20}}};
+    article.blocks.push_back({model::Paragraph{in}, {}});
+    auto book = unzip(build(single(article), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    CHECK(attr(doc.select_node("//a[text()='up']").node(), "href") == "#a1-only-section");
+    CHECK_FALSE(doc.select_node("//a[text()='lost']"));
+    CHECK(book.files["EPUB/article-001.xhtml"].find("lost") != std::string::npos);
+    REQUIRE(diags.warning_count() == 1);
+    CHECK(diags.all()[0].loc.column == 20);
+    CHECK(diags.all()[0].message.find("'#nowhere'") != std::string::npos);
+  }
+
   TEST_CASE("raw HTML that is not well-formed is dropped with a warning") {
     Diagnostics diags;
     auto article = plain_article(1);
