@@ -112,7 +112,16 @@ std::vector<Resource> embed_fonts(const style::Style& style,
   // reading systems ignore most of it, and it is a large part of a subset.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-  for (size_t i = 0; i < text.size();) hb_set_add(unicodes, next_code_point(text, i));
+  // Mark each code point once: the text is the whole book, mostly the same few letters.
+  std::vector<bool> marked(0x110000);
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    char32_t cp = c < 0x80 ? (++i, c) : next_code_point(text, i);
+    if (!marked[cp]) {
+      marked[cp] = true;
+      hb_set_add(unicodes, cp);
+    }
+  }
 
   auto all = candidates(style, font_dirs);
   std::vector<Resource> out;
