@@ -121,6 +121,9 @@ private:
       if (soft > begin && soft < end) points.push_back(soft - begin);
     }
     if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url) return points;
+    // Like TeX, a word that already has a hyphen ("revenue-share") is only broken there.
+    if (is_explicit_hyphen(cps_[j - 1].cp) || (i > 0 && is_explicit_hyphen(cps_[i - 1].cp)))
+      return points;
     // The core of the word: letters between leading and trailing punctuation. Anything else
     // inside (digits, '/', '@', '.') means a URL, a number or code: never split those.
     size_t a = i, b = j;
@@ -182,7 +185,10 @@ private:
     const ShapedWord& w = shape(cps_[j], spaces, false);
     Piece p{style, &w, 0, static_cast<std::uint32_t>(w.glyphs.size()),
             w.advance * scale(style.face, style.size)};
-    double stretch = o_.justify ? p.width / 2 : 0; // TeX's cmr10: 3.33pt plus 1.67 minus 1.11
+    // TeX's cmr10 space is 3.33pt plus 1.67pt minus 1.11pt at 10pt: half and a third of the
+    // space. Book faces have narrower spaces (EB Garamond: 0.2em), so the stretch is at least
+    // TeX's em/6, or justified lines run out of stretch long before the tolerance does.
+    double stretch = o_.justify ? std::max(p.width / 2, style.size / 6) : 0;
     double shrink = o_.justify ? p.width / 3 : 0;
     const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[j].span)];
     bool breakable = k >= cps_.size() || cps_[k].break_before || cps_[k].cp == '\n' ||

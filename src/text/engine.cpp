@@ -8,9 +8,6 @@
 namespace galley::text {
 namespace {
 
-/// Debian's hyphen-* packages install their dictionaries here.
-constexpr const char* kHyphenDictionaryDir = "/usr/share/hyphen";
-
 std::string line_text(const Line& line) {
   std::string s;
   for (const auto& run : line.runs)
@@ -22,7 +19,7 @@ std::string line_text(const Line& line) {
 
 struct Engine::Impl {
   explicit Impl(EngineOptions o)
-      : options(std::move(o)), fonts(options), hyphenator(kHyphenDictionaryDir) {}
+      : options(std::move(o)), fonts(options), hyphenator(default_dictionary_dir()) {}
   EngineOptions options;
   FontRegistry fonts;
   Shaper shaper;

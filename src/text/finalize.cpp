@@ -78,7 +78,7 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
     if (item.kind == ItemKind::Penalty && piece >= 0) {
       slots.push_back(Slot{piece, 0, 0});
       line.natural_width += item.width;
-      line.hyphenated = item.flagged;
+      line.hyphenated = item.flagged; // a hyphen glyph was inserted
     }
   }
   line.overfull = line.natural_width - shrink > setting.width + 1e-6;

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <mutex>
 
 namespace galley::text {
 
@@ -16,6 +17,31 @@ struct Hyphenator::Dict {
     if (dict) hnj_hyphen_free(dict);
   }
 };
+
+namespace {
+
+/// Loaded dictionaries, shared by every Hyphenator of the process. libhyphen builds its state
+/// machine slowly (seconds for the 1 MB German patterns) and only reads it while hyphenating,
+/// so each file is loaded once and kept for the process's life.
+std::shared_ptr<const Hyphenator::Dict> load_shared(const std::filesystem::path& path) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::shared_ptr<const Hyphenator::Dict>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = loaded[path];
+  if (!slot) {
+    if (HyphenDict* d = hnj_hyphen_load(path.c_str())) {
+      auto dict = std::make_shared<Hyphenator::Dict>();
+      dict->dict = d;
+      dict->latin1 = !d->utf8;
+      slot = dict;
+    }
+  }
+  return slot;
+}
+
+} // namespace
+
+std::filesystem::path default_dictionary_dir() { return "/usr/share/hyphen"; }
 
 std::string lowercase(std::string_view word) {
   std::string out;
@@ -49,20 +75,18 @@ Hyphenator::Hyphenator(std::filesystem::path dictionary_dir) : dir_(std::move(di
 Hyphenator::~Hyphenator() = default;
 
 std::filesystem::path Hyphenator::dictionary_for(const std::string& language) const {
-  // "en-US" -> hyph_en_US.dic; then the language alone; then the language's usual region.
+  // "en-US" -> hyph_en_US.dic; then the language's usual region; then the language alone.
   std::string tag = language;
   std::replace(tag.begin(), tag.end(), '-', '_');
   std::string lang = tag.substr(0, tag.find('_'));
-  std::vector<std::string> names{tag, lang};
+  std::string region = lang;
+  std::transform(region.begin(), region.end(), region.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::vector<std::string> names;
+  if (tag != lang) names.push_back(tag);
   if (lang == "en") names.push_back("en_US");
-  if (lang == "de") names.push_back("de_DE");
-  if (lang == "fr") names.push_back("fr_FR");
-  names.push_back(lang + "_" + [&] {
-    std::string region = lang;
-    std::transform(region.begin(), region.end(), region.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return region;
-  }());
+  names.push_back(lang + "_" + region);
+  names.push_back(lang);
   for (const auto& name : names) {
     auto path = dir_ / ("hyph_" + name + ".dic");
     std::error_code ec;
@@ -71,18 +95,14 @@ std::filesystem::path Hyphenator::dictionary_for(const std::string& language) co
   return {};
 }
 
-Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
+const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
   auto it = dicts_.find(language);
   if (it != dicts_.end()) return it->second.get();
-  std::unique_ptr<Dict> dict;
+  std::shared_ptr<const Dict> dict;
   auto path = dictionary_for(language);
-  if (!path.empty()) {
-    if (HyphenDict* d = hnj_hyphen_load(path.c_str())) {
-      dict = std::make_unique<Dict>();
-      dict->dict = d;
-      dict->latin1 = !d->utf8;
-    }
-  }
+  // Resolve symbolic links (hyph_de.dic -> hyph_de_DE.dic) so that one file loads once.
+  std::error_code ec;
+  if (!path.empty()) dict = load_shared(std::filesystem::canonical(path, ec));
   if (!dict)
     diags.warning({}, "no hyphenation dictionary for language '" + language + "' (looked in " +
                           dir_.string() + ")");
@@ -107,7 +127,7 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
     if (auto hit = cache_.find(key); hit != cache_.end()) {
       counts = hit->second;
     } else {
-      if (Dict* d = dictionary(language, diags)) {
+      if (const Dict* d = dictionary(language, diags)) {
         std::string encoded;
         bool encodable = true;
         if (d->latin1) {

@@ -17,6 +17,9 @@ namespace galley::text {
 using HyphenExceptions = std::map<std::string, std::vector<int>>;
 HyphenExceptions parse_exceptions(const std::vector<std::string>& words);
 
+/// Where Debian's hyphen-* packages install hyph_<lang>.dic files.
+std::filesystem::path default_dictionary_dir();
+
 /// Lowercases `word` (full Unicode case mapping of single code points).
 std::string lowercase(std::string_view word);
 
@@ -38,11 +41,12 @@ public:
   /// The dictionary file used for a BCP 47 language tag ("en" -> hyph_en_US.dic), or "".
   std::filesystem::path dictionary_for(const std::string& language) const;
 
+  struct Dict; ///< a loaded libhyphen dictionary, shared across the process
+
 private:
-  struct Dict;
-  Dict* dictionary(const std::string& language, Diagnostics& diags);
+  const Dict* dictionary(const std::string& language, Diagnostics& diags);
   std::filesystem::path dir_;
-  std::map<std::string, std::unique_ptr<Dict>> dicts_; ///< by language; null when missing
+  std::map<std::string, std::shared_ptr<const Dict>> dicts_; ///< by language; null when missing
   std::map<std::string, std::vector<int>> cache_;      ///< language + '\0' + word -> points
 };
 

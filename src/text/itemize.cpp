@@ -185,15 +185,17 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     }
     bi->setText(icu::UnicodeString()); // drop the alias before `u16` goes away
   }
-  // URLs break only after their separators (never after the first slash of "//"); no-break
-  // spans not at all.
+  // URLs break only after their separators (never inside or just after "//"); no-break spans
+  // not at all.
   for (size_t i = 1; i < cps.size(); ++i) {
     if (cps[i - 1].span != cps[i].span) continue;
     const SpanRange& s = spans[static_cast<size_t>(cps[i].span)];
     if (s.url) {
       char32_t before = cps[i - 1].cp;
       bool allowed = s.nobreak ? before == '/' : is_url_break_after(before);
-      cps[i].break_before = allowed && cps[i].cp != '/' && !is_word_space(cps[i].cp);
+      bool after_scheme = before == '/' && i >= 2 && cps[i - 2].cp == '/';
+      cps[i].break_before =
+          allowed && !after_scheme && cps[i].cp != '/' && !is_word_space(cps[i].cp);
     } else if (s.nobreak) {
       cps[i].break_before = false;
     }

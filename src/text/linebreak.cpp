@@ -32,28 +32,43 @@ double badness(double r) {
 }
 
 struct Evaluation {
-  double badness = 0;
+  double badness = 0;   // of the real glue, for demerits and fitness
   int fitness = Decent;
   bool overfull = false; // shrinks beyond its shrinkability (r < -1)
+  bool feasible = true;  // within the tolerance, emergency stretch counted
 };
 
 /// Badness and fitness class of a line (Knuth-Plass section "fitness classes"; TeX 851-853).
+/// Unlike TeX, emergency stretch only decides feasibility: demerits come from the real glue, so
+/// the emergency pass spreads looseness evenly instead of preferring a few very loose lines.
+/// In the final pass a line that even emergency stretch cannot make feasible is still accepted,
+/// as loose as it is, at inf_bad: a loose line is better than an overfull one.
 Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& p) {
   Evaluation e;
   if (m.width < target) {
     if (m.fil > 0) return e;
-    double stretch = m.stretch + p.background_stretch + p.emergency_stretch;
-    e.badness = stretch > 0 ? badness((target - m.width) / stretch) : kInfBad;
+    double slack = target - m.width;
+    double stretch = m.stretch + p.background_stretch;
+    e.badness = stretch > 0 ? badness(slack / stretch) : kInfBad;
+    double with_emergency = stretch + p.emergency_stretch;
+    double b = with_emergency > 0 ? badness(slack / with_emergency) : kInfBad;
+    e.feasible = b <= p.tolerance;
     e.fitness = e.badness > 99 ? VeryLoose : e.badness > 12 ? Loose : Decent;
+    if (!e.feasible && p.final_pass) {
+      e.badness = kInfBad;
+      e.feasible = true;
+    }
   } else if (m.width > target) {
     double need = m.width - target;
     if (need > m.shrink) {
       e.overfull = true;
+      e.feasible = false;
       e.badness = kInfBad + 1;
       e.fitness = Tight;
       return e;
     }
     e.badness = badness(need / m.shrink);
+    e.feasible = e.badness <= p.tolerance;
     e.fitness = e.badness > 12 ? Tight : Decent;
   }
   return e;
@@ -150,6 +165,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     int line = 0;
   };
   std::vector<Candidate> candidates; // indexed by line group * 4 + fitness
+  std::vector<double> group_min;     // least demerits per line group (TeX 835-836)
 
   auto try_break = [&](int i) {
     const Item& brk = items[static_cast<size_t>(i)];
@@ -157,6 +173,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     bool final_break = forced && i == static_cast<int>(items.size()) - 1;
     double pen_width = brk.kind == ItemKind::Penalty ? brk.width : 0;
     candidates.clear();
+    group_min.clear();
     double min_demerits = kAwful;
     still_active.clear();
     for (size_t k = 0; k < active.size(); ++k) {
@@ -165,17 +182,15 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       double target = width(params.distinct_lines ? a.line : 0);
       Evaluation e = evaluate(m, target, params);
       bool artificial = false;
-      if (e.badness > kInfBad || forced) {
+      if (e.overfull || forced) {
         // Deactivate a, but in the final pass keep the paragraph alive through the last active
         // node when nothing feasible was found (TeX section 854).
         bool last = k + 1 == active.size() && still_active.empty();
         if (params.final_pass && min_demerits == kAwful && last) artificial = true;
-        else if (e.badness > params.tolerance) continue;
-      } else if (e.badness > params.tolerance) {
-        still_active.push_back(active[k]);
-        continue;
+        else if (!e.feasible) continue;
       } else {
         still_active.push_back(active[k]);
+        if (!e.feasible) continue;
       }
       double d = artificial ? 0
                             : line_demerits(e.badness, brk, a.flagged, e.fitness, a.fitness,
@@ -185,6 +200,9 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       size_t slot = static_cast<size_t>(group) * 4 + static_cast<size_t>(e.fitness);
       if (candidates.size() <= slot) candidates.resize(slot + 1);
       if (d < candidates[slot].demerits) candidates[slot] = {d, active[k], a.line + 1};
+      if (group_min.size() <= static_cast<size_t>(group))
+        group_min.resize(static_cast<size_t>(group) + 1, kAwful);
+      group_min[static_cast<size_t>(group)] = std::min(group_min[static_cast<size_t>(group)], d);
       min_demerits = std::min(min_demerits, d);
     }
     active.swap(still_active);
@@ -204,7 +222,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     }
     for (size_t slot = 0; slot < candidates.size(); ++slot) {
       const Candidate& c = candidates[slot];
-      if (c.prev < 0 || c.demerits > min_demerits + params.adj_demerits) continue;
+      if (c.prev < 0 || c.demerits > group_min[slot / 4] + params.adj_demerits) continue;
       Node n;
       n.position = i;
       n.line = c.line;

@@ -42,10 +42,12 @@ struct LineBreakParams {
   double final_hyphen_demerits = 5000;
   /// Stretch every line has besides its glue (ragged-right's \rightskip), points.
   double background_stretch = 0;
-  /// Extra stretch counted for badness only (TeX's \emergencystretch), points.
+  /// Extra stretch that widens what counts as feasible (TeX's \emergencystretch), points.
+  /// Demerits still come from the real glue.
   double emergency_stretch = 0;
   int looseness = 0;
-  /// The last pass: rather than fail, an overfull line is accepted (TeX section 863).
+  /// The last pass: loose lines beyond the tolerance are accepted (at badness 10000) rather
+  /// than an overfull one; an overfull line only when nothing else is possible (TeX 854).
   bool final_pass = false;
   /// Whether lines must be told apart by number (a line-width function or looseness); when
   /// false every line has width(0) and the active list stays smaller.

@@ -1,0 +1,85 @@
+// Shapes and breaks paragraphs repeatedly and reports the time per pass and the word cache's hit
+// rate. Usage: bench_text [paragraphs.txt] [passes]. Paragraphs in the file are separated by
+// blank lines; without a file, the test paragraphs are used.
+#include "support.hpp"
+
+#include "util/files.hpp"
+#include "util/text_utils.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+using namespace galley;
+using namespace galley::text;
+
+namespace {
+
+std::vector<testing::Sample> load(const char* path) {
+  std::vector<testing::Sample> out;
+  std::string error;
+  auto text = read_file(path, &error);
+  if (!text) {
+    std::fprintf(stderr, "bench_text: %s: %s\n", path, error.c_str());
+    std::exit(3);
+  }
+  std::string para;
+  size_t pos = 0;
+  while (pos <= text->size()) {
+    size_t end = text->find('\n', pos);
+    if (end == std::string::npos) end = text->size();
+    std::string line = text->substr(pos, end - pos);
+    if (line.empty()) {
+      if (!para.empty()) out.push_back({"en", para});
+      para.clear();
+    } else {
+      para += (para.empty() ? "" : " ") + line;
+    }
+    pos = end + 1;
+  }
+  if (!para.empty()) out.push_back({"en", para});
+  return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<testing::Sample> samples =
+      argc > 1 ? load(argv[1]) : testing::sample_paragraphs();
+  int passes = argc > 2 ? std::atoi(argv[2]) : 20;
+  if (passes < 1) passes = 1;
+
+  auto t0 = std::chrono::steady_clock::now();
+  Engine engine(testing::bundled_options());
+  auto t1 = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  size_t lines = 0;
+  double first_ms = 0;
+  for (int pass = 0; pass < passes; ++pass) {
+    auto start = std::chrono::steady_clock::now();
+    for (const auto& s : samples)
+      lines += engine.layout_paragraph(testing::paragraph(s.text, s.language, 312, 10.5), diags)
+                   .lines.size();
+    if (pass == 0)
+      first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count();
+  }
+  auto t2 = std::chrono::steady_clock::now();
+  double total_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
+  CacheStats stats = engine.cache_stats();
+  double rate = stats.lookups ? 100.0 * static_cast<double>(stats.hits) /
+                                    static_cast<double>(stats.lookups)
+                              : 0;
+  std::printf("paragraphs %zu, passes %d, lines per pass %zu\n", samples.size(), passes,
+              lines / static_cast<size_t>(passes));
+  std::printf("engine start %s ms\n",
+              format_number(std::chrono::duration<double, std::milli>(t1 - t0).count(), 2).c_str());
+  std::printf("first pass %s ms (cold cache)\n", format_number(first_ms, 2).c_str());
+  std::printf("mean pass %s ms\n", format_number(total_ms / passes, 3).c_str());
+  std::printf("word cache %llu lookups, %llu hits (%s%%)\n",
+              static_cast<unsigned long long>(stats.lookups),
+              static_cast<unsigned long long>(stats.hits), format_number(rate, 1).c_str());
+  std::printf("warnings %d\n", diags.warning_count());
+  return 0;
+}

@@ -1,0 +1,84 @@
+#include "support.hpp"
+
+#include "util/text_utils.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace galley;
+using namespace galley::text;
+
+TEST_SUITE("text/fallback") {
+  TEST_CASE("Greek, Cyrillic, Arabic and an emoji each get a face") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    std::string text = "Inter \u03b1\u03bb\u03c6\u03b1 \u0436\u0443\u0440\u043d\u0430\u043b "
+                       "\u0633\u0644\u0627\u0645 \U0001F600 \U0001F600 end";
+    ParagraphSpec spec = testing::paragraph(text, "en", 400);
+    spec.spans[0].font.family = "JetBrains Mono";
+    ParagraphLayout layout = engine.layout_paragraph(spec, diags);
+    REQUIRE(layout.lines.size() == 1);
+    int notdef = 0;
+    std::vector<std::string> arabic_faces;
+    for (const auto& run : layout.lines[0].runs) {
+      for (const auto& g : run.glyphs) {
+        CAPTURE(g.text);
+        if (g.glyph == 0) {
+          ++notdef;
+          CHECK(g.text == "\U0001F600");
+        }
+        size_t i = 0;
+        char32_t cp = g.text.empty() ? 0 : next_code_point(g.text, i);
+        if (cp >= 0x600 && cp < 0x700) arabic_faces.push_back(engine.face(run.face).family);
+      }
+    }
+    CHECK(notdef == 2);
+    REQUIRE(arabic_faces.size() == 4);
+    for (const auto& f : arabic_faces) CHECK(f == "Noto Naskh Arabic");
+    // No emoji font is bundled and fontconfig is off: one warning for the character, however
+    // often it occurs.
+    REQUIRE(diags.warning_count() == 1);
+    CHECK(diags.all()[0].message == "no font has a glyph for U+1F600 '\U0001F600', drawing .notdef");
+  }
+
+  TEST_CASE("a face lacking a script falls back to the Noto face of the same style") {
+    EngineOptions options = testing::bundled_options();
+    options.fallback = {"Noto Serif Hebrew", "Noto Serif"};
+    Engine engine(options);
+    Diagnostics diags;
+    Span span;
+    span.text = "Bold \u05e9\u05dc\u05d5\u05dd and \u03a9";
+    span.font = {"Inter", 700, false};
+    Line line = engine.layout_line({span}, "en", diags);
+    CHECK(diags.empty());
+    bool hebrew = false;
+    for (const auto& run : line.runs) {
+      const FaceInfo& face = engine.face(run.face);
+      if (face.family == "Noto Serif Hebrew") {
+        hebrew = true;
+        CHECK(face.weight == 700);
+      }
+      for (const auto& g : run.glyphs) CHECK(g.glyph != 0);
+    }
+    CHECK(hebrew);
+  }
+
+  TEST_CASE("fontconfig finds system faces for what the bundled ones lack") {
+    EngineOptions options = testing::bundled_options();
+    options.use_fontconfig = true;
+    Engine engine(options);
+    Diagnostics diags;
+    Span span;
+    span.text = "\u2654"; // WHITE CHESS KING: no bundled face has it
+    span.font = {"EB Garamond", 400, false};
+    Line line = engine.layout_line({span}, "en", diags);
+    REQUIRE(line.runs.size() == 1);
+    // Whether the system has such a face is the machine's business; either it is drawn, or it
+    // is reported.
+    if (line.runs[0].glyphs[0].glyph == 0) {
+      CHECK(diags.warning_count() == 1);
+    } else {
+      CHECK(diags.empty());
+      CHECK(engine.face(line.runs[0].face).family != "EB Garamond");
+    }
+  }
+}
