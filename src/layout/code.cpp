@@ -110,7 +110,9 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
     box.baseline = top_pad + baseline_in(leading, size);
     box.items.emplace_back(RectItem{frame.x, 0, frame.width, box.height, ground});
     if (pieces[i].continuation) {
-      text::Line m = shape_line(ctx, "\u21AA", font, size, rgb(ctx.style.colors.rule), features);
+      // The caption face has the arrow (U+21AA); monospace faces often do not.
+      text::Line m = shape_line(ctx, "\u21AA", {ctx.style.fonts.caption.family, 400, false}, size,
+                                rgb(ctx.style.colors.rule), ctx.style.fonts.caption.features);
       for (const auto& r : m.runs) {
         GlyphRun g = make_run(r, frame.x + pad, box.baseline);
         g.color = marker_color;

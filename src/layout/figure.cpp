@@ -108,6 +108,7 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const BlockFra
     box.height = top;
     ctx.tags.clear();
   }
+  box.floating = true;
   out.penalty(0);
   out.glue(t.leading * 0.75);
   out.box(std::move(box));

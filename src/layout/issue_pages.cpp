@@ -72,11 +72,41 @@ std::string upper_ascii(std::string s) {
   return s;
 }
 
-Page cover_page(Setter& s, std::vector<ImageResource>& images) {
+/// Publication, issue title, subtitle, number and date, description and editors, from (left, y);
+/// returns the y below.
+double masthead(Setter& s, Page& page, double left, double y) {
   const model::Issue& issue = s.issue;
   const style::Style& st = s.style;
+  const double width = s.geo.width();
+  const std::uint32_t text = rgb(st.colors.text);
+  const auto& cap = st.fonts.caption;
+  if (!issue.publication.empty())
+    y = s.para(page, upper_ascii(issue.publication), {cap.family, 600, false}, 11, 16,
+               rgb(st.colors.accent), left, y, width, cap.features) + 6;
+  y = s.para(page, issue.title, {st.fonts.heading.family, 700, false}, 30, 34, text, left, y,
+             width, st.fonts.heading.features) + 4;
+  y = s.para(page, issue.subtitle, {st.fonts.heading.family, 400, false}, 15, 20, 0x444444, left, y,
+             width, st.fonts.heading.features) + 6;
+  std::string line;
+  if (!issue.number.empty()) line = "No. " + issue.number;
+  if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date);
+  y = s.para(page, line, {cap.family, 400, false}, 11, 16, 0x555555, left, y, width, cap.features);
+  if (!issue.description.empty())
+    y = s.para(page, issue.description, {st.fonts.body.family, 400, true}, 12, 16, 0x333333, left,
+               y + 6, width, st.fonts.body.features);
+  if (!issue.editors.empty())
+    y = s.para(page, "Edited by " + join_names(issue.editors), {cap.family, 400, false}, 9, 13,
+               0x555555, left, y + 8, width, cap.features);
+  return y;
+}
+
+/// The cover. A cover image shaped like the page is a designed cover (it carries its own title):
+/// it fills the page alone, and the masthead moves to the contents page (`designed` is set).
+/// Other images fill the top of the page above the masthead.
+Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed) {
+  const model::Issue& issue = s.issue;
   Page page = s.blank();
-  const double left = s.geo.left(true), width = s.geo.width();
+  designed = false;
   double y = s.geo.top + s.geo.height() * 0.3;
   if (issue.cover && !issue.cover->image.remote && !issue.cover->image.path.empty()) {
     std::string why;
@@ -86,39 +116,24 @@ Page cover_page(Setter& s, std::vector<ImageResource>& images) {
       s.diags.error(issue.cover->loc, "issue cover '" + issue.cover->image.src + "' is unusable: " +
                                           (bytes ? info.error : why));
     } else {
-      // The image fills the top of the page (bleed included) down to 60% of its height; a white
-      // band below hides what overhangs.
-      const double band = page.height * 0.6;
+      double aspect = static_cast<double>(info.height) / info.width;
+      designed = std::abs(aspect / (page.height / page.width) - 1) < 0.08;
+      // Designed covers fill the page and its bleed; others the top 60%, a white band below
+      // hiding what overhangs. The page edge crops the rest.
+      const double band = designed ? page.height + page.bleed : page.height * 0.6;
       double bw = page.width + 2 * page.bleed, bh = band + page.bleed;
       double scale = std::max(bw / info.width, bh / info.height);
       double w = info.width * scale, h = info.height * scale;
       images.push_back(ImageResource{issue.cover->image.path});
       page.items.emplace_back(ImageItem{static_cast<int>(images.size()) - 1, (page.width - w) / 2,
                                         -page.bleed + (bh - h) / 2, w, h, false});
+      if (designed) return page;
       page.items.emplace_back(RectItem{-page.bleed, band, page.width + 2 * page.bleed,
                                        page.height - band + page.bleed, Rgb{255, 255, 255}});
       y = std::max(band + 28, s.geo.top);
     }
   }
-  const std::uint32_t text = rgb(st.colors.text);
-  const std::string pub = issue.publication;
-  const auto& cap = st.fonts.caption;
-  if (!pub.empty())
-    y = s.para(page, upper_ascii(pub), {cap.family, 600, false}, 11, 16, rgb(st.colors.accent),
-               left, y, width, cap.features) + 6;
-  y = s.para(page, issue.title, {st.fonts.heading.family, 700, false}, 30, 34, text, left, y,
-             width, st.fonts.heading.features) + 4;
-  y = s.para(page, issue.subtitle, {st.fonts.heading.family, 400, false}, 15, 20, 0x444444, left, y,
-             width, st.fonts.heading.features) + 6;
-  std::string line;
-  if (!issue.number.empty()) line = "No. " + issue.number;
-  if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date);
-  y = s.para(page, line, {cap.family, 400, false}, 11, 16, 0x555555, left, y, width, cap.features);
-  y = s.para(page, issue.description, {st.fonts.body.family, 400, true}, 12, 16, 0x333333, left,
-             y + 6, width, st.fonts.body.features);
-  if (!issue.editors.empty())
-    s.para(page, "Edited by " + join_names(issue.editors), {cap.family, 400, false}, 9, 13,
-           0x555555, left, y + 8, width, cap.features);
+  masthead(s, page, s.geo.left(true), y);
   return page;
 }
 
@@ -129,8 +144,9 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   FrontMatter fm;
   Setter s{issue, style, engine, diags};
   fm.anchor = "issue";
+  bool designed = false;
   if (style.issue.cover) {
-    fm.pages.push_back(cover_page(s, fm.images));
+    fm.pages.push_back(cover_page(s, fm.images, designed));
     fm.pages.back().items.emplace_back(AnchorItem{fm.anchor, 0, 0});
   }
   if (!style.issue.contents) return fm;
@@ -146,6 +162,13 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
     if (first) {
       p.items.emplace_back(AnchorItem{"contents", left, y});
       if (fm.pages.empty()) p.items.emplace_back(AnchorItem{fm.anchor, left, y});
+      if (designed) {
+        // The masthead the designed cover stands in for, above the contents.
+        y = masthead(s, p, left, y);
+        Rgb accent{style.colors.accent.r, style.colors.accent.g, style.colors.accent.b};
+        p.items.emplace_back(RuleItem{left, y + 10, left + 48, y + 10, 1.5, accent});
+        y += 34;
+      }
       y = s.para(p, "Contents", {head.family, 700, false}, 24, 30, text, left, y, s.geo.width(),
                  head.features) + 6;
       Rgb rule{style.colors.rule.r, style.colors.rule.g, style.colors.rule.b};

@@ -29,10 +29,13 @@ struct NoteLine {
   std::string anchor; ///< the name of this copy's anchor (a note cited on several pages repeats)
 };
 
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
 struct Candidate {
   double cost = std::numeric_limits<double>::infinity();
-  std::size_t at = 0;        ///< break before items[at] (items.size() = end of list)
+  std::size_t at = 0;         ///< break before items[at] (items.size() = end of list)
   std::size_t note_lines = 0; ///< lines of the queue placed on this page
+  std::size_t deferred = kNone; ///< a figure (item index) moved to the next page
 };
 
 class Builder {
@@ -45,7 +48,7 @@ public:
     std::size_t pos = 0;
     while (true) {
       while (pos < n && list_.items[pos].kind != VKind::Box) ++pos;
-      if (pos >= n && carry_.empty()) break;
+      if (pos >= n && carry_.empty() && float_ < 0) break;
       pos = page(pos);
     }
     return std::move(out_);
@@ -85,6 +88,21 @@ private:
     return {taken, taken >= required && (taken > 0 || !fresh.empty() || carry_.empty())};
   }
 
+  /// The least room the notes of a page need: all carried lines and every new note but the
+  /// last, and two lines of the last (the split the builder may make).
+  double min_notes_height(const std::vector<NoteCite>& fresh) {
+    if (fresh.empty() && carry_.empty()) return 0;
+    double h = kNoteGapAbove + kNoteGapBelow;
+    if (fresh.empty()) return h + line_height(carry_.front());
+    for (const NoteLine& l : carry_) h += line_height(l);
+    for (std::size_t k = 0; k < fresh.size(); ++k) {
+      const std::vector<VBox>& lines = note(fresh[k].note).lines;
+      std::size_t take = k + 1 == fresh.size() ? std::min<std::size_t>(2, lines.size()) : lines.size();
+      for (std::size_t i = 0; i < take; ++i) h += lines[i].height;
+    }
+    return h;
+  }
+
   /// Adds the notes cited in `b` to a page's list: once per page, and not when the page already
   /// carries the rest of that note.
   void add_cites(std::vector<NoteCite>& fresh, const VBox& b) const {
@@ -109,9 +127,18 @@ private:
     double h = header >= 0 ? list_.boxes[static_cast<std::size_t>(header)].height : 0;
     double glue = 0;
     std::vector<NoteCite> fresh;
-    Candidate best, fallback;
     bool placed = false;
+    if (float_ >= 0) {
+      // A figure deferred from the previous page goes first.
+      const VBox& f = list_.boxes[static_cast<std::size_t>(float_)];
+      h += f.height;
+      glue = leading * 0.75;
+      add_cites(fresh, f);
+      placed = true;
+    }
+    Candidate best, fallback;
     const VBox* last_box = nullptr;
+    std::size_t deferred = kNone;
     auto consider = [&](std::size_t at, int penalty, bool end) {
       double used = 0;
       auto [taken, ok] = fit_notes(fresh, height - h, used);
@@ -123,25 +150,39 @@ private:
         // Only when nothing else fits, and never after a heading.
         if (last_box != nullptr && last_box->heading) return;
         cost += 100000;
-        if (cost <= fallback.cost) fallback = {cost, at, taken};
+        if (cost <= fallback.cost) fallback = {cost, at, taken, deferred};
         return;
       }
       cost += penalty;
-      if (cost <= best.cost) best = {cost, at, taken};
+      if (cost <= best.cost) best = {cost, at, taken, deferred};
     };
     std::size_t i = pos;
+    bool skip_glue = false;
     for (; i < n; ++i) {
       const VItem& it = items[i];
       if (it.kind == VKind::Box) {
         const VBox& b = list_.boxes[static_cast<std::size_t>(it.box)];
-        if (placed && h + glue + b.height > height + 0.01) break;
+        skip_glue = false;
+        std::vector<NoteCite> with = fresh;
+        add_cites(with, b);
+        if (placed && h + glue + b.height + min_notes_height(with) > height + 0.01) {
+          // A figure that does not fit floats to the top of the next page and the text after
+          // it fills this one (one figure at a time, as TeX's top floats).
+          if (b.floating && deferred == kNone && float_ < 0) {
+            deferred = i;
+            glue = 0;
+            skip_glue = true;
+            continue;
+          }
+          break;
+        }
         h += glue + b.height;
         glue = 0;
-        add_cites(fresh, b);
+        fresh = std::move(with);
         placed = true;
         last_box = &b;
       } else if (it.kind == VKind::Glue) {
-        glue += it.size;
+        if (!skip_glue) glue += it.size;
       } else {
         consider(i, it.penalty, false);
       }
@@ -155,9 +196,9 @@ private:
       while (at < n && items[at].kind != VKind::Box) ++at;
       if (at < n) ++at;
       while (at < n && items[at].kind != VKind::Penalty) ++at;
-      best.at = std::min(at, n);
-      best.note_lines = std::numeric_limits<std::size_t>::max();
+      best = {0, std::min(at, n), std::numeric_limits<std::size_t>::max(), kNone};
     }
+    if (best.deferred != kNone && best.deferred >= best.at) best.deferred = kNone;
     emit(pos, best, header);
     return best.at;
   }
@@ -172,11 +213,12 @@ private:
     page.height = ctx_.geo.page_height;
     page.bleed = ctx_.geo.bleed;
     PageRole role;
-    role.opening = pos == first_box();
+    role.opening = pos == first_box() && float_ < 0;
     role.section = section_;
     std::vector<OutlineMark> marks;
     bool section_set = false;
     double y = top;
+    std::vector<NoteCite> fresh;
     auto place = [&](const VBox& b) {
       for (const Item& item : b.items) {
         page.items.push_back(item);
@@ -184,16 +226,7 @@ private:
       }
       y += b.height;
     };
-    if (header >= 0) place(list_.boxes[static_cast<std::size_t>(header)]);
-    std::vector<NoteCite> fresh;
-    double glue = 0;
-    for (std::size_t i = pos; i < c.at && i < items.size(); ++i) {
-      const VItem& it = items[i];
-      if (it.kind == VKind::Glue) glue += it.size;
-      if (it.kind != VKind::Box) continue;
-      const VBox& b = list_.boxes[static_cast<std::size_t>(it.box)];
-      y += glue;
-      glue = 0;
+    auto place_body = [&](const VBox& b) {
       place(b);
       add_cites(fresh, b);
       marks.insert(marks.end(), b.marks.begin(), b.marks.end());
@@ -202,6 +235,29 @@ private:
         section_set = true;
         section_ = b.section;
       }
+    };
+    if (header >= 0) place(list_.boxes[static_cast<std::size_t>(header)]);
+    double glue = 0;
+    if (float_ >= 0) {
+      place_body(list_.boxes[static_cast<std::size_t>(float_)]);
+      glue = ctx_.style.text.leading * 0.75;
+      float_ = -1;
+    }
+    bool skip_glue = false;
+    for (std::size_t i = pos; i < c.at && i < items.size(); ++i) {
+      const VItem& it = items[i];
+      if (it.kind == VKind::Glue && !skip_glue) glue += it.size;
+      if (it.kind != VKind::Box) continue;
+      skip_glue = false;
+      if (i == c.deferred) {
+        float_ = it.box;
+        glue = 0;
+        skip_glue = true;
+        continue;
+      }
+      y += glue;
+      glue = 0;
+      place_body(list_.boxes[static_cast<std::size_t>(it.box)]);
     }
     // Notes at the foot, under a short rule.
     double used = 0;
@@ -273,6 +329,7 @@ private:
   std::vector<int> copies_ = std::vector<int>(ctx_.article.notes.size(), 0);
   std::vector<NoteLine> queue_;
   bool first_recto_ = true;
+  int float_ = -1; ///< box of a figure deferred to the top of the next page
   std::string section_;
   BuiltPages out_;
 };

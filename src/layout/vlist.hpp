@@ -42,6 +42,7 @@ struct VBox {
   std::vector<OutlineMark> marks; ///< headings that start here
   int table_header = -1;          ///< the header row box repeated when a page starts inside a table
   bool heading = false;           ///< a heading line: never the last line of a page
+  bool floating = false;          ///< a figure: may move to the top of the next page
   std::string section;            ///< set on a level-1 heading: its text
 };
 

@@ -17,7 +17,13 @@ TEST_SUITE("layout/issue") {
     Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
     CHECK_FALSE(diags.has_errors());
     REQUIRE(doc.pages.size() > 6);
-    CHECK(test::page_text(doc.pages[0]).find("No. 5 \u00B7 May 1, 2026") != std::string::npos);
+    // A page-shaped cover image is a designed cover: alone on its page, the masthead moves to
+    // the contents page.
+    REQUIRE(doc.pages[0].items.size() == 2);
+    const auto* cover = std::get_if<ImageItem>(&doc.pages[0].items[0]);
+    REQUIRE(cover != nullptr);
+    CHECK(cover->width >= doc.pages[0].width);
+    CHECK(test::page_text(doc.pages[1]).find("No. 5 \u00B7 May 1, 2026") != std::string::npos);
     CHECK(test::page_text(doc.pages[1]).find("Contents") != std::string::npos);
     auto anchors = test::anchor_pages(doc);
     // Every contents entry links to its article, and the number beside it is that page.
@@ -47,6 +53,21 @@ TEST_SUITE("layout/issue") {
     CHECK(doc.outline[0].children[1].title == "Article 2: the next phase of the cloud");
     CHECK_FALSE(doc.outline[0].children[1].children.empty());
     CHECK(doc.info.author == "Iris Okafor and Tom\u00E1s Lindqvist");
+  }
+
+  TEST_CASE("a landscape cover image sits above the masthead on the cover page") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    model::Issue issue = test::sample_issue(1);
+    issue.cover->image.path = test::example_image("logical-qubits-cover.jpg");
+    Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    REQUIRE(doc.pages.size() > 2);
+    std::string cover = test::page_text(doc.pages[0]);
+    CHECK(cover.find("THE QUANTUM DISPATCH") != std::string::npos);
+    CHECK(cover.find("No. 5 \u00B7 May 1, 2026") != std::string::npos);
+    CHECK(cover.find("Edited by Iris Okafor and Tom\u00E1s Lindqvist") != std::string::npos);
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
   }
 
   TEST_CASE("recto openings: every article starts on an odd page") {

@@ -6,6 +6,7 @@
 #include "util/files.hpp"
 
 #include "checks.hpp"
+#include "sample.hpp"
 
 #include <doctest/doctest.h>
 
@@ -70,5 +71,19 @@ TEST_SUITE("layout/render") {
     CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
     CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
     write(doc, "issue.pdf");
+  }
+
+  TEST_CASE("the sample article with every kind of block, and its long-note variant") {
+    style::Style st = style::default_style();
+    for (bool long_notes : {false, true}) {
+      test::SampleOptions o;
+      o.long_notes = long_notes;
+      o.table_rows = long_notes ? 40 : 6;
+      Diagnostics diags;
+      text::Engine engine(test::engine_options(st));
+      Document doc = layout_issue(test::single(o), st, engine, LayoutOptions{}, diags);
+      CHECK_FALSE(diags.has_errors());
+      write(doc, long_notes ? "sample-long.pdf" : "sample.pdf");
+    }
   }
 }
