@@ -32,7 +32,8 @@ int run_convert(const ConvertState& st) {
   Diagnostics diags;
   auto ro = render_options(st.common, diags);
   ro.embed_fonts = st.embed_fonts;
-  std::filesystem::path out = st.output.empty() ? default_output(st) : st.output;
+  std::filesystem::path out =
+      st.output.empty() ? default_output(st) : std::filesystem::path(st.output);
   if (diags.has_errors() || refuse_output_over_input(out, st.inputs, diags)) {
     print_diagnostics(diags, st.common);
     return kUsageError;
