@@ -19,6 +19,7 @@ struct Itemizer::Icu {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> breakers;
   std::array<hb_script_t, USCRIPT_CODE_LIMIT> scripts{};
   std::array<bool, USCRIPT_CODE_LIMIT> scripts_known{};
+  icu::UnicodeString empty; // what the break iterators point at between paragraphs
   ~Icu() {
     if (bidi) ubidi_close(bidi);
   }
@@ -59,6 +60,21 @@ std::string code_point_label(char32_t cp) {
 
 bool is_url_break_after(char32_t cp) {
   return cp == '/' || cp == '.' || cp == '-' || cp == '?' || cp == '&';
+}
+
+/// Marks code points of words that begin with "http://", "https://" or "www.".
+std::vector<bool> find_urls(std::string_view text, const std::vector<CodePoint>& cps) {
+  std::vector<bool> in_url(cps.size(), false);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (i > 0 && !is_word_space(cps[i - 1].cp) && cps[i - 1].cp != '(' && cps[i - 1].cp != '<')
+      continue;
+    std::string_view rest = text.substr(cps[i].byte);
+    if (rest.rfind("http://", 0) != 0 && rest.rfind("https://", 0) != 0 &&
+        rest.rfind("www.", 0) != 0)
+      continue;
+    for (size_t j = i; j < cps.size() && !is_word_space(cps[j].cp); ++j) in_url[j] = true;
+  }
+  return in_url;
 }
 
 } // namespace
@@ -183,14 +199,15 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next()) {
       if (p > 0 && p < len) cps[u16_to_cp[static_cast<size_t>(p)]].break_before = true;
     }
-    bi->setText(icu::UnicodeString()); // drop the alias before `u16` goes away
+    bi->setText(icu_->empty); // drop the alias before `u16` goes away
   }
   // URLs break only after their separators (never inside or just after "//"); no-break spans
-  // not at all.
+  // not at all. Plain text that starts like a URL is treated as one up to the next space.
+  std::vector<bool> in_url = find_urls(text, cps);
   for (size_t i = 1; i < cps.size(); ++i) {
     if (cps[i - 1].span != cps[i].span) continue;
     const SpanRange& s = spans[static_cast<size_t>(cps[i].span)];
-    if (s.url) {
+    if (s.url || (in_url[i - 1] && in_url[i])) {
       char32_t before = cps[i - 1].cp;
       bool allowed = s.nobreak ? before == '/' : is_url_break_after(before);
       bool after_scheme = before == '/' && i >= 2 && cps[i - 2].cp == '/';

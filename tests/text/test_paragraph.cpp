@@ -190,5 +190,37 @@ TEST_SUITE("text/paragraph") {
     ParagraphLayout layout = engine.layout_paragraph(spec, diags);
     CHECK(layout.lines.size() > 1);
     for (const auto& line : layout.lines) CHECK_FALSE(line.overfull);
+
+    // Chinese has no spaces: lines break between ideographs. (No CJK face is bundled, so the
+    // glyphs are .notdef here, one warning per character; the breaks do not depend on that.)
+    std::string chinese;
+    for (int i = 0; i < 24; ++i) chinese += "\u5fae\u8f6f\u548c\u5f00\u653e";
+    ParagraphLayout cjk = engine.layout_paragraph(testing::paragraph(chinese, "zh", 100), diags);
+    CHECK(cjk.lines.size() > 3);
+    for (size_t i = 0; i < cjk.lines.size(); ++i) {
+      CHECK_FALSE(cjk.lines[i].overfull);
+      if (i + 1 < cjk.lines.size()) CHECK(cjk.lines[i].natural_width > 80);
+    }
+    CHECK(diags.warning_count() == 5);
+  }
+
+  TEST_CASE("a URL in plain text breaks only after its separators") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    ParagraphSpec spec = testing::paragraph(
+        "See https://news.example.com/2026/04/27/microsoft-openai-next-phase for details.", "en",
+        110);
+    ParagraphLayout layout = engine.layout_paragraph(spec, diags);
+    REQUIRE(layout.lines.size() > 2);
+    for (size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+      std::string text = testing::line_text(layout.lines[i]);
+      CAPTURE(text);
+      CHECK_FALSE(layout.lines[i].hyphenated);
+      char last = text.back();
+      bool separator = last == '/' || last == '.' || last == '-';
+      bool word_end = text.find("https") == std::string::npos && last != '/';
+      CHECK((separator || word_end || text == "See"));
+      CHECK(text.find("https:/") == text.find("https://"));
+    }
   }
 }
