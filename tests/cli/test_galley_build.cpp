@@ -99,8 +99,9 @@ TEST_SUITE("cli/galley_build") {
           std::string::npos);
     CHECK(json.find("\"warnings\": 1,") != std::string::npos);
     CHECK(json.find("\"verify\": true") != std::string::npos);
-    // One object per output, one per diagnostic (the warning), plus the root, run and totals.
-    CHECK(counts.objects == 7 + 1 + 3);
+    // One object per output; the warning of warn.md under each of its two outputs; the root,
+    // "galley" and "totals".
+    CHECK(counts.objects == 7 + 2 + 3);
     auto pdf = read_file(dir / "harbour.pdf").value();
     CHECK(json.find(sha256_of(pdf)) != std::string::npos);
     fs::remove_all(dir);
