@@ -119,9 +119,11 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
         box.items.emplace_back(std::move(g));
       }
     }
-    if (!pieces[i].text.empty()) {
-      text::Line line = shape_line(ctx, pieces[i].text, font, size, color, features);
-      emit_line(ctx, line, text_x, box.baseline, box);
+    // Leading spaces are indentation: set as an offset, since shaping trims them.
+    std::size_t indent = pieces[i].text.find_first_not_of(' ');
+    if (indent != std::string::npos) {
+      text::Line line = shape_line(ctx, pieces[i].text.substr(indent), font, size, color, features);
+      emit_line(ctx, line, text_x + advance * static_cast<double>(indent), box.baseline, box);
     }
     out.box(std::move(box));
   }

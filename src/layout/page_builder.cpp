@@ -68,8 +68,12 @@ private:
   /// The notes that would go on a page: the carried lines, then every line of the notes first
   /// cited on it. Returns how many lines fit in `room` and whether that satisfies the rule that
   /// each new note starts here with at least two lines (or all of it when shorter).
-  std::pair<std::size_t, bool> fit_notes(const std::vector<NoteCite>& fresh, double room,
-                                         double& used) {
+  std::pair<std::size_t, bool> fit_notes(std::vector<NoteCite> fresh, double room, double& used) {
+    // In number order, as a reader scans them (a repeated citation brings back a lower number).
+    std::sort(fresh.begin(), fresh.end(), [&](const NoteCite& x, const NoteCite& y) {
+      return ctx_.article.notes[static_cast<std::size_t>(x.note)].number <
+             ctx_.article.notes[static_cast<std::size_t>(y.note)].number;
+    });
     queue_ = carry_;
     std::size_t required = 0;
     for (std::size_t k = 0; k < fresh.size(); ++k) {

@@ -83,7 +83,7 @@ model::Block paragraph(int seed, int words, const std::string& note, const std::
     std::string s = kSentences[static_cast<std::size_t>(seed * 7 + k) % kSentences.size()];
     for (char c : s) count += c == ' ';
     ++count;
-    if (!buf.empty()) buf += ' ';
+    if (!buf.empty() && buf != " ") buf += ' ';
     if (k == 1 && !url.empty()) {
       in.push_back(text(buf));
       buf.clear();
@@ -94,7 +94,7 @@ model::Block paragraph(int seed, int words, const std::string& note, const std::
     if (k == 1 && !note.empty()) {
       in.push_back(text(buf));
       in.push_back(model::Inline{model::NoteRef{note}, {}});
-      buf.clear();
+      buf = " ";
     }
     ++k;
   }

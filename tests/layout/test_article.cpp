@@ -184,6 +184,29 @@ TEST_SUITE("layout/article") {
     CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
   }
 
+  TEST_CASE("a note too long for its page is split, marked, and continued on the next") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single();
+    model::Note& n = issue.articles[0].notes[0];
+    std::string longer;
+    for (int i = 0; i < 60; ++i)
+      longer += "This note goes on and on, with one more sentence of background about the agreement. ";
+    n.blocks = {model::Block{model::Paragraph{{model::Inline{model::Text{longer}, {}}}}, {}}};
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+    auto anchors = test::anchor_pages(doc);
+    REQUIRE(anchors.count("microsoft-openai-note-1"));
+    int first = anchors["microsoft-openai-note-1"];
+    REQUIRE(first + 1 < static_cast<int>(doc.pages.size()));
+    // The note's text starts on its marker's page and ends on the next, which says so.
+    CHECK(test::page_text(doc.pages[static_cast<std::size_t>(first)]).find("This note goes on") != std::string::npos);
+    std::string next = test::page_text(doc.pages[static_cast<std::size_t>(first + 1)]);
+    CHECK(next.find("note continued from the previous page") != std::string::npos);
+    CHECK(next.find("background about the agreement.") != std::string::npos);
+  }
+
   TEST_CASE("identical input gives identical traces") {
     style::Style st = style::default_style();
     Diagnostics d1, d2;

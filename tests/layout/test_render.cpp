@@ -86,4 +86,17 @@ TEST_SUITE("layout/render") {
       write(doc, long_notes ? "sample-long.pdf" : "sample.pdf");
     }
   }
+
+  TEST_CASE("a note split across pages") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single();
+    std::string longer;
+    for (int i = 0; i < 60; ++i)
+      longer += "This note goes on and on, with one more sentence of background about the agreement. ";
+    issue.articles[0].notes[0].blocks = {
+        model::Block{model::Paragraph{{model::Inline{model::Text{longer}, {}}}}, {}}};
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    write(layout_issue(issue, st, engine, LayoutOptions{}, diags), "sample-split.pdf");
+  }
 }
