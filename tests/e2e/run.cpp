@@ -26,7 +26,7 @@ RunResult run(const std::string& command) {
   return r;
 }
 
-RunResult galley(const std::string& args) {
+RunResult run_galley(const std::string& args) {
   const char* bin = std::getenv("GALLEY_BIN");
   return run(std::string(bin ? bin : "galley") + " " + args);
 }

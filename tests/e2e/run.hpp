@@ -14,7 +14,7 @@ struct RunResult {
 RunResult run(const std::string& command);
 
 /// `galley` followed by `args` (GALLEY_BIN, set by ctest).
-RunResult galley(const std::string& args);
+RunResult run_galley(const std::string& args);
 
 /// A fresh, empty folder for one test's outputs.
 std::filesystem::path scratch(const std::string& name);

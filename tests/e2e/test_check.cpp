@@ -7,27 +7,27 @@ using namespace e2e;
 TEST_SUITE("e2e/check") {
   TEST_CASE("the example issue and article check clean") {
     auto ex = source_dir() / "examples/quantum-dispatch";
-    auto r = galley("check " + q(ex / "issue.yaml"));
+    auto r = run_galley("check " + q(ex / "issue.yaml"));
     CAPTURE(r.err);
     CHECK(r.code == 0);
     CHECK(r.err.find("error:") == std::string::npos);
     CHECK(r.err.find("4 articles checked") != std::string::npos);
-    r = galley("check " + q(ex / "microsoft-openai.md"));
+    r = run_galley("check " + q(ex / "microsoft-openai.md"));
     CHECK(r.code == 0);
   }
   TEST_CASE("exit codes: input error 1, usage error 2, help and version 0") {
     auto dir = scratch("check-codes");
-    auto r = galley("check " + q(dir / "missing.md"));
+    auto r = run_galley("check " + q(dir / "missing.md"));
     CHECK(r.code == 1);
     CHECK(r.err.find("missing.md") != std::string::npos);
-    r = galley("check");
+    r = run_galley("check");
     CHECK(r.code == 2);
-    r = galley("frobnicate");
+    r = run_galley("frobnicate");
     CHECK(r.code == 2);
-    r = galley("--help");
+    r = run_galley("--help");
     CHECK(r.code == 0);
     CHECK(r.out.find("check") != std::string::npos);
-    r = galley("--version");
+    r = run_galley("--version");
     CHECK(r.code == 0);
     CHECK(r.out.find("galley ") == 0);
   }
@@ -36,7 +36,7 @@ TEST_SUITE("e2e/check") {
     std::string md = "---\ntitle: T\ntitel: x\n---\nText with a missing note.[^nope]\n";
     auto r = run("printf '%s' " + q(md) + " > " + q(dir / "a.md"));
     REQUIRE(r.code == 0);
-    r = galley("check --diagnostics json " + q(dir / "a.md"));
+    r = run_galley("check --diagnostics json " + q(dir / "a.md"));
     CAPTURE(r.err);
     CHECK(r.code == 1);
     CHECK(r.err.find("{\"severity\":\"warning\"") != std::string::npos);
@@ -48,7 +48,7 @@ TEST_SUITE("e2e/check") {
     auto dir = scratch("check-strict");
     auto r = run("printf -- '---\\ntitle: T\\ntitel: x\\n---\\nHello.\\n' > " + q(dir / "a.md"));
     REQUIRE(r.code == 0);
-    CHECK(galley("check " + q(dir / "a.md")).code == 0);
-    CHECK(galley("check --strict " + q(dir / "a.md")).code == 1);
+    CHECK(run_galley("check " + q(dir / "a.md")).code == 0);
+    CHECK(run_galley("check --strict " + q(dir / "a.md")).code == 1);
   }
 }

@@ -38,7 +38,7 @@ TEST_SUITE("e2e/epub") {
     for (const char* input : {"microsoft-openai.md", "issue.yaml"}) {
       CAPTURE(input);
       auto out = dir / (std::string(input) + ".epub");
-      auto r = galley("epub " + q(example(input)) + " -o " + q(out));
+      auto r = run_galley("epub " + q(example(input)) + " -o " + q(out));
       CAPTURE(r.err);
       REQUIRE(r.code == 0);
       auto c = epubcheck(out);
@@ -50,8 +50,8 @@ TEST_SUITE("e2e/epub") {
 
   TEST_CASE("identical input gives identical bytes") {
     auto dir = scratch("epub-determinism");
-    REQUIRE(galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "a.epub")).code == 0);
-    REQUIRE(galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "b.epub")).code == 0);
+    REQUIRE(run_galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "a.epub")).code == 0);
+    REQUIRE(run_galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "b.epub")).code == 0);
     CHECK(galley::read_file(dir / "a.epub") == galley::read_file(dir / "b.epub"));
   }
 
@@ -59,7 +59,7 @@ TEST_SUITE("e2e/epub") {
     auto dir = scratch("epub-missing-image");
     REQUIRE(run("printf -- '---\\ntitle: T\\n---\\nText.\\n\\n![A chart](nothere.png)\\n' > " +
                 q(dir / "a.md")).code == 0);
-    auto r = galley("epub " + q(dir / "a.md") + " -o " + q(dir / "a.epub"));
+    auto r = run_galley("epub " + q(dir / "a.md") + " -o " + q(dir / "a.epub"));
     CHECK(r.code == 1);
     CHECK(r.err.find("a.md:6:") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "a.epub"));

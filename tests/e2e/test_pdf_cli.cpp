@@ -25,7 +25,7 @@ TEST_SUITE("e2e/pdf") {
   TEST_CASE("the example article becomes a valid PDF with embedded subset fonts and its text") {
     auto dir = scratch("pdf-article");
     auto pdf = dir / "article.pdf";
-    auto r = galley("pdf " + q(example("microsoft-openai.md")) + " -o " + q(pdf));
+    auto r = run_galley("pdf " + q(example("microsoft-openai.md")) + " -o " + q(pdf));
     CAPTURE(r.err);
     REQUIRE(r.code == 0);
     REQUIRE(fs::exists(pdf));
@@ -65,8 +65,8 @@ TEST_SUITE("e2e/pdf") {
   TEST_CASE("identical input gives identical bytes") {
     auto dir = scratch("pdf-determinism");
     auto a = dir / "a.pdf", b = dir / "b.pdf";
-    REQUIRE(galley("pdf -q " + q(example("issue.yaml")) + " -o " + q(a)).code == 0);
-    REQUIRE(galley("pdf -q " + q(example("issue.yaml")) + " -o " + q(b)).code == 0);
+    REQUIRE(run_galley("pdf -q " + q(example("issue.yaml")) + " -o " + q(a)).code == 0);
+    REQUIRE(run_galley("pdf -q " + q(example("issue.yaml")) + " -o " + q(b)).code == 0);
     auto x = galley::read_file(a), y = galley::read_file(b);
     REQUIRE(x.has_value());
     CHECK(x->size() > 10000);
@@ -78,12 +78,12 @@ TEST_SUITE("e2e/pdf") {
     auto bad = dir / "bad.md";
     REQUIRE(run("printf -- '---\\ntitle: [unclosed\\n---\\nBody.\\n' > " + q(bad)).code == 0);
     auto out = dir / "bad.pdf";
-    auto r = galley("pdf " + q(bad) + " -o " + q(out));
+    auto r = run_galley("pdf " + q(bad) + " -o " + q(out));
     CHECK(r.code == 1);
     CHECK(r.err.find("bad.md:") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
     REQUIRE(run("echo previous > " + q(out)).code == 0);
-    CHECK(galley("pdf " + q(bad) + " -o " + q(out)).code == 1);
+    CHECK(run_galley("pdf " + q(bad) + " -o " + q(out)).code == 1);
     CHECK(galley::read_file(out).value() == "previous\n");
     int entries = 0;
     for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++entries;
@@ -94,7 +94,7 @@ TEST_SUITE("e2e/pdf") {
     auto dir = scratch("pdf-overwrite");
     REQUIRE(run("cp " + q(example("microsoft-openai.md")) + " " + q(dir / "a.md")).code == 0);
     auto before = galley::read_file(dir / "a.md");
-    auto r = galley("pdf " + q(dir / "a.md") + " -o " + q(dir / "a.md"));
+    auto r = run_galley("pdf " + q(dir / "a.md") + " -o " + q(dir / "a.md"));
     CHECK(r.code == 2);
     CHECK(r.err.find("overwrite") != std::string::npos);
     CHECK(galley::read_file(dir / "a.md") == before);
