@@ -62,6 +62,15 @@ bool is_url_break_after(char32_t cp) {
   return cp == '/' || cp == '.' || cp == '-' || cp == '?' || cp == '&';
 }
 
+/// Whether `cp` is in a right-to-left block or is a bidi control: text without any is all
+/// left to right and skips the bidi algorithm.
+bool may_be_rtl(char32_t cp) {
+  return (cp >= 0x590 && cp < 0x900) || (cp >= 0xFB1D && cp < 0xFE00) ||
+         (cp >= 0xFE70 && cp < 0xFF00) || (cp >= 0x10800 && cp < 0x11000) ||
+         (cp >= 0x1E800 && cp < 0x1F000) || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /// Marks code points of words that begin with "http://", "https://" or "www.".
 std::vector<bool> find_urls(std::string_view text, const std::vector<CodePoint>& cps) {
   std::vector<bool> in_url(cps.size(), false);
@@ -116,8 +125,7 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     bool is_common = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED;
     c.script = is_common ? HB_SCRIPT_COMMON : icu_->hb_script(sc);
     common.push_back(is_common);
-    // Everything below U+0590 (Hebrew, the first right-to-left block) is left to right.
-    if (cp >= 0x590) needs_bidi = true;
+    if (may_be_rtl(cp)) needs_bidi = true;
     auto index = static_cast<std::uint32_t>(out.cps.size());
     if (cp > 0xFFFF) {
       u16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
