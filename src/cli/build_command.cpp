@@ -252,8 +252,9 @@ int Build::run() {
     std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
     return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();
   };
+  // Interruption is handled from here on: outputs and the report are written below.
+  InterruptGuard guard;
   {
-    InterruptGuard guard;
     OrderedRun run;
     run.count = plan_.outputs.size();
     run.threads = threads;

@@ -28,7 +28,7 @@ std::string plural(long long n, const char* word) {
 }
 
 std::string paint(const std::string& text, const char* code, bool colour) {
-  return colour ? std::string(code) + text + kReset : text;
+  return colour && !text.empty() ? std::string(code) + text + kReset : text;
 }
 
 std::string clock(std::int64_t ms) {

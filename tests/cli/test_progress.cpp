@@ -33,7 +33,7 @@ TEST_SUITE("cli/progress") {
     CHECK(bar == "[######..............] 3/10  0:04  microsoft-openai.pdf");
     std::string narrow = format_bar(10, 10, 61'000, "microsoft-openai.pdf", 40, false);
     CHECK(narrow == "[####################] 10/10  1:01  mic");
-    CHECK(format_bar(0, 4, 0, "a.pdf", 80, true).find("\033[32m") != std::string::npos);
+    CHECK(format_bar(2, 4, 0, "a.pdf", 80, true).find("\033[32m") != std::string::npos);
     CHECK(format_summary(4, 0, 31, 1'204'000, 2'400, false) ==
           "built 4 outputs (31 pages, 1.20 MB) in 2.4 s");
     CHECK(format_summary(3, 1, 30, 1'000, 100, false) ==
