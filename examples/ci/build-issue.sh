@@ -1,6 +1,6 @@
 #!/bin/sh
-# Builds an issue for CI: every format, warnings are errors, a JSON report, and a tar.gz of the
-# outputs. Plain POSIX shell; galley's exit status is the job's (see docs/ci.md).
+# Builds an issue for CI: every format, warnings are errors, a JSON report (report.json, kept
+# out of the archive because it records times), and a reproducible tar.gz of the outputs. Plain POSIX shell; galley's exit status is the job's (see docs/ci.md).
 #
 #   examples/ci/build-issue.sh [MANIFEST] [OUT_DIR]
 #
@@ -18,7 +18,7 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ] && command -v git >/dev/null 2>&1; then
   export SOURCE_DATE_EPOCH
 fi
 
-set -- "$manifest" --format pdf,epub --single -o "$out" --strict --report "$out/report.json"
+set -- "$manifest" --format pdf,epub --single -o "$out" --strict --report report.json
 [ -n "${JOBS:-}" ] && set -- "$@" -j "$JOBS"
 [ -n "${SHARD:-}" ] && set -- "$@" --shard "$SHARD"
 
