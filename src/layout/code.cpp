@@ -54,6 +54,17 @@ std::string expand_tabs(const std::string& s) {
   return out;
 }
 
+/// A hooked arrow (the shape of U+21AA) drawn with rules before a wrapped line's continuation,
+/// so that it needs no font to have the glyph.
+void continuation_mark(double x, double baseline, double size, Rgb color, std::vector<Item>& items) {
+  const double w = size * 0.5, t = size * 0.07;
+  const double top = baseline - size * 0.55, y = baseline - size * 0.22;
+  items.emplace_back(RuleItem{x, top, x, y, t, color});
+  items.emplace_back(RuleItem{x, y, x + w, y, t, color});
+  items.emplace_back(RuleItem{x + w - size * 0.18, y - size * 0.15, x + w, y, t, color});
+  items.emplace_back(RuleItem{x + w - size * 0.18, y + size * 0.15, x + w, y, t, color});
+}
+
 } // namespace
 
 void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockFrame& frame,
@@ -109,16 +120,7 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
     box.height = leading + top_pad + bottom_pad;
     box.baseline = top_pad + baseline_in(leading, size);
     box.items.emplace_back(RectItem{frame.x, 0, frame.width, box.height, ground});
-    if (pieces[i].continuation) {
-      // The caption face has the arrow (U+21AA); monospace faces often do not.
-      text::Line m = shape_line(ctx, "\u21AA", {ctx.style.fonts.caption.family, 400, false}, size,
-                                rgb(ctx.style.colors.rule), ctx.style.fonts.caption.features);
-      for (const auto& r : m.runs) {
-        GlyphRun g = make_run(r, frame.x + pad, box.baseline);
-        g.color = marker_color;
-        box.items.emplace_back(std::move(g));
-      }
-    }
+    if (pieces[i].continuation) continuation_mark(frame.x + pad, box.baseline, size, marker_color, box.items);
     // Leading spaces are indentation: set as an offset, since shaping trims them.
     std::size_t indent = pieces[i].text.find_first_not_of(' ');
     if (indent != std::string::npos) {

@@ -133,14 +133,21 @@ void author_block(ArticleContext& ctx, VList& out) {
   if (!details.empty())
     lines.push_back({shape_line(ctx, details, {f.family, 400, false}, small, 0x555555, f.features),
                      small, small * 1.4});
-  double text_h = 0;
-  for (const TextLine& l : lines) text_h += l.leading;
+  double text_h = 0, text_w = 0;
+  for (const TextLine& l : lines) text_h += l.leading, text_w = std::max(text_w, l.line.natural_width);
   box.height = std::max(portraits_h, text_h);
   double y = (box.height - text_h) / 2;
   for (const TextLine& l : lines) {
+    // Under a centred title, the text lines centre on each other.
+    double dx = op.title_centered ? (text_w - l.line.natural_width) / 2 : 0;
     for (const text::LineRun& r : l.line.runs)
-      box.items.emplace_back(make_run(r, text_x, y + baseline_in(l.leading, l.size)));
+      box.items.emplace_back(make_run(r, text_x + dx, y + baseline_in(l.leading, l.size)));
     y += l.leading;
+  }
+  if (op.title_centered) {
+    // ... and the whole block (portraits and text) centres on the measure.
+    double shift = (ctx.geo.width() - text_x - text_w) / 2;
+    for (Item& it : box.items) translate(it, shift, 0);
   }
   if (box.height > 0) out.box(std::move(box));
 }

@@ -45,6 +45,12 @@ public:
 
   BuiltPages run() {
     const std::size_t n = list_.items.size();
+    // Height of the boxes from each item to the end.
+    tail_.assign(n + 1, 0);
+    for (std::size_t i = n; i-- > 0;)
+      tail_[i] = tail_[i + 1] + (list_.items[i].kind == VKind::Box
+                                     ? list_.boxes[static_cast<std::size_t>(list_.items[i].box)].height
+                                     : 0);
     std::size_t pos = 0;
     while (true) {
       while (pos < n && list_.items[pos].kind != VKind::Box) ++pos;
@@ -90,6 +96,14 @@ private:
       used += line_height(queue_[taken++]);
     if (taken > 0) used += kNoteGapAbove + kNoteGapBelow;
     return {taken, taken >= required && (taken > 0 || !fresh.empty() || carry_.empty())};
+  }
+
+  /// A break that leaves only a line or two for the article's last page: the widow nobody
+  /// can miss. Priced so that moving a short last paragraph whole beats splitting it.
+  double tail_penalty(std::size_t at) const {
+    if (at >= tail_.size()) return 0;
+    double lines = tail_[at] / ctx_.style.text.leading;
+    return lines < 1.5 ? 400 : lines < 2.5 ? 150 : 0;
   }
 
   /// The least room the notes of a page need: all carried lines and every new note but the
@@ -157,7 +171,7 @@ private:
         if (cost <= fallback.cost) fallback = {cost, at, taken, deferred};
         return;
       }
-      cost += penalty;
+      cost += penalty + tail_penalty(at);
       if (cost <= best.cost) best = {cost, at, taken, deferred};
     };
     std::size_t i = pos;
@@ -333,6 +347,7 @@ private:
   std::vector<int> copies_ = std::vector<int>(ctx_.article.notes.size(), 0);
   std::vector<NoteLine> queue_;
   bool first_recto_ = true;
+  std::vector<double> tail_;
   int float_ = -1; ///< box of a figure deferred to the top of the next page
   std::string section_;
   BuiltPages out_;

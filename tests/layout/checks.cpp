@@ -128,4 +128,21 @@ std::vector<std::string> lonely_headings(const Document& doc, const style::Style
   return bad;
 }
 
+std::vector<std::string> single_line_pages(const Document& doc, const style::Style& st) {
+  std::vector<std::string> bad;
+  // Articles only: issue covers and contents pages are not body text.
+  auto anchors = anchor_pages(doc);
+  std::size_t first = 0;
+  if (!doc.outline.empty() && !doc.outline[0].children.empty() && anchors.count(doc.outline[0].children[0].dest))
+    first = static_cast<std::size_t>(anchors[doc.outline[0].children[0].dest]);
+  for (std::size_t p = first; p < doc.pages.size(); ++p) {
+    std::set<long> baselines;
+    for (const Item& it : doc.pages[p].items)
+      if (const auto* r = std::get_if<GlyphRun>(&it))
+        if (std::abs(r->size - st.text.size) < 0.01) baselines.insert(static_cast<long>(r->y * 10));
+    if (baselines.size() == 1) bad.push_back("page " + std::to_string(p + 1));
+  }
+  return bad;
+}
+
 } // namespace galley::test

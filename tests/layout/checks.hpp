@@ -30,6 +30,8 @@ std::vector<std::string> notes_off_page(const layout::Document& doc);
 /// Headings (outline entries below the article level) with fewer than two lines after them on
 /// their page.
 std::vector<std::string> lonely_headings(const layout::Document& doc, const style::Style& style);
+/// Pages whose text is a single line of body text (a widow left alone on an article's last page).
+std::vector<std::string> single_line_pages(const layout::Document& doc, const style::Style& style);
 /// Texts of all runs on a page, joined with spaces.
 std::string page_text(const layout::Page& page);
 

@@ -152,8 +152,31 @@ TEST_SUITE("layout/article") {
     style::Style st = style::default_style();
     Diagnostics diags;
     Document doc = lay(test::single(), st, diags);
-    CHECK(count_pages_with(doc, "\u21AA") == 1);
     CHECK(count_pages_with(doc, "deployment:") == 1);
+    // The wrapped rest of the long line starts a line of its own, after a hooked-arrow mark
+    // drawn with rules to its left; indentation is kept.
+    const GlyphRun* rest = nullptr;
+    const GlyphRun* top = nullptr;
+    const GlyphRun* indented = nullptr;
+    const Page* page = nullptr;
+    for (const Page& p : doc.pages)
+      for (const Item& it : p.items)
+        if (const auto* r = std::get_if<GlyphRun>(&it)) {
+          std::string t = test::run_text(*r);
+          if (t == "europe-west") rest = r, page = &p;
+          if (t == "deployment:") top = r;
+          if (t == "clouds: [azure, aws, gcp]") indented = r;
+        }
+    REQUIRE(rest != nullptr);
+    REQUIRE(top != nullptr);
+    REQUIRE(indented != nullptr);
+    CHECK(rest->x == doctest::Approx(top->x));
+    CHECK(indented->x > top->x + 5);
+    int marks = 0;
+    for (const Item& it : page->items)
+      if (const auto* rule = std::get_if<RuleItem>(&it))
+        if (rule->x1 < rest->x && rule->x1 > rest->x - 20 && rule->y1 < rest->y && rule->y1 > rest->y - 10) ++marks;
+    CHECK(marks >= 3);
   }
 
   TEST_CASE("a long table repeats its header row on the continuation page") {

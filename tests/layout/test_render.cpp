@@ -27,6 +27,8 @@ Document lay_example(const std::string& file, const style::Style& st, Diagnostic
   auto t0 = std::chrono::steady_clock::now();
   Document doc = layout_issue(*issue, st, engine, LayoutOptions{}, diags);
   if (ms) *ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Error) MESSAGE(format_text(d));
   return doc;
 }
 
@@ -98,5 +100,23 @@ TEST_SUITE("layout/render") {
     Diagnostics diags;
     text::Engine engine(test::engine_options(st));
     write(layout_issue(issue, st, engine, LayoutOptions{}, diags), "sample-split.pdf");
+  }
+
+  TEST_CASE("the example issue in every bundled style") {
+    for (const char* name : {"dispatch", "pocket", "broadsheet"}) {
+      CAPTURE(name);
+      Diagnostics style_diags;
+      style::Style st = style::load_style(name, style_diags);
+      REQUIRE_FALSE(style_diags.has_errors());
+      Diagnostics diags;
+      Document doc = lay_example("issue.yaml", st, diags);
+      CHECK_FALSE(diags.has_errors());
+      CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+      CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+      CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+      CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+      CHECK(test::single_line_pages(doc, st) == std::vector<std::string>{});
+      write(doc, std::string("issue-") + name + ".pdf");
+    }
   }
 }
