@@ -19,6 +19,22 @@ bool is_inside(const fs::path& path, const fs::path& root) {
   return true;
 }
 
+bool inside_roots(const fs::path& path, const std::vector<fs::path>& roots,
+                  bool& escapes_by_link) {
+  escapes_by_link = false;
+  if (std::none_of(roots.begin(), roots.end(), [&](const fs::path& r) { return is_inside(path, r); }))
+    return false;
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(path, ec);
+  bool real_inside = !ec && std::any_of(roots.begin(), roots.end(), [&](const fs::path& r) {
+    std::error_code ec2;
+    fs::path root = fs::weakly_canonical(r, ec2);
+    return !ec2 && is_inside(real, root);
+  });
+  escapes_by_link = !real_inside;
+  return real_inside;
+}
+
 namespace {
 
 /// RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"; one letter is a drive.
@@ -72,8 +88,13 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
   }
   fs::path given(percent_decode(ref.src.substr(0, ref.src.find_first_of("?#"))));
   fs::path resolved = absolute_normal(given.is_absolute() ? given : ctx.base_dir / given);
-  bool allowed = std::any_of(ctx.roots.begin(), ctx.roots.end(),
-                             [&](const fs::path& r) { return is_inside(resolved, r); });
+  bool by_link = false;
+  bool allowed = inside_roots(resolved, ctx.roots, by_link);
+  if (!allowed && by_link) {
+    diags.error(loc, label + " links to a file outside the allowed folders",
+                "copy the image next to the article, or allow its folder with --allow-path");
+    return;
+  }
   if (!allowed) {
     diags.error(loc,
                 label + (given.is_absolute() ? " is an absolute path outside the article's folder"
@@ -88,15 +109,12 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                          (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
     return;
   }
-  // A symbolic link may point anywhere: the target must be inside an allowed folder too.
-  fs::path real = fs::canonical(resolved, ec);
-  bool real_allowed = !ec && std::any_of(ctx.roots.begin(), ctx.roots.end(), [&](const fs::path& r) {
-    std::error_code ec2;
-    fs::path root = fs::canonical(r, ec2);
-    return !ec2 && is_inside(real, root);
-  });
-  if (!real_allowed) {
-    diags.error(loc, label + " links to a file outside the allowed folders");
+  const LoadOptions& limits = *ctx.options;
+  auto file_size = fs::file_size(resolved, ec);
+  if (!ec && file_size > limits.max_image_file_size) {
+    diags.error(loc, label + " is too large (" + std::to_string(file_size) +
+                         " bytes; the limit is " + std::to_string(limits.max_image_file_size) + ")",
+                "raise the limit with --max-image-size");
     return;
   }
   std::string why;
@@ -112,6 +130,21 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
   }
   if (!info.error.empty()) {
     diags.error(loc, label + " is unreadable: " + info.error);
+    return;
+  }
+  // The header's size, before anything decodes the pixels: a small file may declare a huge
+  // image (a decompression bomb).
+  std::string size = std::to_string(info.width) + " x " + std::to_string(info.height);
+  if (info.width > limits.max_image_side || info.height > limits.max_image_side) {
+    diags.error(loc, label + " is too large: " + size + " pixels (the limit is " +
+                         std::to_string(limits.max_image_side) + " pixels a side)",
+                "scale the image down, or raise the limit with --max-image-side");
+    return;
+  }
+  if (std::uint64_t(info.width) * info.height > limits.max_image_pixels) {
+    diags.error(loc, label + " is too large: " + size + " pixels (the limit is " +
+                         std::to_string(limits.max_image_pixels) + " pixels)",
+                "scale the image down, or raise the limit with --max-image-pixels");
     return;
   }
   ref.path = resolved.string();

@@ -6,6 +6,7 @@
 #include "util/diagnostics.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <vector>
@@ -17,6 +18,10 @@ struct LoadOptions {
   std::size_t max_file_size = 16 * 1024 * 1024;     ///< larger inputs are refused
   int max_nesting = 64;         ///< lists/quotes/inlines deeper than this: error, no crash
   std::size_t max_notes = 10000; ///< more notes than this: error
+  /// Images: checked from the file header before anything decodes them (docs/limits.md).
+  std::size_t max_image_file_size = 64 * 1024 * 1024;
+  std::uint32_t max_image_side = 20000;          ///< pixels, width or height
+  std::uint64_t max_image_pixels = 100'000'000;  ///< width * height
 };
 
 /// Loads one article (.md, .markdown, .xml by extension; content sniffing for others).

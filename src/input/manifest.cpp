@@ -24,8 +24,26 @@ struct ArticleEntry {
   SourceLoc loc;
 };
 
+/// Articles named by a manifest come from its folder or an --allow-path folder, never from
+/// elsewhere through `../`, an absolute path or a symbolic link.
+bool article_allowed(const std::string& name, const fs::path& path,
+                     const std::vector<fs::path>& roots, const SourceLoc& loc, Diagnostics& diags) {
+  bool by_link = false;
+  if (inside_roots(path, roots, by_link)) return true;
+  const char* hint = "move the article next to the manifest, or allow its folder with --allow-path";
+  if (by_link)
+    diags.error(loc, "article '" + name + "' links to a file outside the allowed folders", hint);
+  else if (fs::path(name).is_absolute())
+    diags.error(loc, "article '" + name + "' is an absolute path outside the manifest's folder",
+                hint);
+  else
+    diags.error(loc, "article '" + name + "' leaves the manifest's folder", hint);
+  return false;
+}
+
 void read_articles(const Entry& e, const fs::path& dir, const std::string& display_dir,
-                   std::vector<ArticleEntry>& out, Diagnostics& diags) {
+                   const std::vector<fs::path>& roots, std::vector<ArticleEntry>& out,
+                   Diagnostics& diags) {
   if (e.value.kind != ValueKind::List) {
     diags.error(e.value.loc.line ? e.value.loc : e.key_loc,
                 "'articles' must be a list of file names, got " +
@@ -41,6 +59,7 @@ void read_articles(const Entry& e, const fs::path& dir, const std::string& displ
     a.path = absolute_normal(dir / v.scalar);
     a.display = (fs::path(display_dir) / v.scalar).lexically_normal().generic_string();
     a.loc = v.loc;
+    if (!article_allowed(v.scalar, a.path, roots, a.loc, diags)) continue;
     auto dup = std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.path == a.path; });
     if (dup != out.end()) {
       diags.error(a.loc, "article '" + v.scalar + "' is listed twice (first at line " +
@@ -79,6 +98,9 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   const fs::path dir = absolute_normal(path).parent_path();
   const std::string display_dir = fs::path(display).parent_path().generic_string();
 
+  std::vector<fs::path> roots{dir};
+  for (const auto& r : options.allowed_roots) roots.push_back(absolute_normal(r));
+
   model::Issue issue;
   issue.source_path = display;
   issue.loc = {display, 1, 1};
@@ -90,7 +112,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
       warn_unknown_key(e, "manifest", kManifestKeys, diags);
     } else if (k == "articles") {
       has_articles = true;
-      read_articles(e, dir, display_dir, entries, diags);
+      read_articles(e, dir, display_dir, roots, entries, diags);
     } else if (k == "date") {
       issue.date = date_field(e, diags);
     } else if (k == "cover") {
@@ -116,8 +138,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   ArticleContext ctx;
   ctx.display = display;
   ctx.base_dir = dir;
-  ctx.roots.push_back(dir);
-  for (const auto& r : options.allowed_roots) ctx.roots.push_back(absolute_normal(r));
+  ctx.roots = roots;
   ctx.options = &options;
   if (issue.cover) {
     resolve_image(issue.cover->image, issue.cover->loc, "cover image", ctx, diags);

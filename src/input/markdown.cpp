@@ -8,6 +8,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -321,6 +322,50 @@ private:
   bool nesting_reported_ = false;
 };
 
+/// cmark-gfm 0.29.0.gfm.6 (Debian 12) has inputs that take quadratic time: a paragraph that
+/// mixes many emphasis delimiters with many closing brackets (each `]` rescans the delimiter
+/// stack; fixed upstream in gfm.7, CVE-2023-22486), and table rows with thousands of cells.
+/// No article comes near these bounds, so a text that exceeds them is refused, not parsed.
+bool within_parser_limits(std::string_view body, int line_offset, const std::string& file,
+                          Diagnostics& diags) {
+  constexpr std::uint64_t kMaxDelimiterBracketProduct = 20'000'000;
+  constexpr int kMaxPipesPerLine = 2000;
+  std::uint64_t delimiters = 0, brackets = 0;
+  int line = 1, chunk_start = 1, pipes = 0;
+  bool blank = true;
+  for (size_t i = 0; i <= body.size(); ++i) {
+    char c = i < body.size() ? body[i] : '\n';
+    if (c == '\n') {
+      if (blank) { // a blank line ends the paragraph: its delimiters cannot pair across it
+        delimiters = brackets = 0;
+        chunk_start = line + 1;
+      }
+      ++line;
+      pipes = 0;
+      blank = true;
+      continue;
+    }
+    if (c != ' ' && c != '\t') blank = false;
+    if (c == '*' || c == '_' || c == '~') ++delimiters;
+    else if (c == ']') ++brackets;
+    else if (c == '|' && ++pipes > kMaxPipesPerLine) {
+      diags.error({file, line + line_offset, 1},
+                  "line has more than " + std::to_string(kMaxPipesPerLine) +
+                      " table cell separators; the text is not parsed");
+      return false;
+    }
+    if (delimiters * brackets > kMaxDelimiterBracketProduct) {
+      diags.error({file, chunk_start + line_offset, 1},
+                  "paragraph has too much inline markup to parse safely (" +
+                      std::to_string(delimiters) + " emphasis marks and " +
+                      std::to_string(brackets) + " brackets); the text is not parsed",
+                  "split it into smaller paragraphs");
+      return false;
+    }
+  }
+  return true;
+}
+
 void read_front(const FrontMatterSplit& split, const ArticleContext& ctx, ArticleDraft& draft,
                 Diagnostics& diags) {
   ValueLimits limits;
@@ -339,6 +384,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
                    Diagnostics& diags) {
   FrontMatterSplit split = split_front_matter(text, ctx.display, diags);
   read_front(split, ctx, draft, diags);
+  if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags)) return;
 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
