@@ -1,0 +1,99 @@
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace galley;
+using galley::test::TempDir;
+
+TEST_SUITE("input/manifest") {
+  TEST_CASE("an issue loads its articles in order, relative to the manifest") {
+    TempDir dir;
+    dir.write("articles/one.md", "---\ntitle: One\ncover:\n  image: ../images/cover.jpg\n  alt: A\n---\nText.\n");
+    dir.write("articles/two.xml", "<article><meta><title>Two</title></meta><body><p>x</p></body></article>");
+    auto manifest = dir.write("issue.yaml", R"(title: The Test Gazette — May 2026
+publication: The Test Gazette
+number: 5
+date: 2026-05-01
+lang: en
+description: A test issue
+editors: [Iris Okafor, Tomás Lindqvist]
+style: dispatch
+cover:
+  image: images/cover.jpg
+  alt: Issue cover
+  credit: Test
+articles:
+  - articles/one.md
+  - articles/two.xml
+)");
+    Diagnostics diags;
+    auto issue = input::load_inputs({manifest}, {}, diags);
+    REQUIRE(issue);
+    CAPTURE(test::dump(diags));
+    CHECK(diags.empty());
+    CHECK(issue->title == "The Test Gazette — May 2026");
+    CHECK(issue->number == "5");
+    CHECK(issue->date == model::Date{2026, 5, 1});
+    CHECK(issue->editors == std::vector<std::string>{"Iris Okafor", "Tomás Lindqvist"});
+    CHECK(issue->style == "dispatch");
+    CHECK(issue->description == "A test issue");
+    REQUIRE(issue->cover);
+    CHECK_FALSE(issue->cover->image.path.empty());
+    CHECK_FALSE(issue->single_article);
+    REQUIRE(issue->articles.size() == 2);
+    CHECK(issue->articles[0].meta.title == "One");
+    // The manifest's folder is the root: an article may use ../images inside it.
+    CHECK_FALSE(issue->articles[0].meta.cover->image.path.empty());
+    CHECK(issue->articles[1].meta.title == "Two");
+    CHECK(issue->articles[0].source_path.find("articles/one.md") != std::string::npos);
+  }
+
+  TEST_CASE("missing and repeated articles are errors with their line") {
+    TempDir dir;
+    dir.write("a.md", "# A\n");
+    auto manifest = dir.write("issue.yaml", "title: T\narticles:\n  - a.md\n  - gone.md\n  - a.md\n");
+    Diagnostics diags;
+    auto issue = input::load_manifest(manifest, {}, diags);
+    REQUIRE(issue);
+    CHECK(test::has(diags, Severity::Error, "article 'gone.md' not found", 4));
+    CHECK(test::has(diags, Severity::Error, "article 'a.md' is listed twice (first at line 3)", 5));
+    CHECK(issue->articles.size() == 1);
+  }
+
+  TEST_CASE("one article on the command line is an article book; several an ad-hoc issue") {
+    TempDir dir;
+    auto a = dir.write("a.md", "---\npublication: Pub\ntitle: A\ndek: Dek A\n---\nx\n");
+    auto b = dir.write("b.md", "# B\n");
+    Diagnostics diags;
+    auto one = input::load_inputs({a}, {}, diags);
+    REQUIRE(one);
+    CHECK(one->single_article);
+    CHECK(one->title == "A");
+    CHECK(one->description == "Dek A");
+    auto two = input::load_inputs({a, b}, {}, diags);
+    REQUIRE(two);
+    CHECK_FALSE(two->single_article);
+    CHECK(two->title == "Pub");
+    CHECK(two->articles.size() == 2);
+    CHECK(diags.empty());
+    auto twice = input::load_inputs({a, a}, {}, diags);
+    CHECK(test::has(diags, Severity::Error, "article is given twice"));
+    Diagnostics none;
+    CHECK_FALSE(input::load_inputs({dir.path() / "missing.md"}, {}, none));
+    CHECK(test::has(none, Severity::Error, "cannot read file: no such file"));
+  }
+
+  TEST_CASE("allowed roots let images come from elsewhere") {
+    TempDir dir;
+    auto article = dir.write("sub/a.md", "# A\n\n![Photo](../images/photo.png)\n");
+    Diagnostics refused;
+    input::load_inputs({article}, {}, refused);
+    CHECK(test::has(refused, Severity::Error, "leaves the article's folder", 3));
+    input::LoadOptions opts;
+    opts.allowed_roots.push_back(dir.path() / "images");
+    Diagnostics allowed;
+    auto issue = input::load_inputs({article}, opts, allowed);
+    REQUIRE(issue);
+    CHECK(allowed.empty());
+  }
+}
