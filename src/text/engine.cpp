@@ -94,7 +94,8 @@ ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics&
   int from = 0;
   for (size_t l = 0; l < result.breaks.size(); ++l) {
     int brk = result.breaks[l];
-    LineSetting setting{width(static_cast<int>(l)), result.ratios[l], po.justify, spec.align};
+    LineSetting setting{width(static_cast<int>(l)), result.ratios[l], po.justify, spec.align,
+                        spec.hanging_punctuation};
     Line line = build_line(prepared, impl_->fonts, from, brk, setting);
     if (line.overfull)
       diags.warning({}, "'" + line_text(line) + "' is wider than the line (" +

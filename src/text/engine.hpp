@@ -74,6 +74,9 @@ struct ParagraphSpec {
   double width = 400;
   BreakParams params;
   HyphenationOptions hyphenation;
+  /// Optical margins: final punctuation and hyphens hang partly into the right margin, opening
+  /// quotes into the left, so that justified edges look straight (left-to-right text only).
+  bool hanging_punctuation = false;
 };
 
 struct PositionedGlyph {

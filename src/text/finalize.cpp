@@ -8,9 +8,30 @@ namespace {
 
 struct Slot {
   int piece = 0;
-  double extra_each = 0; ///< added to every glyph's advance (justified spaces)
-  double extra_last = 0; ///< added to the last glyph (glyphless glue between ideographs)
+  double stretch = 0;      ///< of the glue this slot draws (space glyphs)
+  double shrink = 0;
+  double tail_stretch = 0; ///< of glyphless glue after it (between ideographs)
+  double tail_shrink = 0;
+  double extra_each = 0;   ///< added to every glyph's advance (justified spaces)
+  double extra_last = 0;   ///< added to the last glyph (glyphless glue)
 };
+
+/// How far a character may hang into the margin, as a fraction of its advance (in the spirit
+/// of microtype's defaults: small marks hang most, dashes a little).
+double protrusion(std::string_view text, bool at_right) {
+  if (at_right) {
+    if (text == "." || text == "," || text == "-" || text == "\u2010" || text == "\u2019" ||
+        text == "\u201d" || text == "'" || text == "\"")
+      return 0.7;
+    if (text == ":" || text == ";") return 0.5;
+    if (text == "!" || text == "?" || text == "\u2013") return 0.3;
+    if (text == "\u2014") return 0.2;
+    return 0;
+  }
+  if (text == "\u2018" || text == "\u201c" || text == "'" || text == "\"" || text == "\u00ab")
+    return 0.7;
+  return 0;
+}
 
 bool same_run(const LineRun& run, const RunStyle& s) {
   return run.face == s.face && run.size == s.size && run.color == s.color && run.tag == s.tag &&
@@ -50,41 +71,68 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   Line line;
   line.width = setting.width;
   line.ratio = setting.ratio;
-  double ratio = std::isfinite(setting.ratio) ? std::max(setting.ratio, -1.0) : 0;
   std::vector<Slot> slots;
-  double shrink = 0;
-  double adjusted = 0;
+  LineMeasure m;
   for (int i = from; i < brk; ++i) {
     const Item& item = p.items[static_cast<size_t>(i)];
     if (item.kind == ItemKind::Penalty) continue;
     int piece = p.item_piece[static_cast<size_t>(i)];
-    line.natural_width += item.width;
-    shrink += item.shrink;
-    double adj = 0;
-    if (item.kind == ItemKind::Glue && setting.justify)
-      adj = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
-    adjusted += adj;
+    m.width += item.width;
+    m.stretch += item.stretch;
+    m.shrink += item.shrink;
+    m.fil += item.fil;
     if (piece >= 0) {
-      const Piece& pc = p.pieces[static_cast<size_t>(piece)];
-      std::uint32_t glyphs = pc.word ? pc.last - pc.first : 0;
-      slots.push_back(Slot{piece, glyphs ? adj / glyphs : 0, 0});
-    } else if (adj != 0 && !slots.empty()) {
-      slots.back().extra_last += adj;
+      slots.push_back(Slot{piece, item.stretch, item.shrink});
+    } else if (!slots.empty()) {
+      slots.back().tail_stretch += item.stretch;
+      slots.back().tail_shrink += item.shrink;
     }
   }
   if (brk < static_cast<int>(p.items.size())) {
     const Item& item = p.items[static_cast<size_t>(brk)];
     int piece = p.item_piece[static_cast<size_t>(brk)];
     if (item.kind == ItemKind::Penalty && piece >= 0) {
-      slots.push_back(Slot{piece, 0, 0});
-      line.natural_width += item.width;
+      slots.push_back(Slot{piece});
+      m.width += item.width;
       line.hyphenated = item.flagged; // a hyphen glyph was inserted
     }
   }
-  line.overfull = line.natural_width - shrink > setting.width + 1e-6;
-
+  line.natural_width = m.width;
   bool rtl = (p.base_level & 1) != 0;
-  double slack = setting.width - (line.natural_width + adjusted);
+
+  // Hanging punctuation: the protrusions widen the measure the line is justified to.
+  double hang_left = 0, hang_right = 0;
+  if (setting.hang && !rtl && !slots.empty()) {
+    auto glyph_text = [&](const Slot& s, bool last) -> std::pair<std::string, double> {
+      const Piece& pc = p.pieces[static_cast<size_t>(s.piece)];
+      if (!pc.word || pc.first == pc.last) return {"", 0};
+      const ShapedGlyph& g = pc.word->glyphs[last ? pc.last - 1 : pc.first];
+      double scale = pc.style.size / fonts.info(pc.style.face).units_per_em;
+      return {pc.word->text.substr(g.text_start, g.text_length), g.x_advance * scale};
+    };
+    auto [first_text, first_adv] = glyph_text(slots.front(), false);
+    auto [last_text, last_adv] = glyph_text(slots.back(), true);
+    hang_left = protrusion(first_text, false) * first_adv;
+    hang_right = protrusion(last_text, true) * last_adv;
+    if (setting.justify && m.fil == 0)
+      line.ratio = adjustment_ratio(m, setting.width + hang_left + hang_right, 0);
+  }
+
+  double ratio = std::isfinite(line.ratio) ? std::max(line.ratio, -1.0) : 0;
+  double adjusted = 0;
+  if (setting.justify) {
+    for (Slot& s : slots) {
+      const Piece& pc = p.pieces[static_cast<size_t>(s.piece)];
+      std::uint32_t glyphs = pc.word ? pc.last - pc.first : 0;
+      double adj = ratio >= 0 ? ratio * s.stretch : ratio * s.shrink;
+      s.extra_each = glyphs ? adj / glyphs : 0;
+      s.extra_last = ratio >= 0 ? ratio * s.tail_stretch : ratio * s.tail_shrink;
+      adjusted += (glyphs ? adj : 0) + s.extra_last;
+    }
+  }
+  line.overfull = line.natural_width - m.shrink > setting.width + 1e-6;
+
+  double slack = setting.width + hang_right - (line.natural_width + adjusted - hang_left);
   double offset = 0;
   switch (setting.align) {
   case Alignment::Justify:
@@ -92,7 +140,7 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   case Alignment::Right: offset = rtl ? 0 : slack; break;
   case Alignment::Center: offset = slack / 2; break;
   }
-  offset = std::max(offset, 0.0);
+  offset = std::max(offset, 0.0) - hang_left;
 
   reorder(slots, p);
   double x = offset;

@@ -107,6 +107,40 @@ TEST_SUITE("text/paragraph") {
     CHECK(diags.empty());
   }
 
+  TEST_CASE("hanging punctuation protrudes into the margins") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    ParagraphSpec spec = testing::paragraph(
+        "\u201cMicrosoft and OpenAI have amended the partnership,\u201d she said, \u201cand the "
+        "exclusive resale right is gone.\u201d Revenue-share payments continue through 2030, "
+        "under a cap, and Microsoft keeps its licence to the intellectual property.",
+        "en", 200);
+    spec.hanging_punctuation = true;
+    ParagraphLayout layout = engine.layout_paragraph(spec, diags);
+    REQUIRE(layout.lines.size() > 3);
+    int hanging = 0;
+    for (size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+      const Line& line = layout.lines[i];
+      std::string text = testing::line_text(line);
+      CAPTURE(text);
+      const auto& last = line.runs.back();
+      double right = last.x + last.width;
+      std::string end = last.glyphs.back().text;
+      bool punct = end == "," || end == "." || end == "-" || end == "\u201d";
+      if (punct) {
+        ++hanging;
+        CHECK(right > 200 + 0.5);
+        CHECK(right < 200 + last.glyphs.back().advance);
+      } else {
+        CHECK(right == doctest::Approx(200));
+      }
+      if (line.runs.front().glyphs.front().text == "\u201c") CHECK(line.runs.front().x < 0);
+      else CHECK(line.runs.front().x == 0);
+    }
+    CHECK(hanging > 0);
+    CHECK(diags.empty());
+  }
+
   TEST_CASE("a word wider than the line overflows alone, with one warning") {
     Engine engine(testing::bundled_options());
     Diagnostics diags;
