@@ -30,6 +30,18 @@ TEST_SUITE("input/equivalence") {
     check_same(dir / "all-kinds.md", dir / "all-kinds.xml");
   }
 
+  TEST_CASE("the example article in Markdown and XML loads to the same model") {
+    std::filesystem::path dir = std::filesystem::path(GALLEY_SOURCE_DIR) / "examples/quantum-dispatch";
+    check_same(dir / "microsoft-openai.md", dir / "microsoft-openai.xml");
+    Diagnostics diags;
+    auto a = input::load_article(dir / "microsoft-openai.xml", {}, diags);
+    REQUIRE(a);
+    CHECK(a->meta.title == "Microsoft and OpenAI Enter the Next Phase");
+    CHECK(a->notes.size() == 6);
+    CHECK(a->notes.front().id == "ms-blog");
+    CHECK(a->meta.reading_minutes == 6);
+  }
+
   TEST_CASE("the dump tells different articles apart") {
     test::TempDir dir;
     Diagnostics diags;
