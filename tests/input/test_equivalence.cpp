@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 using namespace galley;
@@ -51,5 +52,24 @@ TEST_SUITE("input/equivalence") {
     REQUIRE(b);
     b->meta.slug = a->meta.slug;
     CHECK(test::dump(*a) != test::dump(*b));
+  }
+}
+
+TEST_SUITE("input/schema") {
+  TEST_CASE("the XML articles the project ships validate against docs/galley-article.rng") {
+    const std::string src = GALLEY_SOURCE_DIR;
+    for (const char* file : {"examples/quantum-dispatch/microsoft-openai.xml",
+                             "tests/input/fixtures/all-kinds.xml"}) {
+      CAPTURE(file);
+      // xmllint (libxml2-utils, installed by tools/bootstrap) implements RELAX NG validation.
+      std::string cmd = "xmllint --noout --relaxng '" + src + "/docs/galley-article.rng' '" + src +
+                        "/" + file + "' 2>/dev/null";
+      CHECK(std::system(cmd.c_str()) == 0);
+    }
+    test::TempDir dir;
+    auto bad = dir.write("bad.xml", "<article><meta><title>T</title></meta><body><para/></body></article>");
+    std::string cmd = "xmllint --noout --relaxng '" + src + "/docs/galley-article.rng' '" +
+                      bad.string() + "' 2>/dev/null";
+    CHECK(std::system(cmd.c_str()) != 0);
   }
 }
