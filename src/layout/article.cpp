@@ -7,6 +7,8 @@
 #include "layout/page_builder.hpp"
 #include "util/text_utils.hpp"
 
+#include <algorithm>
+
 namespace galley::layout {
 
 namespace {
@@ -83,6 +85,14 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
     marks.insert(marks.end(), built.marks[i].begin(), built.marks[i].end());
   }
   out.outline = nest(marks);
+  // The opening starts on the first page; blocks where the builder put them (a floated figure
+  // records the page it moved to), in block order.
+  const int shift = cover ? 1 : 0;
+  const int article_index = static_cast<int>(index);
+  out.page_map.push_back(NodePage{article_index, -1, 0});
+  std::sort(built.blocks.begin(), built.blocks.end());
+  for (const auto& [block, page] : built.blocks)
+    out.page_map.push_back(NodePage{article_index, block, page + shift});
   for (const text::FaceInfo& f : engine.faces())
     out.fonts.push_back(FontResource{f.path.string(), f.index});
   out.images = std::move(ctx.images);

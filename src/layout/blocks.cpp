@@ -223,7 +223,10 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
                    VList& out) {
   const style::TextStyle& t = ctx.style.text;
   bool after_paragraph = false;
-  for (const model::Block& b : blocks) {
+  const bool top = &blocks == &ctx.article.blocks;
+  for (std::size_t index = 0; index < blocks.size(); ++index) {
+    const model::Block& b = blocks[index];
+    const std::size_t before = out.boxes.size();
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
@@ -253,6 +256,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
           after_paragraph = std::is_same_v<T, model::Paragraph>;
         },
         b.value);
+    if (top && out.boxes.size() > before) out.boxes[before].block = static_cast<int>(index);
   }
 }
 

@@ -100,12 +100,24 @@ struct DocumentInfo {
   std::string identifier; ///< stable id; the PDF /ID and XMP derive from the content
 };
 
+/// Where a model node landed (DESIGN.md: layout records a map from model nodes to pages), in
+/// indices only so that frames stay free of the article model: the article's index in the issue,
+/// the index of a top-level block in that article (-1 for the article's opening), and the page
+/// (index into Document::pages) where the node starts.
+struct NodePage {
+  int article = 0;
+  int block = -1;
+  int page = 0;
+  friend bool operator==(const NodePage&, const NodePage&) = default;
+};
+
 struct Document {
   std::vector<Page> pages;
   std::vector<FontResource> fonts;
   std::vector<ImageResource> images;
   std::vector<OutlineItem> outline;
   DocumentInfo info;
+  std::vector<NodePage> page_map; ///< in article order, then block order
 };
 
 /// A readable trace of the frames (page, item kind, font, position and glyph ids, rounded to

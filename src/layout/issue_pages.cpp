@@ -117,7 +117,7 @@ Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed) {
                                           (bytes ? info.error : why));
     } else {
       double aspect = static_cast<double>(info.height) / info.width;
-      designed = std::abs(aspect / (page.height / page.width) - 1) < 0.08;
+      designed = std::abs(aspect / (page.height / page.width) - 1) < 0.15;
       // Designed covers fill the page and its bleed; others the top 60%, a white band below
       // hiding what overhangs. The page edge crops the rest.
       const double band = designed ? page.height + page.bleed : page.height * 0.6;

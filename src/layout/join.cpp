@@ -236,6 +236,10 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
       push(std::move(page));
     }
     for (OutlineItem& o : a.outline) article_outline.push_back(std::move(o));
+    for (NodePage np : a.page_map) {
+      np.page += starts[k] - 1;
+      doc.page_map.push_back(np);
+    }
     // Free the article's pages as soon as they are joined.
     a = ArticlePages{};
   }

@@ -40,6 +40,7 @@ struct ArticlePages {
   std::vector<FontResource> fonts;
   std::vector<ImageResource> images;
   std::vector<OutlineItem> outline; ///< the article's headings, nested by level
+  std::vector<NodePage> page_map;   ///< pages relative to the article's first
   std::string anchor;               ///< AnchorItem name at the top of the article's first page
   std::string title;
   std::string authors; ///< "A, B and C"

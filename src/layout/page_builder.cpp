@@ -245,6 +245,7 @@ private:
       y += b.height;
     };
     auto place_body = [&](const VBox& b) {
+      if (b.block >= 0) out_.blocks.emplace_back(b.block, static_cast<int>(out_.pages.size()));
       place(b);
       add_cites(fresh, b);
       marks.insert(marks.end(), b.marks.begin(), b.marks.end());

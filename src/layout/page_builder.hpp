@@ -10,6 +10,7 @@ struct BuiltPages {
   std::vector<Page> pages;
   std::vector<PageRole> roles;
   std::vector<std::vector<OutlineMark>> marks; ///< per page
+  std::vector<std::pair<int, int>> blocks;      ///< (top-level block, page) where each starts
 };
 
 /// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is

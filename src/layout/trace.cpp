@@ -79,6 +79,10 @@ std::string trace(const Document& doc) {
     out += "  " + f.path + "#" + std::to_string(f.face_index) + "\n";
   out += "images\n";
   for (const ImageResource& i : doc.images) out += "  " + i.path + "\n";
+  out += "page map\n";
+  for (const NodePage& n : doc.page_map)
+    out += "  article " + std::to_string(n.article) + " block " + std::to_string(n.block) +
+           " page " + std::to_string(n.page + 1) + "\n";
   return out;
 }
 

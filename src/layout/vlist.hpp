@@ -44,6 +44,7 @@ struct VBox {
   bool heading = false;           ///< a heading line: never the last line of a page
   bool floating = false;          ///< a figure: may move to the top of the next page
   std::string section;            ///< set on a level-1 heading: its text
+  int block = -1;                 ///< the first box of top-level block `block` of the article
 };
 
 enum class VKind { Box, Glue, Penalty };

@@ -1,4 +1,5 @@
 #include "layout/layout.hpp"
+#include "layout/vlist.hpp"
 
 #include "checks.hpp"
 #include "sample.hpp"
@@ -249,5 +250,60 @@ TEST_SUITE("layout/article") {
     Document doc = layout_issue(test::single(), st, engine, o, diags);
     CHECK(diags.has_errors());
     CHECK(doc.pages.empty());
+  }
+}
+
+TEST_SUITE("layout/vlist") {
+  using namespace galley::layout::detail;
+  TEST_CASE("glue collapses, penalties move before glue and merge, keeps forbid breaks") {
+    VList v;
+    v.penalty(0); // nothing to break from yet: dropped
+    CHECK(v.items.empty());
+    v.box(VBox{10});
+    v.glue(4);
+    v.glue(6);
+    v.penalty(0);
+    REQUIRE(v.items.size() == 3);
+    CHECK(v.items[1].kind == VKind::Penalty);
+    CHECK(v.items[2].size == 6);
+    v.penalty(150);
+    CHECK(v.items[1].penalty == 150);
+    v.keep_next(2);
+    v.box(VBox{10});
+    v.penalty(0);
+    CHECK(v.items.back().penalty == kForbidden);
+    v.box(VBox{10});
+    v.penalty(0);
+    CHECK(v.items.back().penalty == 0);
+  }
+}
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("a bare article (no cover, authors, date, notes or body) still makes a page") {
+    style::Style st = style::default_style();
+    model::Issue issue;
+    issue.single_article = true;
+    model::Article a;
+    a.meta.title = "Untitled";
+    issue.articles.push_back(a);
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(doc.pages.size() == 1);
+    CHECK(test::page_text(doc.pages[0]).find("Untitled") != std::string::npos);
+    CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+  }
+
+  TEST_CASE("a heading at the very end and a missing cover file") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single();
+    model::Article& a = issue.articles[0];
+    a.meta.cover->image.path = "/nonexistent/cover.jpg";
+    a.blocks.push_back(model::Block{model::Heading{1, {model::Inline{model::Text{"Coda"}, {}}}, "coda"}, {}});
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK(diags.has_errors()); // the cover file cannot be read
+    CHECK(count_pages_with(doc, "Coda") == 1);
+    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
   }
 }

@@ -53,6 +53,26 @@ TEST_SUITE("layout/issue") {
     CHECK(doc.outline[0].children[1].title == "Article 2: the next phase of the cloud");
     CHECK_FALSE(doc.outline[0].children[1].children.empty());
     CHECK(doc.info.author == "Iris Okafor and Tom\u00E1s Lindqvist");
+    // The page map: each article's opening on its anchor's page, then its blocks in order.
+    for (std::size_t k = 0; k < issue.articles.size(); ++k) {
+      std::vector<NodePage> mine;
+      for (const NodePage& n : doc.page_map)
+        if (n.article == static_cast<int>(k)) mine.push_back(n);
+      REQUIRE(mine.size() == issue.articles[k].blocks.size() + 1);
+      CHECK(mine[0].block == -1);
+      CHECK(mine[0].page == anchors["article-" + std::to_string(k + 1)]);
+      for (std::size_t i = 1; i < mine.size(); ++i) {
+        CHECK(mine[i].block == static_cast<int>(i) - 1);
+        CHECK(mine[i].page >= mine[0].page);
+      }
+      auto heading = anchors.find("article-" + std::to_string(k + 1) + "-section-2");
+      REQUIRE(heading != anchors.end());
+      std::size_t block = 0;
+      for (std::size_t i = 0; i < issue.articles[k].blocks.size(); ++i)
+        if (const auto* h = std::get_if<model::Heading>(&issue.articles[k].blocks[i].value))
+          if (h->id == "section-2") block = i;
+      CHECK(mine[block + 1].page == heading->second);
+    }
   }
 
   TEST_CASE("a landscape cover image sits above the masthead on the cover page") {
