@@ -216,7 +216,8 @@ TEST_SUITE("cli/galley_build") {
       if (*cmd) args.push_back(cmd);
       args.push_back("--help");
       auto help = run_galley(args);
-      CAPTURE(cmd);
+      std::string command = *cmd ? cmd : "galley";
+      CAPTURE(command);
       REQUIRE(help.status == 0);
       auto options = options_in_help(help.output);
       CHECK(!options.empty());
