@@ -40,7 +40,7 @@ struct Candidate {
 
 class Builder {
 public:
-  Builder(ArticleContext& ctx, const VList& list, bool first_recto)
+  Builder(ArticleContext& ctx, VList& list, bool first_recto)
       : ctx_(ctx), list_(list), first_recto_(first_recto) {}
 
   BuiltPages run() {
@@ -181,9 +181,15 @@ private:
       if (it.kind == VKind::Box) {
         const VBox& b = list_.boxes[static_cast<std::size_t>(it.box)];
         skip_glue = false;
-        std::vector<NoteCite> with = fresh;
-        add_cites(with, b);
-        if (placed && h + glue + b.height + min_notes_height(with) > height + 0.01) {
+        // The notes this box would bring along count against the room left.
+        const bool cites = !b.notes.empty();
+        std::vector<NoteCite> with;
+        if (cites) {
+          with = fresh;
+          add_cites(with, b);
+        }
+        const double notes_h = min_notes_height(cites ? with : fresh);
+        if (placed && h + glue + b.height + notes_h > height + 0.01) {
           // A figure that does not fit floats to the top of the next page and the text after
           // it fills this one (one figure at a time, as TeX's top floats).
           if (b.floating && deferred == kNone && float_ < 0) {
@@ -196,7 +202,7 @@ private:
         }
         h += glue + b.height;
         glue = 0;
-        fresh = std::move(with);
+        if (cites) fresh = std::move(with);
         placed = true;
         last_box = &b;
       } else if (it.kind == VKind::Glue) {
@@ -244,9 +250,20 @@ private:
       }
       y += b.height;
     };
-    auto place_body = [&](const VBox& b) {
+    // Body boxes are set once: their items move to the page instead of being copied.
+    auto place_once = [&](VBox& b) {
+      for (Item& item : b.items) {
+        translate(item, left, y);
+        page.items.push_back(std::move(item));
+      }
+      b.items.clear();
+      y += b.height;
+    };
+    auto place_body = [&](VBox& b) {
       if (b.block >= 0) out_.blocks.emplace_back(b.block, static_cast<int>(out_.pages.size()));
-      place(b);
+      // A table's header row is set again on continuation pages: copy it.
+      if (b.table_header >= 0 && &b == &list_.boxes[static_cast<std::size_t>(b.table_header)]) place(b);
+      else place_once(b);
       add_cites(fresh, b);
       marks.insert(marks.end(), b.marks.begin(), b.marks.end());
       if (!b.section.empty()) {
@@ -343,7 +360,7 @@ private:
   }
 
   ArticleContext& ctx_;
-  const VList& list_;
+  VList& list_;
   std::vector<NoteLine> carry_;
   std::vector<int> copies_ = std::vector<int>(ctx_.article.notes.size(), 0);
   std::vector<NoteLine> queue_;
@@ -356,7 +373,7 @@ private:
 
 } // namespace
 
-BuiltPages build_pages(ArticleContext& ctx, const VList& list, bool first_recto) {
+BuiltPages build_pages(ArticleContext& ctx, VList& list, bool first_recto) {
   return Builder(ctx, list, first_recto).run();
 }
 

@@ -15,6 +15,7 @@ struct BuiltPages {
 
 /// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is
 /// `opening`. Notes are laid out on demand through ctx.
-BuiltPages build_pages(ArticleContext& ctx, const VList& list, bool first_recto);
+/// Box items are moved into the pages (the list is spent).
+BuiltPages build_pages(ArticleContext& ctx, VList& list, bool first_recto);
 
 } // namespace galley::layout::detail
