@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <thread>
 
@@ -202,6 +203,14 @@ int Build::run() {
   shard_ = *shard;
 
   load_inputs();
+  if (st_.common.verbose) {
+    std::size_t articles = 0;
+    for (const auto& in : loaded_)
+      if (in.issue) articles += in.issue->articles.size();
+    std::fprintf(stderr, "loaded %zu input%s (%zu article%s) in %s\n", loaded_.size(),
+                 loaded_.size() == 1 ? "" : "s", articles, articles == 1 ? "" : "s",
+                 format_duration(ms_since(started_)).c_str());
+  }
   std::vector<InputInfo> infos;
   for (std::size_t i = 0; i < loaded_.size(); ++i) {
     InputInfo info;
