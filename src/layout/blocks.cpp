@@ -28,9 +28,36 @@ text::Line shape_line(ArticleContext& ctx, const std::string& s, const text::Fon
   return ctx.engine.layout_line({sp}, ctx.article.meta.language, ctx.diags);
 }
 
+text::ParagraphLayout balanced(ArticleContext& ctx, text::ParagraphSpec& spec) {
+  text::ParagraphLayout best = ctx.engine.layout_paragraph(spec, ctx.diags);
+  const std::size_t lines = best.lines.size();
+  if (lines < 2) return best;
+  // Bisection on the measure: a handful of trial breaks of a short text.
+  double lo = spec.width / static_cast<double>(lines), hi = spec.width;
+  for (int i = 0; i < 6; ++i) {
+    double mid = (lo + hi) / 2;
+    spec.width = mid;
+    text::ParagraphLayout trial = ctx.engine.layout_paragraph(spec, ctx.diags);
+    bool overfull = false;
+    for (const text::Line& l : trial.lines) overfull = overfull || l.overfull;
+    if (trial.lines.size() <= lines && !overfull) {
+      hi = mid;
+      best = std::move(trial);
+    } else {
+      lo = mid;
+    }
+  }
+  spec.width = hi;
+  return best;
+}
+
 int add_lines(ArticleContext& ctx, const text::ParagraphSpec& spec, double x, double leading,
               double size, VList& out) {
-  text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
+  return add_lines(ctx, ctx.engine.layout_paragraph(spec, ctx.diags), x, leading, size, out);
+}
+
+int add_lines(ArticleContext& ctx, const text::ParagraphLayout& pl, double x, double leading,
+              double size, VList& out) {
   const std::size_t n = pl.lines.size();
   int first = -1;
   const double base = baseline_in(leading, size);
@@ -204,7 +231,7 @@ void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFra
   out.glue(hs.space_before);
   out.keep_next(1000); // between the lines of the heading
   std::size_t before = out.boxes.size();
-  add_lines(ctx, spec, frame.x, hs.leading, hs.size, out);
+  add_lines(ctx, balanced(ctx, spec), frame.x, hs.leading, hs.size, out);
   out.end_keep();
   for (std::size_t i = before; i < out.boxes.size(); ++i) out.boxes[i].heading = true;
   if (out.boxes.size() > before) {

@@ -16,6 +16,14 @@ struct BlockFrame {
 /// Returns the index of the first box added (or -1 when nothing was added).
 int add_lines(ArticleContext& ctx, const text::ParagraphSpec& spec, double x, double leading,
               double size, VList& out);
+/// The same for lines already broken.
+int add_lines(ArticleContext& ctx, const text::ParagraphLayout& lines, double x, double leading,
+              double size, VList& out);
+
+/// Narrows spec.width to the least measure that keeps the same number of lines, so that a
+/// ragged title or heading breaks into lines of similar length instead of leaving one word on
+/// its last line. Returns the lines at that measure.
+text::ParagraphLayout balanced(ArticleContext& ctx, text::ParagraphSpec& spec);
 
 /// Lays out blocks in order; a paragraph right after a paragraph gets the first-line indent.
 void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const BlockFrame& frame,

@@ -28,11 +28,14 @@ void add_text(ArticleContext& ctx, const std::string& s, InlineLook look, double
   text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), ctx.geo.width(), false);
   spec.align = centered ? text::Alignment::Center : text::Alignment::Left;
   spec.hyphenation.enabled = false;
-  for (const text::Line& line : ctx.engine.layout_paragraph(spec, ctx.diags).lines) {
+  text::ParagraphLayout pl = balanced(ctx, spec);
+  // Centred lines centre on the full measure, not on the balanced one.
+  const double x = centered ? (ctx.geo.width() - spec.width) / 2 : 0;
+  for (const text::Line& line : pl.lines) {
     VBox box;
     box.height = leading;
     box.baseline = baseline_in(leading, look.size);
-    emit_line(ctx, line, 0, box.baseline, box);
+    emit_line(ctx, line, x, box.baseline, box);
     out.box(std::move(box));
   }
   ctx.tags.clear();
