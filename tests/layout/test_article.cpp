@@ -307,3 +307,34 @@ TEST_SUITE("layout/article") {
     CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
   }
 }
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("running heads follow the templates; the folio can sit top outside") {
+    style::Style st = style::default_style();
+    st.running_heads.verso = "{publication} \u00B7 {author}";
+    st.running_heads.recto = "{section}";
+    st.running_heads.folio = style::FolioPosition::TopOutside;
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    REQUIRE(doc.pages.size() >= 3);
+    auto heads = [&](const Page& p) {
+      std::vector<const GlyphRun*> out;
+      for (const Item& it : p.items)
+        if (const auto* r = std::get_if<GlyphRun>(&it))
+          if (r->y < st.page.margins.top - 10) out.push_back(r);
+      return out;
+    };
+    // Opening: folio suppressed with the head.
+    CHECK(heads(doc.pages[0]).empty());
+    auto verso = heads(doc.pages[1]);
+    REQUIRE(verso.size() == 2);
+    CHECK(test::run_text(*verso[0]) == "The Quantum Dispatch \u00B7 Dr. Nova Chen");
+    CHECK(test::run_text(*verso[1]) == "2");
+    CHECK(verso[1]->x == doctest::Approx(st.page.margins.outer)); // outside on a verso
+    auto recto = heads(doc.pages[2]);
+    REQUIRE(recto.size() == 2);
+    CHECK(test::run_text(*recto[0]).rfind("Section ", 0) == 0);
+    CHECK(test::run_text(*recto[1]) == "3");
+    CHECK(recto[1]->x > recto[0]->x);
+  }
+}
