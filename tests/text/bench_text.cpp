@@ -96,5 +96,19 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(stats.lookups),
               static_cast<unsigned long long>(stats.hits), format_number(rate, 1).c_str());
   std::printf("warnings %d\n", diags.warning_count());
+
+  // Quality next to speed: total fit against first fit on the same items.
+  testing::ItemsProbe probe;
+  double total_fit = 0, first_fit = 0;
+  LineBreakParams p;
+  p.final_pass = true;
+  auto width = [](int) { return 312.0; };
+  for (const auto& s : samples) {
+    std::vector<Item> items = probe.items(testing::paragraph(s.text, s.language, 312, 10.5), diags);
+    total_fit += break_lines(items, width, p).total_demerits;
+    first_fit += break_first_fit(items, width, p).total_demerits;
+  }
+  std::printf("demerits: total fit %s, first fit %s\n", format_number(total_fit, 0).c_str(),
+              format_number(first_fit, 0).c_str());
   return 0;
 }
