@@ -11,7 +11,9 @@ namespace {
 
 constexpr char32_t kSoftHyphen = 0xAD;
 
-bool is_explicit_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013; }
+bool is_explicit_hyphen(char32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2013;
+}
 
 bool is_ideographic(hb_script_t s) {
   return s == HB_SCRIPT_HAN || s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA;
@@ -53,7 +55,8 @@ public:
         ++j;
       word(i, j);
       size_t k = j;
-      while (k < n && is_word_space(cps_[k].cp)) ++k;
+      while (k < n && is_word_space(cps_[k].cp))
+        ++k;
       if (k > j) {
         space(j, k);
       } else if (j < n && j > i && cps_[j].break_before) {
@@ -82,9 +85,7 @@ private:
   std::uint32_t byte_end(size_t j) const {
     return j < cps_.size() ? cps_[j].byte : static_cast<std::uint32_t>(c_.text.size());
   }
-  double scale(FaceId face, double size) const {
-    return size / ctx_.fonts.info(face).units_per_em;
-  }
+  double scale(FaceId face, double size) const { return size / ctx_.fonts.info(face).units_per_em; }
   const ShapedWord& shape(const CodePoint& first, std::string_view text, bool rtl) {
     const SpanStyle& s = c_.styles[static_cast<size_t>(first.span)];
     ShapeContext sc{first.script, rtl, lang_};
@@ -100,12 +101,14 @@ private:
       if (b < j && cps_[b].span == cps_[a].span && cps_[b].face == cps_[a].face &&
           cps_[b].level == cps_[a].level && cps_[b].script == cps_[a].script)
         continue;
-      if (a == i && b != j) single = false;
+      if (a == i && b != j)
+        single = false;
       std::string_view text(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
       bool rtl = (cps_[a].level & 1) != 0;
       const ShapedWord& w = shape(cps_[a], text, rtl);
       std::vector<size_t> points;
-      if (single && b == j && !rtl) points = hyphen_points(i, j);
+      if (single && b == j && !rtl)
+        points = hyphen_points(i, j);
       emit_word_piece(cps_[a], w, points);
       a = b;
     }
@@ -116,34 +119,43 @@ private:
     const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[i].span)];
     std::vector<size_t> points;
     std::uint32_t begin = cps_[i].byte, end = byte_end(j);
-    if (s.nobreak) return points;
+    if (s.nobreak)
+      return points;
     for (auto soft : c_.soft_hyphens) {
-      if (soft > begin && soft < end) points.push_back(soft - begin);
+      if (soft > begin && soft < end)
+        points.push_back(soft - begin);
     }
-    if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url) return points;
+    if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url)
+      return points;
     // Like TeX, a word that already has a hyphen ("revenue-share") is only broken there.
     if (is_explicit_hyphen(cps_[j - 1].cp) || (i > 0 && is_explicit_hyphen(cps_[i - 1].cp)))
       return points;
     // The core of the word: letters between leading and trailing punctuation. Anything else
     // inside (digits, '/', '@', '.') means a URL, a number or code: never split those.
     size_t a = i, b = j;
-    while (a < b && !u_isalpha(static_cast<UChar32>(cps_[a].cp))) ++a;
-    while (b > a && !u_isalpha(static_cast<UChar32>(cps_[b - 1].cp))) --b;
+    while (a < b && !u_isalpha(static_cast<UChar32>(cps_[a].cp)))
+      ++a;
+    while (b > a && !u_isalpha(static_cast<UChar32>(cps_[b - 1].cp)))
+      --b;
     int min = o_.hyphenation ? o_.hyphenation->left_min + o_.hyphenation->right_min : 5;
-    if (static_cast<int>(b - a) < min) return points;
+    if (static_cast<int>(b - a) < min)
+      return points;
     for (size_t k = a; k < b; ++k) {
       auto cp = static_cast<UChar32>(cps_[k].cp);
-      if (!u_isalpha(cp) && cp != 0x2019 && cp != '\'') return points;
+      if (!u_isalpha(cp) && cp != 0x2019 && cp != '\'')
+        return points;
       // Capitals after the first letter: acronyms ("NASA") and names like "OpenAI".
-      if (k > a && u_isupper(cp)) return points;
+      if (k > a && u_isupper(cp))
+        return points;
     }
     std::string_view core(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
     static const HyphenationOptions defaults;
     static const HyphenExceptions no_exceptions;
-    auto found = ctx_.hyphenator.points(core, c_.language,
-                                        o_.hyphenation ? *o_.hyphenation : defaults,
-                                        o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
-    for (size_t p : found) points.push_back(p + (cps_[a].byte - begin));
+    auto found =
+        ctx_.hyphenator.points(core, c_.language, o_.hyphenation ? *o_.hyphenation : defaults,
+                               o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
+    for (size_t p : found)
+      points.push_back(p + (cps_[a].byte - begin));
     return points;
   }
 
@@ -156,7 +168,8 @@ private:
     auto emit_box = [&](std::uint32_t end) {
       Piece p{style, &w, start, end, 0};
       std::int32_t units = 0;
-      for (std::uint32_t g = start; g < end; ++g) units += w.glyphs[g].x_advance;
+      for (std::uint32_t g = start; g < end; ++g)
+        units += w.glyphs[g].x_advance;
       p.width = units * sc;
       add(Item::box(p.width), add_piece(p));
       start = end;
@@ -165,8 +178,10 @@ private:
       // A hyphen can go only between clusters: a point inside a ligature ("of|fice" in the ffi
       // ligature) is skipped rather than breaking the ligature apart.
       std::uint32_t g = start;
-      while (g < count && w.glyphs[g].cluster < point) ++g;
-      if (g == start || g >= count || w.glyphs[g].cluster != point) continue;
+      while (g < count && w.glyphs[g].cluster < point)
+        ++g;
+      if (g == start || g >= count || w.glyphs[g].cluster != point)
+        continue;
       emit_box(g);
       const ShapedWord& hyphen = shape(first, "-", false);
       Piece hp{style, &hyphen, 0, static_cast<std::uint32_t>(hyphen.glyphs.size()),
@@ -179,7 +194,8 @@ private:
   /// Inter-word space: real space glyphs (so that text extraction finds them) whose advances
   /// take the justification.
   void space(size_t j, size_t k) {
-    if (out_.items.empty() || out_.items.back().kind != ItemKind::Box) return;
+    if (out_.items.empty() || out_.items.back().kind != ItemKind::Box)
+      return;
     RunStyle style = style_of(cps_[j]);
     std::string spaces(k - j, ' ');
     const ShapedWord& w = shape(cps_[j], spaces, false);
@@ -193,7 +209,8 @@ private:
     const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[j].span)];
     bool breakable = k >= cps_.size() || cps_[k].break_before || cps_[k].cp == '\n' ||
                      !(s.nobreak && cps_[k].span == cps_[j].span);
-    if (!breakable) add(Item::penalty_item(0, kInfinitePenalty, false), -1);
+    if (!breakable)
+      add(Item::penalty_item(0, kInfinitePenalty, false), -1);
     add(Item::glue(p.width, stretch, shrink), add_piece(p));
   }
 
@@ -219,7 +236,8 @@ private:
       out_.items.pop_back();
       out_.item_piece.pop_back();
     }
-    if (paragraph_end && out_.items.empty()) return;
+    if (paragraph_end && out_.items.empty())
+      return;
     add(Item::penalty_item(0, kInfinitePenalty, false), -1);
     add(Item::glue(0, 0, 0, 1), -1);
     add(Item::penalty_item(0, -kInfinitePenalty, false), -1);
@@ -269,7 +287,8 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
     c.styles.push_back(style);
   }
   if (!c.ranges.empty())
-    c.itemized = ctx.itemizer.itemize(c.text, c.ranges, language, find_breaks, ctx.fonts, ctx.diags);
+    c.itemized =
+        ctx.itemizer.itemize(c.text, c.ranges, language, find_breaks, ctx.fonts, ctx.diags);
   return c;
 }
 

@@ -64,9 +64,9 @@ struct Prepared {
 };
 
 struct PrepareOptions {
-  bool justify = true;     ///< glue stretches and shrinks (false: ragged, fixed spaces)
+  bool justify = true; ///< glue stretches and shrinks (false: ragged, fixed spaces)
   double first_indent = 0;
-  bool hyphenate = false;  ///< dictionary hyphenation (soft hyphens are always used)
+  bool hyphenate = false; ///< dictionary hyphenation (soft hyphens are always used)
   double hyphen_penalty = 50;
   double ex_hyphen_penalty = 50;
   const HyphenationOptions* hyphenation = nullptr;

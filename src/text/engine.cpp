@@ -4,14 +4,14 @@
 #include "text/finalize.hpp"
 #include "util/text_utils.hpp"
 
-
 namespace galley::text {
 namespace {
 
 std::string line_text(const Line& line) {
   std::string s;
   for (const auto& run : line.runs)
-    for (const auto& g : run.glyphs) s += g.text;
+    for (const auto& g : run.glyphs)
+      s += g.text;
   return s;
 }
 
@@ -34,17 +34,24 @@ FaceId Engine::resolve(const FontRequest& request, Diagnostics& diags) {
   return impl_->fonts.resolve(request, diags);
 }
 
-const FaceInfo& Engine::face(FaceId id) const { return impl_->fonts.info(id); }
+const FaceInfo& Engine::face(FaceId id) const {
+  return impl_->fonts.info(id);
+}
 
-std::vector<FaceInfo> Engine::faces() const { return impl_->fonts.faces(); }
+std::vector<FaceInfo> Engine::faces() const {
+  return impl_->fonts.faces();
+}
 
-CacheStats Engine::cache_stats() const { return impl_->shaper.stats(); }
+CacheStats Engine::cache_stats() const {
+  return impl_->shaper.stats();
+}
 
 ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics& diags) {
   ParagraphLayout out;
   TextContext ctx{impl_->fonts, impl_->shaper, impl_->itemizer, impl_->hyphenator, diags};
   Collected collected = collect(spec.spans, spec.language, true, ctx);
-  if (collected.text.empty()) return out;
+  if (collected.text.empty())
+    return out;
 
   HyphenExceptions exceptions = parse_exceptions(spec.hyphenation.exceptions);
   PrepareOptions po;
@@ -55,8 +62,8 @@ ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics&
   po.hyphenation = &spec.hyphenation;
   po.exceptions = &exceptions;
 
-  LineWidthFn width = spec.line_width ? spec.line_width
-                                      : LineWidthFn([w = spec.width](int) { return w; });
+  LineWidthFn width =
+      spec.line_width ? spec.line_width : LineWidthFn([w = spec.width](int) { return w; });
   double em = collected.styles.front().size;
   LineBreakParams lp;
   lp.line_penalty = spec.params.line_penalty;
@@ -66,7 +73,8 @@ ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics&
   lp.looseness = spec.params.looseness;
   lp.distinct_lines = static_cast<bool>(spec.line_width) || spec.params.looseness != 0;
   // Ragged lines take their slack in a right skip of 0pt plus 2em, as plain TeX's \raggedright.
-  if (!po.justify) lp.background_stretch = 2 * em;
+  if (!po.justify)
+    lp.background_stretch = 2 * em;
 
   // TeX's passes (The TeXbook, ch. 14): first without hyphenation at the pretolerance, then
   // with hyphenation at the tolerance, then with emergency stretch, accepting what comes.
@@ -116,7 +124,8 @@ Line Engine::layout_line(const std::vector<Span>& spans, const std::string& lang
   Prepared prepared = prepare(collected, po, ctx);
   double natural = 0;
   for (const Item& item : prepared.items)
-    if (item.kind != ItemKind::Penalty) natural += item.width;
+    if (item.kind != ItemKind::Penalty)
+      natural += item.width;
   LineSetting setting{natural, 0, false, Alignment::Left};
   return build_line(prepared, impl_->fonts, 0, static_cast<int>(prepared.items.size()), setting);
 }

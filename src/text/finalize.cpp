@@ -8,12 +8,12 @@ namespace {
 
 struct Slot {
   int piece = 0;
-  double stretch = 0;      ///< of the glue this slot draws (space glyphs)
+  double stretch = 0; ///< of the glue this slot draws (space glyphs)
   double shrink = 0;
   double tail_stretch = 0; ///< of glyphless glue after it (between ideographs)
   double tail_shrink = 0;
-  double extra_each = 0;   ///< added to every glyph's advance (justified spaces)
-  double extra_last = 0;   ///< added to the last glyph (glyphless glue)
+  double extra_each = 0; ///< added to every glyph's advance (justified spaces)
+  double extra_last = 0; ///< added to the last glyph (glyphless glue)
 };
 
 /// How far a character may hang into the margin, as a fraction of its advance (in the spirit
@@ -23,9 +23,12 @@ double protrusion(std::string_view text, bool at_right) {
     if (text == "." || text == "," || text == "-" || text == "\u2010" || text == "\u2019" ||
         text == "\u201d" || text == "'" || text == "\"")
       return 0.7;
-    if (text == ":" || text == ";") return 0.5;
-    if (text == "!" || text == "?" || text == "\u2013") return 0.3;
-    if (text == "\u2014") return 0.2;
+    if (text == ":" || text == ";")
+      return 0.5;
+    if (text == "!" || text == "?" || text == "\u2013")
+      return 0.3;
+    if (text == "\u2014")
+      return 0.2;
     return 0;
   }
   if (text == "\u2018" || text == "\u201c" || text == "'" || text == "\"" || text == "\u00ab")
@@ -45,7 +48,8 @@ void reorder(std::vector<Slot>& slots, const Prepared& p) {
   for (const Slot& s : slots) {
     std::uint8_t level = p.pieces[static_cast<size_t>(s.piece)].style.level;
     highest = std::max(highest, level);
-    if (level & 1) lowest_odd = std::min(lowest_odd, level);
+    if (level & 1)
+      lowest_odd = std::min(lowest_odd, level);
   }
   for (int level = highest; level >= lowest_odd && level > 0; --level) {
     size_t i = 0;
@@ -75,7 +79,8 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   LineMeasure m;
   for (int i = from; i < brk; ++i) {
     const Item& item = p.items[static_cast<size_t>(i)];
-    if (item.kind == ItemKind::Penalty) continue;
+    if (item.kind == ItemKind::Penalty)
+      continue;
     int piece = p.item_piece[static_cast<size_t>(i)];
     m.width += item.width;
     m.stretch += item.stretch;
@@ -105,7 +110,8 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   if (setting.hang && !rtl && !slots.empty()) {
     auto glyph_text = [&](const Slot& s, bool last) -> std::pair<std::string, double> {
       const Piece& pc = p.pieces[static_cast<size_t>(s.piece)];
-      if (!pc.word || pc.first == pc.last) return {"", 0};
+      if (!pc.word || pc.first == pc.last)
+        return {"", 0};
       const ShapedGlyph& g = pc.word->glyphs[last ? pc.last - 1 : pc.first];
       double scale = pc.style.size / fonts.info(pc.style.face).units_per_em;
       return {pc.word->text.substr(g.text_start, g.text_length), g.x_advance * scale};
@@ -136,9 +142,15 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   double offset = 0;
   switch (setting.align) {
   case Alignment::Justify:
-  case Alignment::Left: offset = rtl ? slack : 0; break;
-  case Alignment::Right: offset = rtl ? 0 : slack; break;
-  case Alignment::Center: offset = slack / 2; break;
+  case Alignment::Left:
+    offset = rtl ? slack : 0;
+    break;
+  case Alignment::Right:
+    offset = rtl ? 0 : slack;
+    break;
+  case Alignment::Center:
+    offset = slack / 2;
+    break;
   }
   offset = std::max(offset, 0.0) - hang_left;
 
@@ -174,8 +186,10 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
       pg.x = run.width;
       pg.x_offset = sg.x_offset * scale;
       pg.y_offset = sg.y_offset * scale;
-      pg.advance = sg.x_advance * scale + slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
-      if (sg.text_length > 0) pg.text = pc.word->text.substr(sg.text_start, sg.text_length);
+      pg.advance =
+          sg.x_advance * scale + slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
+      if (sg.text_length > 0)
+        pg.text = pc.word->text.substr(sg.text_start, sg.text_length);
       run.width += pg.advance;
       run.glyphs.push_back(std::move(pg));
     }
@@ -186,8 +200,10 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
     line.ascent = std::max(line.ascent, info.ascender * size + shift);
     line.descent = std::max(line.descent, info.descender * size - shift);
   };
-  for (const LineRun& run : line.runs) measure(run.face, run.size, run.baseline_shift);
-  if (line.runs.empty()) measure(p.first_face, p.em, 0);
+  for (const LineRun& run : line.runs)
+    measure(run.face, run.size, run.baseline_shift);
+  if (line.runs.empty())
+    measure(p.first_face, p.em, 0);
   return line;
 }
 

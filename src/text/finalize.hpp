@@ -9,7 +9,7 @@ struct LineSetting {
   double ratio = 0;    ///< adjustment ratio from the breaker
   bool justify = true; ///< give the ratio to the glue (false: natural spaces)
   Alignment align = Alignment::Justify;
-  bool hang = false;   ///< hanging punctuation (ParagraphSpec::hanging_punctuation)
+  bool hang = false; ///< hanging punctuation (ParagraphSpec::hanging_punctuation)
 };
 
 /// The line made of items [from, brk) plus the break item's hyphen, if any. Glue takes

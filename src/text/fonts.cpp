@@ -19,7 +19,8 @@ namespace {
 std::string family_key(std::string_view family) {
   std::string key;
   for (char c : family) {
-    if (c == ' ' || c == '-' || c == '_') continue;
+    if (c == ' ' || c == '-' || c == '_')
+      continue;
     key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return key;
@@ -44,7 +45,8 @@ int match_cost(const FaceInfo& face, int weight, bool italic) {
   int cost = face.italic == italic ? 0 : 100000;
   int diff = face.weight - weight;
   cost += std::abs(diff) * 2;
-  if ((diff > 0 && weight <= 500) || (diff < 0 && weight > 500)) cost += 1;
+  if ((diff > 0 && weight <= 500) || (diff < 0 && weight > 500))
+    cost += 1;
   return cost;
 }
 
@@ -64,36 +66,41 @@ std::vector<std::string> default_fallback_families() {
 std::filesystem::path bundled_fonts_dir() {
   std::filesystem::path source(GALLEY_SOURCE_FONTS_DIR);
   std::error_code ec;
-  if (std::filesystem::is_directory(source, ec)) return source;
+  if (std::filesystem::is_directory(source, ec))
+    return source;
   return std::filesystem::path(GALLEY_INSTALL_FONTS_DIR);
 }
 
 FontRegistry::FontRegistry(const EngineOptions& options)
     : use_fontconfig_(options.use_fontconfig), fallback_(options.fallback) {
   FT_Library lib = nullptr;
-  if (FT_Init_FreeType(&lib) != 0) throw Error("cannot initialise FreeType");
+  if (FT_Init_FreeType(&lib) != 0)
+    throw Error("cannot initialise FreeType");
   ft_library_ = lib;
-  if (fallback_.empty()) fallback_ = default_fallback_families();
+  if (fallback_.empty())
+    fallback_ = default_fallback_families();
 
   std::vector<std::filesystem::path> dirs = options.font_dirs;
-  if (dirs.empty()) dirs.push_back(bundled_fonts_dir());
+  if (dirs.empty())
+    dirs.push_back(bundled_fonts_dir());
   for (const auto& dir : dirs) {
     std::error_code ec;
     std::vector<std::filesystem::path> files;
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_font_file(it->path())) files.push_back(it->path());
+      if (it->is_regular_file(ec) && is_font_file(it->path()))
+        files.push_back(it->path());
     }
     // Directory order is not stable across file systems; sorted paths keep ids deterministic.
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) scan_file(f, "", -1, -1);
+    for (const auto& f : files)
+      scan_file(f, "", -1, -1);
   }
   for (const auto& extra : options.extra_faces)
     scan_file(extra.path, extra.family, extra.weight, extra.italic ? 1 : 0);
   if (candidates_.empty())
-    throw Error("no font files found (looked in " + (dirs.empty() ? std::string("nothing")
-                                                                   : dirs.front().string()) +
-                ")");
+    throw Error("no font files found (looked in " +
+                (dirs.empty() ? std::string("nothing") : dirs.front().string()) + ")");
 }
 
 FontRegistry::~FontRegistry() {
@@ -107,7 +114,8 @@ void FontRegistry::scan_file(const std::filesystem::path& path, const std::strin
   FT_Long count = 1;
   for (FT_Long index = 0; index < count; ++index) {
     FT_Face face = nullptr;
-    if (FT_New_Face(lib, path.c_str(), index, &face) != 0) return;
+    if (FT_New_Face(lib, path.c_str(), index, &face) != 0)
+      return;
     count = face->num_faces;
     FaceInfo info;
     info.path = path;
@@ -120,9 +128,12 @@ void FontRegistry::scan_file(const std::filesystem::path& path, const std::strin
     info.ascender = static_cast<double>(face->ascender) / info.units_per_em;
     info.descender = -static_cast<double>(face->descender) / info.units_per_em;
     FT_Done_Face(face);
-    if (!family_override.empty()) info.family = family_override;
-    if (weight_override >= 0) info.weight = weight_override;
-    if (italic_override >= 0) info.italic = italic_override != 0;
+    if (!family_override.empty())
+      info.family = family_override;
+    if (weight_override >= 0)
+      info.weight = weight_override;
+    if (italic_override >= 0)
+      info.italic = italic_override != 0;
     candidates_.push_back(std::move(info));
   }
 }
@@ -132,7 +143,8 @@ FaceId FontRegistry::load(size_t candidate) {
     return it->second;
   const FaceInfo& info = candidates_[candidate];
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(info.path.c_str());
-  if (!blob) throw Error("cannot read font file '" + info.path.string() + "'");
+  if (!blob)
+    throw Error("cannot read font file '" + info.path.string() + "'");
   hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(info.index));
   hb_blob_destroy(blob);
   HbFontPtr font(hb_font_create(face));
@@ -150,7 +162,8 @@ FaceId FontRegistry::find(const std::string& family, int weight, bool italic) {
   size_t best = candidates_.size();
   int best_cost = 0;
   for (size_t i = 0; i < candidates_.size(); ++i) {
-    if (!family_matches(candidates_[i], key)) continue;
+    if (!family_matches(candidates_[i], key))
+      continue;
     int cost = match_cost(candidates_[i], weight, italic);
     if (best == candidates_.size() || cost < best_cost) {
       best = i;
@@ -161,7 +174,8 @@ FaceId FontRegistry::find(const std::string& family, int weight, bool italic) {
 }
 
 FaceId FontRegistry::resolve(const FontRequest& request, Diagnostics& diags) {
-  if (FaceId id = find(request.family, request.weight, request.italic); id >= 0) return id;
+  if (FaceId id = find(request.family, request.weight, request.italic); id >= 0)
+    return id;
   for (const auto& family : fallback_) {
     if (FaceId id = find(family, request.weight, request.italic); id >= 0) {
       if (!warned_families_[request.family])
@@ -180,13 +194,15 @@ FaceId FontRegistry::resolve(const FontRequest& request, Diagnostics& diags) {
 
 std::uint32_t FontRegistry::nominal_glyph(FaceId id, char32_t cp) const {
   hb_codepoint_t glyph = 0;
-  if (!hb_font_get_nominal_glyph(hb_font(id), cp, &glyph)) return 0;
+  if (!hb_font_get_nominal_glyph(hb_font(id), cp, &glyph))
+    return 0;
   return glyph;
 }
 
 FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
   auto key = std::make_pair(cp, primary);
-  if (auto it = fallback_cache_.find(key); it != fallback_cache_.end()) return it->second;
+  if (auto it = fallback_cache_.find(key); it != fallback_cache_.end())
+    return it->second;
   const FaceInfo like = info(primary);
   FaceId found = -1;
   for (const auto& family : fallback_) {
@@ -196,13 +212,15 @@ FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
       break;
     }
   }
-  if (found < 0 && use_fontconfig_) found = fontconfig_face(cp);
+  if (found < 0 && use_fontconfig_)
+    found = fontconfig_face(cp);
   fallback_cache_[key] = found;
   return found;
 }
 
 FaceId FontRegistry::fontconfig_face(char32_t cp) {
-  if (auto it = fontconfig_cache_.find(cp); it != fontconfig_cache_.end()) return it->second;
+  if (auto it = fontconfig_cache_.find(cp); it != fontconfig_cache_.end())
+    return it->second;
   FaceId found = -1;
   FcPattern* pattern = FcPatternCreate();
   FcCharSet* charset = FcCharSetCreate();
@@ -217,25 +235,28 @@ FaceId FontRegistry::fontconfig_face(char32_t cp) {
     FcCharSet* has = nullptr;
     FcChar8* file = nullptr;
     if (FcPatternGetCharSet(font, FC_CHARSET, 0, &has) != FcResultMatch ||
-        !FcCharSetHasChar(has, cp) ||
-        FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+        !FcCharSetHasChar(has, cp) || FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
       continue;
     int index = 0;
     FcPatternGetInteger(font, FC_INDEX, 0, &index);
     std::filesystem::path path(reinterpret_cast<const char*>(file));
     for (size_t c = 0; c < candidates_.size() && found < 0; ++c) {
-      if (candidates_[c].path == path && candidates_[c].index == index) found = load(c);
+      if (candidates_[c].path == path && candidates_[c].index == index)
+        found = load(c);
     }
     if (found < 0) {
       size_t before = candidates_.size();
       scan_file(path, "", -1, -1);
       for (size_t c = before; c < candidates_.size() && found < 0; ++c) {
-        if (candidates_[c].index == index) found = load(c);
+        if (candidates_[c].index == index)
+          found = load(c);
       }
     }
-    if (found >= 0 && nominal_glyph(found, cp) == 0) found = -1;
+    if (found >= 0 && nominal_glyph(found, cp) == 0)
+      found = -1;
   }
-  if (set) FcFontSetDestroy(set);
+  if (set)
+    FcFontSetDestroy(set);
   FcCharSetDestroy(charset);
   FcPatternDestroy(pattern);
   fontconfig_cache_[cp] = found;
@@ -245,7 +266,8 @@ FaceId FontRegistry::fontconfig_face(char32_t cp) {
 std::vector<FaceInfo> FontRegistry::faces() const {
   std::vector<FaceInfo> out;
   out.reserve(loaded_.size());
-  for (const auto& l : loaded_) out.push_back(l.info);
+  for (const auto& l : loaded_)
+    out.push_back(l.info);
   return out;
 }
 

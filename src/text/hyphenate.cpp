@@ -14,7 +14,8 @@ struct Hyphenator::Dict {
   HyphenDict* dict = nullptr;
   bool latin1 = false; ///< hyph_de_DE.dic is ISO 8859-1; the others are UTF-8
   ~Dict() {
-    if (dict) hnj_hyphen_free(dict);
+    if (dict)
+      hnj_hyphen_free(dict);
   }
 };
 
@@ -41,13 +42,16 @@ std::shared_ptr<const Hyphenator::Dict> load_shared(const std::filesystem::path&
 
 } // namespace
 
-std::filesystem::path default_dictionary_dir() { return "/usr/share/hyphen"; }
+std::filesystem::path default_dictionary_dir() {
+  return "/usr/share/hyphen";
+}
 
 std::string lowercase(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   for (size_t i = 0; i < word.size();)
-    append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(next_code_point(word, i)))));
+    append_utf8(out,
+                static_cast<char32_t>(u_tolower(static_cast<UChar32>(next_code_point(word, i)))));
   return out;
 }
 
@@ -60,7 +64,8 @@ HyphenExceptions parse_exceptions(const std::vector<std::string>& words) {
     for (size_t i = 0; i < entry.size();) {
       char32_t cp = next_code_point(entry, i);
       if (cp == '-') {
-        if (count > 0) points.push_back(count);
+        if (count > 0)
+          points.push_back(count);
         continue;
       }
       append_utf8(plain, cp);
@@ -83,26 +88,31 @@ std::filesystem::path Hyphenator::dictionary_for(const std::string& language) co
   std::transform(region.begin(), region.end(), region.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   std::vector<std::string> names;
-  if (tag != lang) names.push_back(tag);
-  if (lang == "en") names.push_back("en_US");
+  if (tag != lang)
+    names.push_back(tag);
+  if (lang == "en")
+    names.push_back("en_US");
   names.push_back(lang + "_" + region);
   names.push_back(lang);
   for (const auto& name : names) {
     auto path = dir_ / ("hyph_" + name + ".dic");
     std::error_code ec;
-    if (std::filesystem::is_regular_file(path, ec)) return path;
+    if (std::filesystem::is_regular_file(path, ec))
+      return path;
   }
   return {};
 }
 
 const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
   auto it = dicts_.find(language);
-  if (it != dicts_.end()) return it->second.get();
+  if (it != dicts_.end())
+    return it->second.get();
   std::shared_ptr<const Dict> dict;
   auto path = dictionary_for(language);
   // Resolve symbolic links (hyph_de.dic -> hyph_de_DE.dic) so that one file loads once.
   std::error_code ec;
-  if (!path.empty()) dict = load_shared(std::filesystem::canonical(path, ec));
+  if (!path.empty())
+    dict = load_shared(std::filesystem::canonical(path, ec));
   if (!dict)
     diags.warning({}, "no hyphenation dictionary for language '" + language + "' (looked in " +
                           dir_.string() + ")");
@@ -133,7 +143,8 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
         if (d->latin1) {
           for (size_t i = 0; i < lower.size();) {
             char32_t cp = next_code_point(lower, i);
-            if (cp > 0xFF) encodable = false;
+            if (cp > 0xFF)
+              encodable = false;
             encoded.push_back(static_cast<char>(cp));
           }
         } else {
@@ -150,10 +161,12 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
           // per byte, which is the same thing. Non-standard hyphenation (rep) is not used.
           for (int i = 0; i + 1 < n; ++i) {
             bool odd = (hyphens[static_cast<size_t>(i)] - '0') % 2 == 1;
-            if (odd && !(rep && rep[i])) counts.push_back(i + 1);
+            if (odd && !(rep && rep[i]))
+              counts.push_back(i + 1);
           }
           if (rep) {
-            for (size_t i = 0; i < encoded.size(); ++i) std::free(rep[i]);
+            for (size_t i = 0; i < encoded.size(); ++i)
+              std::free(rep[i]);
             std::free(rep);
             std::free(pos);
             std::free(cut);

@@ -35,8 +35,8 @@ public:
   /// `word` is letters only. Exceptions win over the dictionary; left_min and right_min count
   /// code points. A language without a dictionary is reported once and gives no points.
   std::vector<size_t> points(std::string_view word, const std::string& language,
-                             const HyphenationOptions& options,
-                             const HyphenExceptions& exceptions, Diagnostics& diags);
+                             const HyphenationOptions& options, const HyphenExceptions& exceptions,
+                             Diagnostics& diags);
 
   /// The dictionary file used for a BCP 47 language tag ("en" -> hyph_en_US.dic), or "".
   std::filesystem::path dictionary_for(const std::string& language) const;
@@ -47,7 +47,7 @@ private:
   const Dict* dictionary(const std::string& language, Diagnostics& diags);
   std::filesystem::path dir_;
   std::map<std::string, std::shared_ptr<const Dict>> dicts_; ///< by language; null when missing
-  std::map<std::string, std::vector<int>> cache_;      ///< language + '\0' + word -> points
+  std::map<std::string, std::vector<int>> cache_;            ///< language + '\0' + word -> points
 };
 
 } // namespace galley::text

@@ -21,11 +21,13 @@ struct Itemizer::Icu {
   std::array<bool, USCRIPT_CODE_LIMIT> scripts_known{};
   icu::UnicodeString empty; // what the break iterators point at between paragraphs
   ~Icu() {
-    if (bidi) ubidi_close(bidi);
+    if (bidi)
+      ubidi_close(bidi);
   }
 
   hb_script_t hb_script(UScriptCode code) {
-    if (code < 0 || code >= USCRIPT_CODE_LIMIT) return HB_SCRIPT_UNKNOWN;
+    if (code < 0 || code >= USCRIPT_CODE_LIMIT)
+      return HB_SCRIPT_UNKNOWN;
     if (!scripts_known[code]) {
       const char* name = uscript_getShortName(code); // ISO 15924, as HarfBuzz wants
       scripts[code] = name ? hb_script_from_string(name, -1) : HB_SCRIPT_UNKNOWN;
@@ -39,7 +41,8 @@ struct Itemizer::Icu {
     if (!slot) {
       UErrorCode status = U_ZERO_ERROR;
       slot.reset(icu::BreakIterator::createLineInstance(icu::Locale(language.c_str()), status));
-      if (U_FAILURE(status)) slot.reset();
+      if (U_FAILURE(status))
+        slot.reset();
     }
     return slot.get();
   }
@@ -51,8 +54,10 @@ std::string code_point_label(char32_t cp) {
   char hex[16];
   auto res = std::to_chars(hex, hex + sizeof hex, static_cast<unsigned>(cp), 16);
   std::string digits(hex, res.ptr);
-  for (auto& c : digits) c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
-  while (digits.size() < 4) digits.insert(digits.begin(), '0');
+  for (auto& c : digits)
+    c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
+  while (digits.size() < 4)
+    digits.insert(digits.begin(), '0');
   std::string label = "U+" + digits + " '";
   append_utf8(label, cp);
   return label + "'";
@@ -81,7 +86,8 @@ std::vector<bool> find_urls(std::string_view text, const std::vector<CodePoint>&
     if (rest.rfind("http://", 0) != 0 && rest.rfind("https://", 0) != 0 &&
         rest.rfind("www.", 0) != 0)
       continue;
-    for (size_t j = i; j < cps.size() && !is_word_space(cps[j].cp); ++j) in_url[j] = true;
+    for (size_t j = i; j < cps.size() && !is_word_space(cps[j].cp); ++j)
+      in_url[j] = true;
   }
   return in_url;
 }
@@ -115,7 +121,8 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
   for (size_t i = 0; i < text.size();) {
     auto byte = static_cast<std::uint32_t>(i);
     char32_t cp = next_code_point(text, i);
-    while (span + 1 < spans.size() && byte >= spans[span].end) ++span;
+    while (span + 1 < spans.size() && byte >= spans[span].end)
+      ++span;
     CodePoint c;
     c.byte = byte;
     c.cp = cp;
@@ -125,7 +132,8 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     bool is_common = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED;
     c.script = is_common ? HB_SCRIPT_COMMON : icu_->hb_script(sc);
     common.push_back(is_common);
-    if (may_be_rtl(cp)) needs_bidi = true;
+    if (may_be_rtl(cp))
+      needs_bidi = true;
     auto index = static_cast<std::uint32_t>(out.cps.size());
     if (cp > 0xFFFF) {
       u16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
@@ -144,13 +152,15 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
 
   // Bidi levels (UAX #9), the paragraph direction from its first strong character (P2, P3).
   if (needs_bidi && len > 0) {
-    if (!icu_->bidi) icu_->bidi = ubidi_open();
+    if (!icu_->bidi)
+      icu_->bidi = ubidi_open();
     UErrorCode err = U_ZERO_ERROR;
     ubidi_setPara(icu_->bidi, u16.data(), len, UBIDI_DEFAULT_LTR, nullptr, &err);
     const UBiDiLevel* levels = U_SUCCESS(err) ? ubidi_getLevels(icu_->bidi, &err) : nullptr;
     if (levels && U_SUCCESS(err)) {
       out.base_level = ubidi_getParaLevel(icu_->bidi);
-      for (int32_t u = 0; u < len; ++u) cps[u16_to_cp[static_cast<size_t>(u)]].level = levels[u];
+      for (int32_t u = 0; u < len; ++u)
+        cps[u16_to_cp[static_cast<size_t>(u)]].level = levels[u];
     }
   }
 
@@ -164,7 +174,8 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
       continue;
     }
     if (last == HB_SCRIPT_COMMON) {
-      for (; pending < i; ++pending) cps[pending].script = cps[i].script;
+      for (; pending < i; ++pending)
+        cps[pending].script = cps[i].script;
     }
     last = cps[i].script;
   }
@@ -188,8 +199,8 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
       if (f < 0) {
         f = primary;
         if (!warned_[c.cp])
-          diags.warning({}, "no font has a glyph for " + code_point_label(c.cp) +
-                                ", drawing .notdef");
+          diags.warning({},
+                        "no font has a glyph for " + code_point_label(c.cp) + ", drawing .notdef");
         warned_[c.cp] = true;
       }
       c.face = f;
@@ -198,14 +209,16 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     prev_span = c.span;
   }
 
-  if (!find_breaks || cps.empty()) return out;
+  if (!find_breaks || cps.empty())
+    return out;
 
   // UAX #14 line break opportunities.
   if (icu::BreakIterator* bi = icu_->breaker(language)) {
     icu::UnicodeString alias(false, u16.data(), len); // read-only alias, no copy
     bi->setText(alias);
     for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next()) {
-      if (p > 0 && p < len) cps[u16_to_cp[static_cast<size_t>(p)]].break_before = true;
+      if (p > 0 && p < len)
+        cps[u16_to_cp[static_cast<size_t>(p)]].break_before = true;
     }
     bi->setText(icu_->empty); // drop the alias before `u16` goes away
   }
@@ -213,7 +226,8 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
   // not at all. Plain text that starts like a URL is treated as one up to the next space.
   std::vector<bool> in_url = find_urls(text, cps);
   for (size_t i = 1; i < cps.size(); ++i) {
-    if (cps[i - 1].span != cps[i].span) continue;
+    if (cps[i - 1].span != cps[i].span)
+      continue;
     const SpanRange& s = spans[static_cast<size_t>(cps[i].span)];
     if (s.url || (in_url[i - 1] && in_url[i])) {
       char32_t before = cps[i - 1].cp;

@@ -20,7 +20,7 @@ namespace galley::text {
 struct SpanRange {
   std::uint32_t begin = 0; ///< byte range in the paragraph text
   std::uint32_t end = 0;
-  FaceId face = 0;         ///< the face the span asked for
+  FaceId face = 0; ///< the face the span asked for
   bool url = false;
   bool nobreak = false;
 };

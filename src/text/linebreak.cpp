@@ -7,7 +7,7 @@
 namespace galley::text {
 namespace {
 
-constexpr double kInfBad = 10000;                 // TeX's inf_bad
+constexpr double kInfBad = 10000; // TeX's inf_bad
 constexpr double kAwful = std::numeric_limits<double>::infinity();
 
 enum Fitness { VeryLoose = 0, Loose = 1, Decent = 2, Tight = 3 };
@@ -19,20 +19,23 @@ bool is_forced(const Item& it) {
 /// Whether a line may end at item `i` (TeX section 831: glue after a box, or a penalty < 10000).
 bool is_legal_break(const std::vector<Item>& items, size_t i) {
   const Item& it = items[i];
-  if (it.kind == ItemKind::Penalty) return it.penalty < kInfinitePenalty;
-  if (it.kind == ItemKind::Glue) return i > 0 && items[i - 1].kind == ItemKind::Box;
+  if (it.kind == ItemKind::Penalty)
+    return it.penalty < kInfinitePenalty;
+  if (it.kind == ItemKind::Glue)
+    return i > 0 && items[i - 1].kind == ItemKind::Box;
   return false;
 }
 
 /// TeX's badness (section 108): about 100 r^3, capped at inf_bad.
 double badness(double r) {
   double a = std::abs(r);
-  if (a > 4.65) return kInfBad; // 100 * 4.65^3 > 10000
+  if (a > 4.65)
+    return kInfBad; // 100 * 4.65^3 > 10000
   return std::min(kInfBad, 100 * a * a * a);
 }
 
 struct Evaluation {
-  double badness = 0;   // of the real glue, for demerits and fitness
+  double badness = 0; // of the real glue, for demerits and fitness
   int fitness = Decent;
   bool overfull = false; // shrinks beyond its shrinkability (r < -1)
   bool feasible = true;  // within the tolerance, emergency stretch counted
@@ -46,7 +49,8 @@ struct Evaluation {
 Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& p) {
   Evaluation e;
   if (m.width < target) {
-    if (m.fil > 0) return e;
+    if (m.fil > 0)
+      return e;
     double slack = target - m.width;
     double stretch = m.stretch + p.background_stretch;
     e.badness = stretch > 0 ? badness(slack / stretch) : kInfBad;
@@ -80,13 +84,16 @@ double line_demerits(double b, const Item& brk, bool prev_flagged, int fitness, 
   double d = p.line_penalty + b;
   d = std::abs(d) >= 10000 ? 1e8 : d * d;
   if (brk.kind == ItemKind::Penalty) {
-    if (brk.penalty > 0) d += brk.penalty * brk.penalty;
-    else if (brk.penalty > -kInfinitePenalty) d -= brk.penalty * brk.penalty;
+    if (brk.penalty > 0)
+      d += brk.penalty * brk.penalty;
+    else if (brk.penalty > -kInfinitePenalty)
+      d -= brk.penalty * brk.penalty;
   }
   bool flagged = brk.kind == ItemKind::Penalty && brk.flagged;
   if (prev_flagged && (flagged || final_break))
     d += final_break ? p.final_hyphen_demerits : p.double_hyphen_demerits;
-  if (std::abs(fitness - prev_fitness) > 1) d += p.adj_demerits;
+  if (std::abs(fitness - prev_fitness) > 1)
+    d += p.adj_demerits;
   return d;
 }
 
@@ -116,7 +123,8 @@ std::vector<double> line_ratios(const std::vector<Item>& items, const std::vecto
 
 int line_start_after(const std::vector<Item>& items, int brk) {
   int i = brk + 1;
-  while (i < static_cast<int>(items.size()) && items[static_cast<size_t>(i)].kind != ItemKind::Box &&
+  while (i < static_cast<int>(items.size()) &&
+         items[static_cast<size_t>(i)].kind != ItemKind::Box &&
          !is_forced(items[static_cast<size_t>(i)]))
     ++i;
   return i;
@@ -126,20 +134,23 @@ LineMeasure measure_line(const std::vector<Item>& items, int from, int brk) {
   LineMeasure m;
   for (int i = from; i < brk; ++i) {
     const Item& it = items[static_cast<size_t>(i)];
-    if (it.kind == ItemKind::Penalty) continue;
+    if (it.kind == ItemKind::Penalty)
+      continue;
     m.width += it.width;
     m.stretch += it.stretch;
     m.shrink += it.shrink;
     m.fil += it.fil;
   }
-  if (brk < static_cast<int>(items.size()) && items[static_cast<size_t>(brk)].kind == ItemKind::Penalty)
+  if (brk < static_cast<int>(items.size()) &&
+      items[static_cast<size_t>(brk)].kind == ItemKind::Penalty)
     m.width += items[static_cast<size_t>(brk)].width;
   return m;
 }
 
 double adjustment_ratio(const LineMeasure& m, double target, double background_stretch) {
   if (m.width < target) {
-    if (m.fil > 0) return 0;
+    if (m.fil > 0)
+      return 0;
     double stretch = m.stretch + background_stretch;
     return stretch > 0 ? (target - m.width) / stretch : std::numeric_limits<double>::infinity();
   }
@@ -186,11 +197,14 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
         // Deactivate a, but in the final pass keep the paragraph alive through the last active
         // node when nothing feasible was found (TeX section 854).
         bool last = k + 1 == active.size() && still_active.empty();
-        if (params.final_pass && min_demerits == kAwful && last) artificial = true;
-        else if (!e.feasible) continue;
+        if (params.final_pass && min_demerits == kAwful && last)
+          artificial = true;
+        else if (!e.feasible)
+          continue;
       } else {
         still_active.push_back(active[k]);
-        if (!e.feasible) continue;
+        if (!e.feasible)
+          continue;
       }
       double d = artificial ? 0
                             : line_demerits(e.badness, brk, a.flagged, e.fitness, a.fitness,
@@ -198,21 +212,26 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
                                   a.demerits;
       int group = params.distinct_lines ? a.line : 0;
       size_t slot = static_cast<size_t>(group) * 4 + static_cast<size_t>(e.fitness);
-      if (candidates.size() <= slot) candidates.resize(slot + 1);
-      if (d < candidates[slot].demerits) candidates[slot] = {d, active[k], a.line + 1};
+      if (candidates.size() <= slot)
+        candidates.resize(slot + 1);
+      if (d < candidates[slot].demerits)
+        candidates[slot] = {d, active[k], a.line + 1};
       if (group_min.size() <= static_cast<size_t>(group))
         group_min.resize(static_cast<size_t>(group) + 1, kAwful);
       group_min[static_cast<size_t>(group)] = std::min(group_min[static_cast<size_t>(group)], d);
       min_demerits = std::min(min_demerits, d);
     }
     active.swap(still_active);
-    if (min_demerits == kAwful) return;
+    if (min_demerits == kAwful)
+      return;
     // Totals after the break: discardable items that follow it belong to no line (TeX 837).
     double bw = tw, bs = ts, bz = tz, bf = tf;
     for (int j = i; j < static_cast<int>(items.size()); ++j) {
       const Item& it = items[static_cast<size_t>(j)];
-      if (it.kind == ItemKind::Box) break;
-      if (j > i && is_forced(it)) break;
+      if (it.kind == ItemKind::Box)
+        break;
+      if (j > i && is_forced(it))
+        break;
       if (it.kind == ItemKind::Glue) {
         bw += it.width;
         bs += it.stretch;
@@ -222,7 +241,8 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     }
     for (size_t slot = 0; slot < candidates.size(); ++slot) {
       const Candidate& c = candidates[slot];
-      if (c.prev < 0 || c.demerits > group_min[slot / 4] + params.adj_demerits) continue;
+      if (c.prev < 0 || c.demerits > group_min[slot / 4] + params.adj_demerits)
+        continue;
       Node n;
       n.position = i;
       n.line = c.line;
@@ -244,7 +264,8 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     if (it.kind == ItemKind::Box) {
       tw += it.width;
     } else if (it.kind == ItemKind::Glue) {
-      if (is_legal_break(items, i)) try_break(static_cast<int>(i));
+      if (is_legal_break(items, i))
+        try_break(static_cast<int>(i));
       tw += it.width;
       ts += it.stretch;
       tz += it.shrink;
@@ -252,25 +273,31 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     } else if (it.penalty < kInfinitePenalty) {
       try_break(static_cast<int>(i));
     }
-    if (active.empty()) return result;
+    if (active.empty())
+      return result;
   }
 
   // Choose the best final node (TeX sections 874-875, with looseness).
   int best = -1;
   for (int id : active) {
     const Node& n = nodes[static_cast<size_t>(id)];
-    if (n.position != static_cast<int>(items.size()) - 1) continue;
-    if (best < 0 || n.demerits < nodes[static_cast<size_t>(best)].demerits) best = id;
+    if (n.position != static_cast<int>(items.size()) - 1)
+      continue;
+    if (best < 0 || n.demerits < nodes[static_cast<size_t>(best)].demerits)
+      best = id;
   }
-  if (best < 0) return result;
+  if (best < 0)
+    return result;
   if (params.looseness != 0) {
     int goal = nodes[static_cast<size_t>(best)].line + params.looseness;
     for (int id : active) {
       const Node& n = nodes[static_cast<size_t>(id)];
-      if (n.position != static_cast<int>(items.size()) - 1) continue;
+      if (n.position != static_cast<int>(items.size()) - 1)
+        continue;
       const Node& b = nodes[static_cast<size_t>(best)];
       int dn = std::abs(n.line - goal), db = std::abs(b.line - goal);
-      if (dn < db || (dn == db && n.demerits < b.demerits)) best = id;
+      if (dn < db || (dn == db && n.demerits < b.demerits))
+        best = id;
     }
   }
   result.ok = true;
@@ -288,7 +315,8 @@ BreakResult break_first_fit(const std::vector<Item>& items, const LineWidthFn& w
   int start = 0;
   int last_fit = -1;
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
-    if (!is_legal_break(items, static_cast<size_t>(i))) continue;
+    if (!is_legal_break(items, static_cast<size_t>(i)))
+      continue;
     int line = static_cast<int>(result.breaks.size());
     LineMeasure m = measure_line(items, start, i);
     double target = width(line);
@@ -326,8 +354,8 @@ double score_breaks(const std::vector<Item>& items, const std::vector<int>& brea
     Evaluation e = evaluate(m, width(static_cast<int>(l)), params);
     const Item& brk = items[static_cast<size_t>(b)];
     bool final_break = b == static_cast<int>(items.size()) - 1;
-    total += line_demerits(e.badness, brk, prev_flagged, e.fitness, prev_fitness, final_break,
-                           params);
+    total +=
+        line_demerits(e.badness, brk, prev_flagged, e.fitness, prev_fitness, final_break, params);
     prev_fitness = e.fitness;
     prev_flagged = brk.kind == ItemKind::Penalty && brk.flagged;
     start = line_start_after(items, b);

@@ -15,11 +15,11 @@ constexpr double kInfinitePenalty = 10000;
 
 struct Item {
   ItemKind kind = ItemKind::Box;
-  double width = 0;   ///< points (a penalty's width is paid only when the line breaks there)
-  double stretch = 0; ///< glue only
-  double shrink = 0;  ///< glue only
-  double fil = 0;     ///< glue only: infinitely stretchable component (\hfil)
-  double penalty = 0; ///< penalty only
+  double width = 0;     ///< points (a penalty's width is paid only when the line breaks there)
+  double stretch = 0;   ///< glue only
+  double shrink = 0;    ///< glue only
+  double fil = 0;       ///< glue only: infinitely stretchable component (\hfil)
+  double penalty = 0;   ///< penalty only
   bool flagged = false; ///< penalty only: a hyphen break
 
   static Item box(double w) { return Item{ItemKind::Box, w}; }
@@ -55,8 +55,8 @@ struct LineBreakParams {
 };
 
 struct BreakResult {
-  bool ok = false;          ///< false: no feasible breaks (only when not the final pass)
-  std::vector<int> breaks;  ///< for each line, the item index it breaks at
+  bool ok = false;            ///< false: no feasible breaks (only when not the final pass)
+  std::vector<int> breaks;    ///< for each line, the item index it breaks at
   std::vector<double> ratios; ///< each line's adjustment ratio (real glue, no emergency stretch)
   double total_demerits = 0;
 };

@@ -7,16 +7,21 @@
 namespace galley::text {
 
 Shaper::Shaper() : buffer_(hb_buffer_create()) {
-  if (!hb_buffer_allocation_successful(buffer_)) throw Error("cannot allocate a shaping buffer");
+  if (!hb_buffer_allocation_successful(buffer_))
+    throw Error("cannot allocate a shaping buffer");
 }
 
-Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
+Shaper::~Shaper() {
+  hb_buffer_destroy(buffer_);
+}
 
 int Shaper::feature_set(const std::vector<std::string>& features) {
   std::string key;
-  for (const auto& f : features) key += f + ",";
+  for (const auto& f : features)
+    key += f + ",";
   for (size_t i = 0; i < feature_keys_.size(); ++i) {
-    if (feature_keys_[i] == key) return static_cast<int>(i);
+    if (feature_keys_[i] == key)
+      return static_cast<int>(i);
   }
   std::vector<hb_feature_t> parsed;
   for (const auto& f : features) {
@@ -54,7 +59,8 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
   hb_buffer_set_direction(buffer_, context.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_script(buffer_, context.script);
   hb_buffer_set_language(buffer_, context.language);
-  if (!hb_buffer_allocation_successful(buffer_)) throw Error("out of memory while shaping");
+  if (!hb_buffer_allocation_successful(buffer_))
+    throw Error("out of memory while shaping");
   const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
   hb_shape(fonts.hb_font(face), buffer_, features.data(), static_cast<unsigned>(features.size()));
 
@@ -69,7 +75,8 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
   // monotone in HarfBuzz's default cluster level).
   std::vector<std::uint32_t> starts;
   starts.reserve(count);
-  for (unsigned i = 0; i < count; ++i) starts.push_back(info[i].cluster);
+  for (unsigned i = 0; i < count; ++i)
+    starts.push_back(info[i].cluster);
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
   for (unsigned i = 0; i < count; ++i) {
@@ -80,7 +87,8 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
     g.y_offset = pos[i].y_offset;
     g.cluster = info[i].cluster;
     word.advance += g.x_advance;
-    if (g.glyph == 0) word.has_notdef = true;
+    if (g.glyph == 0)
+      word.has_notdef = true;
     bool first = i == 0 || info[i - 1].cluster != info[i].cluster;
     if (first) {
       auto next = std::upper_bound(starts.begin(), starts.end(), g.cluster);

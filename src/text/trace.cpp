@@ -5,7 +5,9 @@
 namespace galley::text {
 namespace {
 
-std::string num(double v) { return format_number(v, 2); }
+std::string num(double v) {
+  return format_number(v, 2);
+}
 
 std::string face_label(const FaceInfo& f) {
   return f.family + " " + std::to_string(f.weight) + (f.italic ? " italic" : "");
@@ -24,15 +26,16 @@ void trace_run(std::string& out, const Engine& engine, const LineRun& run, bool 
     return;
   }
   out += "    glyphs";
-  for (const auto& g : run.glyphs) out += " " + std::to_string(g.glyph);
+  for (const auto& g : run.glyphs)
+    out += " " + std::to_string(g.glyph);
   out += "\n";
 }
 
 } // namespace
 
-std::string trace_shape(Engine& engine, std::string_view text, const FontRequest& font,
-                        double size, const std::string& language,
-                        const std::vector<std::string>& features, Diagnostics& diags) {
+std::string trace_shape(Engine& engine, std::string_view text, const FontRequest& font, double size,
+                        const std::string& language, const std::vector<std::string>& features,
+                        Diagnostics& diags) {
   Span span;
   span.text = std::string(text);
   span.font = font;
@@ -41,7 +44,8 @@ std::string trace_shape(Engine& engine, std::string_view text, const FontRequest
   Line line = engine.layout_line({span}, language, diags);
   std::string out = "line w=" + num(line.natural_width) + " ascent=" + num(line.ascent) +
                     " descent=" + num(line.descent) + "\n";
-  for (const auto& run : line.runs) trace_run(out, engine, run, true);
+  for (const auto& run : line.runs)
+    trace_run(out, engine, run, true);
   return out;
 }
 
@@ -51,12 +55,14 @@ std::string trace_paragraph(const Engine& engine, const ParagraphLayout& layout)
     const Line& line = layout.lines[i];
     std::string text;
     for (const auto& run : line.runs)
-      for (const auto& g : run.glyphs) text += g.text;
-    out += "line " + std::to_string(i + 1) + " w=" + num(line.width) + " natural=" +
-           num(line.natural_width) + " r=" + num(line.ratio) +
-           (line.hyphenated ? " hyphenated" : "") + (line.overfull ? " overfull" : "") +
-           " |" + text + "|\n";
-    for (const auto& run : line.runs) trace_run(out, engine, run, false);
+      for (const auto& g : run.glyphs)
+        text += g.text;
+    out += "line " + std::to_string(i + 1) + " w=" + num(line.width) +
+           " natural=" + num(line.natural_width) + " r=" + num(line.ratio) +
+           (line.hyphenated ? " hyphenated" : "") + (line.overfull ? " overfull" : "") + " |" +
+           text + "|\n";
+    for (const auto& run : line.runs)
+      trace_run(out, engine, run, false);
   }
   return out;
 }

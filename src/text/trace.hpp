@@ -11,9 +11,9 @@ namespace galley::text {
 
 /// One line per run ("run face=... size=... rtl=... x=...") followed by one line per glyph:
 /// "  <glyph id> x=<pen> adv=<advance> '<cluster text>'".
-std::string trace_shape(Engine& engine, std::string_view text, const FontRequest& font,
-                        double size, const std::string& language,
-                        const std::vector<std::string>& features, Diagnostics& diags);
+std::string trace_shape(Engine& engine, std::string_view text, const FontRequest& font, double size,
+                        const std::string& language, const std::vector<std::string>& features,
+                        Diagnostics& diags);
 
 /// One line per paragraph line (width, natural width, ratio, flags, text) and one per run with
 /// its glyph ids.

@@ -29,38 +29,44 @@ std::vector<testing::Sample> load(const char* path) {
   std::string para;
   size_t pos = 0;
   bool front_matter = text->rfind("---\n", 0) == 0;
-  if (front_matter) pos = 4;
+  if (front_matter)
+    pos = 4;
   bool fence = false;
   while (pos <= text->size()) {
     size_t end = text->find('\n', pos);
-    if (end == std::string::npos) end = text->size();
+    if (end == std::string::npos)
+      end = text->size();
     std::string line = text->substr(pos, end - pos);
     if (front_matter) {
       front_matter = line != "---";
       pos = end + 1;
       continue;
     }
-    if (line.rfind("```", 0) == 0) fence = !fence;
-    if (fence || line.rfind("```", 0) == 0 || line.rfind("#", 0) == 0) line.clear();
+    if (line.rfind("```", 0) == 0)
+      fence = !fence;
+    if (fence || line.rfind("```", 0) == 0 || line.rfind("#", 0) == 0)
+      line.clear();
     if (line.empty()) {
-      if (!para.empty()) out.push_back({"en", para});
+      if (!para.empty())
+        out.push_back({"en", para});
       para.clear();
     } else {
       para += (para.empty() ? "" : " ") + line;
     }
     pos = end + 1;
   }
-  if (!para.empty()) out.push_back({"en", para});
+  if (!para.empty())
+    out.push_back({"en", para});
   return out;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-  std::vector<testing::Sample> samples =
-      argc > 1 ? load(argv[1]) : testing::sample_paragraphs();
+  std::vector<testing::Sample> samples = argc > 1 ? load(argv[1]) : testing::sample_paragraphs();
   int passes = argc > 2 ? std::atoi(argv[2]) : 20;
-  if (passes < 1) passes = 1;
+  if (passes < 1)
+    passes = 1;
 
   auto t0 = std::chrono::steady_clock::now();
   Engine engine(testing::bundled_options());
@@ -71,7 +77,8 @@ int main(int argc, char** argv) {
   std::chrono::steady_clock::time_point warm;
   for (int pass = 0; pass <= passes; ++pass) {
     auto start = std::chrono::steady_clock::now();
-    if (pass == 1) warm = start;
+    if (pass == 1)
+      warm = start;
     for (const auto& s : samples)
       lines += engine.layout_paragraph(testing::paragraph(s.text, s.language, 312, 10.5), diags)
                    .lines.size();
@@ -82,9 +89,9 @@ int main(int argc, char** argv) {
   auto t2 = std::chrono::steady_clock::now();
   double total_ms = std::chrono::duration<double, std::milli>(t2 - warm).count();
   CacheStats stats = engine.cache_stats();
-  double rate = stats.lookups ? 100.0 * static_cast<double>(stats.hits) /
-                                    static_cast<double>(stats.lookups)
-                              : 0;
+  double rate = stats.lookups
+                    ? 100.0 * static_cast<double>(stats.hits) / static_cast<double>(stats.lookups)
+                    : 0;
   std::printf("paragraphs %zu, passes %d, lines per pass %zu\n", samples.size(), passes,
               lines / static_cast<size_t>(passes + 1));
   std::printf("engine start %s ms\n",

@@ -12,7 +12,8 @@ EngineOptions bundled_options() {
 std::string line_text(const Line& line) {
   std::string s;
   for (const auto& run : line.runs)
-    for (const auto& g : run.glyphs) s += g.text;
+    for (const auto& g : run.glyphs)
+      s += g.text;
   return s;
 }
 

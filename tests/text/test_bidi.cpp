@@ -9,7 +9,8 @@ namespace {
 
 std::string run_text(const LineRun& run) {
   std::string s;
-  for (const auto& g : run.glyphs) s += g.text;
+  for (const auto& g : run.glyphs)
+    s += g.text;
   return s;
 }
 
@@ -22,8 +23,7 @@ TEST_SUITE("text/bidi") {
     // "Microsoft announced" in Arabic, with a Latin name in the middle.
     std::string first = "\u0623\u0639\u0644\u0646\u062a"; // أعلنت
     std::string last = "\u0627\u0644\u064a\u0648\u0645";  // اليوم
-    ParagraphSpec spec =
-        testing::paragraph(first + " Microsoft Azure " + last, "ar", 300);
+    ParagraphSpec spec = testing::paragraph(first + " Microsoft Azure " + last, "ar", 300);
     ParagraphLayout layout = engine.layout_paragraph(spec, diags);
     CHECK(diags.empty());
     REQUIRE(layout.lines.size() == 1);
@@ -40,7 +40,8 @@ TEST_SUITE("text/bidi") {
     CHECK(left.glyphs.front().text == "\u0645");
     const LineRun* latin = nullptr;
     for (const auto& run : line.runs)
-      if (!run.rtl) latin = &run;
+      if (!run.rtl)
+        latin = &run;
     REQUIRE(latin != nullptr);
     CHECK(run_text(*latin).find("Microsoft Azure") != std::string::npos);
     CHECK(latin->x > left.x);
@@ -60,10 +61,11 @@ TEST_SUITE("text/bidi") {
         testing::paragraph("He said " + hebrew + " twice", "en", 300).spans, "en", diags);
     CHECK(diags.empty());
     std::string visual;
-    for (const auto& run : line.runs) visual += run_text(run) + "|";
+    for (const auto& run : line.runs)
+      visual += run_text(run) + "|";
     // The two Hebrew words swap places visually; each is drawn right to left.
     CHECK(visual.find("He said ") == 0);
-    auto first_word = visual.find("\u05dd\u05d5\u05dc\u05e9"); // שלום, letters in visual order
+    auto first_word = visual.find("\u05dd\u05d5\u05dc\u05e9");  // שלום, letters in visual order
     auto second_word = visual.find("\u05dd\u05dc\u05d5\u05e2"); // עולם
     REQUIRE(first_word != std::string::npos);
     REQUIRE(second_word != std::string::npos);

@@ -28,16 +28,19 @@ TEST_SUITE("text/fallback") {
         }
         size_t i = 0;
         char32_t cp = g.text.empty() ? 0 : next_code_point(g.text, i);
-        if (cp >= 0x600 && cp < 0x700) arabic_faces.push_back(engine.face(run.face).family);
+        if (cp >= 0x600 && cp < 0x700)
+          arabic_faces.push_back(engine.face(run.face).family);
       }
     }
     CHECK(notdef == 2);
     REQUIRE(arabic_faces.size() == 4);
-    for (const auto& f : arabic_faces) CHECK(f == "Noto Naskh Arabic");
+    for (const auto& f : arabic_faces)
+      CHECK(f == "Noto Naskh Arabic");
     // No emoji font is bundled and fontconfig is off: one warning for the character, however
     // often it occurs.
     REQUIRE(diags.warning_count() == 1);
-    CHECK(diags.all()[0].message == "no font has a glyph for U+1F600 '\U0001F600', drawing .notdef");
+    CHECK(diags.all()[0].message ==
+          "no font has a glyph for U+1F600 '\U0001F600', drawing .notdef");
   }
 
   TEST_CASE("a face lacking a script falls back to the Noto face of the same style") {
@@ -57,7 +60,8 @@ TEST_SUITE("text/fallback") {
         hebrew = true;
         CHECK(face.weight == 700);
       }
-      for (const auto& g : run.glyphs) CHECK(g.glyph != 0);
+      for (const auto& g : run.glyphs)
+        CHECK(g.glyph != 0);
     }
     CHECK(hebrew);
   }

@@ -88,7 +88,8 @@ TEST_SUITE("text/hyphenate") {
     ParagraphLayout layout = engine.layout_paragraph(spec, diags);
     int hyphens = 0;
     for (const auto& line : layout.lines) {
-      if (!line.hyphenated) continue;
+      if (!line.hyphenated)
+        continue;
       ++hyphens;
       std::string text = testing::line_text(line);
       CHECK(text.back() == '-');
@@ -130,7 +131,8 @@ TEST_SUITE("text/hyphenate") {
     for (const auto& l : lines) {
       CAPTURE(l);
       joined += l + "\n";
-      if (l.size() < 4 || l.substr(l.size() - 3) != "|hy") continue;
+      if (l.size() < 4 || l.substr(l.size() - 3) != "|hy")
+        continue;
       // A hyphenated line ends with part of a plain-text word, never of the URL or the code.
       std::string tail = l.substr(0, l.size() - 4); // without "-|hy"
       tail = tail.substr(tail.rfind(' ') + 1);

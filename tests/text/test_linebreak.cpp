@@ -14,7 +14,8 @@ namespace {
 std::vector<Item> words(const std::vector<double>& widths) {
   std::vector<Item> items;
   for (size_t i = 0; i < widths.size(); ++i) {
-    if (i > 0) items.push_back(Item::glue(3, 1.5, 1));
+    if (i > 0)
+      items.push_back(Item::glue(3, 1.5, 1));
     items.push_back(Item::box(widths[i]));
   }
   items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
@@ -49,7 +50,8 @@ TEST_SUITE("text/linebreak") {
     REQUIRE(best.ok);
     CHECK(best.total_demerits <= greedy.total_demerits);
     CHECK(best.total_demerits == doctest::Approx(score_breaks(items, best.breaks, fixed(97), p)));
-    for (double r : best.ratios) CHECK(r >= -1);
+    for (double r : best.ratios)
+      CHECK(r >= -1);
   }
 
   TEST_CASE("fitness classes and the adjacency demerits follow TeX") {
@@ -71,18 +73,19 @@ TEST_SUITE("text/linebreak") {
   }
 
   TEST_CASE("hyphen breaks pay the penalty and consecutive ones the double-hyphen demerits") {
-    std::vector<Item> items{Item::box(50), Item::penalty_item(5, 50, true), Item::box(50),
-                            Item::penalty_item(5, 50, true), Item::box(50),
-                            Item::penalty_item(0, kInfinitePenalty, false), Item::glue(0, 0, 0, 1),
-                            Item::penalty_item(0, -kInfinitePenalty, false)};
+    std::vector<Item> items{
+        Item::box(50),          Item::penalty_item(5, 50, true),
+        Item::box(50),          Item::penalty_item(5, 50, true),
+        Item::box(50),          Item::penalty_item(0, kInfinitePenalty, false),
+        Item::glue(0, 0, 0, 1), Item::penalty_item(0, -kInfinitePenalty, false)};
     LineBreakParams p;
     p.tolerance = 10000;
     std::vector<int> both{1, 3, 7};
     double d = score_breaks(items, both, fixed(55), p);
     // Lines 1 and 2 are exactly full (b = 0); line 3 is the last line. Line 2 follows a hyphen
     // and ends with one; the last line follows a hyphen (final hyphen demerits).
-    double expected = (100 + 2500) + (100 + 2500 + p.double_hyphen_demerits) +
-                      (100 + p.final_hyphen_demerits);
+    double expected =
+        (100 + 2500) + (100 + 2500 + p.double_hyphen_demerits) + (100 + p.final_hyphen_demerits);
     CHECK(d == doctest::Approx(expected));
     BreakResult r = break_lines(items, fixed(55), p);
     REQUIRE(r.ok);

@@ -10,7 +10,9 @@ using namespace galley::text;
 namespace {
 
 /// Adjustment ratio that badness `tolerance` allows: 100 r^3 = tolerance.
-double max_ratio(double tolerance) { return std::cbrt(tolerance / 100); }
+double max_ratio(double tolerance) {
+  return std::cbrt(tolerance / 100);
+}
 
 } // namespace
 
@@ -36,9 +38,11 @@ TEST_SUITE("text/paragraph") {
           CHECK(line.ratio <= max_ratio(spec.params.tolerance) + 1e-9);
           // Glyph advances add up to the measure on justified lines, never beyond it.
           double drawn = 0;
-          for (const auto& run : line.runs) drawn = std::max(drawn, run.x + run.width);
+          for (const auto& run : line.runs)
+            drawn = std::max(drawn, run.x + run.width);
           CHECK(drawn <= width + 1e-6);
-          if (i + 1 < layout.lines.size()) CHECK(drawn == doctest::Approx(width));
+          if (i + 1 < layout.lines.size())
+            CHECK(drawn == doctest::Approx(width));
         }
         CHECK(layout.lines.back().ratio == 0); // the last line is not stretched
 
@@ -59,9 +63,8 @@ TEST_SUITE("text/paragraph") {
   TEST_CASE("justification goes to the space glyphs, which stay in the text") {
     Engine engine(testing::bundled_options());
     Diagnostics diags;
-    ParagraphLayout layout =
-        engine.layout_paragraph(testing::paragraph(testing::sample_paragraphs()[0].text, "en", 250),
-                                diags);
+    ParagraphLayout layout = engine.layout_paragraph(
+        testing::paragraph(testing::sample_paragraphs()[0].text, "en", 250), diags);
     REQUIRE(layout.lines.size() > 2);
     const Line& line = layout.lines[0];
     std::string text = testing::line_text(line);
@@ -134,8 +137,10 @@ TEST_SUITE("text/paragraph") {
       } else {
         CHECK(right == doctest::Approx(200));
       }
-      if (line.runs.front().glyphs.front().text == "\u201c") CHECK(line.runs.front().x < 0);
-      else CHECK(line.runs.front().x == 0);
+      if (line.runs.front().glyphs.front().text == "\u201c")
+        CHECK(line.runs.front().x < 0);
+      else
+        CHECK(line.runs.front().x == 0);
     }
     CHECK(hanging > 0);
     CHECK(diags.empty());
@@ -223,17 +228,20 @@ TEST_SUITE("text/paragraph") {
     spec.hyphenation.enabled = false;
     ParagraphLayout layout = engine.layout_paragraph(spec, diags);
     CHECK(layout.lines.size() > 1);
-    for (const auto& line : layout.lines) CHECK_FALSE(line.overfull);
+    for (const auto& line : layout.lines)
+      CHECK_FALSE(line.overfull);
 
     // Chinese has no spaces: lines break between ideographs. (No CJK face is bundled, so the
     // glyphs are .notdef here, one warning per character; the breaks do not depend on that.)
     std::string chinese;
-    for (int i = 0; i < 24; ++i) chinese += "\u5fae\u8f6f\u548c\u5f00\u653e";
+    for (int i = 0; i < 24; ++i)
+      chinese += "\u5fae\u8f6f\u548c\u5f00\u653e";
     ParagraphLayout cjk = engine.layout_paragraph(testing::paragraph(chinese, "zh", 100), diags);
     CHECK(cjk.lines.size() > 3);
     for (size_t i = 0; i < cjk.lines.size(); ++i) {
       CHECK_FALSE(cjk.lines[i].overfull);
-      if (i + 1 < cjk.lines.size()) CHECK(cjk.lines[i].natural_width > 80);
+      if (i + 1 < cjk.lines.size())
+        CHECK(cjk.lines[i].natural_width > 80);
     }
     CHECK(diags.warning_count() == 5);
   }

@@ -14,7 +14,8 @@ namespace {
 std::vector<std::uint32_t> glyph_ids(const Line& line) {
   std::vector<std::uint32_t> ids;
   for (const auto& run : line.runs)
-    for (const auto& g : run.glyphs) ids.push_back(g.glyph);
+    for (const auto& g : run.glyphs)
+      ids.push_back(g.glyph);
   return ids;
 }
 
@@ -38,7 +39,8 @@ std::vector<std::uint32_t> cmap_ids(const FaceInfo& face, const std::string& tex
   FT_Face ft = nullptr;
   FT_New_Face(lib, face.path.c_str(), face.index, &ft);
   std::vector<std::uint32_t> ids;
-  for (size_t i = 0; i < text.size();) ids.push_back(FT_Get_Char_Index(ft, next_code_point(text, i)));
+  for (size_t i = 0; i < text.size();)
+    ids.push_back(FT_Get_Char_Index(ft, next_code_point(text, i)));
   FT_Done_Face(ft);
   FT_Done_FreeType(lib);
   return ids;
@@ -93,7 +95,8 @@ TEST_SUITE("text/shaping") {
       Line line = shape(engine, c.text, c.family);
       FaceId face = engine.resolve({c.family, 400, false}, diags);
       CHECK(glyph_ids(line) == cmap_ids(engine.face(face), c.text));
-      if (!c.ids.empty()) CHECK(glyph_ids(line) == c.ids);
+      if (!c.ids.empty())
+        CHECK(glyph_ids(line) == c.ids);
     }
   }
 
