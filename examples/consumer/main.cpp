@@ -18,8 +18,10 @@ int main(int argc, char** argv) {
     auto style = galley::render::resolve_style(*issue, options, diags);
     pdf = galley::render::render(*issue, style, galley::render::Format::Pdf, options, diags);
   }
-  for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", galley::format_text(d).c_str());
-  if (!pdf) return 1;
+  for (const auto& d : diags.all())
+    std::fprintf(stderr, "%s\n", galley::format_text(d).c_str());
+  if (!pdf)
+    return 1;
   std::ofstream out(argv[2], std::ios::binary);
   out.write(pdf->bytes.data(), static_cast<std::streamsize>(pdf->bytes.size()));
   if (!out.flush()) {

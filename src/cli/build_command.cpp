@@ -72,7 +72,8 @@ struct JobResult {
 std::size_t first_difference(const std::string& a, const std::string& b) {
   std::size_t n = std::min(a.size(), b.size());
   for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return i;
+    if (a[i] != b[i])
+      return i;
   return n;
 }
 
@@ -87,6 +88,7 @@ private:
     return kUsageError;
   }
   void load_inputs();
+  std::vector<InputInfo> describe_inputs() const;
   void render_job(std::size_t i);
   std::string report_text(const std::vector<JobResult>& results) const;
 
@@ -107,12 +109,32 @@ void Build::load_inputs() {
   for (std::size_t i = 0; i < st_.inputs.size(); ++i) {
     auto& in = loaded_[i];
     in.issue = render::load({std::filesystem::path(st_.inputs[i])}, options_, in.diags);
-    if (!in.issue) continue;
+    if (!in.issue)
+      continue;
     in.style = render::resolve_style(*in.issue, options_, in.diags);
     in.shell = *in.issue;
     in.shell.articles.clear();
     in.shell.single_article = true;
   }
+}
+
+std::vector<InputInfo> Build::describe_inputs() const {
+  std::vector<InputInfo> infos;
+  for (std::size_t i = 0; i < loaded_.size(); ++i) {
+    InputInfo info;
+    info.path = st_.inputs[i];
+    const auto& issue = loaded_[i].issue;
+    info.manifest = issue ? !issue->single_article : is_manifest_path(info.path);
+    info.slug = std::filesystem::path(info.path).stem().string();
+    if (issue && issue->single_article && !issue->articles.empty())
+      info.slug = issue->articles.front().meta.slug;
+    if (issue && info.manifest)
+      for (const auto& a : issue->articles)
+        info.articles.push_back(
+            {std::filesystem::path(a.source_path).stem().string(), a.meta.slug});
+    infos.push_back(std::move(info));
+  }
+  return infos;
 }
 
 void Build::render_job(std::size_t i) {
@@ -121,7 +143,8 @@ void Build::render_job(std::size_t i) {
   const LoadedInput& in = loaded_[out.input];
   JobResult& r = results_[i];
   r.diags.merge(in.diags);
-  if (!in.issue || failed(in.diags, st_.common)) return;
+  if (!in.issue || failed(in.diags, st_.common))
+    return;
   try {
     model::Issue single;
     const model::Issue* issue = &*in.issue;
@@ -192,13 +215,16 @@ int Build::run() {
   options_ = render_options(st_.common, usage);
   std::string error;
   auto formats = parse_formats(st_.formats, error);
-  if (!formats) usage.error({"--format"}, error);
+  if (!formats)
+    usage.error({"--format"}, error);
   auto pattern = NamePattern::parse(st_.name, error);
-  if (!pattern) usage.error({"--name"}, error);
+  if (!pattern)
+    usage.error({"--name"}, error);
   auto shard = st_.shard.empty() ? std::optional<Shard>(Shard{}) : parse_shard(st_.shard);
   if (!shard)
     usage.error({"--shard"}, "expected i/n with 1 <= i <= n, as in 2/4, not '" + st_.shard + "'");
-  if (usage.has_errors()) return usage_error(usage);
+  if (usage.has_errors())
+    return usage_error(usage);
   formats_ = *formats;
   shard_ = *shard;
 
@@ -206,44 +232,36 @@ int Build::run() {
   if (st_.common.verbose) {
     std::size_t articles = 0;
     for (const auto& in : loaded_)
-      if (in.issue) articles += in.issue->articles.size();
+      if (in.issue)
+        articles += in.issue->articles.size();
     std::fprintf(stderr, "loaded %zu input%s (%zu article%s) in %s\n", loaded_.size(),
                  loaded_.size() == 1 ? "" : "s", articles, articles == 1 ? "" : "s",
                  format_duration(ms_since(started_)).c_str());
   }
-  std::vector<InputInfo> infos;
-  for (std::size_t i = 0; i < loaded_.size(); ++i) {
-    InputInfo info;
-    info.path = st_.inputs[i];
-    const auto& issue = loaded_[i].issue;
-    info.manifest = issue ? !issue->single_article : is_manifest_path(info.path);
-    std::string stem = std::filesystem::path(info.path).stem().string();
-    info.slug = stem;
-    if (issue && issue->single_article && !issue->articles.empty())
-      info.slug = issue->articles.front().meta.slug;
-    if (issue && info.manifest)
-      for (const auto& a : issue->articles)
-        info.articles.push_back({std::filesystem::path(a.source_path).stem().string(), a.meta.slug});
-    infos.push_back(std::move(info));
-  }
+  auto infos = describe_inputs();
   plan_ = plan_outputs(infos, {formats_, st_.out_dir, *pattern, st_.single, shard_});
-  for (const auto& e : plan_.errors) usage.error({"--name"}, e);
-  for (const auto& out : plan_.outputs) refuse_output_over_input(out.path, st_.inputs, usage);
-  if (usage.has_errors()) return usage_error(usage);
+  for (const auto& e : plan_.errors)
+    usage.error({"--name"}, e);
+  for (const auto& out : plan_.outputs)
+    refuse_output_over_input(out.path, st_.inputs, usage);
+  if (usage.has_errors())
+    return usage_error(usage);
 
   // Loading problems of the inputs this shard builds, once each, in input order.
   std::vector<bool> shown(loaded_.size(), false);
   for (const auto& out : plan_.outputs) {
-    if (shown[out.input]) continue;
+    if (shown[out.input])
+      continue;
     shown[out.input] = true;
     print_diagnostics(loaded_[out.input].diags, st_.common);
   }
   for (const auto& out : plan_.outputs) {
+    auto dir = out.path.parent_path();
     std::error_code ec;
-    std::filesystem::create_directories(out.path.parent_path().empty() ? "." : out.path.parent_path(), ec);
+    if (!dir.empty())
+      std::filesystem::create_directories(dir, ec);
     if (ec)
-      throw Error("cannot create the output folder '" + out.path.parent_path().string() +
-                  "': " + ec.message());
+      throw Error("cannot create the output folder '" + dir.string() + "': " + ec.message());
   }
 
   auto verbosity = st_.common.quiet     ? Verbosity::Quiet
@@ -300,8 +318,10 @@ int Build::run() {
     run_ordered(run);
   }
   progress.summary(written, failures, pages, bytes, ms_since(started_));
-  if (!st_.report.empty()) write_file_atomic(st_.report, report_text(results_));
-  if (internal) return kInternalError;
+  if (!st_.report.empty())
+    write_file_atomic(st_.report, report_text(results_));
+  if (internal)
+    return kInternalError;
   return input_failed ? kInputError : kOk;
 }
 
@@ -319,8 +339,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output-dir", st->out_dir, "folder for the outputs (created if missing)")
       ->required();
   cmd->add_option("-j,--jobs", st->jobs, "outputs made in parallel (default: number of cores)");
-  cmd->add_option("--name", st->name,
-                  "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
+  cmd->add_option("--name", st->name, "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
       ->capture_default_str();
   cmd->add_flag("--single", st->single, "also one PDF per article of each issue");
   cmd->add_option("--shard", st->shard,

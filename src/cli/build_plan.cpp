@@ -19,15 +19,18 @@ std::string sanitize(std::string value) {
 std::string padded(std::size_t value, std::size_t count) {
   std::string digits = std::to_string(value);
   std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
-  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+  if (digits.size() < width)
+    digits.insert(0, width - digits.size(), '0');
   return digits;
 }
 
 /// A name must stay inside the output folder: relative, no "..", not empty.
 bool stays_inside(const std::filesystem::path& name) {
-  if (name.empty() || name.is_absolute() || !name.has_filename()) return false;
+  if (name.empty() || name.is_absolute() || !name.has_filename())
+    return false;
   for (const auto& part : name)
-    if (part == "..") return false;
+    if (part == "..")
+      return false;
   return true;
 }
 
@@ -39,9 +42,11 @@ NamePattern::NamePattern() {
 }
 
 std::optional<NamePattern> NamePattern::parse(std::string_view text, std::string& error) {
-  static const std::vector<std::pair<std::string, PartKind>> keys = {
-      {"issue", PartKind::Issue}, {"slug", PartKind::Slug}, {"stem", PartKind::Stem},
-      {"ext", PartKind::Ext},     {"n", PartKind::N}};
+  static const std::vector<std::pair<std::string, PartKind>> keys = {{"issue", PartKind::Issue},
+                                                                     {"slug", PartKind::Slug},
+                                                                     {"stem", PartKind::Stem},
+                                                                     {"ext", PartKind::Ext},
+                                                                     {"n", PartKind::N}};
   NamePattern pattern{Empty{}};
   std::string literal;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -63,19 +68,23 @@ std::optional<NamePattern> NamePattern::parse(std::string_view text, std::string
     auto it = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == key; });
     if (it == keys.end()) {
       std::vector<std::string> names;
-      for (const auto& k : keys) names.push_back(k.first);
-      error = "unknown key '{" + key + "}' in the name pattern (keys: {issue} {slug} {stem} "
+      for (const auto& k : keys)
+        names.push_back(k.first);
+      error = "unknown key '{" + key +
+              "}' in the name pattern (keys: {issue} {slug} {stem} "
               "{ext} {n})";
       if (auto near = closest_match(key, names); !near.empty())
         error += "; did you mean '{" + near + "}'?";
       return std::nullopt;
     }
-    if (!literal.empty()) pattern.parts_.push_back({PartKind::Literal, std::move(literal)});
+    if (!literal.empty())
+      pattern.parts_.push_back({PartKind::Literal, std::move(literal)});
     literal.clear();
     pattern.parts_.push_back({it->second, {}});
     i = close;
   }
-  if (!literal.empty()) pattern.parts_.push_back({PartKind::Literal, std::move(literal)});
+  if (!literal.empty())
+    pattern.parts_.push_back({PartKind::Literal, std::move(literal)});
   return pattern;
 }
 
@@ -83,12 +92,24 @@ std::string NamePattern::expand(const NameFields& fields) const {
   std::string out;
   for (const auto& part : parts_) {
     switch (part.kind) {
-    case PartKind::Literal: out += part.text; break;
-    case PartKind::Issue: out += sanitize(fields.issue); break;
-    case PartKind::Slug: out += sanitize(fields.slug); break;
-    case PartKind::Stem: out += sanitize(fields.stem); break;
-    case PartKind::Ext: out += sanitize(fields.ext); break;
-    case PartKind::N: out += sanitize(fields.n); break;
+    case PartKind::Literal:
+      out += part.text;
+      break;
+    case PartKind::Issue:
+      out += sanitize(fields.issue);
+      break;
+    case PartKind::Slug:
+      out += sanitize(fields.slug);
+      break;
+    case PartKind::Stem:
+      out += sanitize(fields.stem);
+      break;
+    case PartKind::Ext:
+      out += sanitize(fields.ext);
+      break;
+    case PartKind::N:
+      out += sanitize(fields.n);
+      break;
     }
   }
   return out;
@@ -96,7 +117,8 @@ std::string NamePattern::expand(const NameFields& fields) const {
 
 std::optional<Shard> parse_shard(std::string_view text) {
   auto slash = text.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
+  if (slash == std::string_view::npos)
+    return std::nullopt;
   Shard shard;
   auto parse_int = [](std::string_view s, int& v) {
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -105,7 +127,8 @@ std::optional<Shard> parse_shard(std::string_view text) {
   if (!parse_int(text.substr(0, slash), shard.index) ||
       !parse_int(text.substr(slash + 1), shard.count))
     return std::nullopt;
-  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) return std::nullopt;
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+    return std::nullopt;
   return shard;
 }
 
@@ -123,7 +146,8 @@ std::optional<std::vector<std::string>> parse_formats(const std::vector<std::str
   }
   std::vector<std::string> formats;
   for (std::size_t i = 0; i < known.size(); ++i)
-    if (wanted[i]) formats.push_back(known[i]);
+    if (wanted[i])
+      formats.push_back(known[i]);
   if (formats.empty()) {
     error = "no output format given (formats: pdf, epub)";
     return std::nullopt;
@@ -166,13 +190,19 @@ Plan plan_outputs(const std::vector<InputInfo>& inputs, const PlanOptions& optio
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const auto& in = inputs[i];
     std::string stem = std::filesystem::path(in.path).stem().string();
-    NameFields fields{stem, in.slug.empty() ? stem : in.slug, stem, {}, padded(i + 1, inputs.size())};
-    for (const auto& format : options.formats) add(i, -1, format, fields, "'" + in.path + "'");
+    NameFields fields{
+        stem, in.slug.empty() ? stem : in.slug, stem, {}, padded(i + 1, inputs.size())};
+    for (const auto& format : options.formats)
+      add(i, -1, format, fields, "'" + in.path + "'");
     ++plan.units;
-    if (!options.single || !in.manifest) continue;
+    if (!options.single || !in.manifest)
+      continue;
     for (std::size_t a = 0; a < in.articles.size(); ++a) {
       const auto& art = in.articles[a];
-      NameFields af{stem, art.slug.empty() ? art.stem : art.slug, art.stem, {},
+      NameFields af{stem,
+                    art.slug.empty() ? art.stem : art.slug,
+                    art.stem,
+                    {},
                     padded(a + 1, in.articles.size())};
       add(i, static_cast<int>(a), "pdf", af,
           "article " + std::to_string(a + 1) + " of '" + in.path + "'");

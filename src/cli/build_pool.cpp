@@ -10,7 +10,8 @@
 namespace galley::cli {
 
 void run_ordered(const OrderedRun& run) {
-  if (run.count == 0) return;
+  if (run.count == 0)
+    return;
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
   std::condition_variable changed;
@@ -19,7 +20,8 @@ void run_ordered(const OrderedRun& run) {
   auto worker = [&] {
     for (;;) {
       std::size_t i = next.fetch_add(1);
-      if (i >= run.count) return;
+      if (i >= run.count)
+        return;
       run.work(i);
       {
         std::lock_guard lock(mutex);
@@ -32,7 +34,8 @@ void run_ordered(const OrderedRun& run) {
                                     static_cast<unsigned>(std::min<std::size_t>(run.count, 4096)));
   std::vector<std::jthread> workers;
   workers.reserve(n);
-  for (unsigned t = 0; t < n; ++t) workers.emplace_back(worker);
+  for (unsigned t = 0; t < n; ++t)
+    workers.emplace_back(worker);
 
   // Hand finished items to `done` in order; `done` runs without the lock so workers go on.
   for (std::size_t handed = 0; handed < run.count;) {
@@ -41,7 +44,8 @@ void run_ordered(const OrderedRun& run) {
       bool ready = changed.wait_for(lock, run.tick, [&] { return finished[handed]; });
       if (!ready) {
         lock.unlock();
-        if (run.on_tick) run.on_tick();
+        if (run.on_tick)
+          run.on_tick();
         continue;
       }
     }

@@ -8,8 +8,8 @@
 namespace galley::cli {
 
 struct OrderedRun {
-  std::size_t count = 0;  ///< items 0..count-1
-  unsigned threads = 1;   ///< workers; at least 1, at most `count`
+  std::size_t count = 0; ///< items 0..count-1
+  unsigned threads = 1;  ///< workers; at least 1, at most `count`
   /// Runs on a worker thread; items are taken in increasing order. Must not throw: an
   /// exception escaping it ends the program (catch and record per item instead).
   std::function<void(std::size_t)> work;

@@ -30,11 +30,15 @@ InterruptGuard::InterruptGuard() {
   waiter_ = std::thread([this, set] {
     for (;;) {
       int sig = 0;
-      if (sigwait(&set, &sig) != 0) continue;
-      if (stopping_.load()) return;
-      if (sig == SIGUSR1) continue;
+      if (sigwait(&set, &sig) != 0)
+        continue;
+      if (stopping_.load())
+        return;
+      if (sig == SIGUSR1)
+        continue;
       std::size_t removed = abandon_atomic_writes();
-      std::fprintf(stderr, "\ngalley: interrupted by signal %d; removed %zu temporary file%s, "
+      std::fprintf(stderr,
+                   "\ngalley: interrupted by signal %d; removed %zu temporary file%s, "
                    "previous outputs left unchanged\n",
                    sig, removed, removed == 1 ? "" : "s");
       std::fflush(stderr);

@@ -23,7 +23,8 @@ std::string fixed(double value, int precision) {
 
 std::string plural(long long n, const char* word) {
   std::string s = std::to_string(n) + " " + word;
-  if (n != 1) s += 's';
+  if (n != 1)
+    s += 's';
   return s;
 }
 
@@ -34,18 +35,22 @@ std::string paint(const std::string& text, const char* code, bool colour) {
 std::string clock(std::int64_t ms) {
   std::int64_t s = ms / 1000;
   std::string secs = std::to_string(s % 60);
-  if (secs.size() < 2) secs.insert(0, 1, '0');
+  if (secs.size() < 2)
+    secs.insert(0, 1, '0');
   return std::to_string(s / 60) + ":" + secs;
 }
 
 /// Bytes of a UTF-8 string that fit in `columns` code points (one column each is close enough
 /// for file names).
 std::string fit(const std::string& s, int columns) {
-  if (columns <= 0) return {};
+  if (columns <= 0)
+    return {};
   int seen = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (seen == columns) return s.substr(0, i);
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+      continue;
+    if (seen == columns)
+      return s.substr(0, i);
     ++seen;
   }
   return s;
@@ -66,37 +71,46 @@ Terminal detect_terminal() {
   } else if (const char* cols = std::getenv("COLUMNS"); cols != nullptr) {
     int w = 0;
     auto [end, ec] = std::from_chars(cols, cols + std::strlen(cols), w);
-    if (ec == std::errc() && *end == '\0' && w > 0) t.width = w;
+    if (ec == std::errc() && *end == '\0' && w > 0)
+      t.width = w;
   }
   return t;
 }
 
 std::string format_size(std::uint64_t bytes) {
-  if (bytes < 1000) return std::to_string(bytes) + " B";
-  if (bytes < 1000 * 1000) return fixed(static_cast<double>(bytes) / 1e3, 1) + " kB";
-  if (bytes < 1000ull * 1000 * 1000) return fixed(static_cast<double>(bytes) / 1e6, 2) + " MB";
+  if (bytes < 1000)
+    return std::to_string(bytes) + " B";
+  if (bytes < 1000 * 1000)
+    return fixed(static_cast<double>(bytes) / 1e3, 1) + " kB";
+  if (bytes < 1000ull * 1000 * 1000)
+    return fixed(static_cast<double>(bytes) / 1e6, 2) + " MB";
   return fixed(static_cast<double>(bytes) / 1e9, 2) + " GB";
 }
 
 std::string format_duration(std::int64_t ms) {
-  if (ms < 1000) return std::to_string(ms) + " ms";
-  if (ms < 60 * 1000) return fixed(static_cast<double>(ms) / 1e3, 1) + " s";
+  if (ms < 1000)
+    return std::to_string(ms) + " ms";
+  if (ms < 60 * 1000)
+    return fixed(static_cast<double>(ms) / 1e3, 1) + " s";
   std::string secs = std::to_string((ms / 1000) % 60);
-  if (secs.size() < 2) secs.insert(0, 1, '0');
+  if (secs.size() < 2)
+    secs.insert(0, 1, '0');
   return std::to_string(ms / 60000) + " min " + secs + " s";
 }
 
 std::string format_output_line(const OutputLine& line, bool colour) {
   if (!line.ok) {
-    std::string s = paint("failed", kRed, colour) + " " + line.path + ": " +
-                    plural(line.errors, "error");
-    if (line.warnings > 0) s += ", " + plural(line.warnings, "warning");
+    std::string s =
+        paint("failed", kRed, colour) + " " + line.path + ": " + plural(line.errors, "error");
+    if (line.warnings > 0)
+      s += ", " + plural(line.warnings, "warning");
     return s;
   }
   std::string s = paint("wrote", kGreen, colour) + " " + line.path + ": " +
                   plural(line.pages, line.format == "pdf" ? "page" : "document") + ", " +
                   format_size(line.bytes) + ", " + format_duration(line.time_ms);
-  if (line.warnings > 0) s += ", " + plural(line.warnings, "warning");
+  if (line.warnings > 0)
+    s += ", " + plural(line.warnings, "warning");
   return s;
 }
 
@@ -106,21 +120,20 @@ std::string format_bar(std::size_t done, std::size_t total, std::int64_t elapsed
   std::size_t filled = total == 0 ? kCells : done * kCells / total;
   std::string cells = std::string(filled, '#');
   std::string rest = std::string(kCells - filled, '.');
-  std::string counts = " " + std::to_string(done) + "/" + std::to_string(total) + "  " +
-                       clock(elapsed_ms) + "  ";
+  std::string counts =
+      " " + std::to_string(done) + "/" + std::to_string(total) + "  " + clock(elapsed_ms) + "  ";
   int used = static_cast<int>(kCells + 2 + counts.size());
-  return "[" + paint(cells, kGreen, colour) + rest + "]" + counts +
-         fit(current, width - used - 1);
+  return "[" + paint(cells, kGreen, colour) + rest + "]" + counts + fit(current, width - used - 1);
 }
 
-std::string format_summary(std::size_t written, std::size_t failed, int pages,
-                           std::uint64_t bytes, std::int64_t elapsed_ms, bool colour) {
+std::string format_summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
+                           std::int64_t elapsed_ms, bool colour) {
   std::size_t total = written + failed;
   std::string made = "(" + plural(pages, "page") + ", " + format_size(bytes) + ") in " +
                      format_duration(elapsed_ms);
   if (failed == 0)
-    return paint("built", kGreen, colour) + " " +
-           plural(static_cast<long long>(total), "output") + " " + made;
+    return paint("built", kGreen, colour) + " " + plural(static_cast<long long>(total), "output") +
+           " " + made;
   return paint(std::to_string(failed) + " of " + plural(static_cast<long long>(total), "output") +
                    " failed",
                kRed, colour) +
@@ -131,28 +144,33 @@ Progress::Progress(Terminal terminal, Verbosity verbosity, std::size_t total)
     : terminal_(terminal), verbosity_(verbosity), total_(total) {}
 
 void Progress::clear_bar() {
-  if (!bar_shown_) return;
+  if (!bar_shown_)
+    return;
   std::fputs("\r\033[K", stderr);
   bar_shown_ = false;
 }
 
 void Progress::update(std::size_t done, std::int64_t elapsed_ms, const std::string& current) {
-  if (!terminal_.tty || verbosity_ == Verbosity::Quiet) return;
-  std::string bar = "\r\033[K" +
-                    format_bar(done, total_, elapsed_ms, current, terminal_.width, terminal_.colour);
+  if (!terminal_.tty || verbosity_ == Verbosity::Quiet)
+    return;
+  std::string bar =
+      "\r\033[K" + format_bar(done, total_, elapsed_ms, current, terminal_.width, terminal_.colour);
   std::fputs(bar.c_str(), stderr);
   std::fflush(stderr);
   bar_shown_ = true;
 }
 
 void Progress::finished(const OutputLine& line) {
-  if (verbosity_ == Verbosity::Quiet) return;
-  if (terminal_.tty && verbosity_ != Verbosity::Verbose) return;
+  if (verbosity_ == Verbosity::Quiet)
+    return;
+  if (terminal_.tty && verbosity_ != Verbosity::Verbose)
+    return;
   print(format_output_line(line, terminal_.colour) + "\n");
 }
 
 void Progress::print(const std::string& text) {
-  if (text.empty()) return;
+  if (text.empty())
+    return;
   clear_bar();
   std::fputs(text.c_str(), stderr);
   std::fflush(stderr);
@@ -161,7 +179,8 @@ void Progress::print(const std::string& text) {
 void Progress::summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
                        std::int64_t elapsed_ms) {
   clear_bar();
-  if (verbosity_ == Verbosity::Quiet) return;
+  if (verbosity_ == Verbosity::Quiet)
+    return;
   print(format_summary(written, failed, pages, bytes, elapsed_ms, terminal_.colour) + "\n");
 }
 

@@ -9,7 +9,7 @@ namespace galley::cli {
 
 /// How stderr may be written to.
 struct Terminal {
-  bool tty = false;   ///< a terminal that understands \r and erase-line (not TERM=dumb)
+  bool tty = false;    ///< a terminal that understands \r and erase-line (not TERM=dumb)
   bool colour = false; ///< ANSI colour allowed: a terminal, and NO_COLOR unset or empty
   int width = 80;
 };
@@ -43,8 +43,8 @@ std::string format_bar(std::size_t done, std::size_t total, std::int64_t elapsed
                        const std::string& current, int width, bool colour);
 
 /// "built 4 outputs (31 pages, 1.20 MB) in 2.4 s" or "2 of 4 outputs failed ...".
-std::string format_summary(std::size_t written, std::size_t failed, int pages,
-                           std::uint64_t bytes, std::int64_t elapsed_ms, bool colour);
+std::string format_summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
+                           std::int64_t elapsed_ms, bool colour);
 
 enum class Verbosity { Quiet, Normal, Verbose };
 

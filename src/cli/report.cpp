@@ -4,7 +4,9 @@ namespace galley::cli {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "\"" + json_escape(s) + "\""; }
+std::string quoted(std::string_view s) {
+  return "\"" + json_escape(s) + "\"";
+}
 
 std::string diagnostic_json(const Diagnostic& d) {
   std::string s = "{\"severity\": " + quoted(severity_name(d.severity));
@@ -12,7 +14,8 @@ std::string diagnostic_json(const Diagnostic& d) {
   s += ", \"line\": " + std::to_string(d.loc.line);
   s += ", \"column\": " + std::to_string(d.loc.column);
   s += ", \"message\": " + quoted(d.message);
-  if (!d.hint.empty()) s += ", \"hint\": " + quoted(d.hint);
+  if (!d.hint.empty())
+    s += ", \"hint\": " + quoted(d.hint);
   return s + "}";
 }
 
@@ -21,7 +24,8 @@ std::string output_json(const ReportOutput& o) {
   s += "      \"path\": " + quoted(o.path) + ",\n";
   s += "      \"format\": " + quoted(o.format) + ",\n";
   s += "      \"input\": " + quoted(o.input) + ",\n";
-  if (o.article >= 0) s += "      \"article\": " + std::to_string(o.article + 1) + ",\n";
+  if (o.article >= 0)
+    s += "      \"article\": " + std::to_string(o.article + 1) + ",\n";
   s += std::string("      \"status\": ") + (o.ok ? "\"written\"" : "\"failed\"") + ",\n";
   s += "      \"pages\": " + std::to_string(o.pages) + ",\n";
   s += "      \"bytes\": " + std::to_string(o.bytes) + ",\n";
@@ -43,7 +47,8 @@ std::string report_json(const ReportRun& run, const std::vector<ReportOutput>& o
   long long pages = 0;
   unsigned long long bytes = 0;
   for (const auto& o : outputs) {
-    if (!o.ok) continue;
+    if (!o.ok)
+      continue;
     ++written;
     pages += o.pages;
     bytes += o.bytes;

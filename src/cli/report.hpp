@@ -24,10 +24,10 @@ struct ReportOutput {
 
 struct ReportRun {
   std::string version;
-  std::string shard;    ///< "1/1" when not sharded
+  std::string shard; ///< "1/1" when not sharded
   bool verify = false;
   bool strict = false;
-  int errors = 0;       ///< every diagnostic of the run counted once
+  int errors = 0; ///< every diagnostic of the run counted once
   int warnings = 0;
   std::int64_t time_ms = 0;
 };

@@ -9,8 +9,8 @@
 namespace galley::test {
 
 struct RunResult {
-  int status = -1;     ///< exit status; 128 + signal when killed
-  std::string output;  ///< stdout and stderr, interleaved
+  int status = -1;    ///< exit status; 128 + signal when killed
+  std::string output; ///< stdout and stderr, interleaved
 };
 
 /// Runs galley with `args` and waits for it.

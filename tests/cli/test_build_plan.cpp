@@ -34,7 +34,8 @@ NamePattern pattern(std::string_view text) {
 
 std::vector<std::string> names(const Plan& plan) {
   std::vector<std::string> out;
-  for (const auto& o : plan.outputs) out.push_back(o.path.string());
+  for (const auto& o : plan.outputs)
+    out.push_back(o.path.string());
   return out;
 }
 
@@ -119,7 +120,8 @@ TEST_SUITE("cli/build_plan") {
     o.out_dir = "out";
     o.single = true;
     std::vector<InputInfo> inputs;
-    for (int i = 0; i < 7; ++i) inputs.push_back(article("a" + std::to_string(i) + ".md", ""));
+    for (int i = 0; i < 7; ++i)
+      inputs.push_back(article("a" + std::to_string(i) + ".md", ""));
     inputs.push_back(manifest("may.yaml", 5));
     auto whole = names(plan_outputs(inputs, o));
     CHECK(whole.size() == 7 * 2 + 2 + 5);

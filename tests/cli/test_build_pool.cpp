@@ -21,7 +21,8 @@ TEST_SUITE("cli/build_pool") {
       run.work = [&](std::size_t i) {
         int now = ++running;
         int seen = most.load();
-        while (now > seen && !most.compare_exchange_weak(seen, now)) {}
+        while (now > seen && !most.compare_exchange_weak(seen, now)) {
+        }
         // Later items finish first, so in-order hand-back is really exercised.
         std::this_thread::sleep_for(std::chrono::microseconds((50 - i) * 20));
         squares[i] = static_cast<int>(i * i);
@@ -33,9 +34,11 @@ TEST_SUITE("cli/build_pool") {
       };
       run_ordered(run);
       REQUIRE(order.size() == squares.size());
-      for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+      for (std::size_t i = 0; i < order.size(); ++i)
+        CHECK(order[i] == i);
       CHECK(most.load() <= static_cast<int>(threads));
-      if (threads == 1) CHECK(most.load() == 1);
+      if (threads == 1)
+        CHECK(most.load() == 1);
     }
   }
 

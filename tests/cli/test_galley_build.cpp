@@ -41,18 +41,20 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-std::string fixture(const char* name) { return kFixtures + "/" + name; }
+std::string fixture(const char* name) {
+  return kFixtures + "/" + name;
+}
 
 } // namespace
 
 TEST_SUITE("cli/galley_build") {
   TEST_CASE("parallel and serial builds are byte-identical") {
     fs::path one = fresh_dir("j1"), two = fresh_dir("j2");
-    auto serial = run_galley({"build", kExampleIssue, "--single", "-f", "pdf,epub", "-j", "1",
-                              "-o", one.string()});
+    auto serial = run_galley(
+        {"build", kExampleIssue, "--single", "-f", "pdf,epub", "-j", "1", "-o", one.string()});
     REQUIRE_MESSAGE(serial.status == 0, serial.output);
-    auto parallel = run_galley({"build", kExampleIssue, "--single", "-f", "pdf,epub", "-j", "2",
-                                "-o", two.string()});
+    auto parallel = run_galley(
+        {"build", kExampleIssue, "--single", "-f", "pdf,epub", "-j", "2", "-o", two.string()});
     REQUIRE_MESSAGE(parallel.status == 0, parallel.output);
     auto a = tree(one), b = tree(two);
     // The issue in both formats, and one PDF per article of the issue.
@@ -124,10 +126,14 @@ TEST_SUITE("cli/galley_build") {
 
   TEST_CASE("shards split the build: each output in exactly one, their union the whole") {
     fs::path whole = fresh_dir("shard-all");
-    std::vector<std::string> args = {"build",           fixture("issue.yaml"),
-                                     fixture("harbour.md"), fixture("orchard.md"),
-                                     fixture("lighthouse.md"), "--single",
-                                     "--name",          "{issue}-{slug}.{ext}"};
+    std::vector<std::string> args = {"build",
+                                     fixture("issue.yaml"),
+                                     fixture("harbour.md"),
+                                     fixture("orchard.md"),
+                                     fixture("lighthouse.md"),
+                                     "--single",
+                                     "--name",
+                                     "{issue}-{slug}.{ext}"};
     auto with = [&](std::vector<std::string> extra) {
       auto a = args;
       a.insert(a.end(), extra.begin(), extra.end());
@@ -160,18 +166,19 @@ TEST_SUITE("cli/galley_build") {
 
   TEST_CASE("usage errors exit 2 before anything is written") {
     fs::path dir = fresh_dir("usage");
-    auto bad_key = run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "--name",
-                               "{slg}.{ext}"});
+    auto bad_key =
+        run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "--name", "{slg}.{ext}"});
     CHECK(bad_key.status == 2);
     CHECK(bad_key.output.find("did you mean '{slug}'") != std::string::npos);
     auto clash = run_galley({"build", fixture("harbour.md"), fixture("orchard.md"), "-o",
                              dir.string(), "--name", "same.{ext}"});
     CHECK(clash.status == 2);
     CHECK(clash.output.find("two outputs would be written to") != std::string::npos);
-    CHECK(run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "--shard", "4/3"})
-              .status == 2);
-    CHECK(run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "-f", "docx"})
-              .status == 2);
+    CHECK(
+        run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "--shard", "4/3"}).status ==
+        2);
+    CHECK(run_galley({"build", fixture("harbour.md"), "-o", dir.string(), "-f", "docx"}).status ==
+          2);
     CHECK(fs::is_empty(dir));
     fs::remove_all(dir);
   }
@@ -185,15 +192,16 @@ TEST_SUITE("cli/galley_build") {
       fs::path fifo = dir.string() + ".fifo";
       fs::remove(fifo);
       REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-      pid_t child = spawn_galley({"build", fixture("harbour.md"), "-f", "pdf", "-j", "1", "-o",
-                                  dir.string()},
-                                 {{"GALLEY_TEST_HOLD_BEFORE_RENAME", fifo.string()}});
+      pid_t child =
+          spawn_galley({"build", fixture("harbour.md"), "-f", "pdf", "-j", "1", "-o", dir.string()},
+                       {{"GALLEY_TEST_HOLD_BEFORE_RENAME", fifo.string()}});
       // Opening the fifo succeeds once galley waits at the hold point: the new PDF is complete
       // in its temporary file, not yet renamed.
       int fd = open_when_held(fifo, child);
       REQUIRE(fd >= 0);
       std::size_t files = 0;
-      for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+      for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+        ++files;
       CHECK(files == 2);
       REQUIRE(::kill(child, sig) == 0);
       int status = 0;
@@ -213,7 +221,8 @@ TEST_SUITE("cli/galley_build") {
     std::string plain = roff_to_plain(man);
     for (const char* cmd : {"", "check", "pdf", "epub", "build", "shape", "styles"}) {
       std::vector<std::string> args;
-      if (*cmd) args.push_back(cmd);
+      if (*cmd)
+        args.push_back(cmd);
       args.push_back("--help");
       auto help = run_galley(args);
       std::string command = *cmd ? cmd : "galley";
@@ -225,7 +234,8 @@ TEST_SUITE("cli/galley_build") {
         CAPTURE(option);
         CHECK(plain.find(option) != std::string::npos);
       }
-      if (*cmd) CHECK(plain.find(".B " + std::string(cmd)) != std::string::npos);
+      if (*cmd)
+        CHECK(plain.find(".B " + std::string(cmd)) != std::string::npos);
     }
   }
 }

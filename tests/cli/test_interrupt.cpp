@@ -31,10 +31,13 @@ int wait_for_hold(const fs::path& fifo, pid_t child) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
   while (std::chrono::steady_clock::now() < deadline) {
     int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-    if (fd >= 0) return fd;
-    if (errno != ENXIO) return -1;
+    if (fd >= 0)
+      return fd;
+    if (errno != ENXIO)
+      return -1;
     int status = 0;
-    if (::waitpid(child, &status, WNOHANG) == child) return -1;
+    if (::waitpid(child, &status, WNOHANG) == child)
+      return -1;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return -1;
@@ -42,7 +45,8 @@ int wait_for_hold(const fs::path& fifo, pid_t child) {
 
 std::vector<std::string> listing(const fs::path& dir) {
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
