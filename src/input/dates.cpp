@@ -10,7 +10,9 @@ namespace galley::input {
 
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
   static const std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -18,17 +20,22 @@ int days_in_month(int y, int m) {
 }
 
 std::optional<model::Date> checked(int y, int m, int d) {
-  if (y < 1 || y > 9999 || m < 0 || m > 12 || d < 0) return std::nullopt;
-  if (m == 0 && d != 0) return std::nullopt;
-  if (m > 0 && d > days_in_month(y, m)) return std::nullopt;
+  if (y < 1 || y > 9999 || m < 0 || m > 12 || d < 0)
+    return std::nullopt;
+  if (m == 0 && d != 0)
+    return std::nullopt;
+  if (m > 0 && d > days_in_month(y, m))
+    return std::nullopt;
   return model::Date{y, m, d};
 }
 
 /// Reads exactly `digits` digits at `i`.
 bool number(std::string_view s, size_t& i, size_t digits, int& out) {
-  if (i + digits > s.size()) return false;
+  if (i + digits > s.size())
+    return false;
   for (size_t k = 0; k < digits; ++k)
-    if (!std::isdigit(static_cast<unsigned char>(s[i + k]))) return false;
+    if (!std::isdigit(static_cast<unsigned char>(s[i + k])))
+      return false;
   std::from_chars(s.data() + i, s.data() + i + digits, out);
   i += digits;
   return true;
@@ -39,49 +46,71 @@ bool number(std::string_view s, size_t& i, size_t digits, int& out) {
 bool valid_time(std::string_view t) {
   size_t i = 0;
   int h = 0, m = 0, s = 0;
-  if (!number(t, i, 2, h) || i >= t.size() || t[i++] != ':' || !number(t, i, 2, m)) return false;
+  if (!number(t, i, 2, h) || i >= t.size() || t[i++] != ':' || !number(t, i, 2, m))
+    return false;
   if (i < t.size() && t[i] == ':') {
     ++i;
-    if (!number(t, i, 2, s)) return false;
+    if (!number(t, i, 2, s))
+      return false;
     if (i < t.size() && t[i] == '.') {
       ++i;
-      while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+      while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])))
+        ++i;
     }
   }
-  if (h > 23 || m > 59 || s > 60) return false;
-  while (i < t.size() && t[i] == ' ') ++i;
-  if (i == t.size()) return true;
-  if ((t[i] == 'Z' || t[i] == 'z') && i + 1 == t.size()) return true;
-  if (t[i] != '+' && t[i] != '-') return false;
+  if (h > 23 || m > 59 || s > 60)
+    return false;
+  while (i < t.size() && t[i] == ' ')
+    ++i;
+  if (i == t.size())
+    return true;
+  if ((t[i] == 'Z' || t[i] == 'z') && i + 1 == t.size())
+    return true;
+  if (t[i] != '+' && t[i] != '-')
+    return false;
   ++i;
   int oh = 0, om = 0;
-  if (!number(t, i, 2, oh)) return false;
-  if (i < t.size() && t[i] == ':') ++i;
-  if (!number(t, i, 2, om)) return false;
+  if (!number(t, i, 2, oh))
+    return false;
+  if (i < t.size() && t[i] == ':')
+    ++i;
+  if (!number(t, i, 2, om))
+    return false;
   return i == t.size() && oh < 24 && om < 60;
 }
 
 std::optional<model::Date> parse_iso(std::string_view s) {
   size_t i = 0;
   int y = 0, m = 0, d = 0;
-  if (!number(s, i, 4, y)) return std::nullopt;
-  if (i == s.size()) return checked(y, 0, 0);
-  if (s[i++] != '-' || !number(s, i, 2, m)) return std::nullopt;
-  if (i == s.size()) return checked(y, m, 0);
-  if (s[i++] != '-' || !number(s, i, 2, d) || m == 0 || d == 0) return std::nullopt;
-  if (i == s.size()) return checked(y, m, d);
-  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return std::nullopt;
-  if (!valid_time(s.substr(i + 1))) return std::nullopt;
+  if (!number(s, i, 4, y))
+    return std::nullopt;
+  if (i == s.size())
+    return checked(y, 0, 0);
+  if (s[i++] != '-' || !number(s, i, 2, m))
+    return std::nullopt;
+  if (i == s.size())
+    return checked(y, m, 0);
+  if (s[i++] != '-' || !number(s, i, 2, d) || m == 0 || d == 0)
+    return std::nullopt;
+  if (i == s.size())
+    return checked(y, m, d);
+  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
+    return std::nullopt;
+  if (!valid_time(s.substr(i + 1)))
+    return std::nullopt;
   return checked(y, m, d);
 }
 
 int month_number(std::string word) {
-  static const std::array<const char*, 12> names{"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
-  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!word.empty() && word.back() == '.') word.pop_back();
-  if (word.size() < 3) return 0;
+  static const std::array<const char*, 12> names{"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  for (auto& c : word)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!word.empty() && word.back() == '.')
+    word.pop_back();
+  if (word.size() < 3)
+    return 0;
   for (size_t k = 0; k < names.size(); ++k) {
     std::string_view name = names[k];
     if (word == name || (word == name.substr(0, 3)) || (word == "sept" && k == 8))
@@ -93,7 +122,8 @@ int month_number(std::string word) {
 std::optional<int> whole(std::string_view w) {
   int v = 0;
   auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
-  if (ec != std::errc() || end != w.data() + w.size()) return std::nullopt;
+  if (ec != std::errc() || end != w.data() + w.size())
+    return std::nullopt;
   return v;
 }
 
@@ -103,28 +133,34 @@ std::optional<model::Date> parse_words(std::string_view s) {
   std::string cur;
   for (char c : s) {
     if (c == ' ' || c == ',' || c == '\t') {
-      if (!cur.empty()) words.push_back(std::move(cur));
+      if (!cur.empty())
+        words.push_back(std::move(cur));
       cur.clear();
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) words.push_back(std::move(cur));
+  if (!cur.empty())
+    words.push_back(std::move(cur));
   if (words.size() == 2) {
     int m = month_number(words[0]);
     auto y = whole(words[1]);
-    if (m && y && words[1].size() == 4) return checked(*y, m, 0);
+    if (m && y && words[1].size() == 4)
+      return checked(*y, m, 0);
     return std::nullopt;
   }
-  if (words.size() != 3) return std::nullopt;
+  if (words.size() != 3)
+    return std::nullopt;
   if (int m = month_number(words[0])) {
     auto d = whole(words[1]);
     auto y = whole(words[2]);
-    if (d && y && words[2].size() == 4 && *d > 0) return checked(*y, m, *d);
+    if (d && y && words[2].size() == 4 && *d > 0)
+      return checked(*y, m, *d);
   } else if (int m2 = month_number(words[1])) {
     auto d = whole(words[0]);
     auto y = whole(words[2]);
-    if (d && y && words[2].size() == 4 && *d > 0) return checked(*y, m2, *d);
+    if (d && y && words[2].size() == 4 && *d > 0)
+      return checked(*y, m2, *d);
   }
   return std::nullopt;
 }
@@ -132,11 +168,15 @@ std::optional<model::Date> parse_words(std::string_view s) {
 } // namespace
 
 std::optional<model::Date> parse_date(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  if (text.empty()) return std::nullopt;
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  if (text.empty())
+    return std::nullopt;
   if (std::isdigit(static_cast<unsigned char>(text[0])))
-    if (auto d = parse_iso(text)) return d;
+    if (auto d = parse_iso(text))
+      return d;
   return parse_words(text);
 }
 

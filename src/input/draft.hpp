@@ -23,9 +23,9 @@ struct UnusedNote {
 
 /// Where an article sits and what it may read.
 struct ArticleContext {
-  std::string display;                        ///< file name as diagnostics show it
-  std::filesystem::path base_dir;             ///< absolute folder of the article
-  std::vector<std::filesystem::path> roots;   ///< folders images may come from (absolute)
+  std::string display;                      ///< file name as diagnostics show it
+  std::filesystem::path base_dir;           ///< absolute folder of the article
+  std::vector<std::filesystem::path> roots; ///< folders images may come from (absolute)
   const LoadOptions* options = nullptr;
 };
 

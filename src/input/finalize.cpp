@@ -35,14 +35,17 @@ void normalize_heading_levels(model::Blocks& blocks) {
   walk_blocks(
       blocks,
       [&](model::Block& b) {
-        if (auto* h = std::get_if<model::Heading>(&b.value)) top = std::min(top, h->level);
+        if (auto* h = std::get_if<model::Heading>(&b.value))
+          top = std::min(top, h->level);
       },
       [](model::Inlines&, model::Block&) {});
-  if (top <= 1) return;
+  if (top <= 1)
+    return;
   walk_blocks(
       blocks,
       [&](model::Block& b) {
-        if (auto* h = std::get_if<model::Heading>(&b.value)) h->level -= top - 1;
+        if (auto* h = std::get_if<model::Heading>(&b.value))
+          h->level -= top - 1;
       },
       [](model::Inlines&, model::Block&) {});
 }
@@ -56,8 +59,10 @@ void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
       blocks,
       [&](model::Block& b) {
         auto* h = std::get_if<model::Heading>(&b.value);
-        if (!h) return;
-        if (h->id.empty()) pending.push_back(h);
+        if (!h)
+          return;
+        if (h->id.empty())
+          pending.push_back(h);
         else if (!used.insert(h->id).second)
           diags.error(b.loc, "heading id '" + h->id + "' is used twice");
       },
@@ -65,7 +70,8 @@ void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
   for (auto* h : pending) {
     std::string base = slugify(model::plain_text(h->content));
     std::string id = base;
-    for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+    for (int n = 2; used.count(id); ++n)
+      id = base + "-" + std::to_string(n);
     used.insert(id);
     h->id = id;
   }
@@ -74,7 +80,8 @@ void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
 /// "Nova Chen" -> "Chen, Nova"; a single name stays as it is.
 std::string derive_file_as(const std::string& name) {
   size_t space = name.find_last_of(' ');
-  if (space == std::string::npos) return name;
+  if (space == std::string::npos)
+    return name;
   return name.substr(space + 1) + ", " + name.substr(0, space);
 }
 
@@ -87,13 +94,15 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
                     "add 'alt:' under 'cover:'");
   }
   for (auto& a : meta.authors)
-    if (a.portrait) resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
+    if (a.portrait)
+      resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
   auto check_blocks = [&](model::Blocks& blocks) {
     walk_blocks(
         blocks,
         [&](model::Block& b) {
           auto* f = std::get_if<model::Figure>(&b.value);
-          if (!f) return;
+          if (!f)
+            return;
           resolve_image(f->image, b.loc, "figure image", ctx, diags);
           if (f->alt.empty())
             diags.warning(b.loc, "figure image '" + f->image.src + "' has no alt text");
@@ -101,7 +110,8 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
         [&](model::Inlines& inlines, model::Block&) {
           walk_inlines(inlines, [&](model::Inline& in) {
             auto* img = std::get_if<model::Image>(&in.value);
-            if (!img) return;
+            if (!img)
+              return;
             resolve_image(img->image, in.loc, "image", ctx, diags);
             if (img->alt.empty())
               diags.warning(in.loc, "image '" + img->image.src + "' has no alt text");
@@ -109,7 +119,8 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
         });
   };
   check_blocks(draft.article.blocks);
-  for (auto& n : draft.article.notes) check_blocks(n.blocks);
+  for (auto& n : draft.article.notes)
+    check_blocks(n.blocks);
 }
 
 } // namespace
@@ -130,14 +141,17 @@ void finalize_article(ArticleDraft& draft, const ArticleContext& ctx, Diagnostic
   if (meta.title.empty())
     diags.error({ctx.display, 1, 1}, "article has no title",
                 "add 'title:' to the front matter or start with a '# Title' line");
-  if (meta.loc.file.empty()) meta.loc = {ctx.display, 1, 1};
+  if (meta.loc.file.empty())
+    meta.loc = {ctx.display, 1, 1};
 
   normalize_heading_levels(article.blocks);
   assign_heading_ids(article.blocks, diags);
 
   for (auto& a : meta.authors) {
-    if (a.file_as.empty()) a.file_as = derive_file_as(a.name);
-    if (a.role.empty()) a.role = "aut";
+    if (a.file_as.empty())
+      a.file_as = derive_file_as(a.name);
+    if (a.role.empty())
+      a.role = "aut";
   }
   if (meta.slug.empty())
     meta.slug = slugify(std::filesystem::path(ctx.display).stem().string());

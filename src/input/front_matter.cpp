@@ -5,7 +5,8 @@ namespace galley::input {
 namespace {
 /// True when `line` is `delim` followed only by spaces or tabs.
 bool is_delimiter(std::string_view line, std::string_view delim) {
-  if (line.substr(0, delim.size()) != delim) return false;
+  if (line.substr(0, delim.size()) != delim)
+    return false;
   return line.substr(delim.size()).find_first_not_of(" \t") == std::string_view::npos;
 }
 } // namespace
@@ -26,12 +27,14 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& fi
   } else {
     return out;
   }
-  if (eol == std::string_view::npos) eol = text.size();
+  if (eol == std::string_view::npos)
+    eol = text.size();
   size_t pos = eol + 1;
   int line = 2;
   while (pos <= text.size()) {
     size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
+    if (end == std::string_view::npos)
+      end = text.size();
     std::string_view l = text.substr(pos, end - pos);
     if (is_delimiter(l, open) || (out.kind == FrontMatterKind::Yaml && is_delimiter(l, "..."))) {
       out.front = text.substr(eol + 1, pos - (eol + 1));

@@ -11,7 +11,7 @@ enum class FrontMatterKind { None, Yaml, Toml };
 
 struct FrontMatterSplit {
   FrontMatterKind kind = FrontMatterKind::None;
-  std::string_view front; ///< text between the delimiter lines
+  std::string_view front;   ///< text between the delimiter lines
   int front_first_line = 0; ///< line number of the first line of `front`
   std::string_view body;
   int body_line_offset = 0; ///< lines before `body` in the file

@@ -13,16 +13,18 @@ namespace fs = std::filesystem;
 bool is_inside(const fs::path& path, const fs::path& root) {
   auto p = path.begin();
   for (auto r = root.begin(); r != root.end(); ++r, ++p) {
-    if (r->empty()) continue; // a trailing separator in `root`
-    if (p == path.end() || *p != *r) return false;
+    if (r->empty())
+      continue; // a trailing separator in `root`
+    if (p == path.end() || *p != *r)
+      return false;
   }
   return true;
 }
 
-bool inside_roots(const fs::path& path, const std::vector<fs::path>& roots,
-                  bool& escapes_by_link) {
+bool inside_roots(const fs::path& path, const std::vector<fs::path>& roots, bool& escapes_by_link) {
   escapes_by_link = false;
-  if (std::none_of(roots.begin(), roots.end(), [&](const fs::path& r) { return is_inside(path, r); }))
+  if (std::none_of(roots.begin(), roots.end(),
+                   [&](const fs::path& r) { return is_inside(path, r); }))
     return false;
   std::error_code ec;
   fs::path real = fs::weakly_canonical(path, ec);
@@ -40,14 +42,16 @@ namespace {
 /// RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"; one letter is a drive.
 std::string scheme_of(std::string_view src) {
   size_t colon = src.find(':');
-  if (colon == std::string_view::npos || colon < 2) return {};
+  if (colon == std::string_view::npos || colon < 2)
+    return {};
   for (size_t i = 0; i < colon; ++i) {
     unsigned char c = static_cast<unsigned char>(src[i]);
     if (!std::isalpha(c) && !(i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.')))
       return {};
   }
   std::string s(src.substr(0, colon));
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -112,8 +116,9 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
   const LoadOptions& limits = *ctx.options;
   auto file_size = fs::file_size(resolved, ec);
   if (!ec && file_size > limits.max_image_file_size) {
-    diags.error(loc, label + " is too large (" + std::to_string(file_size) +
-                         " bytes; the limit is " + std::to_string(limits.max_image_file_size) + ")",
+    diags.error(loc,
+                label + " is too large (" + std::to_string(file_size) + " bytes; the limit is " +
+                    std::to_string(limits.max_image_file_size) + ")",
                 "raise the limit with --max-image-size");
     return;
   }
@@ -136,14 +141,16 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
   // image (a decompression bomb).
   std::string size = std::to_string(info.width) + " x " + std::to_string(info.height);
   if (info.width > limits.max_image_side || info.height > limits.max_image_side) {
-    diags.error(loc, label + " is too large: " + size + " pixels (the limit is " +
-                         std::to_string(limits.max_image_side) + " pixels a side)",
+    diags.error(loc,
+                label + " is too large: " + size + " pixels (the limit is " +
+                    std::to_string(limits.max_image_side) + " pixels a side)",
                 "scale the image down, or raise the limit with --max-image-side");
     return;
   }
   if (std::uint64_t(info.width) * info.height > limits.max_image_pixels) {
-    diags.error(loc, label + " is too large: " + size + " pixels (the limit is " +
-                         std::to_string(limits.max_image_pixels) + " pixels)",
+    diags.error(loc,
+                label + " is too large: " + size + " pixels (the limit is " +
+                    std::to_string(limits.max_image_pixels) + " pixels)",
                 "scale the image down, or raise the limit with --max-image-pixels");
     return;
   }

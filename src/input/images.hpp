@@ -18,7 +18,7 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& r
 
 /// Is `path` (absolute and normal, existing) inside one of `roots` both as written and once
 /// every symbolic link on the way is resolved? A link inside a root may point anywhere.
-bool inside_roots(const std::filesystem::path& path, const std::vector<std::filesystem::path>& roots,
-                  bool& escapes_by_link);
+bool inside_roots(const std::filesystem::path& path,
+                  const std::vector<std::filesystem::path>& roots, bool& escapes_by_link);
 
 } // namespace galley::input

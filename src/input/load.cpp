@@ -18,7 +18,8 @@ namespace {
 
 std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
 }
 
@@ -40,20 +41,24 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
                                                 const std::vector<fs::path>& extra_roots,
                                                 const LoadOptions& options, Diagnostics& diags) {
   auto text = read_text_file(path, display, options, diags);
-  if (!text) return std::nullopt;
+  if (!text)
+    return std::nullopt;
   ArticleContext ctx;
   ctx.display = display;
   ctx.base_dir = absolute_normal(path).parent_path();
   ctx.roots.push_back(ctx.base_dir);
-  for (const auto& r : extra_roots) ctx.roots.push_back(absolute_normal(r));
-  for (const auto& r : options.allowed_roots) ctx.roots.push_back(absolute_normal(r));
+  for (const auto& r : extra_roots)
+    ctx.roots.push_back(absolute_normal(r));
+  for (const auto& r : options.allowed_roots)
+    ctx.roots.push_back(absolute_normal(r));
   ctx.options = &options;
 
   ArticleDraft draft;
   std::string ext = lower_extension(path);
   bool xml = ext == ".xml" || (ext != ".md" && ext != ".markdown" && looks_like_xml(*text));
   if (xml) {
-    if (!read_xml(*text, ctx, draft, diags)) return std::nullopt;
+    if (!read_xml(*text, ctx, draft, diags))
+      return std::nullopt;
   } else {
     read_markdown(*text, ctx, draft, diags);
   }
@@ -90,9 +95,11 @@ std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
       continue;
     }
     seen.push_back(key);
-    if (auto a = load_article(p, options, diags)) issue.articles.push_back(std::move(*a));
+    if (auto a = load_article(p, options, diags))
+      issue.articles.push_back(std::move(*a));
   }
-  if (issue.articles.empty()) return std::nullopt;
+  if (issue.articles.empty())
+    return std::nullopt;
   const model::Article& first = issue.articles.front();
   const model::Meta& m = first.meta;
   issue.publication = m.publication;

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kManifestKeys{
-    "title", "subtitle",    "publication", "number",     "date",     "lang", "language",
-    "description", "editors", "style",     "cover",      "identifier", "articles"};
+    "title",       "subtitle", "publication", "number", "date",       "lang",    "language",
+    "description", "editors",  "style",       "cover",  "identifier", "articles"};
 
 struct ArticleEntry {
   fs::path path;
@@ -29,7 +29,8 @@ struct ArticleEntry {
 bool article_allowed(const std::string& name, const fs::path& path,
                      const std::vector<fs::path>& roots, const SourceLoc& loc, Diagnostics& diags) {
   bool by_link = false;
-  if (inside_roots(path, roots, by_link)) return true;
+  if (inside_roots(path, roots, by_link))
+    return true;
   const char* hint = "move the article next to the manifest, or allow its folder with --allow-path";
   if (by_link)
     diags.error(loc, "article '" + name + "' links to a file outside the allowed folders", hint);
@@ -52,15 +53,18 @@ void read_articles(const Entry& e, const fs::path& dir, const std::string& displ
   }
   for (const auto& v : e.value.list) {
     if (v.kind != ValueKind::Scalar || v.scalar.empty()) {
-      diags.error(v.loc, "each article must be a file name, got " + std::string(kind_phrase(v.kind)));
+      diags.error(v.loc,
+                  "each article must be a file name, got " + std::string(kind_phrase(v.kind)));
       continue;
     }
     ArticleEntry a;
     a.path = absolute_normal(dir / v.scalar);
     a.display = (fs::path(display_dir) / v.scalar).lexically_normal().generic_string();
     a.loc = v.loc;
-    if (!article_allowed(v.scalar, a.path, roots, a.loc, diags)) continue;
-    auto dup = std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.path == a.path; });
+    if (!article_allowed(v.scalar, a.path, roots, a.loc, diags))
+      continue;
+    auto dup =
+        std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.path == a.path; });
     if (dup != out.end()) {
       diags.error(a.loc, "article '" + v.scalar + "' is listed twice (first at line " +
                              std::to_string(dup->loc.line) + ")");
@@ -85,11 +89,13 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
                                           Diagnostics& diags) {
   const std::string display = path.generic_string();
   auto text = read_text_file(path, display, options, diags);
-  if (!text) return std::nullopt;
+  if (!text)
+    return std::nullopt;
   ValueLimits limits;
   limits.max_depth = options.max_nesting;
   auto root = parse_yaml(*text, display, 1, limits, diags);
-  if (!root) return std::nullopt;
+  if (!root)
+    return std::nullopt;
   if (root->kind != ValueKind::Map) {
     diags.error({display, 1, 1}, "an issue manifest must be a map of keys, got " +
                                      std::string(kind_phrase(root->kind)));
@@ -99,7 +105,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   const std::string display_dir = fs::path(display).parent_path().generic_string();
 
   std::vector<fs::path> roots{dir};
-  for (const auto& r : options.allowed_roots) roots.push_back(absolute_normal(r));
+  for (const auto& r : options.allowed_roots)
+    roots.push_back(absolute_normal(r));
 
   model::Issue issue;
   issue.source_path = display;
@@ -120,20 +127,29 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
     } else if (k == "editors") {
       issue.editors = string_list_field(e, diags);
     } else if (auto s = string_field(e, diags)) {
-      if (k == "title") issue.title = *s;
-      else if (k == "subtitle") issue.subtitle = *s;
-      else if (k == "publication") issue.publication = *s;
-      else if (k == "number") issue.number = *s;
-      else if (k == "description") issue.description = *s;
-      else if (k == "style") issue.style = *s;
-      else if (k == "identifier") issue.identifier = *s;
-      else if (!s->empty()) issue.language = *s; // lang, language
+      if (k == "title")
+        issue.title = *s;
+      else if (k == "subtitle")
+        issue.subtitle = *s;
+      else if (k == "publication")
+        issue.publication = *s;
+      else if (k == "number")
+        issue.number = *s;
+      else if (k == "description")
+        issue.description = *s;
+      else if (k == "style")
+        issue.style = *s;
+      else if (k == "identifier")
+        issue.identifier = *s;
+      else if (!s->empty())
+        issue.language = *s; // lang, language
     }
   }
   if (issue.title.empty())
     diags.error({display, 1, 1}, "issue manifest has no title");
   if (!has_articles || entries.empty())
-    diags.error({display, 1, 1}, "issue manifest lists no articles", "add 'articles:' with file names");
+    diags.error({display, 1, 1}, "issue manifest lists no articles",
+                "add 'articles:' with file names");
 
   ArticleContext ctx;
   ctx.display = display;
@@ -143,10 +159,12 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   if (issue.cover) {
     resolve_image(issue.cover->image, issue.cover->loc, "cover image", ctx, diags);
     if (issue.cover->alt.empty())
-      diags.warning(issue.cover->loc, "cover image '" + issue.cover->image.src + "' has no alt text");
+      diags.warning(issue.cover->loc,
+                    "cover image '" + issue.cover->image.src + "' has no alt text");
   }
   for (const auto& a : entries) {
-    if (a.display.empty()) continue; // not found, already reported
+    if (a.display.empty())
+      continue; // not found, already reported
     if (auto art = load_article_with(a.path, a.display, {dir}, options, diags))
       issue.articles.push_back(std::move(*art));
   }

@@ -11,9 +11,9 @@ bool is_manifest_path(const std::filesystem::path& p);
 
 /// Loads one article; `display` names it in diagnostics and `extra_roots` are further folders
 /// its images may come from (the manifest's folder).
-std::optional<model::Article> load_article_with(const std::filesystem::path& path,
-                                                const std::string& display,
-                                                const std::vector<std::filesystem::path>& extra_roots,
-                                                const LoadOptions& options, Diagnostics& diags);
+std::optional<model::Article>
+load_article_with(const std::filesystem::path& path, const std::string& display,
+                  const std::vector<std::filesystem::path>& extra_roots, const LoadOptions& options,
+                  Diagnostics& diags);
 
 } // namespace galley::input

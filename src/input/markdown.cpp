@@ -37,11 +37,14 @@ std::string literal(cmark_node* n) {
 /// A footnote label as written, `[^label]`, at the start of `s`; empty when there is none.
 /// GFM footnote labels hold no spaces and no brackets.
 std::string_view footnote_label(std::string_view s) {
-  if (s.substr(0, 2) != "[^") return {};
+  if (s.substr(0, 2) != "[^")
+    return {};
   size_t end = s.find(']', 2);
-  if (end == std::string_view::npos || end == 2) return {};
+  if (end == std::string_view::npos || end == 2)
+    return {};
   std::string_view label = s.substr(2, end - 2);
-  if (label.find_first_of(" \t\n[") != std::string_view::npos) return {};
+  if (label.find_first_of(" \t\n[") != std::string_view::npos)
+    return {};
   return label;
 }
 
@@ -51,7 +54,8 @@ public:
       : body_(body), offset_(line_offset), ctx_(ctx), diags_(diags) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < body.size(); ++i)
-      if (body[i] == '\n') line_starts_.push_back(i + 1);
+      if (body[i] == '\n')
+        line_starts_.push_back(i + 1);
   }
 
   void document(cmark_node* doc, ArticleDraft& draft) {
@@ -68,21 +72,25 @@ public:
 private:
   SourceLoc loc(cmark_node* n) const {
     // Text that cmark-gfm builds from unmatched brackets carries no position: use the parent's.
-    while (cmark_node_get_start_line(n) == 0 && cmark_node_parent(n)) n = cmark_node_parent(n);
+    while (cmark_node_get_start_line(n) == 0 && cmark_node_parent(n))
+      n = cmark_node_parent(n);
     return {ctx_.display, cmark_node_get_start_line(n) + offset_,
             std::max(1, cmark_node_get_start_column(n))};
   }
 
   /// Line `line` (1-based, counted in the body) without its newline.
   std::string_view body_line(int line) const {
-    if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+    if (line < 1 || static_cast<size_t>(line) > line_starts_.size())
+      return {};
     size_t start = line_starts_[static_cast<size_t>(line - 1)];
     size_t end = body_.find('\n', start);
-    return body_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    return body_.substr(start,
+                        end == std::string_view::npos ? std::string_view::npos : end - start);
   }
 
   bool too_deep(cmark_node* n, int depth) {
-    if (depth <= ctx_.options->max_nesting) return false;
+    if (depth <= ctx_.options->max_nesting)
+      return false;
     if (!nesting_reported_)
       diags_.error(loc(n), "content is nested more than " +
                                std::to_string(ctx_.options->max_nesting) +
@@ -93,7 +101,8 @@ private:
 
   void blocks(cmark_node* parent, model::Blocks& out, int depth) {
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
-      if (auto b = block(n, depth)) out.push_back(std::move(*b));
+      if (auto b = block(n, depth))
+        out.push_back(std::move(*b));
   }
 
   std::optional<model::Block> block(cmark_node* n, int depth) {
@@ -111,7 +120,8 @@ private:
           f.image = img->image;
           f.alt = img->alt;
           const std::string& caption = img->title.empty() ? img->alt : img->title;
-          if (!caption.empty()) f.caption.push_back({model::Text{caption}, p.content[0].loc});
+          if (!caption.empty())
+            f.caption.push_back({model::Text{caption}, p.content[0].loc});
           b.value = std::move(f);
           return b;
         }
@@ -127,10 +137,11 @@ private:
       return b;
     }
     case CMARK_NODE_LIST: {
-      if (too_deep(n, depth + 1)) return std::nullopt;
+      if (too_deep(n, depth + 1))
+        return std::nullopt;
       model::List l;
       l.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? model::ListKind::Ordered
-                                                                : model::ListKind::Bullet;
+                                                                 : model::ListKind::Bullet;
       l.start = l.kind == model::ListKind::Ordered ? cmark_node_get_list_start(n) : 1;
       l.tight = cmark_node_get_list_tight(n) != 0;
       for (cmark_node* it = cmark_node_first_child(n); it; it = cmark_node_next(it)) {
@@ -145,7 +156,8 @@ private:
       return b;
     }
     case CMARK_NODE_BLOCK_QUOTE: {
-      if (too_deep(n, depth + 1)) return std::nullopt;
+      if (too_deep(n, depth + 1))
+        return std::nullopt;
       model::BlockQuote q;
       blocks(n, q.blocks, depth + 1);
       b.value = std::move(q);
@@ -156,20 +168,25 @@ private:
       std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
       c.language = info.substr(0, info.find_first_of(" \t{"));
       c.code = literal(n);
-      if (!c.code.empty() && c.code.back() == '\n') c.code.pop_back();
+      if (!c.code.empty() && c.code.back() == '\n')
+        c.code.pop_back();
       verbatim_lines_.emplace_back(cmark_node_get_start_line(n), cmark_node_get_end_line(n));
       b.value = std::move(c);
       return b;
     }
     case CMARK_NODE_HTML_BLOCK: {
       std::string html = literal(n);
-      while (!html.empty() && html.back() == '\n') html.pop_back();
+      while (!html.empty() && html.back() == '\n')
+        html.pop_back();
       verbatim_lines_.emplace_back(cmark_node_get_start_line(n), cmark_node_get_end_line(n));
       b.value = model::RawBlock{std::move(html)};
       return b;
     }
-    case CMARK_NODE_THEMATIC_BREAK: b.value = model::ThematicBreak{}; return b;
-    default: break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      b.value = model::ThematicBreak{};
+      return b;
+    default:
+      break;
     }
     if (ext == "table") {
       b.value = table(n, depth);
@@ -191,7 +208,8 @@ private:
     }
     t.header_rows = 0;
     for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
-      if (type_string(r) == "table_header") ++t.header_rows;
+      if (type_string(r) == "table_header")
+        ++t.header_rows;
       model::TableRow row;
       for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
         model::TableCell cell;
@@ -229,12 +247,15 @@ private:
       int line = static_cast<int>(i) + 1;
       std::string_view l = body_line(line);
       size_t indent = l.find_first_not_of(' ');
-      if (indent == std::string_view::npos || indent > 3) continue;
+      if (indent == std::string_view::npos || indent > 3)
+        continue;
       std::string_view label = footnote_label(l.substr(indent));
-      if (label.empty() || l.substr(indent + label.size() + 3, 1) != ":") continue;
+      if (label.empty() || l.substr(indent + label.size() + 3, 1) != ":")
+        continue;
       bool verbatim = std::any_of(verbatim_lines_.begin(), verbatim_lines_.end(),
                                   [&](auto r) { return line >= r.first && line <= r.second; });
-      if (verbatim || std::find(defined_.begin(), defined_.end(), label) != defined_.end()) continue;
+      if (verbatim || std::find(defined_.begin(), defined_.end(), label) != defined_.end())
+        continue;
       draft.unused_notes.push_back(
           {std::string(label), {ctx_.display, line + offset_, static_cast<int>(indent) + 1}});
     }
@@ -253,34 +274,49 @@ private:
     size_t from = 0;
     for (size_t pos = s.find("[^"); pos != std::string::npos; pos = s.find("[^", pos + 1)) {
       std::string_view label = footnote_label(std::string_view(s).substr(pos));
-      if (label.empty()) continue;
-      if (pos > from) out.push_back({model::Text{s.substr(from, pos - from)}, at});
+      if (label.empty())
+        continue;
+      if (pos > from)
+        out.push_back({model::Text{s.substr(from, pos - from)}, at});
       SourceLoc ref_loc = at;
       ref_loc.column += static_cast<int>(pos);
       out.push_back({model::NoteRef{std::string(label)}, ref_loc});
       from = pos + label.size() + 3;
       pos = from - 1;
     }
-    if (from < s.size()) out.push_back({model::Text{s.substr(from)}, at});
+    if (from < s.size())
+      out.push_back({model::Text{s.substr(from)}, at});
   }
 
   void inline_node(cmark_node* n, model::Inlines& out, int depth) {
     model::Inline in;
     in.loc = loc(n);
     auto children = [&](auto node_value) {
-      if (too_deep(n, depth + 1)) return;
+      if (too_deep(n, depth + 1))
+        return;
       inlines(n, node_value.children, depth + 1);
       in.value = std::move(node_value);
       out.push_back(std::move(in));
     };
     switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_TEXT: return text(n, out);
-    case CMARK_NODE_SOFTBREAK: in.value = model::SoftBreak{}; break;
-    case CMARK_NODE_LINEBREAK: in.value = model::LineBreak{}; break;
-    case CMARK_NODE_CODE: in.value = model::Code{literal(n)}; break;
-    case CMARK_NODE_HTML_INLINE: in.value = model::RawInline{literal(n)}; break;
-    case CMARK_NODE_EMPH: return children(model::Emphasis{});
-    case CMARK_NODE_STRONG: return children(model::Strong{});
+    case CMARK_NODE_TEXT:
+      return text(n, out);
+    case CMARK_NODE_SOFTBREAK:
+      in.value = model::SoftBreak{};
+      break;
+    case CMARK_NODE_LINEBREAK:
+      in.value = model::LineBreak{};
+      break;
+    case CMARK_NODE_CODE:
+      in.value = model::Code{literal(n)};
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      in.value = model::RawInline{literal(n)};
+      break;
+    case CMARK_NODE_EMPH:
+      return children(model::Emphasis{});
+    case CMARK_NODE_STRONG:
+      return children(model::Strong{});
     case CMARK_NODE_LINK: {
       model::Link link;
       link.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
@@ -306,7 +342,8 @@ private:
       break;
     }
     default:
-      if (type_string(n) == "strikethrough") return children(model::Strikethrough{});
+      if (type_string(n) == "strikethrough")
+        return children(model::Strikethrough{});
       return;
     }
     out.push_back(std::move(in));
@@ -345,9 +382,12 @@ bool within_parser_limits(std::string_view body, int line_offset, const std::str
       blank = true;
       continue;
     }
-    if (c != ' ' && c != '\t') blank = false;
-    if (c == '*' || c == '_' || c == '~') ++delimiters;
-    else if (c == ']') ++brackets;
+    if (c != ' ' && c != '\t')
+      blank = false;
+    if (c == '*' || c == '_' || c == '~')
+      ++delimiters;
+    else if (c == ']')
+      ++brackets;
     else if (c == '|' && ++pipes > kMaxPipesPerLine) {
       diags.error({file, line + line_offset, 1},
                   "line has more than " + std::to_string(kMaxPipesPerLine) +
@@ -375,7 +415,8 @@ void read_front(const FrontMatterSplit& split, const ArticleContext& ctx, Articl
     root = parse_yaml(split.front, ctx.display, split.front_first_line, limits, diags);
   else if (split.kind == FrontMatterKind::Toml)
     root = parse_toml(split.front, ctx.display, split.front_first_line, limits, diags);
-  if (root) read_front_matter(*root, draft, diags);
+  if (root)
+    read_front_matter(*root, draft, diags);
 }
 
 } // namespace
@@ -384,7 +425,8 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
                    Diagnostics& diags) {
   FrontMatterSplit split = split_front_matter(text, ctx.display, diags);
   read_front(split, ctx, draft, diags);
-  if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags)) return;
+  if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags))
+    return;
 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });

@@ -12,8 +12,21 @@ namespace {
 
 /// The model field a front-matter key sets.
 enum class Field {
-  Publication, Title, Subtitle, Dek, Authors, Date, ReadingTime, Lang, Tags, Cover, CoverImage,
-  Identifier, Slug, Sources, Ignored
+  Publication,
+  Title,
+  Subtitle,
+  Dek,
+  Authors,
+  Date,
+  ReadingTime,
+  Lang,
+  Tags,
+  Cover,
+  CoverImage,
+  Identifier,
+  Slug,
+  Sources,
+  Ignored
 };
 
 struct KeyInfo {
@@ -23,36 +36,56 @@ struct KeyInfo {
 
 // galley's keys first, then aliases from other tools (docs/input.md, "Front matter").
 constexpr KeyInfo kKeys[] = {
-    {"publication", Field::Publication}, {"title", Field::Title},
-    {"subtitle", Field::Subtitle},       {"dek", Field::Dek},
-    {"authors", Field::Authors},         {"date", Field::Date},
-    {"reading-time", Field::ReadingTime}, {"lang", Field::Lang},
-    {"tags", Field::Tags},               {"cover", Field::Cover},
-    {"identifier", Field::Identifier},   {"slug", Field::Slug},
+    {"publication", Field::Publication},
+    {"title", Field::Title},
+    {"subtitle", Field::Subtitle},
+    {"dek", Field::Dek},
+    {"authors", Field::Authors},
+    {"date", Field::Date},
+    {"reading-time", Field::ReadingTime},
+    {"lang", Field::Lang},
+    {"tags", Field::Tags},
+    {"cover", Field::Cover},
+    {"identifier", Field::Identifier},
+    {"slug", Field::Slug},
     {"sources", Field::Sources},
     // pandoc
-    {"author", Field::Authors},          {"publisher", Field::Publication},
-    {"abstract", Field::Dek},            {"keywords", Field::Tags},
+    {"author", Field::Authors},
+    {"publisher", Field::Publication},
+    {"abstract", Field::Dek},
+    {"keywords", Field::Tags},
     {"cover-image", Field::CoverImage},
     // Hugo, Jekyll, Astro
-    {"description", Field::Dek},         {"summary", Field::Dek},
-    {"excerpt", Field::Dek},             {"image", Field::CoverImage},
-    {"heroImage", Field::CoverImage},    {"language", Field::Lang},
-    {"pubDate", Field::Date},            {"publishDate", Field::Date},
-    {"readingTime", Field::ReadingTime}, {"reading_time", Field::ReadingTime},
+    {"description", Field::Dek},
+    {"summary", Field::Dek},
+    {"excerpt", Field::Dek},
+    {"image", Field::CoverImage},
+    {"heroImage", Field::CoverImage},
+    {"language", Field::Lang},
+    {"pubDate", Field::Date},
+    {"publishDate", Field::Date},
+    {"readingTime", Field::ReadingTime},
+    {"reading_time", Field::ReadingTime},
     // Keys other tools use for their own purposes: accepted and ignored.
-    {"draft", Field::Ignored},           {"layout", Field::Ignored},
-    {"permalink", Field::Ignored},       {"categories", Field::Ignored},
-    {"weight", Field::Ignored},          {"type", Field::Ignored},
-    {"lastmod", Field::Ignored},         {"updatedDate", Field::Ignored},
-    {"aliases", Field::Ignored},         {"toc", Field::Ignored},
-    {"published", Field::Ignored},       {"rights", Field::Ignored},
+    {"draft", Field::Ignored},
+    {"layout", Field::Ignored},
+    {"permalink", Field::Ignored},
+    {"categories", Field::Ignored},
+    {"weight", Field::Ignored},
+    {"type", Field::Ignored},
+    {"lastmod", Field::Ignored},
+    {"updatedDate", Field::Ignored},
+    {"aliases", Field::Ignored},
+    {"toc", Field::Ignored},
+    {"published", Field::Ignored},
+    {"rights", Field::Ignored},
 };
 
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k;
-    for (const auto& info : kKeys) k.emplace_back(info.key);
+    for (const auto& info : kKeys)
+      k.emplace_back(info.key);
     return k;
   }();
   return keys;
@@ -60,7 +93,8 @@ const std::vector<std::string>& known_keys() {
 
 std::optional<Field> field_of(std::string_view key) {
   for (const auto& info : kKeys)
-    if (key == info.key) return info.field;
+    if (key == info.key)
+      return info.field;
   return std::nullopt;
 }
 
@@ -77,22 +111,29 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
   if (v.kind == ValueKind::Scalar) {
     a.name = v.scalar;
   } else if (v.kind == ValueKind::Map) {
-    static const std::vector<std::string> author_keys{"name", "bio", "portrait", "image",
-                                                      "avatar", "file-as", "role",
-                                                      "affiliation", "email", "url"};
+    static const std::vector<std::string> author_keys{
+        "name",    "bio",  "portrait",    "image", "avatar",
+        "file-as", "role", "affiliation", "email", "url"};
     for (const auto& e : v.map) {
-      if (e.key == "affiliation" || e.key == "email" || e.key == "url") continue;
+      if (e.key == "affiliation" || e.key == "email" || e.key == "url")
+        continue;
       if (std::find(author_keys.begin(), author_keys.end(), e.key) == author_keys.end()) {
         warn_unknown_key(e, "author", author_keys, diags);
         continue;
       }
       auto s = string_field(e, diags);
-      if (!s) continue;
-      if (e.key == "name") a.name = *s;
-      else if (e.key == "bio") a.bio = *s;
-      else if (e.key == "file-as") a.file_as = *s;
-      else if (e.key == "role") a.role = *s;
-      else if (!s->empty()) a.portrait = model::ImageRef{*s, "", false};
+      if (!s)
+        continue;
+      if (e.key == "name")
+        a.name = *s;
+      else if (e.key == "bio")
+        a.bio = *s;
+      else if (e.key == "file-as")
+        a.file_as = *s;
+      else if (e.key == "role")
+        a.role = *s;
+      else if (!s->empty())
+        a.portrait = model::ImageRef{*s, "", false};
     }
   } else {
     diags.error(v.loc, "each of '" + key + "' must be a name or a map, got " +
@@ -108,18 +149,22 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
 
 void read_authors(const Entry& e, model::Meta& meta, Diagnostics& diags) {
   auto add = [&](const Value& v) {
-    if (auto a = read_author(v, e.key, diags)) meta.authors.push_back(std::move(*a));
+    if (auto a = read_author(v, e.key, diags))
+      meta.authors.push_back(std::move(*a));
   };
   if (e.value.kind == ValueKind::List) {
-    for (const auto& v : e.value.list) add(v);
+    for (const auto& v : e.value.list)
+      add(v);
   } else if (e.value.kind != ValueKind::Null) {
     add(e.value);
   }
 }
 
 void read_sources(const Entry& e, ArticleDraft& draft, Diagnostics& diags) {
-  if (e.value.kind == ValueKind::Null) return;
-  if (e.value.kind != ValueKind::List) return type_error(e, "a list", diags);
+  if (e.value.kind == ValueKind::Null)
+    return;
+  if (e.value.kind != ValueKind::List)
+    return type_error(e, "a list", diags);
   static const std::vector<std::string> source_keys{"id", "title", "publisher", "date", "url"};
   int position = 0;
   for (const auto& v : e.value.list) {
@@ -137,19 +182,26 @@ void read_sources(const Entry& e, ArticleDraft& draft, Diagnostics& diags) {
           continue;
         }
         auto str = string_field(f, diags);
-        if (!str) continue;
-        if (f.key == "id") s.id = *str;
-        else if (f.key == "title") s.source.title = *str;
-        else if (f.key == "publisher") s.source.publisher = *str;
-        else if (f.key == "url") s.source.url = *str;
-        else if (auto d = parse_date(*str)) s.source.date = model::format_date_long(*d);
-        else s.source.date = *str; // sources may carry a date in any words
+        if (!str)
+          continue;
+        if (f.key == "id")
+          s.id = *str;
+        else if (f.key == "title")
+          s.source.title = *str;
+        else if (f.key == "publisher")
+          s.source.publisher = *str;
+        else if (f.key == "url")
+          s.source.url = *str;
+        else if (auto d = parse_date(*str))
+          s.source.date = model::format_date_long(*d);
+        else
+          s.source.date = *str; // sources may carry a date in any words
       }
       if (s.source.title.empty() && s.source.publisher.empty() && s.source.url.empty())
         diags.error(v.loc, "source '" + s.id + "' has no title, publisher or url");
     } else {
-      diags.error(v.loc, "each source must be a string or a map, got " +
-                             std::string(kind_phrase(v.kind)));
+      diags.error(v.loc,
+                  "each source must be a string or a map, got " + std::string(kind_phrase(v.kind)));
       continue;
     }
     for (const auto& other : draft.sources)
@@ -163,16 +215,20 @@ void read_sources(const Entry& e, ArticleDraft& draft, Diagnostics& diags) {
 } // namespace
 
 std::optional<std::string> string_field(const Entry& e, Diagnostics& diags) {
-  if (e.value.kind == ValueKind::Scalar) return e.value.scalar;
-  if (e.value.kind == ValueKind::Null) return std::string();
+  if (e.value.kind == ValueKind::Scalar)
+    return e.value.scalar;
+  if (e.value.kind == ValueKind::Null)
+    return std::string();
   type_error(e, "a string", diags);
   return std::nullopt;
 }
 
 std::optional<model::Date> date_field(const Entry& e, Diagnostics& diags) {
   auto s = string_field(e, diags);
-  if (!s || s->empty()) return std::nullopt;
-  if (auto d = parse_date(*s)) return d;
+  if (!s || s->empty())
+    return std::nullopt;
+  if (auto d = parse_date(*s))
+    return d;
   diags.error(e.value.loc, "'" + e.key + "' is not a date: '" + *s + "'",
               "write it as 2026-04-27 or April 27, 2026");
   return std::nullopt;
@@ -191,10 +247,14 @@ std::optional<model::Cover> cover_field(const Entry& e, Diagnostics& diags) {
         continue;
       }
       auto s = string_field(f, diags);
-      if (!s) continue;
-      if (f.key == "alt") c.alt = *s;
-      else if (f.key == "credit") c.credit = *s;
-      else c.image.src = *s;
+      if (!s)
+        continue;
+      if (f.key == "alt")
+        c.alt = *s;
+      else if (f.key == "credit")
+        c.credit = *s;
+      else
+        c.image.src = *s;
     }
   } else if (e.value.kind == ValueKind::Null) {
     return std::nullopt;
@@ -212,9 +272,12 @@ std::optional<model::Cover> cover_field(const Entry& e, Diagnostics& diags) {
 std::vector<std::string> string_list_field(const Entry& e, Diagnostics& diags) {
   std::vector<std::string> out;
   auto trimmed_push = [&](std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    if (!s.empty()) out.emplace_back(s);
+    while (!s.empty() && s.front() == ' ')
+      s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+      s.remove_suffix(1);
+    if (!s.empty())
+      out.emplace_back(s);
   };
   if (e.value.kind == ValueKind::Scalar) {
     std::string_view s = e.value.scalar;
@@ -223,9 +286,11 @@ std::vector<std::string> string_list_field(const Entry& e, Diagnostics& diags) {
     trimmed_push(s);
   } else if (e.value.kind == ValueKind::List) {
     for (const auto& v : e.value.list) {
-      if (v.kind == ValueKind::Scalar) trimmed_push(v.scalar);
-      else diags.error(v.loc, "each of '" + e.key + "' must be a string, got " +
-                                  std::string(kind_phrase(v.kind)));
+      if (v.kind == ValueKind::Scalar)
+        trimmed_push(v.scalar);
+      else
+        diags.error(v.loc, "each of '" + e.key + "' must be a string, got " +
+                               std::string(kind_phrase(v.kind)));
     }
   } else if (e.value.kind == ValueKind::Map) {
     type_error(e, "a list of strings", diags);
@@ -242,10 +307,11 @@ void warn_unknown_key(const Entry& e, std::string_view where, const std::vector<
 
 void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diags) {
   model::Meta& meta = draft.article.meta;
-  if (root.kind == ValueKind::Null) return;
+  if (root.kind == ValueKind::Null)
+    return;
   if (root.kind != ValueKind::Map) {
-    diags.error(root.loc, "front matter must be a map of keys, got " +
-                              std::string(kind_phrase(root.kind)));
+    diags.error(root.loc,
+                "front matter must be a map of keys, got " + std::string(kind_phrase(root.kind)));
     return;
   }
   std::map<Field, const Entry*> seen; // first key that set each field, for duplicate warnings
@@ -255,11 +321,12 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
       warn_unknown_key(e, "front-matter", known_keys(), diags);
       continue;
     }
-    if (*field == Field::Ignored) continue;
+    if (*field == Field::Ignored)
+      continue;
     Field slot = *field == Field::CoverImage ? Field::Cover : *field;
     if (auto it = seen.find(slot); it != seen.end()) {
-      diags.warning(e.key_loc, "'" + e.key + "' repeats '" + it->second->key +
-                                   "' (line " + std::to_string(it->second->key_loc.line) +
+      diags.warning(e.key_loc, "'" + e.key + "' repeats '" + it->second->key + "' (line " +
+                                   std::to_string(it->second->key_loc.line) +
                                    "); keeping the first");
       continue;
     }
@@ -273,40 +340,55 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
     case Field::Identifier:
     case Field::Slug: {
       auto s = string_field(e, diags);
-      if (!s) break;
-      std::string* target = *field == Field::Publication ? &meta.publication
-                            : *field == Field::Title     ? &meta.title
-                            : *field == Field::Subtitle  ? &meta.subtitle
-                            : *field == Field::Dek       ? &meta.dek
-                            : *field == Field::Lang      ? &meta.language
+      if (!s)
+        break;
+      std::string* target = *field == Field::Publication  ? &meta.publication
+                            : *field == Field::Title      ? &meta.title
+                            : *field == Field::Subtitle   ? &meta.subtitle
+                            : *field == Field::Dek        ? &meta.dek
+                            : *field == Field::Lang       ? &meta.language
                             : *field == Field::Identifier ? &meta.identifier
                                                           : &meta.slug;
-      if (*field == Field::Lang && s->empty()) break;
+      if (*field == Field::Lang && s->empty())
+        break;
       *target = *s;
-      if (*field == Field::Title) meta.loc = e.key_loc;
+      if (*field == Field::Title)
+        meta.loc = e.key_loc;
       break;
     }
-    case Field::Authors: read_authors(e, meta, diags); break;
-    case Field::Date: meta.date = date_field(e, diags); break;
+    case Field::Authors:
+      read_authors(e, meta, diags);
+      break;
+    case Field::Date:
+      meta.date = date_field(e, diags);
+      break;
     case Field::ReadingTime: {
       auto s = string_field(e, diags);
-      if (!s || s->empty()) break;
+      if (!s || s->empty())
+        break;
       int minutes = 0;
       auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), minutes);
       if (ec != std::errc() || end != s->data() + s->size() || minutes < 1) {
-        diags.error(e.value.loc, "'" + e.key + "' must be a whole number of minutes, got '" + *s +
-                                     "'");
+        diags.error(e.value.loc,
+                    "'" + e.key + "' must be a whole number of minutes, got '" + *s + "'");
         break;
       }
       meta.reading_minutes = minutes;
       meta.reading_time_given = true;
       break;
     }
-    case Field::Tags: meta.tags = string_list_field(e, diags); break;
+    case Field::Tags:
+      meta.tags = string_list_field(e, diags);
+      break;
     case Field::Cover:
-    case Field::CoverImage: meta.cover = cover_field(e, diags); break;
-    case Field::Sources: read_sources(e, draft, diags); break;
-    case Field::Ignored: break;
+    case Field::CoverImage:
+      meta.cover = cover_field(e, diags);
+      break;
+    case Field::Sources:
+      read_sources(e, draft, diags);
+      break;
+    case Field::Ignored:
+      break;
     }
   }
 }

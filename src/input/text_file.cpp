@@ -58,13 +58,15 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
     return std::nullopt;
   }
   // Unicode 15, section 23.8: a leading U+FEFF is a signature, not content.
-  if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+  if (view.substr(0, 3) == "\xEF\xBB\xBF")
+    view.remove_prefix(3);
   std::string out;
   out.reserve(view.size());
   for (size_t i = 0; i < view.size(); ++i) {
     if (view[i] == '\r') {
       out += '\n';
-      if (i + 1 < view.size() && view[i + 1] == '\n') ++i;
+      if (i + 1 < view.size() && view[i + 1] == '\n')
+        ++i;
     } else {
       out += view[i];
     }

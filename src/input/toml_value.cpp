@@ -18,7 +18,8 @@ struct TomlConverter {
   bool failed = false;
 
   SourceLoc loc(const toml::source_region& r) const {
-    if (r.begin.line == 0) return {file, first_line, 0};
+    if (r.begin.line == 0)
+      return {file, first_line, 0};
     return {file, first_line + static_cast<int>(r.begin.line) - 1,
             static_cast<int>(r.begin.column)};
   }
@@ -37,7 +38,8 @@ struct TomlConverter {
   Value convert(const toml::node& n, int depth) {
     Value v;
     v.loc = loc(n.source());
-    if (failed) return v;
+    if (failed)
+      return v;
     if (++nodes > limits.max_nodes || depth > limits.max_depth) {
       diags.error(v.loc, "front matter is nested too deeply");
       failed = true;
@@ -61,10 +63,12 @@ struct TomlConverter {
     } else if (n.is_date_time()) {
       auto dt = *n.value<toml::date_time>();
       v.scalar = iso_date(dt.date) + "T" + iso_time(dt.time);
-      if (dt.offset && dt.offset->minutes == 0) v.scalar += 'Z';
+      if (dt.offset && dt.offset->minutes == 0)
+        v.scalar += 'Z';
     } else if (const auto* arr = n.as_array()) {
       v.kind = ValueKind::List;
-      for (const auto& item : *arr) v.list.push_back(convert(item, depth + 1));
+      for (const auto& item : *arr)
+        v.list.push_back(convert(item, depth + 1));
     } else if (const auto* tbl = n.as_table()) {
       v.kind = ValueKind::Map;
       for (const auto& [key, child] : *tbl) {
@@ -101,7 +105,8 @@ std::optional<Value> parse_toml(std::string_view text, const std::string& file, 
   }
   TomlConverter conv{file, first_line, limits, diags};
   Value v = conv.convert(table, 0);
-  if (conv.failed) return std::nullopt;
+  if (conv.failed)
+    return std::nullopt;
   return v;
 }
 

@@ -6,16 +6,21 @@ namespace galley::input {
 
 const Value* Value::get(std::string_view key) const {
   for (const auto& e : map)
-    if (e.key == key) return &e.value;
+    if (e.key == key)
+      return &e.value;
   return nullptr;
 }
 
 std::string_view kind_phrase(ValueKind k) {
   switch (k) {
-  case ValueKind::Null: return "nothing";
-  case ValueKind::Scalar: return "a string";
-  case ValueKind::Map: return "a map";
-  case ValueKind::List: return "a list";
+  case ValueKind::Null:
+    return "nothing";
+  case ValueKind::Scalar:
+    return "a string";
+  case ValueKind::Map:
+    return "a map";
+  case ValueKind::List:
+    return "a list";
   }
   return "nothing";
 }
@@ -32,7 +37,8 @@ struct YamlConverter {
 
   SourceLoc loc(const YAML::Node& n) const {
     const YAML::Mark m = n.Mark();
-    if (m.line < 0) return {file, first_line, 0};
+    if (m.line < 0)
+      return {file, first_line, 0};
     return {file, first_line + m.line, m.column + 1};
   }
 
@@ -41,10 +47,12 @@ struct YamlConverter {
     v.loc = loc(n);
     // Aliases are shared nodes in yaml-cpp; converting them copies, so count what we build to
     // stop "billion laughs" alias chains, and bound the depth.
-    if (failed) return v;
+    if (failed)
+      return v;
     if (++nodes > limits.max_nodes || depth > limits.max_depth) {
-      diags.error(v.loc, depth > limits.max_depth ? "front matter is nested too deeply"
-                                                  : "front matter has too many values (alias bomb?)");
+      diags.error(v.loc, depth > limits.max_depth
+                             ? "front matter is nested too deeply"
+                             : "front matter has too many values (alias bomb?)");
       failed = true;
       return v;
     }
@@ -55,7 +63,8 @@ struct YamlConverter {
       break;
     case YAML::NodeType::Sequence:
       v.kind = ValueKind::List;
-      for (const auto& item : n) v.list.push_back(convert(item, depth + 1));
+      for (const auto& item : n)
+        v.list.push_back(convert(item, depth + 1));
       break;
     case YAML::NodeType::Map:
       v.kind = ValueKind::Map;
@@ -71,7 +80,8 @@ struct YamlConverter {
         v.map.push_back(std::move(e));
       }
       break;
-    default: break;
+    default:
+      break;
     }
     return v;
   }
@@ -86,13 +96,15 @@ std::optional<Value> parse_yaml(std::string_view text, const std::string& file, 
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     SourceLoc loc{file, first_line, 0};
-    if (e.mark.line >= 0) loc = {file, first_line + e.mark.line, e.mark.column + 1};
+    if (e.mark.line >= 0)
+      loc = {file, first_line + e.mark.line, e.mark.column + 1};
     diags.error(loc, "invalid YAML: " + e.msg);
     return std::nullopt;
   }
   YamlConverter conv{file, first_line, limits, diags};
   Value v = conv.convert(root, 0);
-  if (conv.failed) return std::nullopt;
+  if (conv.failed)
+    return std::nullopt;
   return v;
 }
 

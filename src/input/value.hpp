@@ -16,9 +16,9 @@ struct Entry;
 
 struct Value {
   ValueKind kind = ValueKind::Null;
-  std::string scalar;       ///< for scalars: the text (TOML numbers and dates as written in ISO form)
-  std::vector<Entry> map;   ///< for maps: entries in source order
-  std::vector<Value> list;  ///< for lists
+  std::string scalar;     ///< for scalars: the text (TOML numbers and dates as written in ISO form)
+  std::vector<Entry> map; ///< for maps: entries in source order
+  std::vector<Value> list; ///< for lists
   SourceLoc loc;
 
   /// The value of `key` in a map, or nullptr.

@@ -35,11 +35,13 @@ template <class B, class I> void walk_blocks(model::Blocks& blocks, B&& on_block
             on_inlines(v.caption, b);
           } else if constexpr (std::is_same_v<T, model::Table>) {
             for (auto& row : v.rows)
-              for (auto& cell : row.cells) on_inlines(cell.content, b);
+              for (auto& cell : row.cells)
+                on_inlines(cell.content, b);
           } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
             walk_blocks(v.blocks, on_block, on_inlines);
           } else if constexpr (std::is_same_v<T, model::List>) {
-            for (auto& item : v.items) walk_blocks(item.blocks, on_block, on_inlines);
+            for (auto& item : v.items)
+              walk_blocks(item.blocks, on_block, on_inlines);
           }
         },
         b.value);

@@ -33,7 +33,8 @@ fs::path TempDir::write(const std::string& name, std::string_view content) const
 
 std::string dump(const Diagnostics& diags) {
   std::string out;
-  for (const auto& d : diags.all()) out += format_text(d) + "\n";
+  for (const auto& d : diags.all())
+    out += format_text(d) + "\n";
   return out;
 }
 
@@ -57,7 +58,9 @@ struct Dumper {
   std::string out;
   int depth = 0;
 
-  void line(const std::string& s) { out += std::string(static_cast<size_t>(depth) * 2, ' ') + s + "\n"; }
+  void line(const std::string& s) {
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + s + "\n";
+  }
 
   static std::string image(const model::ImageRef& r) {
     return "src=" + r.src + (r.path.empty() ? "" : " resolved") + (r.remote ? " remote" : "");
@@ -69,12 +72,18 @@ struct Dumper {
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, model::Text>) line("text '" + v.text + "'");
-            else if constexpr (std::is_same_v<T, model::Code>) line("code '" + v.text + "'");
-            else if constexpr (std::is_same_v<T, model::RawInline>) line("raw '" + v.html + "'");
-            else if constexpr (std::is_same_v<T, model::NoteRef>) line("note-ref " + v.id);
-            else if constexpr (std::is_same_v<T, model::LineBreak>) line("line-break");
-            else if constexpr (std::is_same_v<T, model::SoftBreak>) line("soft-break");
+            if constexpr (std::is_same_v<T, model::Text>)
+              line("text '" + v.text + "'");
+            else if constexpr (std::is_same_v<T, model::Code>)
+              line("code '" + v.text + "'");
+            else if constexpr (std::is_same_v<T, model::RawInline>)
+              line("raw '" + v.html + "'");
+            else if constexpr (std::is_same_v<T, model::NoteRef>)
+              line("note-ref " + v.id);
+            else if constexpr (std::is_same_v<T, model::LineBreak>)
+              line("line-break");
+            else if constexpr (std::is_same_v<T, model::SoftBreak>)
+              line("soft-break");
             else if constexpr (std::is_same_v<T, model::Image>)
               line("image " + image(v.image) + " alt='" + v.alt + "' title='" + v.title + "'");
             else if constexpr (std::is_same_v<T, model::Link>) {
@@ -105,11 +114,11 @@ struct Dumper {
               line("paragraph");
               inlines(v.content);
             } else if constexpr (std::is_same_v<T, model::List>) {
-              line(std::string("list ") + (v.kind == model::ListKind::Ordered ? "ordered" : "bullet") +
+              line(std::string("list ") +
+                   (v.kind == model::ListKind::Ordered ? "ordered" : "bullet") +
                    " start=" + std::to_string(v.start) + (v.tight ? " tight" : " loose"));
               for (const auto& item : v.items) {
-                line(std::string("item") +
-                     (item.checked ? (*item.checked ? " [x]" : " [ ]") : ""));
+                line(std::string("item") + (item.checked ? (*item.checked ? " [x]" : " [ ]") : ""));
                 blocks(item.blocks);
               }
             } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
@@ -123,11 +132,13 @@ struct Dumper {
               inlines(v.caption);
             } else if constexpr (std::is_same_v<T, model::Table>) {
               std::string aligns;
-              for (auto a : v.aligns) aligns += "dlcr"[static_cast<int>(a)];
+              for (auto a : v.aligns)
+                aligns += "dlcr"[static_cast<int>(a)];
               line("table header=" + std::to_string(v.header_rows) + " aligns=" + aligns);
               for (const auto& row : v.rows) {
                 line("row");
-                for (const auto& cell : row.cells) inlines(cell.content);
+                for (const auto& cell : row.cells)
+                  inlines(cell.content);
               }
             } else if constexpr (std::is_same_v<T, model::ThematicBreak>) {
               line("thematic-break");
@@ -157,7 +168,8 @@ std::string dump(const model::Article& a) {
   d.line("reading " + std::to_string(m.reading_minutes) + (m.reading_time_given ? " given" : ""));
   d.line("lang " + m.language);
   std::string tags;
-  for (const auto& t : m.tags) tags += t + ";";
+  for (const auto& t : m.tags)
+    tags += t + ";";
   d.line("tags " + tags);
   if (m.cover)
     d.line("cover " + Dumper::image(m.cover->image) + " alt='" + m.cover->alt + "' credit='" +

@@ -25,7 +25,8 @@ std::vector<Expectation> read_expectations(const fs::path& tsv) {
   std::vector<Expectation> out;
   std::string row;
   while (std::getline(in, row)) {
-    if (row.empty() || row[0] == '#') continue;
+    if (row.empty() || row[0] == '#')
+      continue;
     std::vector<std::string> cols;
     size_t start = 0;
     for (size_t tab; (tab = row.find('\t', start)) != std::string::npos; start = tab + 1)
@@ -34,7 +35,8 @@ std::vector<Expectation> read_expectations(const fs::path& tsv) {
     REQUIRE(cols.size() == 4);
     int line = 0;
     std::from_chars(cols[2].data(), cols[2].data() + cols[2].size(), line);
-    out.push_back({cols[0], cols[1] == "warning" ? Severity::Warning : Severity::Error, line, cols[3]});
+    out.push_back(
+        {cols[0], cols[1] == "warning" ? Severity::Warning : Severity::Error, line, cols[3]});
   }
   return out;
 }
@@ -52,22 +54,26 @@ TEST_SUITE("input/corpus") {
       input::load_inputs({dir / e.file}, {}, diags);
       CAPTURE(test::dump(diags));
       CHECK(test::has(diags, e.severity, e.text, e.line));
-      if (e.line == 0) CHECK(test::has(diags, e.severity, e.text, 0));
+      if (e.line == 0)
+        CHECK(test::has(diags, e.severity, e.text, 0));
     }
   }
 
   TEST_CASE("every corpus input is listed in expected.tsv") {
     const fs::path dir = fs::path(GALLEY_TEST_DATA_DIR) / "corpus/bad";
     std::set<std::string> listed;
-    for (const auto& e : read_expectations(dir / "expected.tsv")) listed.insert(e.file);
+    for (const auto& e : read_expectations(dir / "expected.tsv"))
+      listed.insert(e.file);
     for (const auto& entry : fs::directory_iterator(dir)) {
       std::string name = entry.path().filename().string();
       if (entry.is_directory()) {
-        if (fs::exists(entry.path() / "issue.yaml")) CHECK(listed.count(name + "/issue.yaml"));
+        if (fs::exists(entry.path() / "issue.yaml"))
+          CHECK(listed.count(name + "/issue.yaml"));
         continue;
       }
       CAPTURE(name);
-      if (name != "expected.tsv") CHECK(listed.count(name));
+      if (name != "expected.tsv")
+        CHECK(listed.count(name));
     }
   }
 
@@ -79,9 +85,11 @@ TEST_SUITE("input/corpus") {
     // Plain prose with some emphasis. (Words starting with 'w' would each be tried as a
     // `www.` autolink by cmark-gfm, which is slow but linear.)
     std::string prose;
-    for (int i = 0; i < 40; ++i) prose += "lorem ipsum dolor sit amet ";
+    for (int i = 0; i < 40; ++i)
+      prose += "lorem ipsum dolor sit amet ";
     prose += "*emph* `code` ";
-    while (line.size() < 10 * 1024 * 1024) line += prose;
+    while (line.size() < 10 * 1024 * 1024)
+      line += prose;
     Diagnostics diags;
     auto a = test::load_text(dir, "long-line.md", line + "\n", diags);
     REQUIRE(a);
@@ -94,9 +102,11 @@ TEST_SUITE("input/corpus") {
   TEST_CASE("markup that would make cmark-gfm quadratic is refused") {
     test::TempDir dir;
     std::string para;
-    for (int i = 0; i < 6000; ++i) para += "*a* [b](c) ";
+    for (int i = 0; i < 6000; ++i)
+      para += "*a* [b](c) ";
     std::string table = "| a |\n|---|\n";
-    for (int i = 0; i < 3000; ++i) table += "|x";
+    for (int i = 0; i < 3000; ++i)
+      table += "|x";
     Diagnostics diags;
     auto a = test::load_text(dir, "quadratic.md", "# Q\n\nFine.\n\n" + para + "\n", diags);
     REQUIRE(a);
@@ -109,7 +119,8 @@ TEST_SUITE("input/corpus") {
   TEST_CASE("lists nested 1,000 deep, one item per line") {
     test::TempDir dir;
     std::string md = "# Deep\n\n";
-    for (int i = 0; i < 1000; ++i) md += std::string(static_cast<size_t>(i) * 2, ' ') + "- item\n";
+    for (int i = 0; i < 1000; ++i)
+      md += std::string(static_cast<size_t>(i) * 2, ' ') + "- item\n";
     Diagnostics diags;
     auto a = test::load_text(dir, "deep.md", md, diags);
     REQUIRE(a);
@@ -120,9 +131,11 @@ TEST_SUITE("input/corpus") {
   TEST_CASE("XML nested 1,000 deep") {
     test::TempDir dir;
     std::string xml = "<article><meta><title>Deep</title></meta><body>";
-    for (int i = 0; i < 1000; ++i) xml += "<blockquote>";
+    for (int i = 0; i < 1000; ++i)
+      xml += "<blockquote>";
     xml += "<p>x</p>";
-    for (int i = 0; i < 1000; ++i) xml += "</blockquote>";
+    for (int i = 0; i < 1000; ++i)
+      xml += "</blockquote>";
     xml += "</body></article>";
     Diagnostics diags;
     auto a = input::load_article(dir.write("deep.xml", xml), {}, diags);

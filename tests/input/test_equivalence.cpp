@@ -32,7 +32,8 @@ TEST_SUITE("input/equivalence") {
   }
 
   TEST_CASE("the example article in Markdown and XML loads to the same model") {
-    std::filesystem::path dir = std::filesystem::path(GALLEY_SOURCE_DIR) / "examples/quantum-dispatch";
+    std::filesystem::path dir =
+        std::filesystem::path(GALLEY_SOURCE_DIR) / "examples/quantum-dispatch";
     check_same(dir / "microsoft-openai.md", dir / "microsoft-openai.xml");
     Diagnostics diags;
     auto a = input::load_article(dir / "microsoft-openai.xml", {}, diags);
@@ -58,8 +59,8 @@ TEST_SUITE("input/equivalence") {
 TEST_SUITE("input/schema") {
   TEST_CASE("the XML articles the project ships validate against docs/galley-article.rng") {
     const std::string src = GALLEY_SOURCE_DIR;
-    for (const char* file : {"examples/quantum-dispatch/microsoft-openai.xml",
-                             "tests/input/fixtures/all-kinds.xml"}) {
+    for (const char* file :
+         {"examples/quantum-dispatch/microsoft-openai.xml", "tests/input/fixtures/all-kinds.xml"}) {
       CAPTURE(file);
       // xmllint (libxml2-utils, installed by tools/bootstrap) implements RELAX NG validation.
       std::string cmd = "xmllint --noout --relaxng '" + src + "/docs/galley-article.rng' '" + src +
@@ -67,7 +68,8 @@ TEST_SUITE("input/schema") {
       CHECK(std::system(cmd.c_str()) == 0);
     }
     test::TempDir dir;
-    auto bad = dir.write("bad.xml", "<article><meta><title>T</title></meta><body><para/></body></article>");
+    auto bad = dir.write("bad.xml",
+                         "<article><meta><title>T</title></meta><body><para/></body></article>");
     std::string cmd = "xmllint --noout --relaxng '" + src + "/docs/galley-article.rng' '" +
                       bad.string() + "' 2>/dev/null";
     CHECK(std::system(cmd.c_str()) != 0);

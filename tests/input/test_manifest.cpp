@@ -8,8 +8,10 @@ using galley::test::TempDir;
 TEST_SUITE("input/manifest") {
   TEST_CASE("an issue loads its articles in order, relative to the manifest") {
     TempDir dir;
-    dir.write("articles/one.md", "---\ntitle: One\ncover:\n  image: ../images/cover.jpg\n  alt: A\n---\nText.\n");
-    dir.write("articles/two.xml", "<article><meta><title>Two</title></meta><body><p>x</p></body></article>");
+    dir.write("articles/one.md",
+              "---\ntitle: One\ncover:\n  image: ../images/cover.jpg\n  alt: A\n---\nText.\n");
+    dir.write("articles/two.xml",
+              "<article><meta><title>Two</title></meta><body><p>x</p></body></article>");
     auto manifest = dir.write("issue.yaml", R"(title: The Test Gazette — May 2026
 publication: The Test Gazette
 number: 5
@@ -51,7 +53,8 @@ articles:
   TEST_CASE("missing and repeated articles are errors with their line") {
     TempDir dir;
     dir.write("a.md", "# A\n");
-    auto manifest = dir.write("issue.yaml", "title: T\narticles:\n  - a.md\n  - gone.md\n  - a.md\n");
+    auto manifest =
+        dir.write("issue.yaml", "title: T\narticles:\n  - a.md\n  - gone.md\n  - a.md\n");
     Diagnostics diags;
     auto issue = input::load_manifest(manifest, {}, diags);
     REQUIRE(issue);

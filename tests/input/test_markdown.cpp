@@ -115,8 +115,8 @@ TEST_SUITE("input/markdown") {
     CHECK(code.code == "int x;");
 
     const auto& table = block_as<model::Table>(*a, 6);
-    CHECK(table.aligns == std::vector<model::Align>{model::Align::Left, model::Align::Center,
-                                                    model::Align::Right});
+    CHECK(table.aligns ==
+          std::vector<model::Align>{model::Align::Left, model::Align::Center, model::Align::Right});
     CHECK(table.header_rows == 1);
     REQUIRE(table.rows.size() == 2);
     CHECK(model::plain_text(table.rows[1].cells[2].content) == "c");
@@ -139,9 +139,9 @@ TEST_SUITE("input/markdown") {
   TEST_CASE("figure caption falls back to the alt text; inline images stay inline") {
     TempDir dir;
     Diagnostics diags;
-    auto a = test::load_text(dir, "f.md",
-                             "# T\n\n![Alt words](images/cover.jpg)\n\nText ![x](images/photo.png) more\n",
-                             diags);
+    auto a = test::load_text(
+        dir, "f.md", "# T\n\n![Alt words](images/cover.jpg)\n\nText ![x](images/photo.png) more\n",
+        diags);
     REQUIRE(a);
     CHECK(a->meta.title == "T"); // a leading `# Title` is the title when front matter has none
     CHECK(model::plain_text(block_as<model::Figure>(*a, 0).caption) == "Alt words");
@@ -152,9 +152,9 @@ TEST_SUITE("input/markdown") {
   TEST_CASE("BOM and CRLF are accepted and lines still count right") {
     TempDir dir;
     Diagnostics diags;
-    auto a = test::load_text(dir, "crlf.md",
-                             "\xEF\xBB\xBF---\r\ntitle: Windows\r\n---\r\n\r\nOne\r\ntwo\r\n\r\n[^x]\r\n",
-                             diags);
+    auto a = test::load_text(
+        dir, "crlf.md",
+        "\xEF\xBB\xBF---\r\ntitle: Windows\r\n---\r\n\r\nOne\r\ntwo\r\n\r\n[^x]\r\n", diags);
     REQUIRE(a);
     CHECK(a->meta.title == "Windows");
     const auto& p = block_as<model::Paragraph>(*a, 0);
@@ -201,9 +201,11 @@ Body.
   TEST_CASE("reading time: 230 words a minute, rounded up") {
     TempDir dir;
     std::string words;
-    for (int i = 0; i < 461; ++i) words += "word ";
+    for (int i = 0; i < 461; ++i)
+      words += "word ";
     Diagnostics diags;
-    auto a = test::load_text(dir, "long.md", "---\ntitle: Long\n---\n" + words + "\n\n```\nnot counted\n```\n", diags);
+    auto a = test::load_text(
+        dir, "long.md", "---\ntitle: Long\n---\n" + words + "\n\n```\nnot counted\n```\n", diags);
     REQUIRE(a);
     CHECK(a->word_count == 461);
     CHECK(a->meta.reading_minutes == 3);
@@ -213,7 +215,8 @@ Body.
   TEST_CASE("nesting deeper than the limit is an error, not a crash") {
     TempDir dir;
     std::string deep;
-    for (int i = 0; i < 100; ++i) deep += "> ";
+    for (int i = 0; i < 100; ++i)
+      deep += "> ";
     Diagnostics diags;
     auto a = test::load_text(dir, "deep.md", "# Deep\n\n" + deep + "x\n", diags);
     REQUIRE(a);

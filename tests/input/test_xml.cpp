@@ -6,7 +6,8 @@ using namespace galley;
 using galley::test::TempDir;
 
 namespace {
-std::optional<model::Article> load_xml(const TempDir& dir, std::string_view xml, Diagnostics& diags) {
+std::optional<model::Article> load_xml(const TempDir& dir, std::string_view xml,
+                                       Diagnostics& diags) {
   return input::load_article(dir.write("a.xml", xml), {}, diags);
 }
 } // namespace
@@ -68,7 +69,8 @@ x = 1
     CHECK(test::has(diags, Severity::Warning, "unknown element <titel> in <meta>", 2));
     CHECK(test::has(diags, Severity::Warning, "unknown element <strng> in <p>", 3));
     CHECK(test::has(diags, Severity::Warning, "unknown attribute 'atl' on <figure>", 3));
-    CHECK(test::has(diags, Severity::Warning, "figure image 'images/photo.png' has no alt text", 3));
+    CHECK(
+        test::has(diags, Severity::Warning, "figure image 'images/photo.png' has no alt text", 3));
   }
 
   TEST_CASE("refused and broken documents") {
@@ -92,7 +94,8 @@ x = 1
     SUBCASE("content sniffing for other extensions") {
       Diagnostics diags;
       auto a = input::load_article(
-          dir.write("a.txt", "<?xml version=\"1.0\"?><article><meta><title>S</title></meta></article>"),
+          dir.write("a.txt",
+                    "<?xml version=\"1.0\"?><article><meta><title>S</title></meta></article>"),
           {}, diags);
       REQUIRE(a);
       CHECK(a->meta.title == "S");
