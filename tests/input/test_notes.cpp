@@ -102,3 +102,25 @@ Text.[^a]
     CHECK(test::has(diags, Severity::Error, "has the same id as a source", 9));
   }
 }
+
+TEST_SUITE("input/notes") {
+  TEST_CASE("more notes than the limit is an error") {
+    TempDir dir;
+    std::string md = "---\ntitle: Many\nsources:\n";
+    for (int i = 0; i < 5; ++i)
+      md += "  - \"Source " + std::to_string(i) + "\"\n";
+    md += "---\nText.\n";
+    input::LoadOptions opts;
+    opts.max_notes = 4;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "many.md", md, diags, opts);
+    REQUIRE(a);
+    CHECK(test::has(diags, Severity::Error, "too many notes (5; the limit is 4)"));
+    opts.max_notes = 5;
+    Diagnostics fine;
+    a = test::load_text(dir, "many.md", md, fine, opts);
+    REQUIRE(a);
+    CHECK(a->notes.size() == 5);
+    CHECK(fine.empty());
+  }
+}
