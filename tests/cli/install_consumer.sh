@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs galley into the build folder and builds examples/consumer against the install, with
 # its CMake package and with its pkg-config file; runs both programs on a fixture article.
-# Usage: install_consumer.sh BUILD_DIR SOURCE_DIR CMAKE
+# Usage: install_consumer.sh BUILD_DIR SOURCE_DIR CMAKE [EXTRA_FLAGS]
+# EXTRA_FLAGS (compile and link) are those galley itself was built with, such as sanitizers.
 set -eu
 build=$1
 src=$2
 cmake=$3
+flags=${4:-}
 prefix=$build/install-test
 work=$build/consumer-test
 rm -rf "$prefix" "$work"
@@ -27,7 +29,8 @@ test -f "$(dirname "$pc")/../cmake/galley/galley-config.cmake"
 
 # The CMake package.
 "$cmake" -S "$src/examples/consumer" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_BUILD_TYPE=Release >"$work/configure.log"
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" \
+  >"$work/configure.log"
 "$cmake" --build "$work/cmake" >"$work/build.log"
 "$work/cmake/article-to-pdf" "$src/tests/cli/fixtures/harbour.md" "$work/cmake.pdf"
 test "$(head -c 5 "$work/cmake.pdf")" = "%PDF-"
@@ -35,9 +38,9 @@ test "$(head -c 5 "$work/cmake.pdf")" = "%PDF-"
 # The pkg-config file.
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$pc")
-flags=$(pkg-config --static --cflags --libs galley)
+pc_flags=$(pkg-config --static --cflags --libs galley)
 # shellcheck disable=SC2086 # the flags are words
-c++ -std=c++20 -O1 "$src/examples/consumer/main.cpp" -o "$work/pc-article-to-pdf" $flags
+c++ -std=c++20 -O1 $flags "$src/examples/consumer/main.cpp" -o "$work/pc-article-to-pdf" $pc_flags
 "$work/pc-article-to-pdf" "$src/tests/cli/fixtures/harbour.md" "$work/pc.pdf"
 cmp "$work/cmake.pdf" "$work/pc.pdf"
 echo "install_consumer: installed, built and ran the consumer (CMake and pkg-config)"
