@@ -1,7 +1,6 @@
 #include "layout/blocks.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <type_traits>
 
 namespace galley::layout::detail {
@@ -85,10 +84,6 @@ int add_lines(ArticleContext& ctx, const text::ParagraphLayout& pl, double x, do
 
 namespace {
 
-std::string upper_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const BlockFrame& frame,
                       bool indent, VList& out) {
@@ -223,7 +218,7 @@ void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFra
   }
   append_spans(ctx, h.content, look, spans);
   if (hs.text_case == style::TextCase::Upper)
-    for (text::Span& s : spans) s.text = upper_ascii(s.text);
+    for (text::Span& s : spans) s.text = upper_case(s.text);
   text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, false);
   spec.hyphenation.enabled = false;
 

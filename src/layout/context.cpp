@@ -1,5 +1,7 @@
 #include "layout/context.hpp"
 
+#include "util/text_utils.hpp"
+
 #include <cmath>
 #include <type_traits>
 
@@ -174,6 +176,24 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
         },
         in.value);
   }
+}
+
+std::string upper_case(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = next_code_point(s, i);
+    if (c >= U'a' && c <= U'z') c -= 0x20;
+    else if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;
+    else if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+      // Latin Extended-A pairs capital/small, the capital first, except 0x139-0x148 and
+      // 0x179-0x17E where the small letter is even.
+      bool odd_small = !((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E));
+      if ((c % 2 == 1) == odd_small) c -= 1;
+    }
+    append_utf8(out, c);
+  }
+  return out;
 }
 
 void translate(Item& item, double dx, double dy) {

@@ -95,6 +95,10 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
 /// ask for. Notes cited for the first time are added to box.notes.
 void emit_line(ArticleContext& ctx, const text::Line& line, double x, double baseline, VBox& box);
 
+/// Upper case for Latin text (ASCII, Latin-1 and Latin Extended-A letters); other scripts pass
+/// through unchanged. For the publication name and headings set in capitals.
+std::string upper_case(std::string_view s);
+
 /// Moves an item by (dx, dy).
 void translate(Item& item, double dx, double dy);
 

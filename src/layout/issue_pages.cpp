@@ -1,7 +1,6 @@
 #include "layout/issue_pages.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "util/files.hpp"
@@ -67,10 +66,6 @@ struct Setter {
   }
 };
 
-std::string upper_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 /// Publication, issue title, subtitle, number and date, description and editors, from (left, y);
 /// returns the y below.
@@ -81,7 +76,7 @@ double masthead(Setter& s, Page& page, double left, double y) {
   const std::uint32_t text = rgb(st.colors.text);
   const auto& cap = st.fonts.caption;
   if (!issue.publication.empty())
-    y = s.para(page, upper_ascii(issue.publication), {cap.family, 600, false}, 11, 16,
+    y = s.para(page, upper_case(issue.publication), {cap.family, 600, false}, 11, 16,
                rgb(st.colors.accent), left, y, width, cap.features) + 6;
   y = s.para(page, issue.title, {st.fonts.heading.family, 700, false}, 30, 34, text, left, y,
              width, st.fonts.heading.features) + 4;

@@ -2,7 +2,6 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 namespace galley::layout::detail {
@@ -13,10 +12,6 @@ bool has_field(const std::vector<std::string>& fields, const char* f) {
   return std::find(fields.begin(), fields.end(), f) != fields.end();
 }
 
-std::string upper_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 /// One text element of the title block: lines set at `width`, each its own box with no break
 /// allowed between them (the opening is kept together).
@@ -198,7 +193,7 @@ void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
 
   if (meta.cover && op.cover == style::CoverMode::Lead) lead_image(ctx, *meta.cover, out);
   if (!meta.publication.empty()) {
-    add_text(ctx, upper_ascii(meta.publication),
+    add_text(ctx, upper_case(meta.publication),
              look_of(ctx.style.fonts.caption, 600, false, op.publication_size,
                      rgb(ctx.style.colors.accent)),
              op.publication_size * 1.6, op.title_centered, out);

@@ -1,4 +1,5 @@
 #include "layout/layout.hpp"
+#include "layout/context.hpp"
 #include "layout/vlist.hpp"
 
 #include "checks.hpp"
@@ -336,5 +337,12 @@ TEST_SUITE("layout/article") {
     CHECK(test::run_text(*recto[0]).rfind("Section ", 0) == 0);
     CHECK(test::run_text(*recto[1]) == "3");
     CHECK(recto[1]->x > recto[0]->x);
+  }
+}
+
+TEST_SUITE("layout/vlist") {
+  TEST_CASE("upper case covers Latin letters beyond ASCII") {
+    CHECK(galley::layout::detail::upper_case("Tom\u00E1s \u0141\u00F3d\u017A, stra\u00DFe") ==
+          "TOM\u00C1S \u0141\u00D3D\u0179, STRA\u00DFE");
   }
 }
