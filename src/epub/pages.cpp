@@ -42,8 +42,9 @@ bool has_field(const style::Style& s, std::string_view f) {
 void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContext& ctx) {
   const auto& meta = a.meta;
   auto byline = add_element(parent, "div", "byline");
+  pugi::xml_node box;
   for (const auto& au : meta.authors) {
-    auto box = add_element(byline, "div", "author");
+    box = add_element(byline, "div", "author");
     if (has_field(ctx.style, "portrait") && au.portrait &&
         ctx.style.opening.portrait != style::PortraitShape::None) {
       std::string alt = "Portrait of " + au.name;
@@ -60,7 +61,9 @@ void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContex
   bool show_date = has_field(ctx.style, "date") && meta.date;
   bool show_time = has_field(ctx.style, "reading-time") && meta.reading_minutes > 0;
   if (show_date || show_time) {
-    auto p = add_element(byline, "p", "article-meta");
+    // A single author's date and reading time sit beside the name, next to the portrait, as
+    // on the printed page; with several authors they follow the list.
+    auto p = add_element(meta.authors.size() == 1 ? box : byline, "p", "article-meta");
     if (show_date) {
       auto t = p.append_child("time");
       t.append_attribute("datetime") = model::format_date_iso(*meta.date).c_str();
