@@ -183,6 +183,26 @@ TEST_SUITE("cli/galley_build") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("two builds of the same issue at once both finish with whole files") {
+    fs::path solo = fresh_dir("twice-solo"), shared = fresh_dir("twice-shared");
+    std::vector<std::string> args = {"build", fixture("issue.yaml"), "--single", "-q", "-o"};
+    auto alone = args;
+    alone.push_back(solo.string());
+    REQUIRE(run_galley(alone).status == 0);
+    args.push_back(shared.string());
+    pid_t first = spawn_galley(args, {}), second = spawn_galley(args, {});
+    for (pid_t child : {first, second}) {
+      int status = 0;
+      REQUIRE(::waitpid(child, &status, 0) == child);
+      CHECK(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 0);
+    }
+    // Same files as a build on its own: nothing torn, no temporary file left.
+    CHECK(tree(shared) == tree(solo));
+    fs::remove_all(solo);
+    fs::remove_all(shared);
+  }
+
   TEST_CASE("a kill during the build leaves the old file intact and no temporary file") {
     for (int sig : {SIGTERM, SIGINT}) {
       CAPTURE(sig);
