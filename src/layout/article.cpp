@@ -59,14 +59,15 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   ctx.notes.resize(article.notes.size());
 
   // collect: the opening, the body and the sources as one vertical list.
+  ctx.measure = ctx.geo.column_width();
   std::optional<Page> cover = detail::full_page_cover(ctx);
-  detail::VList list;
-  detail::layout_opening(ctx, cover.has_value(), list);
-  detail::layout_blocks(ctx, article.blocks, {0, ctx.geo.width(), 0, false}, list);
+  detail::VList opening, list;
+  detail::layout_opening(ctx, cover.has_value(), opening);
+  detail::layout_blocks(ctx, article.blocks, {0, ctx.measure, 0, false}, list);
   detail::layout_sources(ctx, list);
 
-  // break: pages, with notes at their feet.
-  detail::BuiltPages built = detail::build_pages(ctx, list, !cover.has_value());
+  // break: pages (in columns), with notes at their feet.
+  detail::BuiltPages built = detail::build_pages(ctx, opening, list, !cover.has_value());
 
   ArticlePages out;
   out.anchor = ctx.key;

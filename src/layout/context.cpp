@@ -2,6 +2,7 @@
 
 #include "util/text_utils.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -17,6 +18,8 @@ Geometry page_geometry(const style::Style& style) {
   g.inner = style.page.margins.inner;
   g.outer = style.page.margins.outer;
   g.facing = style.page.facing;
+  g.columns = std::max(1, style.page.columns);
+  g.gutter = style.page.gutter;
   return g;
 }
 

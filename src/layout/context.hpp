@@ -21,7 +21,13 @@ struct Geometry {
   double page_width = 0, page_height = 0, bleed = 0;
   double top = 0, bottom = 0, inner = 0, outer = 0;
   bool facing = false;
+  int columns = 1;
+  double gutter = 0;
   [[nodiscard]] double width() const { return page_width - inner - outer; }
+  /// Width of one column of text.
+  [[nodiscard]] double column_width() const {
+    return (width() - gutter * (columns - 1)) / columns;
+  }
   [[nodiscard]] double height() const { return page_height - top - bottom; }
   /// Left edge of the text area on a recto (odd) or verso page.
   [[nodiscard]] double left(bool recto) const { return (recto || !facing) ? inner : outer; }
@@ -64,6 +70,7 @@ struct ArticleContext {
   Diagnostics& diags;
   Geometry geo;
   std::string key; ///< anchor prefix, unique within the issue
+  double measure = 0; ///< width of the body text: one column
 
   std::vector<ImageResource> images;
   std::map<std::string, int> image_index;

@@ -89,7 +89,7 @@ NoteLines layout_note(ArticleContext& ctx, int index) {
   const style::NotesStyle& ns = ctx.style.notes;
   const double hang = note_hang(ctx.style);
   NoteLines out;
-  out.lines = note_boxes(ctx, note, hang, ctx.geo.width() - hang, ns.size, ns.leading);
+  out.lines = note_boxes(ctx, note, hang, ctx.measure - hang, ns.size, ns.leading);
   VBox& first = out.lines.front();
   text::Line num = number_line(ctx, note.number, ns.size);
   double x = hang - 3 - num.natural_width;
@@ -110,14 +110,14 @@ void layout_sources(ArticleContext& ctx, VList& out) {
   h.level = 1;
   h.content = {{model::Text{"Sources"}, {}}};
   h.id = "sources";
-  BlockFrame frame{0, ctx.geo.width(), 0, false};
+  BlockFrame frame{0, ctx.measure, 0, false};
   layout_heading(ctx, h, frame, out);
   const double size = ctx.style.notes.size + 0.5;
   const double leading = std::max(ctx.style.notes.leading + 1, size * 1.25);
   const double hang = note_hang(ctx.style) + 2;
   for (std::size_t k = 0; k < uncited.size(); ++k) {
     const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];
-    std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.geo.width() - hang, size, leading);
+    std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.measure - hang, size, leading);
     text::Line num = number_line(ctx, note.number, size);
     for (const text::LineRun& r : num.runs)
       lines.front().items.emplace_back(

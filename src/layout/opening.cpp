@@ -223,8 +223,6 @@ void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
     if (!anchored) top.items.emplace_back(AnchorItem{ctx.key, 0, 0});
     top.marks.push_back(OutlineMark{0, meta.title, ctx.key});
   }
-  // The opening stays together with the first two lines of the text.
-  out.keep_next(2);
 }
 
 } // namespace galley::layout::detail

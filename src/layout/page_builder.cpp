@@ -40,8 +40,8 @@ struct Candidate {
 
 class Builder {
 public:
-  Builder(ArticleContext& ctx, VList& list, bool first_recto)
-      : ctx_(ctx), list_(list), first_recto_(first_recto) {}
+  Builder(ArticleContext& ctx, VList& opening, VList& list, bool first_recto)
+      : ctx_(ctx), opening_(opening), list_(list), first_recto_(first_recto) {}
 
   BuiltPages run() {
     const std::size_t n = list_.items.size();
@@ -52,11 +52,16 @@ public:
                                      ? list_.boxes[static_cast<std::size_t>(list_.items[i].box)].height
                                      : 0);
     std::size_t pos = 0;
+    begin_page();
     while (true) {
       while (pos < n && list_.items[pos].kind != VKind::Box) ++pos;
       if (pos >= n && carry_.empty() && float_ < 0) break;
+      if (!page_open_) begin_page();
+      set_slot();
       pos = page(pos);
+      if (++column_ == ctx_.geo.columns) finish_page();
     }
+    if (page_open_) finish_page();
     return std::move(out_);
   }
 
@@ -131,11 +136,60 @@ private:
     }
   }
 
-  /// Sets one page starting at items[pos]; returns where the next page starts.
+  /// Starts a page; the first gets the opening across all its columns.
+  void begin_page() {
+    page_ = Page{};
+    page_.width = ctx_.geo.page_width;
+    page_.height = ctx_.geo.page_height;
+    page_.bleed = ctx_.geo.bleed;
+    role_ = PageRole{};
+    role_.opening = out_.pages.empty();
+    role_.section = section_;
+    marks_.clear();
+    section_set_ = false;
+    column_ = 0;
+    page_open_ = true;
+    opening_height_ = 0;
+    if (!out_.pages.empty() || opening_.boxes.empty()) return;
+    const double left = ctx_.geo.left(first_recto_);
+    double y = ctx_.geo.top, glue = 0;
+    for (const VItem& it : opening_.items) {
+      if (it.kind == VKind::Glue) glue += it.size;
+      if (it.kind != VKind::Box) continue;
+      VBox& b = opening_.boxes[static_cast<std::size_t>(it.box)];
+      y += glue;
+      glue = 0;
+      for (Item& item : b.items) {
+        translate(item, left, y);
+        page_.items.push_back(std::move(item));
+      }
+      marks_.insert(marks_.end(), b.marks.begin(), b.marks.end());
+      y += b.height;
+    }
+    opening_height_ = y + glue - ctx_.geo.top;
+  }
+
+  void finish_page() {
+    out_.pages.push_back(std::move(page_));
+    out_.roles.push_back(std::move(role_));
+    out_.marks.push_back(std::move(marks_));
+    marks_ = {};
+    page_open_ = false;
+  }
+
+  /// The column being filled: below the opening on the first page.
+  void set_slot() {
+    const bool recto = (out_.pages.size() % 2 == 0) == first_recto_;
+    slot_left_ = ctx_.geo.left(recto) + column_ * (ctx_.measure + ctx_.geo.gutter);
+    slot_top_ = ctx_.geo.top + opening_height_;
+    slot_height_ = ctx_.geo.height() - opening_height_;
+  }
+
+  /// Fills the current column starting at items[pos]; returns where the next column starts.
   std::size_t page(std::size_t pos) {
     const auto& items = list_.items;
     const std::size_t n = items.size();
-    const double height = ctx_.geo.height();
+    const double height = slot_height_;
     const double leading = ctx_.style.text.leading;
     int header = -1;
     if (pos < n) {
@@ -189,6 +243,9 @@ private:
           add_cites(with, b);
         }
         const double notes_h = min_notes_height(cites ? with : fresh);
+        // Under a tall opening even the first line may not fit: the text starts in the next
+        // column (or page).
+        if (!placed && opening_height_ > 0 && h + b.height + notes_h > height + 0.01) break;
         if (placed && h + glue + b.height + notes_h > height + 0.01) {
           // A figure that does not fit floats to the top of the next page and the text after
           // it fills this one (one figure at a time, as TeX's top floats).
@@ -212,6 +269,7 @@ private:
       }
     }
     if (i >= n) consider(n, 0, true);
+    if (!placed) return pos;
     if (!std::isfinite(best.cost)) best = fallback;
     if (!std::isfinite(best.cost)) {
       // Nothing fits (a box taller than the page, or notes that cannot start here): take the
@@ -229,18 +287,9 @@ private:
 
   void emit(std::size_t pos, const Candidate& c, int header) {
     const auto& items = list_.items;
-    const bool recto = (out_.pages.size() % 2 == 0) == first_recto_;
-    const double left = ctx_.geo.left(recto);
-    const double top = ctx_.geo.top;
-    Page page;
-    page.width = ctx_.geo.page_width;
-    page.height = ctx_.geo.page_height;
-    page.bleed = ctx_.geo.bleed;
-    PageRole role;
-    role.opening = pos == first_box() && float_ < 0;
-    role.section = section_;
-    std::vector<OutlineMark> marks;
-    bool section_set = false;
+    const double left = slot_left_;
+    const double top = slot_top_;
+    Page& page = page_;
     double y = top;
     std::vector<NoteCite> fresh;
     auto place = [&](const VBox& b) {
@@ -265,10 +314,10 @@ private:
       if (b.table_header >= 0 && &b == &list_.boxes[static_cast<std::size_t>(b.table_header)]) place(b);
       else place_once(b);
       add_cites(fresh, b);
-      marks.insert(marks.end(), b.marks.begin(), b.marks.end());
+      marks_.insert(marks_.end(), b.marks.begin(), b.marks.end());
       if (!b.section.empty()) {
-        if (!section_set) role.section = b.section;
-        section_set = true;
+        if (!section_set_) role_.section = b.section;
+        section_set_ = true;
         section_ = b.section;
       }
     };
@@ -297,13 +346,13 @@ private:
     }
     // Notes at the foot, under a short rule.
     double used = 0;
-    std::size_t taken = fit_notes(fresh, ctx_.geo.height() - (y - top), used).first;
+    std::size_t taken = fit_notes(fresh, slot_height_ - (y - top), used).first;
     if (c.note_lines != std::numeric_limits<std::size_t>::max()) taken = std::min(taken, c.note_lines);
     else taken = std::max<std::size_t>(taken, queue_.empty() ? 0 : 1);
     if (taken > 0) {
       double h = kNoteGapAbove + kNoteGapBelow;
       for (std::size_t k = 0; k < taken; ++k) h += line_height(queue_[k]);
-      double ny = top + ctx_.geo.height() - h + kNoteGapAbove;
+      double ny = top + slot_height_ - h + kNoteGapAbove;
       const style::NotesStyle& ns = ctx_.style.notes;
       Rgb rule{ctx_.style.colors.rule.r, ctx_.style.colors.rule.g, ctx_.style.colors.rule.b};
       if (ns.separator)
@@ -334,17 +383,14 @@ private:
           if (auto r = renamed.find(link->dest); r != renamed.end()) link->dest = r->second;
     }
     carry_.assign(queue_.begin() + static_cast<std::ptrdiff_t>(taken), queue_.end());
-    out_.pages.push_back(std::move(page));
-    out_.roles.push_back(std::move(role));
-    out_.marks.push_back(std::move(marks));
   }
 
-  /// "continued" beside the separator rule of a page whose notes begin with the rest of a note
-  /// split at the foot of the previous page.
+  /// "note continued" beside the separator rule of a column whose notes begin with the rest of
+  /// a note split at the foot of the previous column or page.
   void continued_label(Page& page, double x, double rule_y) {
     const double size = ctx_.style.notes.size - 1;
     text::Span sp;
-    sp.text = "note continued from the previous page";
+    sp.text = "note continued";
     sp.font = {ctx_.style.fonts.notes.family, 400, true};
     sp.size = size;
     sp.color = rgb(ctx_.style.colors.rule);
@@ -353,14 +399,17 @@ private:
     for (const text::LineRun& r : line.runs) page.items.emplace_back(make_run(r, x, rule_y + size * 0.3));
   }
 
-  std::size_t first_box() const {
-    std::size_t i = 0;
-    while (i < list_.items.size() && list_.items[i].kind != VKind::Box) ++i;
-    return i;
-  }
-
   ArticleContext& ctx_;
+  VList& opening_;
   VList& list_;
+  Page page_;
+  PageRole role_;
+  std::vector<OutlineMark> marks_;
+  bool page_open_ = false;
+  bool section_set_ = false;
+  int column_ = 0;
+  double opening_height_ = 0;
+  double slot_left_ = 0, slot_top_ = 0, slot_height_ = 0;
   std::vector<NoteLine> carry_;
   std::vector<int> copies_ = std::vector<int>(ctx_.article.notes.size(), 0);
   std::vector<NoteLine> queue_;
@@ -373,8 +422,8 @@ private:
 
 } // namespace
 
-BuiltPages build_pages(ArticleContext& ctx, VList& list, bool first_recto) {
-  return Builder(ctx, list, first_recto).run();
+BuiltPages build_pages(ArticleContext& ctx, VList& opening, VList& list, bool first_recto) {
+  return Builder(ctx, opening, list, first_recto).run();
 }
 
 } // namespace galley::layout::detail

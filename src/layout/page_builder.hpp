@@ -15,7 +15,8 @@ struct BuiltPages {
 
 /// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is
 /// `opening`. Notes are laid out on demand through ctx.
-/// Box items are moved into the pages (the list is spent).
-BuiltPages build_pages(ArticleContext& ctx, VList& list, bool first_recto);
+/// The opening is set across the top of the first page; the body fills ctx.geo.columns columns
+/// of ctx.measure on each page. Box items are moved into the pages (the lists are spent).
+BuiltPages build_pages(ArticleContext& ctx, VList& opening, VList& list, bool first_recto);
 
 } // namespace galley::layout::detail

@@ -228,7 +228,7 @@ TEST_SUITE("layout/article") {
     // The note's text starts on its marker's page and ends on the next, which says so.
     CHECK(test::page_text(doc.pages[static_cast<std::size_t>(first)]).find("This note goes on") != std::string::npos);
     std::string next = test::page_text(doc.pages[static_cast<std::size_t>(first + 1)]);
-    CHECK(next.find("note continued from the previous page") != std::string::npos);
+    CHECK(next.find("note continued") != std::string::npos);
     CHECK(next.find("background about the agreement.") != std::string::npos);
   }
 
@@ -344,5 +344,35 @@ TEST_SUITE("layout/vlist") {
   TEST_CASE("upper case covers Latin letters beyond ASCII") {
     CHECK(galley::layout::detail::upper_case("Tom\u00E1s \u0141\u00F3d\u017A, stra\u00DFe") ==
           "TOM\u00C1S \u0141\u00D3D\u0179, STRA\u00DFE");
+  }
+}
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("two columns: the opening spans both, body lines stay inside their column") {
+    style::Style st = style::default_style();
+    st.page.columns = 2;
+    st.page.gutter = 18;
+    Diagnostics diags;
+    Document doc = lay(test::single(), st, diags);
+    CHECK_FALSE(diags.has_errors());
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+    const double left = st.page.margins.inner;
+    const double col = (st.page.width - st.page.margins.inner - st.page.margins.outer - 18) / 2;
+    bool title_spans = false;
+    int crossing = 0, second = 0;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+      for (const Item& it : doc.pages[p].items)
+        if (const auto* r = std::get_if<GlyphRun>(&it)) {
+          double x0 = r->x, x1 = r->x + test::run_width(*r);
+          if (r->size == st.opening.title_size && x1 > left + col + 18) title_spans = true;
+          if (r->size != st.text.size) continue;
+          if (x0 < left + col + 1 && x1 > left + col + 1) ++crossing;
+          if (x0 >= left + col + 18 - 0.5) ++second;
+        }
+    CHECK(title_spans);
+    CHECK(crossing == 0);
+    CHECK(second > 20);
   }
 }
