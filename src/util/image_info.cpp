@@ -37,7 +37,11 @@ ImageInfo probe_jpeg(std::string_view b) {
     }
     bool sof = (m >= 0xC0 && m <= 0xCF) && m != 0xC4 && m != 0xC8 && m != 0xCC;
     if (sof) {
-      if (i + 2 + len > b.size() || len < 8) break;
+      if (len < 8) break;
+      if (i + 2 + len > b.size()) {
+        info.error = "truncated JPEG";
+        return info;
+      }
       info.bits = std::uint8_t(b[i + 4]);
       info.height = be16(b, i + 5);
       info.width = be16(b, i + 7);
