@@ -116,13 +116,18 @@ std::optional<ImageData> load_png(const std::string& bytes, std::string& error) 
 } // namespace
 
 std::optional<ImageData> load_image(const std::string& bytes, std::uint64_t max_pixels,
-                                    std::string& error) {
+                                    std::uint32_t max_side, std::string& error) {
   ImageInfo info = probe_image(bytes);
   if (!info.error.empty()) {
     error = info.error;
     return std::nullopt;
   }
   std::uint64_t pixels = std::uint64_t(info.width) * info.height;
+  if (info.width > max_side || info.height > max_side) {
+    error = "too large: " + std::to_string(info.width) + " x " + std::to_string(info.height) +
+            " pixels (the limit is " + std::to_string(max_side) + " pixels a side)";
+    return std::nullopt;
+  }
   if (pixels > max_pixels) {
     error = "too large: " + std::to_string(info.width) + " x " + std::to_string(info.height) +
             " pixels (the limit is " + std::to_string(max_pixels) + ")";

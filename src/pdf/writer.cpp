@@ -59,7 +59,8 @@ std::vector<std::optional<SubsetFont>> subset_fonts(const layout::Document& doc)
 }
 
 /// Loads the images that some page draws; failures become errors and the image is skipped.
-std::vector<std::optional<ImageData>> load_images(const layout::Document& doc, Diagnostics& diags) {
+std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
+                                                  const WriteOptions& options, Diagnostics& diags) {
   std::vector<bool> drawn(doc.images.size(), false);
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
@@ -80,7 +81,7 @@ std::vector<std::optional<ImageData>> load_images(const layout::Document& doc, D
     std::string why;
     auto bytes = read_file(path, &why);
     if (bytes)
-      images[i] = load_image(*bytes, max_image_pixels, why);
+      images[i] = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
     if (!images[i])
       diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
   }
@@ -214,7 +215,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
   });
   try {
     std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
-    std::vector<std::optional<ImageData>> images = load_images(doc, diags);
+    std::vector<std::optional<ImageData>> images = load_images(doc, opt, diags);
 
     PdfMemDocument pdf;
     pdf.SetPdfVersion(ePdfVersion_1_7);

@@ -8,20 +8,22 @@
 
 namespace galley::pdf {
 
+/// Images with more pixels than this (width * height from the file header) are refused before
+/// any decoding.
+inline constexpr std::uint64_t max_image_pixels = 100'000'000;
+
 struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
+  std::uint64_t max_image_pixels = pdf::max_image_pixels; ///< docs/limits.md; raised by options
+  std::uint32_t max_image_side = 20'000; ///< widest or tallest image accepted, in pixels
 };
 
 /// Serialises frames to PDF bytes in memory. Images that cannot be decoded (corrupt JPEG,
-/// truncated PNG, too large: over max_image_pixels) are reported as errors in diags (with the
+/// truncated PNG, too large: over the limits in WriteOptions) are reported as errors in diags (with the
 /// image path) and skipped. Links and outline entries naming a destination that no AnchorItem
 /// defines are reported as warnings and left without a target. Identical input gives identical
 /// bytes. Throws galley::Error on internal failure (a font that cannot be read or subset, a
 /// glyph run naming a font or glyph that does not exist).
 std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const WriteOptions& = {});
-
-/// Images with more pixels than this (width * height from the file header) are refused before
-/// any decoding.
-inline constexpr std::uint64_t max_image_pixels = 100'000'000;
 
 } // namespace galley::pdf
