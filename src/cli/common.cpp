@@ -22,6 +22,23 @@ void add_render_options(CLI::App& cmd, CommonOptions& o) {
                  "also allow images and articles from this folder (repeatable)");
   cmd.add_flag("--no-system-fonts", o.no_system_fonts,
                "use only bundled and style fonts, never fontconfig");
+  // docs/limits.md: what each limit guards against and why its default is what it is.
+  render::Limits& l = o.limits;
+  const char* group = "Limits (docs/limits.md)";
+  cmd.add_option("--max-file-size", l.max_file_size, "largest article or manifest, in bytes")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-nesting", l.max_nesting, "deepest nesting of lists, quotes and emphasis")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-notes", l.max_notes, "most notes and sources in one article")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-image-size", l.max_image_file_size, "largest image file, in bytes")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-image-side", l.max_image_side, "widest or tallest image, in pixels")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-image-pixels", l.max_image_pixels, "most pixels in one image")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+  cmd.add_option("--max-pages", l.max_pages, "most pages in one PDF")
+      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
 }
 
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o) {
@@ -43,6 +60,7 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
   ro.style = o.style;
   for (const auto& p : o.allow_paths) ro.allowed_roots.emplace_back(p);
   ro.system_fonts = !o.no_system_fonts;
+  ro.limits = o.limits;
   if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
     std::int64_t v = 0;
     auto [end, ec] = std::from_chars(sde, sde + std::strlen(sde), v);
@@ -56,11 +74,16 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
 
 bool refuse_output_over_input(const std::filesystem::path& output,
                               const std::vector<std::string>& inputs, Diagnostics& diags) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  auto out = std::filesystem::weakly_canonical(output, ec);
+  // weakly_canonical resolves symbolic links on both sides; equivalent() catches hard links.
+  auto out = fs::weakly_canonical(output, ec);
   for (const auto& in : inputs) {
-    auto p = std::filesystem::weakly_canonical(in, ec);
-    if (!ec && p == out) {
+    auto p = fs::weakly_canonical(in, ec);
+    bool same = !ec && p == out;
+    std::error_code ec2;
+    same = same || (fs::exists(output, ec2) && fs::equivalent(output, in, ec2));
+    if (same) {
       diags.error({output.string()}, "output would overwrite the input '" + in + "'");
       return true;
     }

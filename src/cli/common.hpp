@@ -22,11 +22,12 @@ struct CommonOptions {
   std::vector<std::string> allow_paths;
   std::string style;
   bool no_system_fonts = false;
+  render::Limits limits; ///< --max-* options (docs/limits.md)
 };
 
 /// Adds --diagnostics, --quiet, --verbose, --strict to `cmd`.
 void add_output_options(CLI::App& cmd, CommonOptions& o);
-/// Adds --style, --allow-path, --no-system-fonts to `cmd`.
+/// Adds --style, --allow-path, --no-system-fonts and the --max-* limit options to `cmd`.
 void add_render_options(CLI::App& cmd, CommonOptions& o);
 
 /// Prints diagnostics to stderr in the chosen format (notes only with --verbose).
@@ -39,7 +40,8 @@ bool failed(const Diagnostics& diags, const CommonOptions& o);
 /// SOURCE_DATE_EPOCH is reported to `diags` as an error.
 render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags);
 
-/// An error when `output` names one of `inputs` (an input is never overwritten).
+/// An error when `output` names one of `inputs` (an input is never overwritten): the same path,
+/// a symbolic link to it, or another hard link to the same file.
 bool refuse_output_over_input(const std::filesystem::path& output,
                               const std::vector<std::string>& inputs, Diagnostics& diags);
 

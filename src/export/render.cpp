@@ -1,14 +1,18 @@
 #include "export/render.hpp"
 
 #include "epub/writer.hpp"
+#include "input/images.hpp"
 #include "input/load.hpp"
 #include "layout/layout.hpp"
 #include "pdf/writer.hpp"
 #include "text/engine.hpp"
+#include "util/files.hpp"
 
 #include <chrono>
 
 namespace galley::render {
+
+namespace fs = std::filesystem;
 
 std::string_view format_extension(Format f) { return f == Format::Pdf ? "pdf" : "epub"; }
 
@@ -16,6 +20,13 @@ std::optional<model::Issue> load(const std::vector<std::filesystem::path>& input
                                  const RenderOptions& options, Diagnostics& diags) {
   input::LoadOptions load_options;
   load_options.allowed_roots = options.allowed_roots;
+  const Limits& l = options.limits;
+  load_options.max_file_size = l.max_file_size;
+  load_options.max_nesting = l.max_nesting;
+  load_options.max_notes = l.max_notes;
+  load_options.max_image_file_size = l.max_image_file_size;
+  load_options.max_image_side = l.max_image_side;
+  load_options.max_image_pixels = l.max_image_pixels;
   return input::load_inputs(inputs, load_options, diags);
 }
 
@@ -27,8 +38,25 @@ style::Style resolve_style(const model::Issue& issue, const RenderOptions& optio
     // A manifest's style path is relative to the manifest, not to the working folder.
     bool is_path = name.find('/') != std::string::npos || name.ends_with(".yaml") ||
                    name.ends_with(".yml");
-    if (is_path && !issue.source_path.empty() && std::filesystem::path(name).is_relative())
-      name = (std::filesystem::path(issue.source_path).parent_path() / name).string();
+    if (is_path && !issue.source_path.empty()) {
+      fs::path dir = absolute_normal(issue.source_path).parent_path();
+      fs::path path = absolute_normal(dir / name); // an absolute `name` replaces `dir`
+      std::vector<fs::path> roots{dir};
+      for (const auto& r : options.allowed_roots) roots.push_back(absolute_normal(r));
+      bool by_link = false;
+      if (!input::inside_roots(path, roots, by_link)) {
+        std::string why = by_link ? "links to a file outside the allowed folders"
+                          : fs::path(issue.style).is_absolute()
+                              ? "is an absolute path outside the manifest's folder"
+                              : "leaves the manifest's folder";
+        diags.error(issue.loc,
+                    "style '" + issue.style + "' " + why,
+                    "move the style next to the manifest, or allow its folder with --allow-path");
+        return style::Style{};
+      }
+      if (fs::path(name).is_relative())
+        name = (fs::path(issue.source_path).parent_path() / name).string();
+    }
   }
   if (name.empty()) name = "dispatch";
   return style::load_style(name, diags);
@@ -78,14 +106,17 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
 
   layout::LayoutOptions lo;
   lo.date_epoch = epoch;
-  lo.max_pages = options.max_pages;
+  lo.max_pages = options.limits.max_pages;
   Diagnostics local;
   layout::Document doc = layout::layout_issue(issue, style, engine, lo, local);
   if (local.has_errors()) {
     diags.merge(local);
     return std::nullopt;
   }
-  std::string bytes = pdf::write_pdf(doc, local);
+  pdf::WriteOptions wo;
+  wo.max_image_pixels = options.limits.max_image_pixels;
+  wo.max_image_side = options.limits.max_image_side;
+  std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors()) return std::nullopt;
   return Rendered{std::move(bytes), static_cast<int>(doc.pages.size())};

@@ -17,6 +17,18 @@ enum class Format { Pdf, Epub };
 
 std::string_view format_extension(Format f); ///< "pdf", "epub"
 
+/// What galley refuses to go past, so that no input can crash it or exhaust the machine
+/// (docs/limits.md). Each is raised with a command-line option of the same name.
+struct Limits {
+  std::size_t max_file_size = 16 * 1024 * 1024;       ///< bytes of one article or manifest
+  int max_nesting = 64;                                ///< lists, quotes and inlines
+  std::size_t max_notes = 10000;                       ///< footnotes plus sources, per article
+  std::size_t max_image_file_size = 64 * 1024 * 1024;  ///< bytes of one image file
+  std::uint32_t max_image_side = 20000;                ///< pixels, width or height
+  std::uint64_t max_image_pixels = 100'000'000;        ///< width * height
+  std::size_t max_pages = 10000;                       ///< pages of one PDF
+};
+
 struct RenderOptions {
   /// Style name or path; empty means the issue's `style:` or else the default (dispatch).
   std::string style;
@@ -29,7 +41,7 @@ struct RenderOptions {
   bool embed_fonts = false;
   /// Ask fontconfig for system fonts when the bundled ones lack a character.
   bool system_fonts = true;
-  std::size_t max_pages = 10000;
+  Limits limits;
 };
 
 /// Loads articles or one manifest into an issue (see input::load_inputs).
@@ -37,7 +49,8 @@ std::optional<model::Issue> load(const std::vector<std::filesystem::path>& input
                                  const RenderOptions& options, Diagnostics& diags);
 
 /// The style an issue asks for, with the option taking precedence. A style named by the
-/// manifest resolves relative to the manifest's folder when it is a path.
+/// manifest resolves relative to the manifest's folder when it is a path, and must stay inside
+/// that folder or an allowed one (an error otherwise, and the defaults are returned).
 style::Style resolve_style(const model::Issue& issue, const RenderOptions& options,
                            Diagnostics& diags);
 

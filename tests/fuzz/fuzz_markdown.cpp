@@ -1,0 +1,11 @@
+// Markdown with YAML or TOML front matter, through the same entry point the CLI uses.
+#include "fuzz_common.hpp"
+
+#include "input/load.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  auto path = galley::fuzz::write_input("article.md", galley::fuzz::as_view(data, size));
+  galley::Diagnostics diags;
+  galley::input::load_article(path, {}, diags);
+  return 0;
+}
