@@ -2,6 +2,7 @@
 
 #include "util/files.hpp"
 
+#include <zip.h>
 #include <zlib.h>
 
 #include <cstdlib>
@@ -121,6 +122,34 @@ std::string png_grey(std::uint32_t width, std::uint32_t height) {
   std::string raw;
   for (std::uint32_t y = 0; y < height; ++y) raw += '\0' + std::string(width, '\x80');
   return png(width, height, 0, raw);
+}
+
+std::vector<std::string> zip_names(const fs::path& path) {
+  std::vector<std::string> names;
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) return names;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i)
+    names.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+  zip_close(z);
+  return names;
+}
+
+std::string zip_contents(const fs::path& path) {
+  std::string all;
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) return all;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+    if (!f) continue;
+    char buffer[4096];
+    for (zip_int64_t n; (n = zip_fread(f, buffer, sizeof buffer)) > 0;)
+      all.append(buffer, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_close(z);
+  return all;
 }
 
 fs::path source_dir() { return GALLEY_SOURCE_DIR; }

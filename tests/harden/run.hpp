@@ -30,6 +30,10 @@ std::string png_header_only(std::uint32_t width, std::uint32_t height);
 /// A real, decodable PNG of `width` x `height` grey pixels.
 std::string png_grey(std::uint32_t width, std::uint32_t height);
 
+/// The entry names of a zip file (an EPUB), in archive order, and their contents joined.
+std::vector<std::string> zip_names(const std::filesystem::path& zip);
+std::string zip_contents(const std::filesystem::path& zip);
+
 std::filesystem::path source_dir();
 
 } // namespace harden
