@@ -8,6 +8,7 @@
 #include "util/text_utils.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace galley::layout {
 
@@ -39,6 +40,30 @@ std::vector<OutlineItem> nest(const std::vector<detail::OutlineMark>& marks) {
   return roots;
 }
 
+/// One try at setting an article: opening, body and sources as vertical lists (collect), then
+/// pages in columns with notes at their feet (break).
+struct Attempt {
+  Attempt(const model::Issue& issue, std::size_t index, const style::Style& style,
+          text::Engine& engine, Diagnostics& diags, std::set<int> tighten)
+      : ctx{issue, issue.articles[index], style, engine, diags, detail::page_geometry(style),
+            article_key(issue, index)} {
+    const model::Article& article = issue.articles[index];
+    ctx.note_cites.assign(article.notes.size(), 0);
+    ctx.notes.resize(article.notes.size());
+    ctx.measure = ctx.geo.column_width();
+    ctx.tighten = std::move(tighten);
+    cover = detail::full_page_cover(ctx);
+    detail::VList opening, list;
+    detail::layout_opening(ctx, cover.has_value(), opening);
+    detail::layout_blocks(ctx, article.blocks, {0, ctx.measure, 0, false}, list);
+    detail::layout_sources(ctx, list);
+    built = detail::build_pages(ctx, opening, list, !cover.has_value());
+  }
+  detail::ArticleContext ctx;
+  std::optional<Page> cover;
+  detail::BuiltPages built;
+};
+
 } // namespace
 
 std::string join_names(const std::vector<std::string>& names) {
@@ -53,21 +78,24 @@ std::string join_names(const std::vector<std::string>& names) {
 ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags) {
   const model::Article& article = issue.articles[index];
-  detail::ArticleContext ctx{issue, article, style, engine, diags,
-                             detail::page_geometry(style), article_key(issue, index)};
-  ctx.note_cites.assign(article.notes.size(), 0);
-  ctx.notes.resize(article.notes.size());
-
-  // collect: the opening, the body and the sources as one vertical list.
-  ctx.measure = ctx.geo.column_width();
-  std::optional<Page> cover = detail::full_page_cover(ctx);
-  detail::VList opening, list;
-  detail::layout_opening(ctx, cover.has_value(), opening);
-  detail::layout_blocks(ctx, article.blocks, {0, ctx.measure, 0, false}, list);
-  detail::layout_sources(ctx, list);
-
-  // break: pages (in columns), with notes at their feet.
-  detail::BuiltPages built = detail::build_pages(ctx, opening, list, !cover.has_value());
+  Attempt first(issue, index, style, engine, diags, {});
+  Attempt* chosen = &first;
+  // A last page holding only a few lines is the widow everyone sees. Set again with the
+  // paragraphs of the last pages one line shorter where they can be (TeX's \looseness=-1, as
+  // a compositor would tighten them), and keep that if it saves the page.
+  std::optional<Attempt> tight;
+  const std::size_t pages = first.built.pages.size();
+  if (pages >= 2 && first.built.boxes.back() <= 4) {
+    std::set<int> blocks;
+    for (const auto& [block, page] : first.built.blocks)
+      if (page + 3 >= static_cast<int>(pages)) blocks.insert(block);
+    Diagnostics quiet; // the first attempt has reported everything
+    tight.emplace(issue, index, style, engine, quiet, blocks);
+    if (tight->built.pages.size() < pages) chosen = &*tight;
+  }
+  detail::ArticleContext& ctx = chosen->ctx;
+  std::optional<Page>& cover = chosen->cover;
+  detail::BuiltPages& built = chosen->built;
 
   ArticlePages out;
   out.anchor = ctx.key;

@@ -92,6 +92,7 @@ void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const Bloc
   if (spans.empty()) return;
   text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, true);
   spec.first_indent = indent ? ctx.style.text.indent : 0;
+  if (ctx.tight) spec.params.looseness = -1;
   add_lines(ctx, spec, frame.x, ctx.style.text.leading, ctx.style.text.size, out);
 }
 
@@ -249,6 +250,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
   for (std::size_t index = 0; index < blocks.size(); ++index) {
     const model::Block& b = blocks[index];
     const std::size_t before = out.boxes.size();
+    if (top) ctx.tight = ctx.tighten.count(static_cast<int>(index)) > 0;
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,8 @@ struct ArticleContext {
   Geometry geo;
   std::string key; ///< anchor prefix, unique within the issue
   double measure = 0; ///< width of the body text: one column
+  std::set<int> tighten; ///< top-level blocks to set one line shorter where they can be
+  bool tight = false;    ///< inside such a block
 
   std::vector<ImageResource> images;
   std::map<std::string, int> image_index;

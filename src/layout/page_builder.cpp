@@ -170,6 +170,8 @@ private:
   }
 
   void finish_page() {
+    out_.boxes.push_back(boxes_on_page_);
+    boxes_on_page_ = 0;
     out_.pages.push_back(std::move(page_));
     out_.roles.push_back(std::move(role_));
     out_.marks.push_back(std::move(marks_));
@@ -310,6 +312,7 @@ private:
     };
     auto place_body = [&](VBox& b) {
       if (b.block >= 0) out_.blocks.emplace_back(b.block, static_cast<int>(out_.pages.size()));
+      ++boxes_on_page_;
       // A table's header row is set again on continuation pages: copy it.
       if (b.table_header >= 0 && &b == &list_.boxes[static_cast<std::size_t>(b.table_header)]) place(b);
       else place_once(b);
@@ -408,6 +411,7 @@ private:
   bool page_open_ = false;
   bool section_set_ = false;
   int column_ = 0;
+  int boxes_on_page_ = 0;
   double opening_height_ = 0;
   double slot_left_ = 0, slot_top_ = 0, slot_height_ = 0;
   std::vector<NoteLine> carry_;

@@ -11,6 +11,7 @@ struct BuiltPages {
   std::vector<PageRole> roles;
   std::vector<std::vector<OutlineMark>> marks; ///< per page
   std::vector<std::pair<int, int>> blocks;      ///< (top-level block, page) where each starts
+  std::vector<int> boxes;                       ///< body boxes per page
 };
 
 /// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is

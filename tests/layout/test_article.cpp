@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
 
 using namespace galley;
 using namespace galley::layout;
@@ -374,5 +375,44 @@ TEST_SUITE("layout/article") {
     CHECK(title_spans);
     CHECK(crossing == 0);
     CHECK(second > 20);
+  }
+}
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("a last page of a few lines is saved by tightening the paragraphs before it") {
+    // Paragraphs whose last line is short enough that TeX's looseness -1 can take it back.
+    const std::string text =
+        "The short answer is competition. When the partnership was extended in 2023, OpenAI's "
+        "models were the benchmark everyone else chased. Three years on, the field is crowded. "
+        "Anthropic's Claude models have become a default choice for many coding and agent "
+        "workloads; Google's Gemini family is woven through Google Cloud and Workspace; Mistral "
+        "has built a loyal following among European customers; and open-weight families such as "
+        "DeepSeek, Alibaba's Qwen and Meta's Llama let companies run capable models on hardware "
+        "they control.";
+    style::Style st = style::default_style();
+    st.page.margins.inner = st.page.margins.outer = (st.page.width - 360) / 2;
+    int saved = 0;
+    for (int k = 4; k <= 16; ++k) {
+      model::Issue issue;
+      issue.single_article = true;
+      model::Article a;
+      a.meta.title = "Tight";
+      for (int i = 0; i < k; ++i)
+        a.blocks.push_back(model::Block{model::Paragraph{{model::Inline{model::Text{text}, {}}}}, {}});
+      issue.articles.push_back(a);
+      Diagnostics diags;
+      Document doc = lay(issue, st, diags);
+      // Each paragraph is 7 lines at this measure, or 6 when tightened.
+      int total = 0;
+      for (const Page& p : doc.pages) {
+        std::map<long, int> lines;
+        for (const Item& it : p.items)
+          if (const auto* r = std::get_if<GlyphRun>(&it))
+            if (r->size == st.text.size) lines[static_cast<long>(r->y)] = 1;
+        total += static_cast<int>(lines.size());
+      }
+      if (total < k * 7) ++saved;
+    }
+    CHECK(saved > 0);
   }
 }
