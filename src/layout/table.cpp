@@ -19,6 +19,7 @@ InlineLook cell_look(const ArticleContext& ctx, bool header) {
   InlineLook look;
   look.font = {ctx.style.fonts.caption.family, header ? 600 : 400, false};
   look.features = ctx.style.fonts.caption.features;
+  look.features.push_back("tnum"); // figures that line up in columns
   look.size = ctx.style.text.caption_size + 0.5;
   look.color = rgb(ctx.style.colors.text);
   return look;
