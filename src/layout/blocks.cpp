@@ -117,8 +117,10 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
   const style::TextStyle& t = ctx.style.text;
   static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
   BlockFrame inner = frame;
-  inner.x = frame.x + t.list_indent;
-  inner.width = frame.width - t.list_indent;
+  // Deep nesting stops indenting once a third of the measure is left.
+  const double indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
+  inner.x = frame.x + indent;
+  inner.width = frame.width - indent;
   inner.list_depth = frame.list_depth + 1;
   inner.tight = list.tight;
   InlineLook look = body_look(ctx);
@@ -137,7 +139,7 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
     VBox& first = out.boxes[before];
     double baseline = first.baseline > 0 ? first.baseline : baseline_in(t.leading, t.size);
     if (item.checked.has_value()) {
-      task_box(*item.checked, inner.x - t.list_indent + 2, baseline, t.size,
+      task_box(*item.checked, inner.x - std::max(indent, t.list_indent) + 2, baseline, t.size,
                to_rgb(look.color), first.items);
     } else {
       std::string marker = list.kind == model::ListKind::Ordered
@@ -159,15 +161,16 @@ void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFr
                   VList& out) {
   const style::TextStyle& t = ctx.style.text;
   BlockFrame inner = frame;
-  inner.x = frame.x + t.quote_indent;
-  inner.width = frame.width - 2 * t.quote_indent;
+  const double indent = frame.width - 2 * t.quote_indent >= ctx.measure / 3 ? t.quote_indent : 0;
+  inner.x = frame.x + indent;
+  inner.width = frame.width - 2 * indent;
   out.penalty(0);
   out.glue(t.leading * 0.5);
   std::size_t before = out.boxes.size();
   layout_blocks(ctx, q.blocks, inner, out);
   // A rule beside every line: the segments meet, so the rule follows the quote across pages.
   Rgb accent{ctx.style.colors.accent.r, ctx.style.colors.accent.g, ctx.style.colors.accent.b};
-  double rx = frame.x + t.quote_indent * 0.4;
+  double rx = frame.x + indent * 0.4;
   for (std::size_t i = before; i < out.boxes.size(); ++i) {
     VBox& b = out.boxes[i];
     b.items.emplace_back(RuleItem{rx, 0, rx, b.height, 1.2, accent});

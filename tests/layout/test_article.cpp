@@ -416,3 +416,24 @@ TEST_SUITE("layout/article") {
     CHECK(saved > 0);
   }
 }
+
+TEST_SUITE("layout/article") {
+  TEST_CASE("deeply nested lists and quotes stay inside the text area") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single({});
+    model::Blocks inner{test::paragraph(1, 30)};
+    for (int depth = 0; depth < 40; ++depth) {
+      model::List list;
+      model::ListItem item;
+      item.blocks = std::move(inner);
+      list.items.push_back(std::move(item));
+      model::BlockQuote quote;
+      quote.blocks.push_back(model::Block{std::move(list), {}});
+      inner = model::Blocks{model::Block{std::move(quote), {}}};
+    }
+    issue.articles[0].blocks.insert(issue.articles[0].blocks.begin(), inner.begin(), inner.end());
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  }
+}
