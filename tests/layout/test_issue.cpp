@@ -127,3 +127,36 @@ TEST_SUITE("layout/issue") {
     CHECK(t.substr(0, t.find("fonts\n")) == whole.substr(0, whole.find("fonts\n")));
   }
 }
+
+TEST_SUITE("layout/issue") {
+  TEST_CASE("a long contents runs over several pages, every number right") {
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    model::Issue issue = test::sample_issue(30);
+    Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    auto anchors = test::anchor_pages(doc);
+    int entries = 0, contents_pages = 0;
+    for (std::size_t p = 1; p < doc.pages.size() && p < 5; ++p) {
+      bool any = false;
+      for (const Item& it : doc.pages[p].items) {
+        const auto* l = std::get_if<LinkItem>(&it);
+        // Contents entries link to an article's own anchor ("article-7"), nothing deeper.
+        if (l == nullptr || l->dest.rfind("article-", 0) != 0 ||
+            l->dest.find_first_not_of("0123456789", 8) != std::string::npos)
+          continue;
+        any = true;
+        ++entries;
+        std::string number;
+        for (const Item& jt : doc.pages[p].items)
+          if (const auto* r = std::get_if<GlyphRun>(&jt))
+            if (r->y > l->y && r->y < l->y + 16 && r->x > l->x + l->width - 40) number = test::run_text(*r);
+        CHECK(number == std::to_string(anchors[l->dest] + 1));
+      }
+      contents_pages += any;
+    }
+    CHECK(entries == 30);
+    CHECK(contents_pages >= 2);
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  }
+}
