@@ -214,6 +214,9 @@ private:
     const VBox* last_box = nullptr;
     std::size_t deferred = kNone;
     auto consider = [&](std::size_t at, int penalty, bool end) {
+      // Never a heading as the last line of a page, even where a floated figure took away
+      // what was kept with it.
+      if (!end && last_box != nullptr && last_box->heading) return;
       double used = 0;
       auto [taken, ok] = fit_notes(fresh, height - h, used);
       if (!ok) return;
@@ -221,8 +224,7 @@ private:
       double ratio = fill / leading;
       double cost = (end ? 0 : 40 * ratio * ratio) + (taken < queue_.size() ? kSplitNotePenalty : 0);
       if (penalty >= kForbidden) {
-        // Only when nothing else fits, and never after a heading.
-        if (last_box != nullptr && last_box->heading) return;
+        // Only when nothing else fits.
         cost += 100000;
         if (cost <= fallback.cost) fallback = {cost, at, taken, deferred};
         return;
