@@ -334,6 +334,7 @@ private:
       float_ = -1;
     }
     bool skip_glue = false;
+    int last_table = -1;
     for (std::size_t i = pos; i < c.at && i < items.size(); ++i) {
       const VItem& it = items[i];
       if (it.kind == VKind::Glue && !skip_glue) glue += it.size;
@@ -348,7 +349,9 @@ private:
       y += glue;
       glue = 0;
       place_body(list_.boxes[static_cast<std::size_t>(it.box)]);
+      last_table = list_.boxes[static_cast<std::size_t>(it.box)].table_header;
     }
+    close_table(last_table, c.at, left, y);
     // Notes at the foot, under a short rule.
     double used = 0;
     std::size_t taken = fit_notes(fresh, slot_height_ - (y - top), used).first;
@@ -388,6 +391,23 @@ private:
           if (auto r = renamed.find(link->dest); r != renamed.end()) link->dest = r->second;
     }
     carry_.assign(queue_.begin() + static_cast<std::ptrdiff_t>(taken), queue_.end());
+  }
+
+  /// A table broken by the page gets its closing rule at the foot of the part on this page
+  /// (the header box's top rule gives the table's width).
+  void close_table(int table, std::size_t at, double left, double y) {
+    if (table < 0) return;
+    std::size_t j = at;
+    while (j < list_.items.size() && list_.items[j].kind != VKind::Box) ++j;
+    if (j >= list_.items.size() ||
+        list_.boxes[static_cast<std::size_t>(list_.items[j].box)].table_header != table)
+      return;
+    for (const Item& it : list_.boxes[static_cast<std::size_t>(table)].items)
+      if (const auto* rule = std::get_if<RuleItem>(&it)) {
+        page_.items.emplace_back(
+            RuleItem{left + rule->x1, y - 0.4, left + rule->x2, y - 0.4, rule->thickness, rule->color});
+        return;
+      }
   }
 
   /// "note continued" beside the separator rule of a column whose notes begin with the rest of

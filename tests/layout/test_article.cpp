@@ -196,6 +196,19 @@ TEST_SUITE("layout/article") {
     }
     CHECK(with_rows >= 2);
     CHECK(with_header == with_rows);
+    // Every part of the table ends with a closing rule below its last row.
+    int closed = 0;
+    for (const Page& p : doc.pages) {
+      double last_row = -1, last_rule = -1;
+      for (const Item& it : p.items) {
+        if (const auto* r = std::get_if<GlyphRun>(&it))
+          if (test::run_text(*r).rfind("Clause ", 0) == 0) last_row = std::max(last_row, r->y);
+        if (const auto* rule = std::get_if<RuleItem>(&it))
+          if (rule->thickness == 0.8) last_rule = std::max(last_rule, rule->y1);
+      }
+      if (last_row > 0 && last_rule > last_row) ++closed;
+    }
+    CHECK(closed == with_rows);
   }
 
   TEST_CASE("long notes split across pages are marked and stay with their markers") {
