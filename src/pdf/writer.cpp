@@ -58,9 +58,8 @@ std::vector<std::optional<SubsetFont>> subset_fonts(const layout::Document& doc)
   return fonts;
 }
 
-/// Loads the images that some page draws; failures become errors and the image is skipped.
-std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
-                                                  const WriteOptions& options, Diagnostics& diags) {
+/// Which images some page draws.
+std::vector<bool> drawn_images(const layout::Document& doc) {
   std::vector<bool> drawn(doc.images.size(), false);
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
@@ -73,19 +72,20 @@ std::vector<std::optional<ImageData>> load_images(const layout::Document& doc,
       drawn[size_t(img->image)] = true;
     }
   }
-  std::vector<std::optional<ImageData>> images(doc.images.size());
-  for (size_t i = 0; i < doc.images.size(); ++i) {
-    if (!drawn[i])
-      continue;
-    const std::string& path = doc.images[i].path;
-    std::string why;
-    auto bytes = read_file(path, &why);
-    if (bytes)
-      images[i] = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
-    if (!images[i])
-      diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
-  }
-  return images;
+  return drawn;
+}
+
+/// Reads and decodes one image; a failure becomes an error and the image is skipped.
+std::optional<ImageData> load_drawn_image(const std::string& path, const WriteOptions& options,
+                                          Diagnostics& diags) {
+  std::string why;
+  std::optional<ImageData> image;
+  auto bytes = read_file(path, &why);
+  if (bytes)
+    image = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
+  if (!image)
+    diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
+  return image;
 }
 
 /// An image XObject (8.9.5); the alpha channel becomes a soft mask (11.6.5.3).
@@ -215,7 +215,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
   });
   try {
     std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
-    std::vector<std::optional<ImageData>> images = load_images(doc, opt, diags);
+    std::vector<bool> drawn = drawn_images(doc);
 
     PdfMemDocument pdf;
     pdf.SetPdfVersion(ePdfVersion_1_7);
@@ -229,15 +229,18 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       font_ptrs[i] = &*fonts[i];
       font_objs[i] = embed_font(objects, *fonts[i], opt.compress);
     }
-    // Each image is embedded once and drawn by reference from every page that shows it.
-    std::vector<bool> image_ok(images.size(), false);
-    std::vector<PdfObject*> image_objs(images.size(), nullptr);
-    for (size_t i = 0; i < images.size(); ++i) {
-      if (!images[i])
+    // Each image is embedded once and drawn by reference from every page that shows it. One
+    // image is decoded at a time, so peak memory is bounded by the largest image, not their sum.
+    std::vector<bool> image_ok(drawn.size(), false);
+    std::vector<PdfObject*> image_objs(drawn.size(), nullptr);
+    for (size_t i = 0; i < drawn.size(); ++i) {
+      if (!drawn[i])
+        continue;
+      std::optional<ImageData> image = load_drawn_image(doc.images[i].path, opt, diags);
+      if (!image)
         continue;
       image_ok[i] = true;
-      image_objs[i] = embed_image(objects, *images[i], opt.compress);
-      images[i].reset(); // the samples now live in the stream
+      image_objs[i] = embed_image(objects, *image, opt.compress);
     }
 
     // Pages go stale in PoDoFo 0.9.8 when the next one is created: create all, then fetch.
