@@ -66,6 +66,25 @@ TEST_SUITE("harden/limits") {
     CHECK(diags2.all().front().message.find("the limit is 1000") != std::string::npos);
   }
 
+  TEST_CASE("the PDF writer decodes one image at a time") {
+    // Twelve 16-megapixel images: decoded together they would take 192 MB more than one.
+    fs::path dir = scratch("many-images");
+    std::string png = png_grey(4000, 4000);
+    std::string one = "![Image](img-0.png)\n", many;
+    for (int i = 0; i < 12; ++i) {
+      write(dir / ("img-" + std::to_string(i) + ".png"), png);
+      many += "![Image " + std::to_string(i) + "](img-" + std::to_string(i) + ".png)\n\n";
+    }
+    write(dir / "one.md", article(one));
+    write(dir / "many.md", article(many));
+    RunResult r1 = run_galley({"pdf", (dir / "one.md").string(), "-o", (dir / "one.pdf").string()});
+    RunResult r12 = run_galley({"pdf", (dir / "many.md").string(), "-o", (dir / "many.pdf").string()});
+    CAPTURE(r12.err);
+    REQUIRE(r1.code == 0);
+    REQUIRE(r12.code == 0);
+    CHECK(r12.max_rss_kb < r1.max_rss_kb + 64 * 1024);
+  }
+
   TEST_CASE("image side, pixel count and file size limits, each raised by its option") {
     fs::path dir = scratch("image-limits");
     write(dir / "grey.png", png_grey(300, 200));
