@@ -61,6 +61,17 @@ TEST_SUITE("harden/outputs") {
     CHECK(r.code == 2);
     CHECK(says(r, "output would overwrite the input"));
     CHECK(galley::read_file(dir / "story.pdf").value_or("") == kArticle);
+
+    SUBCASE("nor through a symbolic link waiting in the output folder") {
+      write(dir / "src/a.md", kArticle);
+      fs::create_directories(dir / "out");
+      fs::create_symlink(dir / "src/a.md", dir / "out/a.pdf");
+      RunResult rl = run_galley({"build", (dir / "src/a.md").string(), "--format", "pdf", "-o",
+                                 (dir / "out").string()});
+      CHECK(rl.code == 2);
+      CHECK(says(rl, "output would overwrite the input"));
+      CHECK(galley::read_file(dir / "src/a.md").value_or("") == kArticle);
+    }
   }
 
   TEST_CASE("a failed run leaves the inputs and the previous output untouched") {
