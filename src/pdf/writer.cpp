@@ -217,7 +217,13 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
     std::vector<bool> drawn = drawn_images(doc);
 
+    // PoDoFo's document constructor stamps a creation date through localtime(), whose buffer
+    // is shared by the whole process: build documents one at a time (the stamp is replaced by
+    // add_metadata, so nothing of it reaches the output).
+    static std::mutex construction;
+    std::unique_lock<std::mutex> constructing(construction);
     PdfMemDocument pdf;
+    constructing.unlock();
     pdf.SetPdfVersion(ePdfVersion_1_7);
     PdfVecObjects& objects = pdf.GetObjects();
 
