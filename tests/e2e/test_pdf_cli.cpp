@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <regex>
 #include <sstream>
 
 using namespace e2e;
@@ -98,5 +100,56 @@ TEST_SUITE("e2e/pdf") {
     CHECK(r.code == 2);
     CHECK(r.err.find("overwrite") != std::string::npos);
     CHECK(galley::read_file(dir / "a.md") == before);
+  }
+
+  TEST_CASE("words stay inside the text area and no heading ends a page") {
+    auto dir = scratch("pdf-geometry");
+    auto pdf = dir / "article.pdf";
+    REQUIRE(run_galley("pdf -q " + q(example("microsoft-openai.md")) + " -o " + q(pdf)).code == 0);
+    auto bbox = run("pdftotext -bbox " + q(pdf) + " -");
+    // dispatch: A4, inner and outer margins 36 mm, bleed 3 mm (pdftotext measures from the
+    // media box, which the bleed enlarges on every side).
+    const double mm = 72 / 25.4, bleed = 3 * mm;
+    const double left = bleed + 36 * mm, right = bleed + 595.2756 - 36 * mm;
+    std::regex word(R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)")re");
+    int words = 0;
+    for (auto it = std::sregex_iterator(bbox.out.begin(), bbox.out.end(), word);
+         it != std::sregex_iterator(); ++it, ++words) {
+      CHECK(std::stod((*it)[1]) >= left - 0.5);
+      CHECK(std::stod((*it)[2]) <= right + 0.5);
+    }
+    CHECK(words > 1300);
+
+    std::vector<std::string> headings;
+    std::ifstream md(example("microsoft-openai.md"));
+    for (std::string line; std::getline(md, line);)
+      if (line.rfind("## ", 0) == 0) headings.push_back(line.substr(3, 24));
+    REQUIRE(headings.size() == 8);
+    auto info = run("pdfinfo " + q(pdf));
+    std::smatch m;
+    REQUIRE(std::regex_search(info.out, m, std::regex(R"(Pages:\s+(\d+))")));
+    int pages = std::stoi(m[1]);
+    int found = 0;
+    std::regex note_or_folio(R"(^\s*(\d+\.\s.*|\d+\s*)$)");
+    for (int p = 1; p <= pages; ++p) {
+      auto text = run("pdftotext -layout -f " + std::to_string(p) + " -l " + std::to_string(p) +
+                      " " + q(pdf) + " -");
+      std::vector<std::string> lines;
+      std::istringstream in(text.out);
+      for (std::string line; std::getline(in, line);)
+        if (line.find_first_not_of(" \f") != std::string::npos) lines.push_back(line);
+      for (size_t i = 0; i < lines.size(); ++i)
+        for (const auto& h : headings) {
+          if (lines[i].find(h) == std::string::npos) continue;
+          ++found;
+          int after = 0;
+          for (size_t j = i + 1; j < lines.size() && !std::regex_match(lines[j], note_or_folio); ++j)
+            ++after;
+          CAPTURE(h);
+          CAPTURE(p);
+          CHECK(after >= 2);
+        }
+    }
+    CHECK(found == 8);
   }
 }

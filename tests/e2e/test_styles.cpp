@@ -1,0 +1,99 @@
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <regex>
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path example(const char* name) { return source_dir() / "examples/quantum-dispatch" / name; }
+
+struct Word {
+  double x0, y0, x1, y1;
+  std::string text;
+};
+
+/// Words of one page from `pdftotext -bbox` (PDF points, origin top-left).
+std::vector<Word> words_of_page(const fs::path& pdf, int page) {
+  auto r = run("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+               q(pdf) + " -");
+  std::vector<Word> words;
+  std::regex re(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), re); it != std::sregex_iterator();
+       ++it)
+    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                     std::stod((*it)[4]), (*it)[5]});
+  return words;
+}
+
+int page_count(const fs::path& pdf) {
+  auto r = run("pdfinfo " + q(pdf));
+  std::smatch m;
+  return std::regex_search(r.out, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : 0;
+}
+} // namespace
+
+TEST_SUITE("e2e/styles") {
+  TEST_CASE("every bundled style renders the example issue to a clean PDF and EPUB") {
+    auto dir = scratch("styles");
+    for (const char* style : {"dispatch", "pocket", "broadsheet"}) {
+      CAPTURE(style);
+      auto pdf = dir / (std::string(style) + ".pdf");
+      auto epub = dir / (std::string(style) + ".epub");
+      auto r = run_galley("pdf -q --style " + std::string(style) + " " + q(example("issue.yaml")) +
+                          " -o " + q(pdf));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      auto check = run("qpdf --check " + q(pdf));
+      CHECK(check.code == 0);
+      CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
+      r = run_galley("epub -q --style " + std::string(style) + " " + q(example("issue.yaml")) +
+                     " -o " + q(epub));
+      REQUIRE(r.code == 0);
+    }
+    // One epubcheck run for the three books keeps the JVM start-up cost down.
+    auto r = run("for f in " + q(dir) + "/*.epub; do java -jar /usr/share/java/epubcheck.jar \"$f\"; done");
+    std::regex counts(R"((\d+) fatals / (\d+) errors / (\d+) warnings)");
+    int clean = 0;
+    std::string all = r.out + r.err;
+    for (auto it = std::sregex_iterator(all.begin(), all.end(), counts); it != std::sregex_iterator(); ++it)
+      CHECK((*it)[1].str() + (*it)[2].str() + (*it)[3].str() == "000");
+    for (size_t p = all.find("No errors or warnings detected"); p != std::string::npos;
+         p = all.find("No errors or warnings detected", p + 1))
+      ++clean;
+    CAPTURE(all);
+    CHECK(clean == 3);
+  }
+
+  TEST_CASE("broadsheet sets two columns and no word crosses the gutter") {
+    auto dir = scratch("broadsheet");
+    auto pdf = dir / "article.pdf";
+    REQUIRE(run_galley("pdf -q --style broadsheet " + q(example("microsoft-openai.md")) + " -o " +
+                       q(pdf)).code == 0);
+    int pages = page_count(pdf);
+    REQUIRE(pages >= 2);
+    // Letter, margins 0.6in, gutter 0.25in: the gutter is 297..315 pt.
+    const double width = 612, gutter_left = 297, gutter_right = 315;
+    const double top = 0.6 * 72, bottom = 792 - 0.7 * 72;
+    for (int page = 2; page <= pages; ++page) {
+      CAPTURE(page);
+      int left = 0, right = 0;
+      for (const auto& w : words_of_page(pdf, page)) {
+        if (w.y1 < top || w.y0 > bottom) continue; // running head and folio
+        CAPTURE(w.text);
+        CHECK_FALSE((w.x0 < gutter_left && w.x1 > gutter_right));
+        CHECK(w.x0 >= 0.6 * 72 - 1);
+        CHECK(w.x1 <= width - 0.6 * 72 + 1);
+        if (w.x1 <= gutter_left + 0.5) ++left;
+        if (w.x0 >= gutter_right - 0.5) ++right;
+      }
+      if (page == 2) {
+        CHECK(left > 100);
+        CHECK(right > 100);
+      }
+    }
+  }
+}
