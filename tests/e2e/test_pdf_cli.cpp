@@ -152,4 +152,41 @@ TEST_SUITE("e2e/pdf") {
     }
     CHECK(found == 8);
   }
+
+  TEST_CASE("the issue's outline and contents point at the pages where the articles start") {
+    auto dir = scratch("pdf-outline");
+    auto pdf = dir / "issue.pdf";
+    REQUIRE(run_galley("pdf -q " + q(example("issue.yaml")) + " -o " + q(pdf)).code == 0);
+    auto json = run("qpdf --json --json-key=outlines " + q(pdf));
+    REQUIRE(json.code == 0);
+    auto contents = run("pdftotext -layout -f 2 -l 2 " + q(pdf) + " -");
+    const std::pair<const char*, const char*> articles[] = {
+        {"Microsoft and OpenAI Enter the Next Phase", "microsoft-openai"},
+        {"The Great Key Swap", "post-quantum-tls"},
+        {"Europe\u2019s Open-Silicon Bet", "open-silicon-europe"},
+        {"Logical Qubits by the Hour", "logical-qubits"}};
+    auto dests = run("pdfinfo -dests " + q(pdf));
+    for (const auto& [title, anchor] : articles) {
+      CAPTURE(title);
+      CHECK(json.out.find(std::string("\"title\": \"") + title + "\"") != std::string::npos);
+      // The contents line: the title, dots or spaces, the page number.
+      std::smatch m;
+      std::string line_re = std::string(title) + R"(\s+(\d+))";
+      REQUIRE(std::regex_search(contents.out, m, std::regex(line_re)));
+      int listed = std::stoi(m[1]);
+      // The named destination of the article's top is on the page the contents lists.
+      std::regex dest_line(R"(^\s*(\d+) \[ XYZ[^\]]*\] ")" + std::string("([a-z0-9-]+)") + "\"$");
+      bool found = false;
+      std::istringstream in(dests.out);
+      for (std::string line; std::getline(in, line);) {
+        std::smatch d;
+        if (std::regex_match(line, d, dest_line) && d[2] == anchor) {
+          CHECK(std::stoi(d[1]) == listed);
+          found = true;
+          break;
+        }
+      }
+      CHECK(found);
+    }
+  }
 }
