@@ -12,7 +12,8 @@ struct Scratch {
   std::filesystem::path dir;
   Scratch() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "galley-fuzz-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a scratch folder");
+    if (!mkdtemp(tmpl.data()))
+      throw std::runtime_error("cannot create a scratch folder");
     dir = tmpl;
   }
   ~Scratch() {

@@ -12,9 +12,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.limits.max_pages = 50;
   galley::Diagnostics diags;
   auto issue = galley::render::load({path}, options, diags);
-  if (!issue || diags.has_errors()) return 0;
+  if (!issue || diags.has_errors())
+    return 0;
   auto style = galley::render::resolve_style(*issue, options, diags);
-  if (diags.has_errors()) return 0;
+  if (diags.has_errors())
+    return 0;
   galley::render::render(*issue, style, galley::render::Format::Pdf, options, diags);
   galley::render::render(*issue, style, galley::render::Format::Epub, options, diags);
   return 0;

@@ -33,7 +33,8 @@ struct Cleanup {
 } cleanup;
 
 void put32(std::string& s, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
+  for (int shift = 24; shift >= 0; shift -= 8)
+    s += static_cast<char>((v >> shift) & 0xFF);
 }
 
 /// PNG spec 5.3: length, type, data, CRC-32 of type and data.
@@ -41,8 +42,8 @@ void chunk(std::string& png, const char* type, const std::string& data) {
   put32(png, static_cast<std::uint32_t>(data.size()));
   std::string body = std::string(type, 4) + data;
   png += body;
-  put32(png, static_cast<std::uint32_t>(
-                 crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+  put32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()),
+                                              static_cast<uInt>(body.size()))));
 }
 
 std::string png(std::uint32_t width, std::uint32_t height, int color_type, const std::string& raw) {
@@ -71,7 +72,8 @@ RunResult run_galley(const std::vector<std::string>& args) {
   std::vector<std::string> argv_s{bin ? bin : "galley"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
+  for (auto& a : argv_s)
+    argv.push_back(a.data());
   argv.push_back(nullptr);
 
   fs::create_directories(base_dir());
@@ -93,8 +95,10 @@ RunResult run_galley(const std::vector<std::string>& args) {
   int status = 0;
   struct rusage usage {};
   wait4(pid, &status, 0, &usage);
-  if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  if (WIFEXITED(status))
+    r.code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status))
+    r.signal = WTERMSIG(status);
   r.max_rss_kb = usage.ru_maxrss;
   r.err = galley::read_file(err).value_or("");
   fs::remove(err);
@@ -109,7 +113,8 @@ fs::path scratch(const std::string& name) {
 }
 
 void write(const fs::path& path, const std::string& content) {
-  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  if (path.has_parent_path())
+    fs::create_directories(path.parent_path());
   galley::write_file_atomic(path, content);
 }
 
@@ -120,7 +125,8 @@ std::string png_header_only(std::uint32_t width, std::uint32_t height) {
 
 std::string png_grey(std::uint32_t width, std::uint32_t height) {
   std::string raw;
-  for (std::uint32_t y = 0; y < height; ++y) raw += '\0' + std::string(width, '\x80');
+  for (std::uint32_t y = 0; y < height; ++y)
+    raw += '\0' + std::string(width, '\x80');
   return png(width, height, 0, raw);
 }
 
@@ -128,7 +134,8 @@ std::vector<std::string> zip_names(const fs::path& path) {
   std::vector<std::string> names;
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (!z) return names;
+  if (!z)
+    return names;
   for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i)
     names.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
   zip_close(z);
@@ -139,10 +146,12 @@ std::string zip_contents(const fs::path& path) {
   std::string all;
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (!z) return all;
+  if (!z)
+    return all;
   for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
     zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
-    if (!f) continue;
+    if (!f)
+      continue;
     char buffer[4096];
     for (zip_int64_t n; (n = zip_fread(f, buffer, sizeof buffer)) > 0;)
       all.append(buffer, static_cast<size_t>(n));
@@ -152,6 +161,8 @@ std::string zip_contents(const fs::path& path) {
   return all;
 }
 
-fs::path source_dir() { return GALLEY_SOURCE_DIR; }
+fs::path source_dir() {
+  return GALLEY_SOURCE_DIR;
+}
 
 } // namespace harden

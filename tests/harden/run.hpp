@@ -8,10 +8,10 @@
 namespace harden {
 
 struct RunResult {
-  int code = -1;          ///< exit code; -1 when the child was killed by a signal
-  int signal = 0;         ///< the signal that ended it, 0 if it exited
-  std::string err;        ///< what it printed on stderr
-  long max_rss_kb = 0;    ///< peak resident memory of the child (getrusage)
+  int code = -1;       ///< exit code; -1 when the child was killed by a signal
+  int signal = 0;      ///< the signal that ended it, 0 if it exited
+  std::string err;     ///< what it printed on stderr
+  long max_rss_kb = 0; ///< peak resident memory of the child (getrusage)
 };
 
 /// Runs `galley args...` with stdin from /dev/null and stdout discarded.

@@ -16,7 +16,8 @@ TEST_SUITE("harden/corpus") {
     std::string row;
     int cases = 0;
     while (std::getline(in, row)) {
-      if (row.empty() || row[0] == '#') continue;
+      if (row.empty() || row[0] == '#')
+        continue;
       size_t t1 = row.find('\t'), t2 = row.find('\t', t1 + 1), t3 = row.find('\t', t2 + 1);
       REQUIRE(t3 != std::string::npos);
       std::string file = row.substr(0, t1), severity = row.substr(t1 + 1, t2 - t1 - 1);
@@ -26,7 +27,8 @@ TEST_SUITE("harden/corpus") {
       CAPTURE(r.err);
       CHECK(r.signal == 0);
       CHECK(r.code != 3);
-      if (severity == "error") CHECK(r.code == 1);
+      if (severity == "error")
+        CHECK(r.code == 1);
       // The printed line that carries the message: `file:line:col: severity: ...text...`.
       size_t at = r.err.find(text);
       REQUIRE(at != std::string::npos);
@@ -35,7 +37,8 @@ TEST_SUITE("harden/corpus") {
       std::string printed = r.err.substr(begin, r.err.find('\n', at) - begin);
       CAPTURE(printed);
       CHECK(printed.find(" " + severity + ": ") != std::string::npos);
-      if (line != "0") CHECK(printed.find(file + ":" + line + ":") != std::string::npos);
+      if (line != "0")
+        CHECK(printed.find(file + ":" + line + ":") != std::string::npos);
       ++cases;
     }
     CHECK(cases >= 60);

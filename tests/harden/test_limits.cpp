@@ -29,7 +29,8 @@ TEST_SUITE("harden/limits") {
     for (const char* command : {"check", "pdf", "epub"}) {
       CAPTURE(command);
       std::vector<std::string> args{command, (dir / "a.md").string()};
-      if (std::string(command) != "check") args.insert(args.end(), {"-o", (dir / "out").string()});
+      if (std::string(command) != "check")
+        args.insert(args.end(), {"-o", (dir / "out").string()});
       RunResult r = run_galley(args);
       CAPTURE(r.err);
       CHECK(r.signal == 0);
@@ -78,7 +79,8 @@ TEST_SUITE("harden/limits") {
     write(dir / "one.md", article(one));
     write(dir / "many.md", article(many));
     RunResult r1 = run_galley({"pdf", (dir / "one.md").string(), "-o", (dir / "one.pdf").string()});
-    RunResult r12 = run_galley({"pdf", (dir / "many.md").string(), "-o", (dir / "many.pdf").string()});
+    RunResult r12 =
+        run_galley({"pdf", (dir / "many.md").string(), "-o", (dir / "many.pdf").string()});
     CAPTURE(r12.err);
     REQUIRE(r1.code == 0);
     REQUIRE(r12.code == 0);
@@ -94,15 +96,17 @@ TEST_SUITE("harden/limits") {
 
     RunResult side = run_galley({"check", a, "--max-image-side", "250"});
     CHECK(side.code == 1);
-    CHECK(says(side, "a.md:7:1: error: figure image 'grey.png' is too large: 300 x 200 pixels (the limit "
-                     "is 250 pixels a side)"));
+    CHECK(says(side,
+               "a.md:7:1: error: figure image 'grey.png' is too large: 300 x 200 pixels (the limit "
+               "is 250 pixels a side)"));
     RunResult pixels = run_galley({"check", a, "--max-image-pixels", "50000"});
     CHECK(pixels.code == 1);
     CHECK(says(pixels, "300 x 200 pixels (the limit is 50000 pixels)"));
     RunResult bytes = run_galley({"check", a, "--max-image-size", "64"});
     CHECK(bytes.code == 1);
     CHECK(says(bytes, "figure image 'grey.png' is too large ("));
-    CHECK(run_galley({"check", a, "--max-image-pixels", "60000", "--max-image-side", "300"}).code == 0);
+    CHECK(run_galley({"check", a, "--max-image-pixels", "60000", "--max-image-side", "300"}).code ==
+          0);
   }
 
   TEST_CASE("input file size") {
@@ -119,8 +123,10 @@ TEST_SUITE("harden/limits") {
   TEST_CASE("nesting depth of lists and quotes") {
     fs::path dir = scratch("nesting");
     std::string lists, quotes;
-    for (int i = 0; i < 10; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- item\n";
-    for (int i = 1; i <= 10; ++i) quotes += std::string(static_cast<size_t>(i), '>') + " quoted\n";
+    for (int i = 0; i < 10; ++i)
+      lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- item\n";
+    for (int i = 1; i <= 10; ++i)
+      quotes += std::string(static_cast<size_t>(i), '>') + " quoted\n";
     write(dir / "lists.md", article(lists));
     write(dir / "quotes.md", article(quotes));
     for (const char* name : {"lists.md", "quotes.md"}) {
@@ -136,9 +142,11 @@ TEST_SUITE("harden/limits") {
   TEST_CASE("number of notes") {
     fs::path dir = scratch("notes");
     std::string body = "Text";
-    for (int i = 1; i <= 5; ++i) body += "[^n" + std::to_string(i) + "]";
+    for (int i = 1; i <= 5; ++i)
+      body += "[^n" + std::to_string(i) + "]";
     body += ".\n\n";
-    for (int i = 1; i <= 5; ++i) body += "[^n" + std::to_string(i) + "]: Note.\n";
+    for (int i = 1; i <= 5; ++i)
+      body += "[^n" + std::to_string(i) + "]: Note.\n";
     write(dir / "a.md", article(body));
     std::string a = (dir / "a.md").string();
     CHECK(run_galley({"check", a}).code == 0);
@@ -150,7 +158,8 @@ TEST_SUITE("harden/limits") {
   TEST_CASE("total output pages") {
     fs::path dir = scratch("pages");
     std::string body;
-    for (int i = 0; i < 60; ++i) body += "A paragraph that fills some of the page with words.\n\n";
+    for (int i = 0; i < 60; ++i)
+      body += "A paragraph that fills some of the page with words.\n\n";
     write(dir / "a.md", article(body));
     std::string a = (dir / "a.md").string();
     RunResult r = run_galley({"pdf", a, "-o", (dir / "a.pdf").string(), "--max-pages", "1"});

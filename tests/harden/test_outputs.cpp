@@ -56,8 +56,8 @@ TEST_SUITE("harden/outputs") {
     fs::path dir = scratch("build-input");
     // An article whose name ends like an output: build would write story.pdf beside it.
     write(dir / "story.pdf", kArticle);
-    RunResult r = run_galley({"build", (dir / "story.pdf").string(), "--format", "pdf", "-o",
-                          dir.string()});
+    RunResult r =
+        run_galley({"build", (dir / "story.pdf").string(), "--format", "pdf", "-o", dir.string()});
     CHECK(r.code == 2);
     CHECK(says(r, "output would overwrite the input"));
     CHECK(galley::read_file(dir / "story.pdf").value_or("") == kArticle);
@@ -66,8 +66,8 @@ TEST_SUITE("harden/outputs") {
       write(dir / "src/a.md", kArticle);
       fs::create_directories(dir / "out");
       fs::create_symlink(dir / "src/a.md", dir / "out/a.pdf");
-      RunResult rl = run_galley({"build", (dir / "src/a.md").string(), "--format", "pdf", "-o",
-                                 (dir / "out").string()});
+      RunResult rl = run_galley(
+          {"build", (dir / "src/a.md").string(), "--format", "pdf", "-o", (dir / "out").string()});
       CHECK(rl.code == 2);
       CHECK(says(rl, "output would overwrite the input"));
       CHECK(galley::read_file(dir / "src/a.md").value_or("") == kArticle);
@@ -84,7 +84,8 @@ TEST_SUITE("harden/outputs") {
     CHECK(galley::read_file(dir / "a.pdf").value_or("") == "previous good output");
     CHECK(fs::last_write_time(dir / "a.md") == before);
     size_t files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+      ++files;
     CHECK(files == 2); // no temporary file left behind
   }
 }

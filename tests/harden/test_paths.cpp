@@ -19,8 +19,7 @@ bool says(const RunResult& r, const std::string& text) {
 /// An article in `dir`/site whose figure is `src`, and a PNG in `dir`/outside.
 fs::path image_case(const fs::path& dir, const std::string& src) {
   write(dir / "outside/pic.png", png_grey(8, 8));
-  write(dir / "site/a.md",
-        "---\ntitle: Paths\n---\n\nText.\n\n![A picture](" + src + ")\n");
+  write(dir / "site/a.md", "---\ntitle: Paths\n---\n\nText.\n\n![A picture](" + src + ")\n");
   return dir / "site/a.md";
 }
 
@@ -32,7 +31,8 @@ TEST_SUITE("harden/paths") {
     std::string a = image_case(dir, "../outside/pic.png").string();
     RunResult r = run_galley({"check", a});
     CHECK(r.code == 1);
-    CHECK(says(r, "a.md:7:1: error: figure image '../outside/pic.png' leaves the article's folder"));
+    CHECK(
+        says(r, "a.md:7:1: error: figure image '../outside/pic.png' leaves the article's folder"));
     CHECK(run_galley({"check", a, "--allow-path", (dir / "outside").string()}).code == 0);
   }
 
@@ -51,7 +51,8 @@ TEST_SUITE("harden/paths") {
     fs::create_symlink(dir / "outside/pic.png", dir / "site/pic.png");
     RunResult r = run_galley({"check", a});
     CHECK(r.code == 1);
-    CHECK(says(r, "a.md:7:1: error: figure image 'pic.png' links to a file outside the allowed folders"));
+    CHECK(says(
+        r, "a.md:7:1: error: figure image 'pic.png' links to a file outside the allowed folders"));
     CHECK(run_galley({"check", a, "--allow-path", (dir / "outside").string()}).code == 0);
 
     SUBCASE("a linked folder is no way out either") {
@@ -66,8 +67,9 @@ TEST_SUITE("harden/paths") {
   TEST_CASE("covers and portraits are confined like figures") {
     fs::path dir = scratch("cover-portrait");
     write(dir / "outside/pic.png", png_grey(8, 8));
-    write(dir / "site/a.md", "---\ntitle: Paths\ncover:\n  image: ../outside/pic.png\n  alt: A\n"
-                             "authors:\n  - name: Ada\n    portrait: ../outside/pic.png\n---\n\nText.\n");
+    write(dir / "site/a.md",
+          "---\ntitle: Paths\ncover:\n  image: ../outside/pic.png\n  alt: A\n"
+          "authors:\n  - name: Ada\n    portrait: ../outside/pic.png\n---\n\nText.\n");
     std::string a = (dir / "site/a.md").string();
     RunResult r = run_galley({"check", a});
     CHECK(r.code == 1);
@@ -106,7 +108,8 @@ TEST_SUITE("harden/paths") {
     fs::path dir = scratch("manifest-style");
     write(dir / "site/a.md", "---\ntitle: A\n---\n\nText.\n");
     write(dir / "outside/house.yaml", "extends: pocket\n");
-    write(dir / "site/issue.yaml", "title: Issue\nstyle: ../outside/house.yaml\narticles: [a.md]\n");
+    write(dir / "site/issue.yaml",
+          "title: Issue\nstyle: ../outside/house.yaml\narticles: [a.md]\n");
     std::string m = (dir / "site/issue.yaml").string();
     std::string out = (dir / "issue.epub").string();
     RunResult r = run_galley({"epub", m, "-o", out});
@@ -160,16 +163,18 @@ TEST_SUITE("harden/paths") {
   TEST_CASE("EPUB entry names are galley's own, never the author's file names") {
     fs::path dir = scratch("entry-names");
     write(dir / "images/we ird'name;$(x).png", png_grey(8, 8));
-    write(dir / "Ünïcode story.md", "---\ntitle: Names\ncover:\n  image: \"images/we ird'name;$(x).png\"\n"
-                                    "  alt: Cover\n---\n\n![Fig](<images/we ird'name;$(x).png>)\n");
+    write(dir / "Ünïcode story.md",
+          "---\ntitle: Names\ncover:\n  image: \"images/we ird'name;$(x).png\"\n"
+          "  alt: Cover\n---\n\n![Fig](<images/we ird'name;$(x).png>)\n");
     fs::path epub = dir / "out.epub";
     RunResult r = run_galley({"epub", (dir / "Ünïcode story.md").string(), "-o", epub.string()});
     CAPTURE(r.err);
     REQUIRE(r.code == 0);
     std::vector<std::string> names = zip_names(epub);
     REQUIRE(names.size() > 5);
-    CHECK(std::any_of(names.begin(), names.end(),
-                      [](const std::string& n) { return n.find("images/img-") != std::string::npos; }));
+    CHECK(std::any_of(names.begin(), names.end(), [](const std::string& n) {
+      return n.find("images/img-") != std::string::npos;
+    }));
     for (const std::string& name : names) {
       CAPTURE(name);
       CHECK(name.find("..") == std::string::npos);
