@@ -275,6 +275,8 @@ int Build::run() {
   std::uint64_t bytes = 0;
   bool internal = false, input_failed = false;
   unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // An issue PDF also lays its articles out in parallel, so -j helps a single issue too.
+  options_.threads = threads;
   auto label = [&] {
     std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
     return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();

@@ -5,7 +5,9 @@
 #include "util/error.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <memory>
 
@@ -32,6 +34,7 @@ int run_convert(const ConvertState& st) {
   Diagnostics diags;
   auto ro = render_options(st.common, diags);
   ro.embed_fonts = st.embed_fonts;
+  ro.threads = std::max(1u, std::thread::hardware_concurrency());
   std::filesystem::path out =
       st.output.empty() ? default_output(st) : std::filesystem::path(st.output);
   if (diags.has_errors() || refuse_output_over_input(out, st.inputs, diags)) {

@@ -8,7 +8,12 @@
 #include "text/engine.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <set>
+#include <thread>
 
 namespace galley::render {
 
@@ -80,6 +85,59 @@ std::int64_t output_epoch(const model::Issue& issue, const RenderOptions& option
   return 0;
 }
 
+namespace {
+
+text::EngineOptions engine_options_for(const style::Style& style, const RenderOptions& options) {
+  text::EngineOptions eo;
+  eo.font_dirs = {text::bundled_fonts_dir()};
+  for (const auto& face : style.fonts.faces)
+    eo.extra_faces.push_back({face.family, face.weight, face.italic, face.path});
+  eo.fallback = style.fonts.fallback;
+  eo.use_fontconfig = options.system_fonts;
+  return eo;
+}
+
+/// Lays out every article of `issue`, up to `threads` at a time. Each article starts on a new
+/// page and join_articles() numbers the pages afterwards (DESIGN.md, "Where the time goes"), so
+/// articles are independent: a worker takes the next one with its own engine. Fonts are
+/// remapped by file when joining, so which engine set an article never shows in the output.
+/// Each article reports to its own sink; the sinks are merged in article order, and a warning
+/// an engine gives once per process (a missing glyph) is kept once whatever the thread count.
+std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
+                                                   const style::Style& style,
+                                                   const text::EngineOptions& engine_options,
+                                                   unsigned threads, Diagnostics& diags) {
+  std::size_t n = issue.articles.size();
+  std::vector<layout::ArticlePages> pages(n);
+  std::vector<Diagnostics> sinks(n);
+  std::vector<std::exception_ptr> failures(n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    text::Engine engine(engine_options);
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        pages[i] = layout::layout_article(issue, i, style, engine, sinks[i]);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+  std::vector<std::thread> pool;
+  for (std::size_t k = 1; k < workers; ++k) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
+  std::set<std::string> seen;
+  for (const auto& sink : sinks)
+    for (const auto& d : sink.all())
+      if (seen.insert(format_text(d)).second) diags.report(d);
+  return pages;
+}
+
+} // namespace
+
 std::optional<Rendered> render(const model::Issue& issue, const style::Style& style, Format format,
                                const RenderOptions& options, Diagnostics& diags) {
   std::int64_t epoch = output_epoch(issue, options);
@@ -96,19 +154,15 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     return Rendered{std::move(bytes), docs};
   }
 
-  text::EngineOptions engine_options;
-  engine_options.font_dirs = {text::bundled_fonts_dir()};
-  for (const auto& face : style.fonts.faces)
-    engine_options.extra_faces.push_back({face.family, face.weight, face.italic, face.path});
-  engine_options.fallback = style.fonts.fallback;
-  engine_options.use_fontconfig = options.system_fonts;
+  text::EngineOptions engine_options = engine_options_for(style, options);
   text::Engine engine(engine_options);
-
   layout::LayoutOptions lo;
   lo.date_epoch = epoch;
   lo.max_pages = options.limits.max_pages;
   Diagnostics local;
-  layout::Document doc = layout::layout_issue(issue, style, engine, lo, local);
+  auto articles = lay_out_articles(issue, style, engine_options, options.threads, local);
+  layout::Document doc =
+      layout::join_articles(issue, std::move(articles), style, engine, lo, local);
   if (local.has_errors()) {
     diags.merge(local);
     return std::nullopt;

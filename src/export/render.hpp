@@ -41,6 +41,9 @@ struct RenderOptions {
   bool embed_fonts = false;
   /// Ask fontconfig for system fonts when the bundled ones lack a character.
   bool system_fonts = true;
+  /// PDF: articles of an issue laid out at once, each thread with its own text engine. The
+  /// output does not depend on it.
+  unsigned threads = 1;
   Limits limits;
 };
 
