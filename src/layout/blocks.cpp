@@ -17,14 +17,8 @@ InlineLook body_look(const ArticleContext& ctx) {
 
 text::Line shape_line(ArticleContext& ctx, const std::string& s, const text::FontRequest& font,
                       double size, std::uint32_t color, const std::vector<std::string>& features) {
-  text::Span sp;
-  sp.text = s;
-  sp.font = font;
-  sp.size = size;
-  sp.color = color;
-  sp.features = features;
-  sp.hyphenate = false;
-  return ctx.engine.layout_line({sp}, ctx.article.meta.language, ctx.diags);
+  return ctx.engine.layout_line({plain_span(s, font, size, color, features)},
+                                ctx.article.meta.language, ctx.diags);
 }
 
 text::ParagraphLayout balanced(ArticleContext& ctx, text::ParagraphSpec& spec) {

@@ -289,4 +289,16 @@ text::ParagraphSpec paragraph_spec(const ArticleContext& ctx, std::vector<text::
   return spec;
 }
 
+text::Span plain_span(const std::string& s, const text::FontRequest& font, double size,
+                      std::uint32_t color, const std::vector<std::string>& features) {
+  text::Span sp;
+  sp.text = s;
+  sp.font = font;
+  sp.size = size;
+  sp.color = color;
+  sp.features = features;
+  sp.hyphenate = false;
+  return sp;
+}
+
 } // namespace galley::layout::detail

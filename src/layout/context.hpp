@@ -119,4 +119,8 @@ GlyphRun make_run(const text::LineRun& run, double x, double baseline);
 text::ParagraphSpec paragraph_spec(const ArticleContext& ctx, std::vector<text::Span> spans,
                                    double width, bool justify);
 
+/// A span of plain, unhyphenated text in one look (labels, titles, running heads).
+text::Span plain_span(const std::string& s, const text::FontRequest& font, double size,
+                      std::uint32_t color, const std::vector<std::string>& features = {});
+
 } // namespace galley::layout::detail

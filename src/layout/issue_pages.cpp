@@ -11,14 +11,7 @@ namespace galley::layout::detail {
 text::Line plain_line(text::Engine& engine, Diagnostics& diags, const std::string& language,
                       const std::string& s, const text::FontRequest& font, double size,
                       std::uint32_t color, const std::vector<std::string>& features) {
-  text::Span sp;
-  sp.text = s;
-  sp.font = font;
-  sp.size = size;
-  sp.color = color;
-  sp.features = features;
-  sp.hyphenate = false;
-  return engine.layout_line({sp}, language, diags);
+  return engine.layout_line({plain_span(s, font, size, color, features)}, language, diags);
 }
 
 namespace {
@@ -36,15 +29,8 @@ struct Setter {
               double leading, std::uint32_t color, double x, double y, double width,
               const std::vector<std::string>& features = {}) {
     if (s.empty()) return y;
-    text::Span sp;
-    sp.text = s;
-    sp.font = font;
-    sp.size = size;
-    sp.color = color;
-    sp.features = features;
-    sp.hyphenate = false;
     text::ParagraphSpec spec;
-    spec.spans = {sp};
+    spec.spans = {plain_span(s, font, size, color, features)};
     spec.language = issue.language;
     spec.align = text::Alignment::Left;
     spec.width = width;
