@@ -84,7 +84,12 @@ TEST_SUITE("harden/limits") {
     CAPTURE(r12.err);
     REQUIRE(r1.code == 0);
     REQUIRE(r12.code == 0);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer's quarantine keeps freed images resident: peak memory says nothing here.
+    MESSAGE("peak memory not compared under AddressSanitizer");
+#else
     CHECK(r12.max_rss_kb < r1.max_rss_kb + 64 * 1024);
+#endif
   }
 
   TEST_CASE("image side, pixel count and file size limits, each raised by its option") {
