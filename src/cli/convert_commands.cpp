@@ -56,7 +56,9 @@ int run_convert(const ConvertState& st) {
   if (!st.common.quiet) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     std::fprintf(stderr, "wrote %s (%d %s, %zu bytes) in %.0f ms\n", out.string().c_str(),
-                 result->pages, st.format == render::Format::Pdf ? "pages" : "documents",
+                 result->pages,
+                 st.format == render::Format::Pdf ? (result->pages == 1 ? "page" : "pages")
+                                                  : (result->pages == 1 ? "document" : "documents"),
                  result->bytes.size(), ms.count());
   }
   return kOk;
