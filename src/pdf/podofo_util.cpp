@@ -2,6 +2,10 @@
 
 #include "pdf/content.hpp"
 
+#include "util/error.hpp"
+
+#include <zlib.h>
+
 namespace galley::pdf {
 
 using namespace PoDoFo;
@@ -27,10 +31,21 @@ PdfString pdf_bytes(std::string_view bytes) {
 }
 
 void set_stream(PdfObject* obj, std::string_view data, bool compress) {
-  TVecFilters filters;
-  if (compress)
-    filters.push_back(ePdfFilter_FlateDecode);
-  obj->GetStream()->Set(data.data(), pdf_long(data.size()), filters);
+  if (!compress) {
+    set_raw_stream(obj, data);
+    return;
+  }
+  // Compressed here rather than by PoDoFo's filter, which always uses zlib's default level:
+  // level 4 costs a few percent in size and saves a third of the time spent deflating.
+  constexpr int kLevel = 4;
+  uLongf size = compressBound(uLong(data.size()));
+  std::string packed(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                reinterpret_cast<const Bytef*>(data.data()), uLong(data.size()), kLevel) != Z_OK)
+    throw Error("zlib could not compress a stream");
+  packed.resize(size);
+  set_raw_stream(obj, packed);
+  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
 void set_raw_stream(PdfObject* obj, std::string_view data) {
