@@ -2,6 +2,7 @@
 
 #include "input/front_matter.hpp"
 #include "input/meta.hpp"
+#include "input/nesting.hpp"
 #include "input/value.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -89,14 +90,7 @@ private:
   }
 
   bool too_deep(cmark_node* n, int depth) {
-    if (depth <= ctx_.options->max_nesting)
-      return false;
-    if (!nesting_reported_)
-      diags_.error(loc(n), "content is nested more than " +
-                               std::to_string(ctx_.options->max_nesting) +
-                               " levels deep; the deeper part is left out");
-    nesting_reported_ = true;
-    return true;
+    return nesting_.too_deep(depth, [&] { return loc(n); }, diags_);
   }
 
   void blocks(cmark_node* parent, model::Blocks& out, int depth) {
@@ -356,7 +350,7 @@ private:
   std::vector<size_t> line_starts_;
   std::vector<std::pair<int, int>> verbatim_lines_;
   std::vector<std::string> defined_;
-  bool nesting_reported_ = false;
+  NestingGuard nesting_{ctx_.options->max_nesting};
 };
 
 /// cmark-gfm 0.29.0.gfm.6 (Debian 12) has inputs that take quadratic time: a paragraph that

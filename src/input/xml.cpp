@@ -1,6 +1,7 @@
 #include "input/xml.hpp"
 
 #include "input/dates.hpp"
+#include "input/nesting.hpp"
 #include "input/text_file.hpp"
 
 #include <pugixml.hpp>
@@ -101,14 +102,7 @@ public:
   }
 
   bool too_deep(const pugi::xml_node& n, int depth) {
-    if (depth <= ctx_.options->max_nesting)
-      return false;
-    if (!nesting_reported_)
-      diags_.error(loc(n), "content is nested more than " +
-                               std::to_string(ctx_.options->max_nesting) +
-                               " levels deep; the deeper part is left out");
-    nesting_reported_ = true;
-    return true;
+    return nesting_.too_deep(depth, [&] { return loc(n); }, diags_);
   }
 
   // ------------------------------------------------------------------ meta
@@ -548,7 +542,7 @@ private:
   std::string_view text_;
   const ArticleContext& ctx_;
   Diagnostics& diags_;
-  bool nesting_reported_ = false;
+  NestingGuard nesting_{ctx_.options->max_nesting};
 };
 
 } // namespace
