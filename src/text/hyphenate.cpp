@@ -1,8 +1,9 @@
 #include "text/hyphenate.hpp"
 
+#include "text/patterns.hpp"
+#include "util/files.hpp"
 #include "util/text_utils.hpp"
 
-#include <hyphen.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -11,39 +12,46 @@
 namespace galley::text {
 
 struct Hyphenator::Dict {
-  HyphenDict* dict = nullptr;
-  bool latin1 = false; ///< hyph_de_DE.dic is ISO 8859-1; the others are UTF-8
-  ~Dict() {
-    if (dict)
-      hnj_hyphen_free(dict);
-  }
+  HyphenPatterns patterns;
 };
 
 namespace {
 
-/// Loaded dictionaries, shared by every Hyphenator of the process. libhyphen builds its state
-/// machine slowly (seconds for the 1 MB German patterns) and only reads it while hyphenating,
-/// so each file is loaded once and kept for the process's life.
+/// Loaded dictionaries, shared by every Hyphenator of the process: each file is read once and
+/// only read afterwards.
 std::shared_ptr<const Hyphenator::Dict> load_shared(const std::filesystem::path& path) {
   static std::mutex mutex;
   static std::map<std::filesystem::path, std::shared_ptr<const Hyphenator::Dict>> loaded;
   std::lock_guard<std::mutex> lock(mutex);
   auto& slot = loaded[path];
   if (!slot) {
-    if (HyphenDict* d = hnj_hyphen_load(path.c_str())) {
-      auto dict = std::make_shared<Hyphenator::Dict>();
-      dict->dict = d;
-      dict->latin1 = !d->utf8;
-      slot = dict;
-    }
+    if (auto bytes = read_file(path))
+      slot = std::make_shared<Hyphenator::Dict>(Hyphenator::Dict{HyphenPatterns::parse(*bytes)});
   }
   return slot;
+}
+
+/// The dictionary for `language` where `resolver` looks, or null.
+std::shared_ptr<const Hyphenator::Dict> load_language(const Hyphenator& resolver,
+                                                      const std::string& language) {
+  auto path = resolver.dictionary_for(language);
+  if (path.empty())
+    return nullptr;
+  // Resolve symbolic links (hyph_de.dic -> hyph_de_DE.dic) so that one file loads once.
+  std::error_code ec;
+  return load_shared(std::filesystem::canonical(path, ec));
 }
 
 } // namespace
 
 std::filesystem::path default_dictionary_dir() {
   return "/usr/share/hyphen";
+}
+
+void preload_dictionaries(const std::vector<std::string>& languages,
+                          const std::filesystem::path& dictionary_dir) {
+  Hyphenator resolver(dictionary_dir);
+  for (const auto& language : languages) load_language(resolver, language);
 }
 
 std::string lowercase(std::string_view word) {
@@ -107,12 +115,7 @@ const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diag
   auto it = dicts_.find(language);
   if (it != dicts_.end())
     return it->second.get();
-  std::shared_ptr<const Dict> dict;
-  auto path = dictionary_for(language);
-  // Resolve symbolic links (hyph_de.dic -> hyph_de_DE.dic) so that one file loads once.
-  std::error_code ec;
-  if (!path.empty())
-    dict = load_shared(std::filesystem::canonical(path, ec));
+  std::shared_ptr<const Dict> dict = load_language(*this, language);
   if (!dict)
     diags.warning({}, "no hyphenation dictionary for language '" + language + "' (looked in " +
                           dir_.string() + ")");
@@ -140,7 +143,7 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
       if (const Dict* d = dictionary(language, diags)) {
         std::string encoded;
         bool encodable = true;
-        if (d->latin1) {
+        if (!d->patterns.utf8()) {
           for (size_t i = 0; i < lower.size();) {
             char32_t cp = next_code_point(lower, i);
             if (cp > 0xFF)
@@ -150,28 +153,8 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
         } else {
           encoded = lower;
         }
-        if (encodable) {
-          std::vector<char> hyphens(encoded.size() + 5, '0');
-          char** rep = nullptr;
-          int* pos = nullptr;
-          int* cut = nullptr;
-          hnj_hyphen_hyphenate2(d->dict, encoded.data(), static_cast<int>(encoded.size()),
-                                hyphens.data(), nullptr, &rep, &pos, &cut);
-          // With a UTF-8 dictionary libhyphen reports positions per code point, with Latin-1
-          // per byte, which is the same thing. Non-standard hyphenation (rep) is not used.
-          for (int i = 0; i + 1 < n; ++i) {
-            bool odd = (hyphens[static_cast<size_t>(i)] - '0') % 2 == 1;
-            if (odd && !(rep && rep[i]))
-              counts.push_back(i + 1);
-          }
-          if (rep) {
-            for (size_t i = 0; i < encoded.size(); ++i)
-              std::free(rep[i]);
-            std::free(rep);
-            std::free(pos);
-            std::free(cut);
-          }
-        }
+        if (encodable)
+          counts = d->patterns.points(encoded);
       }
       cache_[key] = counts;
     }

@@ -1,6 +1,7 @@
 #pragma once
-// Hyphenation with libhyphen (Liang's patterns, the dictionaries OpenOffice and TeX share) and
-// Debian's hyph_<lang>.dic files, plus a style's exception words.
+// Hyphenation with Liang's patterns from Debian's hyph_<lang>.dic files (the dictionaries
+// LibreOffice and the hyphen library share; read by text/patterns.hpp), plus a style's
+// exception words.
 #include "text/engine.hpp"
 
 #include <filesystem>
@@ -19,6 +20,13 @@ HyphenExceptions parse_exceptions(const std::vector<std::string>& words);
 
 /// Where Debian's hyphen-* packages install hyph_<lang>.dic files.
 std::filesystem::path default_dictionary_dir();
+
+/// Loads the dictionaries of `languages` (BCP 47 tags) from `dictionary_dir` into the
+/// process's shared set, so that an engine's first hyphenated word finds them loaded. Meant to
+/// run on a spare thread while layout starts; an engine that needs a dictionary being loaded
+/// waits for it. Reports nothing: a missing dictionary is reported by the engine that needs it.
+void preload_dictionaries(const std::vector<std::string>& languages,
+                          const std::filesystem::path& dictionary_dir = default_dictionary_dir());
 
 /// Lowercases `word` (full Unicode case mapping of single code points).
 std::string lowercase(std::string_view word);

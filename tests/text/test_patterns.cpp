@@ -1,0 +1,204 @@
+#include "text/hyphenate.hpp"
+#include "text/patterns.hpp"
+#include "util/files.hpp"
+#include "util/text_utils.hpp"
+
+#include <doctest/doctest.h>
+#include <hyphen.h>
+#include <unicode/uchar.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+
+using namespace galley;
+using namespace galley::text;
+
+namespace {
+
+std::string show(std::string_view word, const std::vector<int>& points) {
+  std::string out;
+  int at = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i > 0 && (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) {
+      ++at;
+      if (std::find(points.begin(), points.end(), at) != points.end())
+        out += '-';
+    }
+    out += word[i];
+  }
+  return out;
+}
+
+std::string hyphenate(const HyphenPatterns& p, std::string_view word) {
+  return show(word, p.points(word));
+}
+
+/// The hyphen library's points for `encoded`, as hyphenate.cpp used to take them: odd values,
+/// counted in letters, without non-standard (replacement) points.
+std::vector<int> library_points(HyphenDict* dict, const std::string& encoded, int letters) {
+  std::vector<char> hyphens(encoded.size() + 5, '0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate2(dict, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(),
+                        nullptr, &rep, &pos, &cut);
+  std::vector<int> out;
+  for (int i = 0; i + 1 < letters; ++i)
+    if ((hyphens[static_cast<size_t>(i)] - '0') % 2 == 1 && !(rep && rep[i]))
+      out.push_back(i + 1);
+  if (rep) {
+    for (size_t i = 0; i < encoded.size(); ++i)
+      std::free(rep[i]);
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+  return out;
+}
+
+struct Comparison {
+  long words = 0, points = 0, differ = 0;
+  std::string first_difference;
+};
+
+/// Hyphenates every word of letters in `word_list` (UTF-8, one per line) with both readers.
+Comparison compare_with_library(const std::string& dic, const std::string& word_list) {
+  auto bytes = read_file(dic);
+  REQUIRE_MESSAGE(bytes, dic);
+  HyphenPatterns ours = HyphenPatterns::parse(*bytes);
+  std::unique_ptr<HyphenDict, void (*)(HyphenDict*)> theirs(hnj_hyphen_load(dic.c_str()),
+                                                            hnj_hyphen_free);
+  REQUIRE(theirs);
+  std::ifstream in(word_list);
+  REQUIRE_MESSAGE(in, word_list << " is missing: tools/bootstrap installs it");
+  Comparison out;
+  std::string word;
+#if defined(__SANITIZE_ADDRESS__)
+  const long stride = 4; // every fourth word: the sanitizers make the full lists slow
+#else
+  const long stride = 1;
+#endif
+  for (long line = 0; std::getline(in, word); ++line) {
+    if (line % stride != 0)
+      continue;
+    std::string encoded;
+    int letters = 0;
+    bool usable = !word.empty();
+    for (size_t i = 0; usable && i < word.size(); ++letters) {
+      auto cp = static_cast<UChar32>(next_code_point(word, i));
+      UChar32 lower = u_tolower(cp);
+      if (!u_isalpha(cp) || (!ours.utf8() && lower > 0xFF))
+        usable = false;
+      else if (ours.utf8())
+        append_utf8(encoded, static_cast<char32_t>(lower));
+      else
+        encoded.push_back(static_cast<char>(lower));
+    }
+    if (!usable)
+      continue;
+    ++out.words;
+    auto mine = ours.points(encoded);
+    out.points += static_cast<long>(mine.size());
+    if (mine != library_points(theirs.get(), encoded, letters) && out.differ++ == 0)
+      out.first_difference = word;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_SUITE("text/patterns") {
+  TEST_CASE("a pattern's digits go to the gaps between its letters") {
+    auto p = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n1ba\na1c\n");
+    CHECK(hyphenate(p, "abac") == "a-ba-c");
+    // The highest value wins: 2 (even) overrides 1.
+    auto q = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\na1b\na2bc\n");
+    CHECK(hyphenate(q, "abc") == "abc");
+    CHECK(hyphenate(q, "abd") == "a-bd");
+  }
+
+  TEST_CASE("dots anchor a pattern at the word's ends") {
+    auto p = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n.a1\n1z.\n");
+    CHECK(hyphenate(p, "aaz") == "a-a-z");
+    CHECK(hyphenate(p, "bab") == "bab");
+  }
+
+  TEST_CASE("the dictionary's minimums, 2 when absent") {
+    auto none = HyphenPatterns::parse("UTF-8\n1b\n");
+    CHECK(hyphenate(none, "abbbb") == "ab-b-bb");
+    auto wide = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 3\nRIGHTHYPHENMIN 3\n1b\n");
+    CHECK(hyphenate(wide, "abbbbbb") == "abb-b-bbb");
+  }
+
+  TEST_CASE("UTF-8 points count letters, ISO 8859-1 bytes are letters") {
+    auto utf8 = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xC3\xA9"
+                                      "1\n");
+    CHECK(utf8.utf8());
+    CHECK(utf8.points("d\xC3\xA9v") == std::vector<int>{2});
+    auto latin1 = HyphenPatterns::parse("ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xE9"
+                                        "1\n");
+    CHECK_FALSE(latin1.utf8());
+    CHECK(latin1.points("d\xE9v") == std::vector<int>{2});
+  }
+
+  TEST_CASE("only the longest pattern prefix at each letter applies, as in the hyphen library") {
+    // "ab" is a state (a prefix of "abc"), so at "b" the automaton is in "ab", which has no
+    // pattern of its own: "b1" does not apply there. The dictionaries are built for this.
+    auto p = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nabc\nb1\n");
+    CHECK(hyphenate(p, "xbx") == "xb-x");
+    CHECK(hyphenate(p, "abx") == "abx");
+  }
+
+  TEST_CASE("a compound level splits the word and each part is hyphenated alone") {
+    auto p = HyphenPatterns::parse("ISO8859-1\nCOMPOUNDLEFTHYPHENMIN 2\n"
+                                   "COMPOUNDRIGHTHYPHENMIN 2\nhaus1\nNEXTLEVEL\n"
+                                   "LEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n1t\n");
+    // "haus" + "tuer": the boundary after "haus"; "t" is 1 letter from the part's start.
+    CHECK(hyphenate(p, "haustuer") == "haus-tuer");
+    CHECK(hyphenate(p, "hautuer") == "hau-tuer");
+  }
+
+  TEST_CASE("comments, keywords and replacement patterns") {
+    auto p = HyphenPatterns::parse("UTF-8\n% a comment 1a\nNOHYPHEN x\nLEFTHYPHENMIN 1\n"
+                                   "RIGHTHYPHENMIN 1\n1b\nc1c/c=c,1,2\n");
+    CHECK(hyphenate(p, "abab") == "a-ba-b");
+    CHECK(hyphenate(p, "acca") == "acca"); // non-standard points are not offered
+  }
+
+  TEST_CASE("preloaded dictionaries give the same points; a missing one is still reported") {
+    preload_dictionaries({"fr", "xx"});
+    Hyphenator h(default_dictionary_dir());
+    Diagnostics diags;
+    HyphenationOptions o;
+    auto points = h.points("développement", "fr", o, {}, diags);
+    CHECK(points == std::vector<size_t>{3, 5, 8, 10}); // dé-ve-lop-pe-ment, in bytes
+    CHECK(h.points("qwerty", "xx", o, {}, diags).empty());
+    CHECK(diags.warning_count() == 1);
+  }
+
+  TEST_CASE("the same points as the hyphen library over whole word lists") {
+    // Debian's word lists (wamerican, wngerman, wfrench) against Debian's patterns: every word
+    // of letters, lowercased and converted as hyphenate.cpp does.
+    struct Case {
+      const char* dic;
+      const char* words;
+      long min_words;
+    };
+    for (const Case& c :
+         {Case{"hyph_en_US.dic", "american-english", 70000}, Case{"hyph_fr.dic", "french", 300000},
+          Case{"hyph_de_DE.dic", "ngerman", 300000}}) {
+#if defined(__SANITIZE_ADDRESS__)
+      const long min_words = c.min_words / 4;
+#else
+      const long min_words = c.min_words;
+#endif
+      CAPTURE(c.dic);
+      auto result = compare_with_library((default_dictionary_dir() / c.dic).string(),
+                                         std::string("/usr/share/dict/") + c.words);
+      CHECK(result.words > min_words);
+      CHECK(result.points > result.words / 2);
+      CHECK_MESSAGE(result.differ == 0, result.first_difference);
+    }
+  }
+}
