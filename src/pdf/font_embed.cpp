@@ -33,9 +33,9 @@ std::string utf16_hex(const std::string& utf8) {
 }
 
 PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const PdfName& name,
-                           bool compress) {
+                           const StreamData& program) {
   PdfObject* file = objects.CreateObject(PdfVariant(PdfDictionary()));
-  set_stream(file, font.program, compress);
+  set_stream(file, program);
   if (font.cff)
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   else
@@ -86,10 +86,14 @@ std::string to_unicode_cmap(const SubsetFont& font) {
   return out;
 }
 
-PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, bool compress) {
+FontStreams font_streams(const SubsetFont& font, bool compress) {
+  return {pack_stream(font.program, compress), pack_stream(to_unicode_cmap(font), compress)};
+}
+
+PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, const FontStreams& streams) {
   std::string base = font.tag + "+" + font.ps_name;
   PdfName cid_name(base);
-  PdfObject* desc = font_descriptor(objects, font, cid_name, compress);
+  PdfObject* desc = font_descriptor(objects, font, cid_name, streams.program);
 
   PdfObject* cid_font = objects.CreateObject("Font");
   PdfDictionary& c = cid_font->GetDictionary();
@@ -115,7 +119,7 @@ PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, bool compr
   c.AddKey("W", w);
 
   PdfObject* cmap = objects.CreateObject(PdfVariant(PdfDictionary()));
-  set_stream(cmap, to_unicode_cmap(font), compress);
+  set_stream(cmap, streams.to_unicode);
 
   PdfObject* type0 = objects.CreateObject("Font");
   PdfDictionary& t = type0->GetDictionary();

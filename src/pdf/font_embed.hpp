@@ -2,6 +2,7 @@
 // Font dictionaries (PDF 32000-1 9.7): a Type0 font with Identity-H encoding over a CIDFont of
 // the subset program, its widths, font descriptor and ToUnicode CMap.
 #include "pdf/fonts.hpp"
+#include "pdf/pack.hpp"
 
 #include <string>
 
@@ -17,8 +18,15 @@ namespace galley::pdf {
 /// characters beyond the BMP, several characters for a ligature.
 std::string to_unicode_cmap(const SubsetFont& font);
 
-/// Creates the objects of one font and returns the Type0 font dictionary.
+/// A font's two streams, packed: the program and the ToUnicode CMap.
+struct FontStreams {
+  StreamData program, to_unicode;
+};
+FontStreams font_streams(const SubsetFont& font, bool compress);
+
+/// Creates the objects of one font, with its packed streams, and returns the Type0 font
+/// dictionary.
 PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const SubsetFont& font,
-                              bool compress);
+                              const FontStreams& streams);
 
 } // namespace galley::pdf

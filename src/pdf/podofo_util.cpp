@@ -2,10 +2,6 @@
 
 #include "pdf/content.hpp"
 
-#include "util/error.hpp"
-
-#include <zlib.h>
-
 namespace galley::pdf {
 
 using namespace PoDoFo;
@@ -30,22 +26,18 @@ PdfString pdf_bytes(std::string_view bytes) {
   return PdfString(bytes.data(), pdf_long(bytes.size()));
 }
 
+void set_stream(PdfObject* obj, const StreamData& data) {
+  set_raw_stream(obj, data.bytes);
+  if (data.deflated)
+    obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+}
+
 void set_stream(PdfObject* obj, std::string_view data, bool compress) {
   if (!compress) {
     set_raw_stream(obj, data);
     return;
   }
-  // Compressed here rather than by PoDoFo's filter, which always uses zlib's default level:
-  // level 4 costs a few percent in size and saves a third of the time spent deflating.
-  constexpr int kLevel = 4;
-  uLongf size = compressBound(uLong(data.size()));
-  std::string packed(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
-                reinterpret_cast<const Bytef*>(data.data()), uLong(data.size()), kLevel) != Z_OK)
-    throw Error("zlib could not compress a stream");
-  packed.resize(size);
-  set_raw_stream(obj, packed);
-  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  set_stream(obj, pack_stream(data, compress));
 }
 
 void set_raw_stream(PdfObject* obj, std::string_view data) {

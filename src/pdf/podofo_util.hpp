@@ -1,6 +1,8 @@
 #pragma once
 // Internal helpers over PoDoFo 0.9.8, the object model and serialiser behind the writer. Only
 // the writer's .cpp files include this; the public header stays free of PoDoFo.
+#include "pdf/pack.hpp"
+
 #include <podofo/podofo.h>
 
 #include <cstdint>
@@ -23,6 +25,9 @@ PoDoFo::PdfString pdf_text(const std::string& utf8);
 
 /// A byte string kept exactly (destination names, URIs).
 PoDoFo::PdfString pdf_bytes(std::string_view bytes);
+
+/// Replaces the stream of `obj` by packed data, with /Filter /FlateDecode when deflated.
+void set_stream(PoDoFo::PdfObject* obj, const StreamData& data);
 
 /// Replaces the stream of `obj` by `data`, Flate-compressed when `compress`.
 void set_stream(PoDoFo::PdfObject* obj, std::string_view data, bool compress);

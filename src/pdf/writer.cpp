@@ -9,6 +9,7 @@
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
+#include "util/parallel.hpp"
 
 #include <mutex>
 #include <optional>
@@ -42,20 +43,20 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
   return usage;
 }
 
-std::vector<std::optional<SubsetFont>> subset_fonts(const layout::Document& doc) {
-  std::vector<FontUsage> usage = collect_glyphs(doc);
-  std::vector<std::optional<SubsetFont>> fonts(doc.fonts.size());
-  for (size_t i = 0; i < doc.fonts.size(); ++i) {
-    if (usage[i].glyphs.empty())
-      continue;
-    const auto& res = doc.fonts[i];
-    std::string why;
-    auto bytes = read_file(res.path, &why);
-    if (!bytes)
-      throw Error("cannot read font '" + res.path + "': " + why);
-    fonts[i] = subset_font(*bytes, res.face_index, usage[i], res.path);
-  }
-  return fonts;
+/// A font subset with its packed streams.
+struct PreparedFont {
+  SubsetFont font;
+  FontStreams streams;
+};
+
+PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usage, bool compress) {
+  std::string why;
+  auto bytes = read_file(res.path, &why);
+  if (!bytes)
+    throw Error("cannot read font '" + res.path + "': " + why);
+  SubsetFont font = subset_font(*bytes, res.face_index, usage, res.path);
+  FontStreams streams = font_streams(font, compress);
+  return {std::move(font), std::move(streams)};
 }
 
 /// Which images some page draws.
@@ -75,21 +76,66 @@ std::vector<bool> drawn_images(const layout::Document& doc) {
   return drawn;
 }
 
-/// Reads and decodes one image; a failure becomes an error and the image is skipped.
-std::optional<ImageData> load_drawn_image(const std::string& path, const WriteOptions& options,
-                                          Diagnostics& diags) {
+/// An image read, decoded and packed, or why it could not be.
+struct PreparedImage {
+  ImageData info; ///< size and colour; its sample buffers are emptied once packed
+  StreamData samples;
+  std::optional<StreamData> alpha;
+  std::string error;
+};
+
+PreparedImage prepare_image(const std::string& path, const WriteOptions& options) {
+  PreparedImage out;
   std::string why;
   std::optional<ImageData> image;
   auto bytes = read_file(path, &why);
   if (bytes)
     image = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
-  if (!image)
-    diags.error({path, 0, 0}, "cannot embed image '" + path + "': " + why);
-  return image;
+  if (!image) {
+    out.error = "cannot embed image '" + path + "': " + why;
+    return out;
+  }
+  // A JPEG is passed through as it is, for /DCTDecode.
+  out.samples = image->dct ? StreamData{std::move(image->samples), false}
+                           : pack_stream(image->samples, options.compress);
+  if (!image->alpha.empty())
+    out.alpha = pack_stream(image->alpha, options.compress);
+  // Free the decoded pixels now (assigning an empty string would keep their buffer).
+  std::string().swap(image->samples);
+  std::string().swap(image->alpha);
+  out.info = std::move(*image);
+  return out;
+}
+
+/// Fonts subset and images decoded, with their streams packed, on opt.threads threads: the
+/// work that does not touch the PoDoFo document. Images are one task, decoded one after the
+/// other, so peak memory is bounded by the largest image, not their sum; each font is a task.
+struct Resources {
+  std::vector<std::optional<PreparedFont>> fonts; ///< none for a font no glyph run uses
+  std::vector<std::optional<PreparedImage>> images; ///< none for an image no page draws
+};
+
+Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt) {
+  std::vector<FontUsage> usage = collect_glyphs(doc);
+  std::vector<bool> drawn = drawn_images(doc);
+  Resources out;
+  out.fonts.resize(doc.fonts.size());
+  out.images.resize(doc.images.size());
+  parallel_for(1 + doc.fonts.size(), opt.threads, [&](std::size_t task, unsigned) {
+    if (task == 0) {
+      for (std::size_t i = 0; i < doc.images.size(); ++i)
+        if (drawn[i])
+          out.images[i] = prepare_image(doc.images[i].path, opt);
+    } else if (std::size_t i = task - 1; !usage[i].glyphs.empty()) {
+      out.fonts[i] = prepare_font(doc.fonts[i], usage[i], opt.compress);
+    }
+  });
+  return out;
 }
 
 /// An image XObject (8.9.5); the alpha channel becomes a soft mask (11.6.5.3).
-PdfObject* embed_image(PdfVecObjects& objects, const ImageData& img, bool compress) {
+PdfObject* embed_image(PdfVecObjects& objects, const PreparedImage& prepared) {
+  const ImageData& img = prepared.info;
   auto image_dict = [&](int components) {
     PdfObject* obj = objects.CreateObject("XObject");
     PdfDictionary& d = obj->GetDictionary();
@@ -114,13 +160,11 @@ PdfObject* embed_image(PdfVecObjects& objects, const ImageData& img, bool compre
       }
       d.AddKey("Decode", decode);
     }
-    set_raw_stream(obj, img.samples);
-  } else {
-    set_stream(obj, img.samples, compress);
   }
-  if (!img.alpha.empty()) {
+  set_stream(obj, prepared.samples);
+  if (prepared.alpha) {
     PdfObject* mask = image_dict(1);
-    set_stream(mask, img.alpha, compress);
+    set_stream(mask, *prepared.alpha);
     d.AddKey("SMask", mask->Reference());
   }
   return obj;
@@ -214,8 +258,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     PdfError::EnableLogging(false);
   });
   try {
-    std::vector<std::optional<SubsetFont>> fonts = subset_fonts(doc);
-    std::vector<bool> drawn = drawn_images(doc);
+    Resources res = prepare_resources(doc, opt);
 
     // PoDoFo's document constructor stamps a creation date through localtime(), whose buffer
     // is shared by the whole process: build documents one at a time (the stamp is replaced by
@@ -227,26 +270,29 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     pdf.SetPdfVersion(ePdfVersion_1_7);
     PdfVecObjects& objects = pdf.GetObjects();
 
-    std::vector<const SubsetFont*> font_ptrs(fonts.size(), nullptr);
-    std::vector<PdfObject*> font_objs(fonts.size(), nullptr);
-    for (size_t i = 0; i < fonts.size(); ++i) {
-      if (!fonts[i])
+    std::vector<const SubsetFont*> font_ptrs(res.fonts.size(), nullptr);
+    std::vector<PdfObject*> font_objs(res.fonts.size(), nullptr);
+    for (size_t i = 0; i < res.fonts.size(); ++i) {
+      if (!res.fonts[i])
         continue;
-      font_ptrs[i] = &*fonts[i];
-      font_objs[i] = embed_font(objects, *fonts[i], opt.compress);
+      font_ptrs[i] = &res.fonts[i]->font;
+      font_objs[i] = embed_font(objects, res.fonts[i]->font, res.fonts[i]->streams);
     }
-    // Each image is embedded once and drawn by reference from every page that shows it. One
-    // image is decoded at a time, so peak memory is bounded by the largest image, not their sum.
-    std::vector<bool> image_ok(drawn.size(), false);
-    std::vector<PdfObject*> image_objs(drawn.size(), nullptr);
-    for (size_t i = 0; i < drawn.size(); ++i) {
-      if (!drawn[i])
-        continue;
-      std::optional<ImageData> image = load_drawn_image(doc.images[i].path, opt, diags);
+    // Each image is embedded once and drawn by reference from every page that shows it; one
+    // that could not be decoded is reported and left out.
+    std::vector<bool> image_ok(res.images.size(), false);
+    std::vector<PdfObject*> image_objs(res.images.size(), nullptr);
+    for (size_t i = 0; i < res.images.size(); ++i) {
+      auto& image = res.images[i];
       if (!image)
         continue;
+      if (!image->error.empty()) {
+        diags.error({doc.images[i].path, 0, 0}, image->error);
+        continue;
+      }
       image_ok[i] = true;
-      image_objs[i] = embed_image(objects, *image, opt.compress);
+      image_objs[i] = embed_image(objects, *image);
+      image.reset();
     }
 
     // Pages go stale in PoDoFo 0.9.8 when the next one is created: create all, then fetch.
@@ -272,6 +318,16 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       throw Error("the page tree has " + std::to_string(page_objs.size()) + " pages, not " +
                   std::to_string(doc.pages.size()));
 
+    // Content streams are made and packed in parallel, then attached in page order.
+    std::vector<PageContent> contents(doc.pages.size());
+    std::vector<StreamData> streams(doc.pages.size());
+    parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
+      contents[p] = page_content(doc.pages[p], font_ptrs, image_ok);
+      streams[p] = pack_stream(contents[p].stream, opt.compress);
+      contents[p].stream.clear();
+      contents[p].stream.shrink_to_fit();
+    });
+
     DestMap dests = collect_dests(doc, diags);
     for (size_t p = 0; p < doc.pages.size(); ++p) {
       const auto& page = doc.pages[p];
@@ -282,9 +338,9 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       if (b > 0)
         d.AddKey("TrimBox", pdf_rect(b, b, b + page.width, b + page.height));
 
-      PageContent content = page_content(page, font_ptrs, image_ok);
+      const PageContent& content = contents[p];
       PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
-      set_stream(stream, content.stream, opt.compress);
+      set_stream(stream, streams[p]);
       d.AddKey("Contents", stream->Reference());
       PdfDictionary resources, font_res, xobject_res;
       for (int f : content.fonts)

@@ -16,6 +16,7 @@ struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
   std::uint64_t max_image_pixels = pdf::max_image_pixels; ///< docs/limits.md; raised by options
   std::uint32_t max_image_side = 20'000; ///< widest or tallest image accepted, in pixels
+  unsigned threads = 1; ///< fonts are subset and page streams packed on this many threads
 };
 
 /// Serialises frames to PDF bytes in memory. Images that cannot be decoded (corrupt JPEG,

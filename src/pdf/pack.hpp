@@ -1,0 +1,18 @@
+#pragma once
+// Stream bytes made ready before any PDF object exists, so that the writer can pack streams on
+// several threads and then create the objects in a fixed order.
+#include <string>
+#include <string_view>
+
+namespace galley::pdf {
+
+/// A stream's bytes: Flate-compressed (PDF 32000-1 7.4.4) or as they are.
+struct StreamData {
+  std::string bytes;
+  bool deflated = false;
+};
+
+/// Packs `data`, deflating it when `compress`. Thread-safe.
+StreamData pack_stream(std::string_view data, bool compress);
+
+} // namespace galley::pdf
