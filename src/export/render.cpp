@@ -6,12 +6,14 @@
 #include "layout/layout.hpp"
 #include "pdf/writer.hpp"
 #include "text/engine.hpp"
+#include "text/hyphenate.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <exception>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -110,30 +112,28 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
   std::size_t n = issue.articles.size();
   std::vector<layout::ArticlePages> pages(n);
   std::vector<Diagnostics> sinks(n);
-  std::vector<std::exception_ptr> failures(n);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    text::Engine engine(engine_options);
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        pages[i] = layout::layout_article(issue, i, style, engine, sinks[i]);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
-    }
-  };
-  std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
-  std::vector<std::thread> pool;
-  for (std::size_t k = 1; k < workers; ++k) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  for (const auto& f : failures)
-    if (f) std::rethrow_exception(f);
+  std::vector<std::optional<text::Engine>> engines(worker_count(n, threads));
+  parallel_for(n, threads, [&](std::size_t i, unsigned worker) {
+    auto& engine = engines[worker];
+    if (!engine) engine.emplace(engine_options);
+    pages[i] = layout::layout_article(issue, i, style, *engine, sinks[i]);
+  });
   std::set<std::string> seen;
   for (const auto& sink : sinks)
     for (const auto& d : sink.all())
       if (seen.insert(format_text(d)).second) diags.report(d);
   return pages;
+}
+
+/// The languages the issue's text is set in, each once, in order of first use.
+std::vector<std::string> languages_of(const model::Issue& issue) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& l) {
+    if (!l.empty() && std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
+  };
+  for (const auto& a : issue.articles) add(a.meta.language);
+  add(issue.language);
+  return out;
 }
 
 } // namespace
@@ -155,14 +155,33 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   }
 
   text::EngineOptions engine_options = engine_options_for(style, options);
-  text::Engine engine(engine_options);
   layout::LayoutOptions lo;
   lo.date_epoch = epoch;
   lo.max_pages = options.limits.max_pages;
   Diagnostics local;
-  auto articles = lay_out_articles(issue, style, engine_options, options.threads, local);
+  // While the articles are laid out, a spare thread loads the hyphenation dictionaries they
+  // will ask for and sets up the engine that joins them: with one article the second core
+  // would otherwise idle. Neither changes what the layout computes, only when it is ready.
+  std::optional<text::Engine> join_engine;
+  std::exception_ptr helper_failed;
+  auto prepare = [&] {
+    try {
+      if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
+      join_engine.emplace(engine_options);
+    } catch (...) {
+      helper_failed = std::current_exception();
+    }
+  };
+  std::vector<layout::ArticlePages> articles;
+  {
+    std::jthread helper;
+    if (options.threads > 1) helper = std::jthread(prepare);
+    articles = lay_out_articles(issue, style, engine_options, options.threads, local);
+  }
+  if (!join_engine && !helper_failed) prepare();
+  if (helper_failed) std::rethrow_exception(helper_failed);
   layout::Document doc =
-      layout::join_articles(issue, std::move(articles), style, engine, lo, local);
+      layout::join_articles(issue, std::move(articles), style, *join_engine, lo, local);
   if (local.has_errors()) {
     diags.merge(local);
     return std::nullopt;
@@ -170,6 +189,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   pdf::WriteOptions wo;
   wo.max_image_pixels = options.limits.max_image_pixels;
   wo.max_image_side = options.limits.max_image_side;
+  wo.threads = options.threads;
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors()) return std::nullopt;
