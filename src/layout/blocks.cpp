@@ -22,25 +22,9 @@ text::Line shape_line(ArticleContext& ctx, const std::string& s, const text::Fon
 }
 
 text::ParagraphLayout balanced(ArticleContext& ctx, text::ParagraphSpec& spec) {
-  text::ParagraphLayout best = ctx.engine.layout_paragraph(spec, ctx.diags);
-  const std::size_t lines = best.lines.size();
-  if (lines < 2) return best;
-  // Bisection on the measure: a handful of trial breaks of a short text.
-  double lo = spec.width / static_cast<double>(lines), hi = spec.width;
-  for (int i = 0; i < 6; ++i) {
-    double mid = (lo + hi) / 2;
-    spec.width = mid;
-    text::ParagraphLayout trial = ctx.engine.layout_paragraph(spec, ctx.diags);
-    bool overfull = false;
-    for (const text::Line& l : trial.lines) overfull = overfull || l.overfull;
-    if (trial.lines.size() <= lines && !overfull) {
-      hi = mid;
-      best = std::move(trial);
-    } else {
-      lo = mid;
-    }
-  }
-  spec.width = hi;
+  double width = spec.width;
+  text::ParagraphLayout best = ctx.engine.layout_balanced(spec, width, ctx.diags);
+  spec.width = width;
   return best;
 }
 

@@ -4,6 +4,8 @@
 #include "text/finalize.hpp"
 #include "util/text_utils.hpp"
 
+#include <optional>
+
 namespace galley::text {
 namespace {
 
@@ -13,6 +15,13 @@ std::string line_text(const Line& line) {
     for (const auto& g : run.glyphs)
       s += g.text;
   return s;
+}
+
+void report_overfull(const Line& line, Diagnostics& diags) {
+  if (line.overfull)
+    diags.warning({}, "'" + line_text(line) + "' is wider than the line (" +
+                          format_number(line.natural_width, 1) + "pt > " +
+                          format_number(line.width, 1) + "pt)");
 }
 
 } // namespace
@@ -46,73 +55,141 @@ CacheStats Engine::cache_stats() const {
   return impl_->shaper.stats();
 }
 
-ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics& diags) {
-  ParagraphLayout out;
-  TextContext ctx{impl_->fonts, impl_->shaper, impl_->itemizer, impl_->hyphenator, diags};
-  Collected collected = collect(spec.spans, spec.language, true, ctx);
-  if (collected.text.empty())
+namespace {
+
+/// A paragraph collected once and broken at any measure. Preparing the items (shaping words,
+/// finding hyphenation points) does not depend on the measure, so each pass's items are
+/// prepared on first use and kept for the next measure.
+class Breaker {
+public:
+  Breaker(const ParagraphSpec& spec, TextContext& ctx)
+      : spec_(spec), ctx_(ctx), collected_(collect(spec.spans, spec.language, true, ctx)),
+        exceptions_(parse_exceptions(spec.hyphenation.exceptions)) {
+    po_.justify = spec.align == Alignment::Justify;
+    po_.first_indent = spec.first_indent;
+    po_.hyphen_penalty = spec.params.hyphen_penalty;
+    po_.ex_hyphen_penalty = spec.params.ex_hyphen_penalty;
+    po_.hyphenation = &spec.hyphenation;
+    po_.exceptions = &exceptions_;
+  }
+
+  bool empty() const { return collected_.text.empty(); }
+
+  /// Lines at `width`; overfull lines are reported to `warn` when given.
+  ParagraphLayout at(const LineWidthFn& width, Diagnostics* warn) {
+    const ParagraphSpec& spec = spec_;
+    double em = collected_.styles.front().size;
+    LineBreakParams lp;
+    lp.line_penalty = spec.params.line_penalty;
+    lp.adj_demerits = spec.params.adj_demerits;
+    lp.double_hyphen_demerits = spec.params.double_hyphen_demerits;
+    lp.final_hyphen_demerits = spec.params.final_hyphen_demerits;
+    lp.looseness = spec.params.looseness;
+    lp.distinct_lines = static_cast<bool>(spec.line_width) || spec.params.looseness != 0;
+    // Ragged lines take their slack in a right skip of 0pt plus 2em, as plain TeX's \raggedright.
+    if (!po_.justify)
+      lp.background_stretch = 2 * em;
+
+    // TeX's passes (The TeXbook, ch. 14): first without hyphenation at the pretolerance, then
+    // with hyphenation at the tolerance, then with emergency stretch, accepting what comes.
+    const Prepared* prepared = nullptr;
+    BreakResult result;
+    if (spec.params.pretolerance >= 0) {
+      prepared = &items(false);
+      lp.tolerance = spec.params.pretolerance;
+      result = break_lines(prepared->items, width, lp);
+    }
+    if (!result.ok) {
+      prepared = &items(spec.hyphenation.enabled);
+      lp.tolerance = spec.params.tolerance;
+      lp.final_pass = spec.params.emergency_stretch_em <= 0;
+      result = break_lines(prepared->items, width, lp);
+    }
+    if (!result.ok) {
+      lp.emergency_stretch = spec.params.emergency_stretch_em * em;
+      lp.final_pass = true;
+      result = break_lines(prepared->items, width, lp);
+    }
+
+    ParagraphLayout out;
+    out.total_demerits = result.total_demerits;
+    int from = 0;
+    for (size_t l = 0; l < result.breaks.size(); ++l) {
+      int brk = result.breaks[l];
+      LineSetting setting{width(static_cast<int>(l)), result.ratios[l], po_.justify, spec.align,
+                          spec.hanging_punctuation};
+      Line line = build_line(*prepared, ctx_.fonts, from, brk, setting);
+      if (warn)
+        report_overfull(line, *warn);
+      out.lines.push_back(std::move(line));
+      from = line_start_after(prepared->items, brk);
+    }
     return out;
-
-  HyphenExceptions exceptions = parse_exceptions(spec.hyphenation.exceptions);
-  PrepareOptions po;
-  po.justify = spec.align == Alignment::Justify;
-  po.first_indent = spec.first_indent;
-  po.hyphen_penalty = spec.params.hyphen_penalty;
-  po.ex_hyphen_penalty = spec.params.ex_hyphen_penalty;
-  po.hyphenation = &spec.hyphenation;
-  po.exceptions = &exceptions;
-
-  LineWidthFn width =
-      spec.line_width ? spec.line_width : LineWidthFn([w = spec.width](int) { return w; });
-  double em = collected.styles.front().size;
-  LineBreakParams lp;
-  lp.line_penalty = spec.params.line_penalty;
-  lp.adj_demerits = spec.params.adj_demerits;
-  lp.double_hyphen_demerits = spec.params.double_hyphen_demerits;
-  lp.final_hyphen_demerits = spec.params.final_hyphen_demerits;
-  lp.looseness = spec.params.looseness;
-  lp.distinct_lines = static_cast<bool>(spec.line_width) || spec.params.looseness != 0;
-  // Ragged lines take their slack in a right skip of 0pt plus 2em, as plain TeX's \raggedright.
-  if (!po.justify)
-    lp.background_stretch = 2 * em;
-
-  // TeX's passes (The TeXbook, ch. 14): first without hyphenation at the pretolerance, then
-  // with hyphenation at the tolerance, then with emergency stretch, accepting what comes.
-  Prepared prepared;
-  BreakResult result;
-  if (spec.params.pretolerance >= 0) {
-    prepared = prepare(collected, po, ctx);
-    lp.tolerance = spec.params.pretolerance;
-    result = break_lines(prepared.items, width, lp);
-  }
-  if (!result.ok) {
-    po.hyphenate = spec.hyphenation.enabled;
-    prepared = prepare(collected, po, ctx);
-    lp.tolerance = spec.params.tolerance;
-    lp.final_pass = spec.params.emergency_stretch_em <= 0;
-    result = break_lines(prepared.items, width, lp);
-  }
-  if (!result.ok) {
-    lp.emergency_stretch = spec.params.emergency_stretch_em * em;
-    lp.final_pass = true;
-    result = break_lines(prepared.items, width, lp);
   }
 
-  out.total_demerits = result.total_demerits;
-  int from = 0;
-  for (size_t l = 0; l < result.breaks.size(); ++l) {
-    int brk = result.breaks[l];
-    LineSetting setting{width(static_cast<int>(l)), result.ratios[l], po.justify, spec.align,
-                        spec.hanging_punctuation};
-    Line line = build_line(prepared, impl_->fonts, from, brk, setting);
-    if (line.overfull)
-      diags.warning({}, "'" + line_text(line) + "' is wider than the line (" +
-                            format_number(line.natural_width, 1) + "pt > " +
-                            format_number(line.width, 1) + "pt)");
-    out.lines.push_back(std::move(line));
-    from = line_start_after(prepared.items, brk);
+private:
+  const Prepared& items(bool hyphenate) {
+    std::optional<Prepared>& slot = hyphenate ? hyphenated_ : plain_;
+    if (!slot) {
+      PrepareOptions po = po_;
+      po.hyphenate = hyphenate;
+      slot = prepare(collected_, po, ctx_);
+    }
+    return *slot;
   }
-  return out;
+
+  const ParagraphSpec& spec_;
+  TextContext& ctx_;
+  Collected collected_;
+  HyphenExceptions exceptions_;
+  PrepareOptions po_;
+  std::optional<Prepared> plain_, hyphenated_;
+};
+
+LineWidthFn fixed(double w) {
+  return [w](int) { return w; };
+}
+
+} // namespace
+
+ParagraphLayout Engine::layout_paragraph(const ParagraphSpec& spec, Diagnostics& diags) {
+  TextContext ctx{impl_->fonts, impl_->shaper, impl_->itemizer, impl_->hyphenator, diags};
+  Breaker breaker(spec, ctx);
+  if (breaker.empty())
+    return {};
+  return breaker.at(spec.line_width ? spec.line_width : fixed(spec.width), &diags);
+}
+
+ParagraphLayout Engine::layout_balanced(const ParagraphSpec& spec, double& width,
+                                        Diagnostics& diags) {
+  TextContext ctx{impl_->fonts, impl_->shaper, impl_->itemizer, impl_->hyphenator, diags};
+  Breaker breaker(spec, ctx);
+  width = spec.width;
+  if (breaker.empty())
+    return {};
+  ParagraphLayout best = breaker.at(fixed(spec.width), nullptr);
+  const std::size_t lines = best.lines.size();
+  if (lines >= 2) {
+    // Bisection on the measure: a handful of trial breaks of a short text.
+    double lo = spec.width / static_cast<double>(lines), hi = spec.width;
+    for (int i = 0; i < 6; ++i) {
+      double mid = (lo + hi) / 2;
+      ParagraphLayout trial = breaker.at(fixed(mid), nullptr);
+      bool overfull = false;
+      for (const Line& l : trial.lines)
+        overfull = overfull || l.overfull;
+      if (trial.lines.size() <= lines && !overfull) {
+        hi = mid;
+        best = std::move(trial);
+      } else {
+        lo = mid;
+      }
+    }
+    width = hi;
+  }
+  for (const Line& line : best.lines)
+    report_overfull(line, diags);
+  return best;
 }
 
 Line Engine::layout_line(const std::vector<Span>& spans, const std::string& language,

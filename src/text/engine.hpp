@@ -160,6 +160,13 @@ public:
   /// reported once each to `diags` as warnings.
   ParagraphLayout layout_paragraph(const ParagraphSpec& spec, Diagnostics& diags);
 
+  /// Breaks a short paragraph (a title, a heading) into as many lines as at `spec.width`, but
+  /// with lines as even as possible: the narrowest measure that needs no more lines, found by
+  /// six bisection steps between width / lines and width, and nothing overfull. Returns the
+  /// layout and, in `width`, the measure it was set to (`spec.line_width` is not used).
+  /// Overfull lines are reported only for the layout returned.
+  ParagraphLayout layout_balanced(const ParagraphSpec& spec, double& width, Diagnostics& diags);
+
   /// Shapes spans onto one unbroken line (running heads, table cells, labels).
   Line layout_line(const std::vector<Span>& spans, const std::string& language,
                    Diagnostics& diags);

@@ -158,6 +158,15 @@ FaceId FontRegistry::load(size_t candidate) {
 }
 
 FaceId FontRegistry::find(const std::string& family, int weight, bool italic) {
+  // Every span of every paragraph asks: remember answers, for as long as no face is added.
+  auto& memo = find_cache_[std::make_tuple(family, weight, italic)];
+  if (memo.first == candidates_.size() && memo.first > 0)
+    return memo.second;
+  memo = {candidates_.size(), find_uncached(family, weight, italic)};
+  return memo.second;
+}
+
+FaceId FontRegistry::find_uncached(const std::string& family, int weight, bool italic) {
   std::string key = family_key(family);
   size_t best = candidates_.size();
   int best_cost = 0;

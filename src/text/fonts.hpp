@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,7 @@ private:
   void scan_file(const std::filesystem::path& path, const std::string& family_override,
                  int weight_override, int italic_override);
   FaceId load(size_t candidate);
+  FaceId find_uncached(const std::string& family, int weight, bool italic);
   FaceId fontconfig_face(char32_t cp);
 
   void* ft_library_ = nullptr; ///< FT_Library, kept for faces found later through fontconfig
@@ -65,6 +67,8 @@ private:
   std::map<std::string, bool> warned_families_;
   std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
   std::map<char32_t, FaceId> fontconfig_cache_;
+  /// find() answers: request -> (candidates there were, face)
+  std::map<std::tuple<std::string, int, bool>, std::pair<size_t, FaceId>> find_cache_;
 };
 
 } // namespace galley::text

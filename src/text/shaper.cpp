@@ -12,7 +12,22 @@ Shaper::Shaper() : buffer_(hb_buffer_create()) {
 }
 
 Shaper::~Shaper() {
+  for (auto& [key, plan] : plans_)
+    hb_shape_plan_destroy(plan);
   hb_buffer_destroy(buffer_);
+}
+
+hb_shape_plan_t* Shaper::plan(hb_font_t* font, FaceId face, int feature_set) {
+  hb_segment_properties_t props;
+  hb_buffer_get_segment_properties(buffer_, &props);
+  auto key = std::make_tuple(face, feature_set, props.script, props.direction, props.language);
+  auto& slot = plans_[key];
+  if (!slot) {
+    const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
+    slot = hb_shape_plan_create_cached(hb_font_get_face(font), &props, features.data(),
+                                       static_cast<unsigned>(features.size()), nullptr);
+  }
+  return slot;
 }
 
 int Shaper::feature_set(const std::vector<std::string>& features) {
@@ -62,7 +77,10 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
   if (!hb_buffer_allocation_successful(buffer_))
     throw Error("out of memory while shaping");
   const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
-  hb_shape(fonts.hb_font(face), buffer_, features.data(), static_cast<unsigned>(features.size()));
+  hb_font_t* font = fonts.hb_font(face);
+  if (!hb_shape_plan_execute(plan(font, face, feature_set), font, buffer_, features.data(),
+                             static_cast<unsigned>(features.size())))
+    throw Error("HarfBuzz could not shape '" + std::string(text) + "'");
 
   unsigned count = 0;
   hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &count);

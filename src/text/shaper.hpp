@@ -7,8 +7,10 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -59,7 +61,13 @@ public:
   CacheStats stats() const { return stats_; }
 
 private:
+  /// The shape plan for a face, feature set and segment, made once: hb_shape() would look it
+  /// up in the face's list of plans on every call.
+  hb_shape_plan_t* plan(hb_font_t* font, FaceId face, int feature_set);
+
   hb_buffer_t* buffer_ = nullptr;
+  std::map<std::tuple<FaceId, int, hb_script_t, hb_direction_t, hb_language_t>, hb_shape_plan_t*>
+      plans_;
   std::vector<std::vector<hb_feature_t>> feature_sets_;
   std::vector<std::string> feature_keys_;
   std::unordered_map<std::string, ShapedWord> cache_;

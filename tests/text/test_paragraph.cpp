@@ -168,6 +168,50 @@ TEST_SUITE("text/paragraph") {
                                       "wider than the line") == 0);
   }
 
+  TEST_CASE("a balanced title keeps its line count with even lines") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    ParagraphSpec spec = testing::paragraph(
+        "Microsoft and OpenAI rewrite their partnership as the compute bill comes due", "en",
+        220);
+    spec.align = Alignment::Left;
+    spec.hyphenation.enabled = false;
+    ParagraphLayout plain = engine.layout_paragraph(spec, diags);
+    double width = 0;
+    ParagraphLayout even = engine.layout_balanced(spec, width, diags);
+    CHECK(diags.empty());
+    REQUIRE(plain.lines.size() == 2);
+    REQUIRE(even.lines.size() == 2);
+    CHECK(width < 220);
+    CHECK(width >= 110);
+    auto spread = [](const ParagraphLayout& l) {
+      return std::abs(l.lines[0].natural_width - l.lines[1].natural_width);
+    };
+    CHECK(spread(even) < spread(plain));
+    // The same as breaking at the measure found.
+    spec.width = width;
+    ParagraphLayout again = engine.layout_paragraph(spec, diags);
+    REQUIRE(again.lines.size() == 2);
+    CHECK(testing::line_text(again.lines[0]) == testing::line_text(even.lines[0]));
+  }
+
+  TEST_CASE("narrower trials of a balanced title do not report overfull lines") {
+    // The bisection tries measures down to half the measure, where the long word cannot fit;
+    // only the layout kept may report.
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    ParagraphSpec spec = testing::paragraph("Donaudampfschifffahrtsgesellschaftskapitän wins", "en",
+                                            170);
+    spec.align = Alignment::Left;
+    spec.hyphenation.enabled = false;
+    double width = 0;
+    ParagraphLayout even = engine.layout_balanced(spec, width, diags);
+    for (const auto& line : even.lines) CHECK_FALSE(line.overfull);
+    CHECK(diags.empty());
+    REQUIRE(even.lines.size() == 2); // the word, then "wins": narrower trials cannot fit it
+    CHECK(width > 150); // trials below the word's width were overfull and rejected
+  }
+
   TEST_CASE("line width function, first indent and forced breaks") {
     Engine engine(testing::bundled_options());
     Diagnostics diags;
