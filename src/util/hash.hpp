@@ -2,23 +2,25 @@
 // Content hashes: SHA-256 (FIPS 180-4) for reports and identifiers, FNV-1a for cheap keys.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace galley {
 
+/// SHA-256 by OpenSSL's libcrypto, which uses the CPU's SHA extensions where there are some.
 class Sha256 {
 public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void update(std::string_view data);
   std::array<std::uint8_t, 32> finish();
 
 private:
-  void block(const std::uint8_t* p);
-  std::array<std::uint32_t, 8> h_;
-  std::array<std::uint8_t, 64> buf_{};
-  std::uint64_t length_ = 0;
-  size_t used_ = 0;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 /// Lowercase hex SHA-256 of `data`.
