@@ -202,9 +202,26 @@ FaceId FontRegistry::resolve(const FontRequest& request, Diagnostics& diags) {
 }
 
 std::uint32_t FontRegistry::nominal_glyph(FaceId id, char32_t cp) const {
+  // The itemizer asks for every character of every paragraph, mostly the same few hundred:
+  // remember the answers below U+2400 (Latin, Greek, Cyrillic, punctuation, currency).
+  constexpr char32_t cached = 0x2400;
+  std::uint32_t* slot = nullptr;
+  if (cp < cached) {
+    auto face = static_cast<std::size_t>(id);
+    if (glyph_cache_.size() <= face)
+      glyph_cache_.resize(face + 1);
+    auto& table = glyph_cache_[face];
+    if (table.empty())
+      table.assign(cached, 0);
+    slot = &table[cp];
+    if (*slot != 0)
+      return *slot - 1;
+  }
   hb_codepoint_t glyph = 0;
   if (!hb_font_get_nominal_glyph(hb_font(id), cp, &glyph))
-    return 0;
+    glyph = 0;
+  if (slot)
+    *slot = glyph + 1;
   return glyph;
 }
 

@@ -6,6 +6,7 @@
 
 #include <hb.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,6 +68,8 @@ private:
   std::map<std::string, bool> warned_families_;
   std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
   std::map<char32_t, FaceId> fontconfig_cache_;
+  /// nominal_glyph() answers per face for low code points, glyph + 1 (0: not asked yet)
+  mutable std::vector<std::vector<std::uint32_t>> glyph_cache_;
   /// find() answers: request -> (candidates there were, face)
   std::map<std::tuple<std::string, int, bool>, std::pair<size_t, FaceId>> find_cache_;
 };

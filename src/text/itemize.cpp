@@ -127,8 +127,14 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     c.byte = byte;
     c.cp = cp;
     c.span = static_cast<int>(span);
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+    // ASCII letters are Latin and everything else in ASCII is Common (UAX #24's Scripts.txt).
+    UScriptCode sc = USCRIPT_COMMON;
+    if (cp >= 0x80) {
+      UErrorCode err = U_ZERO_ERROR;
+      sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+    } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+      sc = USCRIPT_LATIN;
+    }
     bool is_common = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED;
     c.script = is_common ? HB_SCRIPT_COMMON : icu_->hb_script(sc);
     common.push_back(is_common);
