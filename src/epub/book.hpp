@@ -73,6 +73,9 @@ struct ArticleContext {
   std::vector<TocEntry> headings;        ///< flat, in order, with levels
   std::set<std::string> ids;             ///< ids used so far in the article's document
   std::map<std::string, SourceLoc> fragment_links; ///< "#a1-x" links from the text, checked last
+  /// Added to the loader's note numbers when the style numbers notes through the issue; ids
+  /// keep the article's own numbers.
+  int note_offset = 0;
 
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
   std::string claim_id(std::string_view base);

@@ -77,7 +77,7 @@ void render_note_ref(pugi::xml_node parent, const NoteRef& ref, const SourceLoc&
   a.append_attribute("epub:type") = "noteref";
   a.append_attribute("href") = ("#" + note_anchor(ctx, *note)).c_str();
   a.append_attribute("id") = ref_anchor(ctx, *note, occurrence).c_str();
-  add_text(a, int_str(note->number));
+  add_text(a, int_str(note->number + ctx.note_offset));
 }
 
 /// `<tag ...>` of raw inline HTML and the index of its matching `</tag>` in the same run,
@@ -304,12 +304,12 @@ void render_source(pugi::xml_node p, const Source& s, ArticleContext& ctx) {
   add_text(a, s.url);
 }
 
-/// The note's number, linking back to `back_href` when the note is cited.
-void add_note_number(pugi::xml_node p, const Note& n, const std::string& back_href) {
+/// The note's number as the reader sees it, linking back to `back_href` when the note is cited.
+void add_note_number(pugi::xml_node p, int shown, const std::string& back_href) {
   auto number = p.append_child(back_href.empty() ? "span" : "a");
   if (!back_href.empty()) number.append_attribute("href") = back_href.c_str();
   number.append_attribute("class") = "note-number";
-  add_text(number, int_str(n.number) + ".");
+  add_text(number, int_str(shown) + ".");
   add_text(p, " ");
 }
 
@@ -318,7 +318,7 @@ void add_note_number(pugi::xml_node p, const Note& n, const std::string& back_hr
 void render_note_body(pugi::xml_node parent, const Note& n, const std::string& back_href,
                       ArticleContext& ctx) {
   auto p = parent.append_child("p");
-  add_note_number(p, n, back_href);
+  add_note_number(p, n.number + ctx.note_offset, back_href);
   if (n.blocks.empty()) {
     if (n.source) render_source(p, *n.source, ctx);
     return;
@@ -367,7 +367,7 @@ void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
     for (const Note* n : listed) {
       auto li = ol.append_child("li");
       li.append_attribute("id") = note_anchor(ctx, *n).c_str();
-      li.append_attribute("value") = n->number;
+      li.append_attribute("value") = n->number + ctx.note_offset;
       if (n->blocks.empty() && n->source) {
         render_source(li, *n->source, ctx);
       } else if (n->blocks.size() == 1 && std::holds_alternative<Paragraph>(n->blocks[0].value)) {

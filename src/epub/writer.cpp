@@ -165,6 +165,8 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];
     ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, diags, {}, {}, {}};
+    if (style.notes.numbering == style::NoteNumbering::PerIssue)
+      ctx.note_offset = model::notes_before(issue, i);
     std::string xhtml = render_article(article, ctx, issue.publication);
     ContentDoc doc{"article-" + counter(i + 1), hrefs[i], std::move(xhtml), "", true, "", ""};
     if (i == 0) {

@@ -52,6 +52,8 @@ struct Attempt {
     ctx.notes.resize(article.notes.size());
     ctx.measure = ctx.geo.column_width();
     ctx.tighten = std::move(tighten);
+    if (style.notes.numbering == style::NoteNumbering::PerIssue)
+      ctx.note_offset = model::notes_before(issue, index);
     cover = detail::full_page_cover(ctx);
     detail::VList opening, list;
     detail::layout_opening(ctx, cover.has_value(), opening);

@@ -158,7 +158,7 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             }
             int index = static_cast<int>(note - ctx.article.notes.data());
             text::Span sp;
-            sp.text = std::to_string(note->number);
+            sp.text = std::to_string(ctx.shown_number(*note));
             sp.font = look.font;
             sp.font.italic = false;
             sp.font.weight = 400;

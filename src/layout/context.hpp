@@ -81,8 +81,13 @@ struct ArticleContext {
   std::vector<int> note_cites;       ///< markers of note i set so far
   std::vector<std::optional<NoteLines>> notes; ///< laid out when the page builder needs them
   int heading_numbers[6] = {0, 0, 0, 0, 0, 0};
+  /// Added to the loader's note numbers when the style numbers notes through the issue
+  /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.
+  int note_offset = 0;
 
   [[nodiscard]] std::string note_anchor(int note) const;
+  /// The number a reader sees for a note: its marker and its label.
+  [[nodiscard]] int shown_number(const model::Note& note) const { return note.number + note_offset; }
   /// The anchor at the `occurrence`-th marker of a note (the note's number links back to it).
   [[nodiscard]] std::string ref_anchor(int note, int occurrence = 1) const;
   /// Index of an image resource for `path`, adding it on first use.

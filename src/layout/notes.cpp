@@ -91,7 +91,7 @@ NoteLines layout_note(ArticleContext& ctx, int index) {
   NoteLines out;
   out.lines = note_boxes(ctx, note, hang, ctx.measure - hang, ns.size, ns.leading);
   VBox& first = out.lines.front();
-  text::Line num = number_line(ctx, note.number, ns.size);
+  text::Line num = number_line(ctx, ctx.shown_number(note), ns.size);
   double x = hang - 3 - num.natural_width;
   for (const text::LineRun& r : num.runs) first.items.emplace_back(make_run(r, x, first.baseline));
   first.items.emplace_back(AnchorItem{ctx.note_anchor(index), 0, 0});
@@ -118,7 +118,7 @@ void layout_sources(ArticleContext& ctx, VList& out) {
   for (std::size_t k = 0; k < uncited.size(); ++k) {
     const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];
     std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.measure - hang, size, leading);
-    text::Line num = number_line(ctx, note.number, size);
+    text::Line num = number_line(ctx, ctx.shown_number(note), size);
     for (const text::LineRun& r : num.runs)
       lines.front().items.emplace_back(
           make_run(r, hang - 3 - num.natural_width, lines.front().baseline));

@@ -53,4 +53,11 @@ const Note* find_note(const Article& a, std::string_view id) {
   return nullptr;
 }
 
+int notes_before(const Issue& issue, std::size_t article) {
+  int count = 0;
+  for (std::size_t i = 0; i < article && i < issue.articles.size(); ++i)
+    count += static_cast<int>(issue.articles[i].notes.size());
+  return count;
+}
+
 } // namespace galley::model

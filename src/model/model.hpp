@@ -213,4 +213,8 @@ std::string format_date_iso(const Date& d);
 /// The note with this id, or nullptr.
 const Note* find_note(const Article& a, std::string_view id);
 
+/// How many notes the articles before `article` number (cited notes and sources alike): where
+/// an issue numbers its notes straight through, the notes of `article` start after these.
+int notes_before(const Issue& issue, std::size_t article);
+
 } // namespace galley::model

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <regex>
 
 using namespace e2e;
@@ -94,6 +95,43 @@ TEST_SUITE("e2e/styles") {
         CHECK(left > 100);
         CHECK(right > 100);
       }
+    }
+  }
+
+  TEST_CASE("notes restart with each article, or count through the issue when the style says") {
+    auto dir = scratch("note-numbering");
+    auto style = dir / "through.yaml";
+    std::ofstream(style) << "extends: dispatch\nnotes:\n  numbering: per-issue\n";
+    // The example articles have 6, 4, 3 and 4 notes, in the manifest's order.
+    const std::vector<int> restart{1, 1, 1, 1}, through{1, 7, 11, 14};
+    for (bool per_issue : {false, true}) {
+      CAPTURE(per_issue);
+      std::string opt = per_issue ? " --style " + q(style) : "";
+      auto epub = dir / (per_issue ? "through.epub" : "restart.epub");
+      REQUIRE(run_galley("epub -q" + opt + " " + q(example("issue.yaml")) + " -o " + q(epub))
+                  .code == 0);
+      const auto& first = per_issue ? through : restart;
+      for (int a = 1; a <= 4; ++a) {
+        CAPTURE(a);
+        auto doc = run("unzip -p " + q(epub) + " EPUB/article-00" + std::to_string(a) + ".xhtml");
+        std::smatch m;
+        REQUIRE(std::regex_search(doc.out, m, std::regex(R"re(epub:type="noteref"[^>]*>(\d+)<)re")));
+        CHECK(std::stoi(m[1]) == first[static_cast<std::size_t>(a - 1)]);
+        REQUIRE(std::regex_search(doc.out, m, std::regex(R"re(class="note-number">(\d+)\.)re")));
+        CHECK(std::stoi(m[1]) == first[static_cast<std::size_t>(a - 1)]);
+      }
+      // In the PDF the notes at the feet of the pages are numbered the same way: the highest
+      // number is the issue's note count, or the largest article's.
+      auto pdf = dir / (per_issue ? "through.pdf" : "restart.pdf");
+      REQUIRE(run_galley("pdf -q" + opt + " " + q(example("issue.yaml")) + " -o " + q(pdf)).code ==
+              0);
+      auto text = run("pdftotext -layout " + q(pdf) + " -").out;
+      int highest = 0;
+      std::regex label(R"(\n *(\d+)\. \S)"); // notes, and numbered lists (up to 5 items)
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), label);
+           it != std::sregex_iterator(); ++it)
+        highest = std::max(highest, std::stoi((*it)[1]));
+      CHECK(highest == (per_issue ? 17 : 6));
     }
   }
 }
