@@ -52,6 +52,7 @@ int add_lines(ArticleContext& ctx, const text::ParagraphLayout& pl, double x, do
     VBox box;
     box.height = leading;
     box.baseline = base;
+    box.on_grid = ctx.style.text.baseline_grid && leading == ctx.style.text.leading;
     emit_line(ctx, pl.lines[i], x, base, box);
     if (first < 0) first = static_cast<int>(out.boxes.size());
     out.box(std::move(box));
@@ -210,7 +211,10 @@ void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFra
   std::size_t before = out.boxes.size();
   add_lines(ctx, balanced(ctx, spec), frame.x, hs.leading, hs.size, out);
   out.end_keep();
-  for (std::size_t i = before; i < out.boxes.size(); ++i) out.boxes[i].heading = true;
+  for (std::size_t i = before; i < out.boxes.size(); ++i) {
+    out.boxes[i].heading = true;
+    out.boxes[i].on_grid = false; // headings sit where their spacing puts them
+  }
   if (out.boxes.size() > before) {
     VBox& first = out.boxes[before];
     std::string dest = ctx.key + "-" + (h.id.empty() ? "h" + std::to_string(before) : h.id);

@@ -179,6 +179,17 @@ private:
     page_open_ = false;
   }
 
+  /// With text.baseline_grid, where a body line's box starts so that its baseline falls on the
+  /// grid: every body leading from the first baseline of the text area, so that lines line up
+  /// across columns and facing pages. Everything else starts at `y`.
+  double grid_top(double y, const VBox& b) const {
+    if (!b.on_grid) return y;
+    const double leading = ctx_.style.text.leading;
+    const double origin = ctx_.geo.top + baseline_in(leading, ctx_.style.text.size);
+    const double steps = std::ceil((y + b.baseline - origin) / leading - 1e-6);
+    return origin + steps * leading - b.baseline;
+  }
+
   /// The column being filled: below the opening on the first page.
   void set_slot() {
     const bool recto = (out_.pages.size() % 2 == 0) == first_recto_;
@@ -247,10 +258,14 @@ private:
           add_cites(with, b);
         }
         const double notes_h = min_notes_height(cites ? with : fresh);
+        // Where the box would start: after the glue, and on the grid for a body line.
+        const double at = grid_top(slot_top_ + h + glue, b) - slot_top_;
         // Under a tall opening even the first line may not fit: the text starts in the next
         // column (or page).
-        if (!placed && opening_height_ > 0 && h + b.height + notes_h > height + 0.01) break;
-        if (placed && h + glue + b.height + notes_h > height + 0.01) {
+        if (!placed && opening_height_ > 0 &&
+            grid_top(slot_top_ + h, b) - slot_top_ + b.height + notes_h > height + 0.01)
+          break;
+        if (placed && at + b.height + notes_h > height + 0.01) {
           // A figure that does not fit floats to the top of the next page and the text after
           // it fills this one (one figure at a time, as TeX's top floats).
           if (b.floating && deferred == kNone && float_ < 0) {
@@ -261,7 +276,7 @@ private:
           }
           break;
         }
-        h += glue + b.height;
+        h = at + b.height;
         glue = 0;
         if (cites) fresh = std::move(with);
         placed = true;
@@ -346,7 +361,7 @@ private:
         skip_glue = true;
         continue;
       }
-      y += glue;
+      y = grid_top(y + glue, list_.boxes[static_cast<std::size_t>(it.box)]);
       glue = 0;
       place_body(list_.boxes[static_cast<std::size_t>(it.box)]);
       last_table = list_.boxes[static_cast<std::size_t>(it.box)].table_header;

@@ -42,6 +42,7 @@ struct VBox {
   std::vector<OutlineMark> marks; ///< headings that start here
   int table_header = -1;          ///< the header row box repeated when a page starts inside a table
   bool heading = false;           ///< a heading line: never the last line of a page
+  bool on_grid = false; ///< a line at the body leading: with text.baseline_grid it snaps to the grid
   bool floating = false;          ///< a figure: may move to the top of the next page
   std::string section;            ///< set on a level-1 heading: its text
   int block = -1;                 ///< the first box of top-level block `block` of the article

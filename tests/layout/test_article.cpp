@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cmath>
 #include <map>
 
 using namespace galley;
@@ -362,6 +363,38 @@ TEST_SUITE("layout/vlist") {
 }
 
 TEST_SUITE("layout/article") {
+  TEST_CASE("with a baseline grid, body lines sit on it on every page") {
+    // Baselines of body-size text, pages after the opening, measured from the first baseline of
+    // the text area in steps of the body leading.
+    auto off_grid = [](const style::Style& st, int& lines) {
+      Diagnostics diags;
+      Document doc = lay(test::single(), st, diags);
+      CHECK_FALSE(diags.has_errors());
+      CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+      CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+      CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+      detail::Geometry geo = detail::page_geometry(st);
+      const double leading = st.text.leading;
+      const double origin = geo.top + detail::baseline_in(leading, st.text.size);
+      int off = 0;
+      lines = 0;
+      for (std::size_t p = 1; p < doc.pages.size(); ++p)
+        for (const Item& it : doc.pages[p].items)
+          if (const auto* r = std::get_if<GlyphRun>(&it); r && r->size == st.text.size) {
+            ++lines;
+            double steps = (r->y - origin) / leading;
+            if (std::abs(steps - std::round(steps)) > 1e-6) ++off;
+          }
+      return off;
+    };
+    style::Style st = style::default_style();
+    int lines = 0;
+    CHECK(off_grid(st, lines) > 0); // headings and block spacing move lines off the grid
+    st.text.baseline_grid = true;
+    CHECK(off_grid(st, lines) == 0);
+    CHECK(lines > 100);
+  }
+
   TEST_CASE("two columns: the opening spans both, body lines stay inside their column") {
     style::Style st = style::default_style();
     st.page.columns = 2;
