@@ -89,6 +89,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
   model::Meta& meta = draft.article.meta;
   if (meta.cover) {
     resolve_image(meta.cover->image, meta.cover->loc, "cover image", ctx, diags);
+    meta.cover->alt = collapse_spaces(meta.cover->alt);
     if (meta.cover->alt.empty())
       diags.warning(meta.cover->loc, "cover image '" + meta.cover->image.src + "' has no alt text",
                     "add 'alt:' under 'cover:'");
@@ -104,6 +105,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
           if (!f)
             return;
           resolve_image(f->image, b.loc, "figure image", ctx, diags);
+          f->alt = collapse_spaces(f->alt);
           if (f->alt.empty())
             diags.warning(b.loc, "figure image '" + f->image.src + "' has no alt text");
         },
@@ -113,6 +115,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
             if (!img)
               return;
             resolve_image(img->image, in.loc, "image", ctx, diags);
+            img->alt = collapse_spaces(img->alt);
             if (img->alt.empty())
               diags.warning(in.loc, "image '" + img->image.src + "' has no alt text");
           });

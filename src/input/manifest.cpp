@@ -5,6 +5,7 @@
 #include "input/text_file.hpp"
 #include "input/value.hpp"
 #include "util/files.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 
@@ -158,6 +159,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   ctx.options = &options;
   if (issue.cover) {
     resolve_image(issue.cover->image, issue.cover->loc, "cover image", ctx, diags);
+    issue.cover->alt = collapse_spaces(issue.cover->alt);
     if (issue.cover->alt.empty())
       diags.warning(issue.cover->loc,
                     "cover image '" + issue.cover->image.src + "' has no alt text");

@@ -107,4 +107,20 @@ std::string format_number(double v, int max_decimals) {
   return out;
 }
 
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending)
+      out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
 } // namespace galley

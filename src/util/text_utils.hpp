@@ -19,6 +19,10 @@ void append_utf8(std::string& out, char32_t cp);
 /// Never empty ("untitled" when nothing is left); at most 60 characters.
 std::string slugify(std::string_view s);
 
+/// `s` with each run of ASCII white space made one space, and none at either end: alt text made
+/// only of spaces is no alt text.
+std::string collapse_spaces(std::string_view s);
+
 /// Formats a real number in shortest round-trip form, locale-free, without a trailing ".0"
 /// (std::to_chars; PDF 32000-1 7.3.3 does not allow exponents, so none are produced).
 std::string format_number(double v, int max_decimals = 4);

@@ -38,6 +38,11 @@ TEST_SUITE("util/hash") {
     CHECK(format_number(-0.00001) == "0");
     CHECK(format_number(595.27559) == "595.2756");
   }
+  TEST_CASE("white space runs collapse and ends are trimmed") {
+    CHECK(collapse_spaces("  a \t\n b  ") == "a b");
+    CHECK(collapse_spaces(" \t \n") == "");
+    CHECK(collapse_spaces("Nova\u00a0Chen") == "Nova\u00a0Chen"); // no-break space is kept
+  }
   TEST_CASE("image headers") {
     std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x01\0\0\0\0\x80\x08\x06\0\0\0", 29);
     png += std::string(4, '\0') + "IEND";
