@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <set>
 #include <thread>
@@ -125,6 +126,32 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
   return pages;
 }
 
+/// Files of the pictures a PDF of `issue` may draw (covers, portraits, figures), each once.
+std::vector<std::string> picture_files(const model::Issue& issue) {
+  std::vector<std::string> out;
+  auto add = [&](const model::ImageRef& r) {
+    if (!r.remote && !r.path.empty() && std::find(out.begin(), out.end(), r.path) == out.end())
+      out.push_back(r.path);
+  };
+  std::function<void(const model::Blocks&)> walk = [&](const model::Blocks& blocks) {
+    for (const model::Block& b : blocks) {
+      if (const auto* f = std::get_if<model::Figure>(&b.value)) add(f->image);
+      if (const auto* q = std::get_if<model::BlockQuote>(&b.value)) walk(q->blocks);
+      if (const auto* l = std::get_if<model::List>(&b.value))
+        for (const auto& item : l->items) walk(item.blocks);
+    }
+  };
+  if (issue.cover) add(issue.cover->image);
+  for (const model::Article& a : issue.articles) {
+    if (a.meta.cover) add(a.meta.cover->image);
+    for (const model::Author& author : a.meta.authors)
+      if (author.portrait) add(*author.portrait);
+    walk(a.blocks);
+    for (const model::Note& n : a.notes) walk(n.blocks);
+  }
+  return out;
+}
+
 /// The languages the issue's text is set in, each once, in order of first use.
 std::vector<std::string> languages_of(const model::Issue& issue) {
   std::vector<std::string> out;
@@ -137,6 +164,17 @@ std::vector<std::string> languages_of(const model::Issue& issue) {
 }
 
 } // namespace
+
+std::jthread warm_up(Format format, const RenderOptions& options) {
+  if (options.threads <= 1 || format != Format::Pdf) return {};
+  // Errors are left for the engines that need the fonts, which report them.
+  return std::jthread([] {
+    try {
+      text::prefetch_fonts();
+    } catch (...) {
+    }
+  });
+}
 
 std::optional<Rendered> render(const model::Issue& issue, const style::Style& style, Format format,
                                const RenderOptions& options, Diagnostics& diags) {
@@ -159,15 +197,22 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   lo.date_epoch = epoch;
   lo.max_pages = options.limits.max_pages;
   Diagnostics local;
+  pdf::WriteOptions wo;
+  wo.max_image_pixels = options.limits.max_image_pixels;
+  wo.max_image_side = options.limits.max_image_side;
+  wo.threads = options.threads;
   // While the articles are laid out, a spare thread loads the hyphenation dictionaries they
-  // will ask for and sets up the engine that joins them: with one article the second core
-  // would otherwise idle. Neither changes what the layout computes, only when it is ready.
+  // will ask for, sets up the engine that joins them and prepares the pictures the PDF may
+  // draw: with one article the second core would otherwise idle. None of it changes what the
+  // layout or the writer computes, only when it is ready.
   std::optional<text::Engine> join_engine;
+  pdf::PreparedImages pictures;
   std::exception_ptr helper_failed;
   auto prepare = [&] {
     try {
       if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
       join_engine.emplace(engine_options);
+      pictures = pdf::prepare_images(picture_files(issue), wo);
     } catch (...) {
       helper_failed = std::current_exception();
     }
@@ -186,10 +231,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     diags.merge(local);
     return std::nullopt;
   }
-  pdf::WriteOptions wo;
-  wo.max_image_pixels = options.limits.max_image_pixels;
-  wo.max_image_side = options.limits.max_image_side;
-  wo.threads = options.threads;
+  wo.prepared = &pictures;
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors()) return std::nullopt;

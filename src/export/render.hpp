@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace galley::render {
@@ -65,6 +66,12 @@ struct Rendered {
   std::string bytes;
   int pages = 0; ///< PDF pages; for EPUB, the number of content documents
 };
+
+/// Starts, on a spare thread when `options.threads` allows one, the work a PDF needs whatever
+/// the input holds (reading what the bundled font files contain), so that it overlaps loading
+/// the input; for an EPUB there is none. The thread joins when the returned object is destroyed; nothing
+/// it does shows in the output.
+std::jthread warm_up(Format format, const RenderOptions& options);
 
 /// Renders in memory. Returns nullopt when the input has errors (reported to diags); never
 /// writes files. Throws galley::Error on internal failure.

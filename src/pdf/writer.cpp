@@ -18,6 +18,13 @@ namespace galley::pdf {
 
 using namespace PoDoFo;
 
+struct PreparedImage {
+  ImageData info; ///< size and colour; its sample buffers are emptied once packed
+  StreamData samples;
+  std::optional<StreamData> alpha;
+  std::string error;
+};
+
 namespace {
 
 /// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
@@ -76,16 +83,10 @@ std::vector<bool> drawn_images(const layout::Document& doc) {
   return drawn;
 }
 
-/// An image read, decoded and packed, or why it could not be.
-struct PreparedImage {
-  ImageData info; ///< size and colour; its sample buffers are emptied once packed
-  StreamData samples;
-  std::optional<StreamData> alpha;
-  std::string error;
-};
-
-PreparedImage prepare_image(const std::string& path, const WriteOptions& options) {
-  PreparedImage out;
+std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
+                                                   const WriteOptions& options) {
+  auto made = std::make_shared<PreparedImage>();
+  PreparedImage& out = *made;
   std::string why;
   std::optional<ImageData> image;
   auto bytes = read_file(path, &why);
@@ -93,7 +94,7 @@ PreparedImage prepare_image(const std::string& path, const WriteOptions& options
     image = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
   if (!image) {
     out.error = "cannot embed image '" + path + "': " + why;
-    return out;
+    return made;
   }
   // A JPEG is passed through as it is, for /DCTDecode.
   out.samples = image->dct ? StreamData{std::move(image->samples), false}
@@ -104,7 +105,7 @@ PreparedImage prepare_image(const std::string& path, const WriteOptions& options
   std::string().swap(image->samples);
   std::string().swap(image->alpha);
   out.info = std::move(*image);
-  return out;
+  return made;
 }
 
 /// Fonts subset and images decoded, with their streams packed, on opt.threads threads: the
@@ -112,7 +113,7 @@ PreparedImage prepare_image(const std::string& path, const WriteOptions& options
 /// other, so peak memory is bounded by the largest image, not their sum; each font is a task.
 struct Resources {
   std::vector<std::optional<PreparedFont>> fonts; ///< none for a font no glyph run uses
-  std::vector<std::optional<PreparedImage>> images; ///< none for an image no page draws
+  std::vector<std::shared_ptr<const PreparedImage>> images; ///< none for an image no page draws
 };
 
 Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt) {
@@ -123,9 +124,17 @@ Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt
   out.images.resize(doc.images.size());
   parallel_for(1 + doc.fonts.size(), opt.threads, [&](std::size_t task, unsigned) {
     if (task == 0) {
-      for (std::size_t i = 0; i < doc.images.size(); ++i)
-        if (drawn[i])
-          out.images[i] = prepare_image(doc.images[i].path, opt);
+      for (std::size_t i = 0; i < doc.images.size(); ++i) {
+        if (!drawn[i])
+          continue;
+        const std::string& path = doc.images[i].path;
+        if (opt.prepared)
+          if (auto it = opt.prepared->find(path); it != opt.prepared->end()) {
+            out.images[i] = it->second;
+            continue;
+          }
+        out.images[i] = prepare_image(path, opt);
+      }
     } else if (std::size_t i = task - 1; !usage[i].glyphs.empty()) {
       out.fonts[i] = prepare_font(doc.fonts[i], usage[i], opt.compress);
     }
@@ -248,6 +257,14 @@ void set_content_id(std::string& pdf, const std::string& identifier) {
 }
 
 } // namespace
+
+PreparedImages prepare_images(const std::vector<std::string>& paths, const WriteOptions& options) {
+  PreparedImages out;
+  for (const auto& path : paths)
+    if (!out.count(path))
+      out.emplace(path, prepare_image(path, options));
+  return out;
+}
 
 std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const WriteOptions& opt) {
   // PoDoFo prints debug and log lines to stdout by default; nothing below the CLI may print.

@@ -4,7 +4,10 @@
 #include "layout/frame.hpp"
 #include "util/diagnostics.hpp"
 
+#include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace galley::pdf {
 
@@ -12,12 +15,26 @@ namespace galley::pdf {
 /// any decoding.
 inline constexpr std::uint64_t max_image_pixels = 100'000'000;
 
+/// An image read, decoded and compressed for the writer, or why it could not be.
+struct PreparedImage;
+
+/// Images prepared before write_pdf, by file path (see prepare_images).
+using PreparedImages = std::map<std::string, std::shared_ptr<const PreparedImage>>;
+
 struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
   std::uint64_t max_image_pixels = pdf::max_image_pixels; ///< docs/limits.md; raised by options
   std::uint32_t max_image_side = 20'000; ///< widest or tallest image accepted, in pixels
   unsigned threads = 1; ///< fonts are subset and page streams packed on this many threads
+  /// Images made ahead with the same options; the others are prepared by write_pdf itself.
+  const PreparedImages* prepared = nullptr;
 };
+
+/// Reads, decodes and compresses the images at `paths` as write_pdf would, one after the other
+/// (so only one image's pixels are in memory at a time): a spare thread can do it while the
+/// document is laid out. A path that cannot be embedded keeps its error, which write_pdf
+/// reports if a page draws the image.
+PreparedImages prepare_images(const std::vector<std::string>& paths, const WriteOptions& options);
 
 /// Serialises frames to PDF bytes in memory. Images that cannot be decoded (corrupt JPEG,
 /// truncated PNG, too large: over the limits in WriteOptions) are reported as errors in diags (with the

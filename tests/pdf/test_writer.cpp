@@ -104,6 +104,25 @@ TEST_SUITE("pdf/writer") {
     CHECK(a == b);
   }
 
+  TEST_CASE("images prepared ahead give the same bytes; their errors show when drawn") {
+    layout::Document doc = article(3);
+    Diagnostics diags;
+    pdf::WriteOptions plain;
+    std::string expected = pdf::write_pdf(doc, diags, plain);
+    std::string broken = save("broken.png", "\x89PNG\r\n\x1a\n truncated");
+    pdf::WriteOptions ahead;
+    pdf::PreparedImages prepared =
+        pdf::prepare_images({doc.images[0].path, doc.images[1].path, broken}, ahead);
+    CHECK(prepared.size() == 3);
+    ahead.prepared = &prepared;
+    CHECK(pdf::write_pdf(doc, diags, ahead) == expected);
+    CHECK(diags.empty()); // the broken image is prepared but never drawn
+    doc.images[1].path = broken;
+    std::string with_error = pdf::write_pdf(doc, diags, ahead);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all().front().message.find("cannot embed image '" + broken + "'") == 0);
+  }
+
   TEST_CASE("the page tree is flat, so pages are found without a walk") {
     // PoDoFo's CreatePage/GetPage walk the tree for every page (quadratic in pages); the writer
     // creates all pages at once under the root.
