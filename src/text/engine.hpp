@@ -189,4 +189,9 @@ private:
 /// The bundled fonts folder (source tree in a build, share/galley/fonts when installed).
 std::filesystem::path bundled_fonts_dir();
 
+/// Reads what every font file under `dirs` (the bundled folder when empty) holds into the
+/// process's shared scan, which engines consult instead of opening the files again. Meant for
+/// a spare thread while the input is read; an engine asking for a file being read waits for it.
+void prefetch_fonts(const std::vector<std::filesystem::path>& dirs = {});
+
 } // namespace galley::text

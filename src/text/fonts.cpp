@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 
 namespace galley::text {
 namespace {
@@ -57,6 +59,80 @@ bool is_font_file(const std::filesystem::path& p) {
   return ext == ".ttf" || ext == ".otf" || ext == ".ttc";
 }
 
+/// Font files under `dir`, sorted: directory order is not stable across file systems, and
+/// sorted paths keep face ids deterministic.
+std::vector<std::filesystem::path> font_files(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && is_font_file(it->path()))
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// What FreeType says of the faces of each font file, read once per process: every engine scans
+/// the same folders, and prefetch_fonts() lets a spare thread do it first. One FreeType library
+/// serves all scans, under the lock.
+class FaceScan {
+public:
+  static FaceScan& shared() {
+    static FaceScan scan;
+    return scan;
+  }
+  FaceScan(const FaceScan&) = delete;
+  FaceScan& operator=(const FaceScan&) = delete;
+
+  /// The faces of `path`, in face index order; none when FreeType cannot open it.
+  std::vector<FaceInfo> faces(const std::filesystem::path& path) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, fresh] = files_.try_emplace(path);
+    if (fresh)
+      it->second = scan(path);
+    return it->second;
+  }
+
+private:
+  FaceScan() = default;
+  ~FaceScan() {
+    if (library_)
+      FT_Done_FreeType(library_);
+  }
+
+  std::vector<FaceInfo> scan(const std::filesystem::path& path) {
+    if (!library_ && FT_Init_FreeType(&library_) != 0)
+      throw Error("cannot initialise FreeType");
+    std::vector<FaceInfo> out;
+    FT_Long count = 1;
+    for (FT_Long index = 0; index < count; ++index) {
+      FT_Face face = nullptr;
+      if (FT_New_Face(library_, path.c_str(), index, &face) != 0)
+        break;
+      count = face->num_faces;
+      FaceInfo info;
+      info.path = path;
+      info.index = static_cast<int>(index);
+      info.family = face->family_name ? face->family_name : path.stem().string();
+      auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+      info.weight =
+          os2 ? os2->usWeightClass : ((face->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400);
+      info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+      info.units_per_em = face->units_per_EM > 0 ? face->units_per_EM : 1000;
+      info.ascender = static_cast<double>(face->ascender) / info.units_per_em;
+      info.descender = -static_cast<double>(face->descender) / info.units_per_em;
+      FT_Done_Face(face);
+      out.push_back(std::move(info));
+    }
+    return out;
+  }
+
+  std::mutex mutex_;
+  FT_Library library_ = nullptr;
+  std::map<std::filesystem::path, std::vector<FaceInfo>> files_;
+};
+
 } // namespace
 
 std::vector<std::string> default_fallback_families() {
@@ -71,31 +147,26 @@ std::filesystem::path bundled_fonts_dir() {
   return std::filesystem::path(GALLEY_INSTALL_FONTS_DIR);
 }
 
+void prefetch_fonts(const std::vector<std::filesystem::path>& dirs) {
+  std::vector<std::filesystem::path> list = dirs;
+  if (list.empty())
+    list.push_back(bundled_fonts_dir());
+  for (const auto& dir : list)
+    for (const auto& f : font_files(dir))
+      FaceScan::shared().faces(f);
+}
+
 FontRegistry::FontRegistry(const EngineOptions& options)
     : use_fontconfig_(options.use_fontconfig), fallback_(options.fallback) {
-  FT_Library lib = nullptr;
-  if (FT_Init_FreeType(&lib) != 0)
-    throw Error("cannot initialise FreeType");
-  ft_library_ = lib;
   if (fallback_.empty())
     fallback_ = default_fallback_families();
 
   std::vector<std::filesystem::path> dirs = options.font_dirs;
   if (dirs.empty())
     dirs.push_back(bundled_fonts_dir());
-  for (const auto& dir : dirs) {
-    std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_font_file(it->path()))
-        files.push_back(it->path());
-    }
-    // Directory order is not stable across file systems; sorted paths keep ids deterministic.
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files)
+  for (const auto& dir : dirs)
+    for (const auto& f : font_files(dir))
       scan_file(f, "", -1, -1);
-  }
   for (const auto& extra : options.extra_faces)
     scan_file(extra.path, extra.family, extra.weight, extra.italic ? 1 : 0);
   if (candidates_.empty())
@@ -103,31 +174,11 @@ FontRegistry::FontRegistry(const EngineOptions& options)
                 (dirs.empty() ? std::string("nothing") : dirs.front().string()) + ")");
 }
 
-FontRegistry::~FontRegistry() {
-  loaded_.clear();
-  FT_Done_FreeType(static_cast<FT_Library>(ft_library_));
-}
+FontRegistry::~FontRegistry() = default;
 
 void FontRegistry::scan_file(const std::filesystem::path& path, const std::string& family_override,
                              int weight_override, int italic_override) {
-  auto lib = static_cast<FT_Library>(ft_library_);
-  FT_Long count = 1;
-  for (FT_Long index = 0; index < count; ++index) {
-    FT_Face face = nullptr;
-    if (FT_New_Face(lib, path.c_str(), index, &face) != 0)
-      return;
-    count = face->num_faces;
-    FaceInfo info;
-    info.path = path;
-    info.index = static_cast<int>(index);
-    info.family = face->family_name ? face->family_name : path.stem().string();
-    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
-    info.weight = os2 ? os2->usWeightClass : ((face->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400);
-    info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
-    info.units_per_em = face->units_per_EM > 0 ? face->units_per_EM : 1000;
-    info.ascender = static_cast<double>(face->ascender) / info.units_per_em;
-    info.descender = -static_cast<double>(face->descender) / info.units_per_em;
-    FT_Done_Face(face);
+  for (FaceInfo info : FaceScan::shared().faces(path)) {
     if (!family_override.empty())
       info.family = family_override;
     if (weight_override >= 0)

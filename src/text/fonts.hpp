@@ -59,7 +59,6 @@ private:
   FaceId find_uncached(const std::string& family, int weight, bool italic);
   FaceId fontconfig_face(char32_t cp);
 
-  void* ft_library_ = nullptr; ///< FT_Library, kept for faces found later through fontconfig
   bool use_fontconfig_ = true;
   std::vector<std::string> fallback_;
   std::vector<FaceInfo> candidates_;           ///< every face file found, in scan order
