@@ -4,10 +4,39 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 using namespace galley;
 using namespace galley::text;
 
 TEST_SUITE("text/fallback") {
+  TEST_CASE("engines made while the fonts are read on another thread see the same faces") {
+    auto describe = [](const Engine& e) {
+      std::vector<std::string> out;
+      for (const FaceInfo& f : e.faces())
+        out.push_back(f.path.filename().string() + "/" + std::to_string(f.index));
+      return out;
+    };
+    std::vector<std::vector<std::string>> seen(2);
+    {
+      std::jthread reader([] { prefetch_fonts(); });
+      Engine a(testing::bundled_options());
+      Diagnostics diags;
+      for (const char* family : {"EB Garamond", "Inter", "JetBrains Mono"})
+        a.resolve({family, 400, false}, diags);
+      seen[0] = describe(a);
+    }
+    Engine b(testing::bundled_options());
+    Diagnostics diags;
+    for (const char* family : {"EB Garamond", "Inter", "JetBrains Mono"})
+      b.resolve({family, 400, false}, diags);
+    seen[1] = describe(b);
+    CHECK(diags.empty());
+    CHECK(seen[0].size() == 3);
+    CHECK(seen[0] == seen[1]);
+    prefetch_fonts({"/nonexistent-font-folder"}); // nothing there: no faces, no error
+  }
+
   TEST_CASE("Greek, Cyrillic, Arabic and an emoji each get a face") {
     Engine engine(testing::bundled_options());
     Diagnostics diags;
