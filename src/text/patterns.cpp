@@ -32,21 +32,21 @@ bool is_continuation(unsigned char b) {
 } // namespace
 
 void HyphenPatterns::Level::add(std::string_view line) {
-  if (starts_with(line, "LEFTHYPHENMIN")) {
-    left_min = number_after(line, 13);
-    return;
-  }
-  if (starts_with(line, "RIGHTHYPHENMIN")) {
-    right_min = number_after(line, 14);
-    return;
-  }
-  if (starts_with(line, "COMPOUNDLEFTHYPHENMIN")) {
-    compound_left_min = number_after(line, 21);
-    return;
-  }
-  if (starts_with(line, "COMPOUNDRIGHTHYPHENMIN")) {
-    compound_right_min = number_after(line, 22);
-    return;
+  struct Keyword {
+    std::string_view name;
+    int Level::*value;
+  };
+  static constexpr Keyword keywords[] = {
+      {"LEFTHYPHENMIN", &Level::left_min},
+      {"RIGHTHYPHENMIN", &Level::right_min},
+      {"COMPOUNDLEFTHYPHENMIN", &Level::compound_left_min},
+      {"COMPOUNDRIGHTHYPHENMIN", &Level::compound_right_min},
+  };
+  for (const Keyword& k : keywords) {
+    if (starts_with(line, k.name)) {
+      this->*k.value = number_after(line, k.name.size());
+      return;
+    }
   }
   if (starts_with(line, "NOHYPHEN")) {
     std::string_view rest = line.substr(8);

@@ -21,6 +21,17 @@ Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& dia
   return layout_issue(issue, st, engine, LayoutOptions{}, diags);
 }
 
+/// The sample article laid out in `st`, with the checks every layout must pass.
+Document lay_checked(const style::Style& st) {
+  Diagnostics diags;
+  Document doc = lay(test::single(), st, diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
+  CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+  return doc;
+}
+
 int count_pages_with(const Document& doc, const std::string& needle) {
   int n = 0;
   for (const Page& p : doc.pages) n += test::page_text(p).find(needle) != std::string::npos;
@@ -367,12 +378,7 @@ TEST_SUITE("layout/article") {
     // Baselines of body-size text, pages after the opening, measured from the first baseline of
     // the text area in steps of the body leading.
     auto off_grid = [](const style::Style& st, int& lines) {
-      Diagnostics diags;
-      Document doc = lay(test::single(), st, diags);
-      CHECK_FALSE(diags.has_errors());
-      CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
-      CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
-      CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+      Document doc = lay_checked(st);
       detail::Geometry geo = detail::page_geometry(st);
       const double leading = st.text.leading;
       const double origin = geo.top + detail::baseline_in(leading, st.text.size);
@@ -399,12 +405,7 @@ TEST_SUITE("layout/article") {
     style::Style st = style::default_style();
     st.page.columns = 2;
     st.page.gutter = 18;
-    Diagnostics diags;
-    Document doc = lay(test::single(), st, diags);
-    CHECK_FALSE(diags.has_errors());
-    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
-    CHECK(test::notes_off_page(doc) == std::vector<std::string>{});
-    CHECK(test::lonely_headings(doc, st) == std::vector<std::string>{});
+    Document doc = lay_checked(st);
     const double left = st.page.margins.inner;
     const double col = (st.page.width - st.page.margins.inner - st.page.margins.outer - 18) / 2;
     bool title_spans = false;
