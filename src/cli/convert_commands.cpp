@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 namespace galley::cli {
 

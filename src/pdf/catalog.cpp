@@ -189,7 +189,7 @@ void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
   // Metadata streams stay uncompressed so that tools which scan for the packet find it.
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
-  set_stream(xmp, xmp_packet(info), false);
+  set_raw_stream(xmp, xmp_packet(info));
   catalog.AddKey("Metadata", xmp->Reference());
   if (!info.language.empty())
     catalog.AddKey("Lang", pdf_text(info.language));

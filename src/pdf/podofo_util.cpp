@@ -32,14 +32,6 @@ void set_stream(PdfObject* obj, const StreamData& data) {
     obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
-void set_stream(PdfObject* obj, std::string_view data, bool compress) {
-  if (!compress) {
-    set_raw_stream(obj, data);
-    return;
-  }
-  set_stream(obj, pack_stream(data, compress));
-}
-
 void set_raw_stream(PdfObject* obj, std::string_view data) {
   PdfMemoryInputStream in(data.data(), pdf_long(data.size()));
   obj->GetStream()->SetRawData(&in, pdf_long(data.size()));

@@ -29,10 +29,7 @@ PoDoFo::PdfString pdf_bytes(std::string_view bytes);
 /// Replaces the stream of `obj` by packed data, with /Filter /FlateDecode when deflated.
 void set_stream(PoDoFo::PdfObject* obj, const StreamData& data);
 
-/// Replaces the stream of `obj` by `data`, Flate-compressed when `compress`.
-void set_stream(PoDoFo::PdfObject* obj, std::string_view data, bool compress);
-
-/// Sets already-encoded stream data (a JPEG for /DCTDecode) without filtering it again.
+/// Sets stream data as it is: already encoded (a JPEG for /DCTDecode) or meant to stay plain.
 void set_raw_stream(PoDoFo::PdfObject* obj, std::string_view data);
 
 /// [x1 y1 x2 y2]
