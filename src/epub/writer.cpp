@@ -20,24 +20,6 @@ std::string counter(size_t n) {
   return s;
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = static_cast<int>(y - era * 400);
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::int64_t derive_epoch(const EpubOptions& o, const std::optional<model::Date>& date) {
-  if (o.date_epoch != 0) return o.date_epoch;
-  if (date && date->year >= 1980)
-    return days_from_civil(date->year, date->month > 0 ? date->month : 1,
-                           date->day > 0 ? date->day : 1) * 86400;
-  return 315532800; // 1980-01-01, the earliest date a zip entry can carry
-}
-
 /// CCYY-MM-DDThh:mm:ssZ, the form EPUB 3.3 requires for dcterms:modified.
 std::string format_modified(std::int64_t epoch) {
   std::time_t t = static_cast<std::time_t>(epoch);
@@ -133,7 +115,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
                        const EpubOptions& options, Diagnostics& diags) {
   const bool single = issue.single_article && issue.articles.size() == 1;
   const auto& first_meta = single ? issue.articles.front().meta : model::Meta{};
-  const std::int64_t epoch = derive_epoch(options, single ? first_meta.date : issue.date);
+  const std::int64_t epoch = options.date_epoch;
 
   ImageStore images;
   std::vector<ContentDoc> docs;

@@ -13,9 +13,9 @@
 namespace galley::epub {
 
 struct EpubOptions {
-  /// Seconds since 1970 for dcterms:modified and the zip timestamps: SOURCE_DATE_EPOCH or
-  /// derived from the input by the caller; never the clock. 0 means "derive it from the issue
-  /// or article date" (midnight UTC of that date), else 1980-01-01.
+  /// Seconds since 1970 for dcterms:modified and the zip timestamps, as the caller decided it
+  /// for every output of the run (render::output_epoch); 0 is 1970-01-01 like any other value.
+  /// Zip entries cannot be stamped before 1980 and are clamped to it (zip.cpp).
   std::int64_t date_epoch = 0;
   bool embed_fonts = false; ///< also on when style.epub.embed_fonts
   /// Where to find the style's font families (the bundled fonts/ folder), searched in order

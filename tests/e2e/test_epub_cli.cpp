@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <regex>
 
 using namespace e2e;
@@ -46,6 +47,43 @@ TEST_SUITE("e2e/epub") {
       CHECK(c.errors == 0);
       CHECK(c.warnings == 0);
     }
+  }
+
+  TEST_CASE("SOURCE_DATE_EPOCH=0 dates the EPUB 1970-01-01, the same date as the PDF") {
+    auto dir = scratch("epub-epoch-zero");
+    std::string bin = std::getenv("GALLEY_BIN");
+    for (const char* format : {"epub", "pdf"}) {
+      auto out = dir / (std::string("issue.") + format);
+      auto r = run("SOURCE_DATE_EPOCH=0 " + q(bin) + " " + format + " -q " +
+                   q(example("issue.yaml")) + " -o " + q(out));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+    }
+    auto opf = run("unzip -p " + q(dir / "issue.epub") + " EPUB/package.opf");
+    CHECK(opf.out.find("<meta property=\"dcterms:modified\">1970-01-01T00:00:00Z</meta>") !=
+          std::string::npos);
+    auto info = run("TZ=UTC pdfinfo -isodates " + q(dir / "issue.pdf"));
+    CHECK(info.out.find("1970-01-01T00:00:00") != std::string::npos);
+    // Zip entries cannot be dated before 1980 (the DOS date fields): they carry its first day.
+    auto zip = run("unzip -Z -T " + q(dir / "issue.epub") + " mimetype");
+    CHECK(zip.out.find("19800101.000000") != std::string::npos);
+  }
+
+  TEST_CASE("without SOURCE_DATE_EPOCH both outputs take the issue's date") {
+    auto dir = scratch("epub-epoch-unset");
+    std::string bin = std::getenv("GALLEY_BIN");
+    for (const char* format : {"epub", "pdf"}) {
+      auto out = dir / (std::string("issue.") + format);
+      auto r = run("env -u SOURCE_DATE_EPOCH " + q(bin) + " " + format + " -q " +
+                   q(example("issue.yaml")) + " -o " + q(out));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+    }
+    auto opf = run("unzip -p " + q(dir / "issue.epub") + " EPUB/package.opf");
+    CHECK(opf.out.find("<meta property=\"dcterms:modified\">2026-05-01T00:00:00Z</meta>") !=
+          std::string::npos);
+    auto info = run("TZ=UTC pdfinfo -isodates " + q(dir / "issue.pdf"));
+    CHECK(info.out.find("CreationDate:    2026-05-01T00:00:00Z") != std::string::npos);
   }
 
   TEST_CASE("identical input gives identical bytes") {
