@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "input/load.hpp"
 
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -124,7 +125,7 @@ std::vector<InputInfo> Build::describe_inputs() const {
     InputInfo info;
     info.path = st_.inputs[i];
     const auto& issue = loaded_[i].issue;
-    info.manifest = issue ? !issue->single_article : is_manifest_path(info.path);
+    info.manifest = issue ? !issue->single_article : input::is_manifest_path(info.path);
     info.slug = std::filesystem::path(info.path).stem().string();
     if (issue && issue->single_article && !issue->articles.empty())
       info.slug = issue->articles.front().meta.slug;

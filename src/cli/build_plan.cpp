@@ -155,14 +155,6 @@ std::optional<std::vector<std::string>> parse_formats(const std::vector<std::str
   return formats;
 }
 
-bool is_manifest_path(const std::filesystem::path& path) {
-  auto ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return ext == ".yaml" || ext == ".yml";
-}
-
 Plan plan_outputs(const std::vector<InputInfo>& inputs, const PlanOptions& options) {
   Plan plan;
   std::map<std::filesystem::path, std::string> owners; // output -> what makes it

@@ -103,7 +103,4 @@ struct Plan {
 /// against every other output of the whole build, so shards never clash either.
 Plan plan_outputs(const std::vector<InputInfo>& inputs, const PlanOptions& options);
 
-/// True when `path` names an issue manifest rather than an article (by extension).
-bool is_manifest_path(const std::filesystem::path& path);
-
 } // namespace galley::cli

@@ -11,7 +11,7 @@
 
 namespace galley::cli {
 
-/// DESIGN.md "Command line".
+/// The exit codes README.md and docs/galley.1 promise.
 enum ExitCode : int { kOk = 0, kInputError = 1, kUsageError = 2, kInternalError = 3 };
 
 struct CommonOptions {

@@ -35,6 +35,11 @@ std::optional<model::Article> load_article(const std::filesystem::path& path,
 std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
                                           const LoadOptions& options, Diagnostics& diags);
 
+/// True when `p` names an issue manifest rather than an article: a .yaml or .yml extension, in
+/// any case. The one place that decides what kind of input a path is; load_inputs() and the
+/// command line's build plan both ask it.
+bool is_manifest_path(const std::filesystem::path& p);
+
 /// What the CLI calls: one manifest -> that issue; one article -> an Issue with
 /// single_article = true, metadata from the article; several articles -> an ad-hoc issue whose
 /// metadata comes from the first article. nullopt when nothing usable could be loaded.

@@ -6,9 +6,6 @@
 
 namespace galley::input {
 
-/// True for .yaml / .yml paths.
-bool is_manifest_path(const std::filesystem::path& p);
-
 /// Loads one article; `display` names it in diagnostics and `extra_roots` are further folders
 /// its images may come from (the manifest's folder).
 std::optional<model::Article>

@@ -75,8 +75,6 @@ TEST_SUITE("cli/build_plan") {
     CHECK_FALSE(parse_formats({"pdf", "docx"}, error));
     CHECK(error == "unknown format 'docx' (formats: pdf, epub)");
     CHECK_FALSE(parse_formats({}, error));
-    CHECK(is_manifest_path("issues/2026-05.YAML"));
-    CHECK_FALSE(is_manifest_path("a.md"));
   }
 
   TEST_CASE("the work list is inputs in order, formats in order, then --single articles") {

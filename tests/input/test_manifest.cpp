@@ -6,6 +6,13 @@ using namespace galley;
 using galley::test::TempDir;
 
 TEST_SUITE("input/manifest") {
+  TEST_CASE("a path is a manifest by its .yaml or .yml extension, in any case") {
+    CHECK(input::is_manifest_path("issues/2026-05.YAML"));
+    CHECK(input::is_manifest_path("issue.yml"));
+    CHECK_FALSE(input::is_manifest_path("a.md"));
+    CHECK_FALSE(input::is_manifest_path("yaml"));
+  }
+
   TEST_CASE("an issue loads its articles in order, relative to the manifest") {
     TempDir dir;
     dir.write("articles/one.md",
