@@ -101,7 +101,7 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
 }
 
 /// Lays out every article of `issue`, up to `threads` at a time. Each article starts on a new
-/// page and join_articles() numbers the pages afterwards (DESIGN.md, "Where the time goes"), so
+/// page and join_articles() numbers the pages afterwards (docs/architecture.md, "Threads"), so
 /// articles are independent: a worker takes the next one with its own engine. Fonts are
 /// remapped by file when joining, so which engine set an article never shows in the output.
 /// Each article reports to its own sink; the sinks are merged in article order, and a warning

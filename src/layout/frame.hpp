@@ -100,7 +100,7 @@ struct DocumentInfo {
   std::string identifier; ///< stable id; the PDF /ID and XMP derive from the content
 };
 
-/// Where a model node landed (DESIGN.md: layout records a map from model nodes to pages), in
+/// Where a model node landed (the page map: the page each node starts on), in
 /// indices only so that frames stay free of the article model: the article's index in the issue,
 /// the index of a top-level block in that article (-1 for the article's opening), and the page
 /// (index into Document::pages) where the node starts.

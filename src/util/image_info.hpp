@@ -1,6 +1,6 @@
 #pragma once
 // Reads an image's format and pixel size from its header bytes, without decoding it, so that
-// limits (DESIGN.md hardening: pixel bombs) are checked before any allocation.
+// pixel limits (docs/limits.md: decompression bombs) are checked before any allocation.
 #include <cstdint>
 #include <string>
 #include <string_view>
