@@ -276,8 +276,9 @@ int Build::run() {
   std::uint64_t bytes = 0;
   bool internal = false, input_failed = false;
   unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // An issue PDF also lays its articles out in parallel, so -j helps a single issue too.
-  options_.threads = threads;
+  // An issue PDF also lays its articles out in parallel, so -j helps a single issue too; the
+  // outputs made at once share the -j threads rather than each taking -j of its own.
+  options_.threads = threads_per_job(threads, plan_.outputs.size());
   auto label = [&] {
     std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
     return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();

@@ -1,5 +1,7 @@
 #include "cli/build_pool.hpp"
 
+#include "util/parallel.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -8,6 +10,10 @@
 #include <vector>
 
 namespace galley::cli {
+
+unsigned threads_per_job(unsigned threads, std::size_t count) {
+  return std::max(1u, std::max(1u, threads) / worker_count(count, threads));
+}
 
 void run_ordered(const OrderedRun& run) {
   if (run.count == 0)

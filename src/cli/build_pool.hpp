@@ -22,6 +22,11 @@ struct OrderedRun {
   std::chrono::milliseconds tick{100};
 };
 
+/// The threads each of `count` jobs may use inside itself when `threads` is the budget of the
+/// whole run: the pool's workers share it, so no more than `threads` work at once (not
+/// workers x threads). A single job, an issue PDF say, gets the whole budget.
+unsigned threads_per_job(unsigned threads, std::size_t count);
+
 /// Runs every item and returns when all are done and handed to `done`.
 void run_ordered(const OrderedRun& run);
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -9,6 +10,22 @@
 using namespace galley::cli;
 
 TEST_SUITE("cli/build_pool") {
+  TEST_CASE("jobs share the thread budget: workers times threads per job never exceeds -j") {
+    CHECK(threads_per_job(4, 1) == 4); // one issue PDF: all four for its articles
+    CHECK(threads_per_job(4, 2) == 2);
+    CHECK(threads_per_job(4, 3) == 1);
+    CHECK(threads_per_job(4, 100) == 1);
+    CHECK(threads_per_job(1, 1) == 1);
+    CHECK(threads_per_job(0, 5) == 1);
+    for (unsigned threads = 1; threads <= 16; ++threads)
+      for (std::size_t count = 1; count <= 40; ++count) {
+        CAPTURE(threads);
+        CAPTURE(count);
+        unsigned workers = std::min<unsigned>(threads, static_cast<unsigned>(count));
+        CHECK(workers * threads_per_job(threads, count) <= threads);
+      }
+  }
+
   TEST_CASE("results come back in work-list order whatever the thread count") {
     for (unsigned threads : {1u, 2u, 4u, 64u}) {
       CAPTURE(threads);
