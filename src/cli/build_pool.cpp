@@ -12,7 +12,8 @@
 namespace galley::cli {
 
 unsigned threads_per_job(unsigned threads, std::size_t count) {
-  return std::max(1u, std::max(1u, threads) / worker_count(count, threads));
+  // worker_count() is at least 1 and at most max(1, threads), so the quotient is at least 1.
+  return std::max(1u, threads) / worker_count(count, threads);
 }
 
 void run_ordered(const OrderedRun& run) {

@@ -31,6 +31,19 @@ Counts epubcheck(const fs::path& epub) {
   }
   return c;
 }
+
+/// Writes the example issue as dir/issue.epub and dir/issue.pdf, galley run under `env` (an
+/// `env` argument list such as "SOURCE_DATE_EPOCH=0" or "-u SOURCE_DATE_EPOCH").
+void write_issue_both_ways(const fs::path& dir, const std::string& env) {
+  std::string bin = std::getenv("GALLEY_BIN");
+  for (const char* format : {"epub", "pdf"}) {
+    auto out = dir / (std::string("issue.") + format);
+    auto r = run("env " + env + " " + q(bin) + " " + format + " -q " + q(example("issue.yaml")) +
+                 " -o " + q(out));
+    CAPTURE(r.err);
+    REQUIRE(r.code == 0);
+  }
+}
 } // namespace
 
 TEST_SUITE("e2e/epub") {
@@ -51,14 +64,7 @@ TEST_SUITE("e2e/epub") {
 
   TEST_CASE("SOURCE_DATE_EPOCH=0 dates the EPUB 1970-01-01, the same date as the PDF") {
     auto dir = scratch("epub-epoch-zero");
-    std::string bin = std::getenv("GALLEY_BIN");
-    for (const char* format : {"epub", "pdf"}) {
-      auto out = dir / (std::string("issue.") + format);
-      auto r = run("SOURCE_DATE_EPOCH=0 " + q(bin) + " " + format + " -q " +
-                   q(example("issue.yaml")) + " -o " + q(out));
-      CAPTURE(r.err);
-      REQUIRE(r.code == 0);
-    }
+    write_issue_both_ways(dir, "SOURCE_DATE_EPOCH=0");
     auto opf = run("unzip -p " + q(dir / "issue.epub") + " EPUB/package.opf");
     CHECK(opf.out.find("<meta property=\"dcterms:modified\">1970-01-01T00:00:00Z</meta>") !=
           std::string::npos);
@@ -71,14 +77,7 @@ TEST_SUITE("e2e/epub") {
 
   TEST_CASE("without SOURCE_DATE_EPOCH both outputs take the issue's date") {
     auto dir = scratch("epub-epoch-unset");
-    std::string bin = std::getenv("GALLEY_BIN");
-    for (const char* format : {"epub", "pdf"}) {
-      auto out = dir / (std::string("issue.") + format);
-      auto r = run("env -u SOURCE_DATE_EPOCH " + q(bin) + " " + format + " -q " +
-                   q(example("issue.yaml")) + " -o " + q(out));
-      CAPTURE(r.err);
-      REQUIRE(r.code == 0);
-    }
+    write_issue_both_ways(dir, "-u SOURCE_DATE_EPOCH");
     auto opf = run("unzip -p " + q(dir / "issue.epub") + " EPUB/package.opf");
     CHECK(opf.out.find("<meta property=\"dcterms:modified\">2026-05-01T00:00:00Z</meta>") !=
           std::string::npos);
