@@ -23,7 +23,7 @@ void add_render_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_flag("--no-system-fonts", o.no_system_fonts,
                "use only bundled and style fonts, never fontconfig");
   // docs/limits.md: what each limit guards against and why its default is what it is.
-  render::Limits& l = o.limits;
+  Limits& l = o.limits;
   const char* group = "Limits (docs/limits.md)";
   cmd.add_option("--max-file-size", l.max_file_size, "largest article or manifest, in bytes")
       ->check(CLI::PositiveNumber)->group(group)->capture_default_str();

@@ -22,7 +22,7 @@ struct CommonOptions {
   std::vector<std::string> allow_paths;
   std::string style;
   bool no_system_fonts = false;
-  render::Limits limits; ///< --max-* options (docs/limits.md)
+  Limits limits; ///< --max-* options (docs/limits.md)
 };
 
 /// Adds --diagnostics, --quiet, --verbose, --strict to `cmd`.

@@ -28,13 +28,7 @@ std::optional<model::Issue> load(const std::vector<std::filesystem::path>& input
                                  const RenderOptions& options, Diagnostics& diags) {
   input::LoadOptions load_options;
   load_options.allowed_roots = options.allowed_roots;
-  const Limits& l = options.limits;
-  load_options.max_file_size = l.max_file_size;
-  load_options.max_nesting = l.max_nesting;
-  load_options.max_notes = l.max_notes;
-  load_options.max_image_file_size = l.max_image_file_size;
-  load_options.max_image_side = l.max_image_side;
-  load_options.max_image_pixels = l.max_image_pixels;
+  load_options.limits = options.limits;
   return input::load_inputs(inputs, load_options, diags);
 }
 
@@ -195,11 +189,10 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   text::EngineOptions engine_options = engine_options_for(style, options);
   layout::LayoutOptions lo;
   lo.date_epoch = epoch;
-  lo.max_pages = options.limits.max_pages;
+  lo.limits = options.limits;
   Diagnostics local;
   pdf::WriteOptions wo;
-  wo.max_image_pixels = options.limits.max_image_pixels;
-  wo.max_image_side = options.limits.max_image_side;
+  wo.limits = options.limits;
   wo.threads = options.threads;
   // While the articles are laid out, a spare thread loads the hyphenation dictionaries they
   // will ask for, sets up the engine that joins them and prepares the pictures the PDF may

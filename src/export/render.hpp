@@ -4,6 +4,7 @@
 #include "model/model.hpp"
 #include "style/style.hpp"
 #include "util/diagnostics.hpp"
+#include "util/limits.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -17,18 +18,6 @@ namespace galley::render {
 enum class Format { Pdf, Epub };
 
 std::string_view format_extension(Format f); ///< "pdf", "epub"
-
-/// What galley refuses to go past, so that no input can crash it or exhaust the machine
-/// (docs/limits.md). Each is raised with a command-line option of the same name.
-struct Limits {
-  std::size_t max_file_size = 16 * 1024 * 1024;       ///< bytes of one article or manifest
-  int max_nesting = 64;                                ///< lists, quotes and inlines
-  std::size_t max_notes = 10000;                       ///< footnotes plus sources, per article
-  std::size_t max_image_file_size = 64 * 1024 * 1024;  ///< bytes of one image file
-  std::uint32_t max_image_side = 20000;                ///< pixels, width or height
-  std::uint64_t max_image_pixels = 100'000'000;        ///< width * height
-  std::size_t max_pages = 10000;                       ///< pages of one PDF
-};
 
 struct RenderOptions {
   /// Style name or path; empty means the issue's `style:` or else the default (dispatch).
@@ -45,6 +34,7 @@ struct RenderOptions {
   /// PDF: articles of an issue laid out at once, each thread with its own text engine. The
   /// output does not depend on it.
   unsigned threads = 1;
+  /// What no input may go past (util/limits.hpp); each is raised with a --max-* option.
   Limits limits;
 };
 

@@ -113,7 +113,7 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                          (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
     return;
   }
-  const LoadOptions& limits = *ctx.options;
+  const Limits& limits = ctx.options->limits;
   auto file_size = fs::file_size(resolved, ec);
   if (!ec && file_size > limits.max_image_file_size) {
     diags.error(loc,

@@ -4,6 +4,7 @@
 // file:line:col. docs/input.md describes the formats, the aliases and the lints.
 #include "model/model.hpp"
 #include "util/diagnostics.hpp"
+#include "util/limits.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,13 +16,9 @@ namespace galley::input {
 
 struct LoadOptions {
   std::vector<std::filesystem::path> allowed_roots; ///< extra roots for images (--allow-path)
-  std::size_t max_file_size = 16 * 1024 * 1024;     ///< larger inputs are refused
-  int max_nesting = 64;          ///< lists/quotes/inlines deeper than this: error, no crash
-  std::size_t max_notes = 10000; ///< more notes than this: error
-  /// Images: checked from the file header before anything decodes them (docs/limits.md).
-  std::size_t max_image_file_size = 64 * 1024 * 1024;
-  std::uint32_t max_image_side = 20000;         ///< pixels, width or height
-  std::uint64_t max_image_pixels = 100'000'000; ///< width * height
+  /// Input past a limit is an error, not a crash; images are checked from the file header
+  /// before anything decodes them.
+  Limits limits;
 };
 
 /// Loads one article (.md, .markdown, .xml by extension; content sniffing for others).

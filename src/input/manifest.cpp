@@ -92,9 +92,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   auto text = read_text_file(path, display, options, diags);
   if (!text)
     return std::nullopt;
-  ValueLimits limits;
-  limits.max_depth = options.max_nesting;
-  auto root = parse_yaml(*text, display, 1, limits, diags);
+  auto root = parse_yaml(*text, display, 1, options.limits, diags);
   if (!root)
     return std::nullopt;
   if (root->kind != ValueKind::Map) {

@@ -350,7 +350,7 @@ private:
   std::vector<size_t> line_starts_;
   std::vector<std::pair<int, int>> verbatim_lines_;
   std::vector<std::string> defined_;
-  NestingGuard nesting_{ctx_.options->max_nesting};
+  NestingGuard nesting_{ctx_.options->limits.max_nesting};
 };
 
 /// cmark-gfm 0.29.0.gfm.6 (Debian 12) has inputs that take quadratic time: a paragraph that
@@ -402,8 +402,7 @@ bool within_parser_limits(std::string_view body, int line_offset, const std::str
 
 void read_front(const FrontMatterSplit& split, const ArticleContext& ctx, ArticleDraft& draft,
                 Diagnostics& diags) {
-  ValueLimits limits;
-  limits.max_depth = ctx.options->max_nesting;
+  const Limits& limits = ctx.options->limits;
   std::optional<Value> root;
   if (split.kind == FrontMatterKind::Yaml)
     root = parse_yaml(split.front, ctx.display, split.front_first_line, limits, diags);

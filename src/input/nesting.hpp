@@ -1,6 +1,6 @@
 #pragma once
 // The nesting limit shared by the Markdown and XML readers: content deeper than
-// LoadOptions::max_nesting is dropped, and that is said once per document.
+// Limits::max_nesting is dropped, and that is said once per document.
 #include "util/diagnostics.hpp"
 
 #include <string>

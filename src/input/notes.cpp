@@ -70,10 +70,10 @@ void resolve_notes(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& 
         diags.error(footnotes[i].loc, "note '" + s.id + "' has the same id as a source (line " +
                                           std::to_string(s.loc.line) + ")");
   }
-  if (footnotes.size() + draft.sources.size() > ctx.options->max_notes) {
+  if (footnotes.size() + draft.sources.size() > ctx.options->limits.max_notes) {
     diags.error({ctx.display},
                 "too many notes (" + std::to_string(footnotes.size() + draft.sources.size()) +
-                    "; the limit is " + std::to_string(ctx.options->max_notes) + ")");
+                    "; the limit is " + std::to_string(ctx.options->limits.max_notes) + ")");
     return;
   }
   auto footnote_index = [&](const std::string& id) -> std::optional<size_t> {

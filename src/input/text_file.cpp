@@ -25,9 +25,9 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
                                           Diagnostics& diags) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_file_size) {
+  if (!ec && size > options.limits.max_file_size) {
     diags.error({display}, "file is too large (" + std::to_string(size) + " bytes; the limit is " +
-                               std::to_string(options.max_file_size) + ")");
+                               std::to_string(options.limits.max_file_size) + ")");
     return std::nullopt;
   }
   std::string why;
@@ -36,9 +36,9 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
     diags.error({display}, "cannot read file: " + why);
     return std::nullopt;
   }
-  if (bytes->size() > options.max_file_size) { // the file grew, or is not a regular file
+  if (bytes->size() > options.limits.max_file_size) { // the file grew, or is not a regular file
     diags.error({display}, "file is too large (the limit is " +
-                               std::to_string(options.max_file_size) + " bytes)");
+                               std::to_string(options.limits.max_file_size) + " bytes)");
     return std::nullopt;
   }
   std::string_view view = *bytes;

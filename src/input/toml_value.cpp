@@ -12,7 +12,7 @@ namespace {
 struct TomlConverter {
   const std::string& file;
   int first_line;
-  const ValueLimits& limits;
+  const Limits& limits;
   Diagnostics& diags;
   size_t nodes = 0;
   bool failed = false;
@@ -40,7 +40,7 @@ struct TomlConverter {
     v.loc = loc(n.source());
     if (failed)
       return v;
-    if (++nodes > limits.max_nodes || depth > limits.max_depth) {
+    if (++nodes > limits.max_value_nodes || depth > limits.max_nesting) {
       diags.error(v.loc, "front matter is nested too deeply");
       failed = true;
       return v;
@@ -91,7 +91,7 @@ struct TomlConverter {
 } // namespace
 
 std::optional<Value> parse_toml(std::string_view text, const std::string& file, int first_line,
-                                const ValueLimits& limits, Diagnostics& diags) {
+                                const Limits& limits, Diagnostics& diags) {
   toml::table table;
   try {
     table = toml::parse(text, file);

@@ -30,7 +30,7 @@ namespace {
 struct YamlConverter {
   const std::string& file;
   int first_line;
-  const ValueLimits& limits;
+  const Limits& limits;
   Diagnostics& diags;
   size_t nodes = 0;
   bool failed = false;
@@ -49,8 +49,8 @@ struct YamlConverter {
     // stop "billion laughs" alias chains, and bound the depth.
     if (failed)
       return v;
-    if (++nodes > limits.max_nodes || depth > limits.max_depth) {
-      diags.error(v.loc, depth > limits.max_depth
+    if (++nodes > limits.max_value_nodes || depth > limits.max_nesting) {
+      diags.error(v.loc, depth > limits.max_nesting
                              ? "front matter is nested too deeply"
                              : "front matter has too many values (alias bomb?)");
       failed = true;
@@ -90,7 +90,7 @@ struct YamlConverter {
 } // namespace
 
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,
-                                const ValueLimits& limits, Diagnostics& diags) {
+                                const Limits& limits, Diagnostics& diags) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

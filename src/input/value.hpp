@@ -2,6 +2,7 @@
 // A small tree that YAML and TOML front matter (and manifests) are converted into, so that one
 // piece of code reads metadata whatever syntax the writer chose. Every node keeps its location.
 #include "util/diagnostics.hpp"
+#include "util/limits.hpp"
 
 #include <optional>
 #include <string>
@@ -34,19 +35,13 @@ struct Entry {
 /// "a string", "a list", "a map", "nothing": for "must be a string, got a list" messages.
 std::string_view kind_phrase(ValueKind k);
 
-/// Limits that keep a hostile document (deep nesting, alias bombs) from exhausting memory.
-struct ValueLimits {
-  int max_depth = 64;
-  size_t max_nodes = 100000;
-};
-
 /// Parses YAML `text` whose first line is line `first_line` of `file`. Reports syntax errors
 /// with their location and returns nullopt.
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,
-                                const ValueLimits& limits, Diagnostics& diags);
+                                const Limits& limits, Diagnostics& diags);
 
 /// Same for TOML (v1.0.0) front matter.
 std::optional<Value> parse_toml(std::string_view text, const std::string& file, int first_line,
-                                const ValueLimits& limits, Diagnostics& diags);
+                                const Limits& limits, Diagnostics& diags);
 
 } // namespace galley::input

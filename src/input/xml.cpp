@@ -542,7 +542,7 @@ private:
   std::string_view text_;
   const ArticleContext& ctx_;
   Diagnostics& diags_;
-  NestingGuard nesting_{ctx_.options->max_nesting};
+  NestingGuard nesting_{ctx_.options->limits.max_nesting};
 };
 
 } // namespace

@@ -187,10 +187,10 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     starts.push_back(static_cast<int>(page_count) + 1);
     page_count += a.pages.size();
   }
-  if (page_count > options.max_pages) {
+  if (page_count > options.limits.max_pages) {
     diags.error(issue.loc, "the document would have " + std::to_string(page_count) +
                                " pages, more than the limit of " +
-                               std::to_string(options.max_pages));
+                               std::to_string(options.limits.max_pages));
     return doc;
   }
   detail::fill_numbers(fm, starts, issue, style, engine, diags);
@@ -261,7 +261,7 @@ Document layout_issue(const model::Issue& issue, const style::Style& style, text
   for (std::size_t i = 0; i < issue.articles.size(); ++i) {
     articles.push_back(layout_article(issue, i, style, engine, diags));
     pages += articles.back().pages.size();
-    if (pages > options.max_pages) break;
+    if (pages > options.limits.max_pages) break;
   }
   return join_articles(issue, std::move(articles), style, engine, options, diags);
 }

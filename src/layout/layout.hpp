@@ -11,6 +11,7 @@
 #include "style/style.hpp"
 #include "text/engine.hpp"
 #include "util/diagnostics.hpp"
+#include "util/limits.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +22,7 @@ namespace galley::layout {
 
 struct LayoutOptions {
   std::int64_t date_epoch = 0;   ///< for DocumentInfo
-  std::size_t max_pages = 10000; ///< a limit: an error when exceeded
+  Limits limits;                 ///< max_pages applies here: an error when exceeded
 };
 
 /// What the joiner needs to know about one page of an article.

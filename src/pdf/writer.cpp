@@ -91,7 +91,7 @@ std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
   std::optional<ImageData> image;
   auto bytes = read_file(path, &why);
   if (bytes)
-    image = load_image(*bytes, options.max_image_pixels, options.max_image_side, why);
+    image = load_image(*bytes, options.limits.max_image_pixels, options.limits.max_image_side, why);
   if (!image) {
     out.error = "cannot embed image '" + path + "': " + why;
     return made;

@@ -3,6 +3,7 @@
 // It sees only frames and resources, never the article model.
 #include "layout/frame.hpp"
 #include "util/diagnostics.hpp"
+#include "util/limits.hpp"
 
 #include <map>
 #include <memory>
@@ -10,10 +11,6 @@
 #include <vector>
 
 namespace galley::pdf {
-
-/// Images with more pixels than this (width * height from the file header) are refused before
-/// any decoding.
-inline constexpr std::uint64_t max_image_pixels = 100'000'000;
 
 /// An image read, decoded and compressed for the writer, or why it could not be.
 struct PreparedImage;
@@ -23,8 +20,9 @@ using PreparedImages = std::map<std::string, std::shared_ptr<const PreparedImage
 
 struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
-  std::uint64_t max_image_pixels = pdf::max_image_pixels; ///< docs/limits.md; raised by options
-  std::uint32_t max_image_side = 20'000; ///< widest or tallest image accepted, in pixels
+  /// Images past max_image_pixels or max_image_side (from the file header) are refused before
+  /// any decoding, whatever the input stage checked.
+  Limits limits;
   unsigned threads = 1; ///< fonts are subset and page streams packed on this many threads
   /// Images made ahead with the same options; the others are prepared by write_pdf itself.
   const PreparedImages* prepared = nullptr;

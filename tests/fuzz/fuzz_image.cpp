@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   galley::Diagnostics diags;
   // A small pixel limit keeps each run fast; the header check before decoding is what matters.
   galley::pdf::WriteOptions options;
-  options.max_image_pixels = 4'000'000;
+  options.limits.max_image_pixels = 4'000'000;
   galley::pdf::write_pdf(doc, diags, options);
   return 0;
 }

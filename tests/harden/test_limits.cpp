@@ -57,8 +57,8 @@ TEST_SUITE("harden/limits") {
     CHECK(diags.all().front().message.find("too large: 50000 x 50000 pixels") != std::string::npos);
 
     galley::pdf::WriteOptions options;
-    options.max_image_side = 100000;
-    options.max_image_pixels = 1000;
+    options.limits.max_image_side = 100000;
+    options.limits.max_image_pixels = 1000;
     galley::Diagnostics diags2;
     write(dir / "small.png", png_grey(40, 30));
     doc.images.front().path = (dir / "small.png").string();

@@ -226,7 +226,7 @@ Body.
   TEST_CASE("file size limit") {
     TempDir dir;
     input::LoadOptions opts;
-    opts.max_file_size = 100;
+    opts.limits.max_file_size = 100;
     Diagnostics diags;
     auto a = test::load_text(dir, "big.md", std::string(200, 'a'), diags, opts);
     CHECK_FALSE(a);

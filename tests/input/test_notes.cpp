@@ -111,12 +111,12 @@ TEST_SUITE("input/notes") {
       md += "  - \"Source " + std::to_string(i) + "\"\n";
     md += "---\nText.\n";
     input::LoadOptions opts;
-    opts.max_notes = 4;
+    opts.limits.max_notes = 4;
     Diagnostics diags;
     auto a = test::load_text(dir, "many.md", md, diags, opts);
     REQUIRE(a);
     CHECK(test::has(diags, Severity::Error, "too many notes (5; the limit is 4)"));
-    opts.max_notes = 5;
+    opts.limits.max_notes = 5;
     Diagnostics fine;
     a = test::load_text(dir, "many.md", md, fine, opts);
     REQUIRE(a);

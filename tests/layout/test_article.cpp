@@ -273,7 +273,7 @@ TEST_SUITE("layout/article") {
     Diagnostics diags;
     text::Engine engine(test::engine_options(st));
     LayoutOptions o;
-    o.max_pages = 2;
+    o.limits.max_pages = 2;
     Document doc = layout_issue(test::single(), st, engine, o, diags);
     CHECK(diags.has_errors());
     CHECK(doc.pages.empty());
