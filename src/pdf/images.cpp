@@ -11,59 +11,24 @@ namespace galley::pdf {
 
 namespace {
 
-/// JPEG (ITU T.81 annex B) checks that the header probe does not make: the scan must start and
-/// the file must end with an end-of-image marker, or viewers draw a grey or broken picture.
-/// Also finds the Adobe APP14 segment: with it, CMYK samples are stored inverted (Adobe
-/// Technical Note 5116), which PDF undoes with a /Decode array (8.9.5.2).
-bool check_jpeg(const std::string& b, bool& adobe, std::string& error) {
-  adobe = false;
-  size_t i = 2;
-  while (i + 4 <= b.size()) {
-    if (std::uint8_t(b[i]) != 0xFF)
-      break;
-    std::uint8_t m = std::uint8_t(b[i + 1]);
-    if (m == 0xFF) {
-      ++i;
-      continue;
-    }
-    if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-      i += 2;
-      continue;
-    }
-    size_t len = (size_t(std::uint8_t(b[i + 2])) << 8) | std::uint8_t(b[i + 3]);
-    if (m == 0xEE && len >= 7 && b.compare(i + 4, 5, "Adobe") == 0)
-      adobe = true;
-    if (m == 0xDA) {
-      // Entropy-coded data follows; the file must close with EOI (0xFFD9), possibly followed
-      // by padding that some writers append.
-      size_t eoi = b.rfind("\xFF\xD9");
-      if (eoi == std::string::npos || eoi < i + 2 + len) {
-        error = "truncated JPEG: no end-of-image marker";
-        return false;
-      }
-      return true;
-    }
-    i += 2 + len;
-  }
-  error = "corrupt JPEG: no scan data";
-  return false;
-}
-
 std::optional<ImageData> load_jpeg(const std::string& bytes, const ImageInfo& info,
                                    std::string& error) {
   if (info.bits != 8) {
     error = "unsupported JPEG with " + std::to_string(info.bits) + "-bit samples";
     return std::nullopt;
   }
-  bool adobe = false;
-  if (!check_jpeg(bytes, adobe, error))
+  // A truncated scan makes viewers draw a grey or broken picture; refuse it instead.
+  if (!info.body_error.empty()) {
+    error = info.body_error;
     return std::nullopt;
+  }
   ImageData img;
   img.dct = true;
   img.width = info.width;
   img.height = info.height;
   img.components = info.components;
-  img.invert_cmyk = info.components == 4 && adobe;
+  // PDF undoes the inverted Adobe CMYK samples with a /Decode array (8.9.5.2).
+  img.invert_cmyk = info.components == 4 && info.adobe;
   img.samples = bytes;
   return img;
 }

@@ -12,31 +12,38 @@ std::uint32_t le16(std::string_view b, size_t i) {
 }
 
 ImageInfo probe_jpeg(std::string_view b) {
-  // ITU T.81 annex B: walk the marker segments up to the first start-of-frame.
+  // ITU T.81 annex B: walk the marker segments from SOI to the first start-of-scan. The frame
+  // header gives the size; the walk goes on to the scan because the PDF writer needs what lies
+  // between: an Adobe APP14 segment, and a scan that ends with EOI.
   ImageInfo info;
   info.format = ImageFormat::Jpeg;
+  bool framed = false; // a start-of-frame was read
   size_t i = 2;
   while (i + 4 <= b.size()) {
     if (std::uint8_t(b[i]) != 0xFF) {
+      if (framed) break;
       info.error = "corrupt JPEG: expected a marker";
       return info;
     }
     std::uint8_t m = std::uint8_t(b[i + 1]);
-    if (m == 0xFF) {
+    if (m == 0xFF) { // fill byte (B.1.1.2)
       ++i;
       continue;
     }
-    if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+    if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) { // markers without a length
       i += 2;
       continue;
     }
     std::uint32_t len = be16(b, i + 2);
     if (len < 2) {
+      if (framed) break;
       info.error = "corrupt JPEG: bad segment length";
       return info;
     }
+    // Adobe Technical Note 5116: with this segment, CMYK samples are stored inverted.
+    if (m == 0xEE && len >= 7 && b.substr(i + 4, 5) == "Adobe") info.adobe = true;
     bool sof = (m >= 0xC0 && m <= 0xCF) && m != 0xC4 && m != 0xC8 && m != 0xCC;
-    if (sof) {
+    if (sof && !framed) {
       if (len < 8) break;
       if (i + 2 + len > b.size()) {
         info.error = "truncated JPEG";
@@ -52,12 +59,24 @@ ImageInfo probe_jpeg(std::string_view b) {
         info.error = "corrupt JPEG: unsupported number of components";
       // The scan data must follow the header; a file cut inside the headers cannot be valid.
       else if (b.size() < i + 2 + len + 4) info.error = "truncated JPEG";
+      if (!info.error.empty()) return info;
+      framed = true;
+    } else if (m == 0xDA && framed) {
+      // Entropy-coded data follows; the file must close with EOI (0xFFD9), possibly followed
+      // by padding that some writers append.
+      size_t eoi = b.rfind("\xFF\xD9");
+      if (eoi == std::string_view::npos || eoi < i + 2 + len)
+        info.body_error = "truncated JPEG: no end-of-image marker";
       return info;
+    } else if (m == 0xD9 || m == 0xDA) {
+      break; // end of image, or a scan before any frame header
     }
-    if (m == 0xD9 || m == 0xDA) break; // end of image or scan before any frame header
     i += 2 + len;
   }
-  info.error = i + 4 > b.size() ? "truncated JPEG" : "corrupt JPEG: no frame header";
+  if (framed)
+    info.body_error = "corrupt JPEG: no scan data";
+  else
+    info.error = i + 4 > b.size() ? "truncated JPEG" : "corrupt JPEG: no frame header";
   return info;
 }
 
