@@ -1,6 +1,7 @@
 #pragma once
 // Internal to epub/: the book as it is assembled before it is zipped. Plain data shared by the
 // files that build the content documents, the package document and the container.
+#include "epub/classes.hpp"
 #include "model/model.hpp"
 #include "style/style.hpp"
 #include "util/diagnostics.hpp"

@@ -54,10 +54,10 @@ void render_image_inline(pugi::xml_node parent, const model::Image& img, const S
                          ArticleContext& ctx) {
   std::string href = ctx.images.add(img.image, img.alt, loc, ctx.diags);
   if (href.empty()) {
-    add_text(add_element(parent, "span", "image-alt"), img.alt);
+    add_text(add_element(parent, "span", cls::image_alt), img.alt);
     return;
   }
-  auto el = add_element(parent, "img", "inline");
+  auto el = add_element(parent, "img", cls::inline_image);
   el.append_attribute("src") = href.c_str();
   el.append_attribute("alt") = xml_clean(img.alt).c_str();
   if (!img.title.empty()) el.append_attribute("title") = xml_clean(img.title).c_str();
@@ -72,7 +72,7 @@ void render_note_ref(pugi::xml_node parent, const NoteRef& ref, const SourceLoc&
     return;
   }
   int occurrence = ++ctx.ref_counts[note->id];
-  auto sup = add_element(parent, "sup", "noteref");
+  auto sup = add_element(parent, "sup", cls::noteref);
   auto a = sup.append_child("a");
   a.append_attribute("epub:type") = "noteref";
   a.append_attribute("href") = ("#" + note_anchor(ctx, *note)).c_str();
@@ -124,9 +124,9 @@ void render_raw_inline(pugi::xml_node parent, const Inlines& inlines, size_t& i,
 
 const char* align_class(model::Align a) {
   switch (a) {
-  case model::Align::Left: return "left";
-  case model::Align::Center: return "center";
-  case model::Align::Right: return "right";
+  case model::Align::Left: return cls::left;
+  case model::Align::Center: return cls::center;
+  case model::Align::Right: return cls::right;
   case model::Align::Default: break;
   }
   return nullptr;
@@ -141,8 +141,8 @@ void render_table(pugi::xml_node parent, const Table& t, ArticleContext& ctx) {
       section = add_element(table, header ? "thead" : "tbody");
     auto tr = add_element(section, "tr");
     for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-      const char* cls = c < t.aligns.size() ? align_class(t.aligns[c]) : nullptr;
-      auto cell = add_element(tr, header ? "th" : "td", cls);
+      const char* align = c < t.aligns.size() ? align_class(t.aligns[c]) : nullptr;
+      auto cell = add_element(tr, header ? "th" : "td", align);
       if (header) cell.append_attribute("scope") = "col";
       render_inlines(cell, t.rows[r].cells[c].content, ctx);
     }
@@ -155,7 +155,7 @@ void render_figure(pugi::xml_node parent, const Figure& f, const SourceLoc& loc,
   if (!f.id.empty()) fig.append_attribute("id") = ctx.claim_id(sanitize_id(f.id)).c_str();
   std::string href = ctx.images.add(f.image, f.alt, loc, ctx.diags);
   if (href.empty()) {
-    add_text(add_element(fig, "p", "image-alt"), f.alt);
+    add_text(add_element(fig, "p", cls::image_alt), f.alt);
   } else {
     auto img = fig.append_child("img");
     img.append_attribute("src") = href.c_str();
@@ -166,7 +166,7 @@ void render_figure(pugi::xml_node parent, const Figure& f, const SourceLoc& loc,
   render_inlines(cap, f.caption, ctx);
   if (!f.credit.empty()) {
     if (!f.caption.empty()) add_text(cap, " ");
-    add_text(add_element(cap, "span", "credit"), f.credit);
+    add_text(add_element(cap, "span", cls::credit), f.credit);
   }
 }
 
@@ -175,9 +175,9 @@ void render_list(pugi::xml_node parent, const List& list, ArticleContext& ctx) {
   auto el = add_element(parent, ordered ? "ol" : "ul");
   if (ordered && list.start != 1) el.append_attribute("start") = list.start;
   for (const auto& item : list.items) {
-    auto li = add_element(el, "li", item.checked ? "task" : nullptr);
+    auto li = add_element(el, "li", item.checked ? cls::task : nullptr);
     if (item.checked) {
-      auto box = add_element(li, "span", *item.checked ? "checkbox done" : "checkbox");
+      auto box = add_element(li, "span", *item.checked ? cls::checkbox_done : cls::checkbox);
       add_text(box, *item.checked ? "\u2611" : "\u2610");
       add_text(li, " ");
     }
@@ -308,7 +308,7 @@ void render_source(pugi::xml_node p, const Source& s, ArticleContext& ctx) {
 void add_note_number(pugi::xml_node p, int shown, const std::string& back_href) {
   auto number = p.append_child(back_href.empty() ? "span" : "a");
   if (!back_href.empty()) number.append_attribute("href") = back_href.c_str();
-  number.append_attribute("class") = "note-number";
+  number.append_attribute("class") = cls::note_number;
   add_text(number, int_str(shown) + ".");
   add_text(p, " ");
 }
@@ -342,13 +342,13 @@ void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
   std::stable_sort(listed.begin(), listed.end(), by_number);
 
   if (!cited.empty()) {
-    auto section = add_element(parent, "section", "footnotes");
+    auto section = add_element(parent, "section", cls::footnotes);
     section.append_attribute("aria-label") = "Notes";
     for (const Note* n : cited) {
       auto aside = section.append_child("aside");
       aside.append_attribute("epub:type") = "footnote";
       aside.append_attribute("id") = note_anchor(ctx, *n).c_str();
-      aside.append_attribute("class") = "footnote";
+      aside.append_attribute("class") = cls::footnote;
       // Pop-up notes link back to the first place that cites them (EPUB 3.3 SSV noteref).
       bool referenced = ctx.ref_counts.count(n->id) > 0;
       render_note_body(aside, *n, referenced ? "#" + ref_anchor(ctx, *n, 1) : std::string(), ctx);
@@ -357,7 +357,7 @@ void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
   if (!listed.empty()) {
     bool all_sources = std::all_of(listed.begin(), listed.end(),
                                    [](const Note* n) { return n->kind == NoteKind::Source; });
-    auto section = add_element(parent, "section", "sources");
+    auto section = add_element(parent, "section", cls::sources);
     std::string heading_id = ctx.claim_id("sources");
     section.append_attribute("aria-labelledby") = heading_id.c_str();
     auto h = section.append_child("h2");

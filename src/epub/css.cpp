@@ -1,7 +1,10 @@
-// The book's style sheet, generated from the same style that drives the PDF. Reading systems
-// let readers choose the text size, so every size is relative: em against the body size, and
+// The book's style sheet, generated from the looks that drive the PDF (style/looks.hpp): each
+// role's face, size, leading and colour are the PDF's. Reading systems let readers choose the
+// text size, so every size is relative: em against the size of the enclosing element, and
 // unitless line heights (leading / size), per CSS 2.1 10.8.1.
+#include "epub/classes.hpp"
 #include "epub/writer.hpp"
+#include "style/looks.hpp"
 #include "util/text_utils.hpp"
 
 namespace galley::epub {
@@ -61,20 +64,39 @@ void rule(std::string& css, const std::string& selector, const std::string& body
   css += body;
   css += "}\n";
 }
+
+std::string dot(const char* class_name) { return std::string(".") + class_name; }
+
+/// A role's look as declarations: the family stack (ending in `generic`), features, size
+/// relative to `parent_size`, line height, weight, slant, colour and case.
+std::string look_css(const style::Look& l, const style::Fonts& fonts, const char* generic,
+                     double parent_size) {
+  std::string out = "font-family: " + stack(l.font, fonts, generic) + "; " + features(l.font) +
+                    "font-size: " + em(l.size, parent_size) + "; line-height: " +
+                    ratio(l.leading, l.size) + "; font-weight: " + std::to_string(l.weight) +
+                    "; font-style: " + (l.italic ? "italic" : "normal") + "; color: " +
+                    hex(l.color) + "; ";
+  if (l.text_case == style::TextCase::Upper) out += "text-transform: uppercase; ";
+  if (l.text_case == style::TextCase::SmallCaps) out += "font-variant: small-caps; ";
+  return out;
+}
 } // namespace
 
 std::string generate_css(const style::Style& s, const std::string& font_faces) {
+  const style::Looks k = style::resolve_looks(s);
+  const style::Fonts& fonts = s.fonts;
   const auto& t = s.text;
-  const double base = t.size;
+  const double base = k.body.size;
   std::string css = "@charset \"UTF-8\";\n";
   css += font_faces;
   const char* align = t.align == style::Align::Justify ? "justify" : "left";
   const char* hyph = t.hyphenate ? "auto" : "manual";
+  const std::string no_hyphens = "hyphens: manual; -epub-hyphens: manual; ";
 
   rule(css, "body",
-       "margin: 0 5%; font-family: " + stack(s.fonts.body, s.fonts, "serif") + "; " +
-           features(s.fonts.body) + "line-height: " + ratio(t.leading, base) + "; color: " +
-           hex(s.colors.text) + "; ");
+       "margin: 0 5%; font-family: " + stack(k.body.font, fonts, "serif") + "; " +
+           features(k.body.font) + "line-height: " + ratio(k.body.leading, base) + "; color: " +
+           hex(k.body.color) + "; ");
   rule(css, "p", std::string("margin: 0; text-align: ") + align + "; -epub-hyphens: " + hyph +
                      "; hyphens: " + hyph + "; widows: 2; orphans: 2; ");
   // Paragraph separation: an indent for paragraphs that follow a paragraph, as in print, and
@@ -85,100 +107,114 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
 
   for (int i = 0; i < 6; ++i) {
     const auto& h = s.headings[i];
-    std::string sel = "h" + std::to_string(i + 1);
-    std::string body = "font-family: " + stack(s.fonts.heading, s.fonts, "sans-serif") + "; " +
-                       features(s.fonts.heading) + "font-size: " + em(h.size, base) +
-                       "; line-height: " + ratio(h.leading, h.size) +
-                       "; font-weight: " + std::to_string(h.weight) +
-                       "; font-style: " + (h.italic ? "italic" : "normal") + "; color: " + hex(h.color) +
-                       "; margin: " + em(h.space_before, h.size) + " 0 " + em(h.space_after, h.size) +
-                       "; text-align: left; hyphens: manual; -epub-hyphens: manual; "
-                       "page-break-after: avoid; break-after: avoid; ";
-    if (h.text_case == style::TextCase::Upper) body += "text-transform: uppercase; letter-spacing: 0.05em; ";
-    if (h.text_case == style::TextCase::SmallCaps) body += "font-variant: small-caps; ";
-    rule(css, sel, body);
+    rule(css, "h" + std::to_string(i + 1),
+         look_css(k.headings[i], fonts, "sans-serif", base) + "margin: " +
+             em(h.space_before, h.size) + " 0 " + em(h.space_after, h.size) +
+             "; text-align: left; " + no_hyphens +
+             "page-break-after: avoid; break-after: avoid; ");
   }
 
+  // The opening. Its parts sit in the title block, which keeps the body size.
   const auto& o = s.opening;
-  std::string head_family = "font-family: " + stack(s.fonts.heading, s.fonts, "sans-serif") + "; ";
-  rule(css, ".title-block", std::string("margin: 1.5em 0; ") +
-                                (o.title_centered ? "text-align: center; " : ""));
-  rule(css, ".title-block p", std::string("text-indent: 0; text-align: inherit; hyphens: manual; "
-                                          "-epub-hyphens: manual; "));
-  rule(css, ".title-block h1", "font-size: " + em(o.title_size, base) +
-                                   "; line-height: " + ratio(o.title_leading, o.title_size) +
-                                   "; margin: 0.2em 0 0.25em; ");
-  rule(css, ".publication", head_family + "font-size: " + em(o.publication_size, base) +
-                                "; font-weight: 600; text-transform: uppercase; letter-spacing: "
-                                "0.08em; color: " + hex(s.colors.accent) + "; ");
-  rule(css, ".subtitle", head_family + "font-size: " + em(o.subtitle_size, base) +
-                             "; line-height: 1.25; margin: 0 0 0.5em; ");
-  rule(css, ".dek", "font-size: " + em(o.dek_size, base) + "; font-style: italic; line-height: " +
-                        ratio(o.dek_size * 1.3, o.dek_size) + "; margin: 0 0 1em; ");
-  rule(css, ".byline", head_family + "font-size: " + em(t.caption_size, base) +
-                           "; line-height: 1.35; margin: 1em 0 0; ");
-  rule(css, ".author", "margin: 0 0 0.5em; overflow: hidden; ");
+  rule(css, dot(cls::title_block), std::string("margin: 1.5em 0; ") +
+                                       (o.title_centered ? "text-align: center; " : ""));
+  rule(css, dot(cls::title_block) + " p", "text-indent: 0; text-align: inherit; " + no_hyphens);
+  rule(css, dot(cls::title_block) + " h1",
+       look_css(k.title, fonts, "sans-serif", base) + "margin: 0.2em 0 0.25em; ");
+  rule(css, dot(cls::publication), look_css(k.publication, fonts, "sans-serif", base));
+  rule(css, dot(cls::subtitle), look_css(k.subtitle, fonts, "sans-serif", base) + "margin: 0 0 0.5em; ");
+  rule(css, dot(cls::dek), look_css(k.dek, fonts, "serif", base) + "margin: 0 0 1em; ");
+  // The author block is set at the byline's size; its parts and the portrait are sized from it.
+  const double byline = k.byline.size;
+  rule(css, dot(cls::byline), look_css(k.byline, fonts, "sans-serif", base) + "margin: 1em 0 0; ");
+  rule(css, dot(cls::author), "margin: 0 0 0.5em; overflow: hidden; ");
   std::string radius = o.portrait == style::PortraitShape::Circle ? "border-radius: 50%; " : "";
-  rule(css, ".portrait", "float: left; width: " + em(o.portrait_size, t.caption_size) +
-                             "; height: " + em(o.portrait_size, t.caption_size) +
-                             "; object-fit: cover; margin: 0 0.75em 0 0; " + radius);
-  rule(css, ".author-name", "font-weight: 700; ");
-  rule(css, ".author-bio, .article-meta", "color: " + hex(s.colors.rule) + "; ");
+  rule(css, dot(cls::portrait), "float: left; width: " + em(o.portrait_size, byline) +
+                                    "; height: " + em(o.portrait_size, byline) +
+                                    "; object-fit: cover; margin: 0 0.75em 0 0; " + radius);
+  rule(css, dot(cls::author_name), look_css(k.author_name, fonts, "sans-serif", byline));
+  rule(css, dot(cls::author_bio), look_css(k.author_bio, fonts, "sans-serif", byline));
+  rule(css, dot(cls::article_meta), look_css(k.byline, fonts, "sans-serif", byline));
 
-  std::string caption = head_family + "font-size: " + em(t.caption_size, base) + "; line-height: 1.35; ";
   rule(css, "figure", "margin: 1.5em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; ");
   rule(css, "figure img", "display: block; margin: 0 auto; max-width: 100%; height: auto; ");
-  rule(css, "figure.lead img", "max-height: " + em(o.lead_image_height, base) + "; ");
-  rule(css, "figcaption", caption + "margin-top: 0.5em; text-align: center; ");
-  rule(css, ".credit", "color: " + hex(s.colors.rule) + "; ");
-  rule(css, "img.inline", "max-height: 1.2em; vertical-align: middle; ");
-  rule(css, ".image-alt", "font-style: italic; ");
+  rule(css, "figure" + dot(cls::lead) + " img", "max-height: " + em(o.lead_image_height, base) + "; ");
+  rule(css, "figcaption", look_css(k.caption, fonts, "sans-serif", base) +
+                              "margin-top: 0.5em; text-align: center; ");
+  rule(css, dot(cls::credit), "color: " + hex(k.credit.color) + "; ");
+  rule(css, "figure" + dot(cls::lead) + " " + dot(cls::credit),
+       "font-size: " + em(k.credit.size, k.caption.size) + "; ");
+  rule(css, "img" + dot(cls::inline_image), "max-height: 1.2em; vertical-align: middle; ");
+  rule(css, dot(cls::image_alt), "font-style: italic; ");
 
   rule(css, "blockquote", "margin: 1em 0 1em " + em(t.quote_indent, base) + "; font-style: italic; ");
   rule(css, "ul, ol", "margin: 0.75em 0; padding-left: " + em(t.list_indent, base) + "; ");
   rule(css, "li p", "text-indent: 0; ");
-  rule(css, "li.task", "list-style: none; ");
+  rule(css, "li" + dot(cls::task), "list-style: none; ");
   rule(css, "hr", "border: 0; border-top: 1px solid " + hex(s.colors.rule) + "; width: 30%; margin: 1.5em auto; ");
-  std::string code_family = "font-family: " + stack(s.fonts.code, s.fonts, "monospace") + "; " +
-                            features(s.fonts.code);
-  rule(css, "code", code_family + "font-size: " + em(t.code_size, base) + "; hyphens: none; ");
-  rule(css, "pre", "margin: 1em 0; padding: 0.5em 0.75em; white-space: pre-wrap; "
-                   "border-left: 2px solid " + hex(s.colors.rule) + "; text-align: left; ");
-  rule(css, "pre code", "font-size: " + em(t.code_size, base) + "; line-height: 1.4; ");
-  rule(css, "table", caption + "border-collapse: collapse; margin: 1em 0; width: 100%; ");
-  rule(css, "th, td", "padding: 0.25em 0.5em; border-bottom: 1px solid " + hex(s.colors.rule) +
+  rule(css, "code", "font-family: " + stack(k.code.font, fonts, "monospace") + "; " +
+                        features(k.code.font) + "font-size: " + num(k.inline_code_scale) +
+                        "em; hyphens: none; ");
+  rule(css, "pre", "margin: 1em 0; padding: 0.5em 0.75em; white-space: pre-wrap; background: " +
+                       hex(k.code_ground) + "; border-left: 2px solid " + hex(s.colors.rule) +
+                       "; text-align: left; ");
+  rule(css, "pre code", "font-size: " + em(k.code.size, base) + "; line-height: " +
+                            ratio(k.code.leading, k.code.size) + "; color: " + hex(k.code.color) + "; ");
+  rule(css, "table", look_css(k.table, fonts, "sans-serif", base) +
+                         "font-variant-numeric: tabular-nums; border-collapse: collapse; "
+                         "margin: 1em 0; width: 100%; ");
+  rule(css, "th, td", "padding: 0.25em 0.5em; border-bottom: 1px solid " + hex(k.muted_rule) +
                           "; text-align: left; vertical-align: top; ");
-  rule(css, "th", "font-weight: 700; border-bottom-width: 2px; ");
-  rule(css, "th.center, td.center", "text-align: center; ");
-  rule(css, "th.right, td.right", "text-align: right; ");
+  rule(css, "th", "font-weight: 600; border-bottom: 1px solid " + hex(k.table.color) + "; ");
+  rule(css, "th" + dot(cls::center) + ", td" + dot(cls::center), "text-align: center; ");
+  rule(css, "th" + dot(cls::right) + ", td" + dot(cls::right), "text-align: right; ");
 
   const auto& n = s.notes;
-  std::string notes_font = "font-family: " + stack(s.fonts.notes, s.fonts, "serif") + "; " +
-                           "font-size: " + em(n.size, base) + "; line-height: " + ratio(n.leading, n.size) + "; ";
-  rule(css, "sup.noteref", "font-size: 0.7em; line-height: 0; vertical-align: super; ");
-  rule(css, "sup.noteref a", "padding: 0 0.1em; ");
-  rule(css, ".footnotes", notes_font + "margin-top: 2em; " +
-                              (n.separator ? "border-top: 1px solid " + hex(s.colors.rule) +
-                                                 "; padding-top: 0.75em; width: 100%; "
-                                           : std::string()));
-  rule(css, "aside.footnote", "margin: 0 0 0.4em; ");
-  rule(css, "aside.footnote p, .sources li", "text-indent: 0; text-align: left; ");
-  rule(css, ".note-number", "font-weight: 700; ");
-  rule(css, ".sources", notes_font + "margin-top: 2em; ");
-  rule(css, ".sources h2", "font-size: " + em(s.headings[1].size, n.size) + "; margin-top: 0; ");
+  // A marker is raised by marker_rise of the text around it; vertical-align lengths are in the
+  // marker's own (smaller) em.
+  rule(css, "sup" + dot(cls::noteref), "font-size: " + num(k.marker_scale) +
+                                           "em; line-height: 0; vertical-align: " +
+                                           num(k.marker_rise / k.marker_scale) + "em; ");
+  rule(css, "sup" + dot(cls::noteref) + " a", "padding: 0 0.1em; color: " + hex(s.colors.accent) + "; ");
+  rule(css, dot(cls::footnotes), look_css(k.note, fonts, "serif", base) + "margin-top: 2em; ");
+  if (n.separator)
+    rule(css, dot(cls::footnotes) + "::before",
+         "content: \"\"; display: block; width: " + em(n.separator_width, k.note.size) +
+             "; max-width: 100%; border-top: 1px solid " + hex(s.colors.rule) +
+             "; margin-bottom: 0.75em; ");
+  rule(css, "aside" + dot(cls::footnote), "margin: 0 0 0.4em; ");
+  rule(css, "aside" + dot(cls::footnote) + " p, " + dot(cls::sources) + " li",
+       "text-indent: 0; text-align: left; ");
+  rule(css, dot(cls::note_number), "font-weight: " + std::to_string(k.note_number.weight) +
+                                       "; color: " + hex(k.note_number.color) + "; ");
+  rule(css, dot(cls::sources), look_css(k.sources, fonts, "serif", base) + "margin-top: 2em; ");
+  rule(css, dot(cls::sources) + " h2", "font-size: " + em(k.headings[1].size, k.sources.size) +
+                                           "; line-height: " +
+                                           ratio(k.headings[1].leading, k.headings[1].size) +
+                                           "; margin-top: 0; ");
 
-  rule(css, ".cover", "margin: 0; padding: 0; text-align: center; ");
-  rule(css, ".cover img", "max-width: 100%; max-height: 100vh; ");
-  rule(css, ".titlepage", "margin-top: 20%; text-align: center; ");
-  rule(css, ".titlepage p", "text-align: center; text-indent: 0; margin: 0.5em 0; ");
-  rule(css, ".titlepage h1", "font-size: " + em(o.title_size, base) + "; line-height: " +
-                                 ratio(o.title_leading, o.title_size) + "; text-align: center; ");
-  rule(css, ".contents-list", "list-style: none; padding: 0; ");
-  rule(css, ".contents-list li", "margin: 0 0 1.25em; ");
-  rule(css, ".contents-list p", "text-indent: 0; text-align: left; ");
-  rule(css, ".entry-title", head_family + "font-weight: 700; font-size: 1.1em; ");
-  rule(css, ".entry-authors", caption + "color: " + hex(s.colors.rule) + "; ");
-  rule(css, ".entry-dek", "font-style: italic; ");
+  // An issue's cover, title page and contents: the PDF's front matter, at its sizes.
+  rule(css, dot(cls::cover), "margin: 0; padding: 0; text-align: center; ");
+  rule(css, dot(cls::cover) + " img", "max-width: 100%; max-height: 100vh; ");
+  rule(css, dot(cls::titlepage), "margin-top: 20%; text-align: center; ");
+  rule(css, dot(cls::titlepage) + " p", "text-align: center; text-indent: 0; margin: 0.5em 0; ");
+  rule(css, dot(cls::titlepage) + " h1",
+       look_css(k.issue_title, fonts, "sans-serif", base) + "text-align: center; ");
+  rule(css, dot(cls::titlepage) + " " + dot(cls::publication),
+       look_css(k.issue_publication, fonts, "sans-serif", base));
+  rule(css, dot(cls::titlepage) + " " + dot(cls::subtitle),
+       look_css(k.issue_subtitle, fonts, "sans-serif", base));
+  rule(css, dot(cls::issue_line), look_css(k.issue_line, fonts, "sans-serif", base));
+  rule(css, dot(cls::editors), look_css(k.issue_editors, fonts, "sans-serif", base));
+  rule(css, dot(cls::description), look_css(k.issue_description, fonts, "serif", base));
+  rule(css, dot(cls::contents) + " h1", look_css(k.contents_heading, fonts, "sans-serif", base));
+  rule(css, dot(cls::contents_list), "list-style: none; padding: 0; ");
+  rule(css, dot(cls::contents_list) + " li", "margin: 0 0 1.25em; ");
+  rule(css, dot(cls::contents_list) + " p", "text-indent: 0; text-align: left; ");
+  rule(css, dot(cls::entry_title), look_css(k.contents_title, fonts, "sans-serif", base));
+  rule(css, dot(cls::entry_title) + " a", "color: inherit; ");
+  rule(css, dot(cls::entry_authors), look_css(k.contents_authors, fonts, "serif", base));
+  rule(css, dot(cls::entry_dek), "font-style: italic; ");
   if (!s.epub.extra_css.empty()) {
     css += "\n/* style.epub.extra_css */\n";
     css += s.epub.extra_css;

@@ -23,8 +23,8 @@ std::vector<std::string> author_names(const model::Article& a) {
   return names;
 }
 
-void add_paragraph(pugi::xml_node parent, const char* cls, const std::string& text) {
-  if (!text.empty()) add_text(add_element(parent, "p", cls), text);
+void add_paragraph(pugi::xml_node parent, const char* class_name, const std::string& text) {
+  if (!text.empty()) add_text(add_element(parent, "p", class_name), text);
 }
 
 std::string reading_time(int minutes) {
@@ -41,36 +41,36 @@ bool has_field(const style::Style& s, std::string_view f) {
 
 void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContext& ctx) {
   const auto& meta = a.meta;
-  auto byline = add_element(parent, "div", "byline");
+  auto byline = add_element(parent, "div", cls::byline);
   pugi::xml_node box;
   for (const auto& au : meta.authors) {
-    box = add_element(byline, "div", "author");
+    box = add_element(byline, "div", cls::author);
     if (has_field(ctx.style, "portrait") && au.portrait &&
         ctx.style.opening.portrait != style::PortraitShape::None) {
       std::string alt = "Portrait of " + au.name;
       std::string href = ctx.images.add(*au.portrait, alt, au.loc, ctx.diags);
       if (!href.empty()) {
-        auto img = add_element(box, "img", "portrait");
+        auto img = add_element(box, "img", cls::portrait);
         img.append_attribute("src") = href.c_str();
         img.append_attribute("alt") = xml_clean(alt).c_str();
       }
     }
-    if (has_field(ctx.style, "name")) add_paragraph(box, "author-name", au.name);
-    if (has_field(ctx.style, "bio")) add_paragraph(box, "author-bio", au.bio);
+    if (has_field(ctx.style, "name")) add_paragraph(box, cls::author_name, au.name);
+    if (has_field(ctx.style, "bio")) add_paragraph(box, cls::author_bio, au.bio);
   }
   bool show_date = has_field(ctx.style, "date") && meta.date;
   bool show_time = has_field(ctx.style, "reading-time") && meta.reading_minutes > 0;
   if (show_date || show_time) {
     // A single author's date and reading time sit beside the name, next to the portrait, as
     // on the printed page; with several authors they follow the list.
-    auto p = add_element(meta.authors.size() == 1 ? box : byline, "p", "article-meta");
+    auto p = add_element(meta.authors.size() == 1 ? box : byline, "p", cls::article_meta);
     if (show_date) {
       auto t = p.append_child("time");
       t.append_attribute("datetime") = model::format_date_iso(*meta.date).c_str();
       add_text(t, model::format_date_long(*meta.date));
     }
     if (show_date && show_time) add_text(p, " \u00b7 ");
-    if (show_time) add_text(add_element(p, "span", "reading-time"), reading_time(meta.reading_minutes));
+    if (show_time) add_text(add_element(p, "span", cls::reading_time), reading_time(meta.reading_minutes));
   }
   if (!byline.first_child()) parent.remove_child(byline);
 }
@@ -109,36 +109,36 @@ std::string render_article(const model::Article& a, ArticleContext& ctx,
   }
   pugi::xml_document doc;
   auto body = start_xhtml(doc, meta.language, title, "bodymatter");
-  auto article = add_element(body, "article", "article");
+  auto article = add_element(body, "article", cls::article);
   std::string title_id = ctx.claim_id("title");
   article.append_attribute("id") = ctx.claim_id("article").c_str();
   article.append_attribute("aria-labelledby") = title_id.c_str();
 
-  auto header = add_element(article, "header", "title-block");
-  add_paragraph(header, "publication", meta.publication.empty() ? publication : meta.publication);
+  auto header = add_element(article, "header", cls::title_block);
+  add_paragraph(header, cls::publication, meta.publication.empty() ? publication : meta.publication);
   auto h1 = header.append_child("h1");
   h1.append_attribute("id") = title_id.c_str();
   add_text(h1, title);
-  add_paragraph(header, "subtitle", meta.subtitle);
-  add_paragraph(header, "dek", meta.dek);
+  add_paragraph(header, cls::subtitle, meta.subtitle);
+  add_paragraph(header, cls::dek, meta.dek);
   render_byline(header, a, ctx);
 
   if (meta.cover && ctx.style.opening.cover != style::CoverMode::None) {
     std::string href = ctx.images.add(meta.cover->image, meta.cover->alt, meta.cover->loc, ctx.diags);
-    auto fig = add_element(article, "figure", "lead");
+    auto fig = add_element(article, "figure", cls::lead);
     if (href.empty()) {
-      add_paragraph(fig, "image-alt", meta.cover->alt);
+      add_paragraph(fig, cls::image_alt, meta.cover->alt);
     } else {
       auto img = fig.append_child("img");
       img.append_attribute("src") = href.c_str();
       img.append_attribute("alt") = xml_clean(meta.cover->alt).c_str();
     }
     if (!meta.cover->credit.empty())
-      add_text(add_element(fig.append_child("figcaption"), "span", "credit"), meta.cover->credit);
+      add_text(add_element(fig.append_child("figcaption"), "span", cls::credit), meta.cover->credit);
     if (!fig.first_child()) article.remove_child(fig);
   }
 
-  auto text = add_element(article, "div", "article-body");
+  auto text = add_element(article, "div", cls::article_body);
   render_blocks(text, a.blocks, ctx);
   render_notes(article, ctx);
   drop_dangling_fragments(doc, ctx);
@@ -149,7 +149,7 @@ std::string render_cover(const std::string& lang, const std::string& title,
                          const std::string& image_href, const std::string& alt) {
   pugi::xml_document doc;
   auto body = start_xhtml(doc, lang, title.empty() ? "Cover" : title, "frontmatter");
-  auto section = add_element(body, "section", "cover");
+  auto section = add_element(body, "section", cls::cover);
   section.append_attribute("epub:type") = "cover";
   auto img = section.append_child("img");
   img.append_attribute("src") = image_href.c_str();
@@ -160,41 +160,41 @@ std::string render_cover(const std::string& lang, const std::string& title,
 std::string render_issue_title(const model::Issue& issue) {
   pugi::xml_document doc;
   auto body = start_xhtml(doc, issue.language, issue.title, "frontmatter");
-  auto section = add_element(body, "section", "titlepage");
+  auto section = add_element(body, "section", cls::titlepage);
   section.append_attribute("epub:type") = "titlepage";
-  add_paragraph(section, "publication", issue.publication);
+  add_paragraph(section, cls::publication, issue.publication);
   add_text(section.append_child("h1"), issue.title.empty() ? "Untitled" : issue.title);
-  add_paragraph(section, "subtitle", issue.subtitle);
+  add_paragraph(section, cls::subtitle, issue.subtitle);
   std::string line;
   if (!issue.number.empty()) {
     bool digits_only = issue.number.find_first_not_of("0123456789") == std::string::npos;
     line = digits_only ? "No. " + issue.number : issue.number;
   }
   if (issue.date) line += (line.empty() ? "" : " \u00b7 ") + model::format_date_long(*issue.date);
-  add_paragraph(section, "issue-line", line);
+  add_paragraph(section, cls::issue_line, line);
   if (!issue.editors.empty())
-    add_paragraph(section, "editors", "Edited by " + join_names(issue.editors));
-  add_paragraph(section, "description", issue.description);
+    add_paragraph(section, cls::editors, "Edited by " + join_names(issue.editors));
+  add_paragraph(section, cls::description, issue.description);
   return finish(doc);
 }
 
 std::string render_contents(const model::Issue& issue, const std::vector<std::string>& hrefs) {
   pugi::xml_document doc;
   auto body = start_xhtml(doc, issue.language, "Contents", "frontmatter");
-  auto section = add_element(body, "section", "contents");
+  auto section = add_element(body, "section", cls::contents);
   section.append_attribute("aria-labelledby") = "contents-title";
   auto h1 = section.append_child("h1");
   h1.append_attribute("id") = "contents-title";
   add_text(h1, "Contents");
-  auto ol = add_element(section, "ol", "contents-list");
+  auto ol = add_element(section, "ol", cls::contents_list);
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& meta = issue.articles[i].meta;
     auto li = ol.append_child("li");
-    auto a = add_element(li, "p", "entry-title").append_child("a");
+    auto a = add_element(li, "p", cls::entry_title).append_child("a");
     a.append_attribute("href") = hrefs[i].c_str();
     add_text(a, meta.title.empty() ? "Untitled" : meta.title);
-    add_paragraph(li, "entry-authors", join_names(author_names(issue.articles[i])));
-    add_paragraph(li, "entry-dek", meta.dek);
+    add_paragraph(li, cls::entry_authors, join_names(author_names(issue.articles[i])));
+    add_paragraph(li, cls::entry_dek, meta.dek);
   }
   return finish(doc);
 }

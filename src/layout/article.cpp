@@ -46,7 +46,7 @@ struct Attempt {
   Attempt(const model::Issue& issue, std::size_t index, const style::Style& style,
           text::Engine& engine, Diagnostics& diags, std::set<int> tighten)
       : ctx{issue, issue.articles[index], style, engine, diags, detail::page_geometry(style),
-            article_key(issue, index)} {
+            article_key(issue, index), style::resolve_looks(style)} {
     const model::Article& article = issue.articles[index];
     ctx.note_cites.assign(article.notes.size(), 0);
     ctx.notes.resize(article.notes.size());

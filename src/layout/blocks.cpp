@@ -6,11 +6,7 @@
 namespace galley::layout::detail {
 
 InlineLook body_look(const ArticleContext& ctx) {
-  InlineLook look;
-  look.font = {ctx.style.fonts.body.family, 400, false};
-  look.features = ctx.style.fonts.body.features;
-  look.size = ctx.style.text.size;
-  look.color = rgb(ctx.style.colors.text);
+  InlineLook look = inline_look(ctx.looks.body);
   look.hyphenate = ctx.style.text.hyphenate;
   return look;
 }
@@ -186,13 +182,8 @@ void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFra
     for (int i = 0; i < level; ++i) prefix += std::to_string(ctx.heading_numbers[i]) + ".";
     prefix += " ";
   }
-  InlineLook look;
-  look.font = {ctx.style.fonts.heading.family, hs.weight, hs.italic};
-  look.features = ctx.style.fonts.heading.features;
+  InlineLook look = inline_look(ctx.looks.headings[level - 1]);
   if (hs.text_case == style::TextCase::SmallCaps) look.features.push_back("smcp");
-  look.size = hs.size;
-  look.color = rgb(hs.color);
-  look.hyphenate = false;
   std::vector<text::Span> spans;
   if (!prefix.empty()) {
     InlineLook num = look;

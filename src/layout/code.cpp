@@ -70,12 +70,12 @@ void continuation_mark(double x, double baseline, double size, Rgb color, std::v
 void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockFrame& frame,
                  VList& out) {
   const style::TextStyle& t = ctx.style.text;
-  const double size = t.code_size;
-  const double leading = std::round(size * 1.4 * 4) / 4;
+  const double size = ctx.looks.code.size;
+  const double leading = ctx.looks.code.leading;
   const double pad = 6;
-  const text::FontRequest font{ctx.style.fonts.code.family, 400, false};
-  const std::vector<std::string>& features = ctx.style.fonts.code.features;
-  const std::uint32_t color = rgb(ctx.style.colors.text);
+  const text::FontRequest font = font_of(ctx.looks.code);
+  const std::vector<std::string>& features = ctx.looks.code.font.features;
+  const std::uint32_t color = rgb(ctx.looks.code.color);
 
   text::Line probe = shape_line(ctx, "0", font, size, color, features);
   double advance = probe.natural_width > 0 ? probe.natural_width : size * 0.6;
@@ -103,7 +103,7 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
     pos = nl + 1;
   }
 
-  Rgb ground{0xf3, 0xf1, 0xec};
+  Rgb ground = to_rgb(ctx.looks.code_ground);
   Rgb marker_color{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
   out.penalty(0);
   out.glue(t.leading * 0.5);

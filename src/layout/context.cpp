@@ -43,6 +43,22 @@ std::uint32_t rgb(const style::Color& c) {
   return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
 }
 
+text::FontRequest font_of(const style::Look& look) {
+  return {look.font.family, look.weight, look.italic};
+}
+
+InlineLook inline_look(const style::Look& look) {
+  InlineLook l;
+  l.font = font_of(look);
+  l.features = look.font.features;
+  l.size = look.size;
+  l.color = rgb(look.color);
+  l.hyphenate = false;
+  return l;
+}
+
+Rgb to_rgb(const style::Color& c) { return Rgb{c.r, c.g, c.b}; }
+
 Rgb to_rgb(std::uint32_t c) {
   return Rgb{static_cast<std::uint8_t>(c >> 16), static_cast<std::uint8_t>(c >> 8),
              static_cast<std::uint8_t>(c)};
@@ -126,9 +142,9 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             append_spans(ctx, v.children, l, out);
           } else if constexpr (std::is_same_v<T, model::Code>) {
             InlineLook l = look;
-            l.font = {st.fonts.code.family, 400, false};
-            l.features = st.fonts.code.features;
-            l.size = look.size * 0.86;
+            l.font = font_of(ctx.looks.code);
+            l.features = ctx.looks.code.font.features;
+            l.size = look.size * ctx.looks.inline_code_scale;
             l.code = true;
             text::Span sp = span(ctx, v.text, l);
             sp.hyphenate = false;
@@ -162,8 +178,8 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             sp.font = look.font;
             sp.font.italic = false;
             sp.font.weight = 400;
-            sp.size = look.size * 0.62;
-            sp.baseline_shift = look.size * 0.36;
+            sp.size = look.size * ctx.looks.marker_scale;
+            sp.baseline_shift = look.size * ctx.looks.marker_rise;
             sp.color = look.in_note ? look.color : rgb(st.colors.accent);
             sp.hyphenate = false;
             sp.nobreak = true;

@@ -4,7 +4,7 @@
 #include "layout/frame.hpp"
 #include "layout/vlist.hpp"
 #include "model/model.hpp"
-#include "style/style.hpp"
+#include "style/looks.hpp"
 #include "text/engine.hpp"
 #include "util/diagnostics.hpp"
 
@@ -71,6 +71,7 @@ struct ArticleContext {
   Diagnostics& diags;
   Geometry geo;
   std::string key; ///< anchor prefix, unique within the issue
+  style::Looks looks; ///< every role's face, size, leading and colour (style/looks.hpp)
   double measure = 0; ///< width of the body text: one column
   std::set<int> tighten; ///< top-level blocks to set one line shorter where they can be
   bool tight = false;    ///< inside such a block
@@ -95,7 +96,12 @@ struct ArticleContext {
 };
 
 std::uint32_t rgb(const style::Color& c);
+
+/// The font request and the inline look of a role: unhyphenated, as titles and labels are.
+text::FontRequest font_of(const style::Look& look);
+InlineLook inline_look(const style::Look& look);
 Rgb to_rgb(std::uint32_t c);
+Rgb to_rgb(const style::Color& c);
 
 /// Baseline offset below the top of a line box of height `leading` for text of `size`: half the
 /// extra leading above, then the ascent (so baselines stay `leading` apart line after line).

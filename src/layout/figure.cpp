@@ -37,7 +37,7 @@ Picture load_picture(ArticleContext& ctx, const model::ImageRef& ref, const Sour
 void alt_text_frame(ArticleContext& ctx, const std::string& alt, double x, double y, double w,
                     double h, std::vector<Item>& items) {
   Rgb c{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
-  items.emplace_back(RectItem{x, y, w, h, Rgb{0xf4, 0xf3, 0xf0}});
+  items.emplace_back(RectItem{x, y, w, h, to_rgb(ctx.looks.alt_ground)});
   items.emplace_back(RuleItem{x, y, x + w, y, 0.5, c});
   items.emplace_back(RuleItem{x, y + h, x + w, y + h, 0.5, c});
   items.emplace_back(RuleItem{x, y, x, y + h, 0.5, c});
@@ -83,26 +83,23 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const BlockFra
   box.height = h;
 
   // Caption and credit, set to the image's width.
-  InlineLook look;
-  look.font = {ctx.style.fonts.caption.family, 400, false};
-  look.features = ctx.style.fonts.caption.features;
-  look.size = t.caption_size;
-  look.color = 0x555555;
+  InlineLook look = inline_look(ctx.looks.caption);
+  look.hyphenate = true;
   std::vector<text::Span> spans;
   append_spans(ctx, fig.caption, look, spans);
   if (!fig.credit.empty()) {
     InlineLook credit = look;
-    credit.color = rgb(ctx.style.colors.rule);
+    credit.color = rgb(ctx.looks.credit.color);
     append_spans(ctx, {model::Inline{model::Text{(spans.empty() ? "" : " ") + fig.credit}, {}}},
                  credit, spans);
   }
   if (!spans.empty()) {
-    const double leading = std::round(t.caption_size * 1.35 * 4) / 4;
+    const double leading = ctx.looks.caption.leading;
     text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), w, false);
     text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
     double top = h + 5;
     for (const text::Line& line : pl.lines) {
-      emit_line(ctx, line, x, top + baseline_in(leading, t.caption_size), box);
+      emit_line(ctx, line, x, top + baseline_in(leading, look.size), box);
       top += leading;
     }
     box.height = top;

@@ -22,15 +22,16 @@ struct Setter {
   text::Engine& engine;
   Diagnostics& diags;
   Geometry geo = page_geometry(style);
+  style::Looks looks = style::resolve_looks(style);
 
-  /// Sets `s` as a ragged paragraph at `width` from (x, y = top of the first line); returns the
-  /// y below the last line.
-  double para(Page& page, const std::string& s, const text::FontRequest& font, double size,
-              double leading, std::uint32_t color, double x, double y, double width,
-              const std::vector<std::string>& features = {}) {
+  /// Sets `s` in `look` as a ragged paragraph at `width` from (x, y = top of the first line);
+  /// returns the y below the last line.
+  double para(Page& page, const std::string& s, const style::Look& look, double x, double y,
+              double width) {
     if (s.empty()) return y;
+    const double size = look.size, leading = look.leading;
     text::ParagraphSpec spec;
-    spec.spans = {plain_span(s, font, size, color, features)};
+    spec.spans = {plain_span(s, font_of(look), size, rgb(look.color), look.font.features)};
     spec.language = issue.language;
     spec.align = text::Alignment::Left;
     spec.width = width;
@@ -57,27 +58,20 @@ struct Setter {
 /// returns the y below.
 double masthead(Setter& s, Page& page, double left, double y) {
   const model::Issue& issue = s.issue;
-  const style::Style& st = s.style;
   const double width = s.geo.width();
-  const std::uint32_t text = rgb(st.colors.text);
-  const auto& cap = st.fonts.caption;
+  const style::Looks& k = s.looks;
   if (!issue.publication.empty())
-    y = s.para(page, upper_case(issue.publication), {cap.family, 600, false}, 11, 16,
-               rgb(st.colors.accent), left, y, width, cap.features) + 6;
-  y = s.para(page, issue.title, {st.fonts.heading.family, 700, false}, 30, 34, text, left, y,
-             width, st.fonts.heading.features) + 4;
-  y = s.para(page, issue.subtitle, {st.fonts.heading.family, 400, false}, 15, 20, 0x444444, left, y,
-             width, st.fonts.heading.features) + 6;
+    y = s.para(page, upper_case(issue.publication), k.issue_publication, left, y, width) + 6;
+  y = s.para(page, issue.title, k.issue_title, left, y, width) + 4;
+  y = s.para(page, issue.subtitle, k.issue_subtitle, left, y, width) + 6;
   std::string line;
   if (!issue.number.empty()) line = "No. " + issue.number;
   if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date);
-  y = s.para(page, line, {cap.family, 400, false}, 11, 16, 0x555555, left, y, width, cap.features);
+  y = s.para(page, line, k.issue_line, left, y, width);
   if (!issue.description.empty())
-    y = s.para(page, issue.description, {st.fonts.body.family, 400, true}, 12, 16, 0x333333, left,
-               y + 6, width, st.fonts.body.features);
+    y = s.para(page, issue.description, k.issue_description, left, y + 6, width);
   if (!issue.editors.empty())
-    y = s.para(page, "Edited by " + join_names(issue.editors), {cap.family, 400, false}, 9, 13,
-               0x555555, left, y + 8, width, cap.features);
+    y = s.para(page, "Edited by " + join_names(issue.editors), k.issue_editors, left, y + 8, width);
   return y;
 }
 
@@ -132,9 +126,7 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   }
   if (!style.issue.contents) return fm;
   // Contents: a heading, then one entry per article (title, authors, page number at the right).
-  const auto& head = style.fonts.heading;
-  const auto& body = style.fonts.body;
-  const std::uint32_t text = rgb(style.colors.text);
+  const style::Looks& k = s.looks;
   const double number_col = 36;
   auto new_page = [&](bool first) {
     Page p = s.blank();
@@ -150,8 +142,7 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
         p.items.emplace_back(RuleItem{left, y + 10, left + 48, y + 10, 1.5, accent});
         y += 34;
       }
-      y = s.para(p, "Contents", {head.family, 700, false}, 24, 30, text, left, y, s.geo.width(),
-                 head.features) + 6;
+      y = s.para(p, "Contents", k.contents_heading, left, y, s.geo.width()) + 6;
       Rgb rule{style.colors.rule.r, style.colors.rule.g, style.colors.rule.b};
       p.items.emplace_back(RuleItem{left, y, left + s.geo.width(), y, 0.5, rule});
       y += 18;
@@ -165,10 +156,8 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
     // Measure first on a scratch page, so that an entry never splits across pages.
     Page scratch = s.blank();
     double text_w = s.geo.width() - number_col;
-    double h = s.para(scratch, a.title, {head.family, 600, false}, 12.5, 16, text, 0, 0, text_w,
-                      head.features);
-    h = s.para(scratch, a.authors, {body.family, 400, true}, 10.5, 14, 0x555555, 0, h, text_w,
-               body.features);
+    double h = s.para(scratch, a.title, k.contents_title, 0, 0, text_w);
+    h = s.para(scratch, a.authors, k.contents_authors, 0, h, text_w);
     if (y + h > s.geo.top + s.geo.height()) {
       y = new_page(false);
       left = s.geo.left((fm.pages.size() - 1) % 2 == 0);
@@ -178,7 +167,8 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
       fm.pages.back().items.push_back(std::move(it));
     }
     fm.pages.back().items.emplace_back(LinkItem{left, y, s.geo.width(), h, "", a.anchor});
-    fm.slots.push_back({fm.pages.size() - 1, left + s.geo.width(), y + baseline_in(16, 12.5)});
+    fm.slots.push_back({fm.pages.size() - 1, left + s.geo.width(),
+                        y + baseline_in(k.contents_title.leading, k.contents_title.size)});
     y += h + 12;
   }
   return fm;
@@ -186,11 +176,12 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
 
 void fill_numbers(FrontMatter& fm, const std::vector<int>& numbers, const model::Issue& issue,
                   const style::Style& style, text::Engine& engine, Diagnostics& diags) {
+  const style::Look number = style::resolve_looks(style).contents_number;
   for (std::size_t i = 0; i < fm.slots.size() && i < numbers.size(); ++i) {
     const NumberSlot& slot = fm.slots[i];
     text::Line line = plain_line(engine, diags, issue.language, std::to_string(numbers[i]),
-                                 {style.fonts.heading.family, 600, false}, 12.5,
-                                 rgb(style.colors.accent), style.fonts.heading.features);
+                                 font_of(number), number.size, rgb(number.color),
+                                 number.font.features);
     for (const text::LineRun& r : line.runs)
       fm.pages[slot.page].items.emplace_back(
           make_run(r, slot.right - line.natural_width, slot.baseline));

@@ -50,21 +50,20 @@ public:
   Furniture(const model::Issue& issue, const style::Style& style, text::Engine& engine,
             Diagnostics& diags)
       : issue_(issue), style_(style), engine_(engine), diags_(diags),
-        geo_(detail::page_geometry(style)) {}
+        geo_(detail::page_geometry(style)), looks_(style::resolve_looks(style)) {}
 
   void add(Page& page, int folio, const PageRole& role, const model::Article* article) {
     if (role.bare) return;
     const bool recto = folio % 2 == 1;
     const double left = geo_.left(recto), right = left + geo_.width();
     const style::RunningHeads& rh = style_.running_heads;
-    const std::uint32_t grey = 0x666666;
     const double head_y = geo_.top - 22;
     const double foot_y = geo_.page_height - geo_.bottom + 30;
     const bool folio_top = rh.folio == style::FolioPosition::TopOutside;
     if (!role.opening && article != nullptr) {
       std::string text = expand(recto ? rh.recto : rh.verso, *article, role);
       if (!text.empty()) {
-        const text::Line& line = shaped(text, rh.size, grey, geo_.width() * 0.7);
+        const text::Line& line = shaped(text, looks_.running_head, geo_.width() * 0.7);
         // Outside edge, or inside when the folio takes the outside.
         bool at_right = recto != folio_top;
         double x = at_right ? right - line.natural_width : left;
@@ -76,7 +75,7 @@ public:
     }
     if (rh.folio == style::FolioPosition::None) return;
     if (folio_top && role.opening) return;
-    const text::Line& num = shaped(std::to_string(folio), rh.size + 1, 0x333333, geo_.width());
+    const text::Line& num = shaped(std::to_string(folio), looks_.folio, geo_.width());
     double x = left + (geo_.width() - num.natural_width) / 2;
     if (rh.folio != style::FolioPosition::BottomCenter)
       x = recto ? right - num.natural_width : left;
@@ -111,22 +110,23 @@ private:
     return out;
   }
 
-  /// Shapes `s`, shortened at a word with an ellipsis when wider than `max_width`.
-  const text::Line& shaped(const std::string& s, double size, std::uint32_t color,
-                           double max_width) {
+  /// Shapes `s` in `look`, shortened at a word with an ellipsis when wider than `max_width`.
+  const text::Line& shaped(const std::string& s, const style::Look& look, double max_width) {
+    const double size = look.size;
+    const std::uint32_t color = detail::rgb(look.color);
     auto key = std::make_pair(s, size);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    const text::FontRequest font{style_.fonts.caption.family, 400, false};
+    const text::FontRequest font = detail::font_of(look);
     text::Line line = detail::plain_line(engine_, diags_, issue_.language, s, font, size, color,
-                                         style_.fonts.caption.features);
+                                         look.font.features);
     std::string cut = s;
     while (line.natural_width > max_width) {
       std::size_t sp = cut.rfind(' ');
       if (sp == std::string::npos || sp == 0) break;
       cut.resize(sp);
       line = detail::plain_line(engine_, diags_, issue_.language, cut + "\u2026", font, size, color,
-                                style_.fonts.caption.features);
+                                look.font.features);
     }
     return cache_.emplace(key, std::move(line)).first->second;
   }
@@ -136,6 +136,7 @@ private:
   text::Engine& engine_;
   Diagnostics& diags_;
   Geometry geo_;
+  style::Looks looks_;
   std::map<std::pair<std::string, double>, text::Line> cache_;
 };
 

@@ -37,11 +37,8 @@ std::vector<model::Inlines> note_paragraphs(const model::Note& note) {
 }
 
 InlineLook note_look(const ArticleContext& ctx) {
-  InlineLook look;
-  look.font = {ctx.style.fonts.notes.family, 400, false};
-  look.features = ctx.style.fonts.notes.features;
-  look.size = ctx.style.notes.size;
-  look.color = rgb(ctx.style.colors.text);
+  InlineLook look = inline_look(ctx.looks.note);
+  look.hyphenate = true;
   look.in_note = true;
   return look;
 }
@@ -76,17 +73,18 @@ std::vector<VBox> note_boxes(ArticleContext& ctx, const model::Note& note, doubl
   return boxes;
 }
 
-/// The number, right-aligned in the hang column.
+/// The number, right-aligned in the hang column, at the size of the note it labels.
 text::Line number_line(ArticleContext& ctx, int number, double size) {
-  return shape_line(ctx, std::to_string(number) + ".", {ctx.style.fonts.notes.family, 400, false},
-                    size, rgb(ctx.style.colors.accent), ctx.style.fonts.notes.features);
+  const style::Look& look = ctx.looks.note_number;
+  return shape_line(ctx, std::to_string(number) + ".", font_of(look), size, rgb(look.color),
+                    look.font.features);
 }
 
 } // namespace
 
 NoteLines layout_note(ArticleContext& ctx, int index) {
   const model::Note& note = ctx.article.notes[static_cast<std::size_t>(index)];
-  const style::NotesStyle& ns = ctx.style.notes;
+  const style::Look& ns = ctx.looks.note;
   const double hang = note_hang(ctx.style);
   NoteLines out;
   out.lines = note_boxes(ctx, note, hang, ctx.measure - hang, ns.size, ns.leading);
@@ -112,8 +110,8 @@ void layout_sources(ArticleContext& ctx, VList& out) {
   h.id = "sources";
   BlockFrame frame{0, ctx.measure, 0, false};
   layout_heading(ctx, h, frame, out);
-  const double size = ctx.style.notes.size + 0.5;
-  const double leading = std::max(ctx.style.notes.leading + 1, size * 1.25);
+  const double size = ctx.looks.sources.size;
+  const double leading = ctx.looks.sources.leading;
   const double hang = note_hang(ctx.style) + 2;
   for (std::size_t k = 0; k < uncited.size(); ++k) {
     const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];

@@ -13,11 +13,13 @@ bool has_field(const std::vector<std::string>& fields, const char* f) {
 }
 
 
-/// One text element of the title block: lines set at `width`, each its own box with no break
-/// allowed between them (the opening is kept together).
-void add_text(ArticleContext& ctx, const std::string& s, InlineLook look, double leading,
-              bool centered, VList& out) {
+/// One text element of the title block, in `role`'s look: lines set at `width`, each its own box
+/// with no break allowed between them (the opening is kept together).
+void add_text(ArticleContext& ctx, const std::string& s, const style::Look& role, bool centered,
+              VList& out) {
   if (s.empty()) return;
+  const InlineLook look = inline_look(role);
+  const double leading = role.leading;
   std::vector<text::Span> spans;
   append_spans(ctx, {model::Inline{model::Text{s}, {}}}, look, spans);
   text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), ctx.geo.width(), false);
@@ -34,17 +36,6 @@ void add_text(ArticleContext& ctx, const std::string& s, InlineLook look, double
     out.box(std::move(box));
   }
   ctx.tags.clear();
-}
-
-InlineLook look_of(const style::FontSpec& f, int weight, bool italic, double size,
-                   std::uint32_t color) {
-  InlineLook look;
-  look.font = {f.family, weight, italic};
-  look.features = f.features;
-  look.size = size;
-  look.color = color;
-  look.hyphenate = false;
-  return look;
 }
 
 void rule_box(ArticleContext& ctx, double height, double y, VList& out) {
@@ -68,12 +59,12 @@ void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
   box.height = h + 4;
   out.box(std::move(box));
   if (!cover.credit.empty()) {
-    const double size = ctx.style.text.caption_size - 1;
-    text::Line line = shape_line(ctx, cover.credit, {ctx.style.fonts.caption.family, 400, false},
-                                 size, rgb(ctx.style.colors.rule), ctx.style.fonts.caption.features);
+    const style::Look& look = ctx.looks.credit;
+    text::Line line = shape_line(ctx, cover.credit, font_of(look), look.size, rgb(look.color),
+                                 look.font.features);
     VBox credit;
-    credit.height = size * 1.4;
-    credit.baseline = baseline_in(credit.height, size);
+    credit.height = look.leading;
+    credit.baseline = baseline_in(credit.height, look.size);
     for (const text::LineRun& r : line.runs)
       credit.items.emplace_back(make_run(r, x + w - line.natural_width, credit.baseline));
     out.box(std::move(credit));
@@ -107,30 +98,28 @@ void author_block(ArticleContext& ctx, VList& out) {
   };
   std::vector<TextLine> lines;
   const double width = ctx.geo.width() - text_x;
-  const style::FontSpec& f = ctx.style.fonts.caption;
   std::vector<std::string> names;
   for (const model::Author& a : meta.authors) names.push_back(a.name);
-  const double name_size = ctx.style.text.size - 0.5, small = ctx.style.text.caption_size;
+  auto line_of = [&](const std::string& s, const style::Look& look) {
+    return TextLine{shape_line(ctx, s, font_of(look), look.size, rgb(look.color), look.font.features),
+                    look.size, look.leading};
+  };
   if (has_field(fields, "name") && !names.empty())
-    lines.push_back({shape_line(ctx, join_names(names), {f.family, 600, false}, name_size,
-                                rgb(ctx.style.colors.text), f.features),
-                     name_size, name_size * 1.35});
+    lines.push_back(line_of(join_names(names), ctx.looks.author_name));
   if (has_field(fields, "bio")) {
+    const style::Look& bio = ctx.looks.author_bio;
     for (const model::Author& a : meta.authors) {
       if (a.bio.empty()) continue;
       std::vector<text::Span> spans;
-      append_spans(ctx, {model::Inline{model::Text{a.bio}, {}}},
-                   look_of(f, 400, true, small, 0x444444), spans);
+      append_spans(ctx, {model::Inline{model::Text{a.bio}, {}}}, inline_look(bio), spans);
       text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), width, false);
       for (text::Line& l : ctx.engine.layout_paragraph(spec, ctx.diags).lines)
-        lines.push_back({std::move(l), small, small * 1.35});
+        lines.push_back({std::move(l), bio.size, bio.leading});
       ctx.tags.clear();
     }
   }
   std::string details = byline_details(meta, fields);
-  if (!details.empty())
-    lines.push_back({shape_line(ctx, details, {f.family, 400, false}, small, 0x555555, f.features),
-                     small, small * 1.4});
+  if (!details.empty()) lines.push_back(line_of(details, ctx.looks.byline));
   double text_h = 0, text_w = 0;
   for (const TextLine& l : lines) text_h += l.leading, text_w = std::max(text_w, l.line.natural_width);
   box.height = std::max(portraits_h, text_h);
@@ -188,29 +177,21 @@ std::optional<Page> full_page_cover(ArticleContext& ctx) {
 void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
   const model::Meta& meta = ctx.article.meta;
   const style::Opening& op = ctx.style.opening;
-  const std::uint32_t text = rgb(ctx.style.colors.text);
   std::size_t first = out.boxes.size();
 
   if (meta.cover && op.cover == style::CoverMode::Lead) lead_image(ctx, *meta.cover, out);
   if (!meta.publication.empty()) {
-    add_text(ctx, upper_case(meta.publication),
-             look_of(ctx.style.fonts.caption, 600, false, op.publication_size,
-                     rgb(ctx.style.colors.accent)),
-             op.publication_size * 1.6, op.title_centered, out);
+    add_text(ctx, upper_case(meta.publication), ctx.looks.publication, op.title_centered, out);
     out.glue(4);
   }
-  add_text(ctx, meta.title, look_of(ctx.style.fonts.heading, 700, false, op.title_size, text),
-           op.title_leading, op.title_centered, out);
+  add_text(ctx, meta.title, ctx.looks.title, op.title_centered, out);
   if (!meta.subtitle.empty()) {
     out.glue(4);
-    add_text(ctx, meta.subtitle,
-             look_of(ctx.style.fonts.heading, 400, false, op.subtitle_size, 0x444444),
-             std::round(op.subtitle_size * 1.3), op.title_centered, out);
+    add_text(ctx, meta.subtitle, ctx.looks.subtitle, op.title_centered, out);
   }
   if (!meta.dek.empty()) {
     out.glue(8);
-    add_text(ctx, meta.dek, look_of(ctx.style.fonts.body, 400, true, op.dek_size, 0x333333),
-             std::round(op.dek_size * 1.35), op.title_centered, out);
+    add_text(ctx, meta.dek, ctx.looks.dek, op.title_centered, out);
   }
   out.glue(12);
   rule_box(ctx, 12, 0.25, out);

@@ -16,12 +16,10 @@ struct CellSet {
 };
 
 InlineLook cell_look(const ArticleContext& ctx, bool header) {
-  InlineLook look;
-  look.font = {ctx.style.fonts.caption.family, header ? 600 : 400, false};
-  look.features = ctx.style.fonts.caption.features;
+  InlineLook look = inline_look(ctx.looks.table);
+  look.hyphenate = true;
+  if (header) look.font.weight = 600;
   look.features.push_back("tnum"); // figures that line up in columns
-  look.size = ctx.style.text.caption_size + 0.5;
-  look.color = rgb(ctx.style.colors.text);
   return look;
 }
 
@@ -53,8 +51,8 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
   for (const model::TableRow& r : table.rows) cols = std::max(cols, r.cells.size());
   if (cols == 0) return;
   const double pad = 4, vpad = 3;
-  const double size = ctx.style.text.caption_size + 0.5;
-  const double leading = std::round(size * 1.35 * 4) / 4;
+  const double size = ctx.looks.table.size;
+  const double leading = ctx.looks.table.leading;
   const int header_rows = std::clamp(table.header_rows, 0, static_cast<int>(table.rows.size()));
 
   // Measure: natural width (everything on one line) and a minimum (the longest word).
@@ -98,7 +96,7 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
   for (double w : width) table_width += w;
 
   Rgb rule{ctx.style.colors.text.r, ctx.style.colors.text.g, ctx.style.colors.text.b};
-  Rgb hair{0xd0, 0xd0, 0xd0};
+  Rgb hair = to_rgb(ctx.looks.muted_rule);
   const double x0 = frame.x, x1 = frame.x + table_width;
   out.penalty(0);
   out.glue(ctx.style.text.leading * 0.6);

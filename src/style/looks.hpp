@@ -1,0 +1,67 @@
+#pragma once
+// The resolved looks: for every role of text, the face, size, leading and colour both outputs
+// set it in. layout/ draws each role with its look; epub/ writes each look as a CSS rule. No
+// writer holds a design number of its own, so the PDF and the EPUB cannot drift apart: a value
+// that changes here changes in both (docs/architecture.md, "Adding a style key").
+#include "style/style.hpp"
+
+namespace galley::style {
+
+/// How one role of text is set.
+struct Look {
+  FontSpec font;       ///< family and OpenType features
+  int weight = 400;    ///< 100..900
+  bool italic = false;
+  double size = 10.5;  ///< points
+  double leading = 14; ///< baseline to baseline, points
+  Color color;
+  TextCase text_case = TextCase::None;
+};
+
+/// Every role's look, filled from a style by resolve_looks().
+struct Looks {
+  Look body;
+  Look headings[6];
+  // The article's opening, top to bottom.
+  Look publication; ///< the publication's name above the title, in capitals
+  Look title;
+  Look subtitle;
+  Look dek;
+  Look author_name;
+  Look author_bio;
+  Look byline; ///< the date and reading time under the names
+  Look credit; ///< the lead image's credit line
+  // Body furniture.
+  Look caption;    ///< figure captions; a figure's credit takes `credit`'s colour
+  Look table;      ///< table cells; header cells are `table` at weight 600
+  Look code;       ///< code blocks
+  Look note;       ///< footnotes at the foot of the page
+  Look note_number;
+  Look sources;    ///< the list of sources at the article's end
+  Look running_head;
+  Look folio;
+  // The issue's front matter: the cover's masthead and the contents.
+  Look issue_publication;
+  Look issue_title;
+  Look issue_subtitle;
+  Look issue_line; ///< number and date
+  Look issue_description;
+  Look issue_editors;
+  Look contents_heading;
+  Look contents_title;
+  Look contents_authors;
+  Look contents_number;
+
+  // Inline runs, as fractions of the text around them.
+  double inline_code_scale = 0.86; ///< code in running text: monospace faces look large
+  double marker_scale = 0.62;      ///< note markers, superscript
+  double marker_rise = 0.36;       ///< how far a marker's baseline rises
+
+  Color muted_rule{0xd0, 0xd0, 0xd0}; ///< hairlines between table rows
+  Color code_ground{0xf3, 0xf1, 0xec}; ///< the ground behind code blocks
+  Color alt_ground{0xf4, 0xf3, 0xf0};  ///< the frame drawn for a missing image
+};
+
+Looks resolve_looks(const Style& style);
+
+} // namespace galley::style

@@ -1,0 +1,102 @@
+// The style sheet carries the looks the PDF is set in (style/looks.hpp): for every house style,
+// each role's size, leading, weight, slant and colour in the CSS are the table's, so the two
+// outputs cannot drift apart again.
+#include "epub/writer.hpp"
+#include "style/looks.hpp"
+#include "util/text_utils.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace galley;
+
+namespace {
+
+/// The value of `property` in the first rule whose selector is exactly `selector`; "" if none.
+std::string declaration(const std::string& css, const std::string& selector,
+                        const std::string& property) {
+  const std::string head = "\n" + selector + " { ";
+  std::size_t at = css.find(head);
+  if (at == std::string::npos) return "";
+  const std::size_t end = css.find('}', at);
+  const std::string body = " " + css.substr(at + head.size(), end - at - head.size());
+  std::size_t p = body.find(" " + property + ": ");
+  if (p == std::string::npos) return "";
+  p += property.size() + 3;
+  return body.substr(p, body.find(';', p) - p);
+}
+
+std::string hex(style::Color c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+  return buf;
+}
+
+std::string ratio(double a, double b) { return format_number(a / b, 3); }
+
+/// A role's look, as the CSS must state it relative to `parent` points.
+void check_look(const std::string& css, const std::string& selector, const style::Look& l,
+                double parent) {
+  CAPTURE(selector);
+  CHECK(declaration(css, selector, "font-size") == format_number(l.size / parent, 3) + "em");
+  CHECK(declaration(css, selector, "line-height") == ratio(l.leading, l.size));
+  CHECK(declaration(css, selector, "font-weight") == std::to_string(l.weight));
+  CHECK(declaration(css, selector, "font-style") == (l.italic ? "italic" : "normal"));
+  CHECK(declaration(css, selector, "color") == hex(l.color));
+}
+
+} // namespace
+
+TEST_SUITE("epub/css") {
+  TEST_CASE("every role's look in the style sheet is the one the PDF is set in") {
+    for (const char* name : {"dispatch", "broadsheet", "pocket"}) {
+      CAPTURE(name);
+      Diagnostics diags;
+      const style::Style s = style::load_style(name, diags);
+      REQUIRE_FALSE(diags.has_errors());
+      const style::Looks k = style::resolve_looks(s);
+      const std::string css = epub::generate_css(s, "");
+      const double base = k.body.size;
+      check_look(css, ".title-block h1", k.title, base);
+      check_look(css, ".subtitle", k.subtitle, base);
+      check_look(css, ".dek", k.dek, base);
+      check_look(css, ".byline", k.byline, base);
+      check_look(css, ".author-name", k.author_name, k.byline.size);
+      check_look(css, ".author-bio", k.author_bio, k.byline.size);
+      check_look(css, "figcaption", k.caption, base);
+      check_look(css, "table", k.table, base);
+      check_look(css, ".footnotes", k.note, base);
+      check_look(css, ".sources", k.sources, base);
+      for (int i = 0; i < 6; ++i)
+        check_look(css, "h" + std::to_string(i + 1), k.headings[i], base);
+      check_look(css, ".titlepage h1", k.issue_title, base);
+      check_look(css, ".contents h1", k.contents_heading, base);
+      check_look(css, ".entry-title", k.contents_title, base);
+      check_look(css, ".entry-authors", k.contents_authors, base);
+      CHECK(declaration(css, "pre code", "line-height") == ratio(k.code.leading, k.code.size));
+      CHECK(declaration(css, "pre", "background") == hex(k.code_ground));
+      CHECK(declaration(css, ".note-number", "color") == hex(k.note_number.color));
+      // The note rule is as long as the PDF's, in the notes' own em.
+      if (s.notes.separator)
+        CHECK(declaration(css, ".footnotes::before", "width") ==
+              format_number(s.notes.separator_width / k.note.size, 3) + "em");
+    }
+  }
+
+  TEST_CASE("a style key reaches the style sheet through the looks table") {
+    Diagnostics diags;
+    style::Style s = style::load_style("dispatch", diags);
+    s.opening.dek_size = 17;
+    s.notes.separator_width = 90;
+    s.colors.text = {0x10, 0x20, 0x30};
+    const style::Looks k = style::resolve_looks(s);
+    CHECK(k.dek.size == 17);
+    CHECK(k.body.color.b == 0x30);
+    const std::string css = epub::generate_css(s, "");
+    check_look(css, ".dek", k.dek, k.body.size);
+    CHECK(declaration(css, "body", "color") == "#102030");
+    CHECK(declaration(css, ".footnotes::before", "width") ==
+          format_number(90 / k.note.size, 3) + "em");
+  }
+}
