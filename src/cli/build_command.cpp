@@ -276,9 +276,11 @@ int Build::run() {
   std::uint64_t bytes = 0;
   bool internal = false, input_failed = false;
   unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // An issue PDF also lays its articles out in parallel, so -j helps a single issue too; the
+  // The process's pool gets -j workers: this thread only waits and prints. An issue PDF also
+  // lays its articles out in parallel on the same pool, so -j helps a single issue too, and the
   // outputs made at once share the -j threads rather than each taking -j of its own.
-  options_.threads = threads_per_job(threads, plan_.outputs.size());
+  ThreadPool::set_shared_workers(threads);
+  options_.threads = threads;
   auto label = [&] {
     std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
     return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();
@@ -288,7 +290,6 @@ int Build::run() {
   {
     OrderedRun run;
     run.count = plan_.outputs.size();
-    run.threads = threads;
     run.work = [&](std::size_t i) {
       current.store(i);
       render_job(i);

@@ -42,7 +42,7 @@ int run_convert(const ConvertState& st) {
     return kUsageError;
   }
   std::vector<std::filesystem::path> paths(st.inputs.begin(), st.inputs.end());
-  std::jthread warm = render::warm_up(st.format, ro);
+  Task warm = render::warm_up(st.format, ro);
   auto issue = render::load(paths, ro, diags);
   if (!issue || diags.has_errors()) {
     print_diagnostics(diags, st.common);

@@ -12,11 +12,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <exception>
 #include <functional>
 #include <optional>
 #include <set>
-#include <thread>
 
 namespace galley::render {
 
@@ -159,10 +157,10 @@ std::vector<std::string> languages_of(const model::Issue& issue) {
 
 } // namespace
 
-std::jthread warm_up(Format format, const RenderOptions& options) {
+Task warm_up(Format format, const RenderOptions& options) {
   if (options.threads <= 1 || format != Format::Pdf) return {};
   // Errors are left for the engines that need the fonts, which report them.
-  return std::jthread([] {
+  return Task([] {
     try {
       text::prefetch_fonts();
     } catch (...) {
@@ -194,30 +192,24 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   pdf::WriteOptions wo;
   wo.limits = options.limits;
   wo.threads = options.threads;
-  // While the articles are laid out, a spare thread loads the hyphenation dictionaries they
+  // While the articles are laid out, a pool worker loads the hyphenation dictionaries they
   // will ask for, sets up the engine that joins them and prepares the pictures the PDF may
   // draw: with one article the second core would otherwise idle. None of it changes what the
   // layout or the writer computes, only when it is ready.
   std::optional<text::Engine> join_engine;
   pdf::PreparedImages pictures;
-  std::exception_ptr helper_failed;
   auto prepare = [&] {
-    try {
-      if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
-      join_engine.emplace(engine_options);
-      pictures = pdf::prepare_images(picture_files(issue), wo);
-    } catch (...) {
-      helper_failed = std::current_exception();
-    }
+    if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
+    join_engine.emplace(engine_options);
+    pictures = pdf::prepare_images(picture_files(issue), wo);
   };
   std::vector<layout::ArticlePages> articles;
   {
-    std::jthread helper;
-    if (options.threads > 1) helper = std::jthread(prepare);
+    Task helper = options.threads > 1 ? Task(prepare) : Task();
     articles = lay_out_articles(issue, style, engine_options, options.threads, local);
+    helper.wait();
   }
-  if (!join_engine && !helper_failed) prepare();
-  if (helper_failed) std::rethrow_exception(helper_failed);
+  if (!join_engine) prepare();
   layout::Document doc =
       layout::join_articles(issue, std::move(articles), style, *join_engine, lo, local);
   if (local.has_errors()) {

@@ -5,12 +5,12 @@
 #include "style/style.hpp"
 #include "util/diagnostics.hpp"
 #include "util/limits.hpp"
+#include "util/thread_pool.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace galley::render {
@@ -31,8 +31,9 @@ struct RenderOptions {
   bool embed_fonts = false;
   /// Ask fontconfig for system fonts when the bundled ones lack a character.
   bool system_fonts = true;
-  /// PDF: articles of an issue laid out at once, each thread with its own text engine. The
-  /// output does not depend on it.
+  /// PDF: how many threads may work on this render at once (articles of an issue, each with its
+  /// own text engine; the PDF's fonts and pages), taken from the process's thread pool
+  /// (util/thread_pool.hpp). The output does not depend on it.
   unsigned threads = 1;
   /// What no input may go past (util/limits.hpp); each is raised with a --max-* option.
   Limits limits;
@@ -57,11 +58,11 @@ struct Rendered {
   int pages = 0; ///< PDF pages; for EPUB, the number of content documents
 };
 
-/// Starts, on a spare thread when `options.threads` allows one, the work a PDF needs whatever
-/// the input holds (reading what the bundled font files contain), so that it overlaps loading
-/// the input; for an EPUB there is none. The thread joins when the returned object is destroyed; nothing
-/// it does shows in the output.
-std::jthread warm_up(Format format, const RenderOptions& options);
+/// Starts on the thread pool, when `options.threads` allows more than one thread, the work a PDF
+/// needs whatever the input holds (reading what the bundled font files contain), so that it
+/// overlaps loading the input; for an EPUB there is none. The returned task is waited for when
+/// it is destroyed; nothing it does shows in the output.
+Task warm_up(Format format, const RenderOptions& options);
 
 /// Renders in memory. Returns nullopt when the input has errors (reported to diags); never
 /// writes files. Throws galley::Error on internal failure.

@@ -1,4 +1,5 @@
 #include "cli/build_pool.hpp"
+#include "util/parallel.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,31 +11,40 @@
 using namespace galley::cli;
 
 TEST_SUITE("cli/build_pool") {
-  TEST_CASE("jobs share the thread budget: workers times threads per job never exceeds -j") {
-    CHECK(threads_per_job(4, 1) == 4); // one issue PDF: all four for its articles
-    CHECK(threads_per_job(4, 2) == 2);
-    CHECK(threads_per_job(4, 3) == 1);
-    CHECK(threads_per_job(4, 100) == 1);
-    CHECK(threads_per_job(1, 1) == 1);
-    CHECK(threads_per_job(0, 5) == 1);
-    for (unsigned threads = 1; threads <= 16; ++threads)
-      for (std::size_t count = 1; count <= 40; ++count) {
-        CAPTURE(threads);
-        CAPTURE(count);
-        unsigned workers = std::min<unsigned>(threads, static_cast<unsigned>(count));
-        CHECK(workers * threads_per_job(threads, count) <= threads);
-      }
+  TEST_CASE("jobs that run parallel loops of their own keep within the pool's workers") {
+    // `build -j 3` of issue PDFs: each job lays out its articles with parallel_for on the same
+    // pool, so at most three threads are busy, not three per job.
+    galley::ThreadPool pool(3);
+    std::atomic<int> busy{0}, most{0};
+    OrderedRun run;
+    run.count = 8;
+    run.work = [&](std::size_t) {
+      galley::parallel_for(pool, 10, 3, [&](std::size_t, unsigned) {
+        int now = ++busy;
+        int seen = most.load();
+        while (now > seen && !most.compare_exchange_weak(seen, now)) {
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+        --busy;
+      });
+    };
+    std::size_t handed = 0;
+    run.done = [&](std::size_t i) { CHECK(i == handed++); };
+    run_ordered(run, pool);
+    CHECK(handed == 8);
+    CHECK(most.load() <= 3);
+    CHECK(most.load() >= 2);
   }
 
   TEST_CASE("results come back in work-list order whatever the thread count") {
-    for (unsigned threads : {1u, 2u, 4u, 64u}) {
+    for (unsigned threads : {0u, 1u, 2u, 4u, 64u}) {
       CAPTURE(threads);
       std::vector<int> squares(50, 0);
       std::vector<std::size_t> order;
       std::atomic<int> running{0}, most{0};
+      galley::ThreadPool pool(threads);
       OrderedRun run;
       run.count = squares.size();
-      run.threads = threads;
       run.work = [&](std::size_t i) {
         int now = ++running;
         int seen = most.load();
@@ -49,12 +59,12 @@ TEST_SUITE("cli/build_pool") {
         CHECK(squares[i] == static_cast<int>(i * i));
         order.push_back(i);
       };
-      run_ordered(run);
+      run_ordered(run, pool);
       REQUIRE(order.size() == squares.size());
       for (std::size_t i = 0; i < order.size(); ++i)
         CHECK(order[i] == i);
-      CHECK(most.load() <= static_cast<int>(threads));
-      if (threads == 1)
+      CHECK(most.load() <= static_cast<int>(std::max(threads, 1u)));
+      if (threads <= 1)
         CHECK(most.load() == 1);
     }
   }
@@ -67,7 +77,8 @@ TEST_SUITE("cli/build_pool") {
     run.done = [](std::size_t) {};
     run.on_tick = [&] { ++ticks; };
     run.tick = std::chrono::milliseconds(5);
-    run_ordered(run);
+    galley::ThreadPool pool(1);
+    run_ordered(run, pool);
     CHECK(ticks >= 2);
   }
 }
