@@ -9,6 +9,7 @@
 #include "cli/build_signals.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "cli/report.hpp"
 #include "input/load.hpp"
@@ -100,6 +101,7 @@ private:
   Shard shard_;
   std::vector<LoadedInput> loaded_;
   Plan plan_;
+  OutputGuard guard_; ///< every output and the report, checked before anything is written
   std::vector<JobResult> results_;
 };
 
@@ -172,8 +174,10 @@ void Build::render_job(std::size_t i) {
       r.sha256 = sha256_hex(result->bytes);
       r.bytes = result->bytes.size();
       r.pages = result->pages;
-      write_file_atomic(out.path, result->bytes);
-      r.ok = true;
+      if (guard_.safe_to_write(out.path, r.diags)) {
+        write_output(out.path, result->bytes);
+        r.ok = true;
+      }
     }
   } catch (const std::exception& e) {
     // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
@@ -244,7 +248,8 @@ int Build::run() {
   for (const auto& e : plan_.errors)
     usage.error({"--name"}, e);
   for (const auto& out : plan_.outputs)
-    refuse_output_over_input(out.path, st_.inputs, usage);
+    guard_.claim(out.path, st_.inputs, usage);
+  if (!st_.report.empty()) guard_.claim(st_.report, st_.inputs, usage);
   if (usage.has_errors())
     return usage_error(usage);
 
@@ -323,8 +328,14 @@ int Build::run() {
     run_ordered(run);
   }
   progress.summary(written, failures, pages, bytes, ms_since(started_));
-  if (!st_.report.empty())
-    write_file_atomic(st_.report, report_text(results_));
+  if (!st_.report.empty()) {
+    Diagnostics late;
+    if (!guard_.safe_to_write(st_.report, late)) {
+      print_diagnostics(late, st_.common);
+      return kUsageError;
+    }
+    write_output(st_.report, report_text(results_));
+  }
   if (internal)
     return kInternalError;
   return input_failed ? kInputError : kOk;

@@ -72,23 +72,4 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
   return ro;
 }
 
-bool refuse_output_over_input(const std::filesystem::path& output,
-                              const std::vector<std::string>& inputs, Diagnostics& diags) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  // weakly_canonical resolves symbolic links on both sides; equivalent() catches hard links.
-  auto out = fs::weakly_canonical(output, ec);
-  for (const auto& in : inputs) {
-    auto p = fs::weakly_canonical(in, ec);
-    bool same = !ec && p == out;
-    std::error_code ec2;
-    same = same || (fs::exists(output, ec2) && fs::equivalent(output, in, ec2));
-    if (same) {
-      diags.error({output.string()}, "output would overwrite the input '" + in + "'");
-      return true;
-    }
-  }
-  return false;
-}
-
 } // namespace galley::cli

@@ -40,9 +40,4 @@ bool failed(const Diagnostics& diags, const CommonOptions& o);
 /// SOURCE_DATE_EPOCH is reported to `diags` as an error.
 render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags);
 
-/// An error when `output` names one of `inputs` (an input is never overwritten): the same path,
-/// a symbolic link to it, or another hard link to the same file.
-bool refuse_output_over_input(const std::filesystem::path& output,
-                              const std::vector<std::string>& inputs, Diagnostics& diags);
-
 } // namespace galley::cli

@@ -1,6 +1,7 @@
 // `galley pdf` and `galley epub`: one output from one article, a manifest, or several articles.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/outputs.hpp"
 
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -37,7 +38,8 @@ int run_convert(const ConvertState& st) {
   ro.threads = std::max(1u, std::thread::hardware_concurrency());
   std::filesystem::path out =
       st.output.empty() ? default_output(st) : std::filesystem::path(st.output);
-  if (diags.has_errors() || refuse_output_over_input(out, st.inputs, diags)) {
+  OutputGuard guard;
+  if (diags.has_errors() || !guard.claim(out, st.inputs, diags)) {
     print_diagnostics(diags, st.common);
     return kUsageError;
   }
@@ -53,7 +55,11 @@ int run_convert(const ConvertState& st) {
   if (!diags.has_errors()) result = render::render(*issue, style, st.format, ro, diags);
   print_diagnostics(diags, st.common);
   if (!result || failed(diags, st.common)) return kInputError;
-  write_file_atomic(out, result->bytes);
+  if (!guard.safe_to_write(out, diags)) {
+    print_diagnostics(diags, st.common);
+    return kUsageError;
+  }
+  write_output(out, result->bytes);
   if (!st.common.quiet) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     std::fprintf(stderr, "wrote %s (%d %s, %zu bytes) in %.0f ms\n", out.string().c_str(),
@@ -72,7 +78,7 @@ void add_convert(CLI::App& app, int& exit_code, render::Format format, const cha
   auto* cmd = app.add_subcommand(name, description);
   cmd->add_option("inputs", st->inputs, "an article (.md, .xml), an issue manifest, or articles")
       ->required();
-  cmd->add_option("-o,--output", st->output, "output file (default: beside the input)");
+  cmd->add_option("-o,--output", st->output, "output file, or - for standard output (default: beside the input)");
   add_render_options(*cmd, st->common);
   add_output_options(*cmd, st->common);
   if (format == render::Format::Epub)

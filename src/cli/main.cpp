@@ -5,6 +5,7 @@
 
 #include "util/error.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -14,6 +15,9 @@
 
 int main(int argc, char** argv) {
   using namespace galley::cli;
+  // An output written into a FIFO or a pipe whose reader went away is an error to report
+  // (EPIPE, exit 3), not a reason to die silently.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"galley: typeset articles and issues as a paginated PDF and an EPUB 3", "galley"};
   app.set_version_flag("--version", "galley " GALLEY_VERSION);
   app.require_subcommand(1);

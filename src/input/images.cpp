@@ -123,7 +123,7 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
     return;
   }
   std::string why;
-  auto bytes = read_file(resolved, &why);
+  auto bytes = read_file(resolved, &why, limits.max_image_file_size);
   if (!bytes) {
     diags.error(loc, label + " cannot be read: " + why);
     return;

@@ -31,12 +31,12 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
     return std::nullopt;
   }
   std::string why;
-  auto bytes = read_file(path, &why);
+  auto bytes = read_file(path, &why, options.limits.max_file_size);
   if (!bytes) {
     diags.error({display}, "cannot read file: " + why);
     return std::nullopt;
   }
-  if (bytes->size() > options.limits.max_file_size) { // the file grew, or is not a regular file
+  if (bytes->size() > options.limits.max_file_size) { // the file grew, or is an endless stream
     diags.error({display}, "file is too large (the limit is " +
                                std::to_string(options.limits.max_file_size) + " bytes)");
     return std::nullopt;

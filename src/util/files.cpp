@@ -4,40 +4,129 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
 namespace galley {
 
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    if (error) *error = "is a directory";
-    return std::nullopt;
+namespace {
+
+/// The identities read_file() and note_read() recorded; a set, so a long-lived process that
+/// renders the same files again does not grow it.
+struct Sources {
+  std::mutex mutex;
+  std::set<FileId> ids;
+};
+
+Sources& sources() {
+  static Sources s;
+  return s;
+}
+
+FileId id_of(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+/// Records what was read (`st`, from the open descriptor, so a name swapped since cannot
+/// mislead it) and the link that named it.
+void remember(const std::filesystem::path& path, const struct stat& st) {
+  std::optional<FileId> link = file_id(path, false);
+  std::lock_guard lock(sources().mutex);
+  sources().ids.insert(id_of(st));
+  if (link) sources().ids.insert(*link);
+}
+
+std::string open_error(int err) {
+  switch (err) {
+  case ENOENT: return "no such file";
+  case EACCES: return "permission denied";
+  case ENOTDIR: return "no such file (a part of the path is not a folder)";
+  case ELOOP: return "too many levels of links";
+  case ENAMETOOLONG: return "the name is too long";
+  default: return std::strerror(err);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = std::filesystem::exists(path, ec) ? "cannot be read" : "no such file";
-    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<FileId> file_id(const std::filesystem::path& path, bool follow) {
+  struct stat st {};
+  if ((follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) return std::nullopt;
+  return id_of(st);
+}
+
+void note_read(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) remember(path, st);
+}
+
+std::vector<FileId> files_read() {
+  std::lock_guard lock(sources().mutex);
+  return {sources().ids.begin(), sources().ids.end()};
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
   }
+  return true;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error,
+                                     std::size_t max_size) {
+  auto fail = [&](std::string why) -> std::optional<std::string> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  // O_NONBLOCK: opening a FIFO no program writes to would otherwise wait forever; it is
+  // cleared below, so reads from a pipe still wait for the writer's data.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return fail(open_error(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail("read failed");
+  if (S_ISDIR(st.st_mode)) return fail("is a directory");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+    return fail("is not a regular file (a device or socket)");
+  if (::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) return fail("read failed");
+  remember(path, st);
+  // Read straight into the result: a regular file's size (and one byte more, to see the end) at
+  // once, a stream in growing steps; never more than max_size + 1 bytes.
+  const std::size_t limit = max_size + 1;
   std::string data;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size > 0) {
-    data.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(data.data(), size);
+  data.resize(std::min<std::size_t>(
+      limit, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536));
+  std::size_t used = 0;
+  for (;;) {
+    if (used == data.size()) {
+      if (used >= limit) break;
+      data.resize(std::min(limit, data.size() * 2));
+    }
+    ssize_t n = ::read(fd, data.data() + used, data.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(errno == EISDIR ? "is a directory" : "read failed");
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
   }
-  if (!in && !in.eof()) {
-    if (error) *error = "read failed";
-    return std::nullopt;
-  }
+  data.resize(used);
   return data;
 }
 
@@ -82,13 +171,40 @@ void hold_before_rename_for_tests() {
   ::close(fd);
 }
 
+
+/// A FIFO's reader wants the bytes: write them into it (waiting for a reader to open it).
+void write_fifo(const std::filesystem::path& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0 || !write_all(fd, bytes)) {
+    int err = errno;
+    if (fd >= 0) ::close(fd);
+    throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
+  }
+  ::close(fd);
+}
+
+/// The temporary file's name pattern: hidden beside the output, and within NAME_MAX however
+/// long the output's own name is.
+std::string temp_pattern(const std::filesystem::path& path) {
+  std::string name = "." + path.filename().string() + ".tmp-XXXXXX";
+  return name.size() <= NAME_MAX ? name : ".galley.tmp-XXXXXX";
+}
+
 } // namespace
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomic(const std::filesystem::path& requested, std::string_view bytes) {
+  std::filesystem::path path = requested;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    std::error_code ec;
+    auto target = std::filesystem::weakly_canonical(path, ec);
+    if (!ec) path = target; // renaming over the link would replace the link, not its file
+  }
+  if (::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode)) return write_fifo(path, bytes);
   auto dir = path.parent_path();
   if (dir.empty()) dir = ".";
   // mkstemp gives a unique name, so two runs writing the same output never share a temp file.
-  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmpl = (dir / temp_pattern(path)).string();
   auto& inflight = writes_in_flight();
   int fd = -1;
   {
@@ -112,17 +228,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
     throw Error(std::string("cannot write '") + path.string() + "': " + what + ": " +
                 std::strerror(err));
   };
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write");
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (!write_all(fd, bytes)) fail("write");
   if (::fchmod(fd, 0644) != 0) fail("chmod");
   if (::fsync(fd) != 0) fail("fsync");
   if (::close(fd) != 0) {

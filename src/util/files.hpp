@@ -1,19 +1,53 @@
 #pragma once
+#include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace galley {
 
-/// Reads a whole file. Returns nullopt when it cannot be opened or read; `error` then says why
-/// ("no such file", "is a directory", ...).
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr);
+/// Reads a whole file: a regular file, or a pipe or FIFO read as a stream (`<(cat a.md)`). Other
+/// special files (devices, sockets) and folders are refused. At most `max_size` + 1 bytes are
+/// read, so a caller can tell "too large" from an endless stream. A FIFO that no program writes
+/// to reads as empty instead of blocking. Returns nullopt when it cannot be opened or read;
+/// `error` then says why ("no such file", "is a directory", ...). The file is remembered as a
+/// source (files_read()).
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr,
+                                     std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1);
+
+/// A file's identity: its device and inode, the same whatever name, link or ".." reached it.
+struct FileId {
+  std::uint64_t dev = 0;
+  std::uint64_t ino = 0;
+  auto operator<=>(const FileId&) const = default;
+};
+
+/// The identity of what `path` names: the file a link points to when `follow`, else the link
+/// itself. nullopt when nothing is there.
+std::optional<FileId> file_id(const std::filesystem::path& path, bool follow = true);
+
+/// Remembers `path` (and the link, when it is one) as a source of this process: for files read
+/// by a library that opens them itself (font files through FreeType).
+void note_read(const std::filesystem::path& path);
+
+/// Every file this process has read its content from (read_file, note_read), by identity, so
+/// that no output replaces one (docs/limits.md, "Outputs never destroy sources").
+std::vector<FileId> files_read();
+
+/// Writes all of `bytes` to the descriptor `fd`, going on after short writes and signals; false
+/// with errno set when a write fails.
+bool write_all(int fd, std::string_view bytes);
 
 /// Writes `bytes` to a temporary file in the same folder, flushes it and renames it over `path`,
 /// so that a failed run never leaves a half-written file nor destroys the previous good one.
-/// Throws galley::Error on failure (and removes the temporary file).
+/// When `path` is a link, the file it points to is replaced, not the link. A FIFO cannot be
+/// replaced: its reader gets the bytes directly. Throws galley::Error on failure (and removes
+/// the temporary file).
 ///
 /// Test-only hook: when the environment variable GALLEY_TEST_HOLD_BEFORE_RENAME names a fifo,
 /// the writer opens it for reading after the temporary file is complete and waits, before the

@@ -1,0 +1,105 @@
+#include "cli/outputs.hpp"
+
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace galley::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_stdout(const fs::path& p) { return p == "-"; }
+
+/// What kind of thing `path` names, when it is something an output may not replace.
+std::optional<std::string> not_a_file(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt; // nothing there yet
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) return std::nullopt;
+  if (S_ISDIR(st.st_mode)) return "a folder";
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+  return "not a regular file";
+}
+
+/// True when `path` (the file it names, or the link itself) is one of `ids`.
+bool names_one_of(const fs::path& path, const std::vector<FileId>& ids) {
+  for (bool follow : {true, false})
+    if (auto id = file_id(path, follow); id && std::binary_search(ids.begin(), ids.end(), *id))
+      return true;
+  return false;
+}
+
+/// `p` with its links resolved as far as it exists, the rest normalised by name.
+fs::path canonical_spelling(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  return ec ? absolute_normal(p) : c;
+}
+
+std::vector<FileId> sorted(std::vector<FileId> ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+} // namespace
+
+bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& inputs,
+                        Diagnostics& diags) {
+  const std::string shown = path.string();
+  if (is_stdout(path)) {
+    if (stdout_claimed_) {
+      diags.error({shown}, "two outputs of this run would both go to standard output");
+      return false;
+    }
+    stdout_claimed_ = true;
+    return true;
+  }
+  if (auto kind = not_a_file(path)) {
+    diags.error({shown}, "cannot write the output there: it is " + *kind +
+                             " (galley writes files, FIFOs and standard output, '-')");
+    return false;
+  }
+  const fs::path spelled = canonical_spelling(path);
+  for (const auto& in : inputs) {
+    std::vector<FileId> ids;
+    for (bool follow : {true, false})
+      if (auto id = file_id(in, follow)) ids.push_back(*id);
+    // By name too: "sub/../a.md" names a.md even where no folder "sub" exists to stat through.
+    if (names_one_of(path, sorted(ids)) || canonical_spelling(in) == spelled) {
+      diags.error({shown}, "output would overwrite the input '" + in + "'");
+      return false;
+    }
+  }
+  if (!safe_to_write(path, diags)) return false;
+  // The place: the folder as it resolves now, links and all, and the name in it.
+  const fs::path target = canonical_spelling(fs::absolute(path));
+  std::optional<FileId> dir = file_id(target.parent_path());
+  Place place{dir.value_or(FileId{}), dir ? target.filename().string() : target.string()};
+  if (std::find(claimed_.begin(), claimed_.end(), place) != claimed_.end()) {
+    diags.error({shown}, "two outputs of this run would be written to the same file");
+    return false;
+  }
+  claimed_.push_back(std::move(place));
+  return true;
+}
+
+bool OutputGuard::safe_to_write(const fs::path& path, Diagnostics& diags) const {
+  if (is_stdout(path) || !names_one_of(path, sorted(files_read()))) return true;
+  diags.error({path.string()}, "output would overwrite a file this run reads (an article, image, "
+                               "style or font); choose another output name");
+  return false;
+}
+
+void write_output(const fs::path& path, std::string_view bytes) {
+  if (!is_stdout(path)) return write_file_atomic(path, bytes);
+  if (!write_all(STDOUT_FILENO, bytes))
+    throw Error(std::string("cannot write to standard output: ") + std::strerror(errno));
+}
+
+} // namespace galley::cli
