@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace galley;
@@ -104,6 +106,40 @@ TEST_SUITE("style/load") {
     CHECK(s.page.size == "A5");
     CHECK(s.page.facing);
     CHECK(s.colors.accent == Color{0, 0, 0xff});
+  }
+
+  TEST_CASE("a generated extends chain thousands of files long is refused, not a crash") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "galley-style-chain";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // Each link is one level of recursion in the loader: 5,000 would exhaust the stack.
+    for (int i = 1; i <= 5000; ++i)
+      std::ofstream(dir / ("s" + std::to_string(i) + ".yaml")) << "extends: s" << i + 1 << "\n";
+    std::ofstream(dir / "s5001.yaml") << "page:\n  size: a5\n";
+    Diagnostics diags;
+    load_style((dir / "s1.yaml").string(), diags);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].loc.file.find("s32.yaml") != std::string::npos);
+    CHECK(diags.all()[0].loc.line == 1);
+    CHECK(diags.all()[0].message.find("extends chain is longer than 32") != std::string::npos);
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("an extends cycle through a link to the same file is found by identity") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "galley-style-cycle";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "other");
+    std::ofstream(dir / "a.yaml") << "extends: other/b.yaml\n";
+    fs::create_symlink(dir / "a.yaml", dir / "other" / "b.yaml");
+    Diagnostics diags;
+    load_style((dir / "a.yaml").string(), diags);
+    INFO(all_messages(diags));
+    REQUIRE(diags.has_errors());
+    CHECK(all_messages(diags).find("extends cycle") != std::string::npos);
+    CHECK(all_messages(diags).find("(the same file as") != std::string::npos);
+    fs::remove_all(dir);
   }
 
   TEST_CASE("every bundled style loads without diagnostics") {
