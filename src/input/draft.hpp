@@ -33,6 +33,9 @@ struct ArticleDraft {
   model::Article article;
   std::vector<SourceEntry> sources;
   std::vector<UnusedNote> unused_notes;
+  /// The reader met more notes than the limit allows and said so at the first one past it;
+  /// resolving them is pointless (and would report every later reference as unknown).
+  bool too_many_notes = false;
 };
 
 } // namespace galley::input

@@ -9,6 +9,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -62,7 +63,7 @@ public:
   void document(cmark_node* doc, ArticleDraft& draft) {
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
       if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
-        footnote(n, draft.article.notes);
+        footnote(n, draft);
       } else if (auto b = block(n, 0)) {
         draft.article.blocks.push_back(std::move(*b));
       }
@@ -216,7 +217,8 @@ private:
     return t;
   }
 
-  void footnote(cmark_node* n, std::vector<model::Note>& notes) {
+  void footnote(cmark_node* n, ArticleDraft& draft) {
+    std::vector<model::Note>& notes = draft.article.notes;
     model::Note note;
     note.kind = model::NoteKind::Footnote;
     note.loc = loc(n);
@@ -229,7 +231,18 @@ private:
       note.id = std::string(footnote_label(line.substr(open)));
       note.loc.column = static_cast<int>(open) + 1;
     }
-    defined_.push_back(note.id);
+    defined_.emplace(note.id, note.loc.line);
+    // The limit is checked while reading, at the first note past it, so that a document of
+    // 100,000 notes is refused before any more work is spent on it.
+    const std::size_t limit = ctx_.options->limits.max_notes;
+    if (notes.size() + draft.sources.size() >= limit) {
+      if (!draft.too_many_notes)
+        diags_.error(note.loc, "too many notes: this is note " + std::to_string(limit + 1) +
+                                   " and the limit is " + std::to_string(limit),
+                     "raise the limit with --max-notes");
+      draft.too_many_notes = true;
+      return;
+    }
     blocks(n, note.blocks, 0);
     notes.push_back(std::move(note));
   }
@@ -237,6 +250,10 @@ private:
   /// cmark-gfm drops footnote definitions that nothing references; find them in the source so
   /// that the writer hears about them (lines inside code and HTML blocks do not count).
   void find_unused_definitions(ArticleDraft& draft) {
+    // Code and HTML blocks in line order (footnote bodies come last in cmark's tree), walked
+    // alongside the lines, so the scan is linear.
+    std::sort(verbatim_lines_.begin(), verbatim_lines_.end());
+    size_t block = 0;
     for (size_t i = 0; i < line_starts_.size(); ++i) {
       int line = static_cast<int>(i) + 1;
       std::string_view l = body_line(line);
@@ -246,10 +263,17 @@ private:
       std::string_view label = footnote_label(l.substr(indent));
       if (label.empty() || l.substr(indent + label.size() + 3, 1) != ":")
         continue;
-      bool verbatim = std::any_of(verbatim_lines_.begin(), verbatim_lines_.end(),
-                                  [&](auto r) { return line >= r.first && line <= r.second; });
-      if (verbatim || std::find(defined_.begin(), defined_.end(), label) != defined_.end())
+      while (block < verbatim_lines_.size() && verbatim_lines_[block].second < line) ++block;
+      bool verbatim = block < verbatim_lines_.size() && verbatim_lines_[block].first <= line;
+      if (verbatim) continue;
+      if (auto d = defined_.find(label); d != defined_.end()) {
+        // cmark-gfm keeps the first definition of a label and drops the others silently.
+        if (d->second != line + offset_)
+          diags_.warning({ctx_.display, line + offset_, static_cast<int>(indent) + 1},
+                         "note '" + std::string(label) + "' is defined twice (first at line " +
+                             std::to_string(d->second) + "); this definition is left out");
         continue;
+      }
       draft.unused_notes.push_back(
           {std::string(label), {ctx_.display, line + offset_, static_cast<int>(indent) + 1}});
     }
@@ -349,7 +373,8 @@ private:
   Diagnostics& diags_;
   std::vector<size_t> line_starts_;
   std::vector<std::pair<int, int>> verbatim_lines_;
-  std::vector<std::string> defined_;
+  /// Footnote labels cmark-gfm defined, with the line of the definition it kept.
+  std::map<std::string, int, std::less<>> defined_;
   NestingGuard nesting_{ctx_.options->limits.max_nesting};
 };
 

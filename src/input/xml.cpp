@@ -511,6 +511,14 @@ public:
       model::Note note;
       note.id = c.attribute("id").value();
       note.loc = loc(c);
+      if (draft.article.notes.size() + draft.sources.size() >= ctx_.options->limits.max_notes) {
+        // At the first note past the limit, before any more work is spent (docs/limits.md).
+        diags_.error(note.loc, "too many notes: the limit is " +
+                                   std::to_string(ctx_.options->limits.max_notes),
+                     "raise the limit with --max-notes");
+        draft.too_many_notes = true;
+        return;
+      }
       if (note.id.empty())
         diags_.error(note.loc, "<note> has no id");
       blocks(c, note.blocks, 0);

@@ -123,4 +123,42 @@ TEST_SUITE("input/notes") {
     CHECK(a->notes.size() == 5);
     CHECK(fine.empty());
   }
+
+  TEST_CASE("the note limit is met while reading, at the first note past it") {
+    TempDir dir;
+    std::string md = "---\ntitle: Many\n---\n\n";
+    for (int i = 1; i <= 60; ++i) md += "Text " + std::to_string(i) + ".[^n" + std::to_string(i) + "]\n\n";
+    for (int i = 1; i <= 60; ++i) md += "[^n" + std::to_string(i) + "]: Note " + std::to_string(i) + ".\n\n";
+    input::LoadOptions opts;
+    opts.limits.max_notes = 40;
+    Diagnostics diags;
+    test::load_text(dir, "many.md", md, diags, opts);
+    CAPTURE(test::dump(diags));
+    // Definitions start at line 125 (4 lines of front matter and blank, 60 paragraphs of two
+    // lines); note 41 is two lines further per note.
+    CHECK(test::has(diags, Severity::Error, "too many notes: this is note 41", 125 + 40 * 2));
+    // One error, not one more for every reference past the limit.
+    CHECK(diags.all().size() == 1);
+  }
+
+  TEST_CASE("thousands of notes resolve in order, each to its own definition") {
+    TempDir dir;
+    const int n = 9000;
+    std::string md = "---\ntitle: Many\n---\n\n";
+    // Cited in reverse order of definition, with a repeat, so numbering follows first citation.
+    for (int i = n; i >= 1; --i) md += "Text.[^n" + std::to_string(i) + "]\n\n";
+    md += "Again.[^n1]\n\n";
+    for (int i = 1; i <= n; ++i) md += "[^n" + std::to_string(i) + "]: Note " + std::to_string(i) + ".\n\n";
+    md += "[^n5]: Twice.\n";
+    Diagnostics diags;
+    auto a = test::load_text(dir, "many.md", md, diags);
+    REQUIRE(a);
+    REQUIRE(a->notes.size() == static_cast<std::size_t>(n));
+    CHECK(a->notes.front().id == "n" + std::to_string(n));
+    CHECK(a->notes.front().number == 1);
+    CHECK(a->notes.back().id == "n1");
+    CHECK(a->notes.back().number == n);
+    // The duplicate definition, which cmark-gfm drops, is reported against the first one.
+    CHECK(test::has(diags, Severity::Warning, "note 'n5' is defined twice (first at line"));
+  }
 }
