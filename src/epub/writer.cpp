@@ -4,10 +4,10 @@
 #include "epub/writer.hpp"
 
 #include "epub/book.hpp"
+#include "util/dates.hpp"
 #include "util/hash.hpp"
 
 #include <charconv>
-#include <ctime>
 
 namespace galley::epub {
 
@@ -20,15 +20,6 @@ std::string counter(size_t n) {
   return s;
 }
 
-/// CCYY-MM-DDThh:mm:ssZ, the form EPUB 3.3 requires for dcterms:modified.
-std::string format_modified(std::int64_t epoch) {
-  std::time_t t = static_cast<std::time_t>(epoch);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 /// "Nova Chen" -> "Chen, Nova"; names of one word stay as they are.
 std::string file_as(const std::string& name) {
@@ -62,7 +53,7 @@ std::string identity_text(const model::Issue& issue) {
 
 Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t epoch) {
   Metadata m;
-  m.modified = format_modified(epoch);
+  m.modified = iso_utc(epoch); // CCYY-MM-DDThh:mm:ssZ, as EPUB 3.3 requires
   auto add_author = [&](const model::Author& au) {
     for (const auto& c : m.creators)
       if (c.name == au.name) return;

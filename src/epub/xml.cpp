@@ -1,5 +1,6 @@
 // Small pugixml helpers shared by the content, page and package builders.
 #include "epub/book.hpp"
+#include "util/text_utils.hpp"
 
 namespace galley::epub {
 
@@ -75,6 +76,9 @@ std::string serialize(const pugi::xml_document& doc, bool indent) {
   // Raw output for content documents: indentation would change the whitespace of <pre>.
   doc.save(w, "  ", indent ? pugi::format_indent : pugi::format_raw, pugi::encoding_utf8);
   if (!indent) w.out += '\n';
+  // The input stage warns where such characters come in; this keeps every document well-formed
+  // whatever path one took (EPUB 3.3 requires well-formed XML).
+  replace_non_xml_chars(w.out);
   return std::move(w.out);
 }
 

@@ -7,6 +7,7 @@
 #include "pdf/writer.hpp"
 #include "text/engine.hpp"
 #include "text/hyphenate.hpp"
+#include "util/dates.hpp"
 #include "util/files.hpp"
 #include "util/parallel.hpp"
 
@@ -171,6 +172,14 @@ Task warm_up(Format format, const RenderOptions& options) {
 std::optional<Rendered> render(const model::Issue& issue, const style::Style& style, Format format,
                                const RenderOptions& options, Diagnostics& diags) {
   std::int64_t epoch = output_epoch(issue, options);
+  // Input dates are checked when read; SOURCE_DATE_EPOCH is the one way to a date no output
+  // can record (util/dates.hpp).
+  if (epoch < kFirstRecordableEpoch || epoch > kLastRecordableEpoch) {
+    diags.error({"SOURCE_DATE_EPOCH"}, std::to_string(epoch) +
+                                           " seconds is outside the dates an EPUB or a PDF can "
+                                           "record (the years 1 to 9999)");
+    return std::nullopt;
+  }
   if (format == Format::Epub) {
     epub::EpubOptions eo;
     eo.date_epoch = epoch;

@@ -140,8 +140,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
         issue.style = *s;
       else if (k == "identifier")
         issue.identifier = *s;
-      else if (!s->empty())
-        issue.language = *s; // lang, language
+      else if (auto tag = language_tag(*s, e.value.loc, diags))
+        issue.language = *tag; // lang, language
     }
   }
   if (issue.title.empty())

@@ -223,6 +223,32 @@ std::optional<std::string> string_field(const Entry& e, Diagnostics& diags) {
   return std::nullopt;
 }
 
+std::optional<std::string> language_tag(std::string_view value, const SourceLoc& loc,
+                                        Diagnostics& diags) {
+  if (value.empty()) return std::nullopt;
+  std::string tag(value);
+  std::replace(tag.begin(), tag.end(), '_', '-'); // a POSIX locale name, as "pt_BR"
+  // RFC 5646 section 2.1, the syntax every tag shares: subtags of 1 to 8 letters and digits
+  // joined by hyphens, the first (the language, or "x" / "i") made of letters.
+  bool ok = true;
+  std::size_t start = 0, index = 0;
+  while (ok && start <= tag.size()) {
+    std::size_t end = std::min(tag.find('-', start), tag.size());
+    std::string_view sub(tag.data() + start, end - start);
+    ok = !sub.empty() && sub.size() <= 8;
+    for (char c : sub) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      ok = ok && (letter || (index > 0 && c >= '0' && c <= '9'));
+    }
+    start = end + 1;
+    ++index;
+  }
+  if (ok) return tag;
+  diags.warning(loc, "'" + std::string(value) + "' is not a language tag; the default language is used",
+                "write a BCP 47 tag such as 'en', 'de' or 'pt-BR'");
+  return std::nullopt;
+}
+
 std::optional<model::Date> date_field(const Entry& e, Diagnostics& diags) {
   auto s = string_field(e, diags);
   if (!s || s->empty())
@@ -349,8 +375,10 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
                             : *field == Field::Lang       ? &meta.language
                             : *field == Field::Identifier ? &meta.identifier
                                                           : &meta.slug;
-      if (*field == Field::Lang && s->empty())
+      if (*field == Field::Lang) {
+        if (auto tag = language_tag(*s, e.value.loc, diags)) meta.language = *tag;
         break;
+      }
       *target = *s;
       if (*field == Field::Title)
         meta.loc = e.key_loc;

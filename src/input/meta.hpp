@@ -12,6 +12,12 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
 /// A scalar as a string; "" for an empty value; an error (and nullopt) for lists and maps.
 std::optional<std::string> string_field(const Entry& e, Diagnostics& diags);
 
+/// A language as the outputs record it (xml:lang, dc:language, the PDF's /Lang): a BCP 47 tag
+/// (RFC 5646) such as "en" or "pt-BR". "pt_BR" is mended to "pt-BR"; anything else that is not a
+/// well-formed tag gets a warning at `loc` and nullopt, so the default language stays.
+std::optional<std::string> language_tag(std::string_view value, const SourceLoc& loc,
+                                        Diagnostics& diags);
+
 /// A date field: an error when it is not one of the forms parse_date accepts.
 std::optional<model::Date> date_field(const Entry& e, Diagnostics& diags);
 

@@ -71,6 +71,14 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
       out += view[i];
     }
   }
+  // A control character (other than tab and line breaks) or U+FFFE/U+FFFF cannot go into XML,
+  // which both outputs embed: each becomes U+FFFD, with a warning at the first.
+  std::size_t first = 0;
+  if (std::size_t n = replace_non_xml_chars(out, &first))
+    diags.warning(loc_at(out, first, display),
+                  std::to_string(n) + (n == 1 ? " character" : " characters") +
+                      " that XML does not allow (a control character, U+FFFE or U+FFFF) "
+                      "replaced with U+FFFD");
   return out;
 }
 

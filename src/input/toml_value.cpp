@@ -48,6 +48,7 @@ struct TomlConverter {
     v.kind = ValueKind::Scalar;
     if (auto s = n.value<std::string>(); n.is_string() && s) {
       v.scalar = *s;
+      replace_non_xml_text(v.scalar, v.loc, diags);
     } else if (n.is_integer()) {
       v.scalar = std::to_string(*n.value<std::int64_t>());
     } else if (n.is_floating_point()) {

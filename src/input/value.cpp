@@ -1,5 +1,7 @@
 #include "input/value.hpp"
 
+#include "util/text_utils.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 namespace galley::input {
@@ -60,6 +62,7 @@ struct YamlConverter {
     case YAML::NodeType::Scalar:
       v.kind = ValueKind::Scalar;
       v.scalar = n.Scalar();
+      replace_non_xml_text(v.scalar, v.loc, diags);
       break;
     case YAML::NodeType::Sequence:
       v.kind = ValueKind::List;
@@ -88,6 +91,13 @@ struct YamlConverter {
 };
 
 } // namespace
+
+void replace_non_xml_text(std::string& text, const SourceLoc& loc, Diagnostics& diags) {
+  if (std::size_t n = replace_non_xml_chars(text))
+    diags.warning(loc, std::to_string(n) + (n == 1 ? " character" : " characters") +
+                           " that XML does not allow (a control character, U+FFFE or U+FFFF) "
+                           "replaced with U+FFFD");
+}
 
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,
                                 const Limits& limits, Diagnostics& diags) {

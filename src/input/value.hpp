@@ -35,6 +35,11 @@ struct Entry {
 /// "a string", "a list", "a map", "nothing": for "must be a string, got a list" messages.
 std::string_view kind_phrase(ValueKind k);
 
+/// Makes `text` fit for XML (both outputs embed it there): a control character, U+FFFE or U+FFFF,
+/// which a YAML or TOML escape ("\0", "\uFFFE") or the file's bytes can bring in, becomes U+FFFD
+/// with a warning at `loc`.
+void replace_non_xml_text(std::string& text, const SourceLoc& loc, Diagnostics& diags);
+
 /// Parses YAML `text` whose first line is line `first_line` of `file`. Reports syntax errors
 /// with their location and returns nullopt.
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,

@@ -1,6 +1,7 @@
 #include "input/xml.hpp"
 
 #include "input/dates.hpp"
+#include "input/meta.hpp"
 #include "input/nesting.hpp"
 #include "input/text_file.hpp"
 
@@ -124,8 +125,9 @@ public:
         meta.subtitle = value;
       else if (name == "dek")
         meta.dek = value;
-      else if (name == "lang")
-        meta.language = value;
+      else if (name == "lang") {
+        if (auto tag = language_tag(value, loc(c), diags_)) meta.language = *tag;
+      }
       else if (name == "identifier")
         meta.identifier = value;
       else if (name == "slug")

@@ -1,33 +1,17 @@
 #include "pdf/metadata.hpp"
 
+#include "util/dates.hpp"
 #include "util/hash.hpp"
+#include "util/text_utils.hpp"
 
-#include <chrono>
 #include <cstdio>
 
 namespace galley::pdf {
 
 namespace {
 
-struct CivilTime {
-  int year;
-  unsigned month, day, hour, minute, second;
-};
-
-CivilTime civil(std::int64_t epoch) {
-  using namespace std::chrono;
-  sys_seconds t{seconds{epoch}};
-  sys_days day = floor<days>(t);
-  year_month_day ymd{day};
-  auto rest = t - day;
-  auto h = duration_cast<hours>(rest);
-  auto m = duration_cast<minutes>(rest - h);
-  auto s = duration_cast<seconds>(rest - h - m);
-  return {int(ymd.year()),     unsigned(ymd.month()), unsigned(ymd.day()),
-          unsigned(h.count()), unsigned(m.count()),   unsigned(s.count())};
-}
-
-std::string xml_escape(const std::string& s) {
+std::string xml_escape(std::string s) {
+  replace_non_xml_chars(s); // the XMP packet is XML (ISO 16684-1)
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -74,17 +58,9 @@ void simple(std::string& out, const char* tag, const std::string& value) {
 } // namespace
 
 std::string pdf_date(std::int64_t epoch) {
-  CivilTime c = civil(epoch);
+  const CivilTime c = civil_utc(epoch);
   char buf[32];
   std::snprintf(buf, sizeof buf, "D:%04d%02u%02u%02u%02u%02uZ", c.year, c.month, c.day, c.hour,
-                c.minute, c.second);
-  return buf;
-}
-
-std::string iso_date(std::int64_t epoch) {
-  CivilTime c = civil(epoch);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02uZ", c.year, c.month, c.day, c.hour,
                 c.minute, c.second);
   return buf;
 }
@@ -107,7 +83,7 @@ std::vector<std::string> split_authors(const std::string& authors) {
 }
 
 std::string xmp_packet(const layout::DocumentInfo& info) {
-  std::string date = iso_date(info.date_epoch);
+  std::string date = iso_utc(info.date_epoch);
   // The packet wrapper (ISO 16684-1 7.3) with its fixed id lets tools find XMP by scanning.
   std::string out = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                     "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"

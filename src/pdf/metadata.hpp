@@ -11,9 +11,6 @@ namespace galley::pdf {
 /// "D:YYYYMMDDHHmmSSZ" in UTC (PDF 32000-1 7.9.4).
 std::string pdf_date(std::int64_t epoch_seconds);
 
-/// "YYYY-MM-DDTHH:mm:SSZ" (ISO 8601, as XMP dates are written).
-std::string iso_date(std::int64_t epoch_seconds);
-
 /// Splits "A, B and C" into {"A", "B", "C"}.
 std::vector<std::string> split_authors(const std::string& authors);
 

@@ -57,7 +57,8 @@ void apply_page(PageStyle& page, MapReader& r) {
     m->length("outer", page.margins.outer);
     m->finish();
   }
-  r.length("bleed", page.bleed);
+  // Printers ask for 3 to 5 mm; an inch is already more than any asks for.
+  r.length("bleed", page.bleed, Bound::NonNegative, true, 72);
   r.boolean("facing", page.facing);
   r.integer("columns", page.columns, 1, 4);
   r.length("gutter", page.gutter);
@@ -272,6 +273,21 @@ void apply_colors(Colors& c, MapReader& r) {
   r.color("link", c.link);
 }
 
+/// Extra CSS goes into the book's style sheet as it is. Two things in it would break the book
+/// rather than style it: `@import` fetches a sheet the EPUB does not carry (a remote resource
+/// EPUB 3.3 requires to be declared), and markup ("</style>", "<script>") is not CSS at all.
+void check_extra_css(const std::string& css, MapReader& r) {
+  std::string lower = css;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const char* what = lower.find("@import") != std::string::npos ? "@import"
+                     : lower.find('<') != std::string::npos      ? "markup ('<')"
+                                                                 : nullptr;
+  if (what)
+    r.error(*r.raw("extra-css"), "'epub.extra-css' cannot contain " + std::string(what) +
+                                     ": the EPUB carries only its own style sheet",
+            "put the rules themselves in extra-css");
+}
+
 template <class T, class F> void section(MapReader& r, std::string_view key, T& target, F apply) {
   if (auto s = r.section(key)) {
     apply(target, *s);
@@ -307,7 +323,7 @@ void apply_document(Style& style, const YAML::Node& root, ReadContext& ctx) {
     s.boolean("recto-openings", i.recto_openings);
   });
   section(r, "epub", style.epub, [](EpubStyle& e, MapReader& s) {
-    s.string("extra-css", e.extra_css);
+    if (s.string("extra-css", e.extra_css)) check_extra_css(e.extra_css, s);
     s.boolean("embed-fonts", e.embed_fonts);
   });
   r.finish();

@@ -69,7 +69,8 @@ std::optional<std::string> MapReader::scalar(std::string_view key, const YAML::N
   return std::nullopt;
 }
 
-bool MapReader::length(std::string_view key, double& out, Bound bound, bool allow_em) {
+bool MapReader::length(std::string_view key, double& out, Bound bound, bool allow_em,
+                       double max) {
   const YAML::Node* node = raw(key);
   if (!node) return false;
   auto text = scalar(key, *node, "a length such as 12pt or 20mm");
@@ -88,6 +89,11 @@ bool MapReader::length(std::string_view key, double& out, Bound bound, bool allo
     error(*node, "'" + full(key) + "' must be " +
                      (bound == Bound::Positive ? "greater than 0" : "0 or more") + ", got '" +
                      *text + "'");
+    return false;
+  }
+  if (*v > max) {
+    error(*node, "'" + full(key) + "' must be at most " + format_number(max) + "pt (" +
+                     format_number(max / 72 * 25.4, 1) + "mm), got '" + *text + "'");
     return false;
   }
   out = *v;

@@ -32,6 +32,9 @@ SourceLoc loc_of(const ReadContext& ctx, const YAML::Node& node);
 
 enum class Bound { NonNegative, Positive };
 
+/// 200 inches: the largest page width or height a PDF may have (PDF 32000-1, Annex C.2).
+inline constexpr double kMaxPageSide = 14400;
+
 class MapReader {
 public:
   /// `map` must be a map or null (an empty section); `path` is its dotted key path.
@@ -39,8 +42,10 @@ public:
 
   /// Each accessor writes `out` when the key is present and valid, and reports otherwise.
   /// They return true when `out` was written.
+  /// A length is at most `max` points: by default 14,400, the largest page side PDF allows
+  /// (PDF 32000-1, Annex C.2), since no length of a page can be longer than the page.
   bool length(std::string_view key, double& out, Bound bound = Bound::NonNegative,
-              bool allow_em = true);
+              bool allow_em = true, double max = kMaxPageSide);
   bool integer(std::string_view key, int& out, int lo, int hi);
   bool boolean(std::string_view key, bool& out);
   bool string(std::string_view key, std::string& out);

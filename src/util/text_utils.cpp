@@ -123,4 +123,37 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
+namespace {
+/// Bytes of a character XML 1.0 forbids starting at `i`, or 0.
+std::size_t non_xml_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r' ? 0 : 1;
+  // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+      (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+    return 3;
+  return 0;
+}
+} // namespace
+
+std::size_t replace_non_xml_chars(std::string& s, std::size_t* first) {
+  std::size_t i = 0;
+  while (i < s.size() && non_xml_at(s, i) == 0) ++i;
+  if (i == s.size()) return 0; // the usual case: nothing to copy
+  if (first) *first = i;
+  std::string out(s, 0, i);
+  std::size_t replaced = 0;
+  while (i < s.size()) {
+    if (std::size_t n = non_xml_at(s, i)) {
+      out += "\uFFFD";
+      ++replaced;
+      i += n;
+    } else {
+      out += s[i++];
+    }
+  }
+  s = std::move(out);
+  return replaced;
+}
+
 } // namespace galley

@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers shared by the stages.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,12 @@ char32_t next_code_point(std::string_view s, size_t& i);
 
 /// Appends `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
+
+/// Replaces each character that XML 1.0 does not allow in a document (section 2.2, Char: control
+/// characters other than tab, line feed and carriage return; U+FFFE; U+FFFF) with U+FFFD, in
+/// valid UTF-8 `s`. Returns how many it replaced; `first`, when given, receives the byte offset
+/// of the first (in `s` as it was). Both outputs embed XML (XHTML, the OPF, the PDF's XMP).
+std::size_t replace_non_xml_chars(std::string& s, std::size_t* first = nullptr);
 
 /// Lowercase ASCII slug: "Microsoft & OpenAI: Next Phase" -> "microsoft-openai-next-phase".
 /// Never empty ("untitled" when nothing is left); at most 60 characters.
