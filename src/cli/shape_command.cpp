@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
+#include "style/style.hpp"
 #include "text/engine.hpp"
 #include "text/trace.hpp"
 
@@ -34,6 +35,7 @@ void add_shape_command(CLI::App& app, int& exit_code) {
   cmd->callback([st, &exit_code] {
     text::EngineOptions eo;
     eo.font_dirs = {text::bundled_fonts_dir()};
+    eo.fallback = style::default_style().fonts.fallback;
     text::Engine engine(eo);
     Diagnostics diags;
     std::string out = text::trace_shape(engine, st->text, {st->family, st->weight, st->italic},

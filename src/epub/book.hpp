@@ -2,6 +2,7 @@
 // Internal to epub/: the book as it is assembled before it is zipped. Plain data shared by the
 // files that build the content documents, the package document and the container.
 #include "epub/classes.hpp"
+#include "epub/writer.hpp"
 #include "model/model.hpp"
 #include "style/style.hpp"
 #include "util/diagnostics.hpp"
@@ -165,10 +166,9 @@ std::string build_ncx(const Metadata& meta, const std::vector<TocEntry>& toc);
 std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch);
 
 // ---- fonts (fonts.cpp)
-/// Subsets the faces of the style's font families to the code points in `text` and returns
-/// them as resources plus the @font-face rules that declare them.
-std::vector<Resource> embed_fonts(const style::Style& style,
-                                  const std::vector<std::filesystem::path>& font_dirs,
+/// Subsets the faces font_faces() names to the code points in `text` and returns them as
+/// resources, in that order, plus the @font-face rules that declare them.
+std::vector<Resource> embed_fonts(const style::Style& style, const EpubOptions& options,
                                   std::string_view text, std::string& font_face_css,
                                   Diagnostics& diags);
 

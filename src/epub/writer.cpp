@@ -164,12 +164,12 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   docs.back().xhtml = build_nav(meta, toc, docs);
 
   // 5. Fonts, subset to the characters of every document.
-  std::string font_faces;
+  std::string font_face_css;
   std::vector<Resource> fonts;
   if (options.embed_fonts || style.epub.embed_fonts) {
     std::string text;
     for (const auto& d : docs) text += d.xhtml;
-    fonts = embed_fonts(style, options.font_dirs, text, font_faces, diags);
+    fonts = embed_fonts(style, options, text, font_face_css, diags);
   }
 
   std::vector<const Resource*> resources;
@@ -183,7 +183,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   entries.push_back({"META-INF/container.xml", build_container_xml(), true});
   entries.push_back({"EPUB/package.opf", build_opf(meta, docs, resources), true});
   entries.push_back({"EPUB/toc.ncx", build_ncx(meta, toc), true});
-  entries.push_back({"EPUB/style.css", generate_css(style, font_faces), true});
+  entries.push_back({"EPUB/style.css", generate_css(style, font_face_css), true});
   for (auto& d : docs) entries.push_back({"EPUB/" + d.href, std::move(d.xhtml), true});
   for (const Resource* r : resources) {
     // JPEG, PNG and GIF are compressed already; deflating them again costs time for nothing.

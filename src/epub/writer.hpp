@@ -3,6 +3,7 @@
 // file (EPUB 3.3 OCF container, package document, XHTML content documents, nav, NCX and CSS).
 #include "model/model.hpp"
 #include "style/style.hpp"
+#include "text/engine.hpp"
 #include "util/diagnostics.hpp"
 
 #include <cstdint>
@@ -18,10 +19,23 @@ struct EpubOptions {
   /// Zip entries cannot be stamped before 1980 and are clamped to it (zip.cpp).
   std::int64_t date_epoch = 0;
   bool embed_fonts = false; ///< also on when style.epub.embed_fonts
-  /// Where to find the style's font families (the bundled fonts/ folder), searched in order
-  /// after the style's own `fonts.faces`.
-  std::vector<std::filesystem::path> font_dirs;
+  /// Where the style's font families are found: the options the PDF's text engines get
+  /// (render.cpp makes both from the style: the bundled fonts/ folder and the style's
+  /// `fonts.faces`), so that a family stands for the same files in both outputs.
+  text::EngineOptions fonts;
 };
+
+/// A face the book embeds, declared under the family name the style uses.
+struct EmbeddedFace {
+  std::string family;
+  text::FaceInfo face;
+};
+
+/// The faces write_epub embeds when fonts are embedded: for each family of the style's roles
+/// (body, headings, captions, code, notes), every weight and style the font service has a face
+/// for, as it resolves them. A family it does not know is a warning.
+std::vector<EmbeddedFace> font_faces(const style::Style& style, const EpubOptions& options,
+                                     Diagnostics& diags);
 
 /// Builds the whole EPUB in memory. Problems (missing image, undefined note, unsafe raw HTML)
 /// go to diags with file:line:col; the caller writes nothing when diags.has_errors().

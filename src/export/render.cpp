@@ -83,6 +83,8 @@ std::int64_t output_epoch(const model::Issue& issue, const RenderOptions& option
 
 namespace {
 
+/// The font options of both outputs: the PDF's text engines and the EPUB's embedding resolve
+/// the style's families with the same font service on the same files.
 text::EngineOptions engine_options_for(const style::Style& style, const RenderOptions& options) {
   text::EngineOptions eo;
   eo.font_dirs = {text::bundled_fonts_dir()};
@@ -184,7 +186,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     epub::EpubOptions eo;
     eo.date_epoch = epoch;
     eo.embed_fonts = options.embed_fonts || style.epub.embed_fonts;
-    eo.font_dirs = {text::bundled_fonts_dir()};
+    eo.fonts = engine_options_for(style, options);
     Diagnostics local;
     std::string bytes = epub::write_epub(issue, style, eo, local);
     diags.merge(local);

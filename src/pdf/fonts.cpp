@@ -1,31 +1,20 @@
 #include "pdf/fonts.hpp"
 
+#include "text/subset.hpp"
 #include "util/error.hpp"
 #include "util/hash.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
-#include <hb-subset.h>
-#include <hb.h>
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 namespace galley::pdf {
 
 namespace {
-
-template <typename T, void (*Destroy)(T*)> struct HbDeleter {
-  void operator()(T* p) const { Destroy(p); }
-};
-using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
-using FacePtr = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
-using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
-using InputPtr =
-    std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
-using PlanPtr =
-    std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
 
 struct FtLibraryDeleter {
   void operator()(FT_Library l) const { FT_Done_FreeType(l); }
@@ -33,12 +22,6 @@ struct FtLibraryDeleter {
 struct FtFaceDeleter {
   void operator()(FT_Face f) const { FT_Done_Face(f); }
 };
-
-std::string blob_bytes(hb_blob_t* blob) {
-  unsigned int len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  return std::string(data ? data : "", len);
-}
 
 /// Six capital letters from the font name and the glyph set, so that two different subsets of
 /// one font in a file get different names (PDF 32000-1 9.6.4).
@@ -115,9 +98,9 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
   SubsetFont out;
   read_descriptor(font_bytes, face_index, out, name);
 
-  BlobPtr blob(hb_blob_create(font_bytes.data(), unsigned(font_bytes.size()),
-                              HB_MEMORY_MODE_READONLY, nullptr, nullptr));
-  FacePtr face(hb_face_create(blob.get(), unsigned(face_index)));
+  text::HbBlobPtr blob(hb_blob_create(font_bytes.data(), unsigned(font_bytes.size()),
+                                      HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  text::HbFacePtr face(hb_face_create(blob.get(), unsigned(face_index)));
   unsigned glyph_count = hb_face_get_glyph_count(face.get());
   if (glyph_count == 0)
     throw Error("font '" + name + "' has no glyphs");
@@ -126,41 +109,26 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
       throw Error("glyph " + std::to_string(gid) + " is not in font '" + name + "' (" +
                   std::to_string(glyph_count) + " glyphs)");
   }
-  BlobPtr cff_table(hb_face_reference_table(face.get(), HB_TAG('C', 'F', 'F', ' ')));
-  out.cff = hb_blob_get_length(cff_table.get()) > 0;
+  out.cff = text::has_cff(face.get());
   out.tag = subset_tag(out.ps_name, usage);
 
-  InputPtr input(hb_subset_input_create_or_fail());
-  if (!input)
-    throw Error("out of memory subsetting font '" + name + "'");
-  hb_set_t* gids = hb_subset_input_glyph_set(input.get());
-  hb_set_add(gids, 0);
-  for (const auto& [gid, text] : usage.glyphs)
-    hb_set_add(gids, gid);
-  // Layout tables are useless once glyphs are positioned: the PDF carries glyph ids and
-  // positions. Dropping GSUB also stops hb-subset from pulling in every ligature it could form.
-  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t :
-       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
-        HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G')})
-    hb_set_add(drop, t);
-  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
-  if (out.cff)
-    flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
-  hb_subset_input_set_flags(input.get(), flags);
-
-  PlanPtr plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
-  if (!plan)
-    throw Error("cannot plan a subset of font '" + name + "'");
-  FacePtr sub(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!sub)
+  // The PDF carries glyph ids and positions: the layout tables are useless there, and the
+  // .notdef outline shows where a glyph was missing.
+  text::SubsetRequest request;
+  for (const auto& entry : usage.glyphs)
+    request.glyphs.push_back(entry.first);
+  request.keep_layout = false;
+  request.notdef_outline = true;
+  request.desubroutinize = out.cff;
+  std::optional<text::Subset> subset = text::subset_face(face.get(), request);
+  if (!subset)
     throw Error("cannot subset font '" + name + "'");
+  hb_face_t* sub = subset->face.get();
 
   // Old -> new glyph ids. The subset may hold more glyphs than asked for (composite glyph
   // components, seac accents), so size the tables from the subset itself.
-  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-  unsigned sub_count = hb_face_get_glyph_count(sub.get());
+  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(subset->plan.get());
+  unsigned sub_count = hb_face_get_glyph_count(sub);
   out.cid_of.assign(glyph_count, -1);
   out.text.assign(sub_count, {});
   for (const auto& [gid, text] : usage.glyphs) {
@@ -171,15 +139,15 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
     out.text[new_gid] = text;
   }
 
-  FontPtr font(hb_font_create(sub.get()));
-  double upem = hb_face_get_upem(sub.get());
+  text::HbFontPtr font(hb_font_create(sub));
+  double upem = hb_face_get_upem(sub);
   out.widths.resize(sub_count);
   for (unsigned g = 0; g < sub_count; ++g)
     out.widths[g] = to_milli(hb_font_get_glyph_h_advance(font.get(), g), upem);
 
-  BlobPtr program(out.cff ? hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))
-                          : hb_face_reference_blob(sub.get()));
-  out.program = blob_bytes(program.get());
+  text::HbBlobPtr program(out.cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
+                                  : hb_face_reference_blob(sub));
+  out.program = text::blob_bytes(program.get());
   if (out.program.empty())
     throw Error("subset of font '" + name + "' is empty");
   return out;

@@ -51,6 +51,9 @@ struct Fonts {
   FontSpec caption{"Inter", {}};
   FontSpec code{"JetBrains Mono", {"-liga", "-calt"}};
   FontSpec notes{"EB Garamond", {}};
+  /// Families for characters a role's face lacks, in order: the one default list, which the PDF's
+  /// text engines and the EPUB's CSS font stacks both take from here. The bundled Noto faces
+  /// cover Greek, Cyrillic, Arabic and Hebrew; Noto Sans is used where it is installed.
   std::vector<std::string> fallback{"Noto Serif", "Noto Sans", "Noto Naskh Arabic",
                                     "Noto Serif Hebrew"};
   std::vector<FontFace> faces;

@@ -128,7 +128,7 @@ struct FaceInfo {
 };
 
 struct EngineOptions {
-  /// Folders searched for font files before fontconfig (the bundled fonts/ first).
+  /// Folders searched for font files before fontconfig; the bundled fonts/ folder when empty.
   std::vector<std::filesystem::path> font_dirs;
   /// Extra faces a style brings along.
   struct ExtraFace {
@@ -138,7 +138,8 @@ struct EngineOptions {
     std::filesystem::path path;
   };
   std::vector<ExtraFace> extra_faces;
-  /// Families tried, in order, for characters the requested face lacks; then fontconfig.
+  /// Families tried, in order, for characters the requested face lacks; then fontconfig. The
+  /// style's `fonts.fallback` (style::Fonts holds the one default list); none when empty.
   std::vector<std::string> fallback;
   /// Whether fontconfig may be asked for system faces (tests turn it off for determinism).
   bool use_fontconfig = true;

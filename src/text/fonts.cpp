@@ -135,10 +135,6 @@ private:
 
 } // namespace
 
-std::vector<std::string> default_fallback_families() {
-  return {"Noto Serif", "Noto Naskh Arabic", "Noto Serif Hebrew"};
-}
-
 std::filesystem::path bundled_fonts_dir() {
   std::filesystem::path source(GALLEY_SOURCE_FONTS_DIR);
   std::error_code ec;
@@ -158,9 +154,6 @@ void prefetch_fonts(const std::vector<std::filesystem::path>& dirs) {
 
 FontRegistry::FontRegistry(const EngineOptions& options)
     : use_fontconfig_(options.use_fontconfig), fallback_(options.fallback) {
-  if (fallback_.empty())
-    fallback_ = default_fallback_families();
-
   std::vector<std::filesystem::path> dirs = options.font_dirs;
   if (dirs.empty())
     dirs.push_back(bundled_fonts_dir());
@@ -193,13 +186,11 @@ FaceId FontRegistry::load(size_t candidate) {
   if (auto it = loaded_candidates_.find(candidate); it != loaded_candidates_.end())
     return it->second;
   const FaceInfo& info = candidates_[candidate];
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(info.path.c_str());
+  HbBlobPtr blob(hb_blob_create_from_file_or_fail(info.path.c_str()));
   if (!blob)
     throw Error("cannot read font file '" + info.path.string() + "'");
-  hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(info.index));
-  hb_blob_destroy(blob);
-  HbFontPtr font(hb_font_create(face));
-  hb_face_destroy(face);
+  HbFacePtr face(hb_face_create(blob.get(), static_cast<unsigned>(info.index)));
+  HbFontPtr font(hb_font_create(face.get()));
   // Shaping happens in font units; callers scale by size / units_per_em.
   hb_font_set_scale(font.get(), info.units_per_em, info.units_per_em);
   auto id = static_cast<FaceId>(loaded_.size());
@@ -231,6 +222,21 @@ FaceId FontRegistry::find_uncached(const std::string& family, int weight, bool i
     }
   }
   return best == candidates_.size() ? -1 : load(best);
+}
+
+std::vector<FaceId> FontRegistry::family_faces(const std::string& family) {
+  std::string key = family_key(family);
+  std::vector<std::pair<int, bool>> styles;
+  for (const FaceInfo& face : candidates_) {
+    std::pair<int, bool> style{face.weight, face.italic};
+    if (family_matches(face, key) && std::find(styles.begin(), styles.end(), style) == styles.end())
+      styles.push_back(style);
+  }
+  std::vector<FaceId> out;
+  out.reserve(styles.size());
+  for (const auto& [weight, italic] : styles)
+    out.push_back(find(family, weight, italic));
+  return out;
 }
 
 FaceId FontRegistry::resolve(const FontRequest& request, Diagnostics& diags) {

@@ -1,10 +1,12 @@
 #pragma once
-// The font registry: which face files exist (scanned with FreeType), which of them a request
-// resolves to, and which face covers a character the requested one lacks (bundled fallback
-// families first, then fontconfig). Internal to text/.
+// The font service both outputs resolve fonts with: which face files exist (scanned with
+// FreeType, collections included), which of them a family, weight and style resolve to, and
+// which face covers a character the requested one lacks (the fallback families first, then
+// fontconfig). The text engine shapes with it for the PDF; the EPUB asks it which files to embed,
+// so a family resolves to the same files in both (docs/architecture.md, "Where each shared
+// policy lives").
 #include "text/engine.hpp"
-
-#include <hb.h>
+#include "text/hb_handles.hpp"
 
 #include <cstdint>
 #include <map>
@@ -15,15 +17,6 @@
 #include <vector>
 
 namespace galley::text {
-
-struct HbFontDeleter {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
-using HbFontPtr = std::unique_ptr<hb_font_t, HbFontDeleter>;
-
-/// Fallback families used when EngineOptions.fallback is empty: the bundled Noto faces, which
-/// cover Greek, Cyrillic, Arabic and Hebrew.
-std::vector<std::string> default_fallback_families();
 
 class FontRegistry {
 public:
@@ -37,6 +30,10 @@ public:
   FaceId resolve(const FontRequest& request, Diagnostics& diags);
   /// Nearest face of `family`, or -1 when no face of that family is known.
   FaceId find(const std::string& family, int weight, bool italic);
+  /// Every weight and style of `family` there is a face for, each as the face find() gives for
+  /// exactly that weight and style, in the order the faces were found; empty when the family is
+  /// unknown.
+  std::vector<FaceId> family_faces(const std::string& family);
 
   /// Glyph id of `cp` in the face's cmap, 0 when the face lacks it.
   std::uint32_t nominal_glyph(FaceId id, char32_t cp) const;

@@ -7,27 +7,21 @@
 namespace galley::text {
 
 Shaper::Shaper() : buffer_(hb_buffer_create()) {
-  if (!hb_buffer_allocation_successful(buffer_))
+  if (!hb_buffer_allocation_successful(buffer_.get()))
     throw Error("cannot allocate a shaping buffer");
-}
-
-Shaper::~Shaper() {
-  for (auto& [key, plan] : plans_)
-    hb_shape_plan_destroy(plan);
-  hb_buffer_destroy(buffer_);
 }
 
 hb_shape_plan_t* Shaper::plan(hb_font_t* font, FaceId face, int feature_set) {
   hb_segment_properties_t props;
-  hb_buffer_get_segment_properties(buffer_, &props);
+  hb_buffer_get_segment_properties(buffer_.get(), &props);
   auto key = std::make_tuple(face, feature_set, props.script, props.direction, props.language);
   auto& slot = plans_[key];
   if (!slot) {
     const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
-    slot = hb_shape_plan_create_cached(hb_font_get_face(font), &props, features.data(),
-                                       static_cast<unsigned>(features.size()), nullptr);
+    slot.reset(hb_shape_plan_create_cached(hb_font_get_face(font), &props, features.data(),
+                                           static_cast<unsigned>(features.size()), nullptr));
   }
-  return slot;
+  return slot.get();
 }
 
 int Shaper::feature_set(const std::vector<std::string>& features) {
@@ -68,23 +62,23 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
     return it->second;
   }
 
-  hb_buffer_clear_contents(buffer_);
-  hb_buffer_add_utf8(buffer_, text.data(), static_cast<int>(text.size()), 0,
+  hb_buffer_clear_contents(buffer_.get());
+  hb_buffer_add_utf8(buffer_.get(), text.data(), static_cast<int>(text.size()), 0,
                      static_cast<int>(text.size()));
-  hb_buffer_set_direction(buffer_, context.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(buffer_, context.script);
-  hb_buffer_set_language(buffer_, context.language);
-  if (!hb_buffer_allocation_successful(buffer_))
+  hb_buffer_set_direction(buffer_.get(), context.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer_.get(), context.script);
+  hb_buffer_set_language(buffer_.get(), context.language);
+  if (!hb_buffer_allocation_successful(buffer_.get()))
     throw Error("out of memory while shaping");
   const auto& features = feature_sets_.at(static_cast<size_t>(feature_set));
   hb_font_t* font = fonts.hb_font(face);
-  if (!hb_shape_plan_execute(plan(font, face, feature_set), font, buffer_, features.data(),
+  if (!hb_shape_plan_execute(plan(font, face, feature_set), font, buffer_.get(), features.data(),
                              static_cast<unsigned>(features.size())))
     throw Error("HarfBuzz could not shape '" + std::string(text) + "'");
 
   unsigned count = 0;
-  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &count);
-  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer_, &count);
+  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_.get(), &count);
+  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer_.get(), &count);
   ShapedWord word;
   word.text = std::string(text);
   word.rtl = context.rtl;

@@ -3,8 +3,7 @@
 // hb_font's scale is its units per em), so one cache entry serves every size of a face.
 #include "text/engine.hpp"
 #include "text/fonts.hpp"
-
-#include <hb.h>
+#include "text/hb_handles.hpp"
 
 #include <cstdint>
 #include <map>
@@ -46,7 +45,6 @@ struct ShapeContext {
 class Shaper {
 public:
   Shaper();
-  ~Shaper();
   Shaper(const Shaper&) = delete;
   Shaper& operator=(const Shaper&) = delete;
 
@@ -65,8 +63,8 @@ private:
   /// up in the face's list of plans on every call.
   hb_shape_plan_t* plan(hb_font_t* font, FaceId face, int feature_set);
 
-  hb_buffer_t* buffer_ = nullptr;
-  std::map<std::tuple<FaceId, int, hb_script_t, hb_direction_t, hb_language_t>, hb_shape_plan_t*>
+  HbBufferPtr buffer_;
+  std::map<std::tuple<FaceId, int, hb_script_t, hb_direction_t, hb_language_t>, HbShapePlanPtr>
       plans_;
   std::vector<std::vector<hb_feature_t>> feature_sets_;
   std::vector<std::string> feature_keys_;

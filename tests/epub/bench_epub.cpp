@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   options.date_epoch = 1777248000;
   const char* embed = std::getenv("GALLEY_EMBED");
   options.embed_fonts = embed && std::string(embed) == "1";
-  options.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
+  options.fonts.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
   std::vector<double> ms;
   std::string bytes;
   for (int r = 0; r < std::max(1, runs); ++r) {

@@ -228,8 +228,8 @@ TEST_SUITE("epub/content") {
   TEST_CASE("links to fragments: kept when the target exists, dropped with a warning if not") {
     Diagnostics diags;
     auto article = plain_article(1);
-    model::Inlines in{{model::Link{"#only-section", "", text("up")}, {"p.md", 5, 1}},
-                      {model::Link{"#nowhere", "", text("lost")}, {"p.md", 5, 20}}};
+    model::Inlines in{{model::Link{"#only-section", "", test::text("up")}, {"p.md", 5, 1}},
+                      {model::Link{"#nowhere", "", test::text("lost")}, {"p.md", 5, 20}}};
     article.blocks.push_back({model::Paragraph{in}, {}});
     auto book = unzip(build(single(article), diags));
     pugi::xml_document doc;
@@ -274,7 +274,7 @@ TEST_SUITE("epub/content") {
     Diagnostics diags;
     EpubOptions o;
     o.embed_fonts = true;
-    o.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
+    o.fonts.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
     auto book = unzip(build(single(plain_article(1)), diags, o));
     CHECK(diags.warning_count() == 0);
     pugi::xml_document opf;

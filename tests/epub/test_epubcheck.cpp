@@ -42,7 +42,7 @@ TEST_SUITE("epub/epubcheck") {
     Diagnostics diags;
     EpubOptions o;
     o.embed_fonts = true;
-    o.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
+    o.fonts.font_dirs = {std::filesystem::path(GALLEY_SOURCE_DIR) / "fonts"};
     check_clean("fonts.epub", build(make_issue({plain_article(1), plain_article(2)}, false), diags, o));
   }
 }

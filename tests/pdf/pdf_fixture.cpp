@@ -1,6 +1,7 @@
 #include "pdf_fixture.hpp"
 
-#include <hb.h>
+#include "text/hb_handles.hpp"
+
 #include <jpeglib.h>
 #include <png.h>
 
@@ -22,17 +23,17 @@ std::string font_path(const std::string& relative) {
 
 layout::GlyphRun shape(const std::string& font_file, int font_index, const std::string& text,
                        double size, double x, double y, double extra_space) {
-  hb_blob_t* blob = hb_blob_create_from_file(font_file.c_str());
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_font_t* font = hb_font_create(face);
-  hb_buffer_t* buf = hb_buffer_create();
-  hb_buffer_add_utf8(buf, text.data(), int(text.size()), 0, int(text.size()));
-  hb_buffer_guess_segment_properties(buf);
-  hb_shape(font, buf, nullptr, 0);
+  text::HbBlobPtr blob(hb_blob_create_from_file(font_file.c_str()));
+  text::HbFacePtr face(hb_face_create(blob.get(), 0));
+  text::HbFontPtr font(hb_font_create(face.get()));
+  text::HbBufferPtr buf(hb_buffer_create());
+  hb_buffer_add_utf8(buf.get(), text.data(), int(text.size()), 0, int(text.size()));
+  hb_buffer_guess_segment_properties(buf.get());
+  hb_shape(font.get(), buf.get(), nullptr, 0);
   unsigned n = 0;
-  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
-  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-  double scale = size / hb_face_get_upem(face);
+  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+  double scale = size / hb_face_get_upem(face.get());
   layout::GlyphRun run;
   run.font = font_index;
   run.size = size;
@@ -59,10 +60,6 @@ layout::GlyphRun shape(const std::string& font_file, int font_index, const std::
       g.advance += extra_space;
     run.glyphs.push_back(g);
   }
-  hb_buffer_destroy(buf);
-  hb_font_destroy(font);
-  hb_face_destroy(face);
-  hb_blob_destroy(blob);
   return run;
 }
 

@@ -1,10 +1,13 @@
 #include "support.hpp"
 
+#include "style/style.hpp"
+
 namespace galley::text::testing {
 
 EngineOptions bundled_options() {
   EngineOptions o;
   o.font_dirs = {bundled_fonts_dir()};
+  o.fallback = style::default_style().fonts.fallback;
   o.use_fontconfig = false;
   return o;
 }
