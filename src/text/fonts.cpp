@@ -1,6 +1,7 @@
 #include "text/fonts.hpp"
 
 #include "util/error.hpp"
+#include "util/files.hpp"
 #include "util/text_utils.hpp"
 
 #include <fontconfig/fontconfig.h>
@@ -89,8 +90,12 @@ public:
   std::vector<FaceInfo> faces(const std::filesystem::path& path) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto [it, fresh] = files_.try_emplace(path);
-    if (fresh)
+    if (fresh) {
       it->second = scan(path);
+      // FreeType opens the file itself: record it as read, so that no output replaces a font
+      // (docs/limits.md, "Outputs never destroy sources").
+      note_read(path);
+    }
     return it->second;
   }
 

@@ -85,6 +85,21 @@ TEST_SUITE("e2e/epub") {
     CHECK(info.out.find("CreationDate:    2026-05-01T00:00:00Z") != std::string::npos);
   }
 
+  TEST_CASE("a SOURCE_DATE_EPOCH past 9999 is refused for both outputs, and nothing is written") {
+    auto dir = scratch("epub-epoch-far");
+    std::string bin = std::getenv("GALLEY_BIN");
+    for (const char* format : {"epub", "pdf"}) {
+      CAPTURE(format);
+      auto out = dir / (std::string("issue.") + format);
+      auto r = run("env SOURCE_DATE_EPOCH=300000000000 " + q(bin) + " " + format + " " +
+                   q(example("microsoft-openai.md")) + " -o " + q(out));
+      CHECK(r.code == 1);
+      CHECK(r.err.find("SOURCE_DATE_EPOCH: error: 300000000000 seconds is outside the dates") !=
+            std::string::npos);
+      CHECK_FALSE(fs::exists(out));
+    }
+  }
+
   TEST_CASE("identical input gives identical bytes") {
     auto dir = scratch("epub-determinism");
     REQUIRE(run_galley("epub -q " + q(example("issue.yaml")) + " -o " + q(dir / "a.epub")).code == 0);

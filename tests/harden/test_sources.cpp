@@ -79,6 +79,20 @@ TEST_SUITE("harden/sources") {
     }
   }
 
+  TEST_CASE("an output never replaces a font file the style names") {
+    fs::path dir = sources_dir("font-file");
+    const std::string font =
+        galley::read_file(source_dir() / "fonts/inter/Inter-Regular.otf").value();
+    write(dir / "Brand.otf", font);
+    write(dir / "brand.yaml", "fonts:\n  faces:\n    - {family: Brand, path: Brand.otf}\n"
+                              "  body: {family: Brand}\n");
+    RunResult r = run_galley({"pdf", (dir / "a.md").string(), "--style",
+                              (dir / "brand.yaml").string(), "-o", (dir / "Brand.otf").string()});
+    CHECK(r.code == 2);
+    CHECK(says(r, "output would overwrite a file this run reads"));
+    CHECK(galley::read_file(dir / "Brand.otf").value_or("") == font);
+  }
+
   TEST_CASE("--report naming an output of the same run is refused before anything is written") {
     fs::path dir = sources_dir("report-output");
     fs::path out = dir / "out";

@@ -124,4 +124,36 @@ Body
     CHECK(test::has(diags, Severity::Warning, "'description' repeats 'dek'", 6));
     CHECK(test::has(diags, Severity::Error, "article has no title"));
   }
+
+  TEST_CASE("a language that is not a BCP 47 tag is warned about; pt_BR is mended") {
+    TempDir dir;
+    Diagnostics diags;
+    auto bad = test::load_text(dir, "bad.md", "---\ntitle: T\nlang: \"en US!\"\n---\n\nHi.\n", diags);
+    REQUIRE(bad);
+    CHECK(test::has(diags, Severity::Warning, "'en US!' is not a language tag", 3));
+    CHECK(bad->meta.language != "en US!");
+    Diagnostics ok;
+    auto pt = test::load_text(dir, "pt.md", "---\ntitle: T\nlang: pt_BR\n---\n\nOl\u00E1.\n", ok);
+    REQUIRE(pt);
+    CHECK(ok.empty());
+    CHECK(pt->meta.language == "pt-BR");
+    for (const char* tag : {"en", "zh-Hant-TW", "sr-Latn", "x-private", "de-CH-1996"}) {
+      Diagnostics d;
+      auto a = test::load_text(dir, "t.md", std::string("---\ntitle: T\nlang: ") + tag + "\n---\n\nHi.\n", d);
+      REQUIRE(a);
+      CHECK_MESSAGE(d.empty(), tag);
+      CHECK(a->meta.language == tag);
+    }
+  }
+
+  TEST_CASE("characters XML forbids, from the file or a YAML escape, become U+FFFD with a warning") {
+    TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "ctl.md",
+                             "---\ntitle: \"Bad \\0 title \\uFFFE\"\n---\n\nA form\ffeed.\n", diags);
+    REQUIRE(a);
+    CHECK(test::has(diags, Severity::Warning, "2 characters that XML does not allow", 2));
+    CHECK(test::has(diags, Severity::Warning, "1 character that XML does not allow", 5));
+    CHECK(a->meta.title == "Bad \uFFFD title \uFFFD");
+  }
 }
