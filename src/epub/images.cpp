@@ -1,5 +1,5 @@
 // Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, the EPUB 3 core
-// media types for images, are copied untouched; remote images are never fetched; anything
+// media types for images, are copied untouched, but for SVG, which is cleaned first (svg.cpp); remote images are never fetched; anything
 // else (WebP, say) is refused with an error rather than converted, since converting would need
 // an image codec in the EPUB path and silently change what the writer supplied.
 #include "epub/book.hpp"
@@ -53,6 +53,18 @@ std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
     diags.error(loc, "image '" + ref.src + "' is unusable: " +
                          (info.error.empty() ? std::string("unsupported format") : info.error));
     return "";
+  }
+  if (info.format == ImageFormat::Svg) {
+    std::string removed, error;
+    std::optional<std::string> clean = clean_svg(*data, removed, error);
+    if (!clean) {
+      diags.error(loc, "image '" + ref.src + "' is unusable: " + error);
+      return "";
+    }
+    if (!removed.empty())
+      diags.warning(loc, "SVG image '" + ref.src + "': removed " + removed +
+                             "; a reading system would run or fetch them");
+    *data = std::move(*clean);
   }
   char num[16];
   auto [end, ec] = std::to_chars(num, num + sizeof num, items_.size() + 1);
