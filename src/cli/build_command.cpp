@@ -354,7 +354,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("-o,--output-dir", st->out_dir, "folder for the outputs (created if missing)")
       ->required();
-  cmd->add_option("-j,--jobs", st->jobs, "threads: outputs, and an issue PDF's articles, made in parallel (default: number of cores)");
+  // More threads than this would only wait for the cores and for memory.
+  cmd->add_option("-j,--jobs", st->jobs, "threads: outputs, and an issue PDF's articles, made in parallel (default, or 0: number of cores)")
+      ->check(whole_number(0, 1024));
   cmd->add_option("--name", st->name, "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
       ->capture_default_str();
   cmd->add_flag("--single", st->single, "also one PDF per article of each issue");

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 namespace galley::cli {
 
@@ -16,6 +18,21 @@ void add_output_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_flag("--strict", o.strict, "treat warnings as errors (exit 1)");
 }
 
+CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi) {
+  const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
+  return CLI::Validator(
+      [lo, hi, range](std::string& text) -> std::string {
+        // Checked on the text, before CLI11 converts it: a value too large for the option's
+        // type must be an error, not wrap around or saturate.
+        std::uint64_t v = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi)
+          return "expects a whole number from " + range + ", got '" + text + "'";
+        return "";
+      },
+      "N in " + range);
+}
+
 void add_render_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("-s,--style", o.style, "style name (see 'galley styles') or a style file");
   cmd.add_option("--allow-path", o.allow_paths,
@@ -25,20 +42,21 @@ void add_render_options(CLI::App& cmd, CommonOptions& o) {
   // docs/limits.md: what each limit guards against and why its default is what it is.
   Limits& l = o.limits;
   const char* group = "Limits (docs/limits.md)";
+  const auto most = [](auto& field) { return std::numeric_limits<std::remove_reference_t<decltype(field)>>::max(); };
   cmd.add_option("--max-file-size", l.max_file_size, "largest article or manifest, in bytes")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_file_size)))->group(group)->capture_default_str();
   cmd.add_option("--max-nesting", l.max_nesting, "deepest nesting of lists, quotes and emphasis")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_nesting)))->group(group)->capture_default_str();
   cmd.add_option("--max-notes", l.max_notes, "most notes and sources in one article")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_notes)))->group(group)->capture_default_str();
   cmd.add_option("--max-image-size", l.max_image_file_size, "largest image file, in bytes")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_image_file_size)))->group(group)->capture_default_str();
   cmd.add_option("--max-image-side", l.max_image_side, "widest or tallest image, in pixels")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_image_side)))->group(group)->capture_default_str();
   cmd.add_option("--max-image-pixels", l.max_image_pixels, "most pixels in one image")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_image_pixels)))->group(group)->capture_default_str();
   cmd.add_option("--max-pages", l.max_pages, "most pages in one PDF")
-      ->check(CLI::PositiveNumber)->group(group)->capture_default_str();
+      ->check(whole_number(1, most(l.max_pages)))->group(group)->capture_default_str();
 }
 
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o) {

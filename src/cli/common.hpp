@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct CommonOptions {
 
 /// Adds --diagnostics, --quiet, --verbose, --strict to `cmd`.
 void add_output_options(CLI::App& cmd, CommonOptions& o);
+/// A validator for whole-number options: digits only, from `lo` to `hi`, checked before the
+/// value is converted, so "99999999999999999999" is refused instead of wrapping around.
+CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi);
+
 /// Adds --style, --allow-path, --no-system-fonts and the --max-* limit options to `cmd`.
 void add_render_options(CLI::App& cmd, CommonOptions& o);
 

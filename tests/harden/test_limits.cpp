@@ -180,4 +180,29 @@ TEST_SUITE("harden/limits") {
     CHECK(r.code == 2);
     CHECK(says(r, "--max-pages"));
   }
+
+  TEST_CASE("a whole-number option too large for its type, negative or not a number is refused") {
+    fs::path dir = scratch("numeric-options");
+    write(dir / "a.md", "---\ntitle: Numbers\n---\n\nText.\n");
+    const std::string a = (dir / "a.md").string();
+    struct Case {
+      std::vector<std::string> args;
+      std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"check", a, "--max-pages", "99999999999999999999"},
+         "--max-pages: expects a whole number from 1 to 18446744073709551615, got '99999999999999999999'"},
+        {{"check", a, "--max-nesting", "4294967296"}, "--max-nesting: expects a whole number from 1 to 2147483647"},
+        {{"check", a, "--max-image-side", "-1"}, "--max-image-side: expects a whole number from 1 to 4294967295"},
+        {{"check", a, "--max-notes", "1e3"}, "got '1e3'"},
+        {{"build", a, "-o", (dir / "out").string(), "-j", "4294967297"}, "--jobs: expects a whole number from 0 to 1024"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.message);
+      RunResult r = run_galley(c.args);
+      CHECK(r.code == 2);
+      CHECK(r.err.find(c.message) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir / "out"));
+  }
 }
