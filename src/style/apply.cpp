@@ -105,6 +105,10 @@ void apply_font_spec(FontSpec& spec, MapReader& r, std::string_view key) {
   f.finish();
 }
 
+/// The largest font file a style may name. The biggest fonts in use, CJK collections, are 20 to
+/// 120 MB; the font stages read a whole file, so a larger one would only exhaust memory.
+constexpr std::uintmax_t kMaxFontFile = 256 * 1024 * 1024;
+
 void apply_faces(Fonts& fonts, MapReader& r) {
   const YAML::Node* node = r.raw("faces");
   if (!node) return;
@@ -135,6 +139,10 @@ void apply_faces(Fonts& fonts, MapReader& r) {
                                     (r.context().dir.empty() ? std::string(".")
                                                              : r.context().dir.generic_string()) +
                                     ")");
+      else if (auto size = std::filesystem::file_size(resolved, ec); !ec && size > kMaxFontFile)
+        f.error(*f.raw("path"), "font file '" + file + "' is too large (" + std::to_string(size) +
+                                    " bytes; the limit is " + std::to_string(kMaxFontFile) + ")",
+                "a font, even a CJK collection, is a few tens of megabytes");
       face.path = resolved.lexically_normal();
     } else {
       f.error(item, "'" + path + "' needs a path to the font file");

@@ -142,6 +142,23 @@ TEST_SUITE("style/load") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("a font file larger than any font is refused where the style names it") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "galley-style-huge-font";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "huge.ttf").close();
+    fs::resize_file(dir / "huge.ttf", 3ull << 30); // sparse: takes no room on disk
+    std::ofstream(dir / "s.yaml") << "fonts:\n  faces:\n    - {family: Huge, path: huge.ttf}\n";
+    Diagnostics diags;
+    load_style((dir / "s.yaml").string(), diags);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].loc.line == 3);
+    CHECK(diags.all()[0].message.find("font file 'huge.ttf' is too large (3221225472 bytes") !=
+          std::string::npos);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("every bundled style loads without diagnostics") {
     std::vector<StyleSummary> styles = list_bundled_styles();
     std::vector<std::string> names;
