@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
+#include <variant>
+#include <vector>
 
 namespace galley::layout::detail {
 
@@ -41,6 +44,43 @@ double longest_word_share(const std::vector<text::Span>& spans) {
       else best = std::max(best, ++cur);
     }
   return total == 0 ? 0 : static_cast<double>(best) / static_cast<double>(total);
+}
+
+} // namespace
+
+namespace {
+
+/// The top of an item set in a row: runs by their baseline, links and anchors by their box.
+double item_y(const Item& item) {
+  return std::visit(
+      [](const auto& v) -> double {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, RuleItem>) return v.y1;
+        else return v.y;
+      },
+      item);
+}
+
+/// A row taller than the text area cannot go on any page whole. Every cell's line i sits at the
+/// same height, so the row is cut between lines into rows of at most `per_box` lines, which the
+/// page builder may break between like any rows: no line is lost past the foot of a page.
+std::vector<VBox> split_row(VBox row, std::size_t lines, std::size_t per_box, double leading,
+                            double vpad) {
+  std::vector<VBox> parts((lines + per_box - 1) / per_box);
+  for (Item& item : row.items) {
+    const double at = std::floor((item_y(item) - vpad) / leading);
+    const std::size_t line = std::min(lines - 1, static_cast<std::size_t>(std::max(0.0, at)));
+    const std::size_t k = line / per_box;
+    translate(item, 0, -leading * static_cast<double>(k * per_box));
+    parts[k].items.push_back(std::move(item));
+  }
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const std::size_t here = std::min(per_box, lines - k * per_box);
+    parts[k].height = leading * static_cast<double>(here) + 2 * vpad;
+    parts[k].baseline = row.baseline;
+  }
+  parts.front().notes = std::move(row.notes);
+  parts.front().marks = std::move(row.marks);
+  return parts;
 }
 
 } // namespace
@@ -101,6 +141,7 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
   out.penalty(0);
   out.glue(ctx.style.text.leading * 0.6);
   int header_box = -1;
+  double header_height = 0;
   VBox header;
   const std::size_t body_rows = table.rows.size() - static_cast<std::size_t>(header_rows);
   std::size_t body_index = 0;
@@ -139,25 +180,38 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
         header.items.emplace_back(RuleItem{x0, header.height, x1, header.height, 0.5, rule});
         header.baseline = vpad + baseline_in(leading, size);
         header_box = static_cast<int>(out.boxes.size());
+        header_height = header.height;
         header.table_header = header_box;
         out.box(std::move(header));
         out.keep_next(1); // never the header alone at the foot of a page
       }
       continue;
     }
+    // The lines a page can hold under the repeated header, less one for the rounding of the
+    // notes and the grid.
+    const double room = ctx.geo.height() - header_height - 2 * vpad;
+    const std::size_t per_box = static_cast<std::size_t>(std::max(1.0, std::floor(room / leading) - 1));
+    std::vector<VBox> parts;
+    if (lines > per_box) parts = split_row(std::move(row), lines, per_box, leading, vpad);
+    else parts.push_back(std::move(row));
     if (body_index > 0) {
       int p = 0;
       if (body_index == 1) p += kClubPenalty;
       if (body_index + 1 == body_rows) p += kWidowPenalty;
       out.penalty(p);
-      row.items.emplace_back(RuleItem{x0, 0, x1, 0, 0.25, hair});
+      parts.front().items.emplace_back(RuleItem{x0, 0, x1, 0, 0.25, hair});
     } else if (header_box < 0) {
-      row.items.emplace_back(RuleItem{x0, 0.4, x1, 0.4, 0.8, rule});
+      parts.front().items.emplace_back(RuleItem{x0, 0.4, x1, 0.4, 0.8, rule});
     }
-    if (body_index + 1 == body_rows)
-      row.items.emplace_back(RuleItem{x0, row.height - 0.4, x1, row.height - 0.4, 0.8, rule});
-    row.table_header = header_box;
-    out.box(std::move(row));
+    if (body_index + 1 == body_rows) {
+      const double h = parts.back().height;
+      parts.back().items.emplace_back(RuleItem{x0, h - 0.4, x1, h - 0.4, 0.8, rule});
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (k > 0) out.penalty(0);
+      parts[k].table_header = header_box;
+      out.box(std::move(parts[k]));
+    }
     ++body_index;
   }
   out.penalty(0);

@@ -6,6 +6,9 @@
 #include "sample.hpp"
 
 #include <doctest/doctest.h>
+#include <cctype>
+#include <sstream>
+#include <set>
 
 #include <chrono>
 #include <cmath>
@@ -221,6 +224,37 @@ TEST_SUITE("layout/article") {
       if (last_row > 0 && last_rule > last_row) ++closed;
     }
     CHECK(closed == with_rows);
+  }
+
+  TEST_CASE("a table row taller than a page is cut between lines, and every word is set") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single();
+    auto cell = [](const std::string& s) {
+      return model::TableCell{{model::Inline{model::Text{s}, {}}}, {}};
+    };
+    std::string tall;
+    const int words = 1500;
+    for (int i = 0; i < words; ++i) tall += (i ? " w" : "w") + std::to_string(i);
+    model::Table t;
+    t.aligns = {model::Align::Left, model::Align::Left};
+    t.rows = {{{cell("Item"), cell("Description")}},
+              {{cell("one"), cell("short")}},
+              {{cell("two"), cell(tall)}},
+              {{cell("three"), cell("end")}}};
+    issue.articles.front().blocks.push_back(model::Block{t, {}});
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    std::set<std::string> seen;
+    int with_header = 0;
+    for (const Page& p : doc.pages) {
+      std::istringstream in(test::page_text(p));
+      for (std::string w; in >> w;)
+        if (w.size() > 1 && w[0] == 'w' && std::isdigit(static_cast<unsigned char>(w[1]))) seen.insert(w);
+      with_header += test::page_text(p).find("Item Description") != std::string::npos;
+    }
+    CHECK(seen.size() == static_cast<std::size_t>(words));
+    CHECK(with_header >= 3); // the row runs over at least three pages, each with the header
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
   }
 
   TEST_CASE("long notes split across pages are marked and stay with their markers") {
