@@ -135,6 +135,12 @@ private:
     const std::size_t n = items.size();
     const double height = slot_height_;
     const double leading = ctx_.style.text.leading;
+    if (pos >= n && float_ < 0) {
+      // The text has ended but a note split at the foot of the last page has not: its rest fills
+      // the notes area of as many pages as it needs.
+      emit(pos, {0, n, kAsManyAsFit, kNone}, -1);
+      return n;
+    }
     int header = -1;
     if (pos < n) {
       const VBox& b = list_.boxes[static_cast<std::size_t>(items[pos].box)];

@@ -292,6 +292,41 @@ TEST_SUITE("layout/article") {
     CHECK(next.find("background about the agreement.") != std::string::npos);
   }
 
+  TEST_CASE("a note longer than a whole page runs on over as many pages as it needs") {
+    // A short article whose one note is several pages long: once the text has ended, pages hold
+    // only the rest of the note (this used to loop, making empty pages until memory ran out).
+    style::Style st = style::default_style();
+    model::Issue issue;
+    model::Article a;
+    a.meta.title = "Long note";
+    a.blocks.push_back(model::Block{
+        model::Paragraph{{model::Inline{model::Text{"Text with a note."}, {}},
+                          model::Inline{model::NoteRef{"long"}, {}}}},
+        {}});
+    std::string words;
+    const int count = 4000;
+    for (int i = 0; i < count; ++i) words += (i ? " n" : "n") + std::to_string(i);
+    model::Note note;
+    note.id = "long";
+    note.number = 1;
+    note.cited = true;
+    note.blocks = {model::Block{model::Paragraph{{model::Inline{model::Text{words}, {}}}}, {}}};
+    a.notes.push_back(std::move(note));
+    issue.articles.push_back(std::move(a));
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    REQUIRE(doc.pages.size() >= 3);
+    CHECK(doc.pages.size() < 20);
+    std::set<std::string> seen;
+    for (const Page& p : doc.pages) {
+      std::istringstream in(test::page_text(p));
+      for (std::string w; in >> w;)
+        if (w.size() > 1 && w[0] == 'n' && std::isdigit(static_cast<unsigned char>(w[1]))) seen.insert(w);
+    }
+    CHECK(seen.size() == static_cast<std::size_t>(count));
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  }
+
   TEST_CASE("identical input gives identical traces") {
     style::Style st = style::default_style();
     Diagnostics d1, d2;
