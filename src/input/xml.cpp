@@ -37,6 +37,7 @@ public:
   }
 
   void unknown(const pugi::xml_node& n, std::string_view where, const Names& known) {
+    ++unknown_elements_;
     std::string guess = closest_match(n.name(), known);
     diags_.warning(
         loc(n), "unknown element <" + std::string(n.name()) + "> in <" + std::string(where) + ">",
@@ -539,8 +540,16 @@ public:
         meta(c, draft);
       else if (name == "sources")
         sources(c, draft);
-      else if (name == "body")
+      else if (name == "body") {
+        const int unknown_before = unknown_elements_;
         blocks(c, draft.article.blocks, 0);
+        // Unknown elements are skipped with a warning; a body made only of them would give an
+        // article with none of its text, which must not pass as clean.
+        if (draft.article.blocks.empty() && unknown_elements_ > unknown_before)
+          diags_.error(loc(c), "<body> holds no element galley knows, so none of its text "
+                               "would be set (see the warnings above)",
+                       "use <p>, <h2>, <ul>, <figure> and the other elements of docs/input.md");
+      }
       else if (name == "notes")
         notes(c, draft);
       else
@@ -553,6 +562,7 @@ private:
   const ArticleContext& ctx_;
   Diagnostics& diags_;
   NestingGuard nesting_{ctx_.options->limits.max_nesting};
+  int unknown_elements_ = 0;
 };
 
 } // namespace

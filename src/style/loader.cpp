@@ -64,6 +64,16 @@ public:
   bool load_text(std::string_view text, const fs::path& path) {
     Document doc{path.empty() ? std::string("<style>") : path.lexically_normal().generic_string(),
                  path.parent_path().lexically_normal(), {}};
+    // yaml-cpp stops at a NUL byte or reports it as a bad escape far from where it is: say
+    // what it is, where it is.
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+      const std::string_view before = text.substr(0, nul);
+      const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t start = before.rfind('\n');
+      const int column = static_cast<int>(nul - (start == std::string_view::npos ? 0 : start + 1)) + 1;
+      diags_.error({doc.file, line, column}, "style file is binary, not text (NUL byte)");
+      return false;
+    }
     try {
       doc.root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
