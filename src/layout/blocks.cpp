@@ -245,7 +245,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
           } else if constexpr (std::is_same_v<T, model::CodeBlock>) {
             layout_code(ctx, v, frame, out);
           } else if constexpr (std::is_same_v<T, model::Figure>) {
-            layout_figure(ctx, v, frame, out);
+            layout_figure(ctx, v, b.loc, frame, out);
           } else if constexpr (std::is_same_v<T, model::Table>) {
             layout_table(ctx, v, frame, out);
           } else if constexpr (std::is_same_v<T, model::ThematicBreak>) {

@@ -35,8 +35,9 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
                  VList& out);
 void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFrame& frame,
                   VList& out);
-void layout_figure(ArticleContext& ctx, const model::Figure& fig, const BlockFrame& frame,
-                   VList& out);
+/// `loc` is the figure's place in the source, where a problem with its image is reported.
+void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLoc& loc,
+                   const BlockFrame& frame, VList& out);
 
 /// Body text look from the style.
 InlineLook body_look(const ArticleContext& ctx);

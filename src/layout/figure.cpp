@@ -61,10 +61,10 @@ void alt_text_frame(ArticleContext& ctx, const std::string& alt, double x, doubl
                                                 leading * static_cast<double>(i)));
 }
 
-void layout_figure(ArticleContext& ctx, const model::Figure& fig, const BlockFrame& frame,
-                   VList& out) {
+void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLoc& loc,
+                   const BlockFrame& frame, VList& out) {
   const style::TextStyle& t = ctx.style.text;
-  Picture pic = load_picture(ctx, fig.image, {});
+  Picture pic = load_picture(ctx, fig.image, loc);
   VBox box;
   // Natural size at 150 dpi, at least half the measure, never wider than it; never taller than
   // 55% of the text area so that some text shares its page.

@@ -327,6 +327,22 @@ TEST_SUITE("layout/article") {
     CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
   }
 
+  TEST_CASE("a figure whose image the PDF cannot use is an error at the figure's line") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::single();
+    const std::string gif = std::string(GALLEY_TEST_DATA_DIR) + "/epub/data/pixel.gif";
+    issue.articles.front().blocks.push_back(
+        model::Block{model::Figure{{"images/pixel.gif", gif, false}, "A pixel", {}, "", ""},
+                     {"story.md", 42, 1}});
+    Diagnostics diags;
+    lay(issue, st, diags);
+    bool located = false;
+    for (const auto& d : diags.all())
+      located = located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
+                            d.loc.line == 42 && d.message.find("images/pixel.gif") != std::string::npos);
+    CHECK(located);
+  }
+
   TEST_CASE("identical input gives identical traces") {
     style::Style st = style::default_style();
     Diagnostics d1, d2;
