@@ -104,7 +104,8 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
 std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
                                                    const style::Style& style,
                                                    const text::EngineOptions& engine_options,
-                                                   unsigned threads, Diagnostics& diags) {
+                                                   unsigned threads, std::size_t max_pages,
+                                                   Diagnostics& diags) {
   std::size_t n = issue.articles.size();
   std::vector<layout::ArticlePages> pages(n);
   std::vector<Diagnostics> sinks(n);
@@ -112,7 +113,7 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
   parallel_for(n, threads, [&](std::size_t i, unsigned worker) {
     auto& engine = engines[worker];
     if (!engine) engine.emplace(engine_options);
-    pages[i] = layout::layout_article(issue, i, style, *engine, sinks[i]);
+    pages[i] = layout::layout_article(issue, i, style, *engine, sinks[i], max_pages);
   });
   std::set<std::string> seen;
   for (const auto& sink : sinks)
@@ -217,7 +218,8 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   std::vector<layout::ArticlePages> articles;
   {
     Task helper = options.threads > 1 ? Task(prepare) : Task();
-    articles = lay_out_articles(issue, style, engine_options, options.threads, local);
+    articles = lay_out_articles(issue, style, engine_options, options.threads,
+                                options.limits.max_pages, local);
     helper.wait();
   }
   if (!join_engine) prepare();

@@ -44,7 +44,7 @@ std::vector<OutlineItem> nest(const std::vector<detail::OutlineMark>& marks) {
 /// pages in columns with notes at their feet (break).
 struct Attempt {
   Attempt(const model::Issue& issue, std::size_t index, const style::Style& style,
-          text::Engine& engine, Diagnostics& diags, std::set<int> tighten)
+          text::Engine& engine, Diagnostics& diags, std::set<int> tighten, std::size_t max_pages)
       : ctx{issue, issue.articles[index], style, engine, diags, detail::page_geometry(style),
             article_key(issue, index), style::resolve_looks(style)} {
     const model::Article& article = issue.articles[index];
@@ -52,6 +52,7 @@ struct Attempt {
     ctx.notes.resize(article.notes.size());
     ctx.measure = ctx.geo.column_width();
     ctx.tighten = std::move(tighten);
+    ctx.max_pages = max_pages;
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, index);
     cover = detail::full_page_cover(ctx);
@@ -78,21 +79,22 @@ std::string join_names(const std::vector<std::string>& names) {
 }
 
 ArticlePages layout_article(const model::Issue& issue, std::size_t index,
-                            const style::Style& style, text::Engine& engine, Diagnostics& diags) {
+                            const style::Style& style, text::Engine& engine, Diagnostics& diags,
+                            std::size_t max_pages) {
   const model::Article& article = issue.articles[index];
-  Attempt first(issue, index, style, engine, diags, {});
+  Attempt first(issue, index, style, engine, diags, {}, max_pages);
   Attempt* chosen = &first;
   // A last page holding only a few lines is the widow everyone sees. Set again with the
   // paragraphs of the last pages one line shorter where they can be (TeX's \looseness=-1, as
   // a compositor would tighten them), and keep that if it saves the page.
   std::optional<Attempt> tight;
   const std::size_t pages = first.built.pages.size();
-  if (pages >= 2 && first.built.boxes.back() <= 4) {
+  if (pages >= 2 && first.built.boxes.back() <= 4 && !first.built.past_limit) {
     std::set<int> blocks;
     for (const auto& [block, page] : first.built.blocks)
       if (page + 3 >= static_cast<int>(pages)) blocks.insert(block);
     Diagnostics quiet; // the first attempt has reported everything
-    tight.emplace(issue, index, style, engine, quiet, blocks);
+    tight.emplace(issue, index, style, engine, quiet, blocks, max_pages);
     if (tight->built.pages.size() < pages) chosen = &*tight;
   }
   detail::ArticleContext& ctx = chosen->ctx;
@@ -102,6 +104,7 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   ArticlePages out;
   out.anchor = ctx.key;
   out.title = article.meta.title;
+  out.past_limit = built.past_limit;
   std::vector<std::string> names;
   for (const model::Author& a : article.meta.authors) names.push_back(a.name);
   out.authors = join_names(names);

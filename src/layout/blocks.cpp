@@ -223,7 +223,12 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
   const style::TextStyle& t = ctx.style.text;
   bool after_paragraph = false;
   const bool top = &blocks == &ctx.article.blocks;
+  // The boxes alone, without any space between them, already fill more pages than the limit
+  // allows: setting more text would only make pages to refuse (docs/limits.md).
+  const double most_height = static_cast<double>(ctx.max_pages) * ctx.geo.height() *
+                             static_cast<double>(ctx.geo.columns);
   for (std::size_t index = 0; index < blocks.size(); ++index) {
+    if (top && out.box_height > most_height) break;
     const model::Block& b = blocks[index];
     const std::size_t before = out.boxes.size();
     if (top) ctx.tight = ctx.tighten.count(static_cast<int>(index)) > 0;

@@ -9,6 +9,7 @@
 #include "util/diagnostics.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -72,6 +73,8 @@ struct ArticleContext {
   Geometry geo;
   std::string key; ///< anchor prefix, unique within the issue
   style::Looks looks; ///< every role's face, size, leading and colour (style/looks.hpp)
+  /// Pages one article may have: the page builder stops one page past it (Limits::max_pages).
+  std::size_t max_pages = std::numeric_limits<std::size_t>::max();
   double measure = 0; ///< width of the body text: one column
   std::set<int> tighten; ///< top-level blocks to set one line shorter where they can be
   bool tight = false;    ///< inside such a block

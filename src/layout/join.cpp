@@ -189,9 +189,17 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     page_count += a.pages.size();
   }
   if (page_count > options.limits.max_pages) {
-    diags.error(issue.loc, "the document would have " + std::to_string(page_count) +
-                               " pages, more than the limit of " +
-                               std::to_string(options.limits.max_pages));
+    // Where the text ran past the limit when an article was cut there (layout_article).
+    SourceLoc at = issue.loc;
+    for (const ArticlePages& a : articles)
+      if (a.past_limit) {
+        at = *a.past_limit;
+        break;
+      }
+    diags.error(at, "the document would have more pages than the limit of " +
+                        std::to_string(options.limits.max_pages) + " (at least " +
+                        std::to_string(page_count) + "); this is where it goes past",
+                "raise the limit with --max-pages");
     return doc;
   }
   detail::fill_numbers(fm, starts, issue, style, engine, diags);
@@ -260,7 +268,7 @@ Document layout_issue(const model::Issue& issue, const style::Style& style, text
   articles.reserve(issue.articles.size());
   std::size_t pages = 0;
   for (std::size_t i = 0; i < issue.articles.size(); ++i) {
-    articles.push_back(layout_article(issue, i, style, engine, diags));
+    articles.push_back(layout_article(issue, i, style, engine, diags, options.limits.max_pages));
     pages += articles.back().pages.size();
     if (pages > options.limits.max_pages) break;
   }

@@ -15,6 +15,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,12 +47,17 @@ struct ArticlePages {
   std::string anchor;               ///< AnchorItem name at the top of the article's first page
   std::string title;
   std::string authors; ///< "A, B and C"
+  /// Set when the article ran past the page limit and was cut there: the place in its source
+  /// where the first page past the limit begins.
+  std::optional<SourceLoc> past_limit;
 };
 
 /// Lays out article `index` of `issue`. Anchor names are prefixed with a key unique within the
-/// issue, so pages of different articles can be joined without clashes.
+/// issue, so pages of different articles can be joined without clashes. Laying out stops one
+/// page past `max_pages` (ArticlePages::past_limit says where).
 ArticlePages layout_article(const model::Issue& issue, std::size_t index,
-                            const style::Style& style, text::Engine& engine, Diagnostics& diags);
+                            const style::Style& style, text::Engine& engine, Diagnostics& diags,
+                            std::size_t max_pages = std::numeric_limits<std::size_t>::max());
 
 /// Joins laid-out articles (in issue order) into a document: issue cover and contents pages
 /// (unless issue.single_article), blank pages for recto openings, running heads and folios with

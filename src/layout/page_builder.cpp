@@ -53,12 +53,24 @@ public:
       set_slot();
       pos = page(pos);
       if (++column_ == ctx_.geo.columns) finish_page();
+      if (out_.pages.size() > ctx_.max_pages) {
+        // Refused as soon as it is known (docs/limits.md): no more work on pages nobody gets.
+        out_.past_limit = first_block_loc(out_.pages.size() - 1);
+        return std::move(out_);
+      }
     }
     if (page_open_) finish_page();
     return std::move(out_);
   }
 
 private:
+  /// Where the text of page `page` begins: its first top-level block, or the article's title.
+  SourceLoc first_block_loc(std::size_t page) const {
+    for (const auto& [block, on] : out_.blocks)
+      if (on == static_cast<int>(page)) return ctx_.article.blocks[static_cast<std::size_t>(block)].loc;
+    return ctx_.article.meta.loc;
+  }
+
   /// A break that leaves only a line or two for the article's last page: the widow nobody
   /// can miss. Priced so that moving a short last paragraph whole beats splitting it.
   double tail_penalty(std::size_t at) const {

@@ -4,6 +4,8 @@
 #include "layout/context.hpp"
 #include "layout/layout.hpp"
 
+#include <optional>
+
 namespace galley::layout::detail {
 
 struct BuiltPages {
@@ -12,6 +14,8 @@ struct BuiltPages {
   std::vector<std::vector<OutlineMark>> marks; ///< per page
   std::vector<std::pair<int, int>> blocks;      ///< (top-level block, page) where each starts
   std::vector<int> boxes;                       ///< body boxes per page
+  /// Set when building stopped one page past ctx.max_pages: where that page's text begins.
+  std::optional<SourceLoc> past_limit;
 };
 
 /// Breaks `list` into pages; the first is a recto when `first_recto`. The first page's role is

@@ -5,6 +5,7 @@
 namespace galley::layout::detail {
 
 void VList::box(VBox b) {
+  box_height += b.height;
   boxes.push_back(std::move(b));
   items.push_back({VKind::Box, static_cast<int>(boxes.size()) - 1, 0, 0});
   if (keep_ > 0) --keep_;

@@ -76,6 +76,7 @@ public:
 
   std::vector<VBox> boxes;
   std::vector<VItem> items;
+  double box_height = 0; ///< the boxes' heights added up: a lower bound of the pages they take
 
 private:
   int keep_ = 0;

@@ -169,7 +169,10 @@ TEST_SUITE("harden/limits") {
     std::string a = (dir / "a.md").string();
     RunResult r = run_galley({"pdf", a, "-o", (dir / "a.pdf").string(), "--max-pages", "1"});
     CHECK(r.code == 1);
-    CHECK(says(r, "more than the limit of 1"));
+    CHECK(says(r, "more pages than the limit of 1"));
+    // At the paragraph that starts the first page past the limit, not just the file.
+    CHECK(says(r, "a.md:"));
+    CHECK_FALSE(says(r, "a.md: error"));
     CHECK_FALSE(fs::exists(dir / "a.pdf"));
     CHECK(run_galley({"pdf", a, "-o", (dir / "a.pdf").string(), "--max-pages", "50"}).code == 0);
     CHECK(fs::exists(dir / "a.pdf"));
