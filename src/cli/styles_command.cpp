@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
+#include "style/dump.hpp"
 #include "style/style.hpp"
 
 #include <cstdio>

@@ -1,5 +1,7 @@
 #include "style/style.hpp"
 
+#include "style/bundled.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>

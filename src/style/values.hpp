@@ -12,6 +12,10 @@
 
 namespace galley::style {
 
+/// Parses a length: "10.5pt", "20mm", "1.5cm", "0.5in", "12px" (1/96 in), "1.2em" (times
+/// `em`), or a bare number of points. Returns nullopt when `text` is none of these.
+std::optional<double> parse_length(std::string_view text, double em);
+
 /// "#rrggbb" or "#rgb" (CSS Color 4, section 5.2, hex notation without alpha).
 std::optional<Color> parse_color(std::string_view text);
 /// Lowercase "#rrggbb".

@@ -1,3 +1,4 @@
+#include "style/dump.hpp"
 #include "style/style.hpp"
 
 #include <doctest/doctest.h>
