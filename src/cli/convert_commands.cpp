@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>

@@ -2,8 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
+#include "galley/style.hpp"
 #include "style/dump.hpp"
-#include "style/style.hpp"
 
 #include <cstdio>
 #include <memory>

@@ -2,9 +2,9 @@
 // Internal to epub/: the book as it is assembled before it is zipped. Plain data shared by the
 // files that build the content documents, the package document and the container.
 #include "epub/classes.hpp"
-#include "model/model.hpp"
-#include "style/style.hpp"
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 
 #include <map>
 #include <set>

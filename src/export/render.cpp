@@ -1,4 +1,4 @@
-#include "export/render.hpp"
+#include "galley/render.hpp"
 
 #include "epub/writer.hpp"
 #include "input/images.hpp"

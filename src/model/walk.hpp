@@ -1,6 +1,6 @@
 #pragma once
 // Depth-first visits of the model's blocks and inlines, in document order.
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <type_traits>
 

@@ -1,6 +1,6 @@
 #include "pdf/fonts.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/hash.hpp"
 
 #include <ft2build.h>

@@ -1,6 +1,6 @@
 #pragma once
 // A resolved style written back as YAML, for `galley styles show` and the round-trip tests.
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // Scalar vocabulary shared by the style reader and the dumper: colours, booleans, named page
 // sizes and the names of every enumerated setting, so that what is read and what is written
 // back can never disagree.
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 #include <array>
 #include <optional>

@@ -1,5 +1,5 @@
+#include "galley/style.hpp"
 #include "style/dump.hpp"
-#include "style/style.hpp"
 
 #include <doctest/doctest.h>
 

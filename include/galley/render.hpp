@@ -1,10 +1,10 @@
 #pragma once
 // The library's front door: load inputs, resolve the style, render PDF or EPUB bytes in memory.
 // The command line and programs linking libgalley call these; nothing here prints or exits.
-#include "model/model.hpp"
-#include "style/style.hpp"
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -34,7 +34,7 @@ struct RenderOptions {
   /// PDF: articles of an issue laid out at once, each thread with its own text engine. The
   /// output does not depend on it.
   unsigned threads = 1;
-  /// What no input may go past (util/limits.hpp); each is raised with a --max-* option.
+  /// What no input may go past (galley/limits.hpp); each is raised with a --max-* option.
   Limits limits;
 };
 

@@ -2,7 +2,7 @@
 // The resolved style: one description of a publication's look, read by layout/ (PDF) and by
 // epub/ (generated CSS). Every field has a default, so an empty style file is valid. Lengths are
 // in points unless the name says otherwise.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <cstdint>
 #include <filesystem>
