@@ -4,7 +4,6 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(GALLEY_INSTALL_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}/galley")
 set(GALLEY_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/galley")
 set(GALLEY_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/galley")
 
@@ -26,23 +25,6 @@ foreach(dir IN LISTS galley_stage_dirs)
   endforeach()
 endforeach()
 
-# The stages put the source tree's src/ on their include path; installed, the headers live in
-# include/galley with the same layout ("export/render.hpp").
-foreach(t IN LISTS galley_library_targets)
-  get_target_property(dirs ${t} INTERFACE_INCLUDE_DIRECTORIES)
-  if(NOT dirs)
-    continue()
-  endif()
-  set(mapped "")
-  foreach(d IN LISTS dirs)
-    if(d STREQUAL "${PROJECT_SOURCE_DIR}/src")
-      list(APPEND mapped "$<BUILD_INTERFACE:${d}>" "$<INSTALL_INTERFACE:${GALLEY_INSTALL_INCLUDEDIR}>")
-    else()
-      list(APPEND mapped "${d}")
-    endif()
-  endforeach()
-  set_target_properties(${t} PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${mapped}")
-endforeach()
 # The front door is what programs link: galley::galley.
 set_target_properties(galley_export PROPERTIES EXPORT_NAME galley)
 
@@ -50,10 +32,11 @@ install(TARGETS galley RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS ${galley_library_targets} EXPORT galley-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  INCLUDES DESTINATION ${GALLEY_INSTALL_INCLUDEDIR})
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/src/" DESTINATION ${GALLEY_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.hpp"
-  PATTERN "cli" EXCLUDE)
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Only the public headers (include/galley, docs/architecture.md "Public API"); the stages'
+# internal headers under src/ stay in the source tree.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/galley" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp")
 install(EXPORT galley-targets NAMESPACE galley:: DESTINATION ${GALLEY_INSTALL_CMAKEDIR})
 
 # The libraries are static, so programs linking them need every library they use. Rather than

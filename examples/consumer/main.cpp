@@ -1,6 +1,6 @@
 // article-to-pdf ARTICLE OUTPUT.pdf: the smallest program built on the galley library. It loads
 // an article, resolves its style, renders a PDF in memory and writes it.
-#include <export/render.hpp>
+#include <galley/render.hpp>
 
 #include <cstdio>
 #include <fstream>

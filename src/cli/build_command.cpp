@@ -14,7 +14,7 @@
 #include "cli/report.hpp"
 #include "input/load.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 

@@ -1,6 +1,6 @@
 #include "cli/build_plan.hpp"
 
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <algorithm>
 #include <charconv>

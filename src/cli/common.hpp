@@ -1,7 +1,7 @@
 #pragma once
 // What every subcommand shares: exit codes, diagnostics output, common options.
-#include "export/render.hpp"
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/render.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -2,8 +2,9 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/outputs.hpp"
+#include "export/warm_up.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <csignal>
 #include <cstdio>

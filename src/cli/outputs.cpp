@@ -1,6 +1,6 @@
 #include "cli/outputs.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -5,7 +5,7 @@
 // style, a font: compared by device and inode, so links and other names do not get past it),
 // another output of the same run, or something that is not a file: a device or a folder.
 // A FIFO and standard output ("-") are written into, never replaced.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 #include "util/files.hpp"
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 // The --report FILE.json of `galley build`: a machine-readable summary for CI. Everything in it
 // is a function of the inputs and the command line except the time fields ("time_ms").
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <cstdint>
 #include <string>

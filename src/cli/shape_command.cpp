@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
-#include "style/style.hpp"
+#include "galley/style.hpp"
 #include "text/engine.hpp"
 #include "text/trace.hpp"
 

@@ -2,7 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
-#include "style/style.hpp"
+#include "galley/style.hpp"
+#include "style/dump.hpp"
 
 #include <cstdio>
 #include <memory>

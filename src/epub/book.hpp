@@ -3,9 +3,9 @@
 // files that build the content documents, the package document and the container.
 #include "epub/classes.hpp"
 #include "epub/writer.hpp"
-#include "model/model.hpp"
-#include "style/style.hpp"
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 
 #include <map>
 #include <set>

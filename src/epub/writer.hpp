@@ -1,10 +1,10 @@
 #pragma once
 // The EPUB 3 writer: turns the article model and a resolved style into the bytes of an .epub
 // file (EPUB 3.3 OCF container, package document, XHTML content documents, nav, NCX and CSS).
-#include "model/model.hpp"
-#include "style/style.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 #include "text/engine.hpp"
-#include "util/diagnostics.hpp"
 
 #include <cstdint>
 #include <filesystem>

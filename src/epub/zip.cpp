@@ -2,7 +2,7 @@
 // entry order is the caller's, every entry gets the same timestamp, and nothing of the machine
 // (clock, time zone, file modes) reaches the archive.
 #include "epub/book.hpp"
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <ctime>
 #include <memory>

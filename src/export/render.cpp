@@ -1,4 +1,5 @@
-#include "export/render.hpp"
+#include "galley/render.hpp"
+#include "export/warm_up.hpp"
 
 #include "epub/writer.hpp"
 #include "input/images.hpp"

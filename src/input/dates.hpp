@@ -1,6 +1,6 @@
 #pragma once
 // Dates as writers and other tools write them.
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <optional>
 #include <string_view>

@@ -2,7 +2,7 @@
 
 #include "input/images.hpp"
 #include "input/notes.hpp"
-#include "input/walk.hpp"
+#include "model/walk.hpp"
 #include "util/text_utils.hpp"
 
 #include <algorithm>
@@ -32,7 +32,7 @@ int count_words_in(std::string_view text) {
 /// being the `#`) is shifted up so that its highest level becomes 1.
 void normalize_heading_levels(model::Blocks& blocks) {
   int top = 6;
-  walk_blocks(
+  model::walk_blocks(
       blocks,
       [&](model::Block& b) {
         if (auto* h = std::get_if<model::Heading>(&b.value))
@@ -41,7 +41,7 @@ void normalize_heading_levels(model::Blocks& blocks) {
       [](model::Inlines&, model::Block&) {});
   if (top <= 1)
     return;
-  walk_blocks(
+  model::walk_blocks(
       blocks,
       [&](model::Block& b) {
         if (auto* h = std::get_if<model::Heading>(&b.value))
@@ -55,7 +55,7 @@ void normalize_heading_levels(model::Blocks& blocks) {
 void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
   std::set<std::string> used;
   std::vector<model::Heading*> pending;
-  walk_blocks(
+  model::walk_blocks(
       blocks,
       [&](model::Block& b) {
         auto* h = std::get_if<model::Heading>(&b.value);
@@ -98,7 +98,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
     if (a.portrait)
       resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
   auto check_blocks = [&](model::Blocks& blocks) {
-    walk_blocks(
+    model::walk_blocks(
         blocks,
         [&](model::Block& b) {
           auto* f = std::get_if<model::Figure>(&b.value);
@@ -110,7 +110,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
             diags.warning(b.loc, "figure image '" + f->image.src + "' has no alt text");
         },
         [&](model::Inlines& inlines, model::Block&) {
-          walk_inlines(inlines, [&](model::Inline& in) {
+          model::walk_inlines(inlines, [&](model::Inline& in) {
             auto* img = std::get_if<model::Image>(&in.value);
             if (!img)
               return;
@@ -130,7 +130,7 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
 
 int count_words(model::Blocks& blocks) {
   int words = 0;
-  walk_blocks(
+  model::walk_blocks(
       blocks, [](model::Block&) {},
       [&](model::Inlines& inlines, model::Block&) {
         words += count_words_in(model::plain_text(inlines));

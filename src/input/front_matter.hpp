@@ -1,7 +1,7 @@
 #pragma once
 // Splitting a Markdown file into front matter and body (Jekyll/Hugo conventions: a first line
 // `---` opens YAML closed by `---` or `...`; `+++` opens TOML closed by `+++`).
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <string_view>
 

@@ -2,9 +2,9 @@
 // The input stage: Markdown (YAML or TOML front matter), galley's XML article format and issue
 // manifests, loaded into model::Issue with every problem reported as a diagnostic with
 // file:line:col. docs/input.md describes the formats, the aliases and the lints.
-#include "model/model.hpp"
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
+#include "galley/model.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // The nesting limit shared by the Markdown and XML readers: content deeper than
 // Limits::max_nesting is dropped, and that is said once per document.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <string>
 

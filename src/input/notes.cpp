@@ -1,6 +1,6 @@
 #include "input/notes.hpp"
 
-#include "input/walk.hpp"
+#include "model/walk.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -48,7 +48,7 @@ struct Ref {
 };
 
 void collect_refs(model::Blocks& blocks, std::vector<Ref>& out) {
-  walk_all_inlines(blocks, [&](model::Inline& in) {
+  model::walk_all_inlines(blocks, [&](model::Inline& in) {
     if (auto* r = std::get_if<model::NoteRef>(&in.value))
       out.push_back({r->id, in.loc});
   });

@@ -1,8 +1,8 @@
 #pragma once
 // A small tree that YAML and TOML front matter (and manifests) are converted into, so that one
 // piece of code reads metadata whatever syntax the writer chose. Every node keeps its location.
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
 
 #include <optional>
 #include <string>

@@ -1,12 +1,12 @@
 #pragma once
 // State shared by the parts that lay out one article (opening, blocks, notes, page builder).
 // Lives for one article and is freed with it; only fonts and images outlive it.
+#include "galley/diagnostics.hpp"
+#include "galley/model.hpp"
 #include "layout/frame.hpp"
 #include "layout/vlist.hpp"
-#include "model/model.hpp"
 #include "style/looks.hpp"
 #include "text/engine.hpp"
-#include "util/diagnostics.hpp"
 
 #include <cstdint>
 #include <limits>

@@ -6,12 +6,12 @@
 // cites it. Running heads and folios are added when the articles are joined, because only then
 // are the final page numbers known; so articles can be laid out independently (in parallel, each
 // with its own Engine) and joined in order.
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 #include "layout/frame.hpp"
-#include "model/model.hpp"
-#include "style/style.hpp"
 #include "text/engine.hpp"
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <cstdio>
 

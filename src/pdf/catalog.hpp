@@ -1,8 +1,8 @@
 #pragma once
 // Document-level structures (PDF 32000-1 7.7.2 and 12.3): named destinations, the outline,
 // page labels, the Info dictionary, XMP metadata, /Lang and viewer preferences.
+#include "galley/diagnostics.hpp"
 #include "layout/frame.hpp"
-#include "util/diagnostics.hpp"
 
 #include <map>
 #include <string>

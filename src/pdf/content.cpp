@@ -1,6 +1,6 @@
 #include "pdf/content.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <algorithm>
 #include <charconv>

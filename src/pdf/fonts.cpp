@@ -1,7 +1,7 @@
 #include "pdf/fonts.hpp"
 
+#include "galley/error.hpp"
 #include "text/subset.hpp"
-#include "util/error.hpp"
 #include "util/hash.hpp"
 
 #include <ft2build.h>

@@ -1,6 +1,6 @@
 #include "pdf/pack.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <zlib.h>
 

@@ -1,12 +1,12 @@
 #include "pdf/writer.hpp"
 
+#include "galley/error.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/content.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
 #include "pdf/podofo_util.hpp"
-#include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"

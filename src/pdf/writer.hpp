@@ -1,9 +1,9 @@
 #pragma once
 // The PDF writer: serialises layout frames (layout/frame.hpp) to PDF 1.7 bytes (PDF 32000-1).
 // It sees only frames and resources, never the article model.
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
 #include "layout/frame.hpp"
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
 
 #include <map>
 #include <memory>

@@ -1,6 +1,6 @@
 // Writing a resolved style back as YAML: every key, in the order docs/styles.md lists them,
 // lengths in points, so that `galley styles show` tells the whole truth and loads again.
-#include "style/style.hpp"
+#include "style/dump.hpp"
 #include "style/values.hpp"
 #include "util/text_utils.hpp"
 

@@ -1,5 +1,6 @@
 // Loading a style: read the file, follow its `extends:` chain to the root, then apply the
 // documents root first onto the built-in defaults, so each one overrides only what it names.
+#include "style/bundled.hpp"
 #include "style/reader.hpp"
 #include "style/values.hpp"
 #include "util/files.hpp"

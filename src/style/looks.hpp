@@ -3,7 +3,7 @@
 // set it in. layout/ draws each role with its look; epub/ writes each look as a CSS rule. No
 // writer holds a design number of its own, so the PDF and the EPUB cannot drift apart: a value
 // that changes here changes in both (docs/architecture.md, "Adding a style key").
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 namespace galley::style {
 

@@ -2,7 +2,7 @@
 // Reading one style document: a MapReader walks one YAML map. Each accessor names a key the
 // schema knows, so the code that applies a section is also its schema: finish() reports every
 // key nobody asked for, with a did-you-mean among the keys that were asked for.
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 #include <yaml-cpp/yaml.h>
 

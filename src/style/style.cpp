@@ -1,4 +1,6 @@
-#include "style/style.hpp"
+#include "galley/style.hpp"
+
+#include "style/bundled.hpp"
 
 #include <yaml-cpp/yaml.h>
 

@@ -2,7 +2,7 @@
 // Scalar vocabulary shared by the style reader and the dumper: colours, booleans, named page
 // sizes and the names of every enumerated setting, so that what is read and what is written
 // back can never disagree.
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 #include <array>
 #include <optional>
@@ -11,6 +11,10 @@
 #include <utility>
 
 namespace galley::style {
+
+/// Parses a length: "10.5pt", "20mm", "1.5cm", "0.5in", "12px" (1/96 in), "1.2em" (times
+/// `em`), or a bare number of points. Returns nullopt when `text` is none of these.
+std::optional<double> parse_length(std::string_view text, double em);
 
 /// "#rrggbb" or "#rgb" (CSS Color 4, section 5.2, hex notation without alpha).
 std::optional<Color> parse_color(std::string_view text);

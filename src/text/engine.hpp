@@ -4,7 +4,7 @@
 // shaping, hyphenation, Knuth-Plass) is text/'s business.
 //
 // Not thread-safe: each worker thread uses its own Engine.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "text/fonts.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/files.hpp"
 #include "util/text_utils.hpp"
 

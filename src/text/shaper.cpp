@@ -1,6 +1,6 @@
 #include "text/shaper.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,6 @@
 #include "util/files.hpp"
 
-#include "util/error.hpp"
+#include "galley/error.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -2,7 +2,7 @@
 // Helpers for the epub tests: models built in code, reading an EPUB back (libzip + pugixml),
 // and running epubcheck.
 #include "epub/writer.hpp"
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <filesystem>
 #include <map>

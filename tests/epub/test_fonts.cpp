@@ -6,7 +6,7 @@
 
 #include "layout/layout.hpp"
 #include "style/looks.hpp"
-#include "style/style.hpp"
+#include "galley/style.hpp"
 #include "text/engine.hpp"
 
 #include <doctest/doctest.h>

@@ -2,9 +2,9 @@
 // (JPEG pass-through checks, PNG decoding through libpng).
 #include "fuzz_common.hpp"
 
+#include "galley/error.hpp"
 #include "layout/frame.hpp"
 #include "pdf/writer.hpp"
-#include "util/error.hpp"
 #include "util/image_info.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -2,7 +2,7 @@
 // does it. System fonts are off so that a run does not depend on the machine's fontconfig.
 #include "fuzz_common.hpp"
 
-#include "export/render.hpp"
+#include "galley/render.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto path = galley::fuzz::write_input("article.md", galley::fuzz::as_view(data, size));

@@ -1,7 +1,7 @@
 // The style loader, from memory; `extends:` may still name the bundled styles.
 #include "fuzz_common.hpp"
 
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   galley::Diagnostics diags;

@@ -1,8 +1,8 @@
 #pragma once
 // Checks on laid-out documents, shared by the layout tests. Each returns a list of problems
 // (empty when the document passes), so a failing CHECK shows what went wrong.
+#include "galley/style.hpp"
 #include "layout/frame.hpp"
-#include "style/style.hpp"
 #include "text/engine.hpp"
 
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
 // Articles built in code for the layout tests: realistic shape (opening, sections, notes, every
 // kind of block) without depending on the input stage.
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <string>
 

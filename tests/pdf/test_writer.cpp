@@ -1,6 +1,6 @@
+#include "galley/error.hpp"
 #include "pdf/writer.hpp"
 #include "pdf_fixture.hpp"
-#include "util/error.hpp"
 
 #include <doctest/doctest.h>
 

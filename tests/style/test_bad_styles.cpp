@@ -2,7 +2,7 @@
 //   # expect: LINE:COL: message substring
 //   # expect: other-file.yaml:LINE:COL: message substring   (a problem found in another file)
 // The style must report exactly these errors (the hint counts as part of the message).
-#include "style/style.hpp"
+#include "galley/style.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,5 @@
-#include "style/style.hpp"
+#include "galley/style.hpp"
+#include "style/values.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "support.hpp"
 
-#include "style/style.hpp"
+#include "galley/style.hpp"
 
 namespace galley::text::testing {
 

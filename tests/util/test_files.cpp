@@ -1,4 +1,4 @@
-#include "util/error.hpp"
+#include "galley/error.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>

@@ -1,11 +1,10 @@
 #pragma once
 // The library's front door: load inputs, resolve the style, render PDF or EPUB bytes in memory.
 // The command line and programs linking libgalley call these; nothing here prints or exits.
-#include "model/model.hpp"
-#include "style/style.hpp"
-#include "util/diagnostics.hpp"
-#include "util/limits.hpp"
-#include "util/thread_pool.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/limits.hpp"
+#include "galley/model.hpp"
+#include "galley/style.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -33,9 +32,9 @@ struct RenderOptions {
   bool system_fonts = true;
   /// PDF: how many threads may work on this render at once (articles of an issue, each with its
   /// own text engine; the PDF's fonts and pages), taken from the process's thread pool
-  /// (util/thread_pool.hpp). The output does not depend on it.
+  /// (a pool of the library's own). The output does not depend on it.
   unsigned threads = 1;
-  /// What no input may go past (util/limits.hpp); each is raised with a --max-* option.
+  /// What no input may go past (galley/limits.hpp); each is raised with a --max-* option.
   Limits limits;
 };
 
@@ -57,12 +56,6 @@ struct Rendered {
   std::string bytes;
   int pages = 0; ///< PDF pages; for EPUB, the number of content documents
 };
-
-/// Starts on the thread pool, when `options.threads` allows more than one thread, the work a PDF
-/// needs whatever the input holds (reading what the bundled font files contain), so that it
-/// overlaps loading the input; for an EPUB there is none. The returned task is waited for when
-/// it is destroyed; nothing it does shows in the output.
-Task warm_up(Format format, const RenderOptions& options);
 
 /// Renders in memory. Returns nullopt when the input has errors (reported to diags); never
 /// writes files. Throws galley::Error on internal failure.

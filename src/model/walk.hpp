@@ -1,20 +1,20 @@
 #pragma once
 // Depth-first visits of the model's blocks and inlines, in document order.
-#include "model/model.hpp"
+#include "galley/model.hpp"
 
 #include <type_traits>
 
-namespace galley::input {
+namespace galley::model {
 
 /// Calls `f(Inline&)` for every inline under `inlines`, parents before children.
-template <class F> void walk_inlines(model::Inlines& inlines, F&& f) {
+template <class F> void walk_inlines(Inlines& inlines, F&& f) {
   for (auto& in : inlines) {
     f(in);
     std::visit(
         [&](auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, model::Emphasis> || std::is_same_v<T, model::Strong> ||
-                        std::is_same_v<T, model::Strikethrough> || std::is_same_v<T, model::Link>)
+          if constexpr (std::is_same_v<T, Emphasis> || std::is_same_v<T, Strong> ||
+                        std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link>)
             walk_inlines(v.children, f);
         },
         in.value);
@@ -23,23 +23,23 @@ template <class F> void walk_inlines(model::Inlines& inlines, F&& f) {
 
 /// Calls `on_block(Block&)` for every block under `blocks` (parents first) and
 /// `on_inlines(Inlines&, Block&)` for each run of inline content a block holds.
-template <class B, class I> void walk_blocks(model::Blocks& blocks, B&& on_block, I&& on_inlines) {
+template <class B, class I> void walk_blocks(Blocks& blocks, B&& on_block, I&& on_inlines) {
   for (auto& b : blocks) {
     on_block(b);
     std::visit(
         [&](auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
+          if constexpr (std::is_same_v<T, Heading> || std::is_same_v<T, Paragraph>) {
             on_inlines(v.content, b);
-          } else if constexpr (std::is_same_v<T, model::Figure>) {
+          } else if constexpr (std::is_same_v<T, Figure>) {
             on_inlines(v.caption, b);
-          } else if constexpr (std::is_same_v<T, model::Table>) {
+          } else if constexpr (std::is_same_v<T, Table>) {
             for (auto& row : v.rows)
               for (auto& cell : row.cells)
                 on_inlines(cell.content, b);
-          } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
+          } else if constexpr (std::is_same_v<T, BlockQuote>) {
             walk_blocks(v.blocks, on_block, on_inlines);
-          } else if constexpr (std::is_same_v<T, model::List>) {
+          } else if constexpr (std::is_same_v<T, List>) {
             for (auto& item : v.items)
               walk_blocks(item.blocks, on_block, on_inlines);
           }
@@ -49,10 +49,9 @@ template <class B, class I> void walk_blocks(model::Blocks& blocks, B&& on_block
 }
 
 /// Calls `f(Inline&)` for every inline anywhere under `blocks`.
-template <class F> void walk_all_inlines(model::Blocks& blocks, F&& f) {
+template <class F> void walk_all_inlines(Blocks& blocks, F&& f) {
   walk_blocks(
-      blocks, [](model::Block&) {},
-      [&](model::Inlines& inlines, model::Block&) { walk_inlines(inlines, f); });
+      blocks, [](Block&) {}, [&](Inlines& inlines, Block&) { walk_inlines(inlines, f); });
 }
 
-} // namespace galley::input
+} // namespace galley::model

@@ -2,11 +2,10 @@
 // The resolved style: one description of a publication's look, read by layout/ (PDF) and by
 // epub/ (generated CSS). Every field has a default, so an empty style file is valid. Lengths are
 // in points unless the name says otherwise.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -171,10 +170,6 @@ struct Style {
 /// The built-in defaults (what an empty style file resolves to).
 Style default_style();
 
-/// Where the bundled styles live (the source tree when run from a build, share/galley/styles
-/// when installed).
-std::filesystem::path bundled_styles_dir();
-
 /// Loads `name_or_path`: a bundled style name ("pocket") or a path to a YAML file. Resolves
 /// `extends:` chains. Problems go to `diags` with file:line:col; on error the returned style is
 /// the defaults.
@@ -190,15 +185,8 @@ struct StyleSummary {
   std::string description; ///< the style's one-line description ("" when it has none)
 };
 
-/// The styles in bundled_styles_dir(), sorted by name.
+/// The bundled styles (the source tree's styles/ when run from a build, share/galley/styles
+/// when installed), sorted by name.
 std::vector<StyleSummary> list_bundled_styles();
-
-/// The resolved style as YAML, every value filled in (lengths in points, no `extends:`), such
-/// that load_style_text(dump_style(s)) gives `s` back (lengths to 1/10000 pt).
-std::string dump_style(const Style& style);
-
-/// Parses a length: "10.5pt", "20mm", "1.5cm", "0.5in", "12px" (1/96 in), "1.2em" (times
-/// `em`), or a bare number of points. Returns nullopt when `text` is none of these.
-std::optional<double> parse_length(std::string_view text, double em);
 
 } // namespace galley::style

@@ -1,7 +1,7 @@
 #pragma once
 // The article model: plain data handed from input/ to layout/ and epub/. No behaviour beyond
 // small queries; every node carries the place in the source it came from.
-#include "util/diagnostics.hpp"
+#include "galley/diagnostics.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // Diagnostics: problems in the user's input, collected rather than thrown, so that one run
 // reports every problem. Diagnostics are one of three channels: user errors here, internal
-// failures as galley::Error (util/error.hpp), results as return values (docs/architecture.md).
+// failures as galley::Error (galley/error.hpp), results as return values (docs/architecture.md).
 #include <string>
 #include <string_view>
 #include <vector>
