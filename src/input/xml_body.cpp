@@ -1,0 +1,284 @@
+// The galley XML reader's body: block elements and inline text (xml_reader.hpp).
+#include "input/xml_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace galley::input::xml_detail {
+
+void XmlReader::blocks(const pugi::xml_node& parent, model::Blocks& out, int depth) {
+  for (auto c : parent.children()) {
+    if (c.type() == pugi::node_pcdata && !trimmed(c.value()).empty())
+      diags_.warning(loc(c), "text directly inside <" + std::string(parent.name()) +
+                                 "> is ignored; wrap it in <p>");
+    if (c.type() != pugi::node_element)
+      continue;
+    if (auto b = block(c, depth))
+      out.push_back(std::move(*b));
+  }
+}
+
+std::optional<model::Block> XmlReader::block(const pugi::xml_node& n, int depth) {
+  model::Block b;
+  b.loc = loc(n);
+  std::string name = n.name();
+  if (name == "p") {
+    model::Paragraph p;
+    inlines(n, p.content, depth, true);
+    b.value = std::move(p);
+  } else if (name == "h") {
+    check_attributes(n, {"level", "id"});
+    model::Heading h;
+    h.level = int_attr(n, "level", 1, 6).value_or(1);
+    h.id = n.attribute("id").value();
+    inlines(n, h.content, depth, true);
+    b.value = std::move(h);
+  } else if (name == "list") {
+    check_attributes(n, {"type", "start", "tight"});
+    if (too_deep(n, depth + 1))
+      return std::nullopt;
+    model::List l;
+    std::string_view type = n.attribute("type").value();
+    if (type == "ordered")
+      l.kind = model::ListKind::Ordered;
+    else if (!type.empty() && type != "bullet")
+      diags_.error(loc(n),
+                   "list type must be 'bullet' or 'ordered', got '" + std::string(type) + "'");
+    l.start = int_attr(n, "start", 0, 999999999).value_or(1);
+    l.tight = bool_attr(n, "tight").value_or(true);
+    for (auto item : n.children()) {
+      if (item.type() != pugi::node_element)
+        continue;
+      if (std::strcmp(item.name(), "item") != 0) {
+        unknown(item, "list", {"item"});
+        continue;
+      }
+      check_attributes(item, {"checked"});
+      model::ListItem li;
+      li.loc = loc(item);
+      li.checked = bool_attr(item, "checked");
+      blocks(item, li.blocks, depth + 1);
+      l.items.push_back(std::move(li));
+    }
+    b.value = std::move(l);
+  } else if (name == "blockquote") {
+    if (too_deep(n, depth + 1))
+      return std::nullopt;
+    model::BlockQuote q;
+    blocks(n, q.blocks, depth + 1);
+    b.value = std::move(q);
+  } else if (name == "code-block") {
+    check_attributes(n, {"language"});
+    model::CodeBlock c;
+    c.language = n.attribute("language").value();
+    c.code = text_of(n);
+    // One newline right after the start tag and one before the end tag are layout.
+    if (!c.code.empty() && c.code.front() == '\n')
+      c.code.erase(0, 1);
+    if (!c.code.empty() && c.code.back() == '\n')
+      c.code.pop_back();
+    b.value = std::move(c);
+  } else if (name == "figure") {
+    check_attributes(n, {"src", "alt", "credit", "id"});
+    model::Figure f;
+    f.image.src = n.attribute("src").value();
+    f.alt = n.attribute("alt").value();
+    f.credit = n.attribute("credit").value();
+    f.id = n.attribute("id").value();
+    for (auto c : n.children()) {
+      if (c.type() != pugi::node_element)
+        continue;
+      if (std::strcmp(c.name(), "caption") == 0)
+        inlines(c, f.caption, depth, true);
+      else
+        unknown(c, "figure", {"caption"});
+    }
+    b.value = std::move(f);
+  } else if (name == "table") {
+    b.value = table(n, depth);
+  } else if (name == "hr") {
+    b.value = model::ThematicBreak{};
+  } else if (name == "raw-html") {
+    std::string html = text_of(n);
+    while (!html.empty() && html.back() == '\n')
+      html.pop_back();
+    if (!html.empty() && html.front() == '\n')
+      html.erase(0, 1);
+    b.value = model::RawBlock{std::move(html)};
+  } else {
+    unknown(n, n.parent().name(), kBlockNames);
+    return std::nullopt;
+  }
+  return b;
+}
+
+model::Table XmlReader::table(const pugi::xml_node& n, int depth) {
+  check_attributes(n, {"header-rows"});
+  model::Table t;
+  t.header_rows = int_attr(n, "header-rows", 0, 1000).value_or(1);
+  for (auto c : n.children()) {
+    if (c.type() != pugi::node_element)
+      continue;
+    std::string_view name = c.name();
+    if (name == "col") {
+      check_attributes(c, {"align"});
+      std::string_view a = c.attribute("align").value();
+      t.aligns.push_back(a == "left"     ? model::Align::Left
+                         : a == "center" ? model::Align::Center
+                         : a == "right"  ? model::Align::Right
+                                         : model::Align::Default);
+      if (!a.empty() && a != "left" && a != "center" && a != "right" && a != "default")
+        diags_.error(loc(c), "column align must be left, center, right or default, got '" +
+                                 std::string(a) + "'");
+    } else if (name == "row") {
+      model::TableRow row;
+      for (auto cell : c.children()) {
+        if (cell.type() != pugi::node_element)
+          continue;
+        if (std::strcmp(cell.name(), "cell") != 0) {
+          unknown(cell, "row", {"cell"});
+          continue;
+        }
+        model::TableCell tc;
+        tc.loc = loc(cell);
+        inlines(cell, tc.content, depth, true);
+        row.cells.push_back(std::move(tc));
+      }
+      t.rows.push_back(std::move(row));
+    } else {
+      unknown(c, "table", {"col", "row"});
+    }
+  }
+  return t;
+}
+
+/// XML text: a run of white space holding a newline is a soft break (as a line break in the
+/// Markdown source is), any other run is one space.
+void XmlReader::append_text(model::Inlines& out, std::string_view s, const SourceLoc& at) {
+  std::string word;
+  auto flush = [&] {
+    if (word.empty())
+      return;
+    if (!out.empty())
+      if (auto* t = std::get_if<model::Text>(&out.back().value)) {
+        t->text += word;
+        word.clear();
+        return;
+      }
+    out.push_back({model::Text{word}, at});
+    word.clear();
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (!is_space(s[i])) {
+      word += s[i++];
+      continue;
+    }
+    bool newline = false;
+    while (i < s.size() && is_space(s[i]))
+      newline |= s[i++] == '\n';
+    if (newline) {
+      flush();
+      out.push_back({model::SoftBreak{}, at});
+    } else {
+      word += ' ';
+    }
+  }
+  flush();
+}
+
+/// Removes soft breaks and spaces at the edges of a block's content and around hard breaks.
+void XmlReader::tidy(model::Inlines& in) {
+  auto is_soft = [](const model::Inline& i) {
+    return std::holds_alternative<model::SoftBreak>(i.value);
+  };
+  auto is_hard = [](const model::Inline& i) {
+    return std::holds_alternative<model::LineBreak>(i.value);
+  };
+  model::Inlines out;
+  for (size_t k = 0; k < in.size(); ++k) {
+    bool edge = out.empty() || k + 1 == in.size() || is_hard(in[k + 1]) || is_hard(out.back());
+    if (is_soft(in[k]) && edge)
+      continue;
+    out.push_back(std::move(in[k]));
+  }
+  while (!out.empty() && is_soft(out.back()))
+    out.pop_back();
+  for (size_t k = 0; k < out.size(); ++k) {
+    auto* t = std::get_if<model::Text>(&out[k].value);
+    if (!t)
+      continue;
+    if (k == 0 || is_hard(out[k - 1]) || is_soft(out[k - 1]))
+      t->text.erase(0, t->text.find_first_not_of(' '));
+    if (k + 1 == out.size() || is_hard(out[k + 1]) || is_soft(out[k + 1]))
+      t->text.erase(t->text.find_last_not_of(' ') + 1);
+  }
+  std::erase_if(out, [](const model::Inline& i) {
+    auto* t = std::get_if<model::Text>(&i.value);
+    return t && t->text.empty();
+  });
+  in = std::move(out);
+}
+
+void XmlReader::inlines(const pugi::xml_node& parent, model::Inlines& out, int depth,
+                        bool block_level) {
+  for (auto c : parent.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      append_text(out, c.value(), loc(c));
+      continue;
+    }
+    if (c.type() != pugi::node_element)
+      continue;
+    inline_element(c, out, depth);
+  }
+  if (block_level)
+    tidy(out);
+}
+
+void XmlReader::inline_element(const pugi::xml_node& n, model::Inlines& out, int depth) {
+  model::Inline in;
+  in.loc = loc(n);
+  std::string name = n.name();
+  auto children = [&](auto value) {
+    if (too_deep(n, depth + 1))
+      return;
+    inlines(n, value.children, depth + 1, false);
+    in.value = std::move(value);
+    out.push_back(std::move(in));
+  };
+  if (name == "em")
+    return children(model::Emphasis{});
+  if (name == "strong")
+    return children(model::Strong{});
+  if (name == "del")
+    return children(model::Strikethrough{});
+  if (name == "a") {
+    check_attributes(n, {"href", "title"});
+    model::Link link;
+    link.url = n.attribute("href").value();
+    link.title = n.attribute("title").value();
+    return children(std::move(link));
+  }
+  if (name == "code")
+    in.value = model::Code{text_of(n)};
+  else if (name == "br")
+    in.value = model::LineBreak{};
+  else if (name == "raw-html")
+    in.value = model::RawInline{text_of(n)};
+  else if (name == "note-ref") {
+    check_attributes(n, {"id"});
+    in.value = model::NoteRef{n.attribute("id").value()};
+  } else if (name == "img") {
+    check_attributes(n, {"src", "alt", "title"});
+    model::Image img;
+    img.image.src = n.attribute("src").value();
+    img.alt = n.attribute("alt").value();
+    img.title = n.attribute("title").value();
+    in.value = std::move(img);
+  } else {
+    unknown(n, n.parent().name(), kInlineNames);
+    return;
+  }
+  out.push_back(std::move(in));
+}
+
+} // namespace galley::input::xml_detail
