@@ -90,7 +90,7 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
 }
 
 bool OutputGuard::safe_to_write(const fs::path& path, Diagnostics& diags) const {
-  if (is_stdout(path) || !names_one_of(path, sorted(files_read()))) return true;
+  if (is_stdout(path) || !names_one_of(path, files_read())) return true;
   diags.error({path.string()}, "output would overwrite a file this run reads (an article, image, "
                                "style or font); choose another output name");
   return false;

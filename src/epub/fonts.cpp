@@ -15,19 +15,13 @@ namespace galley::epub {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 /// The role families of the style, each once, in role order. CSS matches family names without
 /// regard to case (CSS Fonts 4, 5.1), so "Inter" and "inter" are one family.
 std::vector<std::string> role_families(const style::Style& style) {
   std::vector<std::string> families, keys;
   for (const auto* spec : {&style.fonts.body, &style.fonts.heading, &style.fonts.caption,
                            &style.fonts.code, &style.fonts.notes}) {
-    std::string key = lower(spec->family);
+    std::string key = ascii_lower(spec->family);
     if (!spec->family.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
       families.push_back(spec->family);
       keys.push_back(key);

@@ -3,10 +3,10 @@
 // valid where they land are kept (no scripting, forms, embedded browsing contexts, event
 // handlers or resources the book does not carry). Whatever is removed is named in a warning.
 #include "epub/book.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace galley::epub {
 
@@ -91,9 +91,7 @@ struct Cleaner {
     for (auto child = node.first_child(); child;) {
       auto next = child.next_sibling();
       if (child.type() == pugi::node_element) {
-        std::string name = child.name();
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string name = ascii_lower(child.name());
         if (contains(kDropped, name)) {
           note("<" + name + ">");
           node.remove_child(child);

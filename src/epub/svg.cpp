@@ -5,10 +5,10 @@
 // anything but the image itself (a "#fragment") or data it holds (a data: URL), since EPUB 3.3
 // requires every resource a publication uses to be in it or declared remote.
 #include "epub/book.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <pugixml.hpp>
 
@@ -27,24 +27,18 @@ std::string_view local_name(std::string_view qualified) {
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 /// A reference the image may keep: to a part of itself, or to data it holds.
 bool internal_reference(std::string_view value) {
   std::size_t start = value.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return true;
   value.remove_prefix(start);
-  return value.front() == '#' || lower(value.substr(0, 5)) == "data:";
+  return value.front() == '#' || ascii_lower(value.substr(0, 5)) == "data:";
 }
 
 /// True when a style (an attribute or a <style> element) loads something: @import, or url()
 /// naming anything but a fragment or data.
 bool style_loads(std::string_view css) {
-  const std::string l = lower(css);
+  const std::string l = ascii_lower(css);
   if (l.find("@import") != std::string::npos) return true;
   for (std::size_t at = l.find("url("); at != std::string::npos; at = l.find("url(", at + 4)) {
     std::string_view rest = std::string_view(l).substr(at + 4);
@@ -82,7 +76,7 @@ struct Cleaner {
   void attributes(pugi::xml_node element) {
     for (pugi::xml_attribute a = element.first_attribute(); a;) {
       pugi::xml_attribute next = a.next_attribute();
-      const std::string name = lower(a.name());
+      const std::string name = ascii_lower(a.name());
       const std::string_view local = local_name(name);
       if (local.size() > 2 && local.substr(0, 2) == "on") {
         element.remove_attribute(a);

@@ -1,5 +1,6 @@
 #include "input/text_file.hpp"
 
+#include "input/value.hpp"
 #include "util/files.hpp"
 #include "util/text_utils.hpp"
 
@@ -75,10 +76,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
   // which both outputs embed: each becomes U+FFFD, with a warning at the first.
   std::size_t first = 0;
   if (std::size_t n = replace_non_xml_chars(out, &first))
-    diags.warning(loc_at(out, first, display),
-                  std::to_string(n) + (n == 1 ? " character" : " characters") +
-                      " that XML does not allow (a control character, U+FFFE or U+FFFF) "
-                      "replaced with U+FFFD");
+    diags.warning(loc_at(out, first, display), non_xml_warning(n));
   return out;
 }
 

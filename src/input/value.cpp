@@ -92,11 +92,13 @@ struct YamlConverter {
 
 } // namespace
 
+std::string non_xml_warning(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " character" : " characters") +
+         " that XML does not allow (a control character, U+FFFE or U+FFFF) replaced with U+FFFD";
+}
+
 void replace_non_xml_text(std::string& text, const SourceLoc& loc, Diagnostics& diags) {
-  if (std::size_t n = replace_non_xml_chars(text))
-    diags.warning(loc, std::to_string(n) + (n == 1 ? " character" : " characters") +
-                           " that XML does not allow (a control character, U+FFFE or U+FFFF) "
-                           "replaced with U+FFFD");
+  if (std::size_t n = replace_non_xml_chars(text)) diags.warning(loc, non_xml_warning(n));
 }
 
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,

@@ -40,6 +40,10 @@ std::string_view kind_phrase(ValueKind k);
 /// with a warning at `loc`.
 void replace_non_xml_text(std::string& text, const SourceLoc& loc, Diagnostics& diags);
 
+/// The warning both replace_non_xml_text() and the text file reader give for `count` replaced
+/// characters.
+std::string non_xml_warning(std::size_t count);
+
 /// Parses YAML `text` whose first line is line `first_line` of `file`. Reports syntax errors
 /// with their location and returns nullopt.
 std::optional<Value> parse_yaml(std::string_view text, const std::string& file, int first_line,

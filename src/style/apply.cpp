@@ -2,6 +2,7 @@
 // style built so far, so a document overrides exactly the keys it names (docs/styles.md).
 #include "style/reader.hpp"
 #include "style/values.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -285,8 +286,7 @@ void apply_colors(Colors& c, MapReader& r) {
 /// rather than style it: `@import` fetches a sheet the EPUB does not carry (a remote resource
 /// EPUB 3.3 requires to be declared), and markup ("</style>", "<script>") is not CSS at all.
 void check_extra_css(const std::string& css, MapReader& r) {
-  std::string lower = css;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(css);
   const char* what = lower.find("@import") != std::string::npos ? "@import"
                      : lower.find('<') != std::string::npos      ? "markup ('<')"
                                                                  : nullptr;

@@ -35,8 +35,8 @@ std::optional<FileId> file_id(const std::filesystem::path& path, bool follow = t
 /// by a library that opens them itself (font files through FreeType).
 void note_read(const std::filesystem::path& path);
 
-/// Every file this process has read its content from (read_file, note_read), by identity, so
-/// that no output replaces one (docs/limits.md, "Outputs never destroy sources").
+/// Every file this process has read its content from (read_file, note_read), by identity, in
+/// increasing order (for binary search), so that no output replaces one (docs/limits.md, "Outputs never destroy sources").
 std::vector<FileId> files_read();
 
 /// Writes all of `bytes` to the descriptor `fd`, going on after short writes and signals; false

@@ -156,4 +156,11 @@ std::size_t replace_non_xml_chars(std::string& s, std::size_t* first) {
   return replaced;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 } // namespace galley

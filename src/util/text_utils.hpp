@@ -22,6 +22,9 @@ void append_utf8(std::string& out, char32_t cp);
 /// of the first (in `s` as it was). Both outputs embed XML (XHTML, the OPF, the PDF's XMP).
 std::size_t replace_non_xml_chars(std::string& s, std::size_t* first = nullptr);
 
+/// `s` with ASCII letters in lower case (names, tags and keywords; not for prose).
+std::string ascii_lower(std::string_view s);
+
 /// Lowercase ASCII slug: "Microsoft & OpenAI: Next Phase" -> "microsoft-openai-next-phase".
 /// Never empty ("untitled" when nothing is left); at most 60 characters.
 std::string slugify(std::string_view s);
