@@ -12,6 +12,10 @@ namespace galley::epub {
 namespace {
 std::string num(double v) { return format_number(v, 3); }
 std::string em(double pt, double base) { return num(base > 0 ? pt / base : 1) + "em"; }
+/// A block's vertical space as top and bottom margins, in ems of the block's own size.
+std::string margins(const style::Space& sp, double size) {
+  return "margin-top: " + em(sp.before, size) + "; margin-bottom: " + em(sp.after, size) + "; ";
+}
 std::string ratio(double leading, double size) { return num(size > 0 ? leading / size : 1.2); }
 
 std::string hex(style::Color c) {
@@ -116,17 +120,21 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
 
   // The opening. Its parts sit in the title block, which keeps the body size.
   const auto& o = s.opening;
-  rule(css, dot(cls::title_block), std::string("margin: 1.5em 0; ") +
+  rule(css, dot(cls::title_block), "margin: 0 0 " + em(k.after_opening, base) + "; " +
                                        (o.title_centered ? "text-align: center; " : ""));
   rule(css, dot(cls::title_block) + " p", "text-indent: 0; text-align: inherit; " + no_hyphens);
   rule(css, dot(cls::title_block) + " h1",
-       look_css(k.title, fonts, "sans-serif", base) + "margin: 0.2em 0 0.25em; ");
-  rule(css, dot(cls::publication), look_css(k.publication, fonts, "sans-serif", base));
-  rule(css, dot(cls::subtitle), look_css(k.subtitle, fonts, "sans-serif", base) + "margin: 0 0 0.5em; ");
-  rule(css, dot(cls::dek), look_css(k.dek, fonts, "serif", base) + "margin: 0 0 1em; ");
+       look_css(k.title, fonts, "sans-serif", base) + "margin: 0; ");
+  rule(css, dot(cls::publication), look_css(k.publication, fonts, "sans-serif", base) +
+                                       margins({0, k.after_publication}, k.publication.size));
+  rule(css, dot(cls::subtitle), look_css(k.subtitle, fonts, "sans-serif", base) +
+                                    margins({k.before_subtitle, 0}, k.subtitle.size));
+  rule(css, dot(cls::dek), look_css(k.dek, fonts, "serif", base) +
+                               margins({k.before_dek, 0}, k.dek.size));
   // The author block is set at the byline's size; its parts and the portrait are sized from it.
   const double byline = k.byline.size;
-  rule(css, dot(cls::byline), look_css(k.byline, fonts, "sans-serif", base) + "margin: 1em 0 0; ");
+  rule(css, dot(cls::byline), look_css(k.byline, fonts, "sans-serif", base) +
+                                  margins({k.before_byline, 0}, k.byline.size));
   rule(css, dot(cls::author), "margin: 0 0 0.5em; overflow: hidden; ");
   std::string radius = o.portrait == style::PortraitShape::Circle ? "border-radius: 50%; " : "";
   rule(css, dot(cls::portrait), "float: left; width: " + em(o.portrait_size, byline) +
@@ -136,8 +144,9 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, dot(cls::author_bio), look_css(k.author_bio, fonts, "sans-serif", byline));
   rule(css, dot(cls::article_meta), look_css(k.byline, fonts, "sans-serif", byline));
 
-  rule(css, "figure", "margin: 1.5em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; ");
+  rule(css, "figure", margins(k.figure, base) + "margin-left: 0; margin-right: 0; text-align: center; page-break-inside: avoid; break-inside: avoid; ");
   rule(css, "figure img", "display: block; margin: 0 auto; max-width: 100%; height: auto; ");
+  rule(css, "figure" + dot(cls::lead), "margin-top: 0; margin-bottom: " + em(k.after_lead_image, base) + "; ");
   rule(css, "figure" + dot(cls::lead) + " img", "max-height: " + em(o.lead_image_height, base) + "; ");
   rule(css, "figcaption", look_css(k.caption, fonts, "sans-serif", base) +
                               "margin-top: 0.5em; text-align: center; ");
@@ -147,22 +156,29 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, "img" + dot(cls::inline_image), "max-height: 1.2em; vertical-align: middle; ");
   rule(css, dot(cls::image_alt), "font-style: italic; ");
 
-  rule(css, "blockquote", "margin: 1em 0 1em " + em(t.quote_indent, base) + "; font-style: italic; ");
-  rule(css, "ul, ol", "margin: 0.75em 0; padding-left: " + em(t.list_indent, base) + "; ");
+  rule(css, "blockquote", margins(k.quote, base) + "margin-left: " + em(t.quote_indent, base) +
+                              "; margin-right: " + em(t.quote_indent, base) + "; font-style: italic; ");
+  rule(css, "ul, ol", margins(k.list, base) + "padding-left: " + em(t.list_indent, base) + "; ");
+  rule(css, "li ul, li ol", "margin: 0; ");
+  // Only a loose list's items start with a paragraph (content.cpp): the space between its items.
+  rule(css, "li > p:first-child", "margin-top: " + em(k.loose_item, base) + "; ");
   rule(css, "li p", "text-indent: 0; ");
   rule(css, "li" + dot(cls::task), "list-style: none; ");
-  rule(css, "hr", "border: 0; border-top: 1px solid " + hex(s.colors.rule) + "; width: 30%; margin: 1.5em auto; ");
+  rule(css, "hr", "border: 0; border-top: 1px solid " + hex(s.colors.rule) + "; width: 30%; " +
+                     margins({k.thematic_break.before + k.body.leading / 2,
+                              k.thematic_break.after + k.body.leading / 2}, base) +
+                     "margin-left: auto; margin-right: auto; ");
   rule(css, "code", "font-family: " + stack(k.code.font, fonts, "monospace") + "; " +
                         features(k.code.font) + "font-size: " + num(k.inline_code_scale) +
                         "em; hyphens: none; ");
-  rule(css, "pre", "margin: 1em 0; padding: 0.5em 0.75em; white-space: pre-wrap; background: " +
+  rule(css, "pre", margins(k.code_block, base) + "margin-left: 0; margin-right: 0; padding: 0.5em 0.75em; white-space: pre-wrap; background: " +
                        hex(k.code_ground) + "; border-left: 2px solid " + hex(s.colors.rule) +
                        "; text-align: left; ");
   rule(css, "pre code", "font-size: " + em(k.code.size, base) + "; line-height: " +
                             ratio(k.code.leading, k.code.size) + "; color: " + hex(k.code.color) + "; ");
   rule(css, "table", look_css(k.table, fonts, "sans-serif", base) +
-                         "font-variant-numeric: tabular-nums; border-collapse: collapse; "
-                         "margin: 1em 0; width: 100%; ");
+                         "font-variant-numeric: tabular-nums; border-collapse: collapse; " +
+                         margins(k.table_block, k.table.size) + "width: 100%; ");
   rule(css, "th, td", "padding: 0.25em 0.5em; border-bottom: 1px solid " + hex(k.muted_rule) +
                           "; text-align: left; vertical-align: top; ");
   rule(css, "th", "font-weight: 600; border-bottom: 1px solid " + hex(k.table.color) + "; ");
@@ -182,7 +198,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
          "content: \"\"; display: block; width: " + em(n.separator_width, k.note.size) +
              "; max-width: 100%; border-top: 1px solid " + hex(s.colors.rule) +
              "; margin-bottom: 0.75em; ");
-  rule(css, "aside" + dot(cls::footnote), "margin: 0 0 0.4em; ");
+  rule(css, "aside" + dot(cls::footnote), "margin: 0 0 " + em(k.between_notes, k.note.size) + "; ");
   rule(css, "aside" + dot(cls::footnote) + " p, " + dot(cls::sources) + " li",
        "text-indent: 0; text-align: left; ");
   rule(css, dot(cls::note_number), "font-weight: " + std::to_string(k.note_number.weight) +

@@ -102,7 +102,7 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
   int number = list.start;
   for (const model::ListItem& item : list.items) {
     out.penalty(0);
-    if (!list.tight) out.glue(t.leading * 0.4);
+    if (!list.tight) out.glue(ctx.looks.loose_item);
     std::size_t before = out.boxes.size();
     layout_blocks(ctx, item.blocks, inner, out);
     if (out.boxes.size() == before) {
@@ -140,7 +140,7 @@ void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFr
   inner.x = frame.x + indent;
   inner.width = frame.width - 2 * indent;
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.quote.before);
   std::size_t before = out.boxes.size();
   layout_blocks(ctx, q.blocks, inner, out);
   // A rule beside every line: the segments meet, so the rule follows the quote across pages.
@@ -151,13 +151,13 @@ void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFr
     b.items.emplace_back(RuleItem{rx, 0, rx, b.height, 1.2, accent});
   }
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.quote.after);
 }
 
 void layout_rule(ArticleContext& ctx, const BlockFrame& frame, VList& out) {
   const style::TextStyle& t = ctx.style.text;
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.thematic_break.before);
   VBox box;
   box.height = t.leading;
   double mid = frame.x + frame.width / 2;
@@ -165,7 +165,7 @@ void layout_rule(ArticleContext& ctx, const BlockFrame& frame, VList& out) {
   box.items.emplace_back(RuleItem{mid - 36, t.leading / 2, mid + 36, t.leading / 2, 0.6, c});
   out.box(std::move(box));
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.thematic_break.after);
 }
 
 } // namespace
@@ -242,9 +242,9 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
           } else if constexpr (std::is_same_v<T, model::Heading>) {
             layout_heading(ctx, v, frame, out);
           } else if constexpr (std::is_same_v<T, model::List>) {
-            if (frame.list_depth == 0) out.glue(t.leading * 0.4);
+            if (frame.list_depth == 0) out.glue(ctx.looks.list.before);
             layout_list(ctx, v, frame, out);
-            if (frame.list_depth == 0) out.glue(t.leading * 0.4);
+            if (frame.list_depth == 0) out.glue(ctx.looks.list.after);
           } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
             layout_quote(ctx, v, frame, out);
           } else if constexpr (std::is_same_v<T, model::CodeBlock>) {

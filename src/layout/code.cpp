@@ -69,7 +69,6 @@ void continuation_mark(double x, double baseline, double size, Rgb color, std::v
 
 void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockFrame& frame,
                  VList& out) {
-  const style::TextStyle& t = ctx.style.text;
   const double size = ctx.looks.code.size;
   const double leading = ctx.looks.code.leading;
   const double pad = 6;
@@ -106,7 +105,7 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
   Rgb ground = to_rgb(ctx.looks.code_ground);
   Rgb marker_color{ctx.style.colors.rule.r, ctx.style.colors.rule.g, ctx.style.colors.rule.b};
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.code_block.before);
   const std::size_t n = pieces.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0) {
@@ -130,7 +129,7 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
     out.box(std::move(box));
   }
   out.penalty(0);
-  out.glue(t.leading * 0.5);
+  out.glue(ctx.looks.code_block.after);
 }
 
 } // namespace galley::layout::detail

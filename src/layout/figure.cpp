@@ -63,7 +63,6 @@ void alt_text_frame(ArticleContext& ctx, const std::string& alt, double x, doubl
 
 void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLoc& loc,
                    const BlockFrame& frame, VList& out) {
-  const style::TextStyle& t = ctx.style.text;
   Picture pic = load_picture(ctx, fig.image, loc);
   VBox box;
   // Natural size at 150 dpi, at least half the measure, never wider than it; never taller than
@@ -107,10 +106,10 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLo
   }
   box.floating = true;
   out.penalty(0);
-  out.glue(t.leading * 0.75);
+  out.glue(ctx.looks.figure.before);
   out.box(std::move(box));
   out.penalty(0);
-  out.glue(t.leading * 0.75);
+  out.glue(ctx.looks.figure.after);
 }
 
 } // namespace galley::layout::detail

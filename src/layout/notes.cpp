@@ -122,7 +122,7 @@ void layout_sources(ArticleContext& ctx, VList& out) {
           make_run(r, hang - 3 - num.natural_width, lines.front().baseline));
     lines.front().items.emplace_back(AnchorItem{ctx.note_anchor(uncited[k]), 0, 0});
     out.penalty(0);
-    out.glue(2);
+    out.glue(ctx.looks.between_notes);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (i > 0) out.penalty(i == 1 || i + 1 == lines.size() ? kClubPenalty : 0);
       out.box(std::move(lines[i]));

@@ -69,7 +69,7 @@ void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
       credit.items.emplace_back(make_run(r, x + w - line.natural_width, credit.baseline));
     out.box(std::move(credit));
   }
-  out.glue(16);
+  out.glue(ctx.looks.after_lead_image);
 }
 
 void author_block(ArticleContext& ctx, VList& out) {
@@ -182,22 +182,22 @@ void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
   if (meta.cover && op.cover == style::CoverMode::Lead) lead_image(ctx, *meta.cover, out);
   if (!meta.publication.empty()) {
     add_text(ctx, upper_case(meta.publication), ctx.looks.publication, op.title_centered, out);
-    out.glue(4);
+    out.glue(ctx.looks.after_publication);
   }
   add_text(ctx, meta.title, ctx.looks.title, op.title_centered, out);
   if (!meta.subtitle.empty()) {
-    out.glue(4);
+    out.glue(ctx.looks.before_subtitle);
     add_text(ctx, meta.subtitle, ctx.looks.subtitle, op.title_centered, out);
   }
   if (!meta.dek.empty()) {
-    out.glue(8);
+    out.glue(ctx.looks.before_dek);
     add_text(ctx, meta.dek, ctx.looks.dek, op.title_centered, out);
   }
-  out.glue(12);
+  out.glue(ctx.looks.before_byline);
   rule_box(ctx, 12, 0.25, out);
   author_block(ctx, out);
   rule_box(ctx, 12, 11.75, out);
-  out.glue(ctx.style.text.leading);
+  out.glue(ctx.looks.after_opening);
 
   if (out.boxes.size() > first) {
     VBox& top = out.boxes[first];

@@ -139,7 +139,7 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
   Rgb hair = to_rgb(ctx.looks.muted_rule);
   const double x0 = frame.x, x1 = frame.x + table_width;
   out.penalty(0);
-  out.glue(ctx.style.text.leading * 0.6);
+  out.glue(ctx.looks.table_block.before);
   int header_box = -1;
   double header_height = 0;
   VBox header;
@@ -215,7 +215,7 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
     ++body_index;
   }
   out.penalty(0);
-  out.glue(ctx.style.text.leading * 0.6);
+  out.glue(ctx.looks.table_block.after);
 }
 
 } // namespace galley::layout::detail

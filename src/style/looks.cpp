@@ -77,6 +77,17 @@ Looks resolve_looks(const Style& s) {
   k.running_head = look(f.caption, 400, false, rh.size, rh.size * 1.4, kRunningHeadGrey);
   k.folio = look(f.caption, 400, false, rh.size + 1, (rh.size + 1) * 1.4, kDekGrey);
 
+  // Space around blocks, in fractions of the body's leading, so that it grows with the text.
+  const double lead = t.leading;
+  k.list = {lead * 0.4, lead * 0.4};
+  k.loose_item = lead * 0.4;
+  k.quote = {lead * 0.5, lead * 0.5};
+  k.thematic_break = {lead * 0.5, lead * 0.5};
+  k.code_block = {lead * 0.5, lead * 0.5};
+  k.figure = {lead * 0.75, lead * 0.75};
+  k.table_block = {lead * 0.6, lead * 0.6};
+  k.after_opening = lead;
+
   // The issue's front matter is set at fixed display sizes, whatever the body size.
   k.issue_publication = look(f.caption, 600, false, 11, 16, s.colors.accent);
   k.issue_publication.text_case = TextCase::Upper;

@@ -18,6 +18,13 @@ struct Look {
   TextCase text_case = TextCase::None;
 };
 
+/// Vertical space around a block, in points: layout adds it as glue before and after the block,
+/// the CSS writes it as the block's top and bottom margins.
+struct Space {
+  double before = 0;
+  double after = 0;
+};
+
 /// Every role's look, filled from a style by resolve_looks().
 struct Looks {
   Look body;
@@ -56,6 +63,24 @@ struct Looks {
   double inline_code_scale = 0.86; ///< code in running text: monospace faces look large
   double marker_scale = 0.62;      ///< note markers, superscript
   double marker_rise = 0.36;       ///< how far a marker's baseline rises
+
+  // Vertical space, in points, around the body's blocks (headings take theirs from the style).
+  Space list;                 ///< an outermost list; nested lists take none
+  double loose_item = 0;      ///< before each item of a loose list
+  Space quote;
+  Space thematic_break;       ///< around the box the short rule is centred in
+  Space code_block;
+  Space figure;
+  Space table_block;
+  double between_notes = 2;   ///< between two notes, or two sources
+
+  // The opening's gaps, in points, top to bottom.
+  double after_lead_image = 16;
+  double after_publication = 4;
+  double before_subtitle = 4;
+  double before_dek = 8;
+  double before_byline = 12; ///< from the last line of the title group to the rule above the authors
+  double after_opening = 0;  ///< from the rule under the authors to the body
 
   Color muted_rule{0xd0, 0xd0, 0xd0}; ///< hairlines between table rows
   Color code_ground{0xf3, 0xf1, 0xec}; ///< the ground behind code blocks

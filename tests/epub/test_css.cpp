@@ -46,6 +46,17 @@ void check_look(const std::string& css, const std::string& selector, const style
   CHECK(declaration(css, selector, "color") == hex(l.color));
 }
 
+/// `pt` points as the CSS must state it in ems of `size`.
+std::string em(double pt, double size) { return format_number(pt / size, 3) + "em"; }
+
+/// A block's vertical space, as the CSS must state it in ems of the block's own size.
+void check_space(const std::string& css, const std::string& selector, double before, double after,
+                 double size) {
+  CAPTURE(selector);
+  CHECK(declaration(css, selector, "margin-top") == em(before, size));
+  CHECK(declaration(css, selector, "margin-bottom") == em(after, size));
+}
+
 } // namespace
 
 TEST_SUITE("epub/css") {
@@ -82,6 +93,49 @@ TEST_SUITE("epub/css") {
         CHECK(declaration(css, ".footnotes::before", "width") ==
               format_number(s.notes.separator_width / k.note.size, 3) + "em");
     }
+  }
+
+  TEST_CASE("the space around every block is the glue the PDF puts there") {
+    for (const char* name : {"dispatch", "broadsheet", "pocket"}) {
+      CAPTURE(name);
+      Diagnostics diags;
+      const style::Style s = style::load_style(name, diags);
+      REQUIRE_FALSE(diags.has_errors());
+      const style::Looks k = style::resolve_looks(s);
+      const std::string css = epub::generate_css(s, "");
+      const double base = k.body.size;
+      check_space(css, "ul, ol", k.list.before, k.list.after, base);
+      CHECK(declaration(css, "li > p:first-child", "margin-top") == em(k.loose_item, base));
+      check_space(css, "blockquote", k.quote.before, k.quote.after, base);
+      check_space(css, "pre", k.code_block.before, k.code_block.after, base);
+      check_space(css, "figure", k.figure.before, k.figure.after, base);
+      check_space(css, "table", k.table_block.before, k.table_block.after, k.table.size);
+      // The PDF centres its short rule in a box one line high.
+      check_space(css, "hr", k.thematic_break.before + k.body.leading / 2,
+                  k.thematic_break.after + k.body.leading / 2, base);
+      check_space(css, ".publication", 0, k.after_publication, k.publication.size);
+      check_space(css, ".subtitle", k.before_subtitle, 0, k.subtitle.size);
+      check_space(css, ".dek", k.before_dek, 0, k.dek.size);
+      check_space(css, ".byline", k.before_byline, 0, k.byline.size);
+      CHECK(declaration(css, "figure.lead", "margin-bottom") == em(k.after_lead_image, base));
+      CHECK(declaration(css, "aside.footnote", "margin") ==
+            "0 0 " + em(k.between_notes, k.note.size));
+      for (int i = 0; i < 6; ++i)
+        CHECK(declaration(css, "h" + std::to_string(i + 1), "margin") ==
+              em(s.headings[i].space_before, s.headings[i].size) + " 0 " +
+                  em(s.headings[i].space_after, s.headings[i].size));
+    }
+  }
+
+  TEST_CASE("a change of leading moves the space around blocks in both outputs") {
+    Diagnostics diags;
+    style::Style s = style::load_style("dispatch", diags);
+    const style::Looks before = style::resolve_looks(s);
+    s.text.leading *= 2;
+    const style::Looks k = style::resolve_looks(s);
+    CHECK(k.figure.before == doctest::Approx(before.figure.before * 2));
+    CHECK(k.list.after == doctest::Approx(before.list.after * 2));
+    check_space(epub::generate_css(s, ""), "figure", k.figure.before, k.figure.after, k.body.size);
   }
 
   TEST_CASE("a style key reaches the style sheet through the looks table") {
