@@ -82,6 +82,7 @@ std::string look_css(const style::Look& l, const style::Fonts& fonts, const char
                     hex(l.color) + "; ";
   if (l.text_case == style::TextCase::Upper) out += "text-transform: uppercase; ";
   if (l.text_case == style::TextCase::SmallCaps) out += "font-variant: small-caps; ";
+  if (l.tracking != 0) out += "letter-spacing: " + num(l.tracking) + "em; ";
   return out;
 }
 } // namespace

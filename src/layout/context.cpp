@@ -53,6 +53,7 @@ InlineLook inline_look(const style::Look& look) {
   l.features = look.font.features;
   l.size = look.size;
   l.color = rgb(look.color);
+  l.tracking = look.tracking * look.size;
   l.hyphenate = false;
   return l;
 }
@@ -85,6 +86,7 @@ text::Span span(ArticleContext& ctx, std::string s, const InlineLook& look) {
   sp.size = look.size;
   sp.features = look.features;
   sp.color = look.color;
+  sp.tracking = look.tracking;
   sp.hyphenate = look.hyphenate && !look.code;
   sp.tag = tag_for(ctx, look);
   return sp;
@@ -105,7 +107,7 @@ void add_text(ArticleContext& ctx, std::string s, const InlineLook& look,
     if (prev.tag == sp.tag && prev.font.family == sp.font.family &&
         prev.font.weight == sp.font.weight && prev.font.italic == sp.font.italic &&
         prev.size == sp.size && prev.color == sp.color && prev.features == sp.features &&
-        prev.hyphenate == sp.hyphenate && prev.baseline_shift == 0 && !prev.url && !sp.url) {
+        prev.tracking == sp.tracking && prev.hyphenate == sp.hyphenate && prev.baseline_shift == 0 && !prev.url && !sp.url) {
       prev.text += sp.text;
       return;
     }

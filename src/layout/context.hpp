@@ -62,6 +62,7 @@ struct InlineLook {
   bool in_note = false;  ///< markers inside notes are plain superscripts, not links
   std::string uri;
   bool strike = false;
+  double tracking = 0; ///< points after each letter
 };
 
 struct ArticleContext {

@@ -32,6 +32,7 @@ struct Setter {
     const double size = look.size, leading = look.leading;
     text::ParagraphSpec spec;
     spec.spans = {plain_span(s, font_of(look), size, rgb(look.color), look.font.features)};
+    spec.spans.front().tracking = look.tracking * size;
     spec.language = issue.language;
     spec.align = text::Alignment::Left;
     spec.width = width;

@@ -27,6 +27,10 @@ Look look(const FontSpec& font, int weight, bool italic, double size, double lea
   return l;
 }
 
+/// Capitals and small capitals are letterspaced, lower case is not (Bringhurst, The Elements of
+/// Typographic Style, 3.2.2, suggests 5 to 10 per cent of the size).
+constexpr double kCapsTracking = 0.06;
+
 /// Small text's leading, rounded to a quarter point so that baselines land on a fine grid.
 double quarter_round(double v) { return std::round(v * 4) / 4; }
 
@@ -100,6 +104,10 @@ Looks resolve_looks(const Style& s) {
   k.contents_title = look(f.heading, 600, false, 12.5, 16, text);
   k.contents_authors = look(f.body, 400, true, 10.5, 14, kMetaGrey);
   k.contents_number = look(f.heading, 600, false, 12.5, 16, s.colors.accent);
+
+  for (Look* l : {&k.publication, &k.issue_publication, &k.headings[0], &k.headings[1],
+                  &k.headings[2], &k.headings[3], &k.headings[4], &k.headings[5]})
+    if (l->text_case != TextCase::None) l->tracking = kCapsTracking;
   return k;
 }
 

@@ -16,6 +16,7 @@ struct Look {
   double leading = 14; ///< baseline to baseline, points
   Color color;
   TextCase text_case = TextCase::None;
+  double tracking = 0; ///< space after each letter, in ems of `size` (CSS letter-spacing)
 };
 
 /// Vertical space around a block, in points: layout adds it as glue before and after the block,

@@ -80,7 +80,7 @@ private:
 
   RunStyle style_of(const CodePoint& cp) const {
     const SpanStyle& s = c_.styles[static_cast<size_t>(cp.span)];
-    return RunStyle{cp.face, s.size, s.color, s.tag, s.baseline_shift, cp.level};
+    return RunStyle{cp.face, s.size, s.color, s.tag, s.baseline_shift, cp.level, s.tracking};
   }
   std::uint32_t byte_end(size_t j) const {
     return j < cps_.size() ? cps_[j].byte : static_cast<std::uint32_t>(c_.text.size());
@@ -168,9 +168,12 @@ private:
     auto emit_box = [&](std::uint32_t end) {
       Piece p{style, &w, start, end, 0};
       std::int32_t units = 0;
-      for (std::uint32_t g = start; g < end; ++g)
+      int advancing = 0; // tracking spaces glyphs that advance, not marks set on them
+      for (std::uint32_t g = start; g < end; ++g) {
         units += w.glyphs[g].x_advance;
-      p.width = units * sc;
+        advancing += w.glyphs[g].x_advance != 0;
+      }
+      p.width = units * sc + advancing * style.tracking;
       add(Item::box(p.width), add_piece(p));
       start = end;
     };
@@ -199,8 +202,10 @@ private:
     RunStyle style = style_of(cps_[j]);
     std::string spaces(k - j, ' ');
     const ShapedWord& w = shape(cps_[j], spaces, false);
+    // Tracked text spaces its spaces too, as CSS letter-spacing does.
     Piece p{style, &w, 0, static_cast<std::uint32_t>(w.glyphs.size()),
-            w.advance * scale(style.face, style.size)};
+            w.advance * scale(style.face, style.size) +
+                static_cast<double>(w.glyphs.size()) * style.tracking};
     // TeX's cmr10 space is 3.33pt plus 1.67pt minus 1.11pt at 10pt: half and a third of the
     // space. Book faces have narrower spaces (EB Garamond: 0.2em), so the stretch is at least
     // TeX's em/6, or justified lines run out of stretch long before the tolerance does.
@@ -280,6 +285,7 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
     style.color = span.color;
     style.tag = span.tag;
     style.baseline_shift = span.baseline_shift;
+    style.tracking = span.tracking;
     style.features = ctx.shaper.feature_set(span.features);
     style.hyphenate = span.hyphenate;
     style.nobreak = span.nobreak;

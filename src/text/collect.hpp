@@ -20,6 +20,7 @@ struct SpanStyle {
   std::uint32_t color = 0;
   int tag = -1;
   double baseline_shift = 0;
+  double tracking = 0; ///< points, after each glyph that advances
   int features = 0; ///< Shaper feature set
   bool hyphenate = true;
   bool nobreak = false;
@@ -43,6 +44,7 @@ struct RunStyle {
   int tag = -1;
   double baseline_shift = 0;
   std::uint8_t level = 0;
+  double tracking = 0;
 };
 
 /// Glyphs [first, last) of a shaped word, or (word == nullptr) blank space of `width`.

@@ -37,6 +37,7 @@ struct Span {
   bool nobreak = false;              ///< no line breaks inside (except after '/' when url)
   bool url = false;                  ///< break opportunities after '/', '.', '-', '?', '&'
   double baseline_shift = 0;         ///< positive raises (superscript note markers)
+  double tracking = 0;               ///< points added after each glyph that advances (letter-spacing)
   int tag = -1;
 };
 

@@ -186,8 +186,8 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
       pg.x = run.width;
       pg.x_offset = sg.x_offset * scale;
       pg.y_offset = sg.y_offset * scale;
-      pg.advance =
-          sg.x_advance * scale + slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
+      pg.advance = sg.x_advance * scale + (sg.x_advance != 0 ? pc.style.tracking : 0) +
+                   slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
       if (sg.text_length > 0)
         pg.text = pc.word->text.substr(sg.text_start, sg.text_length);
       run.width += pg.advance;

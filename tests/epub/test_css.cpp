@@ -85,6 +85,12 @@ TEST_SUITE("epub/css") {
       check_look(css, ".contents h1", k.contents_heading, base);
       check_look(css, ".entry-title", k.contents_title, base);
       check_look(css, ".entry-authors", k.contents_authors, base);
+      // Capitals are letterspaced in both outputs; lower case is not.
+      CHECK(k.publication.tracking > 0);
+      CHECK(declaration(css, ".publication", "letter-spacing") ==
+            format_number(k.publication.tracking, 3) + "em");
+      CHECK(k.body.tracking == 0);
+      CHECK(declaration(css, ".dek", "letter-spacing").empty());
       CHECK(declaration(css, "pre code", "line-height") == ratio(k.code.leading, k.code.size));
       CHECK(declaration(css, "pre", "background") == hex(k.code_ground));
       CHECK(declaration(css, ".note-number", "color") == hex(k.note_number.color));

@@ -160,6 +160,26 @@ TEST_SUITE("text/shaping") {
           doctest::Approx(shape(engine, "cache", "EB Garamond").natural_width * 2.4));
   }
 
+  TEST_CASE("tracking adds its space after every glyph that advances, in the widths that break lines") {
+    Engine engine(testing::bundled_options());
+    Span span;
+    span.text = "CAPITALS AND MORE";
+    span.font = {"EB Garamond", 400, false};
+    span.size = 10;
+    Diagnostics diags;
+    Line plain = engine.layout_line({span}, "en", diags);
+    span.tracking = 0.6;
+    Line tracked = engine.layout_line({span}, "en", diags);
+    CHECK(diags.empty());
+    // Fifteen letters and two spaces, as CSS letter-spacing counts them.
+    CHECK(tracked.natural_width == doctest::Approx(plain.natural_width + 17 * 0.6));
+    double glyphs = 0;
+    for (const auto& run : tracked.runs)
+      for (const auto& g : run.glyphs) glyphs += g.advance;
+    CHECK(glyphs == doctest::Approx(tracked.natural_width));
+    CHECK(testing::line_text(tracked) == "CAPITALS AND MORE");
+  }
+
   TEST_CASE("line metrics come from the faces") {
     Engine engine(testing::bundled_options());
     Line line = shape(engine, "Hx", "EB Garamond");
