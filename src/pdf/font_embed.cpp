@@ -58,6 +58,36 @@ PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const
   return desc;
 }
 
+/// 9.7.4.3: glyph widths by CID. A renumbered subset's CIDs are dense from 0, so one run lists
+/// every width; a CID-keyed font keeps its sparse CIDs, listed as runs of the CIDs shown.
+PdfArray width_array(const SubsetFont& font) {
+  PdfArray w;
+  if (!font.cid_keyed) {
+    PdfArray widths;
+    for (int v : font.widths) widths.push_back(pdf_int(v));
+    w.push_back(pdf_int(0));
+    w.push_back(widths);
+    return w;
+  }
+  std::vector<bool> shown(font.widths.size(), false);
+  shown[0] = true; // .notdef
+  for (std::int32_t cid : font.cid_of)
+    if (cid >= 0) shown[std::size_t(cid)] = true;
+  std::size_t cid = 0;
+  while (cid < shown.size()) {
+    if (!shown[cid]) {
+      ++cid;
+      continue;
+    }
+    PdfArray run;
+    const std::size_t first = cid;
+    while (cid < shown.size() && shown[cid]) run.push_back(pdf_int(font.widths[cid++]));
+    w.push_back(pdf_int(std::int64_t(first)));
+    w.push_back(run);
+  }
+  return w;
+}
+
 } // namespace
 
 std::string to_unicode_cmap(const SubsetFont& font) {
@@ -109,14 +139,7 @@ PdfObject* embed_font(PdfVecObjects& objects, const SubsetFont& font, const Font
   c.AddKey("FontDescriptor", desc->Reference());
   if (!font.cff)
     c.AddKey("CIDToGIDMap", PdfName("Identity"));
-  // 9.7.4.3: the subset's CIDs are dense from 0, so one run lists every width.
-  PdfArray widths;
-  for (int w : font.widths)
-    widths.push_back(pdf_int(w));
-  PdfArray w;
-  w.push_back(pdf_int(0));
-  w.push_back(widths);
-  c.AddKey("W", w);
+  c.AddKey("W", width_array(font));
 
   PdfObject* cmap = objects.CreateObject(PdfVariant(PdfDictionary()));
   set_stream(cmap, streams.to_unicode);

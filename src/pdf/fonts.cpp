@@ -7,7 +7,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_CID_H
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -91,6 +93,33 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
   out.stem_v = 10 + (220 * (weight - 50)) / 900;
 }
 
+/// For a CID-keyed CFF program, the CID of each glyph of the subset, from its charset (read by
+/// FreeType, which opens a bare CFF); empty for a name-keyed CFF, whose CIDs are its glyph ids.
+std::vector<std::int32_t> cff_cids(const std::string& program, unsigned glyphs,
+                                   const std::string& name) {
+  FT_Library raw_lib = nullptr;
+  if (FT_Init_FreeType(&raw_lib) != 0)
+    throw Error("cannot initialise FreeType");
+  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib(raw_lib);
+  FT_Face raw_face = nullptr;
+  if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(program.data()),
+                         FT_Long(program.size()), 0, &raw_face) != 0)
+    throw Error("cannot read the subset of font '" + name + "'");
+  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face(raw_face);
+  FT_Bool keyed = 0;
+  if (FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &keyed) != 0 || !keyed)
+    return {};
+  std::vector<std::int32_t> cids(glyphs, -1);
+  for (unsigned g = 0; g < glyphs; ++g) {
+    FT_UInt cid = 0;
+    if (FT_Get_CID_From_Glyph_Index(face.get(), g, &cid) != 0 || cid > 0xFFFF)
+      throw Error("glyph " + std::to_string(g) + " of the subset of font '" + name +
+                  "' has no CID");
+    cids[g] = std::int32_t(cid);
+  }
+  return cids;
+}
+
 } // namespace
 
 SubsetFont subset_font(const std::string& font_bytes, int face_index, const FontUsage& usage,
@@ -129,27 +158,38 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
   // components, seac accents), so size the tables from the subset itself.
   const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(subset->plan.get());
   unsigned sub_count = hb_face_get_glyph_count(sub);
-  out.cid_of.assign(glyph_count, -1);
-  out.text.assign(sub_count, {});
-  for (const auto& [gid, text] : usage.glyphs) {
-    hb_codepoint_t new_gid = hb_map_get(mapping, gid);
-    if (new_gid == HB_MAP_VALUE_INVALID || new_gid >= sub_count || new_gid > 0xFFFF)
-      throw Error("glyph " + std::to_string(gid) + " was lost subsetting font '" + name + "'");
-    out.cid_of[gid] = std::int32_t(new_gid);
-    out.text[new_gid] = text;
-  }
-
-  text::HbFontPtr font(hb_font_create(sub));
-  double upem = hb_face_get_upem(sub);
-  out.widths.resize(sub_count);
-  for (unsigned g = 0; g < sub_count; ++g)
-    out.widths[g] = to_milli(hb_font_get_glyph_h_advance(font.get(), g), upem);
 
   text::HbBlobPtr program(out.cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
                                   : hb_face_reference_blob(sub));
   out.program = text::blob_bytes(program.get());
   if (out.program.empty())
     throw Error("subset of font '" + name + "' is empty");
+
+  // New glyph id -> CID: the identity, except in a CID-keyed CFF.
+  std::vector<std::int32_t> cid_of_new;
+  if (out.cff) cid_of_new = cff_cids(out.program, sub_count, name);
+  out.cid_keyed = !cid_of_new.empty();
+  if (!out.cid_keyed)
+    for (unsigned g = 0; g < sub_count; ++g) cid_of_new.push_back(std::int32_t(g));
+  const std::size_t cid_count =
+      std::size_t(*std::max_element(cid_of_new.begin(), cid_of_new.end())) + 1;
+
+  out.cid_of.assign(glyph_count, -1);
+  out.text.assign(cid_count, {});
+  for (const auto& [gid, text] : usage.glyphs) {
+    hb_codepoint_t new_gid = hb_map_get(mapping, gid);
+    if (new_gid == HB_MAP_VALUE_INVALID || new_gid >= sub_count || new_gid > 0xFFFF)
+      throw Error("glyph " + std::to_string(gid) + " was lost subsetting font '" + name + "'");
+    out.cid_of[gid] = cid_of_new[new_gid];
+    out.text[std::size_t(cid_of_new[new_gid])] = text;
+  }
+
+  text::HbFontPtr font(hb_font_create(sub));
+  double upem = hb_face_get_upem(sub);
+  out.widths.assign(cid_count, 0);
+  for (unsigned g = 0; g < sub_count; ++g)
+    out.widths[std::size_t(cid_of_new[g])] =
+        to_milli(hb_font_get_glyph_h_advance(font.get(), g), upem);
   return out;
 }
 

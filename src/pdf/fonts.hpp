@@ -21,7 +21,10 @@ struct SubsetFont {
   std::string program; ///< the bare CFF table, or the whole subset sfnt
   std::string ps_name; ///< PostScript name without subset tag
   std::string tag;     ///< six capital letters from a hash of the glyph set (9.6.4)
-  std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (new glyph id), -1 if absent
+  /// A CID-keyed CFF (CJK fonts): its charset maps glyphs to CIDs that are not the glyph ids,
+  /// so the content stream must show the CID (PDF 32000-1 9.7.4.2). CIDs are then sparse.
+  bool cid_keyed = false;
+  std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (the new glyph id unless cid_keyed), -1 if absent
   std::vector<int> widths;          ///< per CID, advance in 1/1000 em (rounded)
   std::vector<std::string> text;    ///< per CID, Unicode text for ToUnicode (may be empty)
   // Font descriptor values (9.8.1), in 1/1000 em.

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -114,6 +117,41 @@ TEST_SUITE("pdf/fonts") {
     CHECK(cmap.find("<0003> <006600660069>") != std::string::npos);
     CHECK(cmap.find("<0007> <D835DD38>") != std::string::npos);
     CHECK(cmap.find("<0000>") == cmap.find("<0000> <FFFF>")); // .notdef has no text
+  }
+
+  TEST_CASE("a CID-keyed CFF collection (Noto Sans CJK) shows its glyphs by CID") {
+    // Debian's fonts-noto-cjk (tools/bootstrap): a .ttc of CID-keyed CFF faces, whose charset
+    // maps glyph ids to other CIDs. Shown by glyph id, poppler draws nothing at all.
+    const std::string cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    REQUIRE_MESSAGE(std::filesystem::exists(cjk), "tools/bootstrap installs fonts-noto-cjk");
+    layout::Document doc = base_document();
+    doc.fonts.push_back({cjk, 0});
+    const std::string text = "東京の研究チームは「量子計算」を発表した。";
+    doc.pages[0].items.push_back(shape(cjk, 3, text, 14, 40, 80));
+    Diagnostics diags;
+    std::string path = save("cjk.pdf", pdf::write_pdf(doc, diags));
+    CHECK(diags.empty());
+    CHECK(run("qpdf --check " + path).exit_code == 0);
+    RunResult fonts = run("pdffonts " + path);
+    CHECK(fonts.output.find("NotoSansCJKjp-Regular") != std::string::npos);
+    CHECK(fonts.output.find("CID Type 0C") != std::string::npos);
+    RunResult extracted = run("pdftotext -enc UTF-8 " + path + " -");
+    CHECK(extracted.output.find(text) != std::string::npos);
+    // Ink where the line is: the page drawn in grey, cropped to the line's box.
+    const std::string pgm = (scratch_dir() / "cjk-ink").string();
+    REQUIRE(run("pdftoppm -gray -singlefile -r 72 -x 40 -y 60 -W 300 -H 30 " + path + " " + pgm)
+                .exit_code == 0);
+    std::ifstream in(pgm + ".pgm", std::ios::binary);
+    std::string magic;
+    int width = 0, height = 0, depth = 0;
+    in >> magic >> width >> height >> depth;
+    in.get();
+    REQUIRE(magic == "P5");
+    std::string pixels(std::size_t(width * height), '\0');
+    in.read(pixels.data(), std::streamsize(pixels.size()));
+    const auto dark = std::count_if(pixels.begin(), pixels.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) < 128; });
+    CHECK(dark > 300); // twenty ideographs at 14pt; nothing drawn gives 0
   }
 
   TEST_CASE("marks with a y offset are raised with Ts") {
