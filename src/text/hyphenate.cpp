@@ -5,9 +5,11 @@
 #include "util/text_utils.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 namespace galley::text {
 
@@ -16,6 +18,32 @@ struct Hyphenator::Dict {
 };
 
 namespace {
+
+/// The .dic file in UTF-8. Debian's hyphen packages write each in the charset its first line
+/// names (KOI8-R for Russian, ISO8859-7 for Greek, ISO8859-2 for Polish, ISO8859-1 for Dutch);
+/// converting once, when the file loads, lets every word be matched as the UTF-8 it is. Nothing
+/// when ICU does not know the charset.
+std::optional<std::string> utf8_dictionary(const std::string& bytes) {
+  const std::size_t eol = bytes.find('\n');
+  std::string charset = bytes.substr(0, eol);
+  while (!charset.empty() && (charset.back() == '\r' || charset.back() == ' ')) charset.pop_back();
+  if (charset == "UTF-8") return bytes;
+  // "microsoft-cp1251" in some files; ICU knows it as "cp1251".
+  if (charset.rfind("microsoft-", 0) == 0) charset.erase(0, 10);
+  const std::string body = eol == std::string::npos ? std::string() : bytes.substr(eol + 1);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t size = ucnv_convert("UTF-8", charset.c_str(), nullptr, 0, body.data(),
+                                    static_cast<int32_t>(body.size()), &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
+  std::string out = "UTF-8\n";
+  const std::size_t head = out.size();
+  out.resize(head + static_cast<std::size_t>(size));
+  status = U_ZERO_ERROR;
+  ucnv_convert("UTF-8", charset.c_str(), out.data() + head, size, body.data(),
+               static_cast<int32_t>(body.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return out;
+}
 
 /// Loaded dictionaries, shared by every Hyphenator of the process: each file is read once and
 /// only read afterwards.
@@ -26,7 +54,8 @@ std::shared_ptr<const Hyphenator::Dict> load_shared(const std::filesystem::path&
   auto& slot = loaded[path];
   if (!slot) {
     if (auto bytes = read_file(path))
-      slot = std::make_shared<Hyphenator::Dict>(Hyphenator::Dict{HyphenPatterns::parse(*bytes)});
+      if (auto utf8 = utf8_dictionary(*bytes))
+        slot = std::make_shared<Hyphenator::Dict>(Hyphenator::Dict{HyphenPatterns::parse(*utf8)});
   }
   return slot;
 }
@@ -140,22 +169,7 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
     if (auto hit = cache_.find(key); hit != cache_.end()) {
       counts = hit->second;
     } else {
-      if (const Dict* d = dictionary(language, diags)) {
-        std::string encoded;
-        bool encodable = true;
-        if (!d->patterns.utf8()) {
-          for (size_t i = 0; i < lower.size();) {
-            char32_t cp = next_code_point(lower, i);
-            if (cp > 0xFF)
-              encodable = false;
-            encoded.push_back(static_cast<char>(cp));
-          }
-        } else {
-          encoded = lower;
-        }
-        if (encodable)
-          counts = d->patterns.points(encoded);
-      }
+      if (const Dict* d = dictionary(language, diags)) counts = d->patterns.points(lower);
       cache_[key] = counts;
     }
   }

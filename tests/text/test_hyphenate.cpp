@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace galley;
 using namespace galley::text;
 
@@ -50,6 +52,34 @@ TEST_SUITE("text/hyphenate") {
     CHECK(h.dictionary_for("en").filename() == "hyph_en_US.dic");
     CHECK(h.dictionary_for("de").filename() == "hyph_de_DE.dic");
     CHECK(h.dictionary_for("fr-CA").filename() == "hyph_fr_CA.dic");
+  }
+
+  TEST_CASE("every language Debian packages patterns for, whatever the file's charset") {
+    Hyphenator h(default_dictionary_dir());
+    // The expected splits are the patterns' own (the hyphen packages of tools/bootstrap); what
+    // is checked is that each file, in its charset, reaches UTF-8 words.
+    const std::vector<std::pair<std::string, std::string>> words = {
+        {"ru", "исправлением"},     // KOI8-R
+        {"uk", "університету"},     // UTF-8
+        {"el", "υπολογιστές"},      // ISO 8859-7
+        {"pl", "rzeczywistości"},   // ISO 8859-2
+        {"es", "computadoras"},     // UTF-8
+        {"it", "elaborazione"},     // UTF-8
+        {"pt", "computadores"},     // ISO 8859-1
+        {"nl", "ontwikkelingen"},   // ISO 8859-1
+    };
+    for (const auto& [language, word] : words) {
+      CAPTURE(language);
+      REQUIRE_MESSAGE(!h.dictionary_for(language).empty(),
+                      "tools/bootstrap installs the hyphen-* packages");
+      const std::string split = hyphenated(h, word, language);
+      CAPTURE(split);
+      CHECK(split.find('-') != std::string::npos);
+      std::string joined = split;
+      joined.erase(std::remove(joined.begin(), joined.end(), '-'), joined.end());
+      CHECK(joined == word);
+    }
+    CHECK(hyphenated(h, "исправлением", "ru") == "ис-прав-ле-нием"); // right minimum 3
   }
 
   TEST_CASE("left and right minimums") {
