@@ -5,6 +5,7 @@
 #include "util/text_utils.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <unicode/uscript.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
@@ -304,6 +305,58 @@ FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
     found = fontconfig_face(cp);
   fallback_cache_[key] = found;
   return found;
+}
+
+namespace {
+
+/// A letter typical of `script` (ICU's sample character: "a" for Latin, "Б" for Cyrillic), to
+/// ask a face whether it has the script at all; 0 when ICU has none.
+char32_t script_sample(hb_script_t script) {
+  char name[5] = {};
+  hb_tag_to_string(hb_script_to_iso15924_tag(script), name);
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode codes[4];
+  if (uscript_getCode(name, codes, 4, &err) < 1 || U_FAILURE(err)) return 0;
+  UChar sample[4] = {};
+  const int32_t n = uscript_getSampleString(codes[0], sample, 4, &err);
+  if (U_FAILURE(err) || n < 1) return 0;
+  if (n >= 2 && sample[0] >= 0xD800 && sample[0] < 0xDC00)
+    return 0x10000 + ((char32_t(sample[0]) - 0xD800) << 10) + (char32_t(sample[1]) - 0xDC00);
+  return sample[0];
+}
+
+} // namespace
+
+bool FontRegistry::draws_in_every_style(const std::string& family, char32_t cp) {
+  bool any = false;
+  for (const auto& [weight, italic] : {std::pair{400, false}, {400, true}, {700, false}, {700, true}}) {
+    const FaceId id = find(family, weight, italic);
+    if (id < 0) continue;
+    if (nominal_glyph(id, cp) == 0) return false;
+    any = true;
+  }
+  return any;
+}
+
+FaceId FontRegistry::script_face(FaceId primary, hb_script_t script, std::string* replaced) {
+  const FaceInfo like = info(primary);
+  const auto key = std::make_pair(family_key(like.family), script);
+  auto it = script_family_.find(key);
+  if (it == script_family_.end()) {
+    const char32_t sample = script_sample(script);
+    std::string chosen = like.family;
+    if (sample != 0 && !draws_in_every_style(like.family, sample)) {
+      chosen.clear();
+      for (const auto& family : fallback_)
+        if (draws_in_every_style(family, sample)) {
+          chosen = family;
+          if (replaced) *replaced = family;
+          break;
+        }
+    }
+    it = script_family_.emplace(key, chosen).first;
+  }
+  return it->second.empty() ? -1 : find(it->second, like.weight, like.italic);
 }
 
 FaceId FontRegistry::fontconfig_face(char32_t cp) {

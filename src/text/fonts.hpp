@@ -40,6 +40,13 @@ public:
   /// The face that should draw `cp` when `primary` lacks it: the fallback families in order
   /// (nearest weight and style to `primary`), then fontconfig when allowed; -1 when none has it.
   FaceId fallback_for(char32_t cp, FaceId primary);
+  /// The face for letters of `script` in text that asks for `primary`: `primary` when its family
+  /// draws the script in each of its regular, italic, bold and bold italic faces; otherwise the
+  /// nearest face (to primary's weight and style) of the first fallback family that does, so that
+  /// one script keeps one design across weights and styles (Russian in EB Garamond, whose bold
+  /// lacks Cyrillic, is set in Noto Serif throughout). -1 when no family does. The first time a
+  /// family is replaced for a script, `replaced` gets the chosen family's name.
+  FaceId script_face(FaceId primary, hb_script_t script, std::string* replaced);
 
   hb_font_t* hb_font(FaceId id) const { return loaded_[static_cast<size_t>(id)].font.get(); }
   const FaceInfo& info(FaceId id) const { return loaded_[static_cast<size_t>(id)].info; }
@@ -55,6 +62,7 @@ private:
   FaceId load(size_t candidate);
   FaceId find_uncached(const std::string& family, int weight, bool italic);
   FaceId fontconfig_face(char32_t cp);
+  bool draws_in_every_style(const std::string& family, char32_t cp);
 
   bool use_fontconfig_ = true;
   std::vector<std::string> fallback_;
@@ -64,6 +72,8 @@ private:
   std::map<std::string, bool> warned_families_;
   std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
   std::map<char32_t, FaceId> fontconfig_cache_;
+  /// script_face() decisions: (family key, script) -> the family that sets it ("" for none)
+  std::map<std::pair<std::string, hb_script_t>, std::string> script_family_;
   /// nominal_glyph() answers per face for low code points, glyph + 1 (0: not asked yet)
   mutable std::vector<std::vector<std::uint32_t>> glyph_cache_;
   /// find() answers: request -> (candidates there were, face)

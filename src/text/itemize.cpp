@@ -7,8 +7,10 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace galley::text {
 
@@ -20,6 +22,7 @@ struct Itemizer::Icu {
   std::array<hb_script_t, USCRIPT_CODE_LIMIT> scripts{};
   std::array<bool, USCRIPT_CODE_LIMIT> scripts_known{};
   icu::UnicodeString empty; // what the break iterators point at between paragraphs
+  std::map<std::string, std::vector<hb_script_t>> home;
   ~Icu() {
     if (bidi)
       ubidi_close(bidi);
@@ -36,6 +39,19 @@ struct Itemizer::Icu {
     return scripts[code];
   }
 
+  /// The scripts `language` is written in (ICU: "ru" -> Cyrillic, "ja" -> Katakana, Hiragana,
+  /// Han), remembered per language.
+  const std::vector<hb_script_t>& home_scripts(const std::string& language) {
+    auto [it, inserted] = home.try_emplace(language);
+    if (inserted) {
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode codes[8];
+      const int32_t n = uscript_getCode(language.c_str(), codes, 8, &err);
+      for (int32_t k = 0; U_SUCCESS(err) && k < n; ++k) it->second.push_back(hb_script(codes[k]));
+    }
+    return it->second;
+  }
+
   icu::BreakIterator* breaker(const std::string& language) {
     auto& slot = breakers[language];
     if (!slot) {
@@ -49,6 +65,17 @@ struct Itemizer::Icu {
 };
 
 namespace {
+
+/// "Cyrillic" for HB_SCRIPT_CYRILLIC: the script's English name, for messages.
+std::string script_name(hb_script_t script) {
+  char tag[5] = {};
+  hb_tag_to_string(hb_script_to_iso15924_tag(script), tag);
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode code = USCRIPT_INVALID_CODE;
+  if (uscript_getCode(tag, &code, 1, &err) == 1 && U_SUCCESS(err))
+    if (const char* name = uscript_getName(code)) return name;
+  return tag;
+}
 
 std::string code_point_label(char32_t cp) {
   char hex[16];
@@ -188,16 +215,40 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
 
   // Faces, character by character: the span's face when it has the glyph; common characters
   // stay with the face before them so that a space inside Arabic stays Arabic.
+  // A letter of the paragraph's own script (Cyrillic in Russian) goes to the face that sets the
+  // whole script (FontRegistry::script_face), so that its bold and italic words stay in the
+  // design of its regular text. A passage in another script (a Greek quotation in English) keeps
+  // the span's face where that face has it: it rarely needs other weights, and a second family
+  // there would only change the size and colour of the line.
+  const std::vector<hb_script_t>& home = icu_->home_scripts(language);
   FaceId prev_face = -1;
   int prev_span = -1;
+  FaceId decided_for = -1, scripted = -1;
+  hb_script_t decided_script = HB_SCRIPT_INVALID;
   for (size_t i = 0; i < cps.size(); ++i) {
     CodePoint& c = cps[i];
     FaceId primary = spans[static_cast<size_t>(c.span)].face;
     bool same_span = prev_span == c.span && prev_face >= 0;
+    FaceId wanted = primary;
+    if (!common[i] && std::find(home.begin(), home.end(), c.script) != home.end()) {
+      if (primary != decided_for || c.script != decided_script) {
+        std::string replaced;
+        scripted = fonts.script_face(primary, c.script, &replaced);
+        if (!replaced.empty())
+          diags.note({}, "'" + fonts.info(primary).family + "' lacks " + script_name(c.script) +
+                             " in some weights or styles: that text is set in '" + replaced +
+                             "' throughout");
+        decided_for = primary;
+        decided_script = c.script;
+      }
+      if (scripted >= 0) wanted = scripted;
+    }
     if (is_invisible(c.cp)) {
       c.face = same_span ? prev_face : primary;
     } else if (common[i] && same_span && fonts.nominal_glyph(prev_face, c.cp) != 0) {
       c.face = prev_face;
+    } else if (fonts.nominal_glyph(wanted, c.cp) != 0) {
+      c.face = wanted;
     } else if (fonts.nominal_glyph(primary, c.cp) != 0) {
       c.face = primary;
     } else {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <thread>
 
 using namespace galley;
@@ -93,6 +94,44 @@ TEST_SUITE("text/fallback") {
         CHECK(g.glyph != 0);
     }
     CHECK(hebrew);
+  }
+
+  TEST_CASE("a paragraph's own script keeps one family in every weight and style") {
+    Engine engine(testing::bundled_options());
+    // EB Garamond's regular has Cyrillic and Greek, its bold and italic do not: Russian text is
+    // set in Noto Serif throughout, not Garamond with Noto Serif bold words.
+    auto families = [&](const std::string& language, const std::vector<Span>& spans,
+                        Diagnostics& diags) {
+      std::set<std::string> out;
+      for (const auto& run : engine.layout_line(spans, language, diags).runs) {
+        bool letters = false;
+        for (const auto& g : run.glyphs) letters |= g.text.size() > 1; // Cyrillic or Greek
+        if (letters) out.insert(engine.face(run.face).family);
+      }
+      return out;
+    };
+    auto span = [](std::string text, int weight, bool italic) {
+      Span s;
+      s.text = std::move(text);
+      s.font = {"EB Garamond", weight, italic};
+      return s;
+    };
+    Diagnostics diags;
+    const std::vector<Span> russian = {span("Обычный текст, ", 400, false),
+                                       span("жирный ", 700, false), span("и курсив", 400, true)};
+    CHECK(families("ru", russian, diags) == std::set<std::string>{"Noto Serif"});
+    // Said once, as a note, naming both families.
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].severity == Severity::Note);
+    CHECK(diags.all()[0].message.find("'EB Garamond' lacks Cyrillic") != std::string::npos);
+    CHECK(diags.all()[0].message.find("'Noto Serif'") != std::string::npos);
+    families("ru", russian, diags);
+    CHECK(diags.all().size() == 1);
+    // A Greek quotation in English keeps Garamond's own Greek.
+    Diagnostics quote;
+    CHECK(families("en", {span("She said «Η διόρθωση σφαλμάτων»", 400, false)}, quote) ==
+          std::set<std::string>{"EB Garamond"});
+    CHECK(quote.empty());
   }
 
   TEST_CASE("fontconfig finds system faces for what the bundled ones lack") {
