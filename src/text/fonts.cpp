@@ -327,15 +327,15 @@ char32_t script_sample(hb_script_t script) {
 
 } // namespace
 
-bool FontRegistry::draws_in_every_style(const std::string& family, char32_t cp) {
-  bool any = false;
+FontRegistry::Coverage FontRegistry::coverage(const std::string& family, char32_t cp) {
+  int faces = 0, drawing = 0;
   for (const auto& [weight, italic] : {std::pair{400, false}, {400, true}, {700, false}, {700, true}}) {
     const FaceId id = find(family, weight, italic);
     if (id < 0) continue;
-    if (nominal_glyph(id, cp) == 0) return false;
-    any = true;
+    ++faces;
+    drawing += nominal_glyph(id, cp) != 0;
   }
-  return any;
+  return drawing == 0 ? Coverage::None : drawing == faces ? Coverage::All : Coverage::Some;
 }
 
 FaceId FontRegistry::script_face(FaceId primary, hb_script_t script, std::string* replaced) {
@@ -345,12 +345,15 @@ FaceId FontRegistry::script_face(FaceId primary, hb_script_t script, std::string
   if (it == script_family_.end()) {
     const char32_t sample = script_sample(script);
     std::string chosen = like.family;
-    if (sample != 0 && !draws_in_every_style(like.family, sample)) {
+    const Coverage own = sample != 0 ? coverage(like.family, sample) : Coverage::All;
+    if (own != Coverage::All) {
       chosen.clear();
       for (const auto& family : fallback_)
-        if (draws_in_every_style(family, sample)) {
+        if (coverage(family, sample) == Coverage::All) {
           chosen = family;
-          if (replaced) *replaced = family;
+          // Worth saying only where the family has the script in some styles: a family without
+          // it at all is ordinary fallback.
+          if (replaced && own == Coverage::Some) *replaced = family;
           break;
         }
     }

@@ -62,7 +62,9 @@ private:
   FaceId load(size_t candidate);
   FaceId find_uncached(const std::string& family, int weight, bool italic);
   FaceId fontconfig_face(char32_t cp);
-  bool draws_in_every_style(const std::string& family, char32_t cp);
+  /// Which of the family's regular, italic, bold and bold italic faces have `cp`.
+  enum class Coverage { None, Some, All };
+  Coverage coverage(const std::string& family, char32_t cp);
 
   bool use_fontconfig_ = true;
   std::vector<std::string> fallback_;
