@@ -120,7 +120,9 @@ struct ZipEntry {
 std::string xml_clean(std::string_view s);
 pugi::xml_node add_element(pugi::xml_node parent, const char* name, const char* cls = nullptr);
 void add_text(pugi::xml_node parent, std::string_view text);
-/// A new XHTML document with head (title, style sheet link) and body; returns the body.
+/// A new XHTML document with head (title, style sheet link) and body; returns the body. The root
+/// carries the language and its direction (`dir`, HTML's "dir" attribute), which reading systems
+/// need to place bullets, numbers and punctuation of right-to-left text.
 pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& lang,
                            const std::string& title, const char* body_type = nullptr);
 /// An SVG image made safe to carry (svg.cpp): parsed as XML, without DOCTYPE, scripts, event

@@ -94,7 +94,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   const double base = k.body.size;
   std::string css = "@charset \"UTF-8\";\n";
   css += font_faces;
-  const char* align = t.align == style::Align::Justify ? "justify" : "left";
+  const char* align = t.align == style::Align::Justify ? "justify" : "start";
   const char* hyph = t.hyphenate ? "auto" : "manual";
   const std::string no_hyphens = "hyphens: manual; -epub-hyphens: manual; ";
 
@@ -115,7 +115,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
     rule(css, "h" + std::to_string(i + 1),
          look_css(k.headings[i], fonts, "sans-serif", base) + "margin: " +
              em(h.space_before, h.size) + " 0 " + em(h.space_after, h.size) +
-             "; text-align: left; " + no_hyphens +
+             "; text-align: start; " + no_hyphens +
              "page-break-after: avoid; break-after: avoid; ");
   }
 
@@ -164,6 +164,10 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   // Only a loose list's items start with a paragraph (content.cpp): the space between its items.
   rule(css, "li > p:first-child", "margin-top: " + em(k.loose_item, base) + "; ");
   rule(css, "li p", "text-indent: 0; ");
+  // Right-to-left books (the root's dir, xml.cpp) indent lists and float portraits from the right.
+  rule(css, "[dir=\"rtl\"] ul, [dir=\"rtl\"] ol",
+       "padding-left: 0; padding-right: " + em(t.list_indent, base) + "; ");
+  rule(css, "[dir=\"rtl\"] " + dot(cls::portrait), "float: right; margin: 0 0 0 0.75em; ");
   rule(css, "li" + dot(cls::task), "list-style: none; ");
   rule(css, "hr", "border: 0; border-top: 1px solid " + hex(s.colors.rule) + "; width: 30%; " +
                      margins({k.thematic_break.before + k.body.leading / 2,
@@ -181,7 +185,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
                          "font-variant-numeric: tabular-nums; border-collapse: collapse; " +
                          margins(k.table_block, k.table.size) + "width: 100%; ");
   rule(css, "th, td", "padding: 0.25em 0.5em; border-bottom: 1px solid " + hex(k.muted_rule) +
-                          "; text-align: left; vertical-align: top; ");
+                          "; text-align: start; vertical-align: top; ");
   rule(css, "th", "font-weight: 600; border-bottom: 1px solid " + hex(k.table.color) + "; ");
   rule(css, "th" + dot(cls::center) + ", td" + dot(cls::center), "text-align: center; ");
   rule(css, "th" + dot(cls::right) + ", td" + dot(cls::right), "text-align: right; ");
@@ -201,7 +205,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
              "; margin-bottom: 0.75em; ");
   rule(css, "aside" + dot(cls::footnote), "margin: 0 0 " + em(k.between_notes, k.note.size) + "; ");
   rule(css, "aside" + dot(cls::footnote) + " p, " + dot(cls::sources) + " li",
-       "text-indent: 0; text-align: left; ");
+       "text-indent: 0; text-align: start; ");
   rule(css, dot(cls::note_number), "font-weight: " + std::to_string(k.note_number.weight) +
                                        "; color: " + hex(k.note_number.color) + "; ");
   rule(css, dot(cls::sources), look_css(k.sources, fonts, "serif", base) + "margin-top: 2em; ");
@@ -227,7 +231,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, dot(cls::contents) + " h1", look_css(k.contents_heading, fonts, "sans-serif", base));
   rule(css, dot(cls::contents_list), "list-style: none; padding: 0; ");
   rule(css, dot(cls::contents_list) + " li", "margin: 0 0 1.25em; ");
-  rule(css, dot(cls::contents_list) + " p", "text-indent: 0; text-align: left; ");
+  rule(css, dot(cls::contents_list) + " p", "text-indent: 0; text-align: start; ");
   rule(css, dot(cls::entry_title), look_css(k.contents_title, fonts, "sans-serif", base));
   rule(css, dot(cls::entry_title) + " a", "color: inherit; ");
   rule(css, dot(cls::entry_authors), look_css(k.contents_authors, fonts, "serif", base));

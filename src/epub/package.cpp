@@ -1,6 +1,7 @@
 // The package document (EPUB 3.3 section 5), the navigation document (section 7) and the
 // EPUB 2 NCX that older reading systems still use for their table of contents.
 #include "epub/book.hpp"
+#include "text/direction.hpp"
 
 #include <charconv>
 
@@ -166,6 +167,8 @@ std::string build_opf(const Metadata& meta, const std::vector<ContentDoc>& docs,
 
   auto spine = pkg.append_child("spine");
   spine.append_attribute("toc") = "ncx";
+  // EPUB 3.3, 5.6.1: a book in a right-to-left language turns its pages from right to left.
+  if (text::right_to_left(meta.language)) spine.append_attribute("page-progression-direction") = "rtl";
   for (const auto& d : docs) {
     auto ref = spine.append_child("itemref");
     ref.append_attribute("idref") = d.id.c_str();

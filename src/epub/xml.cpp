@@ -1,5 +1,6 @@
 // Small pugixml helpers shared by the content, page and package builders.
 #include "epub/book.hpp"
+#include "text/direction.hpp"
 #include "util/text_utils.hpp"
 
 namespace galley::epub {
@@ -49,6 +50,7 @@ pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& lang,
   html.append_attribute("xmlns:epub") = "http://www.idpf.org/2007/ops";
   html.append_attribute("lang") = lang.c_str();
   html.append_attribute("xml:lang") = lang.c_str();
+  html.append_attribute("dir") = text::right_to_left(lang) ? "rtl" : "ltr";
   auto head = html.append_child("head");
   auto meta = head.append_child("meta");
   meta.append_attribute("charset") = "utf-8";

@@ -73,6 +73,33 @@ TEST_SUITE("epub/package") {
     CHECK(std::string(opf.select_node("//itemref[@idref='nav']").node().attribute("linear").value()) == "no");
   }
 
+  TEST_CASE("a right-to-left language sets the direction of every document and of the spine") {
+    for (const auto& [language, rtl] : std::vector<std::pair<std::string, bool>>{
+             {"ar", true}, {"he-IL", true}, {"fa", true}, {"en", false}, {"ru", false}}) {
+      CAPTURE(language);
+      Diagnostics diags;
+      auto article = plain_article(1);
+      article.meta.language = language;
+      auto book = unzip(build(single(article), diags));
+      pugi::xml_document opf;
+      parse(opf, book.files["EPUB/package.opf"]);
+      CHECK(std::string(opf.select_node("//spine").node().attribute("page-progression-direction").value()) ==
+            (rtl ? "rtl" : ""));
+      int documents = 0;
+      for (const auto& [name, bytes] : book.files) {
+        if (name.size() < 6 || name.substr(name.size() - 6) != ".xhtml") continue;
+        CAPTURE(name);
+        pugi::xml_document doc;
+        parse(doc, bytes);
+        const pugi::xml_node html = doc.child("html");
+        CHECK(std::string(html.attribute("lang").value()) == language);
+        CHECK(std::string(html.attribute("dir").value()) == (rtl ? "rtl" : "ltr"));
+        ++documents;
+      }
+      CHECK(documents >= 2); // the article and the navigation document
+    }
+  }
+
   TEST_CASE("issue: metadata, collection and spine order") {
     Diagnostics diags;
     auto issue = make_issue({full_article(1), plain_article(2), plain_article(3)});
