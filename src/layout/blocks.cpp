@@ -1,4 +1,5 @@
 #include "layout/blocks.hpp"
+#include "text/direction.hpp"
 
 #include <algorithm>
 #include <type_traits>
@@ -72,9 +73,12 @@ void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const Bloc
 }
 
 /// A check box drawn with rules, so it needs no symbol font.
+/// A task box's side, in ems of the text.
+constexpr double kTaskBox = 0.62;
+
 void task_box(bool checked, double x, double baseline, double size, Rgb color,
               std::vector<Item>& items) {
-  double s = size * 0.62, top = baseline - s, w = 0.5;
+  double s = size * kTaskBox, top = baseline - s, w = 0.5;
   items.emplace_back(RuleItem{x, top, x + s, top, w, color});
   items.emplace_back(RuleItem{x, baseline, x + s, baseline, w, color});
   items.emplace_back(RuleItem{x, top, x, baseline, w, color});
@@ -94,7 +98,9 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
   BlockFrame inner = frame;
   // Deep nesting stops indenting once a third of the measure is left.
   const double indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
-  inner.x = frame.x + indent;
+  // Right-to-left text indents from the right, with its markers there.
+  const bool rtl = text::right_to_left(ctx.article.meta.language);
+  inner.x = rtl ? frame.x : frame.x + indent;
   inner.width = frame.width - indent;
   inner.list_depth = frame.list_depth + 1;
   inner.tight = list.tight;
@@ -114,8 +120,10 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
     VBox& first = out.boxes[before];
     double baseline = first.baseline > 0 ? first.baseline : baseline_in(t.leading, t.size);
     if (item.checked.has_value()) {
-      task_box(*item.checked, inner.x - std::max(indent, t.list_indent) + 2, baseline, t.size,
-               to_rgb(look.color), first.items);
+      const double margin = std::max(indent, t.list_indent) - 2;
+      const double box_x = rtl ? inner.x + inner.width + margin - t.size * kTaskBox
+                               : inner.x - margin;
+      task_box(*item.checked, box_x, baseline, t.size, to_rgb(look.color), first.items);
     } else {
       std::string marker = list.kind == model::ListKind::Ordered
                                ? std::to_string(number) + "."
@@ -124,8 +132,9 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
                                    look.features);
       double w = 0;
       for (const auto& r : line.runs) w += r.width;
+      const double marker_x = rtl ? inner.x + inner.width + 5 : inner.x - 5 - w;
       for (const auto& r : line.runs)
-        first.items.emplace_back(make_run(r, inner.x - 5 - w, baseline));
+        first.items.emplace_back(make_run(r, marker_x, baseline));
     }
     ++number;
   }

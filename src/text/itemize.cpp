@@ -1,4 +1,5 @@
 #include "text/itemize.hpp"
+#include "text/direction.hpp"
 
 #include "util/text_utils.hpp"
 
@@ -188,7 +189,9 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     if (!icu_->bidi)
       icu_->bidi = ubidi_open();
     UErrorCode err = U_ZERO_ERROR;
-    ubidi_setPara(icu_->bidi, u16.data(), len, UBIDI_DEFAULT_LTR, nullptr, &err);
+    // A paragraph with no strong character takes its language's direction.
+    const UBiDiLevel fallback = right_to_left(language) ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
+    ubidi_setPara(icu_->bidi, u16.data(), len, fallback, nullptr, &err);
     const UBiDiLevel* levels = U_SUCCESS(err) ? ubidi_getLevels(icu_->bidi, &err) : nullptr;
     if (levels && U_SUCCESS(err)) {
       out.base_level = ubidi_getParaLevel(icu_->bidi);

@@ -406,6 +406,48 @@ TEST_SUITE("layout/article") {
     CHECK(test::dangling_links(doc) == std::vector<std::string>{});
   }
 
+  TEST_CASE("a right-to-left article puts its list markers on the right of the items") {
+    style::Style st = style::default_style();
+    model::Issue issue;
+    issue.single_article = true;
+    model::Article a;
+    a.meta.title = "قائمة";
+    a.meta.language = "ar";
+    model::List list;
+    for (const char* item : {"البند الأول", "البند الثاني"}) {
+      model::ListItem li;
+      li.blocks.push_back({model::Paragraph{{model::Inline{model::Text{item}, {}}}}, {}});
+      list.items.push_back(std::move(li));
+    }
+    a.blocks.push_back({std::move(list), {}});
+    issue.articles.push_back(a);
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK_FALSE(diags.has_errors());
+    int bullets = 0;
+    std::map<double, double> text_right;
+    std::map<double, double> bullet_left;
+    for (const Item& it : doc.pages.at(0).items) {
+      const auto* run = std::get_if<GlyphRun>(&it);
+      if (!run || run->glyphs.empty()) continue;
+      double width = 0;
+      for (const auto& g : run->glyphs) width += g.advance;
+      if (run->glyphs.size() == 1 && run->glyphs[0].text == "\u2022") {
+        ++bullets;
+        bullet_left[run->y] = run->x;
+      } else {
+        text_right[run->y] = std::max(text_right[run->y], run->x + width);
+      }
+    }
+    REQUIRE(bullets == 2);
+    for (const auto& [y, x] : bullet_left) {
+      CAPTURE(y);
+      REQUIRE(text_right.count(y) == 1);
+      CHECK(x > text_right[y]); // the marker is right of its item's text
+    }
+    CHECK(test::glyphs_outside_text_area(doc, st) == std::vector<std::string>{});
+  }
+
   TEST_CASE("a heading at the very end and a missing cover file") {
     style::Style st = style::default_style();
     model::Issue issue = test::single();
