@@ -40,7 +40,8 @@ void check_stdin_output(const ConvertState& st, Diagnostics& diags) {
 }
 
 /// A file whose name says another format (`galley pdf a.md -o a.epub`) is a mistake the reader
-/// of the file would only find later. Standard output, a FIFO or a device has no such name.
+/// of the file would only find later. A name without an extension says nothing; standard
+/// output, a FIFO or a device has no such name.
 void check_output_name(const ConvertState& st, const std::filesystem::path& out,
                        Diagnostics& diags) {
   std::error_code ec;
@@ -50,7 +51,7 @@ void check_output_name(const ConvertState& st, const std::filesystem::path& out,
   const std::string ext = std::string(".") + std::string(render::format_extension(st.format));
   std::string given = std::filesystem::path(st.output).extension().string();
   for (auto& c : given) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (given != ext)
+  if (!given.empty() && given != ext)
     diags.error({st.output}, "the output name does not end in " + ext,
                 "name the output '" +
                     std::filesystem::path(st.output).replace_extension(ext).generic_string() + "'");
@@ -66,9 +67,7 @@ int run_convert(const ConvertState& st) {
   std::filesystem::path out =
       st.output.empty() ? default_output(st) : std::filesystem::path(st.output);
   OutputGuard guard;
-  const bool claimed = !diags.has_errors() && guard.claim(out, st.inputs, diags);
-  if (claimed) check_output_name(st, out, diags);
-  if (!claimed || diags.has_errors()) {
+  if (diags.has_errors() || !guard.claim(out, st.inputs, diags)) {
     print_diagnostics(diags, st.common);
     return kUsageError;
   }
@@ -84,8 +83,13 @@ int run_convert(const ConvertState& st) {
   if (!diags.has_errors()) result = render::render(*issue, style, st.format, ro, diags);
   print_diagnostics(diags, st.common);
   if (!result || failed(diags, st.common)) return kInputError;
-  if (!guard.safe_to_write(out, diags)) {
-    print_diagnostics(diags, st.common);
+  // Checked once the run knows every file it read, so that writing over one of those is
+  // reported as such rather than as a name with the wrong extension.
+  Diagnostics late;
+  const bool safe = guard.safe_to_write(out, late);
+  if (safe) check_output_name(st, out, late);
+  if (!safe || late.has_errors()) {
+    print_diagnostics(late, st.common);
     return kUsageError;
   }
   write_output(out, result->bytes);
