@@ -141,10 +141,13 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
     a.name = v.scalar;
   } else if (v.kind == ValueKind::Map) {
     static const std::vector<std::string> author_keys{
-        "name",    "bio",  "portrait",    "image", "avatar",
-        "file-as", "role", "affiliation", "email", "url"};
+        "name",  "bio", "portrait", "image",     "avatar",  "file-as", "role",
+        "affiliation", "email", "url", "title", "image_url", "socials", "page"};
     for (const auto& e : v.map) {
-      if (e.key == "affiliation" || e.key == "email" || e.key == "url")
+      // Contact details, and Docusaurus's job title, profile picture URL (never fetched) and
+      // social handles: the outputs have no place for them.
+      if (e.key == "affiliation" || e.key == "email" || e.key == "url" || e.key == "title" ||
+          e.key == "image_url" || e.key == "socials" || e.key == "page")
         continue;
       if (std::find(author_keys.begin(), author_keys.end(), e.key) == author_keys.end()) {
         warn_unknown_key(e, "author", author_keys, diags);

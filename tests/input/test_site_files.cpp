@@ -129,12 +129,21 @@ slug: /intro
 hide_table_of_contents: true
 keywords: [guide, start]
 tags: [docs]
+authors:
+  - name: Joel Marcey
+    title: Co-creator of Docusaurus
+    url: https://github.com/JoelMarcey
+    image_url: https://github.com/JoelMarcey.png
+    socials:
+      x: joelmarcey
 ---
 Body.
 )");
     CHECK(docusaurus.meta.title == "Introduction");
     CHECK(docusaurus.meta.slug == "/intro");
     CHECK(docusaurus.meta.tags == std::vector<std::string>{"guide", "start", "docs"});
+    REQUIRE(docusaurus.meta.authors.size() == 1);
+    CHECK(docusaurus.meta.authors[0].name == "Joel Marcey");
   }
 
   TEST_CASE("Hexo front matter without an opening line") {
@@ -260,5 +269,19 @@ Some text.
     REQUIRE(c);
     CHECK(test::has(cover, Severity::Warning, "cover image 'images/none.jpg' not found", 3));
     CHECK_FALSE(c->meta.cover);
+  }
+
+  TEST_CASE("an issue whose cover is missing goes without one, with a warning") {
+    TempDir dir;
+    dir.write("a.md", "---\ntitle: One\n---\nText.\n");
+    fs::path manifest = dir.write("issue.yaml", "title: Issue\ncover:\n  image: images/gone.jpg\n"
+                                                "  alt: Gone\narticles:\n  - a.md\n");
+    Diagnostics diags;
+    auto issue = input::load_manifest(manifest, {}, diags);
+    REQUIRE(issue);
+    CAPTURE(test::dump(diags));
+    CHECK(test::has(diags, Severity::Warning, "cover image 'images/gone.jpg' not found", 3));
+    CHECK_FALSE(diags.has_errors());
+    CHECK_FALSE(issue->cover);
   }
 }
