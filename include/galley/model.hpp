@@ -163,6 +163,9 @@ struct Meta {
   std::optional<Date> date;
   int reading_minutes = 0;       ///< given, or computed from the word count
   bool reading_time_given = false;
+  /// The reading time as the writer worded it ("6 min read"), when it was more than a number;
+  /// the outputs show it as written.
+  std::string reading_time_text;
   std::string language = "en";   ///< BCP 47
   std::vector<std::string> tags;
   std::optional<Cover> cover;

@@ -26,6 +26,9 @@ struct RenderOptions {
   std::optional<std::int64_t> source_date_epoch;
   /// Folders images and articles may come from besides the input's own folder (--allow-path).
   std::vector<std::filesystem::path> allowed_roots;
+  /// Folders a site-root image path (`/images/x.png`) is looked up in, in order
+  /// (--resource-path); each is also allowed as a root.
+  std::vector<std::filesystem::path> resource_paths;
   /// EPUB: embed subset fonts.
   bool embed_fonts = false;
   /// Ask fontconfig for system fonts when the bundled ones lack a character.

@@ -37,6 +37,8 @@ void add_render_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("-s,--style", o.style, "style name (see 'galley styles') or a style file");
   cmd.add_option("--allow-path", o.allow_paths,
                  "also allow images and articles from this folder (repeatable)");
+  cmd.add_option("--resource-path", o.resource_paths,
+                 "look up site-root image paths (/images/x.png) in this folder (repeatable)");
   cmd.add_flag("--no-system-fonts", o.no_system_fonts,
                "use only bundled and style fonts, never fontconfig");
   // docs/limits.md: what each limit guards against and why its default is what it is.
@@ -77,6 +79,7 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
   render::RenderOptions ro;
   ro.style = o.style;
   for (const auto& p : o.allow_paths) ro.allowed_roots.emplace_back(p);
+  for (const auto& p : o.resource_paths) ro.resource_paths.emplace_back(p);
   ro.system_fonts = !o.no_system_fonts;
   ro.limits = o.limits;
   if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {

@@ -21,6 +21,7 @@ struct CommonOptions {
   bool verbose = false;
   bool strict = false; ///< warnings count as errors
   std::vector<std::string> allow_paths;
+  std::vector<std::string> resource_paths;
   std::string style;
   bool no_system_fonts = false;
   Limits limits; ///< --max-* options (docs/limits.md)
@@ -32,7 +33,7 @@ void add_output_options(CLI::App& cmd, CommonOptions& o);
 /// value is converted, so "99999999999999999999" is refused instead of wrapping around.
 CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi);
 
-/// Adds --style, --allow-path, --no-system-fonts and the --max-* limit options to `cmd`.
+/// Adds --style, --allow-path, --resource-path, --no-system-fonts and the --max-* limit options to `cmd`.
 void add_render_options(CLI::App& cmd, CommonOptions& o);
 
 /// Prints diagnostics to stderr in the chosen format (notes only with --verbose).

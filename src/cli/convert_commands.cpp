@@ -8,6 +8,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -31,9 +32,35 @@ std::filesystem::path default_output(const ConvertState& st) {
   return in.replace_extension(render::format_extension(st.format));
 }
 
+/// Standard input has no name to put the output beside.
+void check_stdin_output(const ConvertState& st, Diagnostics& diags) {
+  if (st.output.empty() && std::find(st.inputs.begin(), st.inputs.end(), "-") != st.inputs.end())
+    diags.error({"<stdin>"}, "an article read from standard input needs an output name",
+                "give one with -o FILE, or -o - for standard output");
+}
+
+/// A file whose name says another format (`galley pdf a.md -o a.epub`) is a mistake the reader
+/// of the file would only find later. A name without an extension says nothing; standard
+/// output, a FIFO or a device has no such name.
+void check_output_name(const ConvertState& st, const std::filesystem::path& out,
+                       Diagnostics& diags) {
+  std::error_code ec;
+  if (st.output.empty() || st.output == "-" ||
+      (std::filesystem::exists(out, ec) && !std::filesystem::is_regular_file(out, ec)))
+    return;
+  const std::string ext = std::string(".") + std::string(render::format_extension(st.format));
+  std::string given = std::filesystem::path(st.output).extension().string();
+  for (auto& c : given) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!given.empty() && given != ext)
+    diags.error({st.output}, "the output name does not end in " + ext,
+                "name the output '" +
+                    std::filesystem::path(st.output).replace_extension(ext).generic_string() + "'");
+}
+
 int run_convert(const ConvertState& st) {
   auto started = std::chrono::steady_clock::now();
   Diagnostics diags;
+  check_stdin_output(st, diags);
   auto ro = render_options(st.common, diags);
   ro.embed_fonts = st.embed_fonts;
   ro.threads = std::max(1u, std::thread::hardware_concurrency());
@@ -56,8 +83,13 @@ int run_convert(const ConvertState& st) {
   if (!diags.has_errors()) result = render::render(*issue, style, st.format, ro, diags);
   print_diagnostics(diags, st.common);
   if (!result || failed(diags, st.common)) return kInputError;
-  if (!guard.safe_to_write(out, diags)) {
-    print_diagnostics(diags, st.common);
+  // Checked once the run knows every file it read, so that writing over one of those is
+  // reported as such rather than as a name with the wrong extension.
+  Diagnostics late;
+  const bool safe = guard.safe_to_write(out, late);
+  if (safe) check_output_name(st, out, late);
+  if (!safe || late.has_errors()) {
+    print_diagnostics(late, st.common);
     return kUsageError;
   }
   write_output(out, result->bytes);
@@ -77,7 +109,7 @@ void add_convert(CLI::App& app, int& exit_code, render::Format format, const cha
   auto st = std::make_shared<ConvertState>();
   st->format = format;
   auto* cmd = app.add_subcommand(name, description);
-  cmd->add_option("inputs", st->inputs, "an article (.md, .xml), an issue manifest, or articles")
+  cmd->add_option("inputs", st->inputs, "an article (.md, .xml), an issue manifest, or articles; - reads Markdown from standard input")
       ->required();
   cmd->add_option("-o,--output", st->output, "output file, or - for standard output (default: beside the input)");
   add_render_options(*cmd, st->common);

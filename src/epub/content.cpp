@@ -52,7 +52,9 @@ std::string safe_href(std::string_view url, const ArticleContext& ctx) {
 
 void render_image_inline(pugi::xml_node parent, const model::Image& img, const SourceLoc& loc,
                          ArticleContext& ctx) {
-  std::string href = ctx.images.add(img.image, img.alt, loc, ctx.diags);
+  // A missing image (empty path, not remote) was reported by the loader; its alt text stands in.
+  const bool missing = img.image.path.empty() && !img.image.remote;
+  std::string href = missing ? std::string() : ctx.images.add(img.image, img.alt, loc, ctx.diags);
   if (href.empty()) {
     add_text(add_element(parent, "span", cls::image_alt), img.alt);
     return;
@@ -153,7 +155,8 @@ void render_figure(pugi::xml_node parent, const Figure& f, const SourceLoc& loc,
                    ArticleContext& ctx) {
   auto fig = add_element(parent, "figure");
   if (!f.id.empty()) fig.append_attribute("id") = ctx.claim_id(sanitize_id(f.id)).c_str();
-  std::string href = ctx.images.add(f.image, f.alt, loc, ctx.diags);
+  const bool missing = f.image.path.empty() && !f.image.remote; // reported by the loader
+  std::string href = missing ? std::string() : ctx.images.add(f.image, f.alt, loc, ctx.diags);
   if (href.empty()) {
     add_text(add_element(fig, "p", cls::image_alt), f.alt);
   } else {

@@ -70,7 +70,7 @@ void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContex
       add_text(t, model::format_date_long(*meta.date));
     }
     if (show_date && show_time) add_text(p, " \u00b7 ");
-    if (show_time) add_text(add_element(p, "span", cls::reading_time), reading_time(meta.reading_minutes));
+    if (show_time) add_text(add_element(p, "span", cls::reading_time), meta.reading_time_text.empty() ? reading_time(meta.reading_minutes) : meta.reading_time_text);
   }
   if (!byline.first_child()) parent.remove_child(byline);
 }

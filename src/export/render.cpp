@@ -28,6 +28,7 @@ std::optional<model::Issue> load(const std::vector<std::filesystem::path>& input
                                  const RenderOptions& options, Diagnostics& diags) {
   input::LoadOptions load_options;
   load_options.allowed_roots = options.allowed_roots;
+  load_options.resource_paths = options.resource_paths;
   load_options.limits = options.limits;
   return input::load_inputs(inputs, load_options, diags);
 }

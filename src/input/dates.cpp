@@ -1,5 +1,7 @@
 #include "input/dates.hpp"
 
+#include "util/dates.hpp"
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -29,6 +31,17 @@ std::optional<model::Date> checked(int y, int m, int d) {
   return model::Date{y, m, d};
 }
 
+/// Reads one to `most` digits at `i` (a month or day written without its leading zero).
+bool short_number(std::string_view s, size_t& i, size_t most, int& out) {
+  size_t start = i;
+  while (i < s.size() && i - start < most && std::isdigit(static_cast<unsigned char>(s[i])))
+    ++i;
+  if (i == start)
+    return false;
+  std::from_chars(s.data() + start, s.data() + i, out);
+  return true;
+}
+
 /// Reads exactly `digits` digits at `i`.
 bool number(std::string_view s, size_t& i, size_t digits, int& out) {
   if (i + digits > s.size())
@@ -46,7 +59,7 @@ bool number(std::string_view s, size_t& i, size_t digits, int& out) {
 bool valid_time(std::string_view t) {
   size_t i = 0;
   int h = 0, m = 0, s = 0;
-  if (!number(t, i, 2, h) || i >= t.size() || t[i++] != ':' || !number(t, i, 2, m))
+  if (!short_number(t, i, 2, h) || i >= t.size() || t[i++] != ':' || !number(t, i, 2, m))
     return false;
   if (i < t.size() && t[i] == ':') {
     ++i;
@@ -79,6 +92,8 @@ bool valid_time(std::string_view t) {
   return i == t.size() && oh < 24 && om < 60;
 }
 
+/// ISO 8601 and the forms site generators derive from it: `2023-05-03`, `2023/05/03` (Hexo),
+/// `2018-7-24 23:31:06` (a month or day without its leading zero), with any RFC 3339 time.
 std::optional<model::Date> parse_iso(std::string_view s) {
   size_t i = 0;
   int y = 0, m = 0, d = 0;
@@ -86,11 +101,12 @@ std::optional<model::Date> parse_iso(std::string_view s) {
     return std::nullopt;
   if (i == s.size())
     return checked(y, 0, 0);
-  if (s[i++] != '-' || !number(s, i, 2, m))
+  const char sep = s[i++];
+  if ((sep != '-' && sep != '/') || !short_number(s, i, 2, m))
     return std::nullopt;
   if (i == s.size())
     return checked(y, m, 0);
-  if (s[i++] != '-' || !number(s, i, 2, d) || m == 0 || d == 0)
+  if (s[i++] != sep || !short_number(s, i, 2, d) || m == 0 || d == 0)
     return std::nullopt;
   if (i == s.size())
     return checked(y, m, d);
@@ -99,6 +115,17 @@ std::optional<model::Date> parse_iso(std::string_view s) {
   if (!valid_time(s.substr(i + 1)))
     return std::nullopt;
   return checked(y, m, d);
+}
+
+/// A number of seconds since 1970-01-01T00:00:00Z, as a Unix time stamp is written; its UTC day.
+std::optional<model::Date> parse_unix_seconds(std::string_view s) {
+  std::int64_t seconds = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), seconds);
+  if (ec != std::errc() || end != s.data() + s.size() || seconds < kFirstRecordableEpoch ||
+      seconds > kLastRecordableEpoch)
+    return std::nullopt;
+  CivilTime t = civil_utc(seconds);
+  return checked(t.year, static_cast<int>(t.month), static_cast<int>(t.day));
 }
 
 int month_number(std::string word) {
@@ -174,9 +201,13 @@ std::optional<model::Date> parse_date(std::string_view text) {
     text.remove_suffix(1);
   if (text.empty())
     return std::nullopt;
-  if (std::isdigit(static_cast<unsigned char>(text[0])))
+  if (std::isdigit(static_cast<unsigned char>(text[0]))) {
     if (auto d = parse_iso(text))
       return d;
+    // Five digits or more with nothing else cannot be a year: a Unix time stamp.
+    if (text.size() > 4 && text.find_first_not_of("0123456789") == std::string_view::npos)
+      return parse_unix_seconds(text);
+  }
   return parse_words(text);
 }
 

@@ -36,6 +36,9 @@ struct ArticleDraft {
   /// The reader met more notes than the limit allows and said so at the first one past it;
   /// resolving them is pointless (and would report every later reference as unknown).
   bool too_many_notes = false;
+  /// The cover is a bare path from a site generator's key (Astro's `heroImage`, Hugo's
+  /// `images`, ...), which has no place for alt text: its lack is not worth a warning.
+  bool cover_alt_optional = false;
 };
 
 } // namespace galley::input

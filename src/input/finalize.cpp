@@ -2,6 +2,7 @@
 
 #include "input/images.hpp"
 #include "input/notes.hpp"
+#include "input/title.hpp"
 #include "model/walk.hpp"
 #include "util/text_utils.hpp"
 
@@ -87,16 +88,27 @@ std::string derive_file_as(const std::string& name) {
 
 void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& diags) {
   model::Meta& meta = draft.article.meta;
+  // A cover or portrait that is missing is left out: the warning said so, and a placeholder
+  // would stand where the reader expects a picture of the subject.
+  auto missing = [](const model::ImageRef& ref) { return ref.path.empty() && !ref.remote; };
   if (meta.cover) {
+    const int errors = diags.error_count();
     resolve_image(meta.cover->image, meta.cover->loc, "cover image", ctx, diags);
     meta.cover->alt = collapse_spaces(meta.cover->alt);
-    if (meta.cover->alt.empty())
+    if (missing(meta.cover->image) && diags.error_count() == errors)
+      meta.cover.reset();
+    else if (meta.cover->alt.empty() && !draft.cover_alt_optional)
       diags.warning(meta.cover->loc, "cover image '" + meta.cover->image.src + "' has no alt text",
                     "add 'alt:' under 'cover:'");
   }
-  for (auto& a : meta.authors)
-    if (a.portrait)
-      resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
+  for (auto& a : meta.authors) {
+    if (!a.portrait)
+      continue;
+    const int errors = diags.error_count();
+    resolve_image(*a.portrait, a.loc, "portrait", ctx, diags);
+    if (missing(*a.portrait) && diags.error_count() == errors)
+      a.portrait.reset();
+  }
   auto check_blocks = [&](model::Blocks& blocks) {
     model::walk_blocks(
         blocks,
@@ -142,8 +154,7 @@ void finalize_article(ArticleDraft& draft, const ArticleContext& ctx, Diagnostic
   model::Article& article = draft.article;
   model::Meta& meta = article.meta;
   if (meta.title.empty())
-    diags.error({ctx.display, 1, 1}, "article has no title",
-                "add 'title:' to the front matter or start with a '# Title' line");
+    fall_back_title(draft, ctx, diags);
   if (meta.loc.file.empty())
     meta.loc = {ctx.display, 1, 1};
 

@@ -9,6 +9,45 @@ bool is_delimiter(std::string_view line, std::string_view delim) {
     return false;
   return line.substr(delim.size()).find_first_not_of(" \t") == std::string_view::npos;
 }
+/// Hexo's other form: YAML lines closed by `---` with no opening line. Taken only when the first
+/// line is a `key:` and the block has no blank line, so that a setext heading (`Title` over
+/// `---`) or a thematic break stays Markdown.
+bool hexo_front_matter(std::string_view text, FrontMatterSplit& out) {
+  size_t colon = text.find(':');
+  size_t eol = text.find('\n');
+  if (colon == 0 || colon == std::string_view::npos || colon > eol)
+    return false;
+  for (char c : text.substr(0, colon)) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!word)
+      return false;
+  }
+  if (colon + 1 < text.size() && text[colon + 1] != ' ' && text[colon + 1] != '\n')
+    return false;
+  size_t pos = 0;
+  int line = 1;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos)
+      end = text.size();
+    std::string_view l = text.substr(pos, end - pos);
+    if (l.find_first_not_of(" \t") == std::string_view::npos)
+      return false;
+    if (is_delimiter(l, "---")) {
+      out.kind = FrontMatterKind::Yaml;
+      out.front = text.substr(0, pos);
+      out.front_first_line = 1;
+      out.body = end < text.size() ? text.substr(end + 1) : std::string_view();
+      out.body_line_offset = line;
+      return true;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  return false;
+}
+
 } // namespace
 
 FrontMatterSplit split_front_matter(std::string_view text, const std::string& file,
@@ -25,6 +64,7 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& fi
     out.kind = FrontMatterKind::Toml;
     open = "+++";
   } else {
+    hexo_front_matter(text, out);
     return out;
   }
   if (eol == std::string_view::npos)

@@ -1,6 +1,7 @@
 #pragma once
 // Splitting a Markdown file into front matter and body (Jekyll/Hugo conventions: a first line
-// `---` opens YAML closed by `---` or `...`; `+++` opens TOML closed by `+++`).
+// `---` opens YAML closed by `---` or `...`; `+++` opens TOML closed by `+++`; Hexo's YAML
+// closed by `---` with no opening line).
 #include "galley/diagnostics.hpp"
 
 #include <string_view>

@@ -92,6 +92,24 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
   }
   fs::path given(percent_decode(ref.src.substr(0, ref.src.find_first_of("?#"))));
   fs::path resolved = absolute_normal(given.is_absolute() ? given : ctx.base_dir / given);
+  std::error_code ec;
+  // A site-root path (`/images/x.png`, served from Hugo's static/ or Jekyll's site folder)
+  // names a file under a --resource-path folder, when it is not a file of its own.
+  const bool site_root = given.is_absolute() && !fs::exists(resolved, ec);
+  if (site_root) {
+    for (const auto& dir : ctx.options->resource_paths) {
+      fs::path candidate = absolute_normal(absolute_normal(dir) / given.relative_path());
+      if (fs::is_regular_file(candidate, ec)) {
+        resolved = candidate;
+        break;
+      }
+    }
+    if (!fs::is_regular_file(resolved, ec)) {
+      diags.warning(loc, label + " not found",
+                    "a path from the site's root: give its static folder with --resource-path");
+      return;
+    }
+  }
   bool by_link = false;
   bool allowed = inside_roots(resolved, ctx.roots, by_link);
   if (!allowed && by_link) {
@@ -106,11 +124,10 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                 "move the image next to the article, or allow its folder with --allow-path");
     return;
   }
-  std::error_code ec;
   if (!fs::is_regular_file(resolved, ec)) {
     fs::path shown = (fs::path(ctx.display).parent_path() / given).lexically_normal().parent_path();
-    diags.error(loc, label + " not found (looked in " +
-                         (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
+    diags.warning(loc, label + " not found (looked in " +
+                           (shown.empty() ? std::string(".") : shown.generic_string()) + ")");
     return;
   }
   const Limits& limits = ctx.options->limits;

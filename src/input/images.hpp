@@ -7,9 +7,11 @@
 namespace galley::input {
 
 /// Resolves `ref.src` and sets `ref.path` (or `ref.remote`). `what` names the image in messages
-/// ("cover image", "figure"). Errors: a path that is absolute or leaves the allowed folders
-/// (ctx.roots), a missing file, a file that is not a readable JPEG, PNG, GIF or SVG. A remote
-/// URL is a warning: galley never fetches it.
+/// ("cover image", "figure"). A site-root path (`/images/x.png`) that is no file of its own is
+/// looked up under each of `LoadOptions::resource_paths`. Errors: a path that is absolute or
+/// leaves the allowed folders (ctx.roots), a file that is not a readable JPEG, PNG, GIF or SVG.
+/// Warnings, leaving `ref.path` empty: a missing file (the outputs show the alt text in its
+/// place) and a remote URL (galley never fetches it).
 void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view what,
                    const ArticleContext& ctx, Diagnostics& diags);
 

@@ -4,6 +4,7 @@
 #include "input/manifest.hpp"
 #include "input/markdown.hpp"
 #include "input/text_file.hpp"
+#include "input/title.hpp"
 #include "input/xml.hpp"
 #include "util/files.hpp"
 
@@ -40,16 +41,21 @@ bool is_manifest_path(const fs::path& p) {
 std::optional<model::Article> load_article_with(const fs::path& path, const std::string& display,
                                                 const std::vector<fs::path>& extra_roots,
                                                 const LoadOptions& options, Diagnostics& diags) {
-  auto text = read_text_file(path, display, options, diags);
+  const bool from_stdin = path == kStdinPath;
+  auto text = from_stdin ? read_text_stdin(display, options, diags)
+                         : read_text_file(path, display, options, diags);
   if (!text)
     return std::nullopt;
   ArticleContext ctx;
   ctx.display = display;
-  ctx.base_dir = absolute_normal(path).parent_path();
+  // Standard input has no folder of its own: its relative paths name files from the current one.
+  ctx.base_dir = from_stdin ? absolute_normal(fs::current_path()) : absolute_normal(path).parent_path();
   ctx.roots.push_back(ctx.base_dir);
   for (const auto& r : extra_roots)
     ctx.roots.push_back(absolute_normal(r));
   for (const auto& r : options.allowed_roots)
+    ctx.roots.push_back(absolute_normal(r));
+  for (const auto& r : options.resource_paths)
     ctx.roots.push_back(absolute_normal(r));
   ctx.options = &options;
 
@@ -60,6 +66,7 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
     if (!read_xml(*text, ctx, draft, diags))
       return std::nullopt;
   } else {
+    take_title_block(*text, ctx, draft, diags);
     read_markdown(*text, ctx, draft, diags);
   }
   finalize_article(draft, ctx, diags);
@@ -70,7 +77,8 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
 
 std::optional<model::Article> load_article(const fs::path& path, const LoadOptions& options,
                                            Diagnostics& diags) {
-  return load_article_with(path, path.generic_string(), {}, options, diags);
+  const std::string display = path == kStdinPath ? kStdinName : path.generic_string();
+  return load_article_with(path, display, {}, options, diags);
 }
 
 std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,

@@ -16,10 +16,18 @@ namespace galley::input {
 
 struct LoadOptions {
   std::vector<std::filesystem::path> allowed_roots; ///< extra roots for images (--allow-path)
+  /// Folders a site-root image path (`/images/x.png`) is looked up in, in order
+  /// (--resource-path); each is also a root.
+  std::vector<std::filesystem::path> resource_paths;
   /// Input past a limit is an error, not a crash; images are checked from the file header
   /// before anything decodes them.
   Limits limits;
 };
+
+/// The path that names standard input: `galley pdf -` reads a Markdown article from it.
+inline constexpr const char* kStdinPath = "-";
+/// The source name diagnostics show for an article read from standard input.
+inline constexpr const char* kStdinName = "<stdin>";
 
 /// Loads one article (.md, .markdown, .xml by extension; content sniffing for others).
 /// Returns nullopt only when the file cannot be read or is not text; otherwise the article,

@@ -106,6 +106,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   std::vector<fs::path> roots{dir};
   for (const auto& r : options.allowed_roots)
     roots.push_back(absolute_normal(r));
+  for (const auto& r : options.resource_paths)
+    roots.push_back(absolute_normal(r));
 
   model::Issue issue;
   issue.source_path = display;
@@ -156,9 +158,13 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   ctx.roots = roots;
   ctx.options = &options;
   if (issue.cover) {
+    const int errors = diags.error_count();
     resolve_image(issue.cover->image, issue.cover->loc, "cover image", ctx, diags);
     issue.cover->alt = collapse_spaces(issue.cover->alt);
-    if (issue.cover->alt.empty())
+    const bool missing = issue.cover->image.path.empty() && !issue.cover->image.remote;
+    if (missing && diags.error_count() == errors)
+      issue.cover.reset(); // the warning said it is missing; the issue goes without a cover
+    else if (issue.cover->alt.empty())
       diags.warning(issue.cover->loc,
                     "cover image '" + issue.cover->image.src + "' has no alt text");
   }

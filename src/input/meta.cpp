@@ -1,6 +1,7 @@
 #include "input/meta.hpp"
 
 #include "input/dates.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -14,6 +15,7 @@ namespace {
 enum class Field {
   Publication,
   Title,
+  TitleAlias,
   Subtitle,
   Dek,
   Authors,
@@ -23,6 +25,7 @@ enum class Field {
   Tags,
   Cover,
   CoverImage,
+  CoverList,
   Identifier,
   Slug,
   Sources,
@@ -34,7 +37,8 @@ struct KeyInfo {
   Field field;
 };
 
-// galley's keys first, then aliases from other tools (docs/input.md, "Front matter").
+// galley's keys first, then aliases from other tools (docs/input.md, "Front matter"). Keys are
+// matched without regard to case, as Hugo does.
 constexpr KeyInfo kKeys[] = {
     {"publication", Field::Publication},
     {"title", Field::Title},
@@ -55,30 +59,54 @@ constexpr KeyInfo kKeys[] = {
     {"abstract", Field::Dek},
     {"keywords", Field::Tags},
     {"cover-image", Field::CoverImage},
-    // Hugo, Jekyll, Astro
+    // Hugo, Jekyll, Astro, Docusaurus
     {"description", Field::Dek},
     {"summary", Field::Dek},
     {"excerpt", Field::Dek},
     {"image", Field::CoverImage},
     {"heroImage", Field::CoverImage},
+    {"featured_image", Field::CoverImage},
+    {"featuredImage", Field::CoverImage},
+    {"images", Field::CoverList},
+    {"categories", Field::Tags},
     {"language", Field::Lang},
     {"pubDate", Field::Date},
     {"publishDate", Field::Date},
     {"readingTime", Field::ReadingTime},
     {"reading_time", Field::ReadingTime},
-    // Keys other tools use for their own purposes: accepted and ignored.
+    // Shorter or structured-data titles: used only when there is no `title`.
+    {"linkTitle", Field::TitleAlias},
+    {"headline", Field::TitleAlias},
+    {"name", Field::TitleAlias},
+    {"sidebar_label", Field::TitleAlias},
+    // Keys other tools use for their own purposes (URLs, menus, build switches, revision dates
+    // the outputs have no place for): accepted and ignored.
     {"draft", Field::Ignored},
     {"layout", Field::Ignored},
     {"permalink", Field::Ignored},
-    {"categories", Field::Ignored},
     {"weight", Field::Ignored},
     {"type", Field::Ignored},
     {"lastmod", Field::Ignored},
     {"updatedDate", Field::Ignored},
+    {"last_modified_at", Field::Ignored},
+    {"expiryDate", Field::Ignored},
     {"aliases", Field::Ignored},
+    {"redirect_from", Field::Ignored},
+    {"url", Field::Ignored},
+    {"menu", Field::Ignored},
+    {"series", Field::Ignored},
     {"toc", Field::Ignored},
     {"published", Field::Ignored},
+    {"comments", Field::Ignored},
+    {"sitemap", Field::Ignored},
     {"rights", Field::Ignored},
+    {"id", Field::Ignored},
+    {"sidebar_position", Field::Ignored},
+    {"sidebar_class_name", Field::Ignored},
+    {"hide_table_of_contents", Field::Ignored},
+    {"hide_title", Field::Ignored},
+    {"pagination_label", Field::Ignored},
+    {"custom_edit_url", Field::Ignored},
 };
 
 const std::vector<std::string>& known_keys() {
@@ -92,8 +120,9 @@ const std::vector<std::string>& known_keys() {
 }
 
 std::optional<Field> field_of(std::string_view key) {
+  const std::string lower = ascii_lower(key);
   for (const auto& info : kKeys)
-    if (key == info.key)
+    if (lower == ascii_lower(info.key))
       return info.field;
   return std::nullopt;
 }
@@ -112,10 +141,13 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
     a.name = v.scalar;
   } else if (v.kind == ValueKind::Map) {
     static const std::vector<std::string> author_keys{
-        "name",    "bio",  "portrait",    "image", "avatar",
-        "file-as", "role", "affiliation", "email", "url"};
+        "name",  "bio", "portrait", "image",     "avatar",  "file-as", "role",
+        "affiliation", "email", "url", "title", "image_url", "socials", "page"};
     for (const auto& e : v.map) {
-      if (e.key == "affiliation" || e.key == "email" || e.key == "url")
+      // Contact details, and Docusaurus's job title, profile picture URL (never fetched) and
+      // social handles: the outputs have no place for them.
+      if (e.key == "affiliation" || e.key == "email" || e.key == "url" || e.key == "title" ||
+          e.key == "image_url" || e.key == "socials" || e.key == "page")
         continue;
       if (std::find(author_keys.begin(), author_keys.end(), e.key) == author_keys.end()) {
         warn_unknown_key(e, "author", author_keys, diags);
@@ -147,6 +179,35 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
   return a;
 }
 
+/// "A, B, and C", "A, B and C", "A and B" and "A & B": the names a single author string lists,
+/// as a byline writes them.
+std::vector<std::string> split_names(std::string_view text) {
+  std::vector<std::string> names;
+  auto push = [&](std::string_view part) {
+    std::string name = collapse_spaces(part);
+    if (name.rfind("and ", 0) == 0)
+      name.erase(0, 4);
+    if (!name.empty())
+      names.push_back(std::move(name));
+  };
+  for (std::string_view rest = text;;) {
+    size_t cut = std::string_view::npos, skip = 0;
+    for (std::string_view sep : {std::string_view(","), std::string_view(" and "),
+                                 std::string_view(" & ")}) {
+      size_t at = rest.find(sep);
+      if (at < cut) {
+        cut = at;
+        skip = sep.size();
+      }
+    }
+    push(rest.substr(0, cut));
+    if (cut == std::string_view::npos)
+      break;
+    rest.remove_prefix(cut + skip);
+  }
+  return names;
+}
+
 void read_authors(const Entry& e, model::Meta& meta, Diagnostics& diags) {
   auto add = [&](const Value& v) {
     if (auto a = read_author(v, e.key, diags))
@@ -155,9 +216,37 @@ void read_authors(const Entry& e, model::Meta& meta, Diagnostics& diags) {
   if (e.value.kind == ValueKind::List) {
     for (const auto& v : e.value.list)
       add(v);
+  } else if (e.value.kind == ValueKind::Scalar) {
+    for (auto& name : split_names(e.value.scalar)) {
+      Value one = e.value;
+      one.scalar = std::move(name);
+      add(one);
+    }
   } else if (e.value.kind != ValueKind::Null) {
     add(e.value);
   }
+}
+
+/// `6`, `6 min read`, `6 minutes`: the leading whole number is the minutes, and a text around it
+/// is kept as written for the outputs to show. Without a number the time is computed.
+void read_reading_time(const Entry& e, model::Meta& meta, Diagnostics& diags) {
+  auto s = string_field(e, diags);
+  if (!s || s->empty())
+    return;
+  std::string text = collapse_spaces(*s);
+  int minutes = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+  if (ec != std::errc() || minutes < 1) {
+    diags.warning(e.value.loc,
+                  "'" + e.key + "' has no number of minutes: '" + *s +
+                      "'; the reading time is computed from the word count",
+                  "write it as 6 or '6 min read'");
+    return;
+  }
+  meta.reading_minutes = minutes;
+  meta.reading_time_given = true;
+  if (end != text.data() + text.size())
+    meta.reading_time_text = text;
 }
 
 void read_sources(const Entry& e, ArticleDraft& draft, Diagnostics& diags) {
@@ -255,8 +344,8 @@ std::optional<model::Date> date_field(const Entry& e, Diagnostics& diags) {
     return std::nullopt;
   if (auto d = parse_date(*s))
     return d;
-  diags.error(e.value.loc, "'" + e.key + "' is not a date: '" + *s + "'",
-              "write it as 2026-04-27 or April 27, 2026");
+  diags.warning(e.value.loc, "'" + e.key + "' is not a date: '" + *s + "'; it is left out",
+                "write it as 2026-04-27 or April 27, 2026");
   return std::nullopt;
 }
 
@@ -341,6 +430,7 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
     return;
   }
   std::map<Field, const Entry*> seen; // first key that set each field, for duplicate warnings
+  std::optional<std::string> title_alias;
   for (const auto& e : root.map) {
     auto field = field_of(e.key);
     if (!field) {
@@ -349,7 +439,22 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
     }
     if (*field == Field::Ignored)
       continue;
-    Field slot = *field == Field::CoverImage ? Field::Cover : *field;
+    if (*field == Field::TitleAlias) {
+      if (auto s = string_field(e, diags); s && !s->empty() && !title_alias) {
+        title_alias = *s;
+        if (meta.loc.file.empty())
+          meta.loc = e.key_loc;
+      }
+      continue;
+    }
+    if (*field == Field::Tags) { // tags, keywords and categories all become subjects
+      for (auto& tag : string_list_field(e, diags))
+        if (std::find(meta.tags.begin(), meta.tags.end(), tag) == meta.tags.end())
+          meta.tags.push_back(std::move(tag));
+      continue;
+    }
+    Field slot =
+        *field == Field::CoverImage || *field == Field::CoverList ? Field::Cover : *field;
     if (auto it = seen.find(slot); it != seen.end()) {
       diags.warning(e.key_loc, "'" + e.key + "' repeats '" + it->second->key + "' (line " +
                                    std::to_string(it->second->key_loc.line) +
@@ -390,35 +495,34 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
     case Field::Date:
       meta.date = date_field(e, diags);
       break;
-    case Field::ReadingTime: {
-      auto s = string_field(e, diags);
-      if (!s || s->empty())
-        break;
-      int minutes = 0;
-      auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), minutes);
-      if (ec != std::errc() || end != s->data() + s->size() || minutes < 1) {
-        diags.error(e.value.loc,
-                    "'" + e.key + "' must be a whole number of minutes, got '" + *s + "'");
-        break;
-      }
-      meta.reading_minutes = minutes;
-      meta.reading_time_given = true;
-      break;
-    }
-    case Field::Tags:
-      meta.tags = string_list_field(e, diags);
+    case Field::ReadingTime:
+      read_reading_time(e, meta, diags);
       break;
     case Field::Cover:
-    case Field::CoverImage:
       meta.cover = cover_field(e, diags);
       break;
+    case Field::CoverImage:
+      meta.cover = cover_field(e, diags);
+      draft.cover_alt_optional = e.value.kind == ValueKind::Scalar;
+      break;
+    case Field::CoverList: { // Hugo's `images`: the first is the page's image
+      const bool list = e.value.kind == ValueKind::List && !e.value.list.empty();
+      const Entry first = list ? Entry{e.key, e.key_loc, e.value.list.front()} : e;
+      meta.cover = cover_field(first, diags);
+      draft.cover_alt_optional = first.value.kind == ValueKind::Scalar;
+      break;
+    }
     case Field::Sources:
       read_sources(e, draft, diags);
       break;
+    case Field::Tags:
+    case Field::TitleAlias:
     case Field::Ignored:
       break;
     }
   }
+  if (meta.title.empty() && title_alias)
+    meta.title = *title_alias;
 }
 
 } // namespace galley::input

@@ -5,6 +5,8 @@
 #include "util/text_utils.hpp"
 
 #include <cstring>
+#include <iostream>
+#include <iterator>
 
 namespace galley::input {
 
@@ -37,12 +39,32 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
     diags.error({display}, "cannot read file: " + why);
     return std::nullopt;
   }
-  if (bytes->size() > options.limits.max_file_size) { // the file grew, or is an endless stream
+  return text_from_bytes(*bytes, display, options, diags);
+}
+
+std::optional<std::string> read_text_stdin(const std::string& display, const LoadOptions& options,
+                                           Diagnostics& diags) {
+  std::string bytes;
+  char chunk[65536];
+  while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+    bytes.append(chunk, static_cast<size_t>(std::cin.gcount()));
+    if (bytes.size() > options.limits.max_file_size)
+      break; // an endless stream: what was read already shows it is too large
+  }
+  if (std::cin.bad()) {
+    diags.error({display}, "cannot read standard input");
+    return std::nullopt;
+  }
+  return text_from_bytes(bytes, display, options, diags);
+}
+
+std::optional<std::string> text_from_bytes(std::string_view view, const std::string& display,
+                                           const LoadOptions& options, Diagnostics& diags) {
+  if (view.size() > options.limits.max_file_size) { // the file grew, or is an endless stream
     diags.error({display}, "file is too large (the limit is " +
                                std::to_string(options.limits.max_file_size) + " bytes)");
     return std::nullopt;
   }
-  std::string_view view = *bytes;
   if (view.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     diags.error({display}, "file is empty");
     return std::nullopt;

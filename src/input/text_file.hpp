@@ -14,6 +14,14 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
                                           const std::string& display, const LoadOptions& options,
                                           Diagnostics& diags);
 
+/// The same checks and clean-up for the text of standard input (`galley pdf -`).
+std::optional<std::string> read_text_stdin(const std::string& display, const LoadOptions& options,
+                                           Diagnostics& diags);
+
+/// The checks and clean-up read_text_file() applies, on bytes already read.
+std::optional<std::string> text_from_bytes(std::string_view bytes, const std::string& display,
+                                           const LoadOptions& options, Diagnostics& diags);
+
 /// 1-based line and byte column of `offset` in `text`.
 SourceLoc loc_at(std::string_view text, size_t offset, const std::string& file);
 

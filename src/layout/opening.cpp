@@ -146,7 +146,8 @@ std::string byline_details(const model::Meta& meta, const std::vector<std::strin
   if (has_field(fields, "date") && meta.date) out = model::format_date_long(*meta.date);
   if (has_field(fields, "reading-time") && meta.reading_minutes > 0) {
     if (!out.empty()) out += " \u00B7 ";
-    out += std::to_string(meta.reading_minutes) + " min read";
+    out += meta.reading_time_text.empty() ? std::to_string(meta.reading_minutes) + " min read"
+                                          : meta.reading_time_text;
   }
   return out;
 }

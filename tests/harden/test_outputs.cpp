@@ -79,7 +79,9 @@ TEST_SUITE("harden/outputs") {
     write(dir / "a.md", kArticle + "\n![Missing](nope.png)\n");
     write(dir / "a.pdf", "previous good output");
     auto before = fs::last_write_time(dir / "a.md");
-    RunResult r = run_galley({"pdf", (dir / "a.md").string(), "-o", (dir / "a.pdf").string()});
+    // A missing image is a warning, which --strict makes fail the run.
+    RunResult r = run_galley(
+        {"pdf", "--strict", (dir / "a.md").string(), "-o", (dir / "a.pdf").string()});
     CHECK(r.code == 1);
     CHECK(galley::read_file(dir / "a.pdf").value_or("") == "previous good output");
     CHECK(fs::last_write_time(dir / "a.md") == before);

@@ -53,8 +53,8 @@ Body
       CHECK(a->meta.language == "fr");
       CHECK(a->meta.date == model::Date{2026, 4, 27});
       CHECK(a->meta.tags == std::vector<std::string>{"x", "y"});
-      CHECK(test::has(diags, Severity::Warning, "cover image 'images/cover.jpg' has no alt text"));
-      CHECK_FALSE(diags.has_errors());
+      CHECK(diags.empty()); // a bare path from a key with no place for alt text
+
     }
     SUBCASE("Astro and Hugo") {
       auto a = test::load_text(dir, "b.md", R"(---
@@ -120,9 +120,9 @@ Body
     CHECK(diags.all().front().hint == "did you mean 'title'?");
     CHECK(diags.all().front().loc.column == 1);
     CHECK(test::has(diags, Severity::Error, "'title' must be a string, got a list", 3));
-    CHECK(test::has(diags, Severity::Error, "'date' is not a date: 'soon'", 4));
+    CHECK(test::has(diags, Severity::Warning, "'date' is not a date: 'soon'", 4));
     CHECK(test::has(diags, Severity::Warning, "'description' repeats 'dek'", 6));
-    CHECK(test::has(diags, Severity::Error, "article has no title"));
+    CHECK(test::has(diags, Severity::Warning, "article has no title; using 'A' from the file name"));
   }
 
   TEST_CASE("a language that is not a BCP 47 tag is warned about; pt_BR is mended") {
