@@ -6,6 +6,7 @@
 #include "input/load.hpp"
 #include "layout/layout.hpp"
 #include "pdf/writer.hpp"
+#include "style/loader.hpp"
 #include "text/engine.hpp"
 #include "text/hyphenate.hpp"
 #include "util/dates.hpp"
@@ -61,7 +62,11 @@ style::Style resolve_style(const model::Issue& issue, const RenderOptions& optio
     }
   }
   if (name.empty()) name = "dispatch";
-  return style::load_style(name, diags);
+  // What the style extends stays within the input's folder, the style's own and --allow-path.
+  std::vector<fs::path> roots;
+  if (!issue.source_path.empty()) roots.push_back(absolute_normal(issue.source_path).parent_path());
+  for (const auto& r : options.allowed_roots) roots.push_back(r);
+  return style::load_style_within(name, roots, diags);
 }
 
 namespace {
