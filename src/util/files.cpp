@@ -227,17 +227,23 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
 
 std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::path>& roots,
                                              const std::filesystem::path& path,
-                                             std::string* error, std::size_t max_size) {
+                                             std::string* error, std::size_t max_size,
+                                             bool* outside) {
   auto fail = [&](std::string why) -> std::optional<std::string> {
     if (error) *error = std::move(why);
     return std::nullopt;
   };
+  auto refuse = [&](std::string why) {
+    if (outside) *outside = true;
+    return fail(std::move(why));
+  };
+  if (outside) *outside = false;
   std::vector<std::filesystem::path> normal;
   for (const auto& r : roots) normal.push_back(absolute_normal(r));
   const std::filesystem::path target = absolute_normal(path);
   bool none_lexically = false;
   int fd = open_in_roots(normal, target, none_lexically);
-  if (none_lexically) return fail("is outside the allowed folders");
+  if (none_lexically) return refuse("is outside the allowed folders");
   if (fd < 0 && errno == EXDEV) {
     // A link from one root into another (or a root reached through a link) is allowed: try the
     // real path beneath the roots' real paths. The open is confined all the same.
@@ -246,10 +252,10 @@ std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::
     for (const auto& r : normal)
       if (auto real = std::filesystem::weakly_canonical(r, ec); !ec) real_roots.push_back(real);
     std::filesystem::path real = std::filesystem::weakly_canonical(target, ec);
-    bool outside = false;
-    if (!ec) fd = open_in_roots(real_roots, real, outside);
-    if (fd < 0 && (ec || outside || errno == EXDEV))
-      return fail("links to a file outside the allowed folders");
+    bool real_outside = false;
+    if (!ec) fd = open_in_roots(real_roots, real, real_outside);
+    if (fd < 0 && (ec || real_outside || errno == EXDEV))
+      return refuse("links to a file outside the allowed folders");
   }
   if (fd < 0) return fail(open_error(errno));
   return read_descriptor(fd, target, error, max_size);

@@ -25,10 +25,12 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
 /// link swapped in after a check cannot lead outside. A link from one root into another is
 /// followed. Otherwise like read_file; `error` says "is outside the allowed folders" or "links
 /// to a file outside the allowed folders" when the path leaves them.
+/// `outside`, when given, is set when the refusal is for leaving them.
 std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::path>& roots,
                                              const std::filesystem::path& path,
                                              std::string* error = nullptr,
-                                             std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1);
+                                             std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1,
+                                             bool* outside = nullptr);
 
 /// From now on, every read_file of `path` goes through read_file_beneath with `roots`: the
 /// loader confines an image it has checked, and the writers that read it again by name later
@@ -75,9 +77,10 @@ bool write_all(int fd, std::string_view bytes);
 /// rename, until the other end is closed. Tests use it to interrupt a run at that exact point.
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
 
-/// Removes the temporary file of every write_file_atomic call still in flight and makes those
-/// calls, and every later one, fail instead of renaming: a process about to exit on a signal
-/// then leaves neither temporary files nor a replaced output behind. Takes a lock, so call it
+/// Removes the named temporary file of every write_file_atomic call still in flight (an
+/// unnamed O_TMPFILE one needs nothing) and makes those calls, and every later one, fail
+/// instead of renaming: a process about to exit on a signal then leaves neither temporary files
+/// nor a replaced output behind. Takes a lock, so call it
 /// from an ordinary thread (one that waits with sigwait), never from a signal handler. Returns
 /// how many temporary files it removed.
 std::size_t abandon_atomic_writes();
