@@ -58,9 +58,12 @@ public:
 
   bool load_file(const fs::path& path, const SourceLoc& asked_at, bool confined = false) {
     std::string why;
+    bool outside = false;
     std::optional<std::string> text =
-        confined ? read_file_beneath(*roots_, path, &why) : read_file(path, &why);
-    if (!text && confined && why.find("outside the allowed folders") != std::string::npos) {
+        confined ? read_file_beneath(*roots_, path, &why,
+                                     std::numeric_limits<std::size_t>::max() - 1, &outside)
+                 : read_file(path, &why);
+    if (outside) {
       diags_.error(asked_at,
                    "style file '" + path.lexically_normal().generic_string() +
                        "' named by extends: " + why +
