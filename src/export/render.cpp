@@ -57,6 +57,8 @@ style::Style resolve_style(const model::Issue& issue, const RenderOptions& optio
                     "move the style next to the manifest, or allow its folder with --allow-path");
         return style::Style{};
       }
+      // Checked by name above; read beneath the roots, so a swap since cannot lead outside.
+      confine_reads(path, roots);
       if (fs::path(name).is_relative())
         name = (fs::path(issue.source_path).parent_path() / name).string();
     }
