@@ -7,7 +7,7 @@
 
 namespace galley::cli {
 
-/// While alive, SIGINT, SIGTERM and SIGHUP are blocked in the constructing thread and in every
+/// Used by `galley build`, `galley pdf` and `galley epub`. While alive, SIGINT, SIGTERM and SIGHUP are blocked in the constructing thread and in every
 /// thread it starts afterwards, and a dedicated thread waits for them (sigwait). On one, that
 /// thread removes the temporary files of the writes in flight (abandon_atomic_writes), prints
 /// one line and ends the process with 128 + the signal number (130 for SIGINT, 143 for

@@ -1,6 +1,7 @@
 // `galley pdf` and `galley epub`: one output from one article, a manifest, or several articles.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/build_signals.hpp"
 #include "cli/outputs.hpp"
 #include "export/warm_up.hpp"
 
@@ -59,6 +60,8 @@ void check_output_name(const ConvertState& st, const std::filesystem::path& out,
 
 int run_convert(const ConvertState& st) {
   auto started = std::chrono::steady_clock::now();
+  // Before any thread starts, so that an interrupted write is cleaned up as in `galley build`.
+  InterruptGuard interrupts;
   Diagnostics diags;
   check_stdin_output(st, diags);
   auto ro = render_options(st.common, diags);

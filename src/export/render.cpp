@@ -6,6 +6,7 @@
 #include "input/load.hpp"
 #include "layout/layout.hpp"
 #include "pdf/writer.hpp"
+#include "style/loader.hpp"
 #include "text/engine.hpp"
 #include "text/hyphenate.hpp"
 #include "util/dates.hpp"
@@ -57,12 +58,18 @@ style::Style resolve_style(const model::Issue& issue, const RenderOptions& optio
                     "move the style next to the manifest, or allow its folder with --allow-path");
         return style::Style{};
       }
+      // Checked by name above; read beneath the roots, so a swap since cannot lead outside.
+      confine_reads(path, roots);
       if (fs::path(name).is_relative())
         name = (fs::path(issue.source_path).parent_path() / name).string();
     }
   }
   if (name.empty()) name = "dispatch";
-  return style::load_style(name, diags);
+  // What the style extends stays within the input's folder, the style's own and --allow-path.
+  std::vector<fs::path> roots;
+  if (!issue.source_path.empty()) roots.push_back(absolute_normal(issue.source_path).parent_path());
+  for (const auto& r : options.allowed_roots) roots.push_back(r);
+  return style::load_style_within(name, roots, diags);
 }
 
 namespace {

@@ -140,7 +140,8 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
     return;
   }
   std::string why;
-  auto bytes = read_file(resolved, &why, limits.max_image_file_size);
+  // What is read must lie beneath a root, not only its name: the check above is on the name.
+  auto bytes = read_file_beneath(ctx.roots, resolved, &why, limits.max_image_file_size);
   if (!bytes) {
     diags.error(loc, label + " cannot be read: " + why);
     return;
@@ -171,6 +172,8 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                 "scale the image down, or raise the limit with --max-image-pixels");
     return;
   }
+  // The layout and the writers read the image again by this path: confined the same way.
+  confine_reads(resolved, ctx.roots);
   ref.path = resolved.string();
 }
 

@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 
 #include "galley/error.hpp"
+#include "util/open_beneath.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sys/stat.h>
@@ -87,16 +89,50 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error,
-                                     std::size_t max_size) {
+namespace {
+
+/// The files an article named, each with the roots it must stay beneath (confine_reads), so
+/// that every later read_file of one re-opens it confined.
+struct ConfinedFiles {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::filesystem::path>> roots;
+};
+
+ConfinedFiles& confined_files() {
+  static ConfinedFiles c;
+  return c;
+}
+
+/// Blocks until the other end of `fifo` has been opened for writing and closed again.
+void wait_at_fifo(const char* fifo) {
+  int fd = ::open(fifo, O_RDONLY | O_CLOEXEC); // blocks until the test opens the other end
+  if (fd < 0) return;
+  char buf[64];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf); // 0 once the test closes its end
+    if (n > 0 || (n < 0 && errno == EINTR)) continue;
+    break;
+  }
+  ::close(fd);
+}
+
+/// The test-only hold point before a confined file is opened again (see files.hpp); once a
+/// process.
+void hold_before_open_for_tests() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* fifo = std::getenv("GALLEY_TEST_HOLD_BEFORE_OPEN");
+    if (fifo != nullptr && *fifo != '\0') wait_at_fifo(fifo);
+  });
+}
+
+/// Reads what `fd` (opened with O_NONBLOCK) is, as read_file describes; closes it.
+std::optional<std::string> read_descriptor(int fd, const std::filesystem::path& path,
+                                           std::string* error, std::size_t max_size) {
   auto fail = [&](std::string why) -> std::optional<std::string> {
     if (error) *error = std::move(why);
     return std::nullopt;
   };
-  // O_NONBLOCK: opening a FIFO no program writes to would otherwise wait forever; it is
-  // cleared below, so reads from a pipe still wait for the writer's data.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return fail(open_error(errno));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -130,6 +166,107 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
   return data;
 }
 
+/// O_NONBLOCK: opening a FIFO no program writes to would otherwise wait forever; read_descriptor
+/// clears it, so reads from a pipe still wait for the writer's data.
+constexpr int kReadFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+
+/// `target` relative to `root` when it lies lexically beneath it.
+std::optional<std::filesystem::path> beneath(const std::filesystem::path& target,
+                                             const std::filesystem::path& root) {
+  std::filesystem::path rel = target.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  return rel;
+}
+
+/// Opens `target` beneath the first of `roots` it lies lexically beneath and can be opened
+/// from; -1 with errno (EXDEV: it leaves every root by a link), or ENOENT with `none_lexically`
+/// when no root holds it.
+int open_in_roots(const std::vector<std::filesystem::path>& roots,
+                  const std::filesystem::path& target, bool& none_lexically) {
+  none_lexically = true;
+  int err = ENOENT;
+  bool escaped = false;
+  for (const auto& root : roots) {
+    std::optional<std::filesystem::path> rel = beneath(target, root);
+    if (!rel) continue;
+    none_lexically = false;
+    int dir = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) continue;
+    int fd = open_beneath(dir, rel->string(), kReadFlags);
+    err = errno;
+    ::close(dir);
+    if (fd >= 0) return fd;
+    escaped = escaped || err == EXDEV;
+  }
+  errno = escaped ? EXDEV : err;
+  return -1;
+}
+
+} // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error,
+                                     std::size_t max_size) {
+  std::optional<std::vector<std::filesystem::path>> roots;
+  {
+    auto& confined = confined_files();
+    std::lock_guard lock(confined.mutex);
+    if (auto it = confined.roots.find(absolute_normal(path).string()); it != confined.roots.end())
+      roots = it->second;
+  }
+  if (roots) {
+    hold_before_open_for_tests();
+    return read_file_beneath(*roots, path, error, max_size);
+  }
+  int fd = ::open(path.c_str(), kReadFlags);
+  if (fd < 0) {
+    if (error) *error = open_error(errno);
+    return std::nullopt;
+  }
+  return read_descriptor(fd, path, error, max_size);
+}
+
+std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::path>& roots,
+                                             const std::filesystem::path& path,
+                                             std::string* error, std::size_t max_size,
+                                             bool* outside) {
+  auto fail = [&](std::string why) -> std::optional<std::string> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  auto refuse = [&](std::string why) {
+    if (outside) *outside = true;
+    return fail(std::move(why));
+  };
+  if (outside) *outside = false;
+  std::vector<std::filesystem::path> normal;
+  for (const auto& r : roots) normal.push_back(absolute_normal(r));
+  const std::filesystem::path target = absolute_normal(path);
+  bool none_lexically = false;
+  int fd = open_in_roots(normal, target, none_lexically);
+  if (none_lexically) return refuse("is outside the allowed folders");
+  if (fd < 0 && errno == EXDEV) {
+    // A link from one root into another (or a root reached through a link) is allowed: try the
+    // real path beneath the roots' real paths. The open is confined all the same.
+    std::error_code ec;
+    std::vector<std::filesystem::path> real_roots;
+    for (const auto& r : normal)
+      if (auto real = std::filesystem::weakly_canonical(r, ec); !ec) real_roots.push_back(real);
+    std::filesystem::path real = std::filesystem::weakly_canonical(target, ec);
+    bool real_outside = false;
+    if (!ec) fd = open_in_roots(real_roots, real, real_outside);
+    if (fd < 0 && (ec || real_outside || errno == EXDEV))
+      return refuse("links to a file outside the allowed folders");
+  }
+  if (fd < 0) return fail(open_error(errno));
+  return read_descriptor(fd, target, error, max_size);
+}
+
+void confine_reads(const std::filesystem::path& path, std::vector<std::filesystem::path> roots) {
+  auto& confined = confined_files();
+  std::lock_guard lock(confined.mutex);
+  confined.roots[absolute_normal(path).string()] = std::move(roots);
+}
+
 namespace {
 
 /// The temporary files of the atomic writes in flight, so that an interrupted process can
@@ -155,22 +292,11 @@ Error interrupted(const std::filesystem::path& path) {
   return Error("cannot write '" + path.string() + "': the run was interrupted");
 }
 
-/// The test-only hold point (see files.hpp): blocks until the test has opened the fifo for
-/// writing and closed it again.
+/// The test-only hold point before the rename (see files.hpp).
 void hold_before_rename_for_tests() {
   const char* fifo = std::getenv("GALLEY_TEST_HOLD_BEFORE_RENAME");
-  if (fifo == nullptr || *fifo == '\0') return;
-  int fd = ::open(fifo, O_RDONLY); // blocks until the test opens the other end
-  if (fd < 0) return;
-  char buf[64];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf); // 0 once the test closes its end
-    if (n > 0 || (n < 0 && errno == EINTR)) continue;
-    break;
-  }
-  ::close(fd);
+  if (fifo != nullptr && *fifo != '\0') wait_at_fifo(fifo);
 }
-
 
 /// A FIFO's reader wants the bytes: write them into it (waiting for a reader to open it).
 void write_fifo(const std::filesystem::path& path, std::string_view bytes) {
@@ -192,17 +318,35 @@ std::string temp_pattern(const std::filesystem::path& path) {
 
 } // namespace
 
-void write_file_atomic(const std::filesystem::path& requested, std::string_view bytes) {
-  std::filesystem::path path = requested;
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-    std::error_code ec;
-    auto target = std::filesystem::weakly_canonical(path, ec);
-    if (!ec) path = target; // renaming over the link would replace the link, not its file
-  }
-  if (::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode)) return write_fifo(path, bytes);
-  auto dir = path.parent_path();
-  if (dir.empty()) dir = ".";
+namespace {
+
+/// Writes, flushes and closes `fd`; throws (after `discard`) on failure.
+template <class Discard>
+void fill(int fd, std::string_view bytes, const std::filesystem::path& path, Discard discard) {
+  auto fail = [&](const char* what) {
+    int err = errno;
+    ::close(fd);
+    discard();
+    throw Error(std::string("cannot write '") + path.string() + "': " + what + ": " +
+                std::strerror(err));
+  };
+  if (!write_all(fd, bytes)) fail("write");
+  if (::fchmod(fd, 0644) != 0) fail("chmod");
+  if (::fsync(fd) != 0) fail("fsync");
+}
+
+/// Gives the unnamed file open as `fd` the name `name` (AT_EMPTY_PATH needs a capability on
+/// kernels before 6.10, the /proc link does not).
+bool link_unnamed(int fd, const std::string& name) {
+  if (::linkat(fd, "", AT_FDCWD, name.c_str(), AT_EMPTY_PATH) == 0) return true;
+  if (errno == EEXIST) return false;
+  std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  return ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0;
+}
+
+/// The named fallback where the file system has no O_TMPFILE: mkstemp, write, rename.
+void write_named_temp(const std::filesystem::path& path, const std::filesystem::path& dir,
+                      std::string_view bytes) {
   // mkstemp gives a unique name, so two runs writing the same output never share a temp file.
   std::string tmpl = (dir / temp_pattern(path)).string();
   auto& inflight = writes_in_flight();
@@ -221,16 +365,7 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
     ::unlink(tmpl.c_str());
     inflight.forget(tmpl);
   };
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    discard();
-    throw Error(std::string("cannot write '") + path.string() + "': " + what + ": " +
-                std::strerror(err));
-  };
-  if (!write_all(fd, bytes)) fail("write");
-  if (::fchmod(fd, 0644) != 0) fail("chmod");
-  if (::fsync(fd) != 0) fail("fsync");
+  fill(fd, bytes, path, discard);
   if (::close(fd) != 0) {
     int err = errno;
     discard();
@@ -244,6 +379,58 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
+    throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
+  }
+}
+
+} // namespace
+
+void write_file_atomic(const std::filesystem::path& requested, std::string_view bytes) {
+  std::filesystem::path path = requested;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    std::error_code ec;
+    auto target = std::filesystem::weakly_canonical(path, ec);
+    if (!ec) path = target; // renaming over the link would replace the link, not its file
+  }
+  if (::stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode)) return write_fifo(path, bytes);
+  auto dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  auto& inflight = writes_in_flight();
+  {
+    std::lock_guard lock(inflight.mutex);
+    if (inflight.abandoned) throw interrupted(path);
+  }
+  // An O_TMPFILE file has no name until it is linked, so a run killed while writing it (even by
+  // SIGKILL) leaves nothing behind; the kernel frees it with the last descriptor.
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)
+      return write_named_temp(path, dir, bytes);
+    throw Error("cannot create a temporary file in '" + dir.string() + "': " +
+                std::strerror(errno));
+  }
+  fill(fd, bytes, path, [] {});
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  hold_before_rename_for_tests();
+  // The name exists only from linkat to rename, under the lock, so abandon_atomic_writes never
+  // sees it; a SIGKILL in that window (two system calls) is the one way to leave it behind.
+  std::lock_guard lock(inflight.mutex);
+  if (inflight.abandoned) throw interrupted(path);
+  const std::string stem = temp_pattern(path).substr(0, temp_pattern(path).size() - 6);
+  std::string name;
+  for (unsigned n = 0;; ++n) {
+    name = (dir / (stem + std::to_string(::getpid()) + "-" + std::to_string(n))).string();
+    if (link_unnamed(fd, name)) break;
+    if (errno != EEXIST || n > 1000)
+      throw Error("cannot write '" + path.string() + "': link: " + std::strerror(errno));
+  }
+  if (::rename(name.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(name.c_str());
     throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
   }
 }

@@ -20,6 +20,27 @@ namespace galley {
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr,
                                      std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1);
 
+/// Reads `path` only if what is opened lies beneath one of `roots` (folders): the open starts
+/// at a root's descriptor and resolves each component beneath it (util/open_beneath.hpp), so a
+/// link swapped in after a check cannot lead outside. A link from one root into another is
+/// followed. Otherwise like read_file; `error` says "is outside the allowed folders" or "links
+/// to a file outside the allowed folders" when the path leaves them.
+/// `outside`, when given, is set when the refusal is for leaving them.
+std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::path>& roots,
+                                             const std::filesystem::path& path,
+                                             std::string* error = nullptr,
+                                             std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1,
+                                             bool* outside = nullptr);
+
+/// From now on, every read_file of `path` goes through read_file_beneath with `roots`: the
+/// loader confines an image it has checked, and the writers that read it again by name later
+/// get the same confinement without knowing the roots.
+///
+/// Test-only hook: when the environment variable GALLEY_TEST_HOLD_BEFORE_OPEN names a fifo, the
+/// first such read of the process waits there (as GALLEY_TEST_HOLD_BEFORE_RENAME below) before
+/// opening the file, so a test can swap the file in between.
+void confine_reads(const std::filesystem::path& path, std::vector<std::filesystem::path> roots);
+
 /// A file's identity: its device and inode, the same whatever name, link or ".." reached it.
 struct FileId {
   std::uint64_t dev = 0;
@@ -45,6 +66,8 @@ bool write_all(int fd, std::string_view bytes);
 
 /// Writes `bytes` to a temporary file in the same folder, flushes it and renames it over `path`,
 /// so that a failed run never leaves a half-written file nor destroys the previous good one.
+/// The temporary file is unnamed (O_TMPFILE) until just before the rename, so a killed run
+/// leaves nothing; a file system without O_TMPFILE gets a named `.NAME.tmp-XXXXXX` instead.
 /// When `path` is a link, the file it points to is replaced, not the link. A FIFO cannot be
 /// replaced: its reader gets the bytes directly. Throws galley::Error on failure (and removes
 /// the temporary file).
@@ -54,9 +77,10 @@ bool write_all(int fd, std::string_view bytes);
 /// rename, until the other end is closed. Tests use it to interrupt a run at that exact point.
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
 
-/// Removes the temporary file of every write_file_atomic call still in flight and makes those
-/// calls, and every later one, fail instead of renaming: a process about to exit on a signal
-/// then leaves neither temporary files nor a replaced output behind. Takes a lock, so call it
+/// Removes the named temporary file of every write_file_atomic call still in flight (an
+/// unnamed O_TMPFILE one needs nothing) and makes those calls, and every later one, fail
+/// instead of renaming: a process about to exit on a signal then leaves neither temporary files
+/// nor a replaced output behind. Takes a lock, so call it
 /// from an ordinary thread (one that waits with sigwait), never from a signal handler. Returns
 /// how many temporary files it removed.
 std::size_t abandon_atomic_writes();

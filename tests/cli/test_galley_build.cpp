@@ -216,13 +216,13 @@ TEST_SUITE("cli/galley_build") {
           spawn_galley({"build", fixture("harbour.md"), "-f", "pdf", "-j", "1", "-o", dir.string()},
                        {{"GALLEY_TEST_HOLD_BEFORE_RENAME", fifo.string()}});
       // Opening the fifo succeeds once galley waits at the hold point: the new PDF is complete
-      // in its temporary file, not yet renamed.
+      // in its temporary file, not yet renamed (unnamed where the file system has O_TMPFILE).
       int fd = open_when_held(fifo, child);
       REQUIRE(fd >= 0);
       std::size_t files = 0;
       for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
         ++files;
-      CHECK(files == 2);
+      CHECK(files <= 2);
       REQUIRE(::kill(child, sig) == 0);
       int status = 0;
       REQUIRE(::waitpid(child, &status, 0) == child);

@@ -5,7 +5,10 @@
 #include <zip.h>
 #include <zlib.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <chrono>
+#include <thread>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -67,7 +70,8 @@ std::string png(std::uint32_t width, std::uint32_t height, int color_type, const
 
 } // namespace
 
-RunResult run_galley(const std::vector<std::string>& args) {
+Started start_galley(const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env) {
   const char* bin = std::getenv("GALLEY_BIN");
   std::vector<std::string> argv_s{bin ? bin : "galley"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -75,34 +79,72 @@ RunResult run_galley(const std::vector<std::string>& args) {
   for (auto& a : argv_s)
     argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_s;
+  for (char** e = environ; *e != nullptr; ++e)
+    env_s.emplace_back(*e);
+  for (const auto& [name, value] : env)
+    env_s.push_back(name + "=" + value);
+  std::vector<char*> envp;
+  for (auto& e : env_s)
+    envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   fs::create_directories(base_dir());
   static int counter = 0;
-  fs::path err = base_dir() / ("stderr-" + std::to_string(counter++));
+  Started started;
+  started.err = base_dir() / ("stderr-" + std::to_string(counter++));
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  RunResult r;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_addopen(&actions, 2, started.err.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  int rc = posix_spawn(&started.pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    r.err = "cannot start " + argv_s[0];
+  if (rc != 0)
+    started.pid = -1;
+  return started;
+}
+
+RunResult finish_galley(const Started& started) {
+  RunResult r;
+  if (started.pid <= 0) {
+    r.err = "cannot start galley";
     return r;
   }
   int status = 0;
   struct rusage usage {};
-  wait4(pid, &status, 0, &usage);
+  wait4(started.pid, &status, 0, &usage);
   if (WIFEXITED(status))
     r.code = WEXITSTATUS(status);
   if (WIFSIGNALED(status))
     r.signal = WTERMSIG(status);
   r.max_rss_kb = usage.ru_maxrss;
-  r.err = galley::read_file(err).value_or("");
-  fs::remove(err);
+  r.err = galley::read_file(started.err).value_or("");
+  fs::remove(started.err);
   return r;
+}
+
+RunResult run_galley(const std::vector<std::string>& args) {
+  return finish_galley(start_galley(args, {}));
+}
+
+int open_when_held(const fs::path& fifo, pid_t child) {
+  for (;;) {
+    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0)
+      return fd;
+    if (errno != ENXIO)
+      return -1;
+    // WNOWAIT: an ended child stays to be reaped by finish_galley.
+    siginfo_t info {};
+    if (::waitid(P_PID, static_cast<id_t>(child), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+        info.si_pid == child)
+      return -1;
+    // The child is starting up and has no reader on the fifo yet; the poll ends as soon as it
+    // reaches the hold point, so nothing depends on how long that takes.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 fs::path scratch(const std::string& name) {

@@ -2,6 +2,8 @@
 // Runs the galley binary (GALLEY_BIN, set by ctest) as a child process and reports how it
 // ended and how much memory it used, so tests can check limits from the outside.
 #include <filesystem>
+#include <sys/types.h>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,23 @@ struct RunResult {
 
 /// Runs `galley args...` with stdin from /dev/null and stdout discarded.
 RunResult run_galley(const std::vector<std::string>& args);
+
+/// A galley started in the background: its process and the file its stderr goes to.
+struct Started {
+  pid_t pid = -1;
+  std::filesystem::path err;
+};
+
+/// Starts `galley args...` as run_galley does, with `env` added to the environment.
+Started start_galley(const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env);
+
+/// Waits for a started galley and reports how it ended.
+RunResult finish_galley(const Started& started);
+
+/// Opens the writing end of `fifo` once `child` waits at a test hold point on it (the
+/// GALLEY_TEST_HOLD_* variables); -1 if the child ends first. Closing the result releases it.
+int open_when_held(const std::filesystem::path& fifo, pid_t child);
 
 /// A fresh, empty folder for one test (removed when the next run of the same test starts).
 std::filesystem::path scratch(const std::string& name);

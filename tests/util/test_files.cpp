@@ -1,9 +1,13 @@
 #include "galley/error.hpp"
 #include "util/files.hpp"
+#include "util/open_beneath.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <filesystem>
+#include <unistd.h>
 
 using namespace galley;
 namespace fs = std::filesystem;
@@ -24,6 +28,86 @@ TEST_SUITE("util/files") {
     std::string why;
     CHECK_FALSE(read_file(dir / "nope.txt", &why).has_value());
     CHECK(why == "no such file");
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("open beneath a folder: links inside are followed, ways out are refused") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-beneath";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "root/sub");
+    write_file_atomic(dir / "root/sub/in.txt", "inside");
+    write_file_atomic(dir / "out.txt", "outside");
+    fs::create_symlink("sub/in.txt", dir / "root/near");
+    fs::create_symlink("sub", dir / "root/folder");
+    fs::create_symlink("../out.txt", dir / "root/climb");
+    fs::create_symlink(dir / "root/sub/in.txt", dir / "root/absolute");
+    fs::create_symlink("loop", dir / "root/loop");
+    int root = ::open((dir / "root").c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(root >= 0);
+    auto read = [&](auto open, const char* rel) -> std::string {
+      int fd = open(root, rel, O_RDONLY | O_CLOEXEC);
+      if (fd < 0) return errno == EXDEV ? "EXDEV" : errno == ELOOP ? "ELOOP" : "errno";
+      char buf[16];
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      ::close(fd);
+      return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+    };
+    // The kernel's openat2 where there is one, and the component walk everywhere.
+    for (auto open : {&open_beneath, &open_beneath_by_walk}) {
+      CAPTURE(open == &open_beneath);
+      CHECK(read(open, "sub/in.txt") == "inside");
+      CHECK(read(open, "near") == "inside");
+      CHECK(read(open, "folder/in.txt") == "inside");
+      CHECK(read(open, "sub/../sub/in.txt") == "inside");
+      CHECK(read(open, "../out.txt") == "EXDEV");
+      CHECK(read(open, "climb") == "EXDEV");
+      CHECK(read(open, "absolute") == "EXDEV");
+      CHECK(read(open, "sub/../../out.txt") == "EXDEV");
+    }
+    CHECK(read(&open_beneath_by_walk, "loop") == "ELOOP");
+    ::close(root);
+
+    std::string why;
+    std::vector<fs::path> roots{dir / "root"};
+    CHECK(read_file_beneath(roots, dir / "root/near", &why).value() == "inside");
+    CHECK_FALSE(read_file_beneath(roots, dir / "root/climb", &why).has_value());
+    CHECK(why == "links to a file outside the allowed folders");
+    CHECK_FALSE(read_file_beneath(roots, dir / "out.txt", &why).has_value());
+    CHECK(why == "is outside the allowed folders");
+    // A link from one root into another is followed.
+    roots.push_back(dir);
+    CHECK(read_file_beneath(roots, dir / "root/climb", &why).value() == "outside");
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("a confined file read again by name is opened confined") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-confined";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "root");
+    write_file_atomic(dir / "root/pic.png", "picture");
+    write_file_atomic(dir / "secret.png", "secret");
+    confine_reads(dir / "root/pic.png", {dir / "root"});
+    CHECK(read_file(dir / "root/pic.png").value() == "picture");
+    fs::remove(dir / "root/pic.png");
+    fs::create_symlink(dir / "secret.png", dir / "root/pic.png");
+    std::string why;
+    CHECK_FALSE(read_file(dir / "root/pic.png", &why).has_value());
+    CHECK(why == "links to a file outside the allowed folders");
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("an atomic write shows no temporary name while it is written") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-files-unnamed";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_file_atomic(dir / "a-rather-long-output-name.pdf", std::string(1 << 20, 'x'));
+    std::vector<std::string> names;
+    for (auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    CHECK(names == std::vector<std::string>{"a-rather-long-output-name.pdf"});
+    CHECK(fs::file_size(dir / "a-rather-long-output-name.pdf") == 1u << 20);
+    CHECK((fs::status(dir / "a-rather-long-output-name.pdf").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+           fs::perms::others_read));
     fs::remove_all(dir);
   }
 }
