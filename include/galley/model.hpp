@@ -63,7 +63,9 @@ struct Span {
   std::string title; ///< the expansion of an abbreviation
   Inlines children;
 };
-/// Inline raw HTML as written (an epub may pass it through when it is safe XHTML).
+/// Inline raw HTML as written. galley's readers map all HTML into the nodes above (see
+/// docs/input.md, "Raw HTML"), so only a program that builds its own model gives one: the EPUB
+/// passes it through when it is safe XHTML, the PDF leaves it out.
 struct RawInline { std::string html; };
 
 struct Inline {
@@ -119,7 +121,8 @@ struct Table {
   std::vector<TableRow> rows;
 };
 struct ThematicBreak {};
-/// Block-level raw HTML kept as data; writers decide whether it is safe to pass through.
+/// Block-level raw HTML, as RawInline: never made by galley's readers; the EPUB passes it
+/// through when it is safe XHTML, the PDF leaves it out.
 struct RawBlock { std::string html; };
 
 struct Block {
