@@ -244,4 +244,27 @@ TEST_SUITE("input/html") {
     CHECK(test::dump(diags).find("html.md:8:3: warning: HTML element <script>") !=
           std::string::npos);
   }
+
+  TEST_CASE("MDX module statements at the top of the body are dropped silently") {
+    TempDir dir;
+    Diagnostics diags;
+    auto mdx = test::load_text(dir, "page.mdx",
+                               "---\ntitle: T\n---\nimport Tabs from '@theme/Tabs';\n"
+                               "import TabItem from '@theme/TabItem';\n\n"
+                               "export const meta = {\n  draft: true,\n};\n\nBody text.\n",
+                               diags);
+    REQUIRE(mdx);
+    CHECK(diags.empty());
+    REQUIRE(mdx->blocks.size() == 1);
+    CHECK(model::plain_text(paragraph(*mdx, 0)) == "Body text.");
+
+    // In a Markdown file only lines that are whole statements go; prose stays.
+    auto md = test::load_text(dir, "page.md",
+                              "---\ntitle: T\n---\nimport { a, b } from \"./x.js\"\n\n"
+                              "import the data from a file, then export it.\n",
+                              diags);
+    REQUIRE(md);
+    REQUIRE(md->blocks.size() == 1);
+    CHECK(model::plain_text(paragraph(*md, 0)) == "import the data from a file, then export it.");
+  }
 }
