@@ -3,6 +3,7 @@
 #include "input/html_fragment.hpp"
 
 #include <algorithm>
+#include <map>
 #include <type_traits>
 
 namespace galley::input {
@@ -70,6 +71,7 @@ private:
   void inlines(model::Inlines& in, int depth) {
     if (in.empty() || nesting_.too_deep(depth, [&] { return in.front().loc; }, diags_)) return;
     std::vector<Open> open;
+    std::map<std::string, int> too_deep; // tags past the nesting limit, by name
     model::Inlines out;
     auto target = [&]() -> model::Inlines& { return innermost(open, out); };
     for (model::Inline& node : in) {
@@ -87,12 +89,19 @@ private:
       if (!tag) continue; // comments and declarations say nothing to a reader
       if (tag->name.empty()) {
         diags_.warning(node.loc, "HTML tag " + raw->html + " is out of place here; it is left out");
+      } else if (tag->closing && too_deep[tag->name] > 0 &&
+                 std::none_of(open.begin(), open.end(),
+                              [&](const Open& o) { return o.tag.name == tag->name; })) {
+        --too_deep[tag->name];
       } else if (tag->closing) {
         close(open, *tag, node.loc, out);
       } else if (html::is_void(tag->name)) {
         void_element(*tag, node.loc, target());
       } else if (tag->self_closing) {
         finish(Open{std::move(*tag), node.loc, {}}, target());
+      } else if (nesting_.too_deep(depth + static_cast<int>(open.size()) + 1,
+                                   [&] { return node.loc; }, diags_)) {
+        ++too_deep[tag->name]; // its closing tag goes silently too
       } else {
         open.push_back({std::move(*tag), node.loc, {}});
       }

@@ -267,4 +267,17 @@ TEST_SUITE("input/html") {
     REQUIRE(md->blocks.size() == 1);
     CHECK(model::plain_text(paragraph(*md, 0)) == "import the data from a file, then export it.");
   }
+
+  TEST_CASE("tags nested past the limit are left out once, their text kept") {
+    Diagnostics diags;
+    std::string deep = "a ";
+    for (int i = 0; i < 5000; ++i) deep += "<b>";
+    deep += "x";
+    for (int i = 0; i < 5000; ++i) deep += "</b>";
+    auto a = load(deep + "\n", diags);
+    REQUIRE(a);
+    CHECK(model::plain_text(paragraph(*a, 0)) == "a x");
+    CHECK(test::has(diags, Severity::Error, "nested more than 64 levels", 4));
+    CHECK(std::ranges::count(test::dump(diags), '\n') == 1);
+  }
 }
