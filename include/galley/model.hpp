@@ -42,12 +42,35 @@ struct NoteRef { std::string id; };
 struct LineBreak {};
 /// A soft line break in the source: renders as a space.
 struct SoftBreak {};
-/// Inline raw HTML as written (an epub may pass it through when it is safe XHTML).
+/// Text set smaller and raised (HTML `<sup>`) or lowered (`<sub>`).
+struct Superscript { Inlines children; };
+struct Subscript { Inlines children; };
+/// What an HTML phrase element marks; each kind has its own look in both outputs.
+enum class SpanKind {
+  Plain,        ///< `<span>`, `<time>`, `<font>`: no look of its own, only a language
+  Keyboard,     ///< `<kbd>`: keys to press, in the code face
+  Sample,       ///< `<samp>`: a program's output, in the code face
+  Mark,         ///< `<mark>`: highlighted
+  Underline,    ///< `<u>`, `<ins>`
+  Small,        ///< `<small>`: side comments, one size smaller
+  Abbreviation, ///< `<abbr title>`
+  Quote,        ///< `<q>`: set between quotation marks
+};
+struct Span {
+  SpanKind kind = SpanKind::Plain;
+  std::string lang;  ///< BCP 47, empty when not given
+  std::string dir;   ///< "ltr", "rtl" or empty
+  std::string title; ///< the expansion of an abbreviation
+  Inlines children;
+};
+/// Inline raw HTML as written. galley's readers map all HTML into the nodes above (see
+/// docs/input.md, "Raw HTML"), so only a program that builds its own model gives one: the EPUB
+/// passes it through when it is safe XHTML, the PDF leaves it out.
 struct RawInline { std::string html; };
 
 struct Inline {
   std::variant<Text, Emphasis, Strong, Strikethrough, Code, Link, Image, NoteRef, LineBreak,
-               SoftBreak, RawInline>
+               SoftBreak, RawInline, Superscript, Subscript, Span>
       value;
   SourceLoc loc;
 };
@@ -98,7 +121,8 @@ struct Table {
   std::vector<TableRow> rows;
 };
 struct ThematicBreak {};
-/// Block-level raw HTML kept as data; writers decide whether it is safe to pass through.
+/// Block-level raw HTML, as RawInline: never made by galley's readers; the EPUB passes it
+/// through when it is safe XHTML, the PDF leaves it out.
 struct RawBlock { std::string html; };
 
 struct Block {

@@ -124,6 +124,37 @@ void render_raw_inline(pugi::xml_node parent, const Inlines& inlines, size_t& i,
   append_raw_html(parent, html, in.loc, ctx);
 }
 
+const char* span_element(model::SpanKind kind) {
+  switch (kind) {
+  case model::SpanKind::Keyboard: return "kbd";
+  case model::SpanKind::Sample: return "samp";
+  case model::SpanKind::Mark: return "mark";
+  case model::SpanKind::Underline: return "u";
+  case model::SpanKind::Small: return "small";
+  case model::SpanKind::Abbreviation: return "abbr";
+  case model::SpanKind::Quote: return "q";
+  case model::SpanKind::Plain: break;
+  }
+  return "span";
+}
+
+/// An HTML phrase element as its XHTML element; a plain span that sets no language or
+/// direction adds nothing and is left out.
+void render_span(pugi::xml_node parent, const model::Span& v, ArticleContext& ctx) {
+  if (v.kind == model::SpanKind::Plain && v.lang.empty() && v.dir.empty()) {
+    render_inlines(parent, v.children, ctx);
+    return;
+  }
+  auto el = parent.append_child(span_element(v.kind));
+  if (!v.title.empty()) el.append_attribute("title") = xml_clean(v.title).c_str();
+  if (!v.lang.empty()) {
+    el.append_attribute("lang") = xml_clean(v.lang).c_str();
+    el.append_attribute("xml:lang") = xml_clean(v.lang).c_str();
+  }
+  if (!v.dir.empty()) el.append_attribute("dir") = v.dir.c_str();
+  render_inlines(el, v.children, ctx);
+}
+
 const char* align_class(model::Align a) {
   switch (a) {
   case model::Align::Left: return cls::left;
@@ -245,6 +276,12 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
             add_text(parent, " ");
           } else if constexpr (std::is_same_v<T, RawInline>) {
             render_raw_inline(parent, inlines, i, ctx);
+          } else if constexpr (std::is_same_v<T, Superscript>) {
+            render_inlines(parent.append_child("sup"), v.children, ctx);
+          } else if constexpr (std::is_same_v<T, Subscript>) {
+            render_inlines(parent.append_child("sub"), v.children, ctx);
+          } else if constexpr (std::is_same_v<T, model::Span>) {
+            render_span(parent, v, ctx);
           }
         },
         in.value);

@@ -190,6 +190,18 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, "th" + dot(cls::center) + ", td" + dot(cls::center), "text-align: center; ");
   rule(css, "th" + dot(cls::right) + ", td" + dot(cls::right), "text-align: right; ");
 
+  // HTML phrase elements in Markdown, in the looks the PDF sets them in (style/looks.hpp).
+  rule(css, "sup, sub", "font-size: " + num(k.marker_scale) + "em; line-height: 0; ");
+  rule(css, "sup", "vertical-align: " + num(k.marker_rise / k.marker_scale) + "em; ");
+  rule(css, "sub", "vertical-align: -" + num(k.subscript_drop / k.marker_scale) + "em; ");
+  rule(css, "kbd, samp", "font-family: " + stack(k.code.font, fonts, "monospace") + "; " +
+                             features(k.code.font) + "font-size: " + num(k.inline_code_scale) +
+                             "em; hyphens: none; ");
+  rule(css, "mark", "background-color: " + hex(k.mark_ground) + "; color: inherit; ");
+  rule(css, "small", "font-size: " + num(k.small_scale) + "em; ");
+  rule(css, "u", "text-decoration: underline; ");
+  rule(css, "q", "quotes: \"\\201C\" \"\\201D\"; ");
+
   const auto& n = s.notes;
   // A marker is raised by marker_rise of the text around it; vertical-align lengths are in the
   // marker's own (smaller) em.

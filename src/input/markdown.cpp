@@ -1,6 +1,8 @@
 #include "input/markdown.hpp"
 
 #include "input/front_matter.hpp"
+#include "input/html.hpp"
+#include "input/mdx.hpp"
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
 #include "input/value.hpp"
@@ -457,6 +459,8 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
 
   Converter conv(split.body, split.body_line_offset, ctx, diags);
   conv.document(doc.get(), draft);
+  resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
+  drop_mdx_statements(draft.article.blocks, ctx.display);
 
   // A document without a title in its front matter may give it as a leading `# Title`.
   auto& blocks = draft.article.blocks;

@@ -2,6 +2,7 @@
 #include "input/xml_reader.hpp"
 
 #include "input/dates.hpp"
+#include "input/html.hpp"
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
 #include "input/text_file.hpp"
@@ -225,6 +226,7 @@ bool read_xml(std::string_view text, const ArticleContext& ctx, ArticleDraft& dr
     return false;
   }
   reader.article(root, draft);
+  resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   return true;
 }
 

@@ -70,12 +70,14 @@ double baseline_in(double leading, double size) { return (leading - size) / 2 + 
 namespace {
 
 int tag_for(ArticleContext& ctx, const InlineLook& look) {
-  if (look.uri.empty() && !look.strike) return -1;
+  if (look.uri.empty() && !look.strike && !look.underline && !look.mark) return -1;
   for (std::size_t i = 0; i < ctx.tags.size(); ++i) {
     const Tag& t = ctx.tags[i];
-    if (t.note < 0 && t.uri == look.uri && t.strike == look.strike) return static_cast<int>(i);
+    if (t.note < 0 && t.uri == look.uri && t.strike == look.strike &&
+        t.underline == look.underline && t.mark == look.mark)
+      return static_cast<int>(i);
   }
-  ctx.tags.push_back(Tag{look.uri, -1, 0, look.strike});
+  ctx.tags.push_back(Tag{look.uri, -1, 0, look.strike, look.underline, look.mark});
   return static_cast<int>(ctx.tags.size()) - 1;
 }
 
@@ -87,6 +89,7 @@ text::Span span(ArticleContext& ctx, std::string s, const InlineLook& look) {
   sp.features = look.features;
   sp.color = look.color;
   sp.tracking = look.tracking;
+  sp.baseline_shift = look.rise;
   sp.hyphenate = look.hyphenate && !look.code;
   sp.tag = tag_for(ctx, look);
   return sp;
@@ -107,7 +110,8 @@ void add_text(ArticleContext& ctx, std::string s, const InlineLook& look,
     if (prev.tag == sp.tag && prev.font.family == sp.font.family &&
         prev.font.weight == sp.font.weight && prev.font.italic == sp.font.italic &&
         prev.size == sp.size && prev.color == sp.color && prev.features == sp.features &&
-        prev.tracking == sp.tracking && prev.hyphenate == sp.hyphenate && prev.baseline_shift == 0 && !prev.url && !sp.url) {
+        prev.tracking == sp.tracking && prev.hyphenate == sp.hyphenate &&
+        prev.baseline_shift == sp.baseline_shift && !prev.nobreak && !prev.url && !sp.url) {
       prev.text += sp.text;
       return;
     }
@@ -115,6 +119,42 @@ void add_text(ArticleContext& ctx, std::string s, const InlineLook& look,
   out.push_back(std::move(sp));
 }
 
+} // namespace
+
+namespace {
+/// An HTML phrase element (model::Span) in its look; a language of its own is kept only by the
+/// EPUB, since a paragraph is shaped and hyphenated in one language.
+void append_span(ArticleContext& ctx, const model::Span& v, const InlineLook& look,
+                 std::vector<text::Span>& out) {
+  InlineLook l = look;
+  switch (v.kind) {
+  case model::SpanKind::Keyboard:
+  case model::SpanKind::Sample:
+    l.font = font_of(ctx.looks.code);
+    l.features = ctx.looks.code.font.features;
+    l.size = look.size * ctx.looks.inline_code_scale;
+    l.code = true;
+    break;
+  case model::SpanKind::Mark:
+    l.mark = true;
+    break;
+  case model::SpanKind::Underline:
+    l.underline = true;
+    break;
+  case model::SpanKind::Small:
+    l.size = look.size * ctx.looks.small_scale;
+    break;
+  case model::SpanKind::Quote:
+    add_text(ctx, "\u201C", look, out);
+    append_spans(ctx, v.children, l, out);
+    add_text(ctx, "\u201D", look, out);
+    return;
+  case model::SpanKind::Plain:
+  case model::SpanKind::Abbreviation:
+    break;
+  }
+  append_spans(ctx, v.children, l, out);
+}
 } // namespace
 
 void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const InlineLook& look,
@@ -193,6 +233,18 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             out.push_back(std::move(sp));
           } else if constexpr (std::is_same_v<T, model::RawInline>) {
             // Raw HTML has no print form; its text is dropped.
+          } else if constexpr (std::is_same_v<T, model::Superscript> ||
+                               std::is_same_v<T, model::Subscript>) {
+            // Scaled and shifted as note markers are: the body faces have no sups/subs glyphs
+            // for letters, and one way for both keeps a superscript and a marker alike.
+            InlineLook l = look;
+            l.size = look.size * ctx.looks.marker_scale;
+            l.rise = look.rise + (std::is_same_v<T, model::Superscript>
+                                      ? look.size * ctx.looks.marker_rise
+                                      : -look.size * ctx.looks.subscript_drop);
+            append_spans(ctx, v.children, l, out);
+          } else if constexpr (std::is_same_v<T, model::Span>) {
+            append_span(ctx, v, look, out);
           }
         },
         in.value);
@@ -250,12 +302,21 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
                VBox& box) {
   for (const text::LineRun& run : line.runs) {
     if (run.glyphs.empty()) continue;
-    box.items.emplace_back(make_run(run, x, baseline));
-    if (run.tag < 0 || static_cast<std::size_t>(run.tag) >= ctx.tags.size()) continue;
-    const Tag& tag = ctx.tags[static_cast<std::size_t>(run.tag)];
+    bool tagged = run.tag >= 0 && static_cast<std::size_t>(run.tag) < ctx.tags.size();
     double left = x + run.x;
     double top = baseline - run.baseline_shift - run.size * 0.8;
     double height = run.size * 1.05;
+    // The highlight goes first so that the glyphs are drawn over it.
+    if (tagged && ctx.tags[static_cast<std::size_t>(run.tag)].mark)
+      box.items.emplace_back(RectItem{left, top, run.width, height, to_rgb(ctx.looks.mark_ground)});
+    box.items.emplace_back(make_run(run, x, baseline));
+    if (!tagged) continue;
+    const Tag& tag = ctx.tags[static_cast<std::size_t>(run.tag)];
+    if (tag.underline) {
+      double y = baseline - run.baseline_shift + run.size * ctx.looks.underline_drop;
+      box.items.emplace_back(RuleItem{left, y, left + run.width, y, run.size * 0.06,
+                                      to_rgb(run.color)});
+    }
     if (tag.strike) {
       double y = baseline - run.baseline_shift - run.size * 0.28;
       box.items.emplace_back(RuleItem{left, y, left + run.width, y, run.size * 0.06,

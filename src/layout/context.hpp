@@ -43,6 +43,8 @@ struct Tag {
   int note = -1;     ///< note marker: index into the article's notes
   int occurrence = 0; ///< which citation of that note (1 = the first)
   bool strike = false;
+  bool underline = false;
+  bool mark = false; ///< highlighted: a coloured ground behind the glyphs
 };
 
 /// A note set as lines at the notes measure. The first line carries the number, the anchor the
@@ -62,7 +64,10 @@ struct InlineLook {
   bool in_note = false;  ///< markers inside notes are plain superscripts, not links
   std::string uri;
   bool strike = false;
+  bool underline = false;
+  bool mark = false;
   double tracking = 0; ///< points after each letter
+  double rise = 0;     ///< superscripts go up, subscripts down (points)
 };
 
 struct ArticleContext {

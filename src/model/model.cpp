@@ -13,7 +13,9 @@ void append_plain(std::string& out, const Inlines& inlines) {
           if constexpr (std::is_same_v<T, Text> || std::is_same_v<T, Code>) {
             out += v.text;
           } else if constexpr (std::is_same_v<T, Emphasis> || std::is_same_v<T, Strong> ||
-                               std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link>) {
+                               std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link> ||
+                               std::is_same_v<T, Superscript> || std::is_same_v<T, Subscript> ||
+                               std::is_same_v<T, Span>) {
             append_plain(out, v.children);
           } else if constexpr (std::is_same_v<T, LineBreak> || std::is_same_v<T, SoftBreak>) {
             out += ' ';

@@ -14,7 +14,9 @@ template <class F> void walk_inlines(Inlines& inlines, F&& f) {
         [&](auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, Emphasis> || std::is_same_v<T, Strong> ||
-                        std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link>)
+                        std::is_same_v<T, Strikethrough> || std::is_same_v<T, Link> ||
+                        std::is_same_v<T, Superscript> || std::is_same_v<T, Subscript> ||
+                        std::is_same_v<T, Span>)
             walk_inlines(v.children, f);
         },
         in.value);

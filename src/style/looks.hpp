@@ -64,6 +64,11 @@ struct Looks {
   double inline_code_scale = 0.86; ///< code in running text: monospace faces look large
   double marker_scale = 0.62;      ///< note markers, superscript
   double marker_rise = 0.36;       ///< how far a marker's baseline rises
+  // Superscripts share the note markers' size and rise; a subscript drops by less than a
+  // superscript rises, so that it clears the line below.
+  double subscript_drop = 0.16;
+  double small_scale = 0.83;       ///< <small>: one step down, as browsers set it
+  double underline_drop = 0.12;    ///< the underline's distance below the baseline
 
   // Vertical space, in points, around the body's blocks (headings take theirs from the style).
   Space list;                 ///< an outermost list; nested lists take none
@@ -86,6 +91,7 @@ struct Looks {
   Color muted_rule{0xd0, 0xd0, 0xd0}; ///< hairlines between table rows
   Color code_ground{0xf3, 0xf1, 0xec}; ///< the ground behind code blocks
   Color alt_ground{0xf4, 0xf3, 0xf0};  ///< the frame drawn for a missing image
+  Color mark_ground{0xff, 0xf0, 0x8a}; ///< the highlight behind marked text (<mark>)
 };
 
 Looks resolve_looks(const Style& style);

@@ -89,8 +89,14 @@ struct Dumper {
             else if constexpr (std::is_same_v<T, model::Link>) {
               line("link " + v.url + " title='" + v.title + "'");
               inlines(v.children);
+            } else if constexpr (std::is_same_v<T, model::Span>) {
+              line("span " + std::to_string(static_cast<int>(v.kind)) + " lang=" + v.lang +
+                   " dir=" + v.dir + " title='" + v.title + "'");
+              inlines(v.children);
             } else {
-              line(std::is_same_v<T, model::Emphasis> ? "emphasis"
+              line(std::is_same_v<T, model::Emphasis>       ? "emphasis"
+                   : std::is_same_v<T, model::Superscript> ? "superscript"
+                   : std::is_same_v<T, model::Subscript>   ? "subscript"
                    : std::is_same_v<T, model::Strong> ? "strong"
                                                       : "strikethrough");
               inlines(v.children);

@@ -1,0 +1,436 @@
+#include "input/html_fragment.hpp"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+namespace galley::input::html {
+
+namespace {
+
+struct OutputDeleter {
+  // The options only name the deallocator, the same in every options struct used here.
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+using Parsed = std::unique_ptr<GumboOutput, OutputDeleter>;
+
+Parsed parse(std::string_view html) {
+  // The parser's own error list is never read: keeping none saves its memory on large blocks.
+  static const GumboOptions options = [] {
+    GumboOptions o = kGumboDefaultOptions;
+    o.max_errors = 0;
+    return o;
+  }();
+  return Parsed(gumbo_parse_with_options(&options, html.data(), html.size()));
+}
+
+bool is_element(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
+}
+
+/// The element's name in lower case, and as written (components keep their capitals).
+std::pair<std::string, std::string> names(const GumboElement& e) {
+  if (e.tag != GUMBO_TAG_UNKNOWN) {
+    std::string name = gumbo_normalized_tagname(e.tag);
+    return {name, name};
+  }
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string shown(piece.data, piece.length);
+  std::string name = shown;
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return {name, shown};
+}
+
+Attributes attributes_of(const GumboElement& e) {
+  Attributes attrs;
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    attrs.emplace_back(a->name, a->value);
+  }
+  return attrs;
+}
+
+/// The first element the parser did not make up (head and body are made up for any input).
+const GumboNode* first_written(const GumboNode* n) {
+  if (!is_element(n)) return nullptr;
+  if (n->v.element.original_tag.length > 0 && n->v.element.tag != GUMBO_TAG_HTML &&
+      n->v.element.tag != GUMBO_TAG_HEAD && n->v.element.tag != GUMBO_TAG_BODY)
+    return n;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    if (const GumboNode* found = first_written(static_cast<const GumboNode*>(kids.data[i])))
+      return found;
+  return nullptr;
+}
+
+constexpr std::array<std::string_view, 14> kTransparentBlocks = {
+    "div",  "center", "section", "article", "header", "footer", "main",
+    "nav",  "aside",  "address", "hgroup",  "search", "noscript", "form"};
+constexpr std::array<std::string_view, 21> kBlocks = {
+    "p",  "h1",    "h2",   "h3",         "h4",      "h5", "h6",
+    "ul", "ol",    "menu", "blockquote", "pre",     "hr", "table",
+    "figure", "details", "summary", "dl", "dt",     "dd", "li"};
+
+bool is_block(std::string_view name) {
+  return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end() ||
+         std::find(kTransparentBlocks.begin(), kTransparentBlocks.end(), name) !=
+             kTransparentBlocks.end();
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/// HTML's white space rule for text outside <pre>: each run of spaces and line ends is one
+/// space (CSS Text 3, 4.1.1), including across the end of the text before.
+void append_collapsed(model::Inlines& out, std::string_view text, const SourceLoc& loc) {
+  std::string s;
+  bool space = false;
+  if (!out.empty())
+    if (const auto* prev = std::get_if<model::Text>(&out.back().value))
+      space = !prev->text.empty() && prev->text.back() == ' ';
+  for (char c : text) {
+    if (is_space(c)) {
+      if (!space) s += ' ';
+      space = true;
+    } else {
+      s += c;
+      space = false;
+    }
+  }
+  if (s.empty()) return;
+  if (!out.empty())
+    if (auto* prev = std::get_if<model::Text>(&out.back().value)) {
+      prev->text += s;
+      return;
+    }
+  out.push_back({model::Text{std::move(s)}, loc});
+}
+
+/// Drops the space at the start and the end of a paragraph's text, and after a line break.
+void trim(model::Inlines& in) {
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    auto* t = std::get_if<model::Text>(&in[i].value);
+    if (t == nullptr) continue;
+    bool at_start = i == 0 || std::holds_alternative<model::LineBreak>(in[i - 1].value);
+    if (at_start && !t->text.empty() && t->text.front() == ' ') t->text.erase(0, 1);
+    bool at_end = i + 1 == in.size() || std::holds_alternative<model::LineBreak>(in[i + 1].value);
+    if (at_end && !t->text.empty() && t->text.back() == ' ') t->text.pop_back();
+  }
+  std::erase_if(in, [](const model::Inline& x) {
+    const auto* t = std::get_if<model::Text>(&x.value);
+    return t != nullptr && t->text.empty();
+  });
+}
+
+void append_raw_text(const GumboNode* n, std::string& out) {
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+      n->type == GUMBO_NODE_CDATA) {
+    out += n->v.text.text;
+  } else if (is_element(n)) {
+    if (n->v.element.tag == GUMBO_TAG_BR) out += '\n';
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      append_raw_text(static_cast<const GumboNode*>(kids.data[i]), out);
+  }
+}
+
+model::Block strong_paragraph(model::Inlines content, const SourceLoc& loc) {
+  model::Paragraph p;
+  p.content.push_back({model::Strong{std::move(content)}, loc});
+  return {std::move(p), loc};
+}
+
+} // namespace
+
+std::optional<Tag> parse_tag(std::string_view raw) {
+  if (raw.size() < 3 || raw[0] != '<' || raw[1] == '!' || raw[1] == '?') return std::nullopt;
+  Tag tag;
+  tag.closing = raw[1] == '/';
+  tag.self_closing = raw.size() >= 2 && raw.substr(raw.size() - 2) == "/>";
+  // An end tag is parsed as the start tag of the same name: gumbo drops an end tag that closes
+  // nothing, and the name is all an end tag has.
+  std::string text = tag.closing ? "<" + std::string(raw.substr(2)) : std::string(raw);
+  Parsed out = parse(text);
+  const GumboNode* n = first_written(out->root);
+  if (n == nullptr) return tag;
+  std::tie(tag.name, tag.shown) = names(n->v.element);
+  tag.known = n->v.element.tag != GUMBO_TAG_UNKNOWN;
+  if (!tag.closing) tag.attrs = attributes_of(n->v.element);
+  return tag;
+}
+
+/// One HTML block being mapped: gumbo's positions count from the block's first character.
+struct FragmentReader::Walk {
+  FragmentReader& r;
+  SourceLoc at;
+
+  SourceLoc loc(const GumboNode* n) const {
+    for (; n != nullptr; n = n->parent) {
+      GumboSourcePosition p{};
+      if (is_element(n))
+        p = n->v.element.start_pos;
+      else if (n->type != GUMBO_NODE_DOCUMENT)
+        p = n->v.text.start_pos;
+      if (p.line == 0) continue;
+      SourceLoc l = at;
+      l.line = at.line + static_cast<int>(p.line) - 1;
+      l.column = p.line == 1 ? at.column + static_cast<int>(p.column) - 1
+                             : static_cast<int>(p.column);
+      return l;
+    }
+    return at;
+  }
+
+  static const GumboVector& kids(const GumboNode* n) { return n->v.element.children; }
+  static const GumboNode* kid(const GumboNode* n, unsigned i) {
+    return static_cast<const GumboNode*>(n->v.element.children.data[i]);
+  }
+
+  bool too_deep(const GumboNode* n, int depth) {
+    return r.nesting_.too_deep(depth, [&] { return loc(n); }, r.diags_);
+  }
+
+  void left_out(const GumboNode* n, Role role) {
+    r.diags_.warning(loc(n), left_out_message(role, names(n->v.element).second));
+  }
+
+  // ------------------------------------------------------------ inline content
+  void inlines(const GumboNode* parent, model::Inlines& out, int depth) {
+    if (too_deep(parent, depth)) return;
+    for (unsigned i = 0; i < kids(parent).length; ++i) inline_node(kid(parent, i), out, depth);
+  }
+
+  void inline_node(const GumboNode* n, model::Inlines& out, int depth) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      append_collapsed(out, n->v.text.text, loc(n));
+      return;
+    }
+    if (!is_element(n)) return; // comments
+    auto [name, shown] = names(n->v.element);
+    Attributes attrs = attributes_of(n->v.element);
+    Role role = role_of(name, n->v.element.tag != GUMBO_TAG_UNKNOWN);
+    SourceLoc at_n = loc(n);
+    if (name == "br") {
+      out.push_back({model::LineBreak{}, at_n});
+    } else if (name == "img") {
+      out.push_back(image(attrs, at_n));
+    } else if (role == Role::Phrase) {
+      model::Inlines children;
+      inlines(n, children, depth + 1);
+      out.push_back(phrase(name, attrs, std::move(children), at_n));
+    } else if (role == Role::Media) {
+      if (auto link = media_link(name, attrs, at_n))
+        out.push_back(std::move(*link));
+      else
+        left_out(n, Role::Dropped);
+    } else if (role == Role::Dropped) {
+      left_out(n, role);
+    } else {
+      if (role != Role::Structure) left_out(n, role);
+      // A block inside inline content (a <p> in a table cell) still parts words.
+      if (is_block(name)) append_collapsed(out, " ", at_n);
+      inlines(n, out, depth + 1);
+      if (is_block(name)) append_collapsed(out, " ", at_n);
+    }
+  }
+
+  model::Inlines trimmed_inlines(const GumboNode* n, int depth) {
+    model::Inlines in;
+    inlines(n, in, depth);
+    trim(in);
+    return in;
+  }
+
+  // ------------------------------------------------------------ blocks
+  /// The inlines read so far as a paragraph (a figure when they are one image), placed at
+  /// `at` (the <p> tag) or else at its first inline.
+  void flush(model::Inlines& pending, model::Blocks& out, const SourceLoc* at = nullptr) {
+    trim(pending);
+    if (pending.empty()) return;
+    SourceLoc l = at != nullptr ? *at : pending.front().loc;
+    if (const model::Inline* img = lone_image(pending)) {
+      out.push_back(figure(std::get<model::Image>(img->value), {}, l));
+    } else {
+      out.push_back({model::Paragraph{std::move(pending)}, l});
+    }
+    pending.clear();
+  }
+
+  void blocks(const GumboNode* parent, model::Blocks& out, int depth) {
+    if (too_deep(parent, depth)) return;
+    model::Inlines pending;
+    for (unsigned i = 0; i < kids(parent).length; ++i) {
+      const GumboNode* n = kid(parent, i);
+      if (!is_element(n)) {
+        inline_node(n, pending, depth);
+        continue;
+      }
+      std::string name = names(n->v.element).first;
+      if (!is_block(name)) {
+        inline_node(n, pending, depth);
+        continue;
+      }
+      flush(pending, out);
+      block(n, name, out, depth);
+    }
+    flush(pending, out);
+  }
+
+  void block(const GumboNode* n, const std::string& name, model::Blocks& out, int depth) {
+    SourceLoc l = loc(n);
+    if (name == "p") {
+      model::Inlines pending = trimmed_inlines(n, depth + 1);
+      flush(pending, out, &l);
+    } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+      model::Heading h;
+      h.level = name[1] - '0';
+      h.content = trimmed_inlines(n, depth + 1);
+      h.id = attribute(attributes_of(n->v.element), "id");
+      out.push_back({std::move(h), l});
+    } else if (name == "ul" || name == "ol" || name == "menu") {
+      out.push_back({list(n, name == "ol", depth + 1), l});
+    } else if (name == "blockquote") {
+      model::BlockQuote q;
+      blocks(n, q.blocks, depth + 1);
+      out.push_back({std::move(q), l});
+    } else if (name == "pre") {
+      out.push_back({code_block(n), l});
+    } else if (name == "hr") {
+      out.push_back({model::ThematicBreak{}, l});
+    } else if (name == "table") {
+      table(n, out, depth + 1);
+    } else if (name == "figure") {
+      figure_block(n, out, depth + 1);
+    } else if (name == "summary" || name == "dt") {
+      // What a reader of a page cannot click open is shown open: the summary as a bold line
+      // above the content, as a term is above its definition.
+      model::Inlines content = trimmed_inlines(n, depth + 1);
+      if (!content.empty()) out.push_back(strong_paragraph(std::move(content), l));
+    } else {
+      if (name == "form") left_out(n, Role::Control);
+      blocks(n, out, depth + 1); // details, dl, dd, li out of a list, div and the like
+    }
+  }
+
+  model::List list(const GumboNode* n, bool ordered, int depth) {
+    model::List l;
+    l.kind = ordered ? model::ListKind::Ordered : model::ListKind::Bullet;
+    if (ordered) {
+      std::string start = attribute(attributes_of(n->v.element), "start");
+      l.start = std::clamp(std::atoi(start.c_str()), 0, 999'999'999);
+      if (start.empty()) l.start = 1;
+    }
+    for (unsigned i = 0; i < kids(n).length; ++i) {
+      const GumboNode* item = kid(n, i);
+      if (!is_element(item)) continue;
+      model::ListItem li;
+      li.loc = loc(item);
+      blocks(item, li.blocks, depth + 1);
+      l.items.push_back(std::move(li));
+    }
+    return l;
+  }
+
+  model::CodeBlock code_block(const GumboNode* n) {
+    model::CodeBlock c;
+    append_raw_text(n, c.code);
+    if (!c.code.empty() && c.code.back() == '\n') c.code.pop_back();
+    // <pre><code class="language-x"> is how Markdown tools write a fenced block's language.
+    for (unsigned i = 0; i < kids(n).length; ++i) {
+      const GumboNode* k = kid(n, i);
+      if (!is_element(k) || k->v.element.tag != GUMBO_TAG_CODE) continue;
+      std::string cls = attribute(attributes_of(k->v.element), "class");
+      if (auto at = cls.find("language-"); at != std::string::npos)
+        c.language = cls.substr(at + 9, cls.find(' ', at) - at - 9);
+    }
+    return c;
+  }
+
+  void rows(const GumboNode* n, model::Table& t, bool head, int depth) {
+    for (unsigned i = 0; i < kids(n).length; ++i) {
+      const GumboNode* k = kid(n, i);
+      if (!is_element(k)) continue;
+      GumboTag tag = k->v.element.tag;
+      if (tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_TFOOT) {
+        rows(k, t, tag == GUMBO_TAG_THEAD, depth);
+        continue;
+      }
+      if (tag != GUMBO_TAG_TR) continue;
+      model::TableRow row;
+      bool all_th = true;
+      for (unsigned c = 0; c < kids(k).length; ++c) {
+        const GumboNode* cell = kid(k, c);
+        if (!is_element(cell)) continue;
+        all_th = all_th && cell->v.element.tag == GUMBO_TAG_TH;
+        if (t.rows.empty()) {
+          std::string a = attribute(attributes_of(cell->v.element), "align");
+          t.aligns.push_back(a == "center" ? model::Align::Center
+                             : a == "right" ? model::Align::Right
+                             : a == "left"  ? model::Align::Left
+                                            : model::Align::Default);
+        }
+        row.cells.push_back({trimmed_inlines(cell, depth + 1), loc(cell)});
+      }
+      // Header rows are those of <thead>, or leading rows of <th> cells only.
+      if ((head || all_th) && t.header_rows == static_cast<int>(t.rows.size()) &&
+          !row.cells.empty())
+        ++t.header_rows;
+      t.rows.push_back(std::move(row));
+    }
+  }
+
+  void table(const GumboNode* n, model::Blocks& out, int depth) {
+    model::Table t;
+    t.header_rows = 0;
+    for (unsigned i = 0; i < kids(n).length; ++i) {
+      const GumboNode* k = kid(n, i);
+      if (is_element(k) && k->v.element.tag == GUMBO_TAG_CAPTION) {
+        model::Inlines pending = trimmed_inlines(k, depth + 1);
+        flush(pending, out);
+      }
+    }
+    rows(n, t, false, depth);
+    if (!t.rows.empty()) out.push_back({std::move(t), loc(n)});
+  }
+
+  static const GumboNode* find(const GumboNode* n, GumboTag tag) {
+    if (!is_element(n)) return nullptr;
+    if (n->v.element.tag == tag) return n;
+    for (unsigned i = 0; i < kids(n).length; ++i)
+      if (const GumboNode* f = find(kid(n, i), tag)) return f;
+    return nullptr;
+  }
+
+  void figure_block(const GumboNode* n, model::Blocks& out, int depth) {
+    const GumboNode* img = find(n, GUMBO_TAG_IMG);
+    const GumboNode* caption = find(n, GUMBO_TAG_FIGCAPTION);
+    if (img == nullptr) {
+      blocks(n, out, depth);
+      return;
+    }
+    model::Inline image_node = image(attributes_of(img->v.element), loc(img));
+    model::Inlines cap;
+    if (caption != nullptr) cap = trimmed_inlines(caption, depth + 1);
+    out.push_back(figure(std::get<model::Image>(image_node.value), std::move(cap), loc(n)));
+  }
+};
+
+model::Blocks FragmentReader::blocks(std::string_view html, const SourceLoc& at) {
+  Parsed out = parse(html);
+  Walk walk{*this, at};
+  model::Blocks result;
+  // gumbo puts <script>, <style> and <meta> written first into the head it makes up.
+  for (unsigned i = 0; i < Walk::kids(out->root).length; ++i) {
+    const GumboNode* part = Walk::kid(out->root, i);
+    if (is_element(part)) walk.blocks(part, result, 0);
+  }
+  return result;
+}
+
+} // namespace galley::input::html
