@@ -82,7 +82,7 @@ using Blocks = std::vector<Block>;
 struct Heading {
   int level = 1;      ///< 1..6; the article title is not a heading, body sections start at 1
   Inlines content;
-  std::string id;     ///< unique within the article: slug of the text, de-duplicated
+  std::string id;     ///< unique within the article: given, or GitHub's slug of the text
 };
 struct Paragraph { Inlines content; };
 enum class ListKind { Bullet, Ordered };

@@ -1,5 +1,6 @@
 #include "input/finalize.hpp"
 
+#include "input/heading_slug.hpp"
 #include "input/images.hpp"
 #include "input/notes.hpp"
 #include "input/title.hpp"
@@ -51,8 +52,8 @@ void normalize_heading_levels(model::Blocks& blocks) {
       [](model::Inlines&, model::Block&) {});
 }
 
-/// Ids for headings: explicit ids stay (a duplicate is an error); the others are slugs of the
-/// text, made unique with -2, -3, ...
+/// Ids for headings: explicit ids stay (a duplicate is an error); the others are GitHub's slugs
+/// of the text, made unique as GitHub does, with -1, -2, ...
 void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
   std::set<std::string> used;
   std::vector<model::Heading*> pending;
@@ -69,9 +70,9 @@ void assign_heading_ids(model::Blocks& blocks, Diagnostics& diags) {
       },
       [](model::Inlines&, model::Block&) {});
   for (auto* h : pending) {
-    std::string base = slugify(model::plain_text(h->content));
+    std::string base = github_slug(model::plain_text(h->content));
     std::string id = base;
-    for (int n = 2; used.count(id); ++n)
+    for (int n = 1; used.count(id); ++n)
       id = base + "-" + std::to_string(n);
     used.insert(id);
     h->id = id;

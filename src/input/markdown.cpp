@@ -1,6 +1,7 @@
 #include "input/markdown.hpp"
 
 #include "input/front_matter.hpp"
+#include "input/heading_attributes.hpp"
 #include "input/html.hpp"
 #include "input/mdx.hpp"
 #include "input/meta.hpp"
@@ -54,8 +55,10 @@ std::string_view footnote_label(std::string_view s) {
 
 class Converter {
 public:
-  Converter(std::string_view body, int line_offset, const ArticleContext& ctx, Diagnostics& diags)
-      : body_(body), offset_(line_offset), ctx_(ctx), diags_(diags) {
+  Converter(std::string_view body, int line_offset, std::map<int, std::string> heading_ids,
+            const ArticleContext& ctx, Diagnostics& diags)
+      : body_(body), offset_(line_offset), heading_ids_(std::move(heading_ids)), ctx_(ctx),
+        diags_(diags) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < body.size(); ++i)
       if (body[i] == '\n')
@@ -129,6 +132,8 @@ private:
     case CMARK_NODE_HEADING: {
       model::Heading h;
       h.level = cmark_node_get_heading_level(n);
+      if (auto id = heading_ids_.find(cmark_node_get_start_line(n)); id != heading_ids_.end())
+        h.id = id->second;
       inlines(n, h.content, depth);
       b.value = std::move(h);
       return b;
@@ -371,6 +376,7 @@ private:
 
   std::string_view body_;
   int offset_;
+  std::map<int, std::string> heading_ids_; ///< by the heading's first line
   const ArticleContext& ctx_;
   Diagnostics& diags_;
   std::vector<size_t> line_starts_;
@@ -427,6 +433,29 @@ bool within_parser_limits(std::string_view body, int line_offset, const std::str
   return true;
 }
 
+std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view body) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
+}
+
+std::vector<HeadingLines> heading_lines(cmark_node* doc) {
+  std::vector<HeadingLines> lines;
+  cmark_iter* it = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING)
+      lines.push_back({cmark_node_get_start_line(n), cmark_node_get_end_line(n)});
+  }
+  cmark_iter_free(it);
+  return lines;
+}
+
 void read_front(const FrontMatterSplit& split, const ArticleContext& ctx, ArticleDraft& draft,
                 Diagnostics& diags) {
   const Limits& limits = ctx.options->limits;
@@ -448,16 +477,19 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags))
     return;
 
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), split.body.data(), split.body.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-
-  Converter conv(split.body, split.body_line_offset, ctx, diags);
+  auto doc = parse(split.body);
+  std::string blanked;
+  std::map<int, std::string> heading_ids;
+  if (std::vector<HeadingLines> lines = heading_lines(doc.get()); !lines.empty()) {
+    blanked = split.body;
+    heading_ids = blank_heading_attributes(blanked, lines);
+    // Blanking the ends of heading lines changes no block, so the second parse has the same
+    // structure, with the attribute blocks gone from the headings' text.
+    if (!heading_ids.empty())
+      doc = parse(blanked);
+  }
+  std::string_view body = heading_ids.empty() ? split.body : std::string_view(blanked);
+  Converter conv(body, split.body_line_offset, std::move(heading_ids), ctx, diags);
   conv.document(doc.get(), draft);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   drop_mdx_statements(draft.article.blocks, ctx.display);

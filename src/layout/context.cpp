@@ -323,12 +323,16 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
                                       to_rgb(run.color)});
     }
     if (!tag.uri.empty()) {
+      // `#id` names a heading of this article: a link to the anchor blocks.cpp sets there.
+      bool fragment = tag.uri.front() == '#';
+      std::string uri = fragment ? std::string() : tag.uri;
+      std::string dest = fragment ? ctx.key + "-" + tag.uri.substr(1) : std::string();
       // Adjacent runs of one link on one line make one area.
       if (!box.items.empty()) {
         for (auto it = box.items.rbegin(); it != box.items.rend(); ++it) {
           auto* link = std::get_if<LinkItem>(&*it);
           if (link == nullptr) continue;
-          if (link->uri == tag.uri && std::abs(link->x + link->width - left) < 0.5 &&
+          if (link->uri == uri && link->dest == dest && std::abs(link->x + link->width - left) < 0.5 &&
               std::abs(link->y - top) < 2) {
             link->width = left + run.width - link->x;
             height = -1;
@@ -336,7 +340,7 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
           break;
         }
       }
-      if (height > 0) box.items.emplace_back(LinkItem{left, top, run.width, height, tag.uri, ""});
+      if (height > 0) box.items.emplace_back(LinkItem{left, top, run.width, height, uri, dest});
     }
     if (tag.note >= 0) {
       box.items.emplace_back(

@@ -128,7 +128,7 @@ TEST_SUITE("input/markdown") {
     CHECK(fig.alt == "A photo");
     CHECK(model::plain_text(fig.caption) == "The caption");
 
-    CHECK(block_as<model::Heading>(*a, 10).id == "section-one-2");
+    CHECK(block_as<model::Heading>(*a, 10).id == "section-one-1");
     CHECK(a->word_count > 20);
     CHECK(a->meta.reading_minutes == 1);
     CHECK(a->meta.slug == "all");

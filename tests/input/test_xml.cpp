@@ -44,7 +44,7 @@ x = 1
     CHECK(a->meta.authors.at(0).role == "edt");
     REQUIRE(a->blocks.size() == 4);
     CHECK(std::get<model::Heading>(a->blocks[0].value).id == "start");
-    CHECK(std::get<model::Heading>(a->blocks[1].value).id == "start-2");
+    CHECK(std::get<model::Heading>(a->blocks[1].value).id == "start-1");
     CHECK(a->blocks[2].loc.line == 11);
     CHECK(a->blocks[2].loc.column == 6);
     const auto& p = std::get<model::Paragraph>(a->blocks[2].value).content;

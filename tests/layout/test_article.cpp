@@ -406,6 +406,32 @@ TEST_SUITE("layout/article") {
     CHECK(test::dangling_links(doc) == std::vector<std::string>{});
   }
 
+  TEST_CASE("a link to #id goes to that heading's destination, not to a URI") {
+    style::Style st = style::default_style();
+    model::Issue issue;
+    issue.single_article = true;
+    model::Article a;
+    a.meta.title = "Links";
+    a.meta.slug = "links";
+    model::Link link{"#ça-va", "", {{model::Text{"see below"}, {}}}};
+    a.blocks.push_back({model::Paragraph{{{model::Text{"First "}, {}}, {link, {}}}}, {}});
+    a.blocks.push_back({model::Heading{1, {{model::Text{"Ça va"}, {}}}, "ça-va"}, {}});
+    issue.articles.push_back(a);
+    Diagnostics diags;
+    Document doc = lay(issue, st, diags);
+    CHECK_FALSE(diags.has_errors());
+    std::vector<std::string> dests;
+    for (const Page& p : doc.pages)
+      for (const Item& it : p.items)
+        if (const auto* l = std::get_if<LinkItem>(&it)) {
+          CHECK(l->uri.empty());
+          dests.push_back(l->dest);
+        }
+    REQUIRE(dests.size() == 1);
+    CHECK(dests[0].ends_with("-ça-va"));
+    CHECK(test::dangling_links(doc) == std::vector<std::string>{});
+  }
+
   TEST_CASE("a right-to-left article puts its list markers on the right of the items") {
     style::Style st = style::default_style();
     model::Issue issue;
