@@ -1,6 +1,7 @@
 #include "input/images.hpp"
 
 #include "util/files.hpp"
+#include "util/image_decode.hpp"
 #include "util/image_info.hpp"
 
 #include <algorithm>
@@ -170,6 +171,10 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                 label + " is too large: " + size + " pixels (the limit is " +
                     std::to_string(limits.max_image_pixels) + " pixels)",
                 "scale the image down, or raise the limit with --max-image-pixels");
+    return;
+  }
+  if (std::string bad = validate_image(*bytes, info); !bad.empty()) {
+    diags.error(loc, label + " is unreadable: " + bad);
     return;
   }
   // The layout and the writers read the image again by this path: confined the same way.

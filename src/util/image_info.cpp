@@ -54,6 +54,7 @@ ImageInfo probe_jpeg(std::string_view b) {
       info.width = be16(b, i + 7);
       info.components = std::uint8_t(b[i + 9]);
       info.progressive = (m == 0xC2);
+      info.frame = m;
       if (info.width == 0 || info.height == 0) info.error = "corrupt JPEG: zero size";
       else if (info.components != 1 && info.components != 3 && info.components != 4)
         info.error = "corrupt JPEG: unsupported number of components";

@@ -16,6 +16,7 @@ struct ImageInfo {
   int components = 0;       ///< JPEG: 1 gray, 3 RGB/YCbCr, 4 CMYK; PNG: from the colour type
   int bits = 8;
   bool progressive = false; ///< JPEG SOF2
+  int frame = 0;            ///< JPEG: the start-of-frame marker (0xC0 baseline ... 0xCF)
   bool adobe = false;       ///< JPEG: an Adobe APP14 segment (CMYK samples stored inverted)
   std::string error;        ///< why the header is unusable ("truncated PNG header"); "" if fine
   /// JPEG: why the data past the header would draw a grey or broken picture (no scan, no

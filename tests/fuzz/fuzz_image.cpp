@@ -1,15 +1,20 @@
-// The image header reader, then the PDF writer embedding the image on a one-page document
-// (JPEG pass-through checks, PNG decoding through libpng).
+// The image header reader, the loading stage's full decode (libpng, libjpeg; GIF refused), then
+// the PDF writer embedding the image on a one-page document (JPEG pass-through, PNG decoding).
 #include "fuzz_common.hpp"
 
 #include "galley/error.hpp"
 #include "layout/frame.hpp"
 #include "pdf/writer.hpp"
+#include "util/image_decode.hpp"
 #include "util/image_info.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto bytes = galley::fuzz::as_view(data, size);
   galley::ImageInfo info = galley::probe_image(bytes);
+  // The loader's order: the header's size against the pixel limit, then the decode. A small
+  // limit keeps each run fast.
+  if (info.error.empty() && std::uint64_t(info.width) * info.height <= 4'000'000)
+    galley::validate_image(bytes, info);
   if (info.format != galley::ImageFormat::Jpeg && info.format != galley::ImageFormat::Png)
     return 0;
   auto path = galley::fuzz::write_input("image", bytes);

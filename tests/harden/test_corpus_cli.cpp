@@ -43,4 +43,31 @@ TEST_SUITE("harden/corpus") {
     }
     CHECK(cases >= 60);
   }
+
+  TEST_CASE("check, pdf and epub refuse each broken image with the same located error") {
+    const fs::path dir = fs::path(GALLEY_TEST_DATA_DIR) / "corpus/bad";
+    const fs::path out = scratch("broken-images");
+    for (const char* name : {"image-bad-crc", "image-garbage-idat", "image-bit-depth-3",
+                             "image-no-plte", "image-truncated-jpeg", "image-lossless",
+                             "image-arithmetic", "image-lying-size", "image-gif"}) {
+      CAPTURE(name);
+      std::string check = run_galley({"check", (dir / (std::string(name) + ".md")).string()}).err;
+      size_t at = check.find(": error: ");
+      REQUIRE(at != std::string::npos);
+      std::string line = check.substr(0, check.find('\n', at));
+      CHECK(line.find(std::string(name) + ".md:6:1: error: figure image 'images/") !=
+            std::string::npos);
+      CHECK(line.find(" is unreadable: ") != std::string::npos);
+      for (const char* command : {"pdf", "epub"}) {
+        CAPTURE(command);
+        fs::path target = out / (std::string(name) + "." + command);
+        RunResult r = run_galley(
+            {command, (dir / (std::string(name) + ".md")).string(), "-o", target.string()});
+        CAPTURE(r.err);
+        CHECK(r.code == 1);
+        CHECK(r.err.find(line) != std::string::npos);
+        CHECK_FALSE(fs::exists(target));
+      }
+    }
+  }
 }
