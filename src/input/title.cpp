@@ -47,11 +47,14 @@ TitleBlock scan_title_block(std::string_view text) {
 }
 
 /// Where the level-1 heading is that comes before any words of the body: only blocks without
-/// words (a row of badges, raw HTML, a rule) may precede it, as in a GitHub README.
+/// words (a row of badges, a logo, raw HTML, a rule) may precede it, as in a GitHub README. A
+/// figure's caption is its image's alt text, not words of the body.
 std::optional<size_t> leading_title_heading(model::Blocks& blocks) {
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (auto* h = std::get_if<model::Heading>(&blocks[i].value))
       return h->level == 1 ? std::optional<size_t>(i) : std::nullopt;
+    if (std::holds_alternative<model::Figure>(blocks[i].value))
+      continue;
     model::Blocks one{blocks[i]};
     if (count_words(one) > 0)
       return std::nullopt;

@@ -54,7 +54,11 @@ TEST_SUITE("e2e/site-files") {
                                  "slug: /intro\nhide_table_of_contents: true\n"
                                  "keywords: [a]\ntags: [b]\n---\nBody.\n");
     write(dir / "pandoc.md", "% A title\n% Ann One; Bob Two\n% 3 May 2023\n\nBody.\n");
-    write(dir / "README.md", "<p align=\"center\"><b>logo</b></p>\n\n# Project\n\nBody.\n");
+    // A README's logo above its first heading is no body text: the heading is the title.
+    fs::copy_file(pixel(), dir / "logo.png");
+    write(dir / "README.md",
+          "<p align=\"center\"><img src=\"logo.png\" alt=\"Project logo\" width=\"120\"></p>\n\n"
+          "# Project\n\nBody.\n");
     for (const char* file : {"hugo/index.md", "jekyll/_posts/2023-05-03-hello.md", "hexo.md",
                              "astro.md", "docusaurus.md", "pandoc.md", "README.md"}) {
       CAPTURE(file);
