@@ -170,10 +170,12 @@ std::string without_foreign_front_matter(const std::string& text) {
 std::string without_mdx_statements(const std::string& text) {
   std::istringstream in(text);
   std::string line, out;
+  bool in_esm = false;
   while (std::getline(in, line)) {
-    if (line.starts_with("import ") || line.starts_with("export ") ||
-        (line.starts_with("{/*") && line.ends_with("*/}")))
-      continue;
+    // An ESM block runs to the next blank line, as MDX reads it.
+    if (line.starts_with("import ") || line.starts_with("export ")) in_esm = true;
+    if (line.empty()) in_esm = false;
+    if (in_esm || (line.starts_with("{/*") && line.ends_with("*/}"))) continue;
     out += line + "\n";
   }
   return out;
@@ -259,6 +261,7 @@ TEST_SUITE("survival") {
 
   TEST_CASE("reference: MDX import lines and comments are not read as text") {
     CHECK(without_mdx_statements("import A from 'a';\n{/* note */}\nText\n") == "Text\n");
+    CHECK(without_mdx_statements("export const H = () => (\n  <b/>\n);\n\nText\n") == "\nText\n");
   }
 
   TEST_CASE("matcher: a dropped paragraph or reordered text falls below 99%") {
