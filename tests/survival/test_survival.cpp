@@ -260,7 +260,7 @@ TEST_SUITE("survival") {
   }
 
   TEST_CASE("reference: MDX import lines and comments are not read as text") {
-    CHECK(without_mdx_statements("import A from 'a';\n{/* note */}\nText\n") == "Text\n");
+    CHECK(without_mdx_statements("import A from 'a';\n\n{/* note */}\nText\n") == "\nText\n");
     CHECK(without_mdx_statements("export const H = () => (\n  <b/>\n);\n\nText\n") == "\nText\n");
   }
 
