@@ -209,16 +209,17 @@ void check_case(const Case& c) {
   std::string in = q(corpus_dir() / c.file);
   std::string cd = "cd " + q(corpus_dir()) + " && ";
 
-  auto p = run(cd + galley + " pdf --strict" + options + " " + in + " -o " + q(pdf));
+  auto p = run(cd + galley + " pdf --strict " + in + options + " -o " + q(pdf));
   CHECK_MESSAGE(p.code == 0, p.out);
   CHECK_MESSAGE(p.out.find("warning") == std::string::npos, p.out);
-  auto e = run(cd + galley + " epub --strict" + options + " " + in + " -o " + q(epub));
+  auto e = run(cd + galley + " epub --strict " + in + options + " -o " + q(epub));
   CHECK_MESSAGE(e.code == 0, e.out);
   CHECK_MESSAGE(e.out.find("warning") == std::string::npos, e.out);
 
   auto body = words(pandoc_plain(c, "body.lua"));
   auto notes = words(pandoc_plain(c, "notes.lua"));
-  Share pdf_share, epub_share;
+  // An output that was not written keeps none of the words.
+  Share pdf_share{0, body.size() + notes.size()}, epub_share = pdf_share;
   if (p.code == 0) {
     auto check = run("qpdf --check " + q(pdf));
     CHECK_MESSAGE(check.code == 0, check.out);
