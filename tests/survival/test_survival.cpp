@@ -1,0 +1,290 @@
+// Text survival on the real-world Markdown corpus: every file of tests/corpus/markdown/cases.tsv
+// becomes a PDF and an EPUB under --strict, both pass their checkers (qpdf, epubcheck), and the
+// words pandoc reads from the same file are found, in order, in both outputs at 99% or more.
+#include "words.hpp"
+
+#include <doctest/doctest.h>
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using survival::matched_in_order;
+using survival::words;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+/// Runs a shell command, returning its exit code and its stdout and stderr together.
+Run run(const std::string& command) {
+  Run r;
+  FILE* p = popen((command + " 2>&1 </dev/null").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string q(const fs::path& p) {
+  std::string s = "'";
+  for (char c : p.string()) s += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return s + "'";
+}
+
+struct Case {
+  std::string file;
+  std::string reader;
+  std::string options;
+};
+
+fs::path corpus_dir() { return fs::path(GALLEY_TEST_DATA_DIR) / "corpus" / "markdown"; }
+
+/// cases.tsv: file, pandoc reader, extra galley options (paths relative to the corpus folder).
+std::vector<Case> read_cases() {
+  std::ifstream in(corpus_dir() / "cases.tsv");
+  REQUIRE(in);
+  std::vector<Case> cases;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    Case c;
+    std::istringstream fields(line);
+    std::getline(fields, c.file, '\t');
+    std::getline(fields, c.reader, '\t');
+    std::getline(fields, c.options);
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+std::string zip_entry(zip_t* z, const std::string& name) {
+  zip_stat_t st;
+  REQUIRE_MESSAGE(zip_stat(z, name.c_str(), 0, &st) == 0, name);
+  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  REQUIRE(f != nullptr);
+  std::string data(st.size, '\0');
+  CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
+  zip_fclose(f);
+  return data;
+}
+
+void collect_text(const pugi::xml_node& node, std::string& out) {
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      out += child.value();
+    } else if (child.type() == pugi::node_element) {
+      std::string_view name = child.name();
+      if (name == "head" || name == "script" || name == "style") continue;
+      // Block boundaries separate words even where the markup has no white space between them.
+      out += ' ';
+      collect_text(child, out);
+      out += ' ';
+    }
+  }
+}
+
+/// The text of an EPUB: every content document of the spine, in spine order, tags removed and
+/// entities decoded (by the XML parser).
+std::string epub_text(const fs::path& epub) {
+  int err = 0;
+  zip_t* z = zip_open(epub.c_str(), ZIP_RDONLY, &err);
+  REQUIRE(z != nullptr);
+  pugi::xml_document container;
+  REQUIRE(container.load_string(zip_entry(z, "META-INF/container.xml").c_str()));
+  std::string opf_path = container.select_node("//*[local-name()='rootfile']").node().attribute("full-path").value();
+  pugi::xml_document opf;
+  REQUIRE(opf.load_string(zip_entry(z, opf_path).c_str()));
+  fs::path base = fs::path(opf_path).parent_path();
+  std::string text;
+  for (auto ref : opf.select_nodes("//*[local-name()='itemref']")) {
+    std::string idref = ref.node().attribute("idref").value();
+    auto item = opf.select_node(("//*[local-name()='item'][@id='" + idref + "']").c_str()).node();
+    pugi::xml_document doc;
+    std::string href = (base / item.attribute("href").value()).generic_string();
+    REQUIRE_MESSAGE(doc.load_string(zip_entry(z, href).c_str()), href);
+    collect_text(doc, text);
+    text += '\n';
+  }
+  zip_close(z);
+  return text;
+}
+
+struct Share {
+  size_t found = 0;
+  size_t total = 0;
+  double percent() const { return total == 0 ? 100.0 : 100.0 * static_cast<double>(found) / static_cast<double>(total); }
+};
+
+/// Body words and footnote words are matched separately, each in order: footnotes sit at the end
+/// of pandoc's text but at the foot of a page in the PDF.
+Share share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
+            const std::vector<std::string>& text) {
+  return {matched_in_order(body, text) + matched_in_order(notes, text), body.size() + notes.size()};
+}
+
+/// The file without the front matter that pandoc does not know: Hugo's TOML block between `+++`
+/// lines, and Hexo's YAML that has only the closing `---` (it ends at the first `---` line, with
+/// no blank line before it). pandoc would read either as body text; YAML between two `---` lines
+/// it reads as metadata itself, and its plain output without --standalone shows no metadata.
+std::string without_foreign_front_matter(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, first;
+  std::getline(in, first);
+  size_t offset = first.size() + 1;
+  if (first == "+++") {
+    while (std::getline(in, line)) {
+      offset += line.size() + 1;
+      if (line == "+++") return text.substr(std::min(offset, text.size()));
+    }
+    return text;
+  }
+  if (first == "---" || first.find(':') == std::string::npos) return text;
+  while (std::getline(in, line)) {
+    offset += line.size() + 1;
+    if (line == "---") return text.substr(std::min(offset, text.size()));
+    if (line.empty()) return text;
+  }
+  return text;
+}
+
+/// An MDX file without its ESM lines (`import`, `export`) and `{/* */}` comments, which MDX
+/// (https://mdxjs.com/docs/what-is-mdx/) does not show but pandoc would read as paragraphs.
+std::string without_mdx_statements(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, out;
+  bool in_esm = false;
+  while (std::getline(in, line)) {
+    // An ESM block runs to the next blank line, as MDX reads it.
+    if (line.starts_with("import ") || line.starts_with("export ")) in_esm = true;
+    if (line.empty()) in_esm = false;
+    if (in_esm || (line.starts_with("{/*") && line.ends_with("*/}"))) continue;
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string pandoc_plain(const Case& c, const std::string& filter) {
+  fs::path dir = fs::path(GALLEY_TEST_DATA_DIR) / "survival";
+  std::ifstream in(corpus_dir() / c.file, std::ios::binary);
+  REQUIRE(in);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::path body = fs::temp_directory_path() / ("galley-survival-ref-" + std::to_string(::getpid()) + ".md");
+  text = without_foreign_front_matter(text);
+  if (c.file.ends_with(".mdx")) text = without_mdx_statements(text);
+  std::ofstream(body, std::ios::binary) << text;
+  auto r = run("pandoc -f " + c.reader + " -t plain --wrap=none -L " + q(dir / filter) + " " + q(body) +
+               " 2>/dev/null");
+  fs::remove(body);
+  REQUIRE_MESSAGE(r.code == 0, r.out);
+  return r.out;
+}
+
+void check_case(const Case& c) {
+  INFO("file: ", c.file);
+  fs::path out = fs::temp_directory_path() / ("galley-survival-" + std::to_string(::getpid()));
+  fs::create_directories(out);
+  fs::path pdf = out / "out.pdf";
+  fs::path epub = out / "out.epub";
+  const char* bin = std::getenv("GALLEY_BIN");
+  std::string galley = std::string(bin ? bin : "galley");
+  std::string options = c.options.empty() ? "" : " " + c.options;
+  std::string in = q(corpus_dir() / c.file);
+  std::string cd = "cd " + q(corpus_dir()) + " && ";
+
+  auto p = run(cd + galley + " pdf --strict " + in + options + " -o " + q(pdf));
+  CHECK_MESSAGE(p.code == 0, p.out);
+  CHECK_MESSAGE(p.out.find("warning") == std::string::npos, p.out);
+  auto e = run(cd + galley + " epub --strict " + in + options + " -o " + q(epub));
+  CHECK_MESSAGE(e.code == 0, e.out);
+  CHECK_MESSAGE(e.out.find("warning") == std::string::npos, e.out);
+
+  auto body = words(pandoc_plain(c, "body.lua"));
+  auto notes = words(pandoc_plain(c, "notes.lua"));
+  // An output that was not written keeps none of the words.
+  Share pdf_share{0, body.size() + notes.size()}, epub_share = pdf_share;
+  if (p.code == 0) {
+    auto check = run("qpdf --check " + q(pdf));
+    CHECK_MESSAGE(check.code == 0, check.out);
+    auto text = run("pdftotext -enc UTF-8 -nopgbrk " + q(pdf) + " -");
+    REQUIRE(text.code == 0);
+    pdf_share = share(body, notes, words(survival::join_hyphenated_lines(text.out)));
+  }
+  if (e.code == 0) {
+    // The same JVM settings as tests/epub: the check is short, so a fast-starting JIT is best.
+    auto check = run("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar /usr/share/java/epubcheck.jar " + q(epub));
+    INFO(check.out);
+    CHECK(check.out.find("EPUBCheck completed") != std::string::npos);
+    CHECK(check.out.find("ERROR(") == std::string::npos);
+    CHECK(check.out.find("FATAL(") == std::string::npos);
+    CHECK(check.out.find("WARNING(") == std::string::npos);
+    epub_share = share(body, notes, words(epub_text(epub)));
+  }
+  std::printf("share  pdf %5.1f%%  epub %5.1f%%  %s\n", pdf_share.percent(), epub_share.percent(), c.file.c_str());
+  CHECK(pdf_share.percent() >= 99.0);
+  CHECK(epub_share.percent() >= 99.0);
+  fs::remove_all(out);
+}
+
+} // namespace
+
+TEST_SUITE("survival") {
+  TEST_CASE("matcher: words normalise quotes, dashes, note markers and hyphenation") {
+    CHECK(words("„Das ist“ gut—sehr gut…") == std::vector<std::string>{"das", "ist", "gut", "sehr", "gut"});
+    CHECK(words("« Bonjour » dit-il.[1] [2]") == std::vector<std::string>{"bonjour", "ditil"});
+    CHECK(words("don't | ------ | ¿Qué?") == std::vector<std::string>{"dont", "qué"});
+    CHECK(survival::join_hyphenated_lines("hyphen-\nation here\nwell-\nknown") == "hyphenation here\nwellknown\n");
+  }
+
+  TEST_CASE("reference: TOML and Hexo front matter are not read as text") {
+    CHECK(without_foreign_front_matter("+++\ntitle = \"x\"\n+++\nBody\n") == "Body\n");
+    CHECK(without_foreign_front_matter("title: x\ndate: 2018-7-24\n---\nBody\n") == "Body\n");
+    CHECK(without_foreign_front_matter("---\ntitle: x\n---\nBody\n") == "---\ntitle: x\n---\nBody\n");
+    CHECK(without_foreign_front_matter("Note: this\n\nSetext\n---\n") == "Note: this\n\nSetext\n---\n");
+  }
+
+  TEST_CASE("reference: MDX import lines and comments are not read as text") {
+    CHECK(without_mdx_statements("import A from 'a';\n\n{/* note */}\nText\n") == "\nText\n");
+    CHECK(without_mdx_statements("export const H = () => (\n  <b/>\n);\n\nText\n") == "\nText\n");
+  }
+
+  TEST_CASE("matcher: a dropped paragraph or reordered text falls below 99%") {
+    std::string para = "The quick brown fox jumps over the lazy dog near the river bank today. ";
+    std::string full;
+    for (int i = 0; i < 8; ++i) full += std::to_string(i) + " " + para;
+    auto ref = words(full);
+    CHECK(matched_in_order(ref, ref) == ref.size());
+    std::string dropped;
+    for (int i = 0; i < 8; ++i)
+      if (i != 3) dropped += std::to_string(i) + " " + para;
+    Share lost{matched_in_order(ref, words(dropped)), ref.size()};
+    CHECK(lost.percent() < 99.0);
+    auto empty = std::vector<std::string>{};
+    CHECK(share(ref, empty, words(full + " extra words around")).percent() == doctest::Approx(100.0));
+  }
+
+  TEST_CASE("corpus files survive to PDF and EPUB") {
+    const char* only = std::getenv("SURVIVAL_CASE");
+    for (const auto& c : read_cases()) {
+      if (only && std::string(only) != c.file) continue;
+      check_case(c);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+#include "words.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace survival {
+
+namespace {
+
+// Characters that separate words besides ASCII white space: no-break and thin spaces (French
+// typography puts them inside « » and before ; : ! ?), and the dashes and ellipsis, which
+// pandoc's smart reader and galley's typography may each write with or without spaces.
+constexpr std::array<std::string_view, 8> separators = {
+    "\u00A0", "\u202F", "\u2009", "\u2013", "\u2014", "\u2026", "\u2212", "\u2002"};
+
+// Quote marks are deleted wherever they are: galley turns straight quotes into the curly quotes
+// of the language (en “ ”, de „ “, fr « », ru « »), pandoc's plain writer keeps or changes them
+// otherwise, and an apostrophe inside "don't" may be either ' or ’. The soft hyphen is an
+// invisible break opportunity that galley may insert for hyphenation.
+constexpr std::array<std::string_view, 13> deleted = {
+    "'", "\"", "\u2018", "\u2019", "\u201A", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
+    "\u2039", "\u203A", "\u00AD"};
+
+// Punctuation stripped from both ends of a word: sentence punctuation, brackets (pandoc's plain
+// writer puts image alt text and note markers in brackets) and the Spanish opening marks.
+constexpr std::string_view edge_ascii = ".,;:!?()[]{}<>*_`~|/\\#=+^";
+constexpr std::array<std::string_view, 2> edge_utf8 = {"\u00BF", "\u00A1"};
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+  return s;
+}
+
+bool strip_edge(std::string& w) {
+  if (w.empty()) return false;
+  if (edge_ascii.find(w.front()) != std::string_view::npos) {
+    w.erase(0, 1);
+    return true;
+  }
+  if (edge_ascii.find(w.back()) != std::string_view::npos) {
+    w.pop_back();
+    return true;
+  }
+  for (auto m : edge_utf8) {
+    if (w.starts_with(m)) {
+      w.erase(0, m.size());
+      return true;
+    }
+    if (w.ends_with(m)) {
+      w.erase(w.size() - m.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_note_marker(std::string_view w) {
+  // pandoc's plain writer marks a footnote with "[1]" after the word; galley with a superscript
+  // number. Neither is a word of the text.
+  if (w.size() < 3 || w.front() != '[' || w.back() != ']') return false;
+  return std::all_of(w.begin() + 1, w.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string drop_trailing_note_marker(std::string w) {
+  size_t open = w.rfind('[');
+  if (open != std::string::npos && open > 0 && is_note_marker(std::string_view(w).substr(open)))
+    w.erase(open);
+  return w;
+}
+
+} // namespace
+
+std::vector<std::string> words(std::string_view text) {
+  std::string s(text);
+  for (auto sep : separators) s = replace_all(s, sep, " ");
+  for (auto d : deleted) s = replace_all(s, d, "");
+  // Ligature glyphs that a PDF text extractor may report as one character.
+  s = replace_all(s, "\uFB01", "fi");
+  s = replace_all(s, "\uFB02", "fl");
+  s = replace_all(s, "\uFB00", "ff");
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::string_view(" \t\r\n\f\v").find(s[i]) != std::string_view::npos) ++i;
+    size_t start = i;
+    while (i < s.size() && std::string_view(" \t\r\n\f\v").find(s[i]) == std::string_view::npos) ++i;
+    if (start == i) continue;
+    std::string w = s.substr(start, i - start);
+    if (is_note_marker(w)) continue;
+    w = drop_trailing_note_marker(std::move(w));
+    while (strip_edge(w)) {
+    }
+    // Hyphens inside a word are dropped on both sides: a compound broken at its own hyphen at a
+    // line end cannot be told apart from a hyphenated word once pdftotext has joined the lines.
+    w = replace_all(std::move(w), "-", "");
+    w = replace_all(std::move(w), "\u2010", "");
+    // Case: galley's styles may set headings or small caps in capitals; ASCII folding is enough
+    // here, as the corpus's non-ASCII letters are not case-transformed by the default style.
+    for (char& c : w)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // A token left with no letter or digit (a table rule "------", a lone "&") is not a word.
+    bool has_word_char = std::any_of(w.begin(), w.end(), [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    });
+    if (has_word_char) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::string join_hyphenated_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t nl = text.find('\n', i);
+    std::string_view line = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+    i = nl == std::string_view::npos ? text.size() : nl + 1;
+    // A line ending in a hyphen (or the Unicode hyphen, or a soft hyphen) right after a letter
+    // was broken by hyphenation: its last word continues on the next line.
+    bool broken = false;
+    for (std::string_view h : {std::string_view("-"), std::string_view("\u2010"), std::string_view("\u00AD")}) {
+      if (line.size() > h.size() && line.ends_with(h) && line[line.size() - h.size() - 1] != ' ') {
+        line.remove_suffix(h.size());
+        broken = true;
+        break;
+      }
+    }
+    out.append(line);
+    if (!broken) out.push_back('\n');
+  }
+  return out;
+}
+
+size_t matched_in_order(const std::vector<std::string>& reference, const std::vector<std::string>& text) {
+  // Longest common subsequence, two rows of the dynamic-programming table: a greedy match would
+  // let one stray early word (a running head, a repeated title) consume the words after it.
+  std::vector<size_t> prev(text.size() + 1, 0), cur(text.size() + 1, 0);
+  for (const auto& r : reference) {
+    for (size_t j = 0; j < text.size(); ++j)
+      cur[j + 1] = r == text[j] ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+    std::swap(prev, cur);
+  }
+  return prev[text.size()];
+}
+
+} // namespace survival
