@@ -256,8 +256,14 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
           } else if constexpr (std::is_same_v<T, Link>) {
             std::string href = safe_href(v.url, ctx);
             if (href.empty()) {
-              ctx.diags.warning(in.loc, "link target '" + v.url +
-                                            "' cannot be followed in an EPUB; the link is dropped");
+              // A path relative to the site (another page, a LICENSE file) has nothing to
+              // point at in a book: worth a note. A scheme the book must not carry
+              // (javascript:, file:) is a warning.
+              const bool relative = v.url.find(':') == std::string::npos;
+              const std::string message =
+                  "link target '" + v.url + "' cannot be followed in an EPUB; its text is kept";
+              if (relative) ctx.diags.note(in.loc, message);
+              else ctx.diags.warning(in.loc, message);
               render_inlines(parent, v.children, ctx);
               return;
             }

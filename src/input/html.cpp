@@ -156,8 +156,11 @@ private:
       diags_.warning(o.loc, html::left_out_message(role, o.tag.shown));
       return;
     case Role::Control:
-    case Role::Unknown:
       diags_.warning(o.loc, html::left_out_message(role, o.tag.shown));
+      break;
+    case Role::Unknown:
+      if (!html::is_component(o.tag.shown))
+        diags_.warning(o.loc, html::left_out_message(role, o.tag.shown));
       break;
     case Role::Structure:
       break;

@@ -136,6 +136,10 @@ std::string left_out_message(Role role, std::string_view shown_name) {
   }
 }
 
+bool is_component(std::string_view shown_name) {
+  return !shown_name.empty() && shown_name.front() >= 'A' && shown_name.front() <= 'Z';
+}
+
 const model::Inline* lone_image(const model::Inlines& inlines) {
   const model::Inline* found = nullptr;
   for (const auto& in : inlines) {

@@ -46,6 +46,9 @@ model::Inline image(const Attributes& attrs, const SourceLoc& loc);
 
 /// The one-line warning for an element that is left out (Dropped, Control or Unknown).
 std::string left_out_message(Role role, std::string_view shown_name);
+/// A JSX component of MDX and Docusaurus (<Tabs>, <TabItem>): a capitalised name, which no HTML
+/// element has. Its content is what the site shows, so it is kept without a warning.
+bool is_component(std::string_view shown_name);
 
 /// True when the inlines are one image and white space: a paragraph that is a figure.
 const model::Inline* lone_image(const model::Inlines& inlines);

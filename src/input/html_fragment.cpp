@@ -196,7 +196,9 @@ struct FragmentReader::Walk {
   }
 
   void left_out(const GumboNode* n, Role role) {
-    r.diags_.warning(loc(n), left_out_message(role, names(n->v.element).second));
+    const std::string shown = names(n->v.element).second;
+    if (role == Role::Unknown && is_component(shown)) return;
+    r.diags_.warning(loc(n), left_out_message(role, shown));
   }
 
   // ------------------------------------------------------------ inline content

@@ -491,8 +491,9 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   std::string_view body = heading_ids.empty() ? split.body : std::string_view(blanked);
   Converter conv(body, split.body_line_offset, std::move(heading_ids), ctx, diags);
   conv.document(doc.get(), draft);
-  resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
+  // MDX statements go first: an exported component holds JSX that is not the article's HTML.
   drop_mdx_statements(draft.article.blocks, ctx.display);
+  resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
 
   // A document without a title in its front matter may give it as a leading `# Title`.
   auto& blocks = draft.article.blocks;

@@ -84,6 +84,7 @@ constexpr KeyInfo kKeys[] = {
     {"draft", Field::Ignored},
     {"layout", Field::Ignored},
     {"permalink", Field::Ignored},
+    {"excerpt_separator", Field::Ignored},
     {"weight", Field::Ignored},
     {"type", Field::Ignored},
     {"lastmod", Field::Ignored},

@@ -25,13 +25,56 @@ model::Inlines source_inlines(const model::Source& s) {
   return out;
 }
 
-/// The note's paragraphs as inline runs separated by line breaks (notes are short; a list or a
-/// quote inside a note is set as its plain text).
+/// Blocks as the paragraphs a note sets: notes are short, so a list, a quote, a table or code
+/// inside one is set as its text, paragraph by paragraph; nothing is left out.
+void note_text(const model::Blocks& blocks, std::vector<model::Inlines>& out) {
+  auto text = [](std::string t) { return model::Inline{model::Text{std::move(t)}, {}}; };
+  for (const model::Block& b : blocks) {
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
+      out.push_back(p->content);
+    } else if (const auto* h = std::get_if<model::Heading>(&b.value)) {
+      out.push_back(h->content);
+    } else if (const auto* q = std::get_if<model::BlockQuote>(&b.value)) {
+      note_text(q->blocks, out);
+    } else if (const auto* list = std::get_if<model::List>(&b.value)) {
+      int number = list->start;
+      for (const model::ListItem& item : list->items) {
+        const std::size_t first = out.size();
+        note_text(item.blocks, out);
+        if (out.size() == first) out.emplace_back();
+        const std::string marker =
+            list->kind == model::ListKind::Ordered ? std::to_string(number++) + ". " : "\u2022 ";
+        out[first].insert(out[first].begin(), text(marker));
+      }
+    } else if (const auto* code = std::get_if<model::CodeBlock>(&b.value)) {
+      model::Inlines lines;
+      std::size_t at = 0;
+      while (at <= code->code.size()) {
+        const std::size_t end = std::min(code->code.find('\n', at), code->code.size());
+        if (!lines.empty()) lines.push_back({model::LineBreak{}, b.loc});
+        lines.push_back({model::Code{code->code.substr(at, end - at)}, b.loc});
+        at = end + 1;
+      }
+      out.push_back(std::move(lines));
+    } else if (const auto* table = std::get_if<model::Table>(&b.value)) {
+      for (const model::TableRow& row : table->rows) {
+        model::Inlines line;
+        for (const model::TableCell& cell : row.cells) {
+          if (!line.empty()) line.push_back(text(" \u00b7 "));
+          line.insert(line.end(), cell.content.begin(), cell.content.end());
+        }
+        out.push_back(std::move(line));
+      }
+    } else if (const auto* figure = std::get_if<model::Figure>(&b.value)) {
+      out.push_back(figure->caption.empty() ? model::Inlines{text(figure->alt)} : figure->caption);
+    }
+  }
+}
+
+/// The note's paragraphs as inline runs; a source without text gets its print form.
 std::vector<model::Inlines> note_paragraphs(const model::Note& note) {
   std::vector<model::Inlines> out;
-  for (const model::Block& b : note.blocks) {
-    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) out.push_back(p->content);
-  }
+  note_text(note.blocks, out);
   if (out.empty() && note.source) out.push_back(source_inlines(*note.source));
   return out;
 }

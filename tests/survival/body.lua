@@ -6,3 +6,6 @@
 function Image() return {} end
 function Math() return {} end
 function Note() return {} end
+-- Ordered lists: a reading system draws the numbers from <ol>, they are not text of the EPUB;
+-- compared as a bullet list, whose markers are punctuation the word rules drop.
+function OrderedList(el) return pandoc.BulletList(el.content) end

@@ -17,9 +17,10 @@ constexpr std::array<std::string_view, 8> separators = {
 // of the language (en “ ”, de „ “, fr « », ru « »), pandoc's plain writer keeps or changes them
 // otherwise, and an apostrophe inside "don't" may be either ' or ’. The soft hyphen is an
 // invisible break opportunity that galley may insert for hyphenation.
-constexpr std::array<std::string_view, 13> deleted = {
+// pandoc's plain writer shows task list boxes as U+2610 and U+2612; galley draws the boxes.
+constexpr std::array<std::string_view, 15> deleted = {
     "'", "\"", "\u2018", "\u2019", "\u201A", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
-    "\u2039", "\u203A", "\u00AD"};
+    "\u2039", "\u203A", "\u00AD", "\u2610", "\u2612"};
 
 // Punctuation stripped from both ends of a word: sentence punctuation, brackets (pandoc's plain
 // writer puts image alt text and note markers in brackets) and the Spanish opening marks.
