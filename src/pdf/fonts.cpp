@@ -46,20 +46,35 @@ int to_milli(double font_units, double upem) {
   return int(std::lround(font_units * 1000.0 / upem));
 }
 
-/// Font descriptor values from the original face's head, hhea, OS/2 and post tables.
-void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
-                     const std::string& name) {
+/// A FreeType face over bytes in memory, with its own library (one per call: the writer runs
+/// fonts on several threads, and a FreeType library is not shared between threads).
+struct MemoryFace {
+  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib;
+  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face;
+};
+
+/// Opens face `index` of `bytes`; throws `failure` when FreeType cannot read it.
+MemoryFace open_face(const std::string& bytes, int index, const std::string& failure) {
+  MemoryFace out;
   FT_Library raw_lib = nullptr;
   if (FT_Init_FreeType(&raw_lib) != 0)
     throw Error("cannot initialise FreeType");
-  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib(raw_lib);
+  out.lib.reset(raw_lib);
   FT_Face raw_face = nullptr;
-  if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(bytes.data()),
-                         FT_Long(bytes.size()), face_index, &raw_face) != 0)
-    throw Error("cannot read font '" + name + "'");
-  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face(raw_face);
+  if (FT_New_Memory_Face(raw_lib, reinterpret_cast<const FT_Byte*>(bytes.data()),
+                         FT_Long(bytes.size()), index, &raw_face) != 0)
+    throw Error(failure);
+  out.face.reset(raw_face);
+  return out;
+}
+
+/// Font descriptor values from the original face's head, hhea, OS/2 and post tables.
+void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
+                     const std::string& name) {
+  const MemoryFace opened = open_face(bytes, face_index, "cannot read font '" + name + "'");
+  FT_Face face = opened.face.get();
   double upem = face->units_per_EM ? face->units_per_EM : 1000;
-  if (const char* ps = FT_Get_Postscript_Name(face.get()))
+  if (const char* ps = FT_Get_Postscript_Name(face))
     out.ps_name = ps;
   if (out.ps_name.empty())
     out.ps_name = "Font";
@@ -70,7 +85,7 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
   out.cap_height = out.ascent;
   int weight = 400;
   bool serif = false;
-  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_OS2))) {
+  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2))) {
     if (os2->version >= 2 && os2->sCapHeight > 0)
       out.cap_height = to_milli(os2->sCapHeight, upem);
     if (os2->usWeightClass > 0)
@@ -80,7 +95,7 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
     serif = (family >= 1 && family <= 5) || family == 7;
   }
   bool fixed = false;
-  if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_POST))) {
+  if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST))) {
     out.italic_angle = std::round(double(post->italicAngle) / 65536.0 * 100) / 100;
     fixed = post->isFixedPitch != 0;
   }
@@ -97,22 +112,15 @@ void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
 /// FreeType, which opens a bare CFF); empty for a name-keyed CFF, whose CIDs are its glyph ids.
 std::vector<std::int32_t> cff_cids(const std::string& program, unsigned glyphs,
                                    const std::string& name) {
-  FT_Library raw_lib = nullptr;
-  if (FT_Init_FreeType(&raw_lib) != 0)
-    throw Error("cannot initialise FreeType");
-  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib(raw_lib);
-  FT_Face raw_face = nullptr;
-  if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(program.data()),
-                         FT_Long(program.size()), 0, &raw_face) != 0)
-    throw Error("cannot read the subset of font '" + name + "'");
-  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face(raw_face);
+  const MemoryFace opened = open_face(program, 0, "cannot read the subset of font '" + name + "'");
+  FT_Face face = opened.face.get();
   FT_Bool keyed = 0;
-  if (FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &keyed) != 0 || !keyed)
+  if (FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) != 0 || !keyed)
     return {};
   std::vector<std::int32_t> cids(glyphs, -1);
   for (unsigned g = 0; g < glyphs; ++g) {
     FT_UInt cid = 0;
-    if (FT_Get_CID_From_Glyph_Index(face.get(), g, &cid) != 0 || cid > 0xFFFF)
+    if (FT_Get_CID_From_Glyph_Index(face, g, &cid) != 0 || cid > 0xFFFF)
       throw Error("glyph " + std::to_string(g) + " of the subset of font '" + name +
                   "' has no CID");
     cids[g] = std::int32_t(cid);
