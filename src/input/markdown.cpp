@@ -494,16 +494,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   // MDX statements go first: an exported component holds JSX that is not the article's HTML.
   drop_mdx_statements(draft.article.blocks, ctx.display);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
-
-  // A document without a title in its front matter may give it as a leading `# Title`.
-  auto& blocks = draft.article.blocks;
-  if (draft.article.meta.title.empty() && !blocks.empty()) {
-    if (auto* h = std::get_if<model::Heading>(&blocks.front().value); h && h->level == 1) {
-      draft.article.meta.title = model::plain_text(h->content);
-      draft.article.meta.loc = blocks.front().loc;
-      blocks.erase(blocks.begin());
-    }
-  }
+  // A title given as the first `# Heading` is taken in finalize (title.cpp), for every format.
 }
 
 } // namespace galley::input
