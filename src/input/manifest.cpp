@@ -80,6 +80,9 @@ void read_articles(const Entry& e, const fs::path& dir, const std::string& displ
       out.back().display.clear();
       continue;
     }
+    // The check above was on the name; the article itself is read later, and that read must
+    // open what lies beneath the roots at that moment, not whatever the name then points to.
+    confine_reads(a.path, roots);
     out.push_back(std::move(a));
   }
 }

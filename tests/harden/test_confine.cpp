@@ -1,7 +1,8 @@
 // Confinement that holds under races (docs/limits.md, "Path confinement"): what a style
-// `extends:` stays within the roots, and an image swapped for an outside link after it was
-// checked is refused when the writer opens it. The swap happens at a test hold point
-// (GALLEY_TEST_HOLD_BEFORE_OPEN), so the race is reproduced exactly, with no sleeps.
+// `extends:` stays within the roots; an image swapped for an outside link after it was checked
+// is refused when the writer opens it, and so is an article a manifest names. The swap happens
+// at a test hold point (GALLEY_TEST_HOLD_BEFORE_OPEN), so the race is reproduced exactly, with
+// no sleeps.
 #include "run.hpp"
 
 #include "util/files.hpp"
@@ -112,6 +113,27 @@ TEST_SUITE("harden/confine") {
       // No output, so the outside file's bytes cannot be in one.
       CHECK_FALSE(fs::exists(out));
     }
+  }
+
+  TEST_CASE("an article swapped for an outside link after the manifest's check is not read") {
+    fs::path dir = scratch("swap-article");
+    write(dir / "outside/secret.md", "---\ntitle: Secret\n---\n\nSecretword.\n");
+    write(dir / "site/a.md", "---\ntitle: Public\n---\n\nPublic text.\n");
+    write(dir / "site/issue.yaml", "title: The issue\narticles:\n  - a.md\n");
+    fs::path fifo = dir / "hold.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    fs::path out = dir / "site/issue.epub";
+    Started child = start_galley({"epub", (dir / "site/issue.yaml").string(), "-o", out.string()},
+                                 {{"GALLEY_TEST_HOLD_BEFORE_OPEN", fifo.string()}});
+    int fd = open_when_held(fifo, child.pid);
+    CHECK(fd >= 0);
+    fs::remove(dir / "site/a.md");
+    fs::create_symlink(dir / "outside/secret.md", dir / "site/a.md");
+    if (fd >= 0) ::close(fd);
+    RunResult r = finish_galley(child);
+    CHECK(r.code == 1);
+    CHECK(says(r, "a.md: error: cannot read file: links to a file outside the allowed folders"));
+    CHECK_FALSE(fs::exists(out));
   }
 
   TEST_CASE("held and not swapped, the run embeds the image") {
