@@ -130,6 +130,8 @@ RunResult run_galley(const std::vector<std::string>& args) {
 }
 
 int open_when_held(const fs::path& fifo, pid_t child) {
+  if (child <= 0)
+    return -1; // never started: nobody will reach the hold point
   for (;;) {
     int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd >= 0)
