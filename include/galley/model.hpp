@@ -67,10 +67,17 @@ struct Span {
 /// docs/input.md, "Raw HTML"), so only a program that builds its own model gives one: the EPUB
 /// passes it through when it is safe XHTML, the PDF leaves it out.
 struct RawInline { std::string html; };
+/// TeX math as written between `$…$` (inline) or `$$…$$` / a ```` ```math ```` block
+/// (display), without its delimiters. Until math is typeset, both outputs set the source in the
+/// code face, so nothing of it is lost.
+struct Math {
+  std::string tex;
+  bool display = false;
+};
 
 struct Inline {
   std::variant<Text, Emphasis, Strong, Strikethrough, Code, Link, Image, NoteRef, LineBreak,
-               SoftBreak, RawInline, Superscript, Subscript, Span>
+               SoftBreak, RawInline, Superscript, Subscript, Span, Math>
       value;
   SourceLoc loc;
 };
@@ -120,6 +127,13 @@ struct Table {
   int header_rows = 1;       ///< the first `header_rows` rows are header rows
   std::vector<TableRow> rows;
 };
+/// A term and its definitions (pandoc's `Term` / `: Definition`, HTML's `<dl>`).
+struct DefinitionItem {
+  Inlines term;
+  std::vector<Blocks> definitions;
+  SourceLoc loc;
+};
+struct DefinitionList { std::vector<DefinitionItem> items; };
 struct ThematicBreak {};
 /// Block-level raw HTML, as RawInline: never made by galley's readers; the EPUB passes it
 /// through when it is safe XHTML, the PDF leaves it out.
@@ -127,7 +141,7 @@ struct RawBlock { std::string html; };
 
 struct Block {
   std::variant<Heading, Paragraph, List, BlockQuote, CodeBlock, Figure, Table, ThematicBreak,
-               RawBlock>
+               RawBlock, DefinitionList>
       value;
   SourceLoc loc;
 };

@@ -288,11 +288,26 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
             render_inlines(parent.append_child("sub"), v.children, ctx);
           } else if constexpr (std::is_same_v<T, model::Span>) {
             render_span(parent, v, ctx);
+          } else if constexpr (std::is_same_v<T, model::Math>) {
+            // The TeX source in the code face until math is typeset (see model::Math).
+            auto code = parent.append_child("code");
+            code.append_attribute("class") = v.display ? "math display" : "math";
+            add_text(code, v.tex);
           }
         },
         in.value);
   }
 }
+
+namespace {
+/// A definition of one paragraph is set as the paragraph's text, as a tight list item is.
+void render_definition(pugi::xml_node dd, const Blocks& blocks, ArticleContext& ctx) {
+  if (blocks.size() == 1)
+    if (const auto* para = std::get_if<Paragraph>(&blocks.front().value))
+      return render_inlines(dd, para->content, ctx);
+  render_blocks(dd, blocks, ctx);
+}
+} // namespace
 
 void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& ctx) {
   for (const auto& b : blocks) {
@@ -326,6 +341,13 @@ void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& 
             parent.append_child("hr");
           } else if constexpr (std::is_same_v<T, RawBlock>) {
             append_raw_html(parent, v.html, b.loc, ctx);
+          } else if constexpr (std::is_same_v<T, DefinitionList>) {
+            auto dl = parent.append_child("dl");
+            for (const auto& item : v.items) {
+              render_inlines(dl.append_child("dt"), item.term, ctx);
+              for (const auto& definition : item.definitions)
+                render_definition(dl.append_child("dd"), definition, ctx);
+            }
           }
         },
         b.value);

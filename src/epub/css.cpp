@@ -169,6 +169,13 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
        "padding-left: 0; padding-right: " + em(t.list_indent, base) + "; ");
   rule(css, "[dir=\"rtl\"] " + dot(cls::portrait), "float: right; margin: 0 0 0 0.75em; ");
   rule(css, "li" + dot(cls::task), "list-style: none; ");
+  // Definition lists as the PDF sets them (layout/blocks.cpp): bold terms, definitions at the
+  // list indent, a paragraph's space between items.
+  rule(css, "dl", margins(k.list, base));
+  rule(css, "dt", "font-weight: bold; ");
+  rule(css, "dt + dt, dd + dt", "margin-top: " + em(t.paragraph_spacing, base) + "; ");
+  rule(css, "dd", "margin: 0; margin-inline-start: " + em(t.list_indent, base) + "; ");
+  rule(css, "dd p", "text-indent: 0; ");
   rule(css, "hr", "border: 0; border-top: 1px solid " + hex(s.colors.rule) + "; width: 30%; " +
                      margins({k.thematic_break.before + k.body.leading / 2,
                               k.thematic_break.after + k.body.leading / 2}, base) +

@@ -144,6 +144,9 @@ std::vector<std::string> picture_files(const model::Issue& issue) {
       if (const auto* q = std::get_if<model::BlockQuote>(&b.value)) walk(q->blocks);
       if (const auto* l = std::get_if<model::List>(&b.value))
         for (const auto& item : l->items) walk(item.blocks);
+      if (const auto* d = std::get_if<model::DefinitionList>(&b.value))
+        for (const auto& item : d->items)
+          for (const auto& definition : item.definitions) walk(definition);
     }
   };
   if (issue.cover) add(issue.cover->image);

@@ -163,6 +163,38 @@ void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFr
   out.glue(ctx.looks.quote.after);
 }
 
+/// Each term in the body face's bold, kept with the first lines of its definitions, which are
+/// indented as list items are.
+void layout_definitions(ArticleContext& ctx, const model::DefinitionList& list,
+                        const BlockFrame& frame, VList& out) {
+  const style::TextStyle& t = ctx.style.text;
+  BlockFrame inner = frame;
+  const double indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
+  const bool rtl = text::right_to_left(ctx.article.meta.language);
+  inner.x = rtl ? frame.x : frame.x + indent;
+  inner.width = frame.width - indent;
+  ++inner.list_depth;
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    const model::DefinitionItem& item = list.items[i];
+    out.penalty(0);
+    if (i > 0) out.glue(t.paragraph_spacing);
+    InlineLook look = body_look(ctx);
+    look.font.weight = 700;
+    std::vector<text::Span> spans;
+    append_spans(ctx, item.term, look, spans);
+    if (!spans.empty()) {
+      text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, false);
+      out.keep_next(1000);
+      add_lines(ctx, spec, frame.x, t.leading, t.size, out);
+      out.end_keep();
+      out.keep_next(2);
+    }
+    for (const model::Blocks& definition : item.definitions)
+      layout_blocks(ctx, definition, inner, out);
+  }
+  out.penalty(0);
+}
+
 void layout_rule(ArticleContext& ctx, const BlockFrame& frame, VList& out) {
   const style::TextStyle& t = ctx.style.text;
   out.penalty(0);
@@ -266,6 +298,10 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
             layout_rule(ctx, frame, out);
           } else if constexpr (std::is_same_v<T, model::RawBlock>) {
             // Raw HTML has no print form.
+          } else if constexpr (std::is_same_v<T, model::DefinitionList>) {
+            if (frame.list_depth == 0) out.glue(ctx.looks.list.before);
+            layout_definitions(ctx, v, frame, out);
+            if (frame.list_depth == 0) out.glue(ctx.looks.list.after);
           }
           after_paragraph = std::is_same_v<T, model::Paragraph>;
         },

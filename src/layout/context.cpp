@@ -155,6 +155,19 @@ void append_span(ArticleContext& ctx, const model::Span& v, const InlineLook& lo
   }
   append_spans(ctx, v.children, l, out);
 }
+
+/// Inline code: the code face at the inline scale, never hyphenated.
+void add_code(ArticleContext& ctx, const std::string& code, const InlineLook& look,
+              std::vector<text::Span>& out) {
+  InlineLook l = look;
+  l.font = font_of(ctx.looks.code);
+  l.features = ctx.looks.code.font.features;
+  l.size = look.size * ctx.looks.inline_code_scale;
+  l.code = true;
+  text::Span sp = span(ctx, code, l);
+  sp.hyphenate = false;
+  out.push_back(std::move(sp));
+}
 } // namespace
 
 void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const InlineLook& look,
@@ -183,14 +196,16 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             l.strike = true;
             append_spans(ctx, v.children, l, out);
           } else if constexpr (std::is_same_v<T, model::Code>) {
-            InlineLook l = look;
-            l.font = font_of(ctx.looks.code);
-            l.features = ctx.looks.code.font.features;
-            l.size = look.size * ctx.looks.inline_code_scale;
-            l.code = true;
-            text::Span sp = span(ctx, v.text, l);
-            sp.hyphenate = false;
-            out.push_back(std::move(sp));
+            add_code(ctx, v.text, look, out);
+          } else if constexpr (std::is_same_v<T, model::Math>) {
+            // Until math is typeset, its source is set as code; display math keeps its lines.
+            std::string_view tex = v.tex;
+            for (std::size_t start = 0; start <= tex.size();) {
+              std::size_t end = std::min(tex.find('\n', start), tex.size());
+              if (start > 0) add_text(ctx, v.display ? "\n" : " ", look, out);
+              if (end > start) add_code(ctx, std::string(tex.substr(start, end - start)), look, out);
+              start = end + 1;
+            }
           } else if constexpr (std::is_same_v<T, model::Link>) {
             InlineLook l = look;
             l.uri = v.url;

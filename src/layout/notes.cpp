@@ -65,6 +65,12 @@ void note_text(const model::Blocks& blocks, std::vector<model::Inlines>& out) {
         }
         out.push_back(std::move(line));
       }
+    } else if (const auto* dl = std::get_if<model::DefinitionList>(&b.value)) {
+      for (const model::DefinitionItem& item : dl->items) {
+        model::Inlines term{{model::Strong{item.term}, item.loc}};
+        out.push_back(std::move(term));
+        for (const model::Blocks& definition : item.definitions) note_text(definition, out);
+      }
     } else if (const auto* figure = std::get_if<model::Figure>(&b.value)) {
       out.push_back(figure->caption.empty() ? model::Inlines{text(figure->alt)} : figure->caption);
     }

@@ -17,6 +17,8 @@ void append_plain(std::string& out, const Inlines& inlines) {
                                std::is_same_v<T, Superscript> || std::is_same_v<T, Subscript> ||
                                std::is_same_v<T, Span>) {
             append_plain(out, v.children);
+          } else if constexpr (std::is_same_v<T, Math>) {
+            out += v.tex;
           } else if constexpr (std::is_same_v<T, LineBreak> || std::is_same_v<T, SoftBreak>) {
             out += ' ';
           }

@@ -44,6 +44,12 @@ template <class B, class I> void walk_blocks(Blocks& blocks, B&& on_block, I&& o
           } else if constexpr (std::is_same_v<T, List>) {
             for (auto& item : v.items)
               walk_blocks(item.blocks, on_block, on_inlines);
+          } else if constexpr (std::is_same_v<T, DefinitionList>) {
+            for (auto& item : v.items) {
+              on_inlines(item.term, b);
+              for (auto& definition : item.definitions)
+                walk_blocks(definition, on_block, on_inlines);
+            }
           }
         },
         b.value);

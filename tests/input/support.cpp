@@ -84,6 +84,8 @@ struct Dumper {
               line("line-break");
             else if constexpr (std::is_same_v<T, model::SoftBreak>)
               line("soft-break");
+            else if constexpr (std::is_same_v<T, model::Math>)
+              line(std::string(v.display ? "display-math '" : "math '") + v.tex + "'");
             else if constexpr (std::is_same_v<T, model::Image>)
               line("image " + image(v.image) + " alt='" + v.alt + "' title='" + v.title + "'");
             else if constexpr (std::is_same_v<T, model::Link>) {
@@ -148,6 +150,16 @@ struct Dumper {
               }
             } else if constexpr (std::is_same_v<T, model::ThematicBreak>) {
               line("thematic-break");
+            } else if constexpr (std::is_same_v<T, model::DefinitionList>) {
+              line("definition-list");
+              for (const auto& item : v.items) {
+                line("term");
+                inlines(item.term);
+                for (const auto& definition : item.definitions) {
+                  line("definition");
+                  blocks(definition);
+                }
+              }
             } else {
               line("raw-block '" + v.html + "'");
             }
