@@ -39,6 +39,8 @@ struct ArticleDraft {
   /// The cover is a bare path from a site generator's key (Astro's `heroImage`, Hugo's
   /// `images`, ...), which has no place for alt text: its lack is not worth a warning.
   bool cover_alt_optional = false;
+  /// Typographic punctuation in Markdown text (front matter `smart: false` turns it off).
+  bool smart = true;
 };
 
 } // namespace galley::input

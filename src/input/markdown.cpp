@@ -1,11 +1,14 @@
 #include "input/markdown.hpp"
 
 #include "input/front_matter.hpp"
+#include "input/definition_lists.hpp"
 #include "input/heading_attributes.hpp"
+#include "input/markdown_math.hpp"
 #include "input/html.hpp"
 #include "input/mdx.hpp"
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
+#include "input/typography.hpp"
 #include "input/value.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -173,6 +176,12 @@ private:
       if (!c.code.empty() && c.code.back() == '\n')
         c.code.pop_back();
       verbatim_lines_.emplace_back(cmark_node_get_start_line(n), cmark_node_get_end_line(n));
+      if (c.language == "math") { // GitLab's and GitHub's display math
+        model::Paragraph p;
+        p.content.push_back({model::Math{std::move(c.code), true}, b.loc});
+        b.value = std::move(p);
+        return b;
+      }
       b.value = std::move(c);
       return b;
     }
@@ -366,10 +375,15 @@ private:
       in.value = model::NoteRef{std::string(label)};
       break;
     }
-    default:
+    default: {
       if (type_string(n) == "strikethrough")
         return children(model::Strikethrough{});
-      return;
+      model::Math math;
+      if (!math_node(n, math.tex, math.display))
+        return;
+      in.value = std::move(math);
+      break;
+    }
     }
     out.push_back(std::move(in));
   }
@@ -433,13 +447,17 @@ bool within_parser_limits(std::string_view body, int line_offset, const std::str
   return true;
 }
 
-std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view body) {
+/// `smart`: straight quotes to curly ones, `--` and `---` to dashes, `...` to an ellipsis, in
+/// text only (code spans, code blocks and URLs keep what was written).
+std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view body, bool smart) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_FOOTNOTES | (smart ? CMARK_OPT_SMART : 0)));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_attach_syntax_extension(parser.get(), math_extension());
   cmark_parser_feed(parser.get(), body.data(), body.size());
   return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
 }
@@ -477,7 +495,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags))
     return;
 
-  auto doc = parse(split.body);
+  auto doc = parse(split.body, draft.smart);
   std::string blanked;
   std::map<int, std::string> heading_ids;
   if (std::vector<HeadingLines> lines = heading_lines(doc.get()); !lines.empty()) {
@@ -486,13 +504,16 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
     // Blanking the ends of heading lines changes no block, so the second parse has the same
     // structure, with the attribute blocks gone from the headings' text.
     if (!heading_ids.empty())
-      doc = parse(blanked);
+      doc = parse(blanked, draft.smart);
   }
   std::string_view body = heading_ids.empty() ? split.body : std::string_view(blanked);
   Converter conv(body, split.body_line_offset, std::move(heading_ids), ctx, diags);
   conv.document(doc.get(), draft);
   // MDX statements go first: an exported component holds JSX that is not the article's HTML.
   drop_mdx_statements(draft.article.blocks, ctx.display);
+  gather_definition_lists(draft.article.blocks);
+  for (model::Note& note : draft.article.notes) gather_definition_lists(note.blocks);
+  if (draft.smart) apply_typography(draft.article, split.body);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   // A title given as the first `# Heading` is taken in finalize (title.cpp), for every format.
 }

@@ -29,7 +29,17 @@ std::vector<std::string> lines_of(const model::Inlines& inlines) {
 
 /// An ES module statement on one line (ECMA-262, 16.2.2 and 16.2.3), in the forms MDX
 /// documents use.
-bool is_statement(const std::string& line) {
+bool is_statement(const std::string& written) {
+  // Smart punctuation (typography.hpp) has curled the statement's quotes by now: all four
+  // curly quotes are E2 80 and one byte of 98, 99, 9C or 9D.
+  std::string line;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const bool curly = written.compare(i, 2, "\xE2\x80") == 0 && i + 2 < written.size() &&
+                       std::string_view("\x98\x99\x9C\x9D").find(written[i + 2]) !=
+                           std::string_view::npos;
+    line += curly ? '\'' : written[i];
+    if (curly) i += 2;
+  }
   static const std::regex statement(
       R"(^(import\s+([\w$*{}\s,]+\s+from\s+)?['"][^'"]+['"]|export\s+((const|let|var|function|default|async|class)\b|\{).*);?\s*$)");
   return std::regex_match(line, statement);

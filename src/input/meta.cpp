@@ -29,6 +29,7 @@ enum class Field {
   Identifier,
   Slug,
   Sources,
+  Smart,
   Ignored
 };
 
@@ -53,6 +54,7 @@ constexpr KeyInfo kKeys[] = {
     {"identifier", Field::Identifier},
     {"slug", Field::Slug},
     {"sources", Field::Sources},
+    {"smart", Field::Smart},
     // pandoc
     {"author", Field::Authors},
     {"publisher", Field::Publication},
@@ -515,6 +517,14 @@ void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diag
     }
     case Field::Sources:
       read_sources(e, draft, diags);
+      break;
+    case Field::Smart:
+      if (auto v = string_field(e, diags)) {
+        if (*v == "false" || *v == "no" || *v == "off")
+          draft.smart = false;
+        else if (*v != "true" && *v != "yes" && *v != "on")
+          diags.warning(e.value.loc, "'smart' must be true or false, got '" + *v + "'");
+      }
       break;
     case Field::Tags:
     case Field::TitleAlias:

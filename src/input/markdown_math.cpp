@@ -1,0 +1,106 @@
+#include "input/markdown_math.hpp"
+
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace galley::input {
+
+namespace {
+
+cmark_node_type g_inline_math;
+cmark_node_type g_display_math;
+
+bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/// The offset of the `$` that closes inline math opened at `open`, or -1. pandoc's rules: the
+/// opening `$` has a non-space right after it, the closing one a non-space right before it and
+/// no digit right after it ("$5 and $10" is not math); a backslash escapes the next character.
+int inline_close(cmark_inline_parser* p, int open) {
+  unsigned char first = cmark_inline_parser_peek_at(p, open + 1);
+  if (first == 0 || space(first) || first == '$') return -1;
+  for (int i = open + 1;; ++i) {
+    unsigned char c = cmark_inline_parser_peek_at(p, i);
+    if (c == 0) return -1;
+    if (c == '\\') {
+      if (cmark_inline_parser_peek_at(p, i + 1) == 0) return -1;
+      ++i;
+      continue;
+    }
+    if (c == '$' && !space(cmark_inline_parser_peek_at(p, i - 1)) &&
+        !digit(cmark_inline_parser_peek_at(p, i + 1)))
+      return i;
+  }
+}
+
+/// The offset of the `$$` that closes display math opened at `open`, or -1.
+int display_close(cmark_inline_parser* p, int open) {
+  for (int i = open + 2;; ++i) {
+    unsigned char c = cmark_inline_parser_peek_at(p, i);
+    if (c == 0) return -1;
+    if (c == '\\' && cmark_inline_parser_peek_at(p, i + 1) != 0) {
+      ++i;
+      continue;
+    }
+    if (c == '$' && cmark_inline_parser_peek_at(p, i + 1) == '$') return i > open + 2 ? i : -1;
+  }
+}
+
+std::string slice(cmark_inline_parser* p, int from, int to) {
+  std::string s;
+  for (int i = from; i < to; ++i) s += static_cast<char>(cmark_inline_parser_peek_at(p, i));
+  // Display math usually stands on lines of its own between the `$$`.
+  while (!s.empty() && space(static_cast<unsigned char>(s.back()))) s.pop_back();
+  std::size_t lead = 0;
+  while (lead < s.size() && space(static_cast<unsigned char>(s[lead]))) ++lead;
+  return s.substr(lead);
+}
+
+cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node*, unsigned char c,
+                  cmark_inline_parser* p) {
+  if (c != '$') return nullptr;
+  const int open = cmark_inline_parser_get_offset(p);
+  const bool display = cmark_inline_parser_peek_at(p, open + 1) == '$';
+  const int close = display ? display_close(p, open) : inline_close(p, open);
+  if (close < 0) return nullptr;
+  cmark_node* node = cmark_node_new_with_ext(display ? g_display_math : g_inline_math, ext);
+  const std::string tex = slice(p, open + (display ? 2 : 1), close);
+  cmark_node_set_string_content(node, tex.c_str());
+  cmark_inline_parser_set_offset(p, close + (display ? 2 : 1));
+  return node;
+}
+
+const char* type_string(cmark_syntax_extension*, cmark_node* n) {
+  return cmark_node_get_type(n) == g_display_math ? "display_math" : "inline_math";
+}
+
+} // namespace
+
+cmark_syntax_extension* math_extension() {
+  static cmark_syntax_extension* ext = nullptr;
+  static std::once_flag made;
+  std::call_once(made, [] {
+    g_inline_math = cmark_syntax_extension_add_node(1);
+    g_display_math = cmark_syntax_extension_add_node(1);
+    ext = cmark_syntax_extension_new("galley-math");
+    cmark_syntax_extension_set_match_inline_func(ext, match);
+    cmark_syntax_extension_set_get_type_string_func(ext, type_string);
+    cmark_llist* chars = cmark_llist_append(cmark_get_default_mem_allocator(), nullptr,
+                                            reinterpret_cast<void*>(static_cast<intptr_t>('$')));
+    cmark_syntax_extension_set_special_inline_chars(ext, chars);
+  });
+  return ext;
+}
+
+bool math_node(cmark_node* n, std::string& tex, bool& display) {
+  const cmark_node_type type = cmark_node_get_type(n);
+  if (type != g_inline_math && type != g_display_math) return false;
+  const char* s = cmark_node_get_string_content(n);
+  tex = s ? s : "";
+  display = type == g_display_math;
+  return true;
+}
+
+} // namespace galley::input

@@ -1,0 +1,111 @@
+// pandoc's Markdown beyond CommonMark that real articles use: definition lists, TeX math and
+// typographic punctuation in the article's language (docs/input.md, "Markdown").
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace galley;
+using galley::test::TempDir;
+
+namespace {
+
+/// The model dump of `body` (after a front matter with `front`), from its first block on.
+std::string body_of(const std::string& body, const std::string& front = "") {
+  TempDir dir;
+  Diagnostics diags;
+  auto a = test::load_text(dir, "a.md", "---\ntitle: T\n" + front + "---\n\n" + body, diags);
+  REQUIRE(a);
+  CHECK(test::dump(diags) == "");
+  std::string dump = test::dump(*a);
+  return dump.substr(dump.find("body\n") + 5);
+}
+
+/// The text of the first paragraph.
+std::string first_text(const std::string& body, const std::string& front = "") {
+  TempDir dir;
+  Diagnostics diags;
+  auto a = test::load_text(dir, "a.md", "---\ntitle: T\n" + front + "---\n\n" + body, diags);
+  REQUIRE(a);
+  REQUIRE(!a->blocks.empty());
+  const auto* p = std::get_if<model::Paragraph>(&a->blocks.front().value);
+  REQUIRE(p != nullptr);
+  return model::plain_text(p->content);
+}
+
+} // namespace
+
+TEST_SUITE("input/markdown-extras") {
+  TEST_CASE("definition lists, tight and loose, become one list per run of terms") {
+    std::string dump = body_of("Apple\n: A fruit.\n: A company,\n  in California.\n\n"
+                               "Banana\n\n:   A yellow fruit.\n\n~ A shape.\n\nAfter.\n");
+    CHECK(dump == "  definition-list\n"
+                  "  term\n    text 'Apple'\n"
+                  "  definition\n    paragraph\n      text 'A fruit.'\n"
+                  "  definition\n    paragraph\n      text 'A company,'\n"
+                  "      soft-break\n      text 'in California.'\n"
+                  "  term\n    text 'Banana'\n"
+                  "  definition\n    paragraph\n      text 'A yellow fruit.'\n"
+                  "  definition\n    paragraph\n      text 'A shape.'\n"
+                  "  paragraph\n    text 'After.'\n");
+  }
+
+  TEST_CASE("prose with colons is not a definition list") {
+    CHECK(body_of("Note:\nthis stays a paragraph.\n") ==
+          "  paragraph\n    text 'Note:'\n    soft-break\n    text 'this stays a paragraph.'\n");
+    CHECK(body_of(":tada: Released.\n\nA term\n:no space is not a marker\n").find("definition") ==
+          std::string::npos);
+  }
+
+  TEST_CASE("definition lists inside quotes, list items and notes") {
+    CHECK(body_of("> Term\n> : Meaning.\n").find("  quote\n    definition-list\n") !=
+          std::string::npos);
+    CHECK(body_of("- Term\n  : Meaning.\n").find("  item\n    definition-list\n") != std::string::npos);
+    TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "a.md",
+                             "---\ntitle: T\n---\n\nText.[^1]\n\n[^1]: Term\n    : Meaning.\n",
+                             diags);
+    REQUIRE(a);
+    REQUIRE(a->notes.size() == 1);
+    REQUIRE(!a->notes[0].blocks.empty());
+    CHECK(std::holds_alternative<model::DefinitionList>(a->notes[0].blocks[0].value));
+  }
+
+  TEST_CASE("TeX math between dollars is a math node, emphasis marks and all") {
+    CHECK(body_of("Let $a*b*c_1$ be, and $$\\sum_i x_i$$ too.\n") ==
+          "  paragraph\n    text 'Let '\n    math 'a*b*c_1'\n    text ' be, and '\n"
+          "    display-math '\\sum_i x_i'\n    text ' too.'\n");
+    CHECK(body_of("$$\nE = mc^2\n$$\n") == "  paragraph\n    display-math 'E = mc^2'\n");
+    CHECK(body_of("```math\nx^2\n```\n") == "  paragraph\n    display-math 'x^2'\n");
+  }
+
+  TEST_CASE("dollars that are not math stay text") {
+    // Prices, a space inside the opening or closing dollar, a digit after the closing one, an
+    // escaped dollar and a code span (pandoc's tex_math_dollars rules).
+    for (const char* text : {"It costs $5 and $10.", "A $ b$ c.", "A $b $ c.", "A $b$5 c.",
+                             "A \\$b$ c.", "Run `echo $HOME$` now."})
+      CHECK(body_of(std::string(text) + "\n").find("math") == std::string::npos);
+  }
+
+  TEST_CASE("straight quotes curl in the article's language; code and URLs keep theirs") {
+    const std::string text = "He said \"yes\" -- then... 'no' --- it's `\"x\" --` <https://a.org/b--c>\n";
+    CHECK(first_text(text) ==
+          "He said \u201Cyes\u201D \u2013 then\u2026 \u2018no\u2019 \u2014 it\u2019s \"x\" -- "
+          "https://a.org/b--c");
+    CHECK(first_text("\"Ja\", sagte sie.\n", "lang: de-AT\n") == "\u201EJa\u201C, sagte sie.");
+    CHECK(first_text("Il dit \"oui\".\n", "lang: fr\n") ==
+          "Il dit \u00AB\u202Foui\u202F\u00BB.");
+    CHECK(first_text("Он сказал \"да\".\n", "lang: ru\n") == "Он сказал \u00ABда\u00BB.");
+    CHECK(first_text("Two  spaces   here.\n") == "Two spaces here.");
+  }
+
+  TEST_CASE("smart: false keeps the punctuation as typed") {
+    CHECK(first_text("\"Quote\" -- and...\n", "smart: false\n") == "\"Quote\" -- and...");
+  }
+
+  TEST_CASE("typographic quotes the writer typed are left alone") {
+    // A German writer's own „…“: its “ must not become „ as a curled straight quote would.
+    CHECK(first_text("\u201EEcht\u201C und \"so\".\n", "lang: de\n") ==
+          "\u201EEcht\u201C und \u201Cso\u201D.");
+  }
+}
