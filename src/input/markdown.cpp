@@ -2,6 +2,7 @@
 
 #include "input/front_matter.hpp"
 #include "input/definition_lists.hpp"
+#include "input/emoji.hpp"
 #include "input/heading_attributes.hpp"
 #include "input/markdown_math.hpp"
 #include "input/html.hpp"
@@ -513,6 +514,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   drop_mdx_statements(draft.article.blocks, ctx.display);
   gather_definition_lists(draft.article.blocks);
   for (model::Note& note : draft.article.notes) gather_definition_lists(note.blocks);
+  expand_emoji_shortcodes(draft.article);
   if (draft.smart) apply_typography(draft.article, split.body);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   // A title given as the first `# Heading` is taken in finalize (title.cpp), for every format.

@@ -108,4 +108,15 @@ TEST_SUITE("input/markdown-extras") {
     CHECK(first_text("\u201EEcht\u201C und \"so\".\n", "lang: de\n") ==
           "\u201EEcht\u201C und \u201Cso\u201D.");
   }
+
+  TEST_CASE("GitHub emoji shortcodes become emoji; other colons stay") {
+    CHECK(first_text(":tada: Out now :+1: :rocket:\n") == "\U0001F389 Out now \U0001F44D \U0001F680");
+    // Text-style characters get the emoji variation selector (UTS #51).
+    CHECK(first_text("Weather: :sunny:, :x: and :warning:.\n") ==
+          "Weather: \u2600\uFE0F, \u274C and \u26A0\uFE0F.");
+    for (const char* kept : {"At 10:30:00 sharp.", "Ratio a:b:c here.", "Say :not_an_emoji: now.",
+                             "Letters :a: stay."})
+      CHECK(first_text(std::string(kept) + "\n") == kept);
+    CHECK(body_of("Run `:tada:` now.\n").find("code ':tada:'") != std::string::npos);
+  }
 }
