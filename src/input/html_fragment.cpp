@@ -28,6 +28,44 @@ Parsed parse(std::string_view html) {
   return Parsed(gumbo_parse_with_options(&options, html.data(), html.size()));
 }
 
+/// Elements that never hold others of their kind's depth: void elements, and those whose end
+/// tag is implied by the next sibling (HTML Living Standard, 13.1.2 and 13.1.2.4).
+bool adds_no_depth(std::string_view name) {
+  static constexpr std::array<std::string_view, 26> kNames = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+      "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup",
+      "thead", "tbody", "tfoot", "colgroup"};
+  return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+/// Where the tags of `html` first open more than `bound` elements, or npos. gumbo's tree
+/// builder scans its whole stack of open elements at each tag, so its time grows with the
+/// square of the depth (20,000 nested `<div>` take 1.8 s); this estimate, from tag names alone,
+/// lets the reader stop before that. It is not a parse: it only counts.
+std::size_t depth_cut(std::string_view html, int bound) {
+  int depth = 0;
+  auto name_at = [&](std::size_t i) {
+    std::string name;
+    while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i])))
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
+    return name;
+  };
+  for (std::size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
+    if (lt + 2 >= html.size()) break;
+    const bool closing = html[lt + 1] == '/';
+    const std::string name = name_at(lt + (closing ? 2 : 1));
+    if (name.empty() || adds_no_depth(name)) continue;
+    if (closing) {
+      depth = std::max(0, depth - 1);
+      continue;
+    }
+    const std::size_t gt = html.find('>', lt);
+    if (gt != std::string_view::npos && html[gt - 1] == '/') continue; // <x/>
+    if (++depth > bound) return lt;
+  }
+  return std::string_view::npos;
+}
+
 bool is_element(const GumboNode* n) {
   return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
 }
@@ -424,6 +462,13 @@ struct FragmentReader::Walk {
 };
 
 model::Blocks FragmentReader::blocks(std::string_view html, const SourceLoc& at) {
+  // Far past the nesting limit the tree would be cut anyway; stop before gumbo spends
+  // quadratic time on it. The bound leaves room for tags left open by mistake.
+  const int bound = 32 * nesting_.max_depth();
+  if (std::size_t cut = depth_cut(html, bound); cut != std::string_view::npos) {
+    nesting_.too_deep(bound + 1, [&] { return at; }, diags_);
+    html = html.substr(0, cut);
+  }
   Parsed out = parse(html);
   Walk walk{*this, at};
   model::Blocks result;

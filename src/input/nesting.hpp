@@ -21,6 +21,8 @@ public:
     return true;
   }
 
+  int max_depth() const { return max_depth_; }
+
 private:
   int max_depth_;
   bool reported_ = false;

@@ -283,4 +283,29 @@ TEST_SUITE("input/html") {
     CHECK(test::has(diags, Severity::Error, "nested more than 64 levels", 4));
     CHECK(std::ranges::count(test::dump(diags), '\n') == 1);
   }
+
+  TEST_CASE("an HTML block nested far past the limit is cut before it is parsed") {
+    // 20,000 open <div> would cost gumbo quadratic time; the reader stops counting at 32 times
+    // the limit, says so once, and keeps the blocks around it. Void elements and elements with
+    // implied end tags (<br>, <li>, <p>) do not count as depth.
+    Diagnostics diags;
+    std::string deep;
+    for (int i = 0; i < 20000; ++i) deep += "<div>";
+    deep += "x";
+    for (int i = 0; i < 20000; ++i) deep += "</div>";
+    auto a = load("Before.\n\n" + deep + "\n\nAfter.\n", diags);
+    REQUIRE(a);
+    CHECK(test::has(diags, Severity::Error, "nested more than 64 levels", 6));
+    CHECK(std::ranges::count(test::dump(diags), '\n') == 1);
+    CHECK(model::plain_text(paragraph(*a, 0)) == "Before.");
+    CHECK(model::plain_text(paragraph(*a, a->blocks.size() - 1)) == "After.");
+
+    Diagnostics flat;
+    std::string items = "<ul>";
+    for (int i = 0; i < 5000; ++i) items += "<li>item<br><img src=x.png alt=''>";
+    items += "</ul>";
+    auto b = load("Before.\n\n" + items + "\n", flat);
+    REQUIRE(b);
+    CHECK_FALSE(test::has(flat, Severity::Error, "nested more than", 0));
+  }
 }
