@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 namespace galley::input::html {
@@ -347,6 +348,8 @@ struct FragmentReader::Walk {
       table(n, out, depth + 1);
     } else if (name == "figure") {
       figure_block(n, out, depth + 1);
+    } else if (name == "dl") {
+      out.push_back({definition_list(n, depth + 1), l});
     } else if (name == "summary" || name == "dt") {
       // What a reader of a page cannot click open is shown open: the summary as a bold line
       // above the content, as a term is above its definition.
@@ -375,6 +378,29 @@ struct FragmentReader::Walk {
       l.items.push_back(std::move(li));
     }
     return l;
+  }
+
+  /// `<dt>` starts an item, each `<dd>` adds a definition to it; other children (a `<div>`
+  /// grouping a term with its definitions, as HTML allows) are read through.
+  model::DefinitionList definition_list(const GumboNode* n, int depth) {
+    model::DefinitionList dl;
+    std::function<void(const GumboNode*)> read = [&](const GumboNode* parent) {
+      for (unsigned i = 0; i < kids(parent).length; ++i) {
+        const GumboNode* child = kid(parent, i);
+        if (!is_element(child)) continue;
+        const std::string name = names(child->v.element).first;
+        if (name == "dt") {
+          dl.items.push_back({trimmed_inlines(child, depth + 1), {}, loc(child)});
+        } else if (name == "dd") {
+          if (dl.items.empty()) dl.items.push_back({{}, {}, loc(child)});
+          blocks(child, dl.items.back().definitions.emplace_back(), depth + 1);
+        } else if (name == "div") {
+          read(child);
+        }
+      }
+    };
+    read(n);
+    return dl;
   }
 
   model::CodeBlock code_block(const GumboNode* n) {

@@ -207,11 +207,12 @@ TEST_SUITE("input/html") {
       text 'quoted'
   thematic-break
   code-block sh 'ls -l'
-  paragraph
-    strong
-      text 'Term'
-  paragraph
-    text 'Meaning'
+  definition-list
+  term
+    text 'Term'
+  definition
+    paragraph
+      text 'Meaning'
 )");
   }
 
