@@ -71,6 +71,32 @@ TEST_SUITE("epub/content") {
     CHECK_FALSE(diags.has_errors());
   }
 
+  TEST_CASE("definition lists are dl, dt and dd; math is its TeX in code") {
+    model::Article a = full_article();
+    model::DefinitionList dl;
+    model::DefinitionItem item;
+    item.term.push_back({model::Text{"Term"}, {}});
+    model::Paragraph one, two;
+    one.content.push_back({model::Text{"First meaning with "}, {}});
+    one.content.push_back({model::Math{"a_1", false}, {}});
+    two.content.push_back({model::Math{"E = mc^2", true}, {}});
+    item.definitions.push_back({model::Block{std::move(one), {}}});
+    item.definitions.push_back({model::Block{std::move(two), {}}, model::Block{model::Paragraph{}, {}}});
+    dl.items.push_back(std::move(item));
+    a.blocks.insert(a.blocks.begin(), model::Block{std::move(dl), {}});
+    Diagnostics diags;
+    auto book = unzip(build(single(std::move(a)), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    CHECK(std::string(doc.select_node("//dl/dt").node().text().get()) == "Term");
+    CHECK(doc.select_nodes("//dl/dd").size() == 2);
+    // A one-paragraph definition is set inline, a longer one as paragraphs.
+    CHECK(std::string(doc.select_node("//dl/dd[1]/code[@class='math']").node().text().get()) == "a_1");
+    CHECK(std::string(doc.select_node("//dl/dd[2]/p/code[@class='math display']").node().text().get()) ==
+          "E = mc^2");
+    CHECK(book.files["EPUB/style.css"].find("dt {") != std::string::npos);
+  }
+
   TEST_CASE("notes are linked both ways and numbered per the model") {
     Diagnostics diags;
     auto book = unzip(build(single(full_article()), diags));

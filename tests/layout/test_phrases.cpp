@@ -94,4 +94,41 @@ TEST_SUITE("layout/phrases") {
                         r->x1 == doctest::Approx(under.run->x));
     CHECK(rule);
   }
+
+  TEST_CASE("a definition list sets its terms apart and indents its definitions; math is code") {
+    model::Issue issue = test::single();
+    model::DefinitionList dl;
+    model::DefinitionItem item;
+    item.term.push_back(plain("Termword"));
+    model::Paragraph definition;
+    definition.content.push_back(plain("Meaningword and "));
+    definition.content.push_back({model::Math{"x^2", false}, {}});
+    item.definitions.push_back({model::Block{std::move(definition), {}}});
+    dl.items.push_back(std::move(item));
+    issue.articles[0].blocks.insert(issue.articles[0].blocks.begin(),
+                                    model::Block{std::move(dl), {}});
+    model::Paragraph after;
+    after.content.push_back(plain("Afterword."));
+    issue.articles[0].blocks.insert(issue.articles[0].blocks.begin() + 1,
+                                    model::Block{std::move(after), {}});
+
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    Found term = find_run(doc, "Termword");
+    Found meaning = find_run(doc, "Meaningword and ");
+    Found math = find_run(doc, "x^2");
+    Found next = find_run(doc, "Afterword.");
+    REQUIRE(term.run != nullptr);
+    REQUIRE(meaning.run != nullptr);
+    REQUIRE(math.run != nullptr);
+    REQUIRE(next.run != nullptr);
+    CHECK(term.run->font != meaning.run->font);                 // bold
+    CHECK(meaning.run->y > term.run->y);                        // below the term
+    CHECK(meaning.run->x == doctest::Approx(term.run->x + st.text.list_indent));
+    CHECK(next.run->x == doctest::Approx(term.run->x));
+    CHECK(math.run->font != meaning.run->font);                 // the code face
+    CHECK(math.run->y == doctest::Approx(meaning.run->y));
+  }
 }
