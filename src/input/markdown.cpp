@@ -9,6 +9,7 @@
 #include "input/mdx.hpp"
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
+#include "input/table_cells.hpp"
 #include "input/typography.hpp"
 #include "input/value.hpp"
 
@@ -219,8 +220,10 @@ private:
                                     : model::Align::Default);
     }
     t.header_rows = 0;
+    std::size_t widest = columns;
     for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
-      if (type_string(r) == "table_header")
+      const bool header = type_string(r) == "table_header";
+      if (header)
         ++t.header_rows;
       model::TableRow row;
       for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
@@ -229,9 +232,41 @@ private:
         inlines(c, cell.content, depth);
         row.cells.push_back(std::move(cell));
       }
+      if (!header)
+        for (model::TableCell& extra : cells_past(r, columns, depth))
+          row.cells.push_back(std::move(extra));
+      widest = std::max(widest, row.cells.size());
       t.rows.push_back(std::move(row));
     }
+    // A row longer than the header widens the table: the other rows get empty cells.
+    t.aligns.resize(widest, model::Align::Default);
+    for (model::TableRow& row : t.rows)
+      while (row.cells.size() < widest) row.cells.push_back({{}, loc(n)});
     return t;
+  }
+
+  /// The cells of `row` past the header's `columns`, which cmark-gfm drops: read from the row's
+  /// line parsed again on its own, so that a ragged row keeps every word.
+  std::vector<model::TableCell> cells_past(cmark_node* row, std::size_t columns, int depth) {
+    const int line = cmark_node_get_start_line(row);
+    std::string_view text = body_line(line);
+    if (static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) < columns)
+      return {}; // too few separators for more cells than the header's
+    CmarkDoc doc = row_as_table(text);
+    if (!doc) return {};
+    cmark_node* header = cmark_node_first_child(cmark_node_first_child(doc.get()));
+    std::vector<model::TableCell> cells;
+    std::size_t index = 0;
+    for (cmark_node* c = cmark_node_first_child(header); c; c = cmark_node_next(c), ++index) {
+      if (index < columns) continue;
+      model::TableCell cell;
+      cell.loc = {ctx_.display, line + offset_, std::max(1, cmark_node_get_start_column(c))};
+      inlines(c, cell.content, depth);
+      // The nodes count lines from the row alone.
+      for (model::Inline& in : cell.content) in.loc.line = cell.loc.line;
+      cells.push_back(std::move(cell));
+    }
+    return cells;
   }
 
   void footnote(cmark_node* n, ArticleDraft& draft) {

@@ -119,4 +119,35 @@ TEST_SUITE("input/markdown-extras") {
       CHECK(first_text(std::string(kept) + "\n") == kept);
     CHECK(body_of("Run `:tada:` now.\n").find("code ':tada:'") != std::string::npos);
   }
+
+  TEST_CASE("a table row longer than its header keeps every cell; the table widens") {
+    // GFM drops the cells past the header's count; galley reads the row again and keeps them.
+    TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "a.md",
+                             "---\ntitle: T\n---\n\n| A | B |\n|:--|--:|\n| 1 | 2 | *3* | 4 |\n"
+                             "| short |\nx | y\n| c \\| d | e |\n| `a|b` | c |\n",
+                             diags);
+    REQUIRE(a);
+    CHECK(diags.empty());
+    const auto* t = std::get_if<model::Table>(&a->blocks.at(0).value);
+    REQUIRE(t != nullptr);
+    REQUIRE(t->rows.size() == 6);
+    CHECK(t->aligns.size() == 4);
+    CHECK(t->aligns[1] == model::Align::Right);
+    CHECK(t->aligns[2] == model::Align::Default);
+    for (const auto& row : t->rows) CHECK(row.cells.size() == 4);
+    auto cell = [&](std::size_t r, std::size_t c) { return model::plain_text(t->rows[r].cells[c].content); };
+    CHECK(cell(1, 2) == "3");
+    CHECK(std::holds_alternative<model::Emphasis>(t->rows[1].cells[2].content.at(0).value));
+    CHECK(t->rows[1].cells[3].loc.line == 7);
+    CHECK(cell(1, 3) == "4");
+    CHECK(cell(2, 0) == "short");
+    CHECK(cell(2, 1) == "");
+    // An escaped pipe is text; a pipe in a code span separates cells (GFM spec, "Tables").
+    CHECK(cell(4, 0) == "c | d");
+    CHECK(cell(4, 1) == "e");
+    CHECK(cell(5, 0) == "`a");
+    CHECK(cell(5, 2) == "c");
+  }
 }
