@@ -1,29 +1,22 @@
 #include "pdf/fonts.hpp"
 
 #include "galley/error.hpp"
+#include "pdf/color_glyphs.hpp"
+#include "pdf/ft_face.hpp"
 #include "text/subset.hpp"
 #include "util/hash.hpp"
 
 #include <ft2build.h>
-#include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_CID_H
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <optional>
 
 namespace galley::pdf {
 
 namespace {
-
-struct FtLibraryDeleter {
-  void operator()(FT_Library l) const { FT_Done_FreeType(l); }
-};
-struct FtFaceDeleter {
-  void operator()(FT_Face f) const { FT_Done_Face(f); }
-};
 
 /// Six capital letters from the font name and the glyph set, so that two different subsets of
 /// one font in a file get different names (PDF 32000-1 9.6.4).
@@ -44,28 +37,6 @@ std::string subset_tag(const std::string& ps_name, const FontUsage& usage) {
 
 int to_milli(double font_units, double upem) {
   return int(std::lround(font_units * 1000.0 / upem));
-}
-
-/// A FreeType face over bytes in memory, with its own library (one per call: the writer runs
-/// fonts on several threads, and a FreeType library is not shared between threads).
-struct MemoryFace {
-  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> lib;
-  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face;
-};
-
-/// Opens face `index` of `bytes`; throws `failure` when FreeType cannot read it.
-MemoryFace open_face(const std::string& bytes, int index, const std::string& failure) {
-  MemoryFace out;
-  FT_Library raw_lib = nullptr;
-  if (FT_Init_FreeType(&raw_lib) != 0)
-    throw Error("cannot initialise FreeType");
-  out.lib.reset(raw_lib);
-  FT_Face raw_face = nullptr;
-  if (FT_New_Memory_Face(raw_lib, reinterpret_cast<const FT_Byte*>(bytes.data()),
-                         FT_Long(bytes.size()), index, &raw_face) != 0)
-    throw Error(failure);
-  out.face.reset(raw_face);
-  return out;
 }
 
 /// Font descriptor values from the original face's head, hhea, OS/2 and post tables.
@@ -191,6 +162,8 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
     out.cid_of[gid] = cid_of_new[new_gid];
     out.text[std::size_t(cid_of_new[new_gid])] = text;
   }
+
+  out.color_glyphs = read_color_glyphs(font_bytes, face_index, usage, name);
 
   text::HbFontPtr font(hb_font_create(sub));
   double upem = hb_face_get_upem(sub);
