@@ -64,6 +64,9 @@ public:
     };
     unique(out_.fonts);
     unique(out_.images);
+    std::sort(out_.glyph_pictures.begin(), out_.glyph_pictures.end());
+    out_.glyph_pictures.erase(std::unique(out_.glyph_pictures.begin(), out_.glyph_pictures.end()),
+                              out_.glyph_pictures.end());
     return std::move(out_);
   }
 
@@ -101,7 +104,13 @@ private:
     num(run.font);
     op(" ");
     num(run.size);
-    op(" Tf\n1 0 0 1 ");
+    op(" Tf\n");
+    // A colour bitmap font's glyphs are pictures, drawn below as images: its text is kept,
+    // invisible (text rendering mode 3, 9.3.6), for search, copy and read-aloud.
+    const bool pictures = !font.color_glyphs.empty();
+    if (pictures)
+      op("3 Tr\n");
+    op("1 0 0 1 ");
     num(run.x);
     op(" ");
     num(flip(run.y));
@@ -155,7 +164,41 @@ private:
     op("] TJ\n");
     if (rise != 0)
       op("0 Ts\n"); // text state outlives ET (9.3.1)
+    if (pictures)
+      op("0 Tr\n");
     op("ET\n");
+    if (pictures)
+      glyph_pictures(run, font);
+  }
+
+  /// The pictures of a colour bitmap font's glyphs (see ColorGlyph), each an image XObject
+  /// scaled from ems to the run's size at the glyph's place.
+  void glyph_pictures(const layout::GlyphRun& run, const SubsetFont& font) {
+    double pen = 0;
+    for (const auto& g : run.glyphs) {
+      auto found = font.color_glyphs.find(g.id);
+      if (found != font.color_glyphs.end()) {
+        const ColorGlyph& picture = found->second;
+        const double x = run.x + pen + g.x_offset + picture.left * run.size;
+        const double top = run.y - g.y_offset - picture.top * run.size;
+        const double height = picture.height * run.size;
+        op("q\n");
+        num(picture.width * run.size);
+        op(" 0 0 ");
+        num(height);
+        op(" ");
+        num(x);
+        op(" ");
+        num(flip(top + height));
+        op(" cm\n/G");
+        num(run.font);
+        op("_");
+        num(g.id);
+        op(" Do\nQ\n");
+        out_.glyph_pictures.emplace_back(run.font, g.id);
+      }
+      pen += g.advance;
+    }
   }
 
   /// Ellipse inscribed in the box, as four Bezier quarter arcs (8.5.2.2); the control points sit

@@ -15,6 +15,9 @@ struct PageContent {
   std::string stream;
   std::vector<int> fonts;  ///< font indices used, ascending
   std::vector<int> images; ///< image indices used, ascending
+  /// Colour glyph pictures drawn, as (font index, original glyph id), ascending; each is the
+  /// XObject /G<font>_<glyph>.
+  std::vector<std::pair<int, std::uint32_t>> glyph_pictures;
 };
 
 /// Appends `v` to `out` in the shortest fixed form with at most `decimals` decimals, without

@@ -1,6 +1,8 @@
 #pragma once
 // Font subsetting for the PDF writer: which glyphs a document uses, cut down with hb-subset, and
 // the metrics a font descriptor needs (PDF 32000-1 9.8). Pure data; no PDF objects here.
+#include "pdf/images.hpp"
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -15,6 +17,16 @@ struct FontUsage {
   std::map<std::uint32_t, std::string> glyphs;
 };
 
+/// A glyph that a colour bitmap font (CBDT, sbix: Noto Color Emoji) draws as a picture, which
+/// a PDF font cannot carry: the writer draws it as an image over the glyph's invisible text.
+struct ColorGlyph {
+  ImageData image;     ///< RGB samples with alpha
+  double left = 0;     ///< from the pen to the picture's left edge, in ems
+  double top = 0;      ///< from the baseline up to the picture's top edge, in ems
+  double width = 0;    ///< in ems
+  double height = 0;   ///< in ems
+};
+
 /// A subset font program and everything the PDF font dictionaries are made from.
 struct SubsetFont {
   bool cff = false;    ///< CFF outlines: FontFile3 /CIDFontType0C; else TrueType FontFile2
@@ -27,6 +39,8 @@ struct SubsetFont {
   std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (the new glyph id unless cid_keyed), -1 if absent
   std::vector<int> widths;          ///< per CID, advance in 1/1000 em (rounded)
   std::vector<std::string> text;    ///< per CID, Unicode text for ToUnicode (may be empty)
+  /// Original glyph id -> its picture, for a colour bitmap font; empty for any other font.
+  std::map<std::uint32_t, ColorGlyph> color_glyphs;
   // Font descriptor values (9.8.1), in 1/1000 em.
   int flags = 0;
   double italic_angle = 0;

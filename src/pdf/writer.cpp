@@ -295,6 +295,20 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       font_ptrs[i] = &res.fonts[i]->font;
       font_objs[i] = embed_font(objects, res.fonts[i]->font, res.fonts[i]->streams);
     }
+    // The pictures of colour bitmap glyphs, each embedded once (see ColorGlyph).
+    std::map<std::pair<int, std::uint32_t>, PdfObject*> picture_objs;
+    for (size_t i = 0; i < res.fonts.size(); ++i) {
+      if (!res.fonts[i])
+        continue;
+      for (const auto& [gid, glyph] : res.fonts[i]->font.color_glyphs) {
+        PreparedImage picture;
+        picture.info = glyph.image;
+        picture.samples = pack_stream(glyph.image.samples, opt.compress);
+        if (!glyph.image.alpha.empty())
+          picture.alpha = pack_stream(glyph.image.alpha, opt.compress);
+        picture_objs[{int(i), gid}] = embed_image(objects, picture);
+      }
+    }
     // Each image is embedded once and drawn by reference from every page that shows it; one
     // that could not be decoded is reported and left out.
     std::vector<bool> image_ok(res.images.size(), false);
@@ -364,9 +378,12 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         font_res.AddKey(PdfName("F" + std::to_string(f)), font_objs[size_t(f)]->Reference());
       for (int i : content.images)
         xobject_res.AddKey(PdfName("Im" + std::to_string(i)), image_objs[size_t(i)]->Reference());
+      for (const auto& key : content.glyph_pictures)
+        xobject_res.AddKey(PdfName("G" + std::to_string(key.first) + "_" + std::to_string(key.second)),
+                           picture_objs.at(key)->Reference());
       if (!content.fonts.empty())
         resources.AddKey("Font", font_res);
-      if (!content.images.empty())
+      if (!content.images.empty() || !content.glyph_pictures.empty())
         resources.AddKey("XObject", xobject_res);
       d.AddKey("Resources", resources);
       add_links(objects, page_objs[p], page, dests, diags);

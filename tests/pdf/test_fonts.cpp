@@ -154,6 +154,41 @@ TEST_SUITE("pdf/fonts") {
     CHECK(dark > 300); // twenty ideographs at 14pt; nothing drawn gives 0
   }
 
+  TEST_CASE("a colour bitmap font (Noto Color Emoji) is drawn as pictures over invisible text") {
+    const std::string emoji = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+    REQUIRE_MESSAGE(std::filesystem::exists(emoji), "tools/bootstrap installs fonts-noto-color-emoji");
+    layout::Document doc = base_document();
+    doc.fonts.push_back({emoji, 0});
+    const std::string text = "\U0001F680\U0001F389\U0001F44D";
+    doc.pages[0].items.push_back(shape(emoji, 3, text, 20, 40, 80));
+    Diagnostics diags;
+    std::string path = save("emoji.pdf", pdf::write_pdf(doc, diags));
+    CHECK(diags.empty());
+    CHECK(run("qpdf --check " + path).exit_code == 0);
+    CHECK(run("pdftotext -enc UTF-8 " + path + " -").output.find(text) != std::string::npos);
+    // Colour where the line is: a font program cannot carry the bitmaps, so nothing but the
+    // pictures can put saturated pixels there.
+    const std::string ppm = (scratch_dir() / "emoji-ink").string();
+    REQUIRE(run("pdftoppm -singlefile -r 72 -x 35 -y 55 -W 120 -H 35 " + path + " " + ppm)
+                .exit_code == 0);
+    std::ifstream in(ppm + ".ppm", std::ios::binary);
+    std::string magic;
+    int width = 0, height = 0, depth = 0;
+    in >> magic >> width >> height >> depth;
+    in.get();
+    REQUIRE(magic == "P6");
+    std::string pixels(std::size_t(width * height * 3), '\0');
+    in.read(pixels.data(), std::streamsize(pixels.size()));
+    int coloured = 0;
+    for (std::size_t i = 0; i + 2 < pixels.size(); i += 3) {
+      auto [lo, hi] = std::minmax({static_cast<unsigned char>(pixels[i]),
+                                   static_cast<unsigned char>(pixels[i + 1]),
+                                   static_cast<unsigned char>(pixels[i + 2])});
+      coloured += hi - lo > 80;
+    }
+    CHECK(coloured > 200); // three emoji at 20pt; the invisible text alone gives 0
+  }
+
   TEST_CASE("marks with a y offset are raised with Ts") {
     layout::Document doc = base_document();
     layout::GlyphRun run = shape(doc.fonts[2].path, 2, "x2", 12, 10, 50);
