@@ -5,6 +5,7 @@
 #include "util/text_utils.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 #include <unicode/uscript.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -200,7 +201,8 @@ FaceId FontRegistry::load(size_t candidate) {
   // Shaping happens in font units; callers scale by size / units_per_em.
   hb_font_set_scale(font.get(), info.units_per_em, info.units_per_em);
   auto id = static_cast<FaceId>(loaded_.size());
-  loaded_.push_back(Loaded{info, std::move(font)});
+  const bool color = hb_ot_color_has_png(face.get()) || hb_ot_color_has_layers(face.get());
+  loaded_.push_back(Loaded{info, std::move(font), color});
   loaded_candidates_[candidate] = id;
   return id;
 }
@@ -362,14 +364,34 @@ FaceId FontRegistry::script_face(FaceId primary, hb_script_t script, std::string
   return it->second.empty() ? -1 : find(it->second, like.weight, like.italic);
 }
 
-FaceId FontRegistry::fontconfig_face(char32_t cp) {
-  if (auto it = fontconfig_cache_.find(cp); it != fontconfig_cache_.end())
+FaceId FontRegistry::emoji_face(char32_t cp) {
+  if (auto it = emoji_cache_.find(cp); it != emoji_cache_.end())
+    return it->second;
+  FaceId found = -1;
+  for (const auto& family : fallback_) {
+    FaceId id = find(family, 400, false);
+    if (id >= 0 && color(id) && nominal_glyph(id, cp) != 0) {
+      found = id;
+      break;
+    }
+  }
+  if (found < 0 && use_fontconfig_) {
+    found = fontconfig_face(cp, true);
+    if (found >= 0 && !color(found)) found = -1;
+  }
+  emoji_cache_[cp] = found;
+  return found;
+}
+
+FaceId FontRegistry::fontconfig_face(char32_t cp, bool color) {
+  if (auto it = fontconfig_cache_.find({cp, color}); it != fontconfig_cache_.end())
     return it->second;
   FaceId found = -1;
   FcPattern* pattern = FcPatternCreate();
   FcCharSet* charset = FcCharSetCreate();
   FcCharSetAddChar(charset, cp);
   FcPatternAddCharSet(pattern, FC_CHARSET, charset);
+  if (color) FcPatternAddBool(pattern, FC_COLOR, FcTrue);
   FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
   FcDefaultSubstitute(pattern);
   FcResult result = FcResultNoMatch;
@@ -403,7 +425,7 @@ FaceId FontRegistry::fontconfig_face(char32_t cp) {
     FcFontSetDestroy(set);
   FcCharSetDestroy(charset);
   FcPatternDestroy(pattern);
-  fontconfig_cache_[cp] = found;
+  fontconfig_cache_[{cp, color}] = found;
   return found;
 }
 

@@ -40,6 +40,12 @@ public:
   /// The face that should draw `cp` when `primary` lacks it: the fallback families in order
   /// (nearest weight and style to `primary`), then fontconfig when allowed; -1 when none has it.
   FaceId fallback_for(char32_t cp, FaceId primary);
+  /// Whether the face draws in colour (OpenType CBDT, sbix or COLR tables: emoji fonts).
+  bool color(FaceId id) const { return loaded_[static_cast<size_t>(id)].color; }
+  /// The colour face that should draw `cp`, an emoji in emoji presentation (UTS #51): the first
+  /// fallback family with a colour face that has it, then fontconfig's colour fonts when
+  /// allowed; -1 when none has it.
+  FaceId emoji_face(char32_t cp);
   /// The face for letters of `script` in text that asks for `primary`: `primary` when its family
   /// draws the script in each of its regular, italic, bold and bold italic faces; otherwise the
   /// nearest face (to primary's weight and style) of the first fallback family that does, so that
@@ -56,12 +62,13 @@ private:
   struct Loaded {
     FaceInfo info;
     HbFontPtr font;
+    bool color = false; ///< see color()
   };
   void scan_file(const std::filesystem::path& path, const std::string& family_override,
                  int weight_override, int italic_override);
   FaceId load(size_t candidate);
   FaceId find_uncached(const std::string& family, int weight, bool italic);
-  FaceId fontconfig_face(char32_t cp);
+  FaceId fontconfig_face(char32_t cp, bool color = false);
   /// Which of the family's regular, italic, bold and bold italic faces have `cp`.
   enum class Coverage { None, Some, All };
   Coverage coverage(const std::string& family, char32_t cp);
@@ -73,7 +80,8 @@ private:
   std::vector<Loaded> loaded_;                 ///< indexed by FaceId
   std::map<std::string, bool> warned_families_;
   std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
-  std::map<char32_t, FaceId> fontconfig_cache_;
+  std::map<std::pair<char32_t, bool>, FaceId> fontconfig_cache_;
+  std::map<char32_t, FaceId> emoji_cache_;
   /// script_face() decisions: (family key, script) -> the family that sets it ("" for none)
   std::map<std::pair<std::string, hb_script_t>, std::string> script_family_;
   /// nominal_glyph() answers per face for low code points, glyph + 1 (0: not asked yet)

@@ -128,6 +128,15 @@ bool is_invisible(char32_t cp) {
          (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE01EF);
 }
 
+/// Whether the character at `i` is shown as an emoji picture (UTS #51, "Presentation Style"):
+/// emoji presentation by default, or text presentation followed by VS16 (U+FE0F).
+bool emoji_presentation(const std::vector<CodePoint>& cps, size_t i) {
+  const auto cp = static_cast<UChar32>(cps[i].cp);
+  if (cp < 0x80) return false; // digits, # and * are emoji only in keycap sequences
+  if (u_hasBinaryProperty(cp, UCHAR_EMOJI_PRESENTATION)) return true;
+  return i + 1 < cps.size() && cps[i + 1].cp == 0xFE0F && u_hasBinaryProperty(cp, UCHAR_EMOJI);
+}
+
 bool is_word_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007);
 }
@@ -246,9 +255,15 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
       }
       if (scripted >= 0) wanted = scripted;
     }
+    FaceId emoji = emoji_presentation(cps, i) ? fonts.emoji_face(c.cp) : -1;
     if (is_invisible(c.cp)) {
       c.face = same_span ? prev_face : primary;
-    } else if (common[i] && same_span && fonts.nominal_glyph(prev_face, c.cp) != 0) {
+    } else if (emoji >= 0) {
+      c.face = emoji;
+    } else if (common[i] && same_span && !fonts.color(prev_face) &&
+               fonts.nominal_glyph(prev_face, c.cp) != 0) {
+      // Spaces and punctuation stay in the face before them, unless it is an emoji font,
+      // whose space is as wide as a picture.
       c.face = prev_face;
     } else if (fonts.nominal_glyph(wanted, c.cp) != 0) {
       c.face = wanted;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -71,6 +73,35 @@ TEST_SUITE("text/fallback") {
     REQUIRE(diags.warning_count() == 1);
     CHECK(diags.all()[0].message ==
           "no font has a glyph for U+1F600 '\U0001F600', drawing .notdef");
+  }
+
+  TEST_CASE("emoji presentation takes the colour face; the spaces around stay in the text face") {
+    const std::filesystem::path emoji = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+    REQUIRE_MESSAGE(std::filesystem::exists(emoji), "tools/bootstrap installs fonts-noto-color-emoji");
+    EngineOptions options = testing::bundled_options();
+    // A text font that also has U+2600 and U+1F44D as outlines comes first.
+    options.fallback.insert(options.fallback.begin(), "DejaVu Sans");
+    options.extra_faces.push_back({"DejaVu Sans", 400, false,
+                                   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
+    options.extra_faces.push_back({"Noto Color Emoji", 400, false, emoji});
+    options.fallback.push_back("Noto Color Emoji");
+    Engine engine(options);
+    Diagnostics diags;
+    Span span;
+    span.text = "Go \U0001F680 now \u2600\uFE0F sun \u2600 plain \U0001F44D ok";
+    span.font = {"EB Garamond", 400, false};
+    Line line = engine.layout_line({span}, "en", diags);
+    CHECK(diags.empty());
+    std::map<std::string, std::string> face_of;
+    for (const auto& run : line.runs)
+      for (const auto& g : run.glyphs)
+        face_of[g.text] += engine.face(run.face).family + ";";
+    CHECK(face_of["\U0001F680"] == "Noto Color Emoji;");
+    CHECK(face_of["\U0001F44D"] == "Noto Color Emoji;"); // emoji presentation by default
+    // U+2600 with VS16 is an emoji; alone it is text, from the first text face that has it.
+    CHECK(face_of["\u2600\uFE0F"] == "Noto Color Emoji;");
+    CHECK(face_of["\u2600"] == "DejaVu Sans;");
+    CHECK(face_of[" "].find("Noto Color Emoji") == std::string::npos);
   }
 
   TEST_CASE("a face lacking a script falls back to the Noto face of the same style") {
