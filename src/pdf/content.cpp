@@ -1,5 +1,7 @@
 #include "pdf/content.hpp"
 
+#include "pdf/font_embed.hpp"
+
 #include "galley/error.hpp"
 
 #include <algorithm>
@@ -89,6 +91,26 @@ private:
     op("\n");
   }
 
+  /// Where the cluster starting at glyph `i` ends (one past its last glyph) when its text must
+  /// be given as ActualText (14.9.4): the ToUnicode map gives one text per glyph id, so it reads
+  /// a cluster wrongly when its first glyph maps to another cluster's text or a later glyph maps
+  /// to any text (Devanagari vowel signs drawn before their consonant, Thai marks, a glyph
+  /// shared by two clusters). 0 when ToUnicode reads it right, as for Latin and its ligatures.
+  static std::size_t actual_text_end(const layout::GlyphRun& run, const SubsetFont& font,
+                                     std::size_t i) {
+    auto mapped = [&](const layout::Glyph& g) -> const std::string& {
+      static const std::string none;
+      const std::int32_t cid = g.id < font.cid_of.size() ? font.cid_of[g.id] : -1;
+      return cid >= 0 && std::size_t(cid) < font.text.size() ? font.text[std::size_t(cid)] : none;
+    };
+    if (run.glyphs[i].text.empty()) return 0;
+    bool wrong = mapped(run.glyphs[i]) != run.glyphs[i].text;
+    std::size_t end = i + 1;
+    for (; end < run.glyphs.size() && run.glyphs[end].text.empty(); ++end)
+      wrong = wrong || !mapped(run.glyphs[end]).empty();
+    return wrong ? end : 0;
+  }
+
   /// Text (9.4): one BT block per run. Glyphs are shown by CID through TJ; before each glyph the
   /// pen is moved from where the font's /W width left it to where the frame puts the glyph, so
   /// kerning, justification and x offsets all become TJ adjustments in 1/1000 em (9.4.3).
@@ -121,19 +143,33 @@ private:
     const double to_units = 1000.0 / run.size;
     bool in_hex = false;
     bool empty = true; // nothing shown yet in the open TJ array
-    for (const auto& g : run.glyphs) {
+    // Ends the open TJ array (dropping it when empty), writes `between`, opens another.
+    auto split_array = [&](const std::string& between) {
+      if (in_hex)
+        op(">");
+      in_hex = false;
+      if (empty)
+        out_.stream.pop_back(); // drop the "[" just opened
+      else
+        op("] TJ\n");
+      op(between);
+      op("[");
+      empty = true;
+    };
+    std::size_t actual_end = 0; // one past the cluster inside an ActualText span, 0 outside
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+      const layout::Glyph& g = run.glyphs[i];
+      if (actual_end == 0) {
+        if (std::size_t end = actual_text_end(run, font, i); end != 0) {
+          split_array("/Span <</ActualText <FEFF" + utf16_hex(g.text) + ">>> BDC\n");
+          actual_end = end;
+        }
+      }
       if (g.y_offset != rise) {
         // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
-        if (in_hex)
-          op(">");
-        in_hex = false;
-        if (empty)
-          out_.stream.pop_back(); // drop the "[" just opened
-        else
-          op("] TJ\n");
-        num(g.y_offset);
-        op(" Ts\n[");
-        empty = true;
+        std::string ts;
+        append_number(ts, g.y_offset);
+        split_array(ts + " Ts\n");
         rise = g.y_offset;
       }
       double want = target + g.x_offset;
@@ -158,10 +194,17 @@ private:
       out_.stream.append(hex, 4);
       pen += font.widths[size_t(cid)] / to_units;
       target += g.advance;
+      if (actual_end == i + 1) {
+        split_array("EMC\n");
+        actual_end = 0;
+      }
     }
     if (in_hex)
       op(">");
-    op("] TJ\n");
+    if (empty)
+      out_.stream.pop_back(); // the "[" opened after a span ended the run
+    else
+      op("] TJ\n");
     if (rise != 0)
       op("0 Ts\n"); // text state outlives ET (9.3.1)
     if (pictures)

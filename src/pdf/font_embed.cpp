@@ -15,7 +15,8 @@ void append_hex16(std::string& out, unsigned v) {
     out += hex[(v >> shift) & 15];
 }
 
-/// UTF-8 -> UTF-16BE hex digits, with surrogate pairs above U+FFFF (Unicode 3.9, D91).
+} // namespace
+
 std::string utf16_hex(const std::string& utf8) {
   std::string out;
   size_t i = 0;
@@ -31,6 +32,8 @@ std::string utf16_hex(const std::string& utf8) {
   }
   return out;
 }
+
+namespace {
 
 PdfObject* font_descriptor(PdfVecObjects& objects, const SubsetFont& font, const PdfName& name,
                            const StreamData& program) {
