@@ -174,6 +174,7 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
                   std::vector<text::Span>& out) {
   const style::Style& st = ctx.style;
   for (const model::Inline& in : inlines) {
+    const std::size_t first = out.size();
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
@@ -263,6 +264,11 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
           }
         },
         in.value);
+    // Children set their own place first; the rest come from this inline. The model outlives
+    // the layout of the paragraph.
+    if (in.loc.line > 0)
+      for (std::size_t i = first; i < out.size(); ++i)
+        if (out[i].loc == nullptr) out[i].loc = &in.loc;
   }
 }
 

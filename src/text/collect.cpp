@@ -278,6 +278,7 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
     range.face = ctx.fonts.resolve(span.font, ctx.diags);
     range.url = span.url;
     range.nobreak = span.nobreak;
+    range.loc = span.loc;
     c.ranges.push_back(range);
     SpanStyle style;
     style.face = range.face;

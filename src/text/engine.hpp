@@ -39,6 +39,9 @@ struct Span {
   double baseline_shift = 0;         ///< positive raises (superscript note markers)
   double tracking = 0;               ///< points added after each glyph that advances (letter-spacing)
   int tag = -1;
+  /// Where the text comes from, for diagnostics (a missing glyph); owned by the caller, which
+  /// keeps it alive while the paragraph is laid out. May be null.
+  const SourceLoc* loc = nullptr;
 };
 
 enum class Alignment { Justify, Left, Center, Right };

@@ -144,6 +144,24 @@ bool is_word_space(char32_t cp) {
 Itemizer::Itemizer() : icu_(std::make_unique<Icu>()) {}
 Itemizer::~Itemizer() = default;
 
+void Itemizer::warn_missing(char32_t cp, const SourceLoc* loc, Diagnostics& diags) {
+  // Once per script (a page of Tibetan is one warning, at its first line), or per character
+  // for symbols and emoji, which belong to no script.
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &err);
+  const bool scripted = U_SUCCESS(err) && script != USCRIPT_COMMON &&
+                        script != USCRIPT_INHERITED && script != USCRIPT_UNKNOWN;
+  const int key = scripted ? static_cast<int>(script) : -static_cast<int>(cp) - 1;
+  if (warned_[key]) return;
+  warned_[key] = true;
+  const std::string what = scripted ? std::string(uscript_getName(script)) + " text (" +
+                                          code_point_label(cp) + " is the first)"
+                                    : "a glyph for " + code_point_label(cp);
+  diags.warning(loc ? *loc : SourceLoc{}, "no font has " + what + ", drawing .notdef",
+                "install a font that has it (Debian's fonts-noto-core covers most scripts) or "
+                "name one in the style's fonts.fallback");
+}
+
 Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& spans,
                            const std::string& language, bool find_breaks, FontRegistry& fonts,
                            Diagnostics& diags) {
@@ -273,10 +291,7 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
       FaceId f = fonts.fallback_for(c.cp, primary);
       if (f < 0) {
         f = primary;
-        if (!warned_[c.cp])
-          diags.warning({},
-                        "no font has a glyph for " + code_point_label(c.cp) + ", drawing .notdef");
-        warned_[c.cp] = true;
+        warn_missing(c.cp, spans[static_cast<size_t>(c.span)].loc, diags);
       }
       c.face = f;
     }

@@ -23,6 +23,7 @@ struct SpanRange {
   FaceId face = 0; ///< the face the span asked for
   bool url = false;
   bool nobreak = false;
+  const SourceLoc* loc = nullptr; ///< the span's, for diagnostics
 };
 
 struct CodePoint {
@@ -48,7 +49,8 @@ public:
   Itemizer& operator=(const Itemizer&) = delete;
 
   /// Itemizes `text`. Characters that no face has are drawn by the span's face (as .notdef)
-  /// and reported once per character for the itemizer's life.
+  /// and reported, at the span's place, once per script (or per character for symbols) for the
+  /// itemizer's life.
   Itemized itemize(std::string_view text, const std::vector<SpanRange>& spans,
                    const std::string& language, bool find_breaks, FontRegistry& fonts,
                    Diagnostics& diags);
@@ -56,7 +58,10 @@ public:
 private:
   struct Icu;
   std::unique_ptr<Icu> icu_;
-  std::map<char32_t, bool> warned_;
+  void warn_missing(char32_t cp, const SourceLoc* loc, Diagnostics& diags);
+
+  /// What a missing glyph was reported for: ICU script codes, and -(cp + 1) for symbols.
+  std::map<int, bool> warned_;
 };
 
 /// True for characters that never need a glyph of their own (controls, joiners, variation

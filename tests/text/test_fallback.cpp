@@ -104,6 +104,27 @@ TEST_SUITE("text/fallback") {
     CHECK(face_of[" "].find("Noto Color Emoji") == std::string::npos);
   }
 
+  TEST_CASE("a script no face has is one warning, at the first span's place") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    const SourceLoc first{"a.md", 7, 3}, second{"a.md", 9, 1};
+    Span a, b;
+    a.text = "Tibetan \u0F56\u0F7C\u0F51 ";
+    a.font = {"Inter", 400, false};
+    a.loc = &first;
+    b.text = "more \u0F61\u0F72\u0F42 and \U0001F600 \U0001F600";
+    b.font = a.font;
+    b.loc = &second;
+    engine.layout_line({a, b}, "en", diags);
+    REQUIRE(diags.warning_count() == 2);
+    CHECK(diags.all()[0].loc.line == 7);
+    CHECK(diags.all()[0].message ==
+          "no font has Tibetan text (U+0F56 '\u0F56' is the first), drawing .notdef");
+    // An emoji belongs to no script: it is named itself.
+    CHECK(diags.all()[1].loc.line == 9);
+    CHECK(diags.all()[1].message.find("U+1F600") != std::string::npos);
+  }
+
   TEST_CASE("a face lacking a script falls back to the Noto face of the same style") {
     EngineOptions options = testing::bundled_options();
     options.fallback = {"Noto Serif Hebrew", "Noto Serif"};
