@@ -91,6 +91,7 @@ constexpr KeyInfo kKeys[] = {
     {"type", Field::Ignored},
     {"lastmod", Field::Ignored},
     {"updatedDate", Field::Ignored},
+    {"updated", Field::Ignored}, // Hexo's last-modified date
     {"last_modified_at", Field::Ignored},
     {"expiryDate", Field::Ignored},
     {"aliases", Field::Ignored},
