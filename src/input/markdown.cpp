@@ -408,6 +408,13 @@ private:
       std::string_view line = body_line(cmark_node_get_start_line(n));
       size_t col = static_cast<size_t>(std::max(1, cmark_node_get_start_column(n)) - 1);
       std::string_view label = col < line.size() ? footnote_label(line.substr(col)) : "";
+      // On a paragraph's continuation line cmark-gfm counts the column from the first
+      // character after the line's indent.
+      const size_t indent = std::min(line.find_first_not_of(" \t"), line.size());
+      if (label.empty() && col + indent < line.size()) {
+        label = footnote_label(line.substr(col + indent));
+        in.loc.column += static_cast<int>(indent);
+      }
       in.value = model::NoteRef{std::string(label)};
       break;
     }

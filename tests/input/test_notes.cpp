@@ -59,6 +59,21 @@ First the aside.[^aside] Then the blog.[^ms-blog] Aside again.[^aside]
     CHECK(a->notes[4].number == 5);
   }
 
+  TEST_CASE("a reference on an indented continuation line keeps its label") {
+    TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "c.md",
+                             "---\ntitle: T\n---\n\nPara one.\n    More text.[^u] and[^v]\n\n"
+                             "[^u]: A note.\n[^v]: B note.\n",
+                             diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    CHECK(diags.empty());
+    REQUIRE(a->notes.size() == 2);
+    CHECK(a->notes[0].cited);
+    CHECK(a->notes[1].cited);
+  }
+
   TEST_CASE("a reference with no note is an error; an unused footnote a warning") {
     TempDir dir;
     Diagnostics diags;
