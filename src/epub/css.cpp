@@ -169,6 +169,8 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
        "padding-left: 0; padding-right: " + em(t.list_indent, base) + "; ");
   rule(css, "[dir=\"rtl\"] " + dot(cls::portrait), "float: right; margin: 0 0 0 0.75em; ");
   rule(css, "li" + dot(cls::task), "list-style: none; ");
+  // Korean breaks lines between words only, as the PDF does (text/itemize.cpp).
+  rule(css, ":lang(ko)", "word-break: keep-all; ");
   // Definition lists as the PDF sets them (layout/blocks.cpp): bold terms, definitions at the
   // list indent, a paragraph's space between items.
   rule(css, "dl", margins(k.list, base));

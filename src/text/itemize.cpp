@@ -312,6 +312,13 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     }
     bi->setText(icu_->empty); // drop the alias before `u16` goes away
   }
+  // Korean is written with spaces between words, and breaks only there, as `word-break:
+  // keep-all` sets it in CSS (CSS Text 3, 5.2): UAX #14 alone would break between any two
+  // syllables.
+  if (language == "ko" || language.rfind("ko-", 0) == 0)
+    for (size_t i = 1; i < cps.size(); ++i)
+      if (cps[i].script == HB_SCRIPT_HANGUL && cps[i - 1].script == HB_SCRIPT_HANGUL)
+        cps[i].break_before = false;
   // URLs break only after their separators (never inside or just after "//"); no-break spans
   // not at all. Plain text that starts like a URL is treated as one up to the next space.
   std::vector<bool> in_url = find_urls(text, cps);

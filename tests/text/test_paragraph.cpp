@@ -291,6 +291,23 @@ TEST_SUITE("text/paragraph") {
     CHECK(diags.warning_count() == 1);
   }
 
+  TEST_CASE("Korean breaks between words only, Chinese between any two ideographs") {
+    Engine engine(testing::bundled_options());
+    Diagnostics diags;
+    std::string korean;
+    for (int i = 0; i < 12; ++i) korean += "\uc815\ubd80\ub294 \uc18c\uc0c1\uacf5\uc778\uc744 ";
+    ParagraphLayout ko = engine.layout_paragraph(testing::paragraph(korean, "ko", 90), diags);
+    REQUIRE(ko.lines.size() > 3);
+    for (std::size_t i = 0; i + 1 < ko.lines.size(); ++i) {
+      const std::string text = testing::line_text(ko.lines[i]);
+      CAPTURE(text);
+      // Every line ends at a word's end: after "는" or "을", before the space.
+      const bool at_word_end = text.ends_with("\ub294") || text.ends_with("\uc744") ||
+                               text.ends_with("\ub294 ") || text.ends_with("\uc744 ");
+      CHECK(at_word_end);
+    }
+  }
+
   TEST_CASE("a URL in plain text breaks only after its separators") {
     Engine engine(testing::bundled_options());
     Diagnostics diags;
