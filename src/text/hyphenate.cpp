@@ -8,6 +8,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <optional>
 
@@ -140,12 +141,27 @@ std::filesystem::path Hyphenator::dictionary_for(const std::string& language) co
   return {};
 }
 
+namespace {
+
+/// Whether the language's writing breaks words with hyphens at all. Chinese, Japanese and
+/// Korean break between characters or words, Thai, Lao, Khmer and Burmese between words, and
+/// Arabic, Hebrew and their neighbours stretch or break whole words: for them a missing
+/// dictionary is no loss, and not worth a warning.
+bool hyphenated(const std::string& language) {
+  static const std::array<std::string_view, 16> kNever = {
+      "ja", "zh", "ko", "th", "lo", "km", "my", "ar", "fa", "ur", "ps", "he", "yi", "dv", "bo", "dz"};
+  const std::string_view primary = std::string_view(language).substr(0, language.find('-'));
+  return std::find(kNever.begin(), kNever.end(), primary) == kNever.end();
+}
+
+} // namespace
+
 const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
   auto it = dicts_.find(language);
   if (it != dicts_.end())
     return it->second.get();
   std::shared_ptr<const Dict> dict = load_language(*this, language);
-  if (!dict)
+  if (!dict && hyphenated(language))
     diags.warning({}, "no hyphenation dictionary for language '" + language + "' (looked in " +
                           dir_.string() + ")");
   return dicts_.emplace(language, std::move(dict)).first->second.get();
