@@ -557,6 +557,8 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   gather_definition_lists(draft.article.blocks);
   for (model::Note& note : draft.article.notes) gather_definition_lists(note.blocks);
   expand_emoji_shortcodes(draft.article);
+  join_east_asian_lines(draft.article.blocks);
+  for (model::Note& note : draft.article.notes) join_east_asian_lines(note.blocks);
   if (draft.smart) apply_typography(draft.article, split.body);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   // A title given as the first `# Heading` is taken in finalize (title.cpp), for every format.

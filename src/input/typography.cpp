@@ -1,6 +1,10 @@
 #include "input/typography.hpp"
 
 #include "model/walk.hpp"
+#include "util/text_utils.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
@@ -60,7 +64,45 @@ std::string with_marks(std::string_view s, const Marks& marks) {
   return out;
 }
 
+/// East Asian Width F, W or H, and not Hangul (CSS Text 3, 4.1.3, segment break transformation).
+bool joins_lines(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (width != U_EA_FULLWIDTH && width != U_EA_WIDE && width != U_EA_HALFWIDTH) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(c, &err) != USCRIPT_HANGUL;
+}
+
+void join_lines_in(model::Inlines& inlines) {
+  for (std::size_t i = 0; i < inlines.size(); ++i) {
+    std::visit(
+        [](auto& v) {
+          if constexpr (requires { v.children; }) join_lines_in(v.children);
+        },
+        inlines[i].value);
+    if (i == 0 || i + 1 >= inlines.size() ||
+        !std::holds_alternative<model::SoftBreak>(inlines[i].value))
+      continue;
+    const auto* before = std::get_if<model::Text>(&inlines[i - 1].value);
+    const auto* after = std::get_if<model::Text>(&inlines[i + 1].value);
+    if (before == nullptr || after == nullptr || before->text.empty() || after->text.empty())
+      continue;
+    std::size_t at = 0;
+    const char32_t first = next_code_point(after->text, at);
+    std::size_t last_at = before->text.size() - 1;
+    while (last_at > 0 && (static_cast<unsigned char>(before->text[last_at]) & 0xC0) == 0x80)
+      --last_at;
+    const char32_t last = next_code_point(before->text, last_at);
+    if (joins_lines(last) && joins_lines(first)) inlines.erase(inlines.begin() + std::ptrdiff_t(i--));
+  }
+}
+
 } // namespace
+
+void join_east_asian_lines(model::Blocks& blocks) {
+  model::walk_blocks(blocks, [](model::Block&) {},
+                     [](model::Inlines& inlines, model::Block&) { join_lines_in(inlines); });
+}
 
 void apply_typography(model::Article& article, std::string_view source) {
   const Marks* marks = marks_for(article.meta.language);

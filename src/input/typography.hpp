@@ -15,4 +15,9 @@ namespace galley::input {
 /// are, since the writer's own “ could not be told from one made from a straight quote.
 void apply_typography(model::Article& article, std::string_view source);
 
+/// Removes the line breaks of the source between two characters of Chinese or Japanese (East
+/// Asian Width F, W or H, not Hangul), which would otherwise show as spaces, as CSS Text 3
+/// (4.1.3) and pandoc's `east_asian_line_breaks` do. Applies whatever `smart` says.
+void join_east_asian_lines(model::Blocks& blocks);
+
 } // namespace galley::input

@@ -150,4 +150,13 @@ TEST_SUITE("input/markdown-extras") {
     CHECK(cell(5, 0) == "`a");
     CHECK(cell(5, 2) == "c");
   }
+
+  TEST_CASE("a line break between Chinese or Japanese characters is no space") {
+    CHECK(first_text("\u5341\u4e94\u30ad\u30ed\u3002\n\u666e\u6bb5\u306f\n") ==
+          "\u5341\u4e94\u30ad\u30ed\u3002\u666e\u6bb5\u306f");
+    // Korean and Latin keep the space (CSS Text 3, 4.1.3).
+    CHECK(first_text("\ud55c\uad6d\uc5b4\n\ud14d\uc2a4\ud2b8\n") ==
+          "\ud55c\uad6d\uc5b4 \ud14d\uc2a4\ud2b8");
+    CHECK(first_text("\u65e5\u672c\nJapan\n") == "\u65e5\u672c Japan");
+  }
 }
