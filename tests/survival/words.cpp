@@ -18,14 +18,65 @@ constexpr std::array<std::string_view, 8> separators = {
 // otherwise, and an apostrophe inside "don't" may be either ' or ’. The soft hyphen is an
 // invisible break opportunity that galley may insert for hyphenation.
 // pandoc's plain writer shows task list boxes as U+2610 and U+2612; galley draws the boxes.
-constexpr std::array<std::string_view, 15> deleted = {
+// pdftotext wraps right-to-left runs in bidi embedding marks (U+202A-U+202E) and may add
+// isolates and direction marks; none of them is text.
+constexpr std::array<std::string_view, 26> deleted = {
     "'", "\"", "\u2018", "\u2019", "\u201A", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
-    "\u2039", "\u203A", "\u00AD", "\u2610", "\u2612"};
+    "\u2039", "\u203A", "\u00AD", "\u2610", "\u2612", "\u200E", "\u200F", "\u202A", "\u202B",
+    "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"};
+
+/// Arabic vowel signs (harakat, U+064B-U+0652, and the superscript alef U+0670): pdftotext puts
+/// them before their letter, so words are compared without them.
+std::string without_harakat(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (i + 1 < s.size() && b0 == 0xD9) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]);
+      if ((b1 >= 0x8B && b1 <= 0x92) || b1 == 0xB0) {
+        ++i;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+/// Whether the UTF-8 character at `s[i]` (of `length` bytes) is written without spaces between
+/// words: Han ideographs, kana and CJK punctuation (U+3000-U+9FFF, U+F900-U+FAFF, U+FF00-U+FFEF).
+/// Such text is compared character by character, since no tool marks its word boundaries.
+bool unspaced(std::string_view s, size_t i, size_t& length) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  if (length != 3 || i + 2 >= s.size()) return false;
+  const char32_t cp = (char32_t(b0 & 0x0F) << 12) |
+                      (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                      char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/// `s` with a space on each side of every unspaced character (see unspaced()).
+std::string space_unspaced(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0, length = 1; i < s.size(); i += length) {
+    const bool apart = unspaced(s, i, length);
+    if (apart) out += ' ';
+    out.append(s, i, length);
+    if (apart) out += ' ';
+  }
+  return out;
+}
 
 // Punctuation stripped from both ends of a word: sentence punctuation, brackets (pandoc's plain
 // writer puts image alt text and note markers in brackets) and the Spanish opening marks.
 constexpr std::string_view edge_ascii = ".,;:!?()[]{}<>*_`~|/\\#=+^";
-constexpr std::array<std::string_view, 2> edge_utf8 = {"\u00BF", "\u00A1"};
+// Arabic script has its own comma, semicolon and question mark.
+constexpr std::array<std::string_view, 5> edge_utf8 = {"\u00BF", "\u00A1", "\u060C", "\u061B",
+                                                      "\u061F"};
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {
   size_t pos = 0;
@@ -83,6 +134,7 @@ std::vector<std::string> words(std::string_view text) {
   s = replace_all(s, "\uFB01", "fi");
   s = replace_all(s, "\uFB02", "fl");
   s = replace_all(s, "\uFB00", "ff");
+  s = space_unspaced(without_harakat(s));
   std::vector<std::string> out;
   size_t i = 0;
   while (i < s.size()) {
