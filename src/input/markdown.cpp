@@ -1,6 +1,7 @@
 #include "input/markdown.hpp"
 
 #include "input/front_matter.hpp"
+#include "input/admonitions.hpp"
 #include "input/definition_lists.hpp"
 #include "input/emoji.hpp"
 #include "input/heading_attributes.hpp"
@@ -554,6 +555,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   conv.document(doc.get(), draft);
   // MDX statements go first: an exported component holds JSX that is not the article's HTML.
   drop_mdx_statements(draft.article.blocks, ctx.display);
+  resolve_admonitions(draft.article.blocks);
   gather_definition_lists(draft.article.blocks);
   for (model::Note& note : draft.article.notes) gather_definition_lists(note.blocks);
   expand_emoji_shortcodes(draft.article);

@@ -159,4 +159,23 @@ TEST_SUITE("input/markdown-extras") {
           "\ud55c\uad6d\uc5b4 \ud14d\uc2a4\ud2b8");
     CHECK(first_text("\u65e5\u672c\nJapan\n") == "\u65e5\u672c Japan");
   }
+
+  TEST_CASE("Docusaurus admonitions and GitHub alerts are titled quotes; pandoc divs unwrap") {
+    CHECK(body_of(":::note\nHello *there*.\n:::\n") ==
+          "  quote\n    paragraph\n      strong\n        text 'Note'\n"
+          "    paragraph\n      text 'Hello '\n      emphasis\n        text 'there'\n      text '.'\n");
+    CHECK(body_of(":::tip[Read this]\n\nBody.\n\n- item\n\n:::\n\nAfter.\n") ==
+          "  quote\n    paragraph\n      strong\n        text 'Read this'\n"
+          "    paragraph\n      text 'Body.'\n    list bullet start=1 tight\n    item\n"
+          "      paragraph\n        text 'item'\n  paragraph\n    text 'After.'\n");
+    CHECK(body_of(":::danger Do not\nStop.\n:::\n").find("text 'Do not'") != std::string::npos);
+    CHECK(body_of("> [!WARNING]\n> Careful now.\n") ==
+          "  quote\n    paragraph\n      strong\n        text 'Warning'\n"
+          "    paragraph\n      text 'Careful now.'\n");
+    CHECK(body_of("::: {.sidebar #s1}\nPandoc div.\n:::\n") == "  paragraph\n    text 'Pandoc div.'\n");
+    // Nested fences, and a quote that only mentions brackets, stay as written.
+    CHECK(body_of("::::note\nOuter.\n:::tip\nInner.\n:::\n::::\n").find("text 'Tip'") !=
+          std::string::npos);
+    CHECK(body_of("> [!] not an alert\n").find("strong") == std::string::npos);
+  }
 }
