@@ -245,8 +245,10 @@ struct Issue {
 /// Plain text of inlines: what a reader would read aloud (notes refs and images left out).
 std::string plain_text(const Inlines& inlines);
 
-/// "April 27, 2026" in English; "2026" or "April 2026" when day or month is unknown.
-std::string format_date_long(const Date& d);
+/// The date as `language` writes it in full (CLDR's long date: "April 27, 2026" in English,
+/// "27. April 2026" in German, "27 avril 2026" in French, "2026年4月27日" in Japanese); "2026"
+/// or "April 2026" when day or month is unknown.
+std::string format_date_long(const Date& d, std::string_view language = "en");
 
 /// "2026-04-27" (or "2026-04", "2026").
 std::string format_date_iso(const Date& d);

@@ -67,7 +67,7 @@ void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContex
     if (show_date) {
       auto t = p.append_child("time");
       t.append_attribute("datetime") = model::format_date_iso(*meta.date).c_str();
-      add_text(t, model::format_date_long(*meta.date));
+      add_text(t, model::format_date_long(*meta.date, meta.language));
     }
     if (show_date && show_time) add_text(p, " \u00b7 ");
     if (show_time) add_text(add_element(p, "span", cls::reading_time), meta.reading_time_text.empty() ? reading_time(meta.reading_minutes) : meta.reading_time_text);
@@ -170,7 +170,7 @@ std::string render_issue_title(const model::Issue& issue) {
     bool digits_only = issue.number.find_first_not_of("0123456789") == std::string::npos;
     line = digits_only ? "No. " + issue.number : issue.number;
   }
-  if (issue.date) line += (line.empty() ? "" : " \u00b7 ") + model::format_date_long(*issue.date);
+  if (issue.date) line += (line.empty() ? "" : " \u00b7 ") + model::format_date_long(*issue.date, issue.language);
   add_paragraph(section, cls::issue_line, line);
   if (!issue.editors.empty())
     add_paragraph(section, cls::editors, "Edited by " + join_names(issue.editors));

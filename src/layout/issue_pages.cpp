@@ -67,7 +67,7 @@ double masthead(Setter& s, Page& page, double left, double y) {
   y = s.para(page, issue.subtitle, k.issue_subtitle, left, y, width) + 6;
   std::string line;
   if (!issue.number.empty()) line = "No. " + issue.number;
-  if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date);
+  if (issue.date) line += (line.empty() ? "" : " \u00B7 ") + model::format_date_long(*issue.date, issue.language);
   y = s.para(page, line, k.issue_line, left, y, width);
   if (!issue.description.empty())
     y = s.para(page, issue.description, k.issue_description, left, y + 6, width);

@@ -143,7 +143,7 @@ void author_block(ArticleContext& ctx, VList& out) {
 
 std::string byline_details(const model::Meta& meta, const std::vector<std::string>& fields) {
   std::string out;
-  if (has_field(fields, "date") && meta.date) out = model::format_date_long(*meta.date);
+  if (has_field(fields, "date") && meta.date) out = model::format_date_long(*meta.date, meta.language);
   if (has_field(fields, "reading-time") && meta.reading_minutes > 0) {
     if (!out.empty()) out += " \u00B7 ";
     out += meta.reading_time_text.empty() ? std::to_string(meta.reading_minutes) + " min read"

@@ -1,6 +1,12 @@
 #include "galley/model.hpp"
 
+#include <unicode/dtptngen.h>
+#include <unicode/gregocal.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
 #include <cstdio>
+#include <memory>
 
 namespace galley::model {
 
@@ -34,13 +40,31 @@ std::string plain_text(const Inlines& inlines) {
   return out;
 }
 
-std::string format_date_long(const Date& d) {
-  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                 "July",    "August",   "September", "October", "November", "December"};
+std::string format_date_long(const Date& d, std::string_view language) {
   std::string year = std::to_string(d.year);
   if (d.month < 1 || d.month > 12) return year;
-  if (d.day < 1) return std::string(months[d.month - 1]) + " " + year;
-  return std::string(months[d.month - 1]) + " " + std::to_string(d.day) + ", " + year;
+  const icu::Locale locale(std::string(language).c_str());
+  UErrorCode err = U_ZERO_ERROR;
+  // The skeleton names the fields; CLDR gives each language's order, words and punctuation.
+  std::unique_ptr<icu::DateTimePatternGenerator> patterns(
+      icu::DateTimePatternGenerator::createInstance(locale, err));
+  if (U_FAILURE(err)) return year;
+  const icu::UnicodeString pattern =
+      patterns->getBestPattern(d.day < 1 ? u"yMMMM" : u"yMMMMd", err);
+  icu::SimpleDateFormat format(pattern, locale, err);
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone(u"UTC"));
+  icu::GregorianCalendar calendar(*utc, locale, err);
+  calendar.clear();
+  calendar.set(d.year, d.month - 1, d.day < 1 ? 1 : d.day);
+  const UDate when = calendar.getTime(err);
+  format.setTimeZone(*utc);
+  format.setCalendar(calendar);
+  if (U_FAILURE(err)) return year;
+  icu::UnicodeString text;
+  format.format(when, text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 std::string format_date_iso(const Date& d) {

@@ -97,6 +97,24 @@ TEST_SUITE("epub/content") {
     CHECK(book.files["EPUB/style.css"].find("dt {") != std::string::npos);
   }
 
+  TEST_CASE("the byline date is written the way the article's language writes dates") {
+    for (const auto& [language, shown] :
+         {std::pair{"en", "April 27, 2026"}, {"de", "27. April 2026"}, {"fr", "27 avril 2026"},
+          {"ja", "2026\u5e744\u670827\u65e5"}, {"ru", "27 \u0430\u043f\u0440\u0435\u043b\u044f 2026\u202f\u0433."}}) {
+      CAPTURE(language);
+      model::Article a = full_article();
+      a.meta.language = language;
+      Diagnostics diags;
+      auto book = unzip(build(single(std::move(a)), diags));
+      pugi::xml_document doc;
+      parse(doc, book.files["EPUB/article-001.xhtml"]);
+      CHECK(std::string(doc.select_node("//time").node().text().get()) == shown);
+      CHECK(std::string(doc.select_node("//time/@datetime").attribute().value()) == "2026-04-27");
+    }
+    CHECK(model::format_date_long({2026, 4, 0}, "de") == "April 2026");
+    CHECK(model::format_date_long({2026, 0, 0}, "ja") == "2026");
+  }
+
   TEST_CASE("notes are linked both ways and numbered per the model") {
     Diagnostics diags;
     auto book = unzip(build(single(full_article()), diags));
