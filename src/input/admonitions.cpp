@@ -1,5 +1,7 @@
 #include "input/admonitions.hpp"
 
+#include "input/inline_lines.hpp"
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -42,18 +44,6 @@ std::optional<std::string_view> title_of_kind(const std::string& kind) {
 struct Fence {
   std::string title; ///< empty: unwrap the content
 };
-
-/// A paragraph's content cut at its soft line breaks.
-std::vector<Inlines> lines_of(const Inlines& content) {
-  std::vector<Inlines> lines(1);
-  for (const auto& in : content) {
-    if (std::holds_alternative<model::SoftBreak>(in.value))
-      lines.emplace_back();
-    else
-      lines.back().push_back(in);
-  }
-  return lines;
-}
 
 /// The line's text when it is plain text only (a fence has no markup).
 std::optional<std::string> plain_line(const Inlines& line) {

@@ -1,5 +1,7 @@
 #include "input/definition_lists.hpp"
 
+#include "input/inline_lines.hpp"
+
 #include <optional>
 
 namespace galley::input {
@@ -9,18 +11,6 @@ namespace {
 using model::Block;
 using model::Blocks;
 using model::Inlines;
-
-/// A paragraph's content cut at its soft line breaks.
-std::vector<Inlines> lines_of(const Inlines& content) {
-  std::vector<Inlines> lines(1);
-  for (const auto& in : content) {
-    if (std::holds_alternative<model::SoftBreak>(in.value))
-      lines.emplace_back();
-    else
-      lines.back().push_back(in);
-  }
-  return lines;
-}
 
 /// Whether `line` starts with a definition marker (`:` or `~` and white space); removes it.
 bool take_marker(Inlines& line) {
