@@ -27,6 +27,25 @@ layout::Document text_document() {
   return doc;
 }
 
+/// A page image pdftoppm wrote: P5 (grey) or P6 (RGB), 8 bits per sample.
+struct Pnm {
+  std::string magic;
+  int width = 0, height = 0;
+  std::string pixels;
+};
+
+Pnm read_pnm(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  Pnm image;
+  int depth = 0;
+  in >> image.magic >> image.width >> image.height >> depth;
+  in.get();
+  const std::size_t samples = image.magic == "P6" ? 3 : 1;
+  image.pixels.assign(std::size_t(image.width) * std::size_t(image.height) * samples, '\0');
+  in.read(image.pixels.data(), std::streamsize(image.pixels.size()));
+  return image;
+}
+
 } // namespace
 
 TEST_SUITE("pdf/fonts") {
@@ -141,14 +160,9 @@ TEST_SUITE("pdf/fonts") {
     const std::string pgm = (scratch_dir() / "cjk-ink").string();
     REQUIRE(run("pdftoppm -gray -singlefile -r 72 -x 40 -y 60 -W 300 -H 30 " + path + " " + pgm)
                 .exit_code == 0);
-    std::ifstream in(pgm + ".pgm", std::ios::binary);
-    std::string magic;
-    int width = 0, height = 0, depth = 0;
-    in >> magic >> width >> height >> depth;
-    in.get();
-    REQUIRE(magic == "P5");
-    std::string pixels(std::size_t(width * height), '\0');
-    in.read(pixels.data(), std::streamsize(pixels.size()));
+    const Pnm image = read_pnm(pgm + ".pgm");
+    REQUIRE(image.magic == "P5");
+    const std::string& pixels = image.pixels;
     const auto dark = std::count_if(pixels.begin(), pixels.end(),
                                     [](char c) { return static_cast<unsigned char>(c) < 128; });
     CHECK(dark > 300); // twenty ideographs at 14pt; nothing drawn gives 0
@@ -171,14 +185,9 @@ TEST_SUITE("pdf/fonts") {
     const std::string ppm = (scratch_dir() / "emoji-ink").string();
     REQUIRE(run("pdftoppm -singlefile -r 72 -x 35 -y 55 -W 120 -H 35 " + path + " " + ppm)
                 .exit_code == 0);
-    std::ifstream in(ppm + ".ppm", std::ios::binary);
-    std::string magic;
-    int width = 0, height = 0, depth = 0;
-    in >> magic >> width >> height >> depth;
-    in.get();
-    REQUIRE(magic == "P6");
-    std::string pixels(std::size_t(width * height * 3), '\0');
-    in.read(pixels.data(), std::streamsize(pixels.size()));
+    const Pnm image = read_pnm(ppm + ".ppm");
+    REQUIRE(image.magic == "P6");
+    const std::string& pixels = image.pixels;
     int coloured = 0;
     for (std::size_t i = 0; i + 2 < pixels.size(); i += 3) {
       auto [lo, hi] = std::minmax({static_cast<unsigned char>(pixels[i]),
