@@ -1,6 +1,7 @@
 // Ten scripts in one article (tests/e2e/data/ten-scripts.md), each paragraph in another:
-// Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese, Korean and emoji. Each
-// must be drawn (ink where its line is), read back by pdftotext as written, and reach the EPUB.
+// Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese, Korean and emoji (with a
+// ZWJ sequence, a flag and a skin tone). Each must be drawn (ink where its line is), read back
+// by pdftotext as written, and reach the EPUB.
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -97,7 +98,9 @@ TEST_SUITE("e2e/scripts") {
           "日本語：政府は中小企業を支援する新たな措置を発表した。",
           "中文：政府宣布了支持小企业的新措施。",
           "한국어: 정부는 소상공인을 지원하기 위한 새로운 조치를 발표했다.",
-          "Emoji: \U0001F680 \U0001F389 \U0001F44D \u2764\uFE0F"})
+          // A ZWJ sequence, a flag and a skin tone are one picture each, and copy as written.
+          "Emoji: \U0001F680 \U0001F389 \U0001F44D \u2764\uFE0F "
+          "\U0001F468\u200D\U0001F469\u200D\U0001F467 \U0001F1EB\U0001F1F7 \U0001F44D\U0001F3FD"})
       CHECK_MESSAGE(text.find(line) != std::string::npos, line);
     CHECK(without_spaces(text).find(without_spaces(
               "सरकार ने छोटे व्यवसायों की सहायता के लिए नए उपायों की घोषणा की।")) !=
