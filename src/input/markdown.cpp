@@ -378,9 +378,14 @@ private:
     case CMARK_NODE_LINEBREAK:
       in.value = model::LineBreak{};
       break;
-    case CMARK_NODE_CODE:
-      in.value = model::Code{literal(n)};
+    case CMARK_NODE_CODE: {
+      model::Math math;
+      if (math_node(n, math.tex, math.display))
+        in.value = std::move(math);
+      else
+        in.value = model::Code{literal(n)};
       break;
+    }
     case CMARK_NODE_HTML_INLINE:
       in.value = model::RawInline{literal(n)};
       break;
@@ -419,15 +424,10 @@ private:
       in.value = model::NoteRef{std::string(label)};
       break;
     }
-    default: {
+    default:
       if (type_string(n) == "strikethrough")
         return children(model::Strikethrough{});
-      model::Math math;
-      if (!math_node(n, math.tex, math.display))
-        return;
-      in.value = std::move(math);
-      break;
-    }
+      return;
     }
     out.push_back(std::move(in));
   }

@@ -9,8 +9,11 @@ namespace galley::input {
 
 namespace {
 
-cmark_node_type g_inline_math;
-cmark_node_type g_display_math;
+// Math nodes are code spans marked through their user data: a node type of the extension's own
+// would be refused (and leaked) where cmark-gfm's table cells allow only their known inline
+// kinds, and a code span goes wherever text goes.
+const char kInlineMath = 'i';
+const char kDisplayMath = 'd';
 
 bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -65,15 +68,12 @@ cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node*, unsig
   const bool display = cmark_inline_parser_peek_at(p, open + 1) == '$';
   const int close = display ? display_close(p, open) : inline_close(p, open);
   if (close < 0) return nullptr;
-  cmark_node* node = cmark_node_new_with_ext(display ? g_display_math : g_inline_math, ext);
+  cmark_node* node = cmark_node_new_with_ext(CMARK_NODE_CODE, ext);
   const std::string tex = slice(p, open + (display ? 2 : 1), close);
-  cmark_node_set_string_content(node, tex.c_str());
+  cmark_node_set_literal(node, tex.c_str());
+  cmark_node_set_user_data(node, const_cast<char*>(display ? &kDisplayMath : &kInlineMath));
   cmark_inline_parser_set_offset(p, close + (display ? 2 : 1));
   return node;
-}
-
-const char* type_string(cmark_syntax_extension*, cmark_node* n) {
-  return cmark_node_get_type(n) == g_display_math ? "display_math" : "inline_math";
 }
 
 } // namespace
@@ -82,11 +82,8 @@ cmark_syntax_extension* math_extension() {
   static cmark_syntax_extension* ext = nullptr;
   static std::once_flag made;
   std::call_once(made, [] {
-    g_inline_math = cmark_syntax_extension_add_node(1);
-    g_display_math = cmark_syntax_extension_add_node(1);
     ext = cmark_syntax_extension_new("galley-math");
     cmark_syntax_extension_set_match_inline_func(ext, match);
-    cmark_syntax_extension_set_get_type_string_func(ext, type_string);
     cmark_llist* chars = cmark_llist_append(cmark_get_default_mem_allocator(), nullptr,
                                             reinterpret_cast<void*>(static_cast<intptr_t>('$')));
     cmark_syntax_extension_set_special_inline_chars(ext, chars);
@@ -95,11 +92,12 @@ cmark_syntax_extension* math_extension() {
 }
 
 bool math_node(cmark_node* n, std::string& tex, bool& display) {
-  const cmark_node_type type = cmark_node_get_type(n);
-  if (type != g_inline_math && type != g_display_math) return false;
-  const char* s = cmark_node_get_string_content(n);
+  if (cmark_node_get_type(n) != CMARK_NODE_CODE) return false;
+  const void* tag = cmark_node_get_user_data(n);
+  if (tag != &kInlineMath && tag != &kDisplayMath) return false;
+  const char* s = cmark_node_get_literal(n);
   tex = s ? s : "";
-  display = type == g_display_math;
+  display = tag == &kDisplayMath;
   return true;
 }
 

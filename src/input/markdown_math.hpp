@@ -11,7 +11,8 @@ namespace galley::input {
 /// The cmark-gfm syntax extension that makes math nodes; one for the process.
 cmark_syntax_extension* math_extension();
 
-/// Whether `n` is a math node, and if so its TeX and whether it is display math.
+/// Whether `n` is a math node (a code span the extension made), and if so its TeX and whether
+/// it is display math.
 bool math_node(cmark_node* n, std::string& tex, bool& display);
 
 } // namespace galley::input

@@ -77,6 +77,9 @@ TEST_SUITE("input/markdown-extras") {
           "    display-math '\\sum_i x_i'\n    text ' too.'\n");
     CHECK(body_of("$$\nE = mc^2\n$$\n") == "  paragraph\n    display-math 'E = mc^2'\n");
     CHECK(body_of("```math\nx^2\n```\n") == "  paragraph\n    display-math 'x^2'\n");
+    // Table cells take only the inline kinds cmark-gfm knows: math must still reach them.
+    CHECK(body_of("| A | $P(x)$ |\n|---|---|\n| 1 | $y$ |\n").find("    math 'P(x)'\n") !=
+          std::string::npos);
   }
 
   TEST_CASE("dollars that are not math stay text") {
