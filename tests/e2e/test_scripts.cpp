@@ -1,7 +1,7 @@
 // Ten scripts in one article (tests/e2e/data/ten-scripts.md), each paragraph in another:
-// Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese, Korean and emoji (with a
-// ZWJ sequence, a flag and a skin tone). Each must be drawn (ink where its line is), read back
-// by pdftotext as written, and reach the EPUB.
+// Cyrillic (Russian and Ukrainian), Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese,
+// Korean and emoji (with a ZWJ sequence, a flag and a skin tone). Each must be drawn (ink where
+// its line is), read back by pdftotext as written, and reach the EPUB.
 #include "run.hpp"
 
 #include <doctest/doctest.h>
@@ -77,10 +77,10 @@ TEST_SUITE("e2e/scripts") {
     REQUIRE(r.code == 0);
     CHECK(r.err.find("no font has a glyph") == std::string::npos);
 
-    // Title, reading time, ten paragraphs (one line each), folio.
+    // Title, reading time, eleven paragraphs (one line each), folio.
     const std::vector<Band> bands = lines_of(pdf);
-    REQUIRE(bands.size() == 13);
-    const std::vector<Band> paragraphs(bands.begin() + 2, bands.begin() + 12);
+    REQUIRE(bands.size() == 14);
+    const std::vector<Band> paragraphs(bands.begin() + 2, bands.begin() + 13);
     const std::vector<int> counts = ink(pdf, paragraphs);
     for (std::size_t i = 0; i < counts.size(); ++i) {
       CAPTURE(i);
@@ -93,6 +93,7 @@ TEST_SUITE("e2e/scripts") {
     const std::string text = run("pdftotext -enc UTF-8 " + q(pdf) + " -").out;
     for (const char* line :
          {"Русский: Правительство объявило о новых мерах поддержки малого бизнеса.",
+          "Українська: Уряд оголосив про нові заходи підтримки малого бізнесу.",
           "Ελληνικά: Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης των μικρών επιχειρήσεων.",
           "ไทย: รัฐบาลประกาศมาตรการใหม่เพื่อสนับสนุนธุรกิจขนาดเล็ก",
           "日本語：政府は中小企業を支援する新たな措置を発表した。",
@@ -112,7 +113,7 @@ TEST_SUITE("e2e/scripts") {
     r = run_galley("epub " + q(source) + " -o " + q(epub) + " --strict");
     REQUIRE(r.code == 0);
     const std::string xhtml = run("unzip -p " + q(epub) + " EPUB/article-001.xhtml").out;
-    for (const char* words : {"Правительство", "κυβέρνηση", "الحكومة", "הממשלה", "व्यवसायों",
+    for (const char* words : {"Правительство", "підтримки", "κυβέρνηση", "الحكومة", "הממשלה", "व्यवसायों",
                               "ประกาศมาตรการ", "中小企業", "小企业", "소상공인", "\U0001F680"})
       CHECK_MESSAGE(xhtml.find(words) != std::string::npos, words);
   }
