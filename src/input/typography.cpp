@@ -36,11 +36,9 @@ constexpr std::array<Marks, 30> kMarks{{
 }};
 
 const Marks* marks_for(std::string_view language) {
-  std::string_view primary = language.substr(0, language.find_first_of("-_"));
-  std::string lower;
-  for (char c : primary) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string primary = primary_language(language);
   for (const Marks& m : kMarks)
-    if (m.language == lower) return &m;
+    if (m.language == primary) return &m;
   return nullptr;
 }
 

@@ -150,8 +150,7 @@ namespace {
 bool hyphenated(const std::string& language) {
   static const std::array<std::string_view, 16> kNever = {
       "ja", "zh", "ko", "th", "lo", "km", "my", "ar", "fa", "ur", "ps", "he", "yi", "dv", "bo", "dz"};
-  const std::string_view primary = std::string_view(language).substr(0, language.find('-'));
-  return std::find(kNever.begin(), kNever.end(), primary) == kNever.end();
+  return std::find(kNever.begin(), kNever.end(), primary_language(language)) == kNever.end();
 }
 
 } // namespace

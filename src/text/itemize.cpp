@@ -315,7 +315,7 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
   // Korean is written with spaces between words, and breaks only there, as `word-break:
   // keep-all` sets it in CSS (CSS Text 3, 5.2): UAX #14 alone would break between any two
   // syllables.
-  if (language == "ko" || language.rfind("ko-", 0) == 0)
+  if (primary_language(language) == "ko")
     for (size_t i = 1; i < cps.size(); ++i)
       if (cps[i].script == HB_SCRIPT_HANGUL && cps[i - 1].script == HB_SCRIPT_HANGUL)
         cps[i].break_before = false;

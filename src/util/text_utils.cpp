@@ -163,4 +163,8 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string primary_language(std::string_view tag) {
+  return ascii_lower(tag.substr(0, tag.find_first_of("-_")));
+}
+
 } // namespace galley

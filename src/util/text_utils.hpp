@@ -25,6 +25,10 @@ std::size_t replace_non_xml_chars(std::string& s, std::size_t* first = nullptr);
 /// `s` with ASCII letters in lower case (names, tags and keywords; not for prose).
 std::string ascii_lower(std::string_view s);
 
+/// The primary language subtag of a BCP 47 tag, in lower case: "ko" for "ko-KR", "pt" for
+/// "PT_br" (an underscore, as in POSIX locales, is read as a hyphen).
+std::string primary_language(std::string_view tag);
+
 /// Lowercase ASCII slug: "Microsoft & OpenAI: Next Phase" -> "microsoft-openai-next-phase".
 /// Never empty ("untitled" when nothing is left); at most 60 characters.
 std::string slugify(std::string_view s);
