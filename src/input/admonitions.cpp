@@ -1,6 +1,7 @@
 #include "input/admonitions.hpp"
 
 #include "input/inline_lines.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 #include <array>
@@ -28,22 +29,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kKinds{{
     {"question", "Question"},
 }};
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 std::optional<std::string_view> title_of_kind(const std::string& kind) {
   for (const auto& [name, title] : kKinds)
-    if (name == lower(kind)) return title;
+    if (name == ascii_lower(kind)) return title;
   return std::nullopt;
 }
-
-/// An opening fence: its kind (empty for a div that is no admonition) and title.
-struct Fence {
-  std::string title; ///< empty: unwrap the content
-};
 
 /// The line's text when it is plain text only (a fence has no markup).
 std::optional<std::string> plain_line(const Inlines& line) {
@@ -62,7 +52,9 @@ bool closing_fence(const Inlines& line) {
   return text && std::regex_match(*text, close);
 }
 
-std::optional<Fence> opening_fence(const Inlines& line) {
+/// For an opening fence, the title of its admonition: empty for a div whose content is only
+/// unwrapped.
+std::optional<std::string> opening_fence(const Inlines& line) {
   // `:::kind`, `:::kind[Title]`, `:::kind Title`, `::: kind`, `::: {.class #id key=value}`.
   static const std::regex open(
       R"(\s*:{3,}\s*(?:\{\s*\.?([\w-]+)[^}]*\}|([A-Za-z][\w-]*))\s*(?:\[(.*)\]|(.*?))\s*:*\s*)");
@@ -71,9 +63,9 @@ std::optional<Fence> opening_fence(const Inlines& line) {
   if (!text || !std::regex_match(*text, m, open)) return std::nullopt;
   const std::string kind = m[1].matched ? m[1].str() : m[2].str();
   const std::string given = m[3].matched ? m[3].str() : m[4].str();
-  Fence f;
-  if (auto title = title_of_kind(kind)) f.title = given.empty() ? std::string(*title) : given;
-  return f;
+  auto title = title_of_kind(kind);
+  if (!title) return std::string();
+  return given.empty() ? std::string(*title) : given;
 }
 
 Block paragraph_of(std::vector<Inlines>::const_iterator first,
@@ -145,10 +137,10 @@ void read_level(Blocks& in, std::size_t& at, Blocks& out, bool nested) {
         ++at;
         Blocks content;
         read_level(in, at, content, true);
-        if (fence->title.empty())
+        if (fence->empty())
           for (Block& c : content) out.push_back(std::move(c));
         else
-          out.push_back(titled_quote(fence->title, std::move(content), loc));
+          out.push_back(titled_quote(*fence, std::move(content), loc));
         continue;
       }
     }
