@@ -2,6 +2,7 @@
 
 #include "input/front_matter.hpp"
 #include "input/admonitions.hpp"
+#include "input/cmark_doc.hpp"
 #include "input/definition_lists.hpp"
 #include "input/emoji.hpp"
 #include "input/heading_attributes.hpp"
@@ -21,19 +22,11 @@
 #include <map>
 #include <cstdint>
 #include <cstring>
-#include <memory>
-#include <mutex>
 
 namespace galley::input {
 
 namespace {
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
 
 std::string_view type_string(cmark_node* n) {
   const char* s = cmark_node_get_type_string(n);
@@ -62,9 +55,9 @@ std::string_view footnote_label(std::string_view s) {
 class Converter {
 public:
   Converter(std::string_view body, int line_offset, std::map<int, std::string> heading_ids,
-            const ArticleContext& ctx, Diagnostics& diags)
-      : body_(body), offset_(line_offset), heading_ids_(std::move(heading_ids)), ctx_(ctx),
-        diags_(diags) {
+            bool smart, const ArticleContext& ctx, Diagnostics& diags)
+      : body_(body), offset_(line_offset), heading_ids_(std::move(heading_ids)), smart_(smart),
+        ctx_(ctx), diags_(diags) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < body.size(); ++i)
       if (body[i] == '\n')
@@ -253,7 +246,7 @@ private:
     std::string_view text = body_line(line);
     if (static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) < columns)
       return {}; // too few separators for more cells than the header's
-    CmarkDoc doc = row_as_table(text);
+    CmarkDoc doc = row_as_table(text, smart_);
     if (!doc) return {};
     cmark_node* header = cmark_node_first_child(cmark_node_first_child(doc.get()));
     std::vector<model::TableCell> cells;
@@ -435,6 +428,7 @@ private:
   std::string_view body_;
   int offset_;
   std::map<int, std::string> heading_ids_; ///< by the heading's first line
+  bool smart_; ///< the document was parsed with smart punctuation
   const ArticleContext& ctx_;
   Diagnostics& diags_;
   std::vector<size_t> line_starts_;
@@ -491,21 +485,6 @@ bool within_parser_limits(std::string_view body, int line_offset, const std::str
   return true;
 }
 
-/// `smart`: straight quotes to curly ones, `--` and `---` to dashes, `...` to an ellipsis, in
-/// text only (code spans, code blocks and URLs keep what was written).
-std::unique_ptr<cmark_node, NodeDeleter> parse(std::string_view body, bool smart) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(CMARK_OPT_FOOTNOTES | (smart ? CMARK_OPT_SMART : 0)));
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_attach_syntax_extension(parser.get(), math_extension());
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
-}
-
 std::vector<HeadingLines> heading_lines(cmark_node* doc) {
   std::vector<HeadingLines> lines;
   cmark_iter* it = cmark_iter_new(doc);
@@ -539,7 +518,7 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
   if (!within_parser_limits(split.body, split.body_line_offset, ctx.display, diags))
     return;
 
-  auto doc = parse(split.body, draft.smart);
+  CmarkDoc doc = parse_markdown(split.body, draft.smart);
   std::string blanked;
   std::map<int, std::string> heading_ids;
   if (std::vector<HeadingLines> lines = heading_lines(doc.get()); !lines.empty()) {
@@ -548,10 +527,10 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
     // Blanking the ends of heading lines changes no block, so the second parse has the same
     // structure, with the attribute blocks gone from the headings' text.
     if (!heading_ids.empty())
-      doc = parse(blanked, draft.smart);
+      doc = parse_markdown(blanked, draft.smart);
   }
   std::string_view body = heading_ids.empty() ? split.body : std::string_view(blanked);
-  Converter conv(body, split.body_line_offset, std::move(heading_ids), ctx, diags);
+  Converter conv(body, split.body_line_offset, std::move(heading_ids), draft.smart, ctx, diags);
   conv.document(doc.get(), draft);
   // MDX statements go first: an exported component holds JSX that is not the article's HTML.
   drop_mdx_statements(draft.article.blocks, ctx.display);

@@ -1,9 +1,6 @@
 #include "input/table_cells.hpp"
 
-#include <cmark-gfm-core-extensions.h>
-
 #include <algorithm>
-#include <mutex>
 #include <string>
 
 namespace galley::input {
@@ -12,18 +9,12 @@ namespace {
 
 /// `line` as the header of a table whose delimiter row has `cells` cells; null unless that
 /// makes a table, which GFM allows only when header and delimiter row have as many cells.
-CmarkDoc as_header(std::string_view line, int cells) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+CmarkDoc as_header(std::string_view line, int cells, bool smart) {
   std::string text(line);
   text += "\n|";
   for (int i = 0; i < cells; ++i) text += "-|";
   text += "\n";
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
-  cmark_parser_feed(parser, text.data(), text.size());
-  CmarkDoc doc(cmark_parser_finish(parser));
-  cmark_parser_free(parser);
+  CmarkDoc doc = parse_markdown(text, smart);
   cmark_node* first = cmark_node_first_child(doc.get());
   const char* type = first ? cmark_node_get_type_string(first) : nullptr;
   if (type == nullptr || std::string_view(type) != "table") return nullptr;
@@ -32,7 +23,7 @@ CmarkDoc as_header(std::string_view line, int cells) {
 
 } // namespace
 
-CmarkDoc row_as_table(std::string_view line) {
+CmarkDoc row_as_table(std::string_view line, bool smart) {
   // The count by pipes is an upper bound (an escaped pipe does not separate cells); cmark-gfm
   // itself says which count is right, from the bound down.
   std::string_view trimmed = line;
@@ -44,7 +35,7 @@ CmarkDoc row_as_table(std::string_view line) {
   if (trimmed.starts_with('|')) --bound;
   if (trimmed.size() > 1 && trimmed.ends_with('|')) --bound;
   for (int cells = bound; cells >= 1; --cells)
-    if (CmarkDoc doc = as_header(line, cells)) return doc;
+    if (CmarkDoc doc = as_header(line, cells, smart)) return doc;
   return nullptr;
 }
 
