@@ -91,18 +91,27 @@ void task_box(bool checked, double x, double baseline, double size, Rgb color,
   }
 }
 
+/// The frame of a list's items (and of definitions): the list indent in from the side the text
+/// starts on, right-to-left text from the right. Deep nesting stops indenting once a third of
+/// the measure is left. `indent` gets the indent given.
+BlockFrame list_content(const ArticleContext& ctx, const BlockFrame& frame, double& indent) {
+  const style::TextStyle& t = ctx.style.text;
+  indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
+  BlockFrame inner = frame;
+  inner.x = text::right_to_left(ctx.article.meta.language) ? frame.x : frame.x + indent;
+  inner.width = frame.width - indent;
+  inner.list_depth = frame.list_depth + 1;
+  return inner;
+}
+
 void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame& frame,
                  VList& out) {
   const style::TextStyle& t = ctx.style.text;
   static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
-  BlockFrame inner = frame;
-  // Deep nesting stops indenting once a third of the measure is left.
-  const double indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
-  // Right-to-left text indents from the right, with its markers there.
+  double indent = 0;
+  BlockFrame inner = list_content(ctx, frame, indent);
+  // Right-to-left text has its markers on the right.
   const bool rtl = text::right_to_left(ctx.article.meta.language);
-  inner.x = rtl ? frame.x : frame.x + indent;
-  inner.width = frame.width - indent;
-  inner.list_depth = frame.list_depth + 1;
   inner.tight = list.tight;
   InlineLook look = body_look(ctx);
   int number = list.start;
@@ -168,12 +177,8 @@ void layout_quote(ArticleContext& ctx, const model::BlockQuote& q, const BlockFr
 void layout_definitions(ArticleContext& ctx, const model::DefinitionList& list,
                         const BlockFrame& frame, VList& out) {
   const style::TextStyle& t = ctx.style.text;
-  BlockFrame inner = frame;
-  const double indent = frame.width - t.list_indent >= ctx.measure / 3 ? t.list_indent : 0;
-  const bool rtl = text::right_to_left(ctx.article.meta.language);
-  inner.x = rtl ? frame.x : frame.x + indent;
-  inner.width = frame.width - indent;
-  ++inner.list_depth;
+  double indent = 0;
+  const BlockFrame inner = list_content(ctx, frame, indent);
   for (std::size_t i = 0; i < list.items.size(); ++i) {
     const model::DefinitionItem& item = list.items[i];
     out.penalty(0);
