@@ -10,7 +10,7 @@ namespace galley::input {
 namespace {
 
 /// The lines of a paragraph as its reader sees them (soft and hard breaks end a line).
-std::vector<std::string> lines_of(const model::Inlines& inlines) {
+std::vector<std::string> text_lines(const model::Inlines& inlines) {
   std::vector<std::string> lines(1);
   model::Inlines line;
   for (const model::Inline& in : inlines) {
@@ -57,7 +57,7 @@ void drop_mdx_statements(model::Blocks& blocks, std::string_view file) {
   for (; drop < blocks.size(); ++drop) {
     const auto* p = std::get_if<model::Paragraph>(&blocks[drop].value);
     if (p == nullptr) break;
-    std::vector<std::string> lines = lines_of(p->content);
+    std::vector<std::string> lines = text_lines(p->content);
     bool statements = mdx ? starts_statement(lines.front())
                           : std::all_of(lines.begin(), lines.end(), is_statement);
     if (!statements) break;
