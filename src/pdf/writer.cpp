@@ -83,6 +83,19 @@ std::vector<bool> drawn_images(const layout::Document& doc) {
   return drawn;
 }
 
+/// Packs the samples and alpha of `image` into `out`'s streams and frees the pixels.
+void pack_image(ImageData image, bool compress, PreparedImage& out) {
+  // A JPEG is passed through as it is, for /DCTDecode.
+  out.samples = image.dct ? StreamData{std::move(image.samples), false}
+                          : pack_stream(image.samples, compress);
+  if (!image.alpha.empty())
+    out.alpha = pack_stream(image.alpha, compress);
+  // Free the decoded pixels now (assigning an empty string would keep their buffer).
+  std::string().swap(image.samples);
+  std::string().swap(image.alpha);
+  out.info = std::move(image);
+}
+
 std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
                                                    const WriteOptions& options) {
   auto made = std::make_shared<PreparedImage>();
@@ -96,15 +109,7 @@ std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
     out.error = "cannot embed image '" + path + "': " + why;
     return made;
   }
-  // A JPEG is passed through as it is, for /DCTDecode.
-  out.samples = image->dct ? StreamData{std::move(image->samples), false}
-                           : pack_stream(image->samples, options.compress);
-  if (!image->alpha.empty())
-    out.alpha = pack_stream(image->alpha, options.compress);
-  // Free the decoded pixels now (assigning an empty string would keep their buffer).
-  std::string().swap(image->samples);
-  std::string().swap(image->alpha);
-  out.info = std::move(*image);
+  pack_image(std::move(*image), options.compress, out);
   return made;
 }
 
@@ -302,10 +307,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         continue;
       for (const auto& [gid, glyph] : res.fonts[i]->font.color_glyphs) {
         PreparedImage picture;
-        picture.info = glyph.image;
-        picture.samples = pack_stream(glyph.image.samples, opt.compress);
-        if (!glyph.image.alpha.empty())
-          picture.alpha = pack_stream(glyph.image.alpha, opt.compress);
+        pack_image(glyph.image, opt.compress, picture);
         picture_objs[{int(i), gid}] = embed_image(objects, picture);
       }
     }
