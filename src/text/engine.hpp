@@ -129,6 +129,9 @@ struct FaceInfo {
   int units_per_em = 1000;
   double ascender = 0.8; ///< in ems
   double descender = 0.2; ///< in ems, positive
+  /// The CSS generic family the design belongs to ("serif", "sans-serif" or "monospace"), from
+  /// its OS/2 class and PANOSE numbers: fallback from fontconfig asks for the same kind.
+  std::string generic = "sans-serif";
 };
 
 struct EngineOptions {

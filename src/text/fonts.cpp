@@ -76,6 +76,36 @@ std::vector<std::filesystem::path> font_files(const std::filesystem::path& dir) 
   return files;
 }
 
+/// The generic family of a face (CSS Fonts 4, 4.2), from the OpenType OS/2 table: monospace
+/// when its advances are fixed or PANOSE says so, serif when sFamilyClass is one of the serif
+/// classes (1 to 7) or PANOSE's serif style is one of the serifs (2 to 10 for Latin text).
+std::string generic_family(FT_Face face, const TT_OS2* os2) {
+  const bool latin_text = os2 && os2->panose[0] == 2;
+  if (FT_IS_FIXED_WIDTH(face) || (latin_text && os2->panose[3] == 9))
+    return "monospace";
+  const int family_class = os2 ? (os2->sFamilyClass >> 8) & 0xFF : 0;
+  if ((family_class >= 1 && family_class <= 7) ||
+      (latin_text && os2->panose[1] >= 2 && os2->panose[1] <= 10))
+    return "serif";
+  return "sans-serif";
+}
+
+/// fontconfig's name for a BCP 47 language (its lang values follow RFC 3066 and ISO 639 with
+/// the territory for Chinese): Han characters are drawn differently in Japan, Korea, mainland
+/// China and Taiwan, and the collection has one face for each.
+std::string fontconfig_language(const std::string& bcp47) {
+  std::string lang = ascii_lower(bcp47);
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  const std::string primary = lang.substr(0, lang.find('-'));
+  if (primary != "zh")
+    return primary;
+  for (const char* region : {"-hk", "-mo"})
+    if (lang.find(region) != std::string::npos) return "zh-hk";
+  for (const char* traditional : {"-hant", "-tw"})
+    if (lang.find(traditional) != std::string::npos) return "zh-tw";
+  return "zh-cn";
+}
+
 /// What FreeType says of the faces of each font file, read once per process: every engine scans
 /// the same folders, and prefetch_fonts() lets a spare thread do it first. One FreeType library
 /// serves all scans, under the lock.
@@ -129,6 +159,7 @@ private:
       info.units_per_em = face->units_per_EM > 0 ? face->units_per_EM : 1000;
       info.ascender = static_cast<double>(face->ascender) / info.units_per_em;
       info.descender = -static_cast<double>(face->descender) / info.units_per_em;
+      info.generic = generic_family(face, os2);
       FT_Done_Face(face);
       out.push_back(std::move(info));
     }
@@ -290,8 +321,8 @@ std::uint32_t FontRegistry::nominal_glyph(FaceId id, char32_t cp) const {
   return glyph;
 }
 
-FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
-  auto key = std::make_pair(cp, primary);
+FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary, const std::string& language) {
+  auto key = std::make_tuple(cp, primary, language);
   if (auto it = fallback_cache_.find(key); it != fallback_cache_.end())
     return it->second;
   const FaceInfo like = info(primary);
@@ -304,7 +335,7 @@ FaceId FontRegistry::fallback_for(char32_t cp, FaceId primary) {
     }
   }
   if (found < 0 && use_fontconfig_)
-    found = fontconfig_face(cp);
+    found = fontconfig_face(cp, {like.generic, fontconfig_language(language), like.weight, like.italic, false});
   fallback_cache_[key] = found;
   return found;
 }
@@ -375,23 +406,33 @@ FaceId FontRegistry::emoji_face(char32_t cp) {
       break;
     }
   }
-  if (found < 0 && use_fontconfig_) {
-    found = fontconfig_face(cp, true);
-    if (found >= 0 && !color(found)) found = -1;
-  }
+  if (found < 0 && use_fontconfig_)
+    found = fontconfig_face(cp, {"sans-serif", "", 400, false, true});
   emoji_cache_[cp] = found;
   return found;
 }
 
-FaceId FontRegistry::fontconfig_face(char32_t cp, bool color) {
-  if (auto it = fontconfig_cache_.find({cp, color}); it != fontconfig_cache_.end())
-    return it->second;
+FaceId FontRegistry::fontconfig_face(char32_t cp, const FontconfigAsk& ask) {
+  // A face fontconfig gave for the same kind of text before is asked first: a Chinese article
+  // has thousands of distinct characters, one face has them all, and sorting every installed
+  // font for each of them would cost more than the typesetting.
+  const auto kind = std::make_tuple(ask.generic, ask.language, ask.weight, ask.italic, ask.color);
+  std::vector<FaceId>& given = fontconfig_given_[kind];
+  for (FaceId id : given)
+    if (nominal_glyph(id, cp) != 0) return id;
+
   FaceId found = -1;
   FcPattern* pattern = FcPatternCreate();
   FcCharSet* charset = FcCharSetCreate();
   FcCharSetAddChar(charset, cp);
   FcPatternAddCharSet(pattern, FC_CHARSET, charset);
-  if (color) FcPatternAddBool(pattern, FC_COLOR, FcTrue);
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(ask.generic.c_str()));
+  if (!ask.language.empty())
+    FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(ask.language.c_str()));
+  FcPatternAddDouble(pattern, FC_WEIGHT, FcWeightFromOpenTypeDouble(ask.weight));
+  // An italic is asked for, never made: a face without one (CJK has none) is set upright.
+  FcPatternAddInteger(pattern, FC_SLANT, ask.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  if (ask.color) FcPatternAddBool(pattern, FC_COLOR, FcTrue);
   FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
   FcDefaultSubstitute(pattern);
   FcResult result = FcResultNoMatch;
@@ -418,14 +459,15 @@ FaceId FontRegistry::fontconfig_face(char32_t cp, bool color) {
           found = load(c);
       }
     }
-    if (found >= 0 && nominal_glyph(found, cp) == 0)
+    if (found >= 0 && (nominal_glyph(found, cp) == 0 || (ask.color && !color(found))))
       found = -1;
   }
   if (set)
     FcFontSetDestroy(set);
   FcCharSetDestroy(charset);
   FcPatternDestroy(pattern);
-  fontconfig_cache_[{cp, color}] = found;
+  if (found >= 0 && std::find(given.begin(), given.end(), found) == given.end())
+    given.push_back(found);
   return found;
 }
 

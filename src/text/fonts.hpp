@@ -38,8 +38,10 @@ public:
   /// Glyph id of `cp` in the face's cmap, 0 when the face lacks it.
   std::uint32_t nominal_glyph(FaceId id, char32_t cp) const;
   /// The face that should draw `cp` when `primary` lacks it: the fallback families in order
-  /// (nearest weight and style to `primary`), then fontconfig when allowed; -1 when none has it.
-  FaceId fallback_for(char32_t cp, FaceId primary);
+  /// (nearest weight and style to `primary`), then fontconfig when allowed, asked for the same
+  /// generic family, weight and style, and for `language` (BCP 47: Chinese, Japanese and Korean
+  /// get their own forms of Han characters); -1 when none has it.
+  FaceId fallback_for(char32_t cp, FaceId primary, const std::string& language);
   /// Whether the face draws in colour (OpenType CBDT, sbix or COLR tables: emoji fonts).
   bool color(FaceId id) const { return loaded_[static_cast<size_t>(id)].color; }
   /// The colour face that should draw `cp`, an emoji in emoji presentation (UTS #51): the first
@@ -68,7 +70,16 @@ private:
                  int weight_override, int italic_override);
   FaceId load(size_t candidate);
   FaceId find_uncached(const std::string& family, int weight, bool italic);
-  FaceId fontconfig_face(char32_t cp, bool color = false);
+  /// What fontconfig is asked for besides the character.
+  struct FontconfigAsk {
+    std::string generic;  ///< FaceInfo::generic of the face asked for
+    std::string language; ///< fontconfig's form ("zh-cn", "ko"); empty for any
+    int weight = 400;
+    bool italic = false;
+    bool color = false; ///< colour faces only (emoji)
+  };
+  /// fontconfig's best installed face for `cp` (FcFontSort), or -1.
+  FaceId fontconfig_face(char32_t cp, const FontconfigAsk& ask);
   /// Which of the family's regular, italic, bold and bold italic faces have `cp`.
   enum class Coverage { None, Some, All };
   Coverage coverage(const std::string& family, char32_t cp);
@@ -79,8 +90,10 @@ private:
   std::map<size_t, FaceId> loaded_candidates_; ///< candidate index -> face id
   std::vector<Loaded> loaded_;                 ///< indexed by FaceId
   std::map<std::string, bool> warned_families_;
-  std::map<std::pair<char32_t, FaceId>, FaceId> fallback_cache_;
-  std::map<std::pair<char32_t, bool>, FaceId> fontconfig_cache_;
+  std::map<std::tuple<char32_t, FaceId, std::string>, FaceId> fallback_cache_;
+  /// Faces fontconfig gave, per kind of request (generic, language, weight, italic, colour), in
+  /// the order given: asked first for the next character of the same kind.
+  std::map<std::tuple<std::string, std::string, int, bool, bool>, std::vector<FaceId>> fontconfig_given_;
   std::map<char32_t, FaceId> emoji_cache_;
   /// script_face() decisions: (family key, script) -> the family that sets it ("" for none)
   std::map<std::pair<std::string, hb_script_t>, std::string> script_family_;

@@ -288,7 +288,7 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
     } else if (fonts.nominal_glyph(primary, c.cp) != 0) {
       c.face = primary;
     } else {
-      FaceId f = fonts.fallback_for(c.cp, primary);
+      FaceId f = fonts.fallback_for(c.cp, primary, language);
       if (f < 0) {
         f = primary;
         warn_missing(c.cp, spans[static_cast<size_t>(c.span)].loc, diags);
