@@ -95,7 +95,10 @@ private:
   /// be given as ActualText (14.9.4): the ToUnicode map gives one text per glyph id, so it reads
   /// a cluster wrongly when its first glyph maps to another cluster's text or a later glyph maps
   /// to any text (Devanagari vowel signs drawn before their consonant, Thai marks, a glyph
-  /// shared by two clusters). 0 when ToUnicode reads it right, as for Latin and its ligatures.
+  /// shared by two clusters). Extractors read a later glyph that takes room but has no text as
+  /// a gap between words, and one raised by text rise (an Arabic vowel sign over a ligature) as
+  /// a line of its own, so such a cluster is given as one piece too. 0 when ToUnicode reads it
+  /// right, as for Latin and its ligatures.
   static std::size_t actual_text_end(const layout::GlyphRun& run, const SubsetFont& font,
                                      std::size_t i) {
     auto mapped = [&](const layout::Glyph& g) -> const std::string& {
@@ -107,7 +110,8 @@ private:
     bool wrong = mapped(run.glyphs[i]) != run.glyphs[i].text;
     std::size_t end = i + 1;
     for (; end < run.glyphs.size() && run.glyphs[end].text.empty(); ++end)
-      wrong = wrong || !mapped(run.glyphs[end]).empty();
+      wrong = wrong || !mapped(run.glyphs[end]).empty() || run.glyphs[end].advance != 0 ||
+              run.glyphs[end].y_offset != run.glyphs[i].y_offset;
     return wrong ? end : 0;
   }
 
@@ -137,8 +141,11 @@ private:
     op(" ");
     num(flip(run.y));
     op(" Tm\n[");
-    double pen = 0;    // where the PDF pen is, in points from run.x
-    double target = 0; // sum of frame advances so far
+    // Where each glyph's origin is, in points from run.x: the frame's advances summed.
+    std::vector<double> origin(run.glyphs.size());
+    for (std::size_t i = 0, n = run.glyphs.size(); i + 1 < n; ++i)
+      origin[i + 1] = origin[i] + run.glyphs[i].advance;
+    double pen = 0; // where the PDF pen is, in points from run.x
     double rise = 0;
     const double to_units = 1000.0 / run.size;
     bool in_hex = false;
@@ -156,15 +163,7 @@ private:
       op("[");
       empty = true;
     };
-    std::size_t actual_end = 0; // one past the cluster inside an ActualText span, 0 outside
-    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
-      const layout::Glyph& g = run.glyphs[i];
-      if (actual_end == 0) {
-        if (std::size_t end = actual_text_end(run, font, i); end != 0) {
-          split_array("/Span <</ActualText <FEFF" + utf16_hex(g.text) + ">>> BDC\n");
-          actual_end = end;
-        }
-      }
+    auto show = [&](const layout::Glyph& g, double at) {
       if (g.y_offset != rise) {
         // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
         std::string ts;
@@ -172,7 +171,7 @@ private:
         split_array(ts + " Ts\n");
         rise = g.y_offset;
       }
-      double want = target + g.x_offset;
+      double want = at + g.x_offset;
       double adjust = std::round((pen - want) * to_units * 100) / 100;
       if (adjust != 0) {
         if (in_hex)
@@ -193,11 +192,19 @@ private:
                      kHex[cid & 15]};
       out_.stream.append(hex, 4);
       pen += font.widths[size_t(cid)] / to_units;
-      target += g.advance;
-      if (actual_end == i + 1) {
-        split_array("EMC\n");
-        actual_end = 0;
+    };
+    for (std::size_t i = 0; i < run.glyphs.size();) {
+      const std::size_t end = actual_text_end(run, font, i);
+      if (end == 0) {
+        show(run.glyphs[i], origin[i]);
+        ++i;
+        continue;
       }
+      split_array("/Span <</ActualText <FEFF" + utf16_hex(run.glyphs[i].text) + ">>> BDC\n");
+      for (std::size_t k = i; k < end; ++k)
+        show(run.glyphs[k], origin[k]);
+      split_array("EMC\n");
+      i = end;
     }
     if (in_hex)
       op(">");

@@ -1,10 +1,47 @@
 #include "text/shaper.hpp"
 
 #include "galley/error.hpp"
+#include "util/text_utils.hpp"
 
 #include <algorithm>
 
 namespace galley::text {
+namespace {
+
+/// Gives each glyph of the cluster word.glyphs[first, last) its own character when the glyphs
+/// are, one for one and in reading order, the font's own glyphs for the cluster's characters
+/// (Devanagari "का" is drawn as क then the sign ा). Each glyph then reads right by itself through
+/// ToUnicode (PDF 32000-1, 9.10.2), and a text extractor finds no glyph without text inside a
+/// word, which it would take for a gap between words. A cluster drawn in another order or with
+/// substituted glyphs (a vowel sign before its consonant, a conjunct) keeps its whole text on
+/// its first glyph; the PDF gives it as ActualText.
+void split_cluster(ShapedWord& word, hb_font_t* font, unsigned first, unsigned last) {
+  const std::string_view text(word.text);
+  const std::uint32_t start = word.glyphs[first].text_start;
+  const std::uint32_t end = start + word.glyphs[first].text_length;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chars; // byte start, length
+  for (size_t i = start; i < end;) {
+    const size_t from = i;
+    const char32_t cp = next_code_point(text, i);
+    if (chars.size() == last - first)
+      return; // more characters than glyphs
+    const auto n = static_cast<unsigned>(chars.size());
+    hb_codepoint_t glyph = 0;
+    if (!hb_font_get_nominal_glyph(font, cp, &glyph) ||
+        glyph != word.glyphs[word.rtl ? last - 1 - n : first + n].glyph)
+      return;
+    chars.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(i - from));
+  }
+  if (chars.size() != last - first)
+    return;
+  for (size_t c = 0; c < chars.size(); ++c) {
+    ShapedGlyph& g = word.glyphs[word.rtl ? last - 1 - c : first + c];
+    g.text_start = chars[c].first;
+    g.text_length = chars[c].second;
+  }
+}
+
+} // namespace
 
 Shaper::Shaper() : buffer_(hb_buffer_create()) {
   if (!hb_buffer_allocation_successful(buffer_.get()))
@@ -108,6 +145,14 @@ const ShapedWord& Shaper::shape(FontRegistry& fonts, FaceId face, std::string_vi
       g.text_start = static_cast<std::uint32_t>(g.cluster);
       g.text_length = static_cast<std::uint32_t>(end - g.cluster);
     }
+  }
+  for (unsigned first = 0; first < count;) {
+    unsigned last = first + 1;
+    while (last < count && info[last].cluster == info[first].cluster)
+      ++last;
+    if (last - first > 1)
+      split_cluster(word, font, first, last);
+    first = last;
   }
   return cache_.emplace(key_, std::move(word)).first->second;
 }
