@@ -10,20 +10,23 @@ namespace {
 // Characters that separate words besides ASCII white space: no-break and thin spaces (French
 // typography puts them inside « » and before ; : ! ?), and the dashes and ellipsis, which
 // pandoc's smart reader and galley's typography may each write with or without spaces.
-constexpr std::array<std::string_view, 8> separators = {
-    "\u00A0", "\u202F", "\u2009", "\u2013", "\u2014", "\u2026", "\u2212", "\u2002"};
+// pdftotext wraps each run of one direction in bidi embedding marks (U+202A, U+202B ... U+202C)
+// and keeps the space between two runs on one side of the pair, so "1." before an Arabic word
+// comes out as "1.\u202C\u202Bهل": the marks separate words too.
+constexpr std::array<std::string_view, 13> separators = {
+    "\u00A0", "\u202F", "\u2009", "\u2013", "\u2014", "\u2026", "\u2212", "\u2002",
+    "\u202A", "\u202B", "\u202C", "\u202D", "\u202E"};
 
 // Quote marks are deleted wherever they are: galley turns straight quotes into the curly quotes
 // of the language (en “ ”, de „ “, fr « », ru « »), pandoc's plain writer keeps or changes them
 // otherwise, and an apostrophe inside "don't" may be either ' or ’. The soft hyphen is an
 // invisible break opportunity that galley may insert for hyphenation.
 // pandoc's plain writer shows task list boxes as U+2610 and U+2612; galley draws the boxes.
-// pdftotext wraps right-to-left runs in bidi embedding marks (U+202A-U+202E) and may add
-// isolates and direction marks; none of them is text.
-constexpr std::array<std::string_view, 26> deleted = {
+// pdftotext may add bidi isolates and direction marks; none of them is text.
+constexpr std::array<std::string_view, 21> deleted = {
     "'", "\"", "\u2018", "\u2019", "\u201A", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
-    "\u2039", "\u203A", "\u00AD", "\u2610", "\u2612", "\u200E", "\u200F", "\u202A", "\u202B",
-    "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"};
+    "\u2039", "\u203A", "\u00AD", "\u2610", "\u2612", "\u200E", "\u200F", "\u2066", "\u2067",
+    "\u2068", "\u2069"};
 
 /// Arabic vowel signs (harakat, U+064B-U+0652, and the superscript alef U+0670): pdftotext puts
 /// them before their letter, so words are compared without them.
