@@ -250,6 +250,11 @@ std::string plain_text(const Inlines& inlines);
 /// or "April 2026" when day or month is unknown.
 std::string format_date_long(const Date& d, std::string_view language = "en");
 
+/// The reading time as the byline shows it: the writer's own wording when the article gave
+/// one ("6 min read"), else "6 min read" in English and CLDR's short form of the duration in
+/// other languages ("6 мин", "6分钟", "6분"), which both outputs print.
+std::string reading_time_label(const Meta& meta);
+
 /// "2026-04-27" (or "2026-04", "2026").
 std::string format_date_iso(const Date& d);
 

@@ -2,7 +2,6 @@
 // lead figure, body, notes), the cover page, and for issues the title and contents pages.
 #include "epub/book.hpp"
 
-#include <charconv>
 #include <set>
 
 namespace galley::epub {
@@ -25,12 +24,6 @@ std::vector<std::string> author_names(const model::Article& a) {
 
 void add_paragraph(pugi::xml_node parent, const char* class_name, const std::string& text) {
   if (!text.empty()) add_text(add_element(parent, "p", class_name), text);
-}
-
-std::string reading_time(int minutes) {
-  char buf[16];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, minutes < 1 ? 1 : minutes);
-  return std::string(buf, end) + " min read";
 }
 
 bool has_field(const style::Style& s, std::string_view f) {
@@ -70,7 +63,7 @@ void render_byline(pugi::xml_node parent, const model::Article& a, ArticleContex
       add_text(t, model::format_date_long(*meta.date, meta.language));
     }
     if (show_date && show_time) add_text(p, " \u00b7 ");
-    if (show_time) add_text(add_element(p, "span", cls::reading_time), meta.reading_time_text.empty() ? reading_time(meta.reading_minutes) : meta.reading_time_text);
+    if (show_time) add_text(add_element(p, "span", cls::reading_time), model::reading_time_label(meta));
   }
   if (!byline.first_child()) parent.remove_child(byline);
 }

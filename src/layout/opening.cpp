@@ -146,8 +146,7 @@ std::string byline_details(const model::Meta& meta, const std::vector<std::strin
   if (has_field(fields, "date") && meta.date) out = model::format_date_long(*meta.date, meta.language);
   if (has_field(fields, "reading-time") && meta.reading_minutes > 0) {
     if (!out.empty()) out += " \u00B7 ";
-    out += meta.reading_time_text.empty() ? std::to_string(meta.reading_minutes) + " min read"
-                                          : meta.reading_time_text;
+    out += model::reading_time_label(meta);
   }
   return out;
 }

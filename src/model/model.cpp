@@ -1,7 +1,11 @@
 #include "galley/model.hpp"
+#include "util/text_utils.hpp"
 
 #include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
+#include <unicode/measfmt.h>
+#include <unicode/measunit.h>
+#include <unicode/measure.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
@@ -82,6 +86,26 @@ std::string format_date_long(const Date& d, std::string_view language) {
   if (U_FAILURE(err)) return year;
   icu::UnicodeString text;
   format.format(when, text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string reading_time_label(const Meta& meta) {
+  if (!meta.reading_time_text.empty()) return meta.reading_time_text;
+  const int minutes = meta.reading_minutes < 1 ? 1 : meta.reading_minutes;
+  const std::string english = std::to_string(minutes) + " min read";
+  if (primary_language(meta.language) == "en") return english;
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Locale locale(meta.language.c_str());
+  icu::MeasureFormat format(locale, UMEASFMT_WIDTH_SHORT, err);
+  icu::LocalPointer<icu::MeasureUnit> unit(icu::MeasureUnit::createMinute(err));
+  if (U_FAILURE(err)) return english;
+  const icu::Measure measure(icu::Formattable(static_cast<int32_t>(minutes)), unit.orphan(), err);
+  icu::UnicodeString text;
+  icu::FieldPosition position;
+  format.formatMeasures(&measure, 1, text, position, err);
+  if (U_FAILURE(err)) return english;
   std::string out;
   text.toUTF8String(out);
   return out;
