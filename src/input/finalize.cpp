@@ -9,18 +9,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 namespace galley::input {
 
 namespace {
 
-int count_words_in(std::string_view text) {
-  int words = 0;
+/// Whether `cp` is read as part of a word of its own in Chinese and Japanese, which write no
+/// spaces: ideographs (CJK Unified Ideographs and Extension A, Compatibility Ideographs) and kana.
+bool ideographic(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/// Words counted in `text` for the reading time: runs of non-space characters holding a letter
+/// or digit, and each ideograph or kana as `per_ideograph` of a word.
+double count_words_in(std::string_view text, double per_ideograph) {
+  double words = 0;
   bool counted = false; // the current run of non-space characters has been counted
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const char32_t cp = next_code_point(text, i);
     if (c == ' ' || c == '\t' || c == '\n') {
+      counted = false;
+    } else if (ideographic(cp)) {
+      words += per_ideograph;
       counted = false;
     } else if (!counted && (std::isalnum(c) || c >= 0x80)) {
       ++words;
@@ -141,14 +155,19 @@ void check_images(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& d
 
 } // namespace
 
-int count_words(model::Blocks& blocks) {
-  int words = 0;
+int count_words(model::Blocks& blocks, const std::string& language) {
+  // Reading speeds measured on the same texts in 17 languages (Trauzettel-Klosinski and
+  // Dietz, "Standardized Assessment of Reading Performance: The New International Reading
+  // Speed Texts IReST", 2012): 228 words a minute in English, 255 characters in Chinese, 357 in
+  // Japanese. A character is then 228/255 of an English word in Chinese, 228/357 in Japanese.
+  const double per_ideograph = primary_language(language) == "ja" ? 228.0 / 357.0 : 228.0 / 255.0;
+  double words = 0;
   model::walk_blocks(
       blocks, [](model::Block&) {},
       [&](model::Inlines& inlines, model::Block&) {
-        words += count_words_in(model::plain_text(inlines));
+        words += count_words_in(model::plain_text(inlines), per_ideograph);
       });
-  return words;
+  return static_cast<int>(std::lround(words));
 }
 
 void finalize_article(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& diags) {
@@ -174,7 +193,7 @@ void finalize_article(ArticleDraft& draft, const ArticleContext& ctx, Diagnostic
   resolve_notes(draft, ctx, diags);
   check_images(draft, ctx, diags);
 
-  article.word_count = count_words(article.blocks);
+  article.word_count = count_words(article.blocks, meta.language);
   if (!meta.reading_time_given)
     meta.reading_minutes =
         std::max(1, (article.word_count + kReadingWordsPerMinute - 1) / kReadingWordsPerMinute);

@@ -56,7 +56,7 @@ std::optional<size_t> leading_title_heading(model::Blocks& blocks) {
     if (std::holds_alternative<model::Figure>(blocks[i].value))
       continue;
     model::Blocks one{blocks[i]};
-    if (count_words(one) > 0)
+    if (count_words(one, "") > 0)
       return std::nullopt;
   }
   return std::nullopt;
