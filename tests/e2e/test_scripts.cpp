@@ -2,65 +2,15 @@
 // Cyrillic (Russian and Ukrainian), Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese,
 // Korean and emoji (with a ZWJ sequence, a flag and a skin tone). Each must be drawn (ink where
 // its line is), read back by pdftotext as written, and reach the EPUB.
+#include "pages.hpp"
 #include "run.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <fstream>
-#include <regex>
 #include <vector>
 
 using namespace e2e;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Band {
-  double top = 0, bottom = 0;
-};
-
-/// The text lines pdftotext finds on page 1, top to bottom, from its -bbox-layout output.
-std::vector<Band> lines_of(const fs::path& pdf) {
-  const std::string xml = run("pdftotext -f 1 -l 1 -bbox-layout " + q(pdf) + " -").out;
-  std::vector<Band> out;
-  static const std::regex line(R"re(<line xMin="[0-9.]+" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)")re");
-  for (std::sregex_iterator it(xml.begin(), xml.end(), line), end; it != end; ++it)
-    out.push_back({std::stod((*it)[1]), std::stod((*it)[2])});
-  std::sort(out.begin(), out.end(), [](const Band& a, const Band& b) { return a.top < b.top; });
-  return out;
-}
-
-/// Pixels of page 1 at 72 dpi that are not near white, per band of rows.
-std::vector<int> ink(const fs::path& pdf, const std::vector<Band>& bands) {
-  const fs::path image = pdf.parent_path() / "page";
-  REQUIRE(run("pdftoppm -singlefile -r 72 -f 1 -l 1 " + q(pdf) + " " + q(image)).code == 0);
-  std::ifstream in(image.string() + ".ppm", std::ios::binary);
-  std::string magic;
-  int width = 0, height = 0, depth = 0;
-  in >> magic >> width >> height >> depth;
-  in.get();
-  REQUIRE(magic == "P6");
-  std::string px(std::size_t(width) * std::size_t(height) * 3, '\0');
-  in.read(px.data(), std::streamsize(px.size()));
-  std::vector<int> out;
-  for (const Band& b : bands) {
-    int count = 0;
-    // The middle of the band: lines of mixed scripts overlap a little at their edges.
-    const int from = int(b.top + (b.bottom - b.top) * 0.25), to = int(b.bottom - (b.bottom - b.top) * 0.25);
-    for (int y = std::max(0, from); y <= std::min(height - 1, to); ++y)
-      for (int x = 0; x < width; ++x) {
-        const std::size_t at = (std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3;
-        const auto lowest = std::min({static_cast<unsigned char>(px[at]), static_cast<unsigned char>(px[at + 1]),
-                                      static_cast<unsigned char>(px[at + 2])});
-        count += lowest < 160;
-      }
-    out.push_back(count);
-  }
-  return out;
-}
-
-} // namespace
 
 TEST_SUITE("e2e/scripts") {
   TEST_CASE("ten scripts are drawn, extracted as written, and reach the EPUB") {
@@ -73,10 +23,9 @@ TEST_SUITE("e2e/scripts") {
     CHECK(r.err.find("no font has a glyph") == std::string::npos);
 
     // Title, reading time, eleven paragraphs (one line each), folio.
-    const std::vector<Band> bands = lines_of(pdf);
-    REQUIRE(bands.size() == 14);
-    const std::vector<Band> paragraphs(bands.begin() + 2, bands.begin() + 13);
-    const std::vector<int> counts = ink(pdf, paragraphs);
+    const std::vector<TextLine> lines = text_lines(pdf);
+    REQUIRE(lines.size() == 14);
+    const std::vector<int> counts = ink_in(pdf, {lines.begin() + 2, lines.begin() + 13});
     for (std::size_t i = 0; i < counts.size(); ++i) {
       CAPTURE(i);
       CHECK(counts[i] > 150); // a line of text; nothing drawn, or boxes only, is far less
