@@ -7,6 +7,8 @@
 #include "model/walk.hpp"
 #include "util/text_utils.hpp"
 
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -17,10 +19,11 @@ namespace galley::input {
 namespace {
 
 /// Whether `cp` is read as part of a word of its own in Chinese and Japanese, which write no
-/// spaces: ideographs (CJK Unified Ideographs and Extension A, Compatibility Ideographs) and kana.
+/// spaces: a Han ideograph or a kana (ICU's script of the character).
 bool ideographic(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &err);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
 /// Words counted in `text` for the reading time: runs of non-space characters holding a letter
