@@ -94,11 +94,11 @@ std::string generic_family(FT_Face face, const TT_OS2* os2) {
 /// the territory for Chinese): Han characters are drawn differently in Japan, Korea, mainland
 /// China and Taiwan, and the collection has one face for each.
 std::string fontconfig_language(const std::string& bcp47) {
-  std::string lang = ascii_lower(bcp47);
-  std::replace(lang.begin(), lang.end(), '_', '-');
-  const std::string primary = lang.substr(0, lang.find('-'));
+  const std::string primary = primary_language(bcp47);
   if (primary != "zh")
     return primary;
+  std::string lang = ascii_lower(bcp47);
+  std::replace(lang.begin(), lang.end(), '_', '-');
   for (const char* region : {"-hk", "-mo"})
     if (lang.find(region) != std::string::npos) return "zh-hk";
   for (const char* traditional : {"-hant", "-tw"})
