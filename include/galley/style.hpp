@@ -68,8 +68,11 @@ struct TextStyle {
   double paragraph_spacing = 0;  ///< extra space between paragraphs
   Align align = Align::Justify;
   bool hyphenate = true;
-  int hyphen_left = 2;  ///< minimum letters before a hyphen
-  int hyphen_right = 3; ///< minimum letters after a hyphen
+  /// Fewest letters before and after a hyphen; 0 (`auto`) keeps the language's own, which its
+  /// hyphenation dictionary names (English 2 and 3, Spanish and French 2 and 2; 2 and 2 when the
+  /// file names none, as Russian's, Greek's and Italian's do).
+  int hyphen_left = 0;
+  int hyphen_right = 0;
   std::vector<std::string> exceptions; ///< "ta-ble", "OpenAI" (no hyphens: never split)
   double caption_size = 8.5;
   double code_size = 8.5;

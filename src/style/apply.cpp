@@ -164,6 +164,16 @@ void apply_fonts(Fonts& fonts, MapReader& r) {
   apply_faces(fonts, r);
 }
 
+/// A hyphen minimum: a number of letters, or `auto` (0) for the language's own.
+void hyphen_minimum(MapReader& r, std::string_view key, int& out) {
+  if (const YAML::Node* node = r.raw(key); node && node->IsScalar() && node->Scalar() == "auto") {
+    out = 0;
+    r.mark_given(key, *node);
+    return;
+  }
+  r.integer(key, out, 1, 10);
+}
+
 void apply_text(TextStyle& text, MapReader& r) {
   r.length("size", text.size, Bound::Positive, false);
   r.length("leading", text.leading, Bound::Positive);
@@ -172,8 +182,8 @@ void apply_text(TextStyle& text, MapReader& r) {
   r.length("paragraph-spacing", text.paragraph_spacing);
   r.choice("align", text.align, kAlignNames);
   r.boolean("hyphenate", text.hyphenate);
-  r.integer("hyphen-left", text.hyphen_left, 1, 10);
-  r.integer("hyphen-right", text.hyphen_right, 1, 10);
+  hyphen_minimum(r, "hyphen-left", text.hyphen_left);
+  hyphen_minimum(r, "hyphen-right", text.hyphen_right);
   std::vector<std::string> exceptions = text.exceptions;
   if (r.strings("exceptions", exceptions)) {
     const YAML::Node& list = *r.raw("exceptions");

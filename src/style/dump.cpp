@@ -37,6 +37,13 @@ void word(YAML::Emitter& out, const char* k, std::string_view v) {
   out << std::string(v);
 }
 
+void hyphen_minimum(YAML::Emitter& out, const char* k, int v) {
+  if (v > 0)
+    integer(out, k, v);
+  else
+    word(out, k, "auto");
+}
+
 void list(YAML::Emitter& out, const char* k, const std::vector<std::string>& items) {
   key(out, k);
   out << YAML::Flow << YAML::BeginSeq;
@@ -111,8 +118,8 @@ void text_style(YAML::Emitter& out, const TextStyle& t) {
   length(out, "paragraph-spacing", t.paragraph_spacing);
   word(out, "align", enum_name(kAlignNames, t.align));
   flag(out, "hyphenate", t.hyphenate);
-  integer(out, "hyphen-left", t.hyphen_left);
-  integer(out, "hyphen-right", t.hyphen_right);
+  hyphen_minimum(out, "hyphen-left", t.hyphen_left);
+  hyphen_minimum(out, "hyphen-right", t.hyphen_right);
   list(out, "exceptions", t.exceptions);
   length(out, "caption-size", t.caption_size);
   length(out, "code-size", t.code_size);

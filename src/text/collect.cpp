@@ -137,7 +137,10 @@ private:
       ++a;
     while (b > a && !u_isalpha(static_cast<UChar32>(cps_[b - 1].cp)))
       --b;
-    int min = o_.hyphenation ? o_.hyphenation->left_min + o_.hyphenation->right_min : 5;
+    // A word shorter than both minimums has no point to find (a dictionary's own are 2 or more).
+    int min = o_.hyphenation ? std::max(2, o_.hyphenation->left_min) +
+                                   std::max(2, o_.hyphenation->right_min)
+                             : 4;
     if (static_cast<int>(b - a) < min)
       return points;
     for (size_t k = a; k < b; ++k) {

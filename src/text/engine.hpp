@@ -63,8 +63,8 @@ struct BreakParams {
 
 struct HyphenationOptions {
   bool enabled = true;
-  int left_min = 2;
-  int right_min = 3;
+  int left_min = 0;  ///< fewest letters before a hyphen; 0: the dictionary's own (2 when unnamed)
+  int right_min = 0; ///< after a hyphen; 0 likewise
   std::vector<std::string> exceptions; ///< "ta-ble"; a word without hyphens is never split
 };
 
