@@ -52,7 +52,7 @@ public:
   /// draws the script in each of its regular, italic, bold and bold italic faces; otherwise the
   /// nearest face (to primary's weight and style) of the first fallback family that does, so that
   /// one script keeps one design across weights and styles (Russian in EB Garamond, whose bold
-  /// lacks Cyrillic, is set in Noto Serif throughout). -1 when no family does. The first time a
+  /// lacks Cyrillic, is set in Gentium Plus throughout). -1 when no family does. The first time a
   /// family is replaced for a script, `replaced` gets the chosen family's name.
   FaceId script_face(FaceId primary, hb_script_t script, std::string* replaced);
 
