@@ -137,11 +137,10 @@ private:
       ++a;
     while (b > a && !u_isalpha(static_cast<UChar32>(cps_[b - 1].cp)))
       --b;
+    static const HyphenationOptions defaults;
+    const HyphenationOptions& options = o_.hyphenation ? *o_.hyphenation : defaults;
     // A word shorter than both minimums has no point to find (a dictionary's own are 2 or more).
-    int min = o_.hyphenation ? std::max(2, o_.hyphenation->left_min) +
-                                   std::max(2, o_.hyphenation->right_min)
-                             : 4;
-    if (static_cast<int>(b - a) < min)
+    if (static_cast<int>(b - a) < std::max(2, options.left_min) + std::max(2, options.right_min))
       return points;
     for (size_t k = a; k < b; ++k) {
       auto cp = static_cast<UChar32>(cps_[k].cp);
@@ -152,11 +151,9 @@ private:
         return points;
     }
     std::string_view core(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
-    static const HyphenationOptions defaults;
     static const HyphenExceptions no_exceptions;
-    auto found =
-        ctx_.hyphenator.points(core, c_.language, o_.hyphenation ? *o_.hyphenation : defaults,
-                               o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
+    auto found = ctx_.hyphenator.points(core, c_.language, options,
+                                        o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
     for (size_t p : found)
       points.push_back(p + (cps_[a].byte - begin));
     return points;

@@ -5,12 +5,12 @@
 // Romance body text must be hyphenated, and Russian must be spaced nearly like English.
 #include "pages.hpp"
 #include "run.hpp"
+#include "util/files.hpp"
 #include "util/text_utils.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -35,13 +35,6 @@ fs::path article(const Language& l) {
   return source_dir() / "tests/e2e/data/scripts" / (std::string(l.code) + ".md");
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
     s.replace(at, from.size(), to);
@@ -51,7 +44,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 /// The article's paragraphs and headings as a reader sees them: the lines after the front
 /// matter, without the heading marks and the emphasis stars.
 std::vector<std::string> paragraphs(const fs::path& md) {
-  std::istringstream in(read(md));
+  std::istringstream in(galley::read_file(md).value_or(""));
   std::string line;
   std::vector<std::string> out;
   int fences = 0;
