@@ -176,22 +176,19 @@ void HyphenPatterns::Level::link() {
     order[first[states[v].depth]++] = v;
   for (std::uint32_t v : order) {
     State& s = states[v];
-    if (s.depth <= 1) {
-      s.fail = 0;
-      continue;
-    }
-    std::uint32_t f = states[s.parent].fail;
-    for (;;) {
-      if (auto to = next(f, s.byte); to >= 0) {
-        s.fail = static_cast<std::uint32_t>(to);
-        break;
+    s.fail = 0;
+    if (s.depth > 1) {
+      for (std::uint32_t f = states[s.parent].fail;; f = states[f].fail) {
+        if (auto to = next(f, s.byte); to >= 0) {
+          s.fail = static_cast<std::uint32_t>(to);
+          break;
+        }
+        if (f == 0)
+          break;
       }
-      if (f == 0) {
-        s.fail = 0;
-        break;
-      }
-      f = states[f].fail;
     }
+    const State& f = states[s.fail];
+    s.output = f.pattern ? s.fail : f.output;
   }
 }
 
@@ -226,6 +223,8 @@ HyphenPatterns HyphenPatterns::parse(std::string_view dic) {
     }
     level->add(line);
   }
+  // See patterns.hpp: a file built for the hyphen library's compound scheme keeps its rule.
+  out.top_.every_match = out.main_.every_match = !next_level;
   if (!next_level) {
     // Without NEXTLEVEL the hyphen library puts a default compound level on top: it breaks
     // after hard hyphens and apostrophes and takes its minimums from the patterns.
@@ -265,8 +264,8 @@ std::vector<std::size_t> HyphenPatterns::letter_starts(std::string_view word) co
 }
 
 HyphenPatterns::Breaks HyphenPatterns::match(const Level& level, std::string_view word) const {
-  // Runs the automaton over ".word." and, at each byte, applies the pattern of the state reached
-  // (the longest pattern prefix ending there), keeping the highest value in each gap.
+  // Runs the automaton over ".word." and, at each byte, applies every pattern ending there,
+  // keeping the highest value in each gap.
   std::string s;
   s.reserve(word.size() + 2);
   s += '.';
@@ -285,16 +284,20 @@ HyphenPatterns::Breaks HyphenPatterns::match(const Level& level, std::string_vie
     if (to < 0)
       continue; // at the root with no edge: the byte starts no pattern
     state = static_cast<std::uint32_t>(to);
-    const Level::State& st = level.states[state];
-    if (!st.pattern)
-      continue;
-    std::size_t start = i + 1 - st.depth;
-    const std::uint8_t* values = level.values.data() + st.values;
-    for (std::size_t k = 0; k <= st.depth; ++k) {
-      if (value[start + k] < values[k]) {
-        value[start + k] = values[k];
-        if (values[k] & 1)
-          nonstandard[start + k] = st.nonstandard;
+    // TeX's rule: every pattern that ends here, the longest first, down the output links.
+    // The hyphen library's rule: the reached state's own pattern only.
+    const Level::State& reached = level.states[state];
+    std::uint32_t u = reached.pattern ? state : level.every_match ? reached.output : 0;
+    for (; u != 0; u = level.every_match ? level.states[u].output : 0) {
+      const Level::State& st = level.states[u];
+      std::size_t start = i + 1 - st.depth;
+      const std::uint8_t* values = level.values.data() + st.values;
+      for (std::size_t k = 0; k <= st.depth; ++k) {
+        if (value[start + k] < values[k]) {
+          value[start + k] = values[k];
+          if (values[k] & 1)
+            nonstandard[start + k] = st.nonstandard;
+        }
       }
     }
   }

@@ -7,10 +7,18 @@
 // RIGHTHYPHENMIN, COMPOUNDLEFTHYPHENMIN, COMPOUNDRIGHTHYPHENMIN, NOHYPHEN), then one pattern per
 // line ("%" starts a comment). A NEXTLEVEL line splits compound patterns, which find the
 // boundaries inside a compound word ("zypressen1holz"), from the ordinary patterns, which then
-// hyphenate each part as a word of its own. The points are those the hyphen library's
-// hnj_hyphen_hyphenate2() gives for a word of letters: the same automaton (Aho-Corasick over the
-// patterns, applying the longest match at each letter) and the same compound rules. A test
-// compares the two over every word of the English, German and French dictionaries.
+// hyphenate each part as a word of its own.
+//
+// Two rules for applying the patterns exist. TeX applies every pattern that matches (Liang's
+// algorithm). The hyphen library applies, at each letter, only the longest pattern prefix
+// reached, and expects its files to be run through a script that copies the shorter patterns'
+// values into the longer ones; files made for it with a compound level (German) also use the
+// rule to let a longer pattern lower a shorter one's value. A file with a NEXTLEVEL line is
+// read with the hyphen library's rule, and a test compares the points over every word of the
+// English, German and French word lists. A plain list of patterns is read with TeX's rule:
+// Debian's Russian and Ukrainian files are TeX's patterns as they are, and the longest-match
+// rule loses a third of their points ("обещают" gets none instead of "обе-ща-ют"). For a
+// preprocessed file (English) the two rules give the same points.
 //
 // galley reads the patterns itself because the hyphen library builds its automaton with one
 // allocation per state in a fixed hash table of 31,627 buckets: 6 ms for English, 2.5 to 4.5 s
@@ -43,7 +51,8 @@ public:
   /// One level of patterns as an Aho-Corasick automaton over bytes.
   struct Level {
     struct State {
-      std::uint32_t fail = 0; ///< longest proper suffix that is also a state
+      std::uint32_t fail = 0;   ///< longest proper suffix that is also a state
+      std::uint32_t output = 0; ///< longest proper suffix where a pattern ends, or the root
       std::uint32_t parent = 0;
       std::uint32_t depth = 0;  ///< bytes from the root
       std::uint32_t values = 0; ///< offset in `values` of the pattern ending here, if any
@@ -56,6 +65,7 @@ public:
     std::vector<std::uint8_t> values;
     int left_min = 0, right_min = 0, compound_left_min = 0, compound_right_min = 0;
     std::vector<std::string> nohyphen;
+    bool every_match = true; ///< TeX's rule, or only the longest pattern prefix at each byte
 
     void add(std::string_view line);
     void link(); ///< computes the fail links, breadth first

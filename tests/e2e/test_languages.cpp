@@ -168,7 +168,7 @@ TEST_SUITE("e2e/languages") {
     }
   }
 
-  TEST_CASE("Russian, Greek, Spanish and Italian are hyphenated, and Russian is spaced nearly like English") {
+  TEST_CASE("Russian, Greek, Spanish and Italian are hyphenated, and Russian is spaced like English") {
     const fs::path dir = scratch("languages-spacing");
     std::vector<double> p95;
     for (const char* code : {"ru", "el", "es", "it", "en"}) {
@@ -184,10 +184,10 @@ TEST_SUITE("e2e/languages") {
     const double russian = p95.front(), english = p95.back();
     CAPTURE(russian);
     CAPTURE(english);
-    // The aim is within 10% of English. Set in Gentium Plus with Russian's own hyphen minimums,
-    // Russian is now 29% looser at the 95th percentile (it was 59% in Noto Serif); this bound
-    // keeps what has been reached until the line breaker closes the rest.
-    CHECK(russian <= english * 1.35);
+    // Within 10% of English at the 95th percentile (8% when this was written: Gentium Plus's
+    // space is itself 10% wider than EB Garamond's). It was 59% looser in Noto Serif with the
+    // hyphen library's rule, which lost a third of the Russian points.
+    CHECK(russian <= english * 1.10);
     CHECK(russian >= english * 0.90);
   }
 

@@ -79,7 +79,7 @@ TEST_SUITE("text/hyphenate") {
       joined.erase(std::remove(joined.begin(), joined.end(), '-'), joined.end());
       CHECK(joined == word);
     }
-    CHECK(hyphenated(h, "исправлением", "ru") == "ис-прав-ле-нием"); // right minimum 3
+    CHECK(hyphenated(h, "исправлением", "ru") == "ис-прав-ле-ни-ем"); // Russian's minimums: 2 and 2
   }
 
   TEST_CASE("left and right minimums") {

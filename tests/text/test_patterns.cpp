@@ -142,12 +142,44 @@ TEST_SUITE("text/patterns") {
     CHECK(latin1.points("d\xE9v") == std::vector<int>{2});
   }
 
-  TEST_CASE("only the longest pattern prefix at each letter applies, as in the hyphen library") {
-    // "ab" is a state (a prefix of "abc"), so at "b" the automaton is in "ab", which has no
-    // pattern of its own: "b1" does not apply there. The dictionaries are built for this.
+  TEST_CASE("a plain pattern list applies every match, as TeX does") {
+    // At "b" of "abx" the automaton is in "ab", a prefix of "abc" with no pattern of its own;
+    // "b1" still ends there and applies.
     auto p = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nabc\nb1\n");
     CHECK(hyphenate(p, "xbx") == "xb-x");
+    CHECK(hyphenate(p, "abx") == "ab-x");
+    // A longer pattern cannot lower a shorter one's value: the highest wins.
+    auto q = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nb1\nab0x\n");
+    CHECK(hyphenate(q, "abx") == "ab-x");
+  }
+
+  TEST_CASE("a file with a compound level applies the longest match, as the hyphen library") {
+    // The same patterns under NEXTLEVEL: "ab" has no pattern, so "b1" does not apply there,
+    // and "ab0x" reached at "x" overrides "b1".
+    auto p = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nNEXTLEVEL\n"
+                                   "abc\nb1\n");
+    CHECK(hyphenate(p, "xbx") == "xb-x");
     CHECK(hyphenate(p, "abx") == "abx");
+    auto q = HyphenPatterns::parse("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nNEXTLEVEL\n"
+                                   "b1\nab0x\n");
+    CHECK(hyphenate(q, "abx") == "abx");
+  }
+
+  TEST_CASE("Russian from Debian's file: TeX's patterns give every point") {
+    Hyphenator h(default_dictionary_dir());
+    Diagnostics diags;
+    HyphenationOptions o;
+    auto show_points = [&](const std::string& word) {
+      std::vector<int> letters;
+      auto bytes = h.points(word, "ru", o, {}, diags);
+      for (size_t b : bytes)
+        letters.push_back(static_cast<int>(b / 2)); // two bytes per Cyrillic letter
+      return show(word, letters);
+    };
+    CHECK(show_points("обещают") == "обе-ща-ют");
+    CHECK(show_points("гражданской") == "граж-дан-ской");
+    CHECK(show_points("ответственности") == "от-вет-ствен-но-сти");
+    CHECK(diags.warning_count() == 0);
   }
 
   TEST_CASE("a compound level splits the word and each part is hyphenated alone") {
