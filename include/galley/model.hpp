@@ -4,6 +4,7 @@
 #include "galley/diagnostics.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -257,6 +258,13 @@ std::string reading_time_label(const Meta& meta);
 
 /// "2026-04-27" (or "2026-04", "2026").
 std::string format_date_iso(const Date& d);
+
+/// The ids a link `#id` inside the article can reach: its headings' and figures' ids. Both
+/// outputs set an anchor at each.
+std::set<std::string> anchor_ids(const Article& a);
+
+/// The warning for a link `#id` that names none of them; the output drops the link.
+std::string unknown_fragment_message(std::string_view id);
 
 /// The note with this id, or nullptr.
 const Note* find_note(const Article& a, std::string_view id);

@@ -82,8 +82,7 @@ void drop_dangling_fragments(pugi::xml_document& doc, ArticleContext& ctx) {
     if (defined.count(href.substr(1)) > 0) continue;
     auto it = ctx.fragment_links.find(href);
     SourceLoc loc = it != ctx.fragment_links.end() ? it->second : SourceLoc{};
-    ctx.diags.warning(loc, "link to '#" + href.substr(1 + ctx.prefix.size()) +
-                               "' names no heading or anchor of the article; the link is dropped");
+    ctx.diags.warning(loc, model::unknown_fragment_message(href.substr(1 + ctx.prefix.size())));
     auto parent = a.parent();
     while (auto child = a.first_child()) parent.insert_move_before(child, a);
     parent.remove_child(a);

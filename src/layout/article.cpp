@@ -52,6 +52,7 @@ struct Attempt {
     ctx.notes.resize(article.notes.size());
     ctx.measure = ctx.geo.column_width();
     ctx.tighten = std::move(tighten);
+    ctx.anchors = model::anchor_ids(article);
     ctx.max_pages = max_pages;
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, index);

@@ -209,6 +209,15 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
             }
           } else if constexpr (std::is_same_v<T, model::Link>) {
             InlineLook l = look;
+            // A `#id` that names no anchor would be a dead link (and a dangling /Dest, which
+            // PDF 32000-1 12.3.2.3 does not allow): the text stays, unlinked.
+            bool dangling = !v.url.empty() && v.url.front() == '#' &&
+                            ctx.anchors.count(v.url.substr(1)) == 0;
+            if (dangling) {
+              ctx.diags.warning(in.loc, model::unknown_fragment_message(v.url.substr(1)));
+              append_spans(ctx, v.children, look, out);
+              return;
+            }
             l.uri = v.url;
             l.color = rgb(st.colors.link);
             std::size_t first = out.size();

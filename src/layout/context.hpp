@@ -84,6 +84,7 @@ struct ArticleContext {
   double measure = 0; ///< width of the body text: one column
   std::set<int> tighten; ///< top-level blocks to set one line shorter where they can be
   bool tight = false;    ///< inside such a block
+  std::set<std::string> anchors; ///< ids a `#id` link may name (model::anchor_ids)
 
   std::vector<ImageResource> images;
   std::map<std::string, int> image_index;

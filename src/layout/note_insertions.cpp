@@ -111,7 +111,9 @@ void NoteInsertions::place(Page& page, const std::vector<NoteCite>& fresh, std::
       if (copy > 1) renamed[plain] = anchor;
       for (std::size_t i = first_item; i < page.items.size(); ++i) {
         if (auto* a = std::get_if<AnchorItem>(&page.items[i]); a && a->name == plain) a->name = anchor;
-        if (auto* link = std::get_if<LinkItem>(&page.items[i]); link && !link->dest.empty())
+        // The number's back link (layout_note), not a link written in the note's text.
+        if (auto* link = std::get_if<LinkItem>(&page.items[i]);
+            link && link->dest == ctx_.ref_anchor(l.note))
           link->dest = ctx_.ref_anchor(l.note, l.occurrence);
       }
     }

@@ -1,4 +1,5 @@
 #include "galley/model.hpp"
+#include "model/walk.hpp"
 #include "util/text_utils.hpp"
 
 #include <unicode/dtptngen.h>
@@ -117,6 +118,23 @@ std::string format_date_iso(const Date& d) {
   else if (d.day < 1) std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
   else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
+}
+
+std::set<std::string> anchor_ids(const Article& a) {
+  std::set<std::string> ids;
+  walk_blocks(
+      a.blocks,
+      [&](const Block& b) {
+        if (const auto* h = std::get_if<Heading>(&b.value); h && !h->id.empty()) ids.insert(h->id);
+        if (const auto* f = std::get_if<Figure>(&b.value); f && !f->id.empty()) ids.insert(f->id);
+      },
+      [](const Inlines&, const Block&) {});
+  return ids;
+}
+
+std::string unknown_fragment_message(std::string_view id) {
+  return "link to '#" + std::string(id) +
+         "' names no heading or anchor of the article; the link is dropped";
 }
 
 const Note* find_note(const Article& a, std::string_view id) {

@@ -24,8 +24,9 @@ template <class F> void walk_inlines(Inlines& inlines, F&& f) {
 }
 
 /// Calls `on_block(Block&)` for every block under `blocks` (parents first) and
-/// `on_inlines(Inlines&, Block&)` for each run of inline content a block holds.
-template <class B, class I> void walk_blocks(Blocks& blocks, B&& on_block, I&& on_inlines) {
+/// `on_inlines(Inlines&, Block&)` for each run of inline content a block holds. `Bs` is
+/// Blocks or const Blocks.
+template <class Bs, class B, class I> void walk_blocks(Bs& blocks, B&& on_block, I&& on_inlines) {
   for (auto& b : blocks) {
     on_block(b);
     std::visit(
