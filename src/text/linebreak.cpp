@@ -299,6 +299,10 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       if (dn < db || (dn == db && n.demerits < b.demerits))
         best = id;
     }
+    // TeX section 873: a pass that misses the goal gives way to the next one (hyphenation,
+    // then emergency stretch may reach it); the final pass takes the nearest it found.
+    if (nodes[static_cast<size_t>(best)].line != goal && !params.final_pass)
+      return result;
   }
   result.ok = true;
   result.total_demerits = nodes[static_cast<size_t>(best)].demerits;
