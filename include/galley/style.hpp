@@ -135,6 +135,18 @@ struct NotesStyle {
   NoteNumbering numbering = NoteNumbering::PerArticle;
 };
 
+/// What the page builder weighs when it chooses where pages end (docs/layout.md, "The page
+/// builder"). Penalties and prices are in TeX's units: a widow line costs 150 as TeX's
+/// \widowpenalty does.
+struct PageMakeup {
+  int underfull = 40;         ///< per (line the page ends short of its fullest break)^2
+  int widow_penalty = 400;    ///< a paragraph's last line alone at the top of a page
+  int club_penalty = 400;     ///< a paragraph's first line alone at the foot of a page
+  int split_note = 300;       ///< a note continued on the next page
+  int shrink = 25;            ///< percent of the space around blocks a full page may give up
+  int last_page_lines = 6;    ///< fewer lines on an article's last page: set it again
+};
+
 struct Colors {
   Color text{0x1a, 0x1a, 0x1a};
   Color accent{0xb3, 0x26, 0x1e};
@@ -164,6 +176,7 @@ struct Style {
   AuthorBlock author_block;
   RunningHeads running_heads;
   NotesStyle notes;
+  PageMakeup pages;
   Colors colors;
   IssuePages issue;
   EpubStyle epub;

@@ -44,20 +44,24 @@ std::vector<OutlineItem> nest(const std::vector<detail::OutlineMark>& marks) {
 /// pages in columns with notes at their feet (break).
 struct Attempt {
   Attempt(const model::Issue& issue, std::size_t index, const style::Style& style,
-          text::Engine& engine, Diagnostics& diags, std::set<int> tighten, std::size_t max_pages)
+          text::Engine& engine, Diagnostics& diags, std::set<int> adjust, int adjust_by,
+          std::size_t max_pages)
       : ctx{issue, issue.articles[index], style, engine, diags, detail::page_geometry(style),
             article_key(issue, index), style::resolve_looks(style)} {
     const model::Article& article = issue.articles[index];
     ctx.note_cites.assign(article.notes.size(), 0);
     ctx.notes.resize(article.notes.size());
     ctx.measure = ctx.geo.column_width();
-    ctx.tighten = std::move(tighten);
+    ctx.adjust = std::move(adjust);
+    ctx.adjust_by = adjust_by;
     ctx.anchors = model::anchor_ids(article);
     ctx.max_pages = max_pages;
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, index);
     cover = detail::full_page_cover(ctx);
     detail::VList opening, list;
+    // On a baseline grid every line keeps its place: the space between blocks cannot give.
+    if (!style.text.baseline_grid) list.shrink_share = style.pages.shrink / 100.0;
     detail::layout_opening(ctx, cover.has_value(), opening);
     detail::layout_blocks(ctx, article.blocks, {0, ctx.measure, 0, false}, list);
     detail::layout_sources(ctx, list);
@@ -83,20 +87,39 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags,
                             std::size_t max_pages) {
   const model::Article& article = issue.articles[index];
-  Attempt first(issue, index, style, engine, diags, {}, max_pages);
+  Attempt first(issue, index, style, engine, diags, {}, 0, max_pages);
   Attempt* chosen = &first;
-  // A last page holding only a few lines is the widow everyone sees. Set again with the
-  // paragraphs of the last pages one line shorter where they can be (TeX's \looseness=-1, as
-  // a compositor would tighten them), and keep that if it saves the page.
-  std::optional<Attempt> tight;
+  // A last page holding only a few lines is the widow everyone sees (pages.last-page-lines).
+  // As a compositor would, set the paragraphs of the last pages one line shorter where they
+  // can be (TeX's \looseness=-1) and keep that if it saves the page; failing that, one line
+  // longer (\looseness=1), and keep that if the last page gets its lines without a new page.
+  std::optional<Attempt> tight, loose;
   const std::size_t pages = first.built.pages.size();
-  if (pages >= 2 && first.built.boxes.back() <= 4 && !first.built.past_limit) {
+  const int wanted = style.pages.last_page_lines;
+  if (pages >= 2 && first.built.boxes.back() < wanted && !first.built.past_limit) {
     std::set<int> blocks;
     for (const auto& [block, page] : first.built.blocks)
       if (page + 3 >= static_cast<int>(pages)) blocks.insert(block);
     Diagnostics quiet; // the first attempt has reported everything
-    tight.emplace(issue, index, style, engine, quiet, blocks, max_pages);
-    if (tight->built.pages.size() < pages) chosen = &*tight;
+    tight.emplace(issue, index, style, engine, quiet, blocks, -1, max_pages);
+    if (tight->built.pages.size() < pages) {
+      chosen = &*tight;
+    } else {
+      // Loosen as few paragraphs as can do it: the last ones, two for each line the last page
+      // lacks (not every paragraph can take a line more within the tolerance), then all.
+      std::set<int> last_ones;
+      const auto needed = static_cast<std::size_t>(2 * (wanted - first.built.boxes.back()));
+      for (auto it = blocks.rbegin(); it != blocks.rend() && last_ones.size() < needed; ++it)
+        last_ones.insert(*it);
+      for (const std::set<int>* set : {&last_ones, &blocks}) {
+        loose.emplace(issue, index, style, engine, quiet, *set, 1, max_pages);
+        if (loose->built.pages.size() == pages && loose->built.boxes.back() >= wanted) {
+          chosen = &*loose;
+          break;
+        }
+        if (set->size() == blocks.size()) break;
+      }
+    }
   }
   detail::ArticleContext& ctx = chosen->ctx;
   std::optional<Page>& cover = chosen->cover;

@@ -41,8 +41,8 @@ int add_lines(ArticleContext& ctx, const text::ParagraphLayout& pl, double x, do
       // word across pages are discouraged, not forbidden: the page builder weighs them against
       // a short page.
       int p = 0;
-      if (i == 1) p += kClubPenalty;
-      if (i == n - 1) p += kWidowPenalty;
+      if (i == 1) p += ctx.style.pages.club_penalty;
+      if (i == n - 1) p += ctx.style.pages.widow_penalty;
       if (pl.lines[i - 1].hyphenated) p += kBrokenPenalty;
       out.penalty(p);
     }
@@ -68,7 +68,7 @@ void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const Bloc
   if (spans.empty()) return;
   text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, true);
   spec.first_indent = indent ? ctx.style.text.indent : 0;
-  if (ctx.tight) spec.params.looseness = -1;
+  spec.params.looseness = ctx.looseness;
   add_lines(ctx, spec, frame.x, ctx.style.text.leading, ctx.style.text.size, out);
 }
 
@@ -277,7 +277,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
     if (top && out.box_height > most_height) break;
     const model::Block& b = blocks[index];
     const std::size_t before = out.boxes.size();
-    if (top) ctx.tight = ctx.tighten.count(static_cast<int>(index)) > 0;
+    if (top) ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;

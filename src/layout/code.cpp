@@ -110,8 +110,8 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0) {
       int p = 0;
-      if (i == 1) p += kClubPenalty;
-      if (i == n - 1) p += kWidowPenalty;
+      if (i == 1) p += ctx.style.pages.club_penalty;
+      if (i == n - 1) p += ctx.style.pages.widow_penalty;
       out.penalty(p);
     }
     VBox box;

@@ -82,8 +82,9 @@ struct ArticleContext {
   /// Pages one article may have: the page builder stops one page past it (Limits::max_pages).
   std::size_t max_pages = std::numeric_limits<std::size_t>::max();
   double measure = 0; ///< width of the body text: one column
-  std::set<int> tighten; ///< top-level blocks to set one line shorter where they can be
-  bool tight = false;    ///< inside such a block
+  std::set<int> adjust; ///< top-level blocks set `adjust_by` lines longer or shorter where they can be
+  int adjust_by = 0;
+  int looseness = 0;    ///< of the paragraph being set: adjust_by inside such a block, else 0
   std::set<std::string> anchors; ///< ids a `#id` link may name (model::anchor_ids)
 
   std::vector<ImageResource> images;

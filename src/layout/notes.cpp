@@ -173,7 +173,7 @@ void layout_sources(ArticleContext& ctx, VList& out) {
     out.penalty(0);
     out.glue(ctx.looks.between_notes);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (i > 0) out.penalty(i == 1 || i + 1 == lines.size() ? kClubPenalty : 0);
+      if (i > 0) out.penalty(i == 1 || i + 1 == lines.size() ? ctx.style.pages.club_penalty : 0);
       out.box(std::move(lines[i]));
     }
   }

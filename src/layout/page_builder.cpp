@@ -29,6 +29,16 @@ struct Candidate {
   std::size_t at = 0;         ///< break before items[at] (items.size() = end of list)
   std::size_t note_lines = 0; ///< lines of the page's note queue set at its foot
   std::size_t deferred = kNone; ///< a figure (item index) moved to the next page
+  double squeeze = 0;         ///< share of the page's glue shrink used (0 to 1)
+};
+
+/// A legal break as found, before it is priced against the page's other breaks.
+struct Found {
+  Candidate c;
+  double base = 0;  ///< penalty, split note, short last page, forbidden
+  double empty = 0; ///< room left above the notes
+  bool end = false;
+  bool forbidden = false;
 };
 
 class Builder {
@@ -74,7 +84,7 @@ private:
   /// A break that leaves only a line or two for the article's last page: the widow nobody
   /// can miss. Priced so that moving a short last paragraph whole beats splitting it.
   double tail_penalty(std::size_t at) const {
-    if (at >= tail_.size()) return 0;
+    if (at >= tail_.size() || tail_[at] <= 0) return 0; // the end: nothing is left behind
     double lines = tail_[at] / ctx_.style.text.leading;
     return lines < 1.5 ? cost::kLastPageOneLine : lines < 2.5 ? cost::kLastPageTwoLines : 0;
   }
@@ -170,24 +180,26 @@ private:
       notes_.add_cites(fresh, f);
       placed = true;
     }
-    Candidate best, fallback;
+    std::vector<Found> found;
     const VBox* last_box = nullptr;
     std::size_t deferred = kNone;
+    double shrink = 0, glue_shrink = 0; // of the glue between the boxes placed, and pending
+    const style::PageMakeup& costs = ctx_.style.pages;
     auto consider = [&](std::size_t at, int penalty, bool end) {
       // Never a heading as the last line of a page, even where a floated figure took away
       // what was kept with it.
       if (!end && last_box != nullptr && last_box->heading) return;
-      const NoteFit notes = notes_.fit(fresh, height - h);
+      const NoteFit notes = notes_.fit(fresh, height - h + shrink);
       if (!notes.feasible) return;
-      const double ratio = std::max(0.0, height - h - notes.height) / leading;
-      double price = (end ? 0 : cost::kUnderfull * ratio * ratio) + (notes.split ? cost::kSplitNote : 0);
-      if (penalty >= kForbidden) {
-        price += cost::kForbiddenBreak;
-        if (price <= fallback.cost) fallback = {price, at, notes.lines, deferred};
-        return;
-      }
-      price += penalty + tail_penalty(at);
-      if (price <= best.cost) best = {price, at, notes.lines, deferred};
+      const double over = h + notes.height - height;
+      Found f;
+      f.c = {0, at, notes.lines, deferred, over > 0 && shrink > 0 ? std::min(1.0, over / shrink) : 0};
+      f.empty = std::max(0.0, -over);
+      f.end = end;
+      f.forbidden = penalty >= kForbidden;
+      f.base = (notes.split ? costs.split_note : 0) +
+               (f.forbidden ? cost::kForbiddenBreak : penalty + tail_penalty(at));
+      found.push_back(f);
     };
     std::size_t i = pos;
     bool skip_glue = false;
@@ -211,12 +223,13 @@ private:
         if (!placed && opening_height_ > 0 &&
             grid_top(slot_top_ + h, b) - slot_top_ + b.height + notes_h > height + 0.01)
           break;
-        if (placed && at + b.height + notes_h > height + 0.01) {
+        if (placed && at + b.height + notes_h > height + shrink + glue_shrink + 0.01) {
           // A figure that does not fit floats to the top of the next page and the text after
           // it fills this one (one figure at a time, as TeX's top floats).
           if (b.floating && deferred == kNone && float_ < 0) {
             deferred = i;
             glue = 0;
+            glue_shrink = 0;
             skip_glue = true;
             continue;
           }
@@ -224,18 +237,23 @@ private:
         }
         h = at + b.height;
         glue = 0;
+        shrink += glue_shrink;
+        glue_shrink = 0;
         if (cites) fresh = std::move(with);
         placed = true;
         last_box = &b;
       } else if (it.kind == VKind::Glue) {
-        if (!skip_glue) glue += it.size;
+        if (!skip_glue) {
+          glue += it.size;
+          glue_shrink += it.shrink;
+        }
       } else {
         consider(i, it.penalty, false);
       }
     }
     if (i >= n) consider(n, 0, true);
     if (!placed) return pos;
-    if (!std::isfinite(best.cost)) best = fallback;
+    Candidate best = choose(found);
     if (!std::isfinite(best.cost)) {
       // Nothing fits (a box taller than the page, or notes that cannot start here): take the
       // first box alone and let it overflow rather than loop.
@@ -248,6 +266,34 @@ private:
     if (best.deferred != kNone && best.deferred >= best.at) best.deferred = kNone;
     emit(pos, best, header);
     return best.at;
+  }
+
+  /// The cheapest break. A page's empty space is priced against its fullest break, not the
+  /// page's height, in whole lines: when notes or a tall block leave room anyway, ending one
+  /// line earlier to avoid a widow costs one line's price (pages.underfull), as in TeX's
+  /// \raggedbottom, where the space at the foot does not count against the page. Squeezing the space between blocks
+  /// costs a line's price when all of it is used. An allowed break beats any forbidden one.
+  Candidate choose(const std::vector<Found>& found) const {
+    const double leading = ctx_.style.text.leading;
+    double fullest = std::numeric_limits<double>::infinity();
+    for (const Found& f : found)
+      if (!f.forbidden) fullest = std::min(fullest, f.empty);
+    if (!std::isfinite(fullest))
+      for (const Found& f : found) fullest = std::min(fullest, f.empty);
+    Candidate best, fallback;
+    const double underfull = ctx_.style.pages.underfull;
+    for (const Found& f : found) {
+      // In whole lines: a page is a line short, not 1.15 lines (the rest is glue and notes).
+      const double short_by = std::round((f.empty - fullest) / leading);
+      double price = f.base + underfull * f.c.squeeze * f.c.squeeze;
+      if (!f.end) price += underfull * short_by * short_by;
+      Candidate& slot = f.forbidden ? fallback : best;
+      if (price <= slot.cost) {
+        slot = f.c;
+        slot.cost = price;
+      }
+    }
+    return std::isfinite(best.cost) ? best : fallback;
   }
 
   void emit(std::size_t pos, const Candidate& c, int header) {
@@ -298,7 +344,7 @@ private:
     int last_table = -1;
     for (std::size_t i = pos; i < c.at && i < items.size(); ++i) {
       const VItem& it = items[i];
-      if (it.kind == VKind::Glue && !skip_glue) glue += it.size;
+      if (it.kind == VKind::Glue && !skip_glue) glue += it.size - it.shrink * c.squeeze;
       if (it.kind != VKind::Box) continue;
       skip_glue = false;
       if (i == c.deferred) {

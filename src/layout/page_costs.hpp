@@ -1,16 +1,10 @@
 #pragma once
-// What a page break costs, beyond the penalty the vertical list puts there (vlist.hpp). The page
-// builder takes the cheapest feasible break (The TeXbook, ch. 15: \insertpenalties and the page's
-// badness play these parts there). docs/layout.md works through what each number buys.
+// What a page break costs, beyond the penalty the vertical list puts there (vlist.hpp) and the
+// prices the style names (style::PageMakeup: a page short of its fullest break, a split note,
+// squeezed space). The page builder takes the cheapest feasible break (The TeXbook, ch. 15:
+// \insertpenalties and the page's badness play these parts there). docs/layout.md works through
+// what each number buys.
 namespace galley::layout::detail::cost {
-
-/// Price of a page's empty space per (unfilled lines)^2. One line short costs 40, two cost 160:
-/// a club or widow line (penalty 150) is avoided by shortening a page by one line, not by two.
-inline constexpr double kUnderfull = 40;
-
-/// A note split across pages: the reader turns the page mid-note, so a split must buy at least
-/// two lines of text on the page before it is worth it.
-inline constexpr double kSplitNote = 300;
 
 /// A break that leaves fewer than one and a half lines for the article's last page: the widow
 /// nobody can miss. Dearer than any club or widow line, so a short last paragraph moves whole.

@@ -196,8 +196,8 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
     else parts.push_back(std::move(row));
     if (body_index > 0) {
       int p = 0;
-      if (body_index == 1) p += kClubPenalty;
-      if (body_index + 1 == body_rows) p += kWidowPenalty;
+      if (body_index == 1) p += ctx.style.pages.club_penalty;
+      if (body_index + 1 == body_rows) p += ctx.style.pages.widow_penalty;
       out.penalty(p);
       parts.front().items.emplace_back(RuleItem{x0, 0, x1, 0, 0.25, hair});
     } else if (header_box < 0) {

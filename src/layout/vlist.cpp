@@ -15,9 +15,10 @@ void VList::glue(double size) {
   if (size <= 0) return;
   if (!items.empty() && items.back().kind == VKind::Glue) {
     items.back().size = std::max(items.back().size, size);
+    items.back().shrink = items.back().size * shrink_share;
     return;
   }
-  items.push_back({VKind::Glue, -1, size, 0});
+  items.push_back({VKind::Glue, -1, size, 0, size * shrink_share});
 }
 
 void VList::penalty(int cost) {

@@ -11,11 +11,9 @@ namespace galley::layout::detail {
 
 /// A penalty at or above this forbids the break (TeX's 10000).
 constexpr int kForbidden = 10000;
-/// Penalties for breaking after the first line of a paragraph (club) and before its last (widow):
-/// high enough that the builder prefers a page one or two lines short (TeX's \clubpenalty and
+/// Penalties for breaking after the first line of a paragraph (club) and before its last (widow)
+/// are the style's (pages.club-penalty, pages.widow-penalty; TeX's \clubpenalty and
 /// \widowpenalty are 150).
-constexpr int kClubPenalty = 150;
-constexpr int kWidowPenalty = 150;
 /// Breaking after a hyphenated line (TeX's \brokenpenalty).
 constexpr int kBrokenPenalty = 100;
 
@@ -55,6 +53,7 @@ struct VItem {
   int box = -1;       ///< VKind::Box: index into VList::boxes
   double size = 0;    ///< VKind::Glue: height
   int penalty = 0;    ///< VKind::Penalty
+  double shrink = 0;  ///< VKind::Glue: how much of `size` a full page may take back
 };
 
 class VList {
@@ -63,6 +62,7 @@ public:
   void box(VBox b);
   /// Vertical space, discarded at a page break. Adjacent glue collapses to the larger (the way
   /// CSS collapses margins), so "space after a paragraph" and "space before a heading" do not add.
+  /// `shrink_share` of it may be taken back on a page that needs it (TeX's glue "minus").
   void glue(double size);
   /// A legal break with this cost. Inside a keep it becomes forbidden; two penalties in a row
   /// merge into the larger.
@@ -77,6 +77,7 @@ public:
   std::vector<VBox> boxes;
   std::vector<VItem> items;
   double box_height = 0; ///< the boxes' heights added up: a lower bound of the pages they take
+  double shrink_share = 0; ///< of each glue's size, what it may shrink (pages.shrink)
 
 private:
   int keep_ = 0;

@@ -285,6 +285,15 @@ void apply_notes(NotesStyle& n, MapReader& r) {
   r.choice("numbering", n.numbering, kNumberingNames);
 }
 
+void apply_pages(PageMakeup& p, MapReader& r) {
+  r.integer("underfull", p.underfull, 0, 10000);
+  r.integer("widow-penalty", p.widow_penalty, 0, 10000);
+  r.integer("club-penalty", p.club_penalty, 0, 10000);
+  r.integer("split-note", p.split_note, 0, 10000);
+  r.integer("shrink", p.shrink, 0, 50);
+  r.integer("last-page-lines", p.last_page_lines, 0, 40);
+}
+
 void apply_colors(Colors& c, MapReader& r) {
   r.color("text", c.text);
   r.color("accent", c.accent);
@@ -334,6 +343,7 @@ void apply_document(Style& style, const YAML::Node& root, ReadContext& ctx) {
   section(r, "author-block", style.author_block, apply_author_block);
   section(r, "running-heads", style.running_heads, apply_running_heads);
   section(r, "notes", style.notes, apply_notes);
+  section(r, "pages", style.pages, apply_pages);
   section(r, "colors", style.colors, apply_colors);
   section(r, "issue", style.issue, [](IssuePages& i, MapReader& s) {
     s.boolean("cover", i.cover);

@@ -201,6 +201,16 @@ std::string dump_style(const Style& s) {
   word(out, "numbering", enum_name(kNumberingNames, s.notes.numbering));
   out << YAML::EndMap;
 
+  key(out, "pages");
+  out << YAML::BeginMap;
+  integer(out, "underfull", s.pages.underfull);
+  integer(out, "widow-penalty", s.pages.widow_penalty);
+  integer(out, "club-penalty", s.pages.club_penalty);
+  integer(out, "split-note", s.pages.split_note);
+  integer(out, "shrink", s.pages.shrink);
+  integer(out, "last-page-lines", s.pages.last_page_lines);
+  out << YAML::EndMap;
+
   key(out, "colors");
   out << YAML::BeginMap;
   color(out, "text", s.colors.text);
