@@ -14,8 +14,10 @@ struct Box {
 
 struct TextLine {
   int page = 1; ///< from 1
+  double page_width = 0, page_height = 0;
   Box box;
-  std::vector<Box> words; ///< left to right as pdftotext lists them
+  std::vector<Box> words;         ///< left to right as pdftotext lists them
+  std::vector<std::string> texts; ///< each word's text, in the order of `words`
 };
 
 /// Every text line pdftotext finds (its -bbox-layout reading), page by page, top to bottom.

@@ -81,7 +81,7 @@ std::string without_spaces(std::string s) {
 std::string pdf_text(const fs::path& pdf) {
   const RunResult r = run("pdftotext -enc UTF-8 " + q(pdf) + " -");
   REQUIRE(r.code == 0);
-  static const std::regex folio("\n\n[0-9]+\n\n\f");
+  static const std::regex folio("\n+[0-9]+\n+\f");
   return std::regex_replace(r.out, folio, "\n");
 }
 
