@@ -126,6 +126,8 @@ struct RunningHeads {
 };
 
 enum class NoteNumbering { PerArticle, PerIssue };
+/// What a later page that cites a note again shows at its foot.
+enum class NoteRepeat { Full, Short, SeeNote };
 
 struct NotesStyle {
   double size = 8;
@@ -133,6 +135,7 @@ struct NotesStyle {
   bool separator = true;
   double separator_width = 72; ///< length of the rule above the notes
   NoteNumbering numbering = NoteNumbering::PerArticle;
+  NoteRepeat repeat = NoteRepeat::Short;
 };
 
 /// What the page builder weighs when it chooses where pages end (docs/layout.md, "The page

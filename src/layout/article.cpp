@@ -51,6 +51,7 @@ struct Attempt {
     const model::Article& article = issue.articles[index];
     ctx.note_cites.assign(article.notes.size(), 0);
     ctx.notes.resize(article.notes.size());
+    ctx.brief_notes.resize(article.notes.size());
     ctx.measure = ctx.geo.column_width();
     ctx.adjust = std::move(adjust);
     ctx.adjust_by = adjust_by;

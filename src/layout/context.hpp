@@ -92,6 +92,7 @@ struct ArticleContext {
   std::vector<Tag> tags;             ///< of the paragraph being set; reset per paragraph
   std::vector<int> note_cites;       ///< markers of note i set so far
   std::vector<std::optional<NoteLines>> notes; ///< laid out when the page builder needs them
+  std::vector<std::optional<NoteLines>> brief_notes; ///< their short forms (notes.repeat)
   int heading_numbers[6] = {0, 0, 0, 0, 0, 0};
   /// Added to the loader's note numbers when the style numbers notes through the issue
   /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.

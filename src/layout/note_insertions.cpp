@@ -15,14 +15,19 @@ constexpr double kGapBelow = 5; ///< between the rule and the first note line
 NoteInsertions::NoteInsertions(ArticleContext& ctx)
     : ctx_(ctx), copies_(ctx.article.notes.size(), 0) {}
 
-const NoteLines& NoteInsertions::note(int index) {
-  auto& slot = ctx_.notes[static_cast<std::size_t>(index)];
-  if (!slot) slot = layout_note(ctx_, index);
+const NoteLines& NoteInsertions::note(int index, bool brief) {
+  auto& slot = (brief ? ctx_.brief_notes : ctx_.notes)[static_cast<std::size_t>(index)];
+  if (!slot) slot = layout_note(ctx_, index, brief);
   return *slot;
 }
 
+bool NoteInsertions::brief(int index) const {
+  return ctx_.style.notes.repeat != style::NoteRepeat::Full &&
+         copies_[static_cast<std::size_t>(index)] > 0;
+}
+
 double NoteInsertions::line_height(const Line& l) {
-  return note(l.note).lines[static_cast<std::size_t>(l.line)].height;
+  return note(l.note, l.brief).lines[static_cast<std::size_t>(l.line)].height;
 }
 
 void NoteInsertions::add_cites(std::vector<NoteCite>& fresh, const VBox& box) const {
@@ -40,7 +45,7 @@ double NoteInsertions::min_height(const std::vector<NoteCite>& fresh) {
   if (fresh.empty()) return h + line_height(carry_.front());
   for (const Line& l : carry_) h += line_height(l);
   for (std::size_t k = 0; k < fresh.size(); ++k) {
-    const std::vector<VBox>& lines = note(fresh[k].note).lines;
+    const std::vector<VBox>& lines = note(fresh[k].note, brief(fresh[k].note)).lines;
     std::size_t take = k + 1 == fresh.size() ? std::min<std::size_t>(2, lines.size()) : lines.size();
     for (std::size_t i = 0; i < take; ++i) h += lines[i].height;
   }
@@ -57,10 +62,11 @@ std::size_t NoteInsertions::make_queue(const std::vector<NoteCite>& cited) {
   queue_ = carry_;
   std::size_t required = 0;
   for (std::size_t k = 0; k < fresh.size(); ++k) {
-    std::size_t len = note(fresh[k].note).lines.size();
+    const bool short_form = brief(fresh[k].note);
+    std::size_t len = note(fresh[k].note, short_form).lines.size();
     required = queue_.size() + (k + 1 == fresh.size() ? std::min<std::size_t>(2, len) : len);
     for (std::size_t i = 0; i < len; ++i)
-      queue_.push_back({fresh[k].note, static_cast<int>(i), fresh[k].occurrence});
+      queue_.push_back({fresh[k].note, static_cast<int>(i), fresh[k].occurrence, short_form});
   }
   return required;
 }
@@ -95,7 +101,7 @@ void NoteInsertions::place(Page& page, const std::vector<NoteCite>& fresh, std::
     std::map<std::string, std::string> renamed;
     for (std::size_t k = 0; k < lines; ++k) {
       const Line& l = queue_[k];
-      const VBox& b = note(l.note).lines[static_cast<std::size_t>(l.line)];
+      const VBox& b = note(l.note, l.brief).lines[static_cast<std::size_t>(l.line)];
       const std::size_t first_item = page.items.size();
       for (const Item& item : b.items) {
         page.items.push_back(item);

@@ -50,9 +50,12 @@ private:
     int note = 0;
     int line = 0;
     int occurrence = 1; ///< the citation this copy of the note answers
+    bool brief = false; ///< a line of the note's short form
   };
 
-  const NoteLines& note(int index);
+  /// The note's lines, or its short form's once a page has set it (notes.repeat).
+  const NoteLines& note(int index, bool brief);
+  bool brief(int index) const;
   double line_height(const Line& l);
   /// Fills queue_ with the carried lines and the lines of `fresh`; returns how many lines of
   /// the queue the page must take (all new notes, two lines of the last).

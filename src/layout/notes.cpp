@@ -129,10 +129,53 @@ text::Line number_line(ArticleContext& ctx, int number, double size) {
                     look.font.features);
 }
 
+/// Up to `limit` words of `text`, with an ellipsis when some are left out.
+std::string first_words(const std::string& text, std::size_t limit) {
+  std::size_t words = 0, at = 0;
+  while (at < text.size()) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    if (at >= text.size()) break;
+    if (++words > limit) return text.substr(0, text.find_last_not_of(' ', at - 1) + 1) + "\u2026";
+    at = std::min(text.find(' ', at), text.size());
+  }
+  return text;
+}
+
+/// A note's short form: a source's publisher and title (up to its first colon, as a short
+/// title is made in Chicago's notes style), a footnote's first ten words; with "see note N"
+/// when the style asks.
+model::Note brief_note(const model::Note& note, const style::NotesStyle& ns, int shown) {
+  model::Note out = note;
+  out.source.reset();
+  model::Inlines text;
+  auto plain = [&](std::string t) { text.push_back({model::Text{std::move(t)}, {}}); };
+  if (note.source && !(note.source->publisher.empty() && note.source->title.empty())) {
+    const model::Source& s = *note.source;
+    if (!s.publisher.empty()) plain(s.publisher);
+    if (!s.title.empty()) {
+      if (!text.empty()) plain(", ");
+      const std::string title = s.title.substr(0, s.title.find(':'));
+      text.push_back({model::Emphasis{{{model::Text{title}, {}}}}, {}});
+    }
+  } else {
+    std::string all;
+    for (const model::Inlines& para : note_paragraphs(note))
+      all += (all.empty() ? "" : " ") + model::plain_text(para);
+    all = first_words(all, 10);
+    while (!all.empty() && (all.back() == '.' || all.back() == ' ')) all.pop_back();
+    plain(all);
+  }
+  if (ns.repeat == style::NoteRepeat::SeeNote) plain("; see note " + std::to_string(shown));
+  plain(".");
+  out.blocks = {model::Block{model::Paragraph{std::move(text)}, note.loc}};
+  return out;
+}
+
 } // namespace
 
-NoteLines layout_note(ArticleContext& ctx, int index) {
-  const model::Note& note = ctx.article.notes[static_cast<std::size_t>(index)];
+NoteLines layout_note(ArticleContext& ctx, int index, bool brief) {
+  const model::Note& full = ctx.article.notes[static_cast<std::size_t>(index)];
+  const model::Note note = brief ? brief_note(full, ctx.style.notes, ctx.shown_number(full)) : full;
   const style::Look& ns = ctx.looks.note;
   const double hang = note_hang(ctx.style);
   NoteLines out;

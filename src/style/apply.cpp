@@ -283,6 +283,7 @@ void apply_notes(NotesStyle& n, MapReader& r) {
   r.boolean("separator", n.separator);
   r.length("separator-width", n.separator_width);
   r.choice("numbering", n.numbering, kNumberingNames);
+  r.choice("repeat", n.repeat, kRepeatNames);
 }
 
 void apply_pages(PageMakeup& p, MapReader& r) {

@@ -199,6 +199,7 @@ std::string dump_style(const Style& s) {
   flag(out, "separator", s.notes.separator);
   length(out, "separator-width", s.notes.separator_width);
   word(out, "numbering", enum_name(kNumberingNames, s.notes.numbering));
+  word(out, "repeat", enum_name(kRepeatNames, s.notes.repeat));
   out << YAML::EndMap;
 
   key(out, "pages");

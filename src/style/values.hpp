@@ -53,6 +53,8 @@ inline constexpr std::array<std::pair<std::string_view, FolioPosition>, 4> kFoli
      {"none", FolioPosition::None}}};
 inline constexpr std::array<std::pair<std::string_view, NoteNumbering>, 2> kNumberingNames{
     {{"per-article", NoteNumbering::PerArticle}, {"per-issue", NoteNumbering::PerIssue}}};
+inline constexpr std::array<std::pair<std::string_view, NoteRepeat>, 3> kRepeatNames{
+    {{"full", NoteRepeat::Full}, {"short", NoteRepeat::Short}, {"see-note", NoteRepeat::SeeNote}}};
 
 /// The fields an author block may show, and the placeholders a running head may use.
 inline constexpr std::array<std::string_view, 5> kAuthorFields{"portrait", "name", "bio", "date",

@@ -80,3 +80,38 @@ TEST_SUITE("e2e/makeup") {
     }
   }
 }
+
+TEST_SUITE("e2e/makeup") {
+  TEST_CASE("a source cited again on a later page is set there in its short form") {
+    const fs::path dir = scratch("makeup-repeat");
+    const fs::path pdf = dir / "article.pdf";
+    REQUIRE(run_galley("pdf " + q(examples() / "microsoft-openai.md") + " -o " + q(pdf)).code == 0);
+    const std::string text = run("pdftotext " + q(pdf) + " -").out;
+    auto count = [&](const std::string& s) {
+      int n = 0;
+      for (auto at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) ++n;
+      return n;
+    };
+    // The whole note (with its date and address) once, on the page of the first citation; the
+    // publisher and title at the foot of each later page that cites it.
+    CHECK(count("“A more flexible partnership with Microsoft”, April 27, 2026") == 1);
+    CHECK(count("OpenAI Blog, A more flexible partnership with Microsoft.") >= 1);
+    CHECK(count("CNBC, Microsoft and OpenAI rework their deal, opening the door to rival clouds.") >= 1);
+
+    // `notes.repeat: see-note` adds the reference; `full` sets the whole note again.
+    for (const char* repeat : {"see-note", "full"}) {
+      const fs::path style = dir / (std::string(repeat) + ".yaml");
+      std::ofstream(style) << "extends: dispatch\nnotes:\n  repeat: " << repeat << "\n";
+      const fs::path out = dir / (std::string(repeat) + ".pdf");
+      REQUIRE(run_galley("pdf " + q(examples() / "microsoft-openai.md") + " --style " + q(style) +
+                         " -o " + q(out)).code == 0);
+      const std::string t = run("pdftotext " + q(out) + " -").out;
+      if (std::string(repeat) == "see-note")
+        CHECK(t.find("OpenAI Blog, A more flexible partnership with Microsoft; see note 2.") !=
+              std::string::npos);
+      else
+        CHECK(t.find("A more flexible partnership with Microsoft”, April 27, 2026") !=
+              t.rfind("A more flexible partnership with Microsoft”, April 27, 2026"));
+    }
+  }
+}
