@@ -53,10 +53,10 @@ public:
       while (j < n && !is_word_space(cps_[j].cp) && cps_[j].cp != '\n' &&
              !(j > i && cps_[j].break_before))
         ++j;
-      word(i, j);
       size_t k = j;
       while (k < n && is_word_space(cps_[k].cp))
         ++k;
+      word(i, j, k >= n || cps_[k].cp == '\n');
       if (k > j) {
         space(j, k);
       } else if (j < n && j > i && cps_[j].break_before) {
@@ -93,8 +93,9 @@ private:
   }
 
   /// A word: one piece per run of equal span, face, level and script, and hyphenation points
-  /// when the word is a single left-to-right piece.
-  void word(size_t i, size_t j) {
+  /// when the word is a single left-to-right piece. `last`: it ends the paragraph or a line
+  /// that must end after it.
+  void word(size_t i, size_t j, bool last) {
     size_t a = i;
     bool single = true;
     for (size_t b = i + 1; b <= j; ++b) {
@@ -108,14 +109,14 @@ private:
       const ShapedWord& w = shape(cps_[a], text, rtl);
       std::vector<size_t> points;
       if (single && b == j && !rtl)
-        points = hyphen_points(i, j);
+        points = hyphen_points(i, j, last);
       emit_word_piece(cps_[a], w, points);
       a = b;
     }
   }
 
   /// Byte offsets (relative to the word) where a hyphen may go.
-  std::vector<size_t> hyphen_points(size_t i, size_t j) {
+  std::vector<size_t> hyphen_points(size_t i, size_t j, bool last) {
     const SpanStyle& s = c_.styles[static_cast<size_t>(cps_[i].span)];
     std::vector<size_t> points;
     std::uint32_t begin = cps_[i].byte, end = byte_end(j);
@@ -125,7 +126,10 @@ private:
       if (soft > begin && soft < end)
         points.push_back(soft - begin);
     }
-    if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url)
+    // The last word is never split by the dictionary: a last line of half a word reads as a
+    // mistake. TeX only discourages the hyphen before it, with \finalhyphendemerits (The
+    // TeXbook, ch. 14), which loses to a paragraph that is otherwise much better.
+    if (!points.empty() || !o_.hyphenate || !s.hyphenate || s.url || last)
       return points;
     // Like TeX, a word that already has a hyphen ("revenue-share") is only broken there.
     if (is_explicit_hyphen(cps_[j - 1].cp) || (i > 0 && is_explicit_hyphen(cps_[i - 1].cp)))

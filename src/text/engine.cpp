@@ -4,6 +4,7 @@
 #include "text/finalize.hpp"
 #include "util/text_utils.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace galley::text {
@@ -64,12 +65,21 @@ class Breaker {
 public:
   Breaker(const ParagraphSpec& spec, TextContext& ctx)
       : spec_(spec), ctx_(ctx), collected_(collect(spec.spans, spec.language, true, ctx)),
-        exceptions_(parse_exceptions(spec.hyphenation.exceptions)) {
+        exceptions_(parse_exceptions(spec.hyphenation.exceptions)),
+        hyphenation_(spec.hyphenation) {
     po_.justify = spec.align == Alignment::Justify;
     po_.first_indent = spec.first_indent;
     po_.hyphen_penalty = spec.params.hyphen_penalty;
     po_.ex_hyphen_penalty = spec.params.ex_hyphen_penalty;
-    po_.hyphenation = &spec.hyphenation;
+    if (!collected_.styles.empty()) {
+      double measure = spec.line_width ? spec.line_width(0) : spec.width;
+      if (measure < hyphenation_.narrow_measure_em * collected_.styles.front().size) {
+        // 0 is the dictionary's own minimum, which the patterns apply in any case.
+        hyphenation_.left_min = std::max(hyphenation_.left_min, hyphenation_.narrow_min);
+        hyphenation_.right_min = std::max(hyphenation_.right_min, hyphenation_.narrow_min);
+      }
+    }
+    po_.hyphenation = &hyphenation_;
     po_.exceptions = &exceptions_;
   }
 
@@ -84,6 +94,7 @@ public:
     lp.adj_demerits = spec.params.adj_demerits;
     lp.double_hyphen_demerits = spec.params.double_hyphen_demerits;
     lp.final_hyphen_demerits = spec.params.final_hyphen_demerits;
+    lp.hyphen_limit = spec.params.hyphen_limit;
     lp.looseness = spec.params.looseness;
     lp.distinct_lines = static_cast<bool>(spec.line_width) || spec.params.looseness != 0;
     // Ragged lines take their slack in a right skip of 0pt plus 2em, as plain TeX's \raggedright.
@@ -142,6 +153,7 @@ private:
   TextContext& ctx_;
   Collected collected_;
   HyphenExceptions exceptions_;
+  HyphenationOptions hyphenation_; ///< the spec's, with the narrow measure's minimums
   PrepareOptions po_;
   std::optional<Prepared> plain_, hyphenated_;
 };

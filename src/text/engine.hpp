@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,8 @@ struct BreakParams {
   double adj_demerits = 10000;         ///< adjacent lines in incompatible fitness classes
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
+  /// Most consecutive hyphenated lines; a break making one more is not taken. 0: no limit.
+  int hyphen_limit = 2;
   double emergency_stretch_em = 3;     ///< extra stretch per line in the emergency pass, in ems
   int looseness = 0;
 };
@@ -65,6 +68,15 @@ struct HyphenationOptions {
   bool enabled = true;
   int left_min = 0;  ///< fewest letters before a hyphen; 0: the dictionary's own (2 when unnamed)
   int right_min = 0; ///< after a hyphen; 0 likewise
+  /// Whether a word that starts with a capital may be split (TeX's \uchyph). Unset: the
+  /// language's custom, yes in German and Luxembourgish, which capitalise every noun, no
+  /// elsewhere, where a capital mostly starts a name.
+  std::optional<bool> uc_hyphen;
+  /// In a measure narrower than `narrow_measure_em` ems of the paragraph's first span, both
+  /// minimums are at least `narrow_min`: a narrow column has few letters to spare on a line,
+  /// and two-letter fragments ("Mi-crosoft", "of-ten") would end many of them.
+  int narrow_min = 3;
+  double narrow_measure_em = 30;
   std::vector<std::string> exceptions; ///< "ta-ble"; a word without hyphens is never split
 };
 

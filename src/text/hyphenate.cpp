@@ -153,6 +153,16 @@ bool hyphenated(const std::string& language) {
   return std::find(kNever.begin(), kNever.end(), primary_language(language)) == kNever.end();
 }
 
+/// Whether words that start with a capital are split: the style's choice, else the language's
+/// custom. German and Luxembourgish capitalise every noun, and their long words are mostly
+/// nouns; elsewhere a capital mostly starts a name, which readers should see whole.
+bool splits_capitals(const HyphenationOptions& options, const std::string& language) {
+  if (options.uc_hyphen)
+    return *options.uc_hyphen;
+  const std::string primary = primary_language(language);
+  return primary == "de" || primary == "lb";
+}
+
 } // namespace
 
 const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
@@ -176,9 +186,15 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
     next_code_point(word, i);
   }
   auto n = static_cast<int>(starts.size());
+  size_t at = 0;
+  bool capitalised = n > 0 && u_isupper(static_cast<UChar32>(next_code_point(word, at)));
   std::vector<int> counts; // code points before each hyphen
   if (auto ex = exceptions.find(lower); ex != exceptions.end()) {
     counts = ex->second;
+  } else if (capitalised && !splits_capitals(options, language)) {
+    // TeX's \uchyph (TeX: The Program, section 896): a capitalised word is left whole, though
+    // a style's own exception for it still applies.
+    return {};
   } else {
     std::string key = language + '\0' + lower;
     if (auto hit = cache_.find(key); hit != cache_.end()) {

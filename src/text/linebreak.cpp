@@ -102,6 +102,7 @@ struct Node {
   int line = 0; // lines before this break
   int fitness = Decent;
   bool flagged = false;
+  int hyphens = 0; // consecutive hyphenated lines ending here
   double demerits = 0;
   int prev = -1;
   double width = 0, stretch = 0, shrink = 0, fil = 0; // totals after the break
@@ -174,8 +175,13 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     double demerits = kAwful;
     int prev = -1;
     int line = 0;
+    int hyphens = 0;
   };
-  std::vector<Candidate> candidates; // indexed by line group * 4 + fitness
+  // With a hyphen limit, breaks at one hyphen reached through runs of different lengths are
+  // different nodes: the shorter run may still be followed by a hyphen, the longer may not.
+  const int runs = params.hyphen_limit > 0 ? params.hyphen_limit : 1;
+  const size_t per_group = 4 * static_cast<size_t>(runs);
+  std::vector<Candidate> candidates; // indexed by (line group * 4 + fitness) * runs + run - 1
   std::vector<double> group_min;     // least demerits per line group (TeX 835-836)
 
   auto try_break = [&](int i) {
@@ -183,6 +189,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     bool forced = is_forced(brk);
     bool final_break = forced && i == static_cast<int>(items.size()) - 1;
     double pen_width = brk.kind == ItemKind::Penalty ? brk.width : 0;
+    bool flagged = brk.kind == ItemKind::Penalty && brk.flagged;
     candidates.clear();
     group_min.clear();
     double min_demerits = kAwful;
@@ -206,16 +213,24 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
         if (!e.feasible)
           continue;
       }
+      // The hyphen limit refuses the break, unless it is the one kept to end the paragraph at
+      // all: the limit gives way before the paragraph fails.
+      if (flagged && params.hyphen_limit > 0 && a.hyphens >= params.hyphen_limit && !artificial)
+        continue;
       double d = artificial ? 0
                             : line_demerits(e.badness, brk, a.flagged, e.fitness, a.fitness,
                                             final_break, params) +
                                   a.demerits;
       int group = params.distinct_lines ? a.line : 0;
-      size_t slot = static_cast<size_t>(group) * 4 + static_cast<size_t>(e.fitness);
+      int hyphens = flagged ? a.hyphens + 1 : 0;
+      size_t run = static_cast<size_t>(std::clamp(hyphens, 1, runs) - 1);
+      size_t slot = (static_cast<size_t>(group) * 4 + static_cast<size_t>(e.fitness)) *
+                        static_cast<size_t>(runs) +
+                    run;
       if (candidates.size() <= slot)
         candidates.resize(slot + 1);
       if (d < candidates[slot].demerits)
-        candidates[slot] = {d, active[k], a.line + 1};
+        candidates[slot] = {d, active[k], a.line + 1, hyphens};
       if (group_min.size() <= static_cast<size_t>(group))
         group_min.resize(static_cast<size_t>(group) + 1, kAwful);
       group_min[static_cast<size_t>(group)] = std::min(group_min[static_cast<size_t>(group)], d);
@@ -241,13 +256,14 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
     }
     for (size_t slot = 0; slot < candidates.size(); ++slot) {
       const Candidate& c = candidates[slot];
-      if (c.prev < 0 || c.demerits > group_min[slot / 4] + params.adj_demerits)
+      if (c.prev < 0 || c.demerits > group_min[slot / per_group] + params.adj_demerits)
         continue;
       Node n;
       n.position = i;
       n.line = c.line;
-      n.fitness = static_cast<int>(slot % 4);
-      n.flagged = brk.kind == ItemKind::Penalty && brk.flagged;
+      n.fitness = static_cast<int>(slot / static_cast<size_t>(runs) % 4);
+      n.flagged = flagged;
+      n.hyphens = c.hyphens;
       n.demerits = c.demerits;
       n.prev = c.prev;
       n.width = bw;

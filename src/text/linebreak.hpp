@@ -40,6 +40,9 @@ struct LineBreakParams {
   double adj_demerits = 10000;
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
+  /// Most consecutive lines that may end with a hyphen; a break that would make one more is not
+  /// taken (InDesign's hyphen limit, CSS Text 4's hyphenate-limit-lines). 0: no limit.
+  int hyphen_limit = 0;
   /// Stretch every line has besides its glue (ragged-right's \rightskip), points.
   double background_stretch = 0;
   /// Extra stretch that widens what counts as feasible (TeX's \emergencystretch), points.

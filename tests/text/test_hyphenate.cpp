@@ -42,7 +42,9 @@ TEST_SUITE("text/hyphenate") {
     HyphenationOptions o;
     CHECK(hyphenated(h, "extraordinary", "en") == "ex-tra-or-di-nary");
     CHECK(hyphenated(h, "partnership", "en-US") == "part-ner-ship");
-    CHECK(hyphenated(h, "Responsibilities", "en") == "Re-spon-si-bil-i-ties");
+    HyphenationOptions capitals;
+    capitals.uc_hyphen = true; // English leaves capitalised words whole unless told otherwise
+    CHECK(hyphenated(h, "Responsibilities", "en", capitals) == "Re-spon-si-bil-i-ties");
     // hyph_de_DE.dic is ISO 8859-1: umlauts and sharp s go through the conversion.
     CHECK(hyphenated(h, "Donaudampfschifffahrtsgesellschaft", "de") ==
           "Do-nau-dampf-schiff-fahrts-ge-sell-schaft");
