@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,16 @@ struct TextStyle {
   /// file names none, as Russian's, Greek's and Italian's do).
   int hyphen_left = 0;
   int hyphen_right = 0;
+  /// In a column narrower than 30 em both minimums are at least this.
+  int hyphen_narrow_minimum = 3;
+  /// Most consecutive hyphenated lines; 0: no limit.
+  int hyphen_limit = 2;
+  /// Whether words starting with a capital are split (TeX's \uchyph); unset (`auto`): only in
+  /// German and Luxembourgish, which capitalise every noun.
+  std::optional<bool> uc_hyphen;
+  int double_hyphen_demerits = 10000; ///< TeX's \doublehyphendemerits
+  int final_hyphen_demerits = 5000;   ///< TeX's \finalhyphendemerits
+  double emergency_stretch = 31.5;    ///< TeX's \emergencystretch: 3em of the default size
   std::vector<std::string> exceptions; ///< "ta-ble", "OpenAI" (no hyphens: never split)
   double caption_size = 8.5;
   double code_size = 8.5;

@@ -398,6 +398,12 @@ text::ParagraphSpec paragraph_spec(const ArticleContext& ctx, std::vector<text::
   spec.hyphenation.enabled = t.hyphenate;
   spec.hyphenation.left_min = t.hyphen_left;
   spec.hyphenation.right_min = t.hyphen_right;
+  spec.hyphenation.narrow_min = t.hyphen_narrow_minimum;
+  spec.hyphenation.uc_hyphen = t.uc_hyphen;
+  spec.params.hyphen_limit = t.hyphen_limit;
+  spec.params.double_hyphen_demerits = t.double_hyphen_demerits;
+  spec.params.final_hyphen_demerits = t.final_hyphen_demerits;
+  spec.params.emergency_stretch_em = t.emergency_stretch / t.size;
   spec.hyphenation.exceptions = t.exceptions;
   return spec;
 }

@@ -174,6 +174,21 @@ void hyphen_minimum(MapReader& r, std::string_view key, int& out) {
   r.integer(key, out, 1, 10);
 }
 
+/// true, false, or `auto` (unset: the language decides).
+void optional_flag(MapReader& r, std::string_view key, std::optional<bool>& out) {
+  const YAML::Node* node = r.raw(key);
+  if (!node) return;
+  auto text = r.scalar(key, *node, "true, false or auto");
+  if (!text) return;
+  std::optional<bool> v = parse_bool(*text);
+  if (!v && *text != "auto") {
+    r.error(*node, "'" + r.full(key) + "' expects true, false or auto, got '" + *text + "'");
+    return;
+  }
+  out = v;
+  r.mark_given(key, *node);
+}
+
 void apply_text(TextStyle& text, MapReader& r) {
   r.length("size", text.size, Bound::Positive, false);
   r.length("leading", text.leading, Bound::Positive);
@@ -184,6 +199,13 @@ void apply_text(TextStyle& text, MapReader& r) {
   r.boolean("hyphenate", text.hyphenate);
   hyphen_minimum(r, "hyphen-left", text.hyphen_left);
   hyphen_minimum(r, "hyphen-right", text.hyphen_right);
+  r.integer("hyphen-narrow-minimum", text.hyphen_narrow_minimum, 1, 10);
+  r.integer("hyphen-limit", text.hyphen_limit, 0, 10);
+  optional_flag(r, "uc-hyphen", text.uc_hyphen);
+  // TeX's demerits are integers below 2^30 (TeX: The Program, section 859).
+  r.integer("double-hyphen-demerits", text.double_hyphen_demerits, 0, 1 << 30);
+  r.integer("final-hyphen-demerits", text.final_hyphen_demerits, 0, 1 << 30);
+  r.length("emergency-stretch", text.emergency_stretch);
   std::vector<std::string> exceptions = text.exceptions;
   if (r.strings("exceptions", exceptions)) {
     const YAML::Node& list = *r.raw("exceptions");

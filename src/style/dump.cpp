@@ -120,6 +120,15 @@ void text_style(YAML::Emitter& out, const TextStyle& t) {
   flag(out, "hyphenate", t.hyphenate);
   hyphen_minimum(out, "hyphen-left", t.hyphen_left);
   hyphen_minimum(out, "hyphen-right", t.hyphen_right);
+  integer(out, "hyphen-narrow-minimum", t.hyphen_narrow_minimum);
+  integer(out, "hyphen-limit", t.hyphen_limit);
+  if (t.uc_hyphen)
+    flag(out, "uc-hyphen", *t.uc_hyphen);
+  else
+    word(out, "uc-hyphen", "auto");
+  integer(out, "double-hyphen-demerits", t.double_hyphen_demerits);
+  integer(out, "final-hyphen-demerits", t.final_hyphen_demerits);
+  length(out, "emergency-stretch", t.emergency_stretch);
   list(out, "exceptions", t.exceptions);
   length(out, "caption-size", t.caption_size);
   length(out, "code-size", t.code_size);

@@ -597,6 +597,9 @@ TEST_SUITE("layout/article") {
         "they control.";
     style::Style st = style::default_style();
     st.page.margins.inner = st.page.margins.outer = (st.page.width - 360) / 2;
+    // The text is mostly names: taking a line back needs them split, as plain TeX's \uchyph=1
+    // allows (the default leaves capitalised words whole).
+    st.text.uc_hyphen = true;
     int saved = 0;
     for (int k = 4; k <= 16; ++k) {
       model::Issue issue;

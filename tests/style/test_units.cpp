@@ -86,6 +86,35 @@ TEST_SUITE("style/units") {
     CHECK_FALSE(s.text.hyphenate);
   }
 
+  TEST_CASE("hyphenation controls: TeX's defaults, em for the emergency stretch, auto") {
+    Diagnostics diags;
+    Style base = load_style_text("extends: base\ntext: {size: 9pt}\n", "b.yaml", diags);
+    REQUIRE(diags.empty());
+    CHECK(base.text.hyphen_limit == 2);
+    CHECK(base.text.hyphen_narrow_minimum == 3);
+    CHECK_FALSE(base.text.uc_hyphen.has_value());
+    CHECK(base.text.double_hyphen_demerits == 10000);
+    CHECK(base.text.final_hyphen_demerits == 5000);
+    CHECK(base.text.emergency_stretch == doctest::Approx(27)); // 3em of 9pt
+    Style s = load_style_text("extends: base\n"
+                              "text: {hyphen-limit: 0, hyphen-narrow-minimum: 4, uc-hyphen: true,\n"
+                              "  double-hyphen-demerits: 100000, final-hyphen-demerits: 0,\n"
+                              "  emergency-stretch: 1.5em}\n",
+                              "h.yaml", diags);
+    REQUIRE(diags.empty());
+    CHECK(s.text.hyphen_limit == 0);
+    CHECK(s.text.hyphen_narrow_minimum == 4);
+    CHECK(s.text.uc_hyphen == std::optional<bool>(true));
+    CHECK(s.text.double_hyphen_demerits == 100000);
+    CHECK(s.text.final_hyphen_demerits == 0);
+    CHECK(s.text.emergency_stretch == doctest::Approx(15.75));
+    Style back = load_style_text("text: {uc-hyphen: auto}\n", "k.yaml", diags);
+    REQUIRE(diags.empty());
+    CHECK_FALSE(back.text.uc_hyphen.has_value());
+    load_style_text("text: {uc-hyphen: sometimes, hyphen-limit: 11}\n", "bad.yaml", diags);
+    CHECK(diags.error_count() == 2);
+  }
+
   TEST_CASE("a font given as a bare family keeps its features") {
     Diagnostics diags;
     Style s = load_style_text("fonts: {code: Courier Prime}\n", "f.yaml", diags);
