@@ -39,14 +39,21 @@ struct Evaluation {
   int fitness = Decent;
   bool overfull = false; // shrinks beyond its shrinkability (r < -1)
   bool feasible = true;  // within the tolerance, emergency stretch counted
+  bool graded = false;   // beyond inf_bad, as loose as it is (final pass)
 };
 
 /// Badness and fitness class of a line (Knuth-Plass section "fitness classes"; TeX 851-853).
 /// Unlike TeX, emergency stretch only decides feasibility: demerits come from the real glue, so
 /// the emergency pass spreads looseness evenly instead of preferring a few very loose lines.
-/// In the final pass a line that even emergency stretch cannot make feasible is still accepted,
-/// as loose as it is, at inf_bad: a loose line is better than an overfull one.
-Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& p) {
+/// In the final pass a line that even emergency stretch cannot make feasible is still accepted
+/// rather than an overfull one. TeX charges every line beyond inf_bad alike (its badness stops
+/// at inf_bad, TeX: The Program, section 108), so a line of one word set ragged costs no more
+/// than a line just too loose, and the rest of the paragraph is packed tight around it. Here
+/// the badness of such a line goes on growing as 100 r^3 of its real glue, and a line without
+/// glue is charged as if it had one word space (`space_stretch`), since its empty end is as
+/// wide a hole as that space would be: looseness is spread instead of dumped on one line.
+Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& p,
+                    double space_stretch) {
   Evaluation e;
   if (m.width < target) {
     if (m.fil > 0)
@@ -58,9 +65,15 @@ Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& 
     double b = with_emergency > 0 ? badness(slack / with_emergency) : kInfBad;
     e.feasible = b <= p.tolerance;
     e.fitness = e.badness > 99 ? VeryLoose : e.badness > 12 ? Loose : Decent;
-    if (!e.feasible && p.final_pass) {
-      e.badness = kInfBad;
+    if (p.final_pass && (!e.feasible || e.badness >= kInfBad)) {
       e.feasible = true;
+      e.badness = kInfBad;
+      double glue = stretch > 0 ? stretch : space_stretch;
+      if (glue > 0) {
+        double r = slack / glue;
+        e.badness = std::max(kInfBad, 100 * r * r * r);
+      }
+      e.graded = e.badness > kInfBad;
     }
   } else if (m.width > target) {
     double need = m.width - target;
@@ -78,11 +91,11 @@ Evaluation evaluate(const LineMeasure& m, double target, const LineBreakParams& 
   return e;
 }
 
-/// TeX section 859.
-double line_demerits(double b, const Item& brk, bool prev_flagged, int fitness, int prev_fitness,
+/// TeX section 859; a graded line (see evaluate) is not capped at TeX's 10^8.
+double line_demerits(const Evaluation& e, const Item& brk, bool prev_flagged, int prev_fitness,
                      bool final_break, const LineBreakParams& p) {
-  double d = p.line_penalty + b;
-  d = std::abs(d) >= 10000 ? 1e8 : d * d;
+  double d = p.line_penalty + e.badness;
+  d = e.graded || std::abs(d) < 10000 ? d * d : 1e8;
   if (brk.kind == ItemKind::Penalty) {
     if (brk.penalty > 0)
       d += brk.penalty * brk.penalty;
@@ -92,9 +105,18 @@ double line_demerits(double b, const Item& brk, bool prev_flagged, int fitness, 
   bool flagged = brk.kind == ItemKind::Penalty && brk.flagged;
   if (prev_flagged && (flagged || final_break))
     d += final_break ? p.final_hyphen_demerits : p.double_hyphen_demerits;
-  if (std::abs(fitness - prev_fitness) > 1)
+  if (std::abs(e.fitness - prev_fitness) > 1)
     d += p.adj_demerits;
   return d;
+}
+
+/// The stretch of the paragraph's most stretchable word space (fil glue aside).
+double space_stretch(const std::vector<Item>& items) {
+  double most = 0;
+  for (const Item& it : items)
+    if (it.kind == ItemKind::Glue && it.fil == 0)
+      most = std::max(most, it.stretch);
+  return most;
 }
 
 struct Node {
@@ -170,6 +192,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
   std::vector<int> active{0};
   std::vector<int> still_active;
   double tw = 0, ts = 0, tz = 0, tf = 0; // running totals before the current item
+  const double spaces = space_stretch(items);
 
   struct Candidate {
     double demerits = kAwful;
@@ -198,7 +221,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       const Node& a = nodes[static_cast<size_t>(active[k])];
       LineMeasure m{tw - a.width + pen_width, ts - a.stretch, tz - a.shrink, tf - a.fil};
       double target = width(params.distinct_lines ? a.line : 0);
-      Evaluation e = evaluate(m, target, params);
+      Evaluation e = evaluate(m, target, params, spaces);
       bool artificial = false;
       if (e.overfull || forced) {
         // Deactivate a, but in the final pass keep the paragraph alive through the last active
@@ -218,8 +241,7 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       if (flagged && params.hyphen_limit > 0 && a.hyphens >= params.hyphen_limit && !artificial)
         continue;
       double d = artificial ? 0
-                            : line_demerits(e.badness, brk, a.flagged, e.fitness, a.fitness,
-                                            final_break, params) +
+                            : line_demerits(e, brk, a.flagged, a.fitness, final_break, params) +
                                   a.demerits;
       int group = params.distinct_lines ? a.line : 0;
       int hyphens = flagged ? a.hyphens + 1 : 0;
@@ -368,14 +390,15 @@ double score_breaks(const std::vector<Item>& items, const std::vector<int>& brea
   int start = 0;
   int prev_fitness = Decent;
   bool prev_flagged = false;
+  const double spaces = space_stretch(items);
   for (size_t l = 0; l < breaks.size(); ++l) {
     int b = breaks[l];
     LineMeasure m = measure_line(items, start, b);
-    Evaluation e = evaluate(m, width(static_cast<int>(l)), params);
+    Evaluation e = evaluate(m, width(static_cast<int>(l)), params, spaces);
     const Item& brk = items[static_cast<size_t>(b)];
     bool final_break = b == static_cast<int>(items.size()) - 1;
     total +=
-        line_demerits(e.badness, brk, prev_flagged, e.fitness, prev_fitness, final_break, params);
+        line_demerits(e, brk, prev_flagged, prev_fitness, final_break, params);
     prev_fitness = e.fitness;
     prev_flagged = brk.kind == ItemKind::Penalty && brk.flagged;
     start = line_start_after(items, b);

@@ -334,3 +334,46 @@ TEST_SUITE("text/paragraph") {
     }
   }
 }
+
+TEST_SUITE("text/paragraph") {
+  TEST_CASE("the emergency pass spreads looseness instead of leaving a short word alone") {
+    // Without hyphenation, in measures of 13 to 22 em, many lines are beyond any tolerance.
+    // TeX charges them all alike, so a short word was left alone on a ragged line while the
+    // next line held four words ("Thorsten" / "Vandenbroucke coordinated from" at 150pt).
+    Engine engine(testing::bundled_options());
+    const std::string text =
+        "The final cutover happened over a weekend in late September. Thorsten Vandenbroucke "
+        "coordinated from Brussels, Nomvula Dlamini-Henderson handled the database migrations "
+        "from Johannesburg, and I spent most of Saturday night discovering that our alerting "
+        "rules had been silently depending on a misconfigured relabelling step for three years. "
+        "Procurement, represented by the indefatigable Bartholomew Featherstonehaugh, calculated "
+        "that the cheapest proposal would have cost more than the infrastructure it was supposed "
+        "to observe.";
+    int lines = 0;
+    for (double width = 120; width <= 200; width += 5) {
+      ParagraphSpec spec = testing::paragraph(text, "en", width, 9);
+      spec.spans[0].font.family = "Noto Serif";
+      spec.hyphenation.enabled = false;
+      Diagnostics diags;
+      ParagraphLayout layout = engine.layout_paragraph(spec, diags);
+      for (size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+        const Line& line = layout.lines[i];
+        std::string t = testing::line_text(line);
+        CAPTURE(width);
+        CAPTURE(t);
+        ++lines;
+        if (t.find(' ') == std::string::npos) {
+          // Alone only when it could not share a line: wider than half the measure.
+          CHECK(line.natural_width > width / 2);
+          continue;
+        }
+        // Every other line but the last is justified, however loose.
+        double drawn = 0;
+        for (const auto& run : line.runs)
+          drawn = std::max(drawn, run.x + run.width);
+        CHECK(drawn == doctest::Approx(width));
+      }
+    }
+    CHECK(lines > 100);
+  }
+}
