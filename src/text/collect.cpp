@@ -157,10 +157,30 @@ private:
     std::string_view core(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
     static const HyphenExceptions no_exceptions;
     auto found = ctx_.hyphenator.points(core, c_.language, options,
-                                        o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags);
+                                        o_.exceptions ? *o_.exceptions : no_exceptions, ctx_.diags,
+                                        starts_sentence(i));
     for (size_t p : found)
       points.push_back(p + (cps_[a].byte - begin));
     return points;
+  }
+
+  /// Whether the word at code point `i` follows a sentence's end (before spaces and opening
+  /// quotes or brackets). An abbreviation's period ("Dr. Okafor") counts too: the name after
+  /// it may then be split, as any word starting a sentence may. The first word of a paragraph,
+  /// often a table cell's or a heading's, is not taken for one: those are mostly names.
+  bool starts_sentence(size_t i) const {
+    auto skipped = [](char32_t c) {
+      auto cp = static_cast<UChar32>(c);
+      return is_word_space(c) || u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK) ||
+             u_charType(cp) == U_START_PUNCTUATION;
+    };
+    size_t k = i;
+    while (k > 0 && skipped(cps_[k - 1].cp))
+      --k;
+    if (k == 0)
+      return false;
+    const char32_t before = cps_[k - 1].cp;
+    return before == '.' || before == '?' || before == '!' || before == 0x2026;
   }
 
   void emit_word_piece(const CodePoint& first, const ShapedWord& w,

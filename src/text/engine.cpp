@@ -65,8 +65,7 @@ class Breaker {
 public:
   Breaker(const ParagraphSpec& spec, TextContext& ctx)
       : spec_(spec), ctx_(ctx), collected_(collect(spec.spans, spec.language, true, ctx)),
-        exceptions_(parse_exceptions(spec.hyphenation.exceptions)),
-        hyphenation_(spec.hyphenation) {
+        exceptions_(parse_exceptions(spec.hyphenation.exceptions)), hyphenation_(spec.hyphenation) {
     po_.justify = spec.align == Alignment::Justify;
     po_.first_indent = spec.first_indent;
     po_.hyphen_penalty = spec.params.hyphen_penalty;

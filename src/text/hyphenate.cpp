@@ -178,7 +178,8 @@ const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diag
 
 std::vector<size_t> Hyphenator::points(std::string_view word, const std::string& language,
                                        const HyphenationOptions& options,
-                                       const HyphenExceptions& exceptions, Diagnostics& diags) {
+                                       const HyphenExceptions& exceptions, Diagnostics& diags,
+                                       bool sentence_start) {
   std::string lower = lowercase(word);
   std::vector<size_t> starts; // byte offset of each code point
   for (size_t i = 0; i < word.size();) {
@@ -191,9 +192,11 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const std::string&
   std::vector<int> counts; // code points before each hyphen
   if (auto ex = exceptions.find(lower); ex != exceptions.end()) {
     counts = ex->second;
-  } else if (capitalised && !splits_capitals(options, language)) {
+  } else if (capitalised && !sentence_start && !splits_capitals(options, language)) {
     // TeX's \uchyph (TeX: The Program, section 896): a capitalised word is left whole, though
-    // a style's own exception for it still applies.
+    // a style's own exception for it still applies. Unlike TeX, a word capitalised only for
+    // starting a sentence is an ordinary word: leaving every sentence's first word whole cost
+    // Russian text, whose first words are long, a fifth more space between words.
     return {};
   } else {
     std::string key = language + '\0' + lower;

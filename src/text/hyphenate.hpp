@@ -42,9 +42,10 @@ public:
   /// Byte offsets into `word` before which a hyphen may be inserted, in increasing order.
   /// `word` is letters only. Exceptions win over the dictionary; left_min and right_min count
   /// code points. A language without a dictionary is reported once and gives no points.
+  /// `sentence_start`: the word begins a sentence, so a capital says nothing of a name.
   std::vector<size_t> points(std::string_view word, const std::string& language,
                              const HyphenationOptions& options, const HyphenExceptions& exceptions,
-                             Diagnostics& diags);
+                             Diagnostics& diags, bool sentence_start = false);
 
   /// The dictionary file used for a BCP 47 language tag ("en" -> hyph_en_US.dic), or "".
   std::filesystem::path dictionary_for(const std::string& language) const;

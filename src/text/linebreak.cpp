@@ -397,8 +397,7 @@ double score_breaks(const std::vector<Item>& items, const std::vector<int>& brea
     Evaluation e = evaluate(m, width(static_cast<int>(l)), params, spaces);
     const Item& brk = items[static_cast<size_t>(b)];
     bool final_break = b == static_cast<int>(items.size()) - 1;
-    total +=
-        line_demerits(e, brk, prev_flagged, prev_fitness, final_break, params);
+    total += line_demerits(e, brk, prev_flagged, prev_fitness, final_break, params);
     prev_fitness = e.fitness;
     prev_flagged = brk.kind == ItemKind::Penalty && brk.flagged;
     start = line_start_after(items, b);

@@ -121,7 +121,8 @@ TEST_SUITE("text/hyphen-controls") {
     LineBreakParams p;
     p.hyphen_limit = 2;
     p.final_pass = true;
-    BreakResult r = break_lines(items, [](int) { return 44.0; }, p);
+    BreakResult r = break_lines(
+        items, [](int) { return 44.0; }, p);
     REQUIRE(r.ok);
     CHECK(r.breaks.back() == static_cast<int>(items.size()) - 1);
   }
@@ -159,6 +160,9 @@ TEST_SUITE("text/hyphen-controls") {
     CHECK(split(h, "Größenordnung", "de", o) == "Grö-ßen-ord-nung");
     o.uc_hyphen = false;
     CHECK(split(h, "Größenordnung", "de", o) == "Größenordnung");
+    // A capital that only starts a sentence says nothing of a name.
+    Diagnostics diags;
+    CHECK_FALSE(h.points("Responsibilities", "en", o, {}, diags, true).empty());
     // Lowercase words are not affected; a style's own exception still applies.
     CHECK(split(h, "responsibilities", "en", o) == "re-spon-si-bil-i-ties");
     CHECK(split(h, "Grenoble", "en", o, parse_exceptions({"Gre-noble"})) == "Gre-noble");
@@ -183,6 +187,20 @@ TEST_SUITE("text/hyphen-controls") {
     CHECK(split_capitals() == 0);
     spec.hyphenation.uc_hyphen = true;
     CHECK(split_capitals() > 0);
+    // The first word of a sentence may be split, at some measure.
+    bool first_word_split = false;
+    for (double width = 60; width <= 160 && !first_word_split; width += 2) {
+      spec = testing::paragraph(
+          "Nobody objected to it at all. Understandably, the committee decided quickly.", "en",
+          width);
+      for (const Line& line : lines_of(engine, spec)) {
+        std::string t = testing::line_text(line);
+        first_word_split =
+            first_word_split || (line.hyphenated && t.rfind(" Un") != std::string::npos &&
+                                 t.find(' ', t.rfind(" Un") + 1) == std::string::npos);
+      }
+    }
+    CHECK(first_word_split);
   }
 
   TEST_CASE("a narrow measure raises both minimums to three letters") {
