@@ -25,14 +25,14 @@ struct Counts {
   int hyphenated = 0;      ///< lines ending with a hyphen, explicit ones included
   int runs_of_two = 0;     ///< exactly two hyphenated lines in a row
   int runs_of_three = 0;   ///< three or more
-  int capitalised = 0; ///< words starting with a capital split at a line end, not first in a sentence
+  int capitalised = 0;     ///< split words with a capital, sentence starts aside
   int last_words = 0;      ///< a paragraph's last word split
   int short_fragments = 0; ///< in body lines: fewer than three letters before or after a hyphen
   double p95_gap = 0;      ///< justified lines' word gaps, points
 };
 
-/// Bytes of the UTF-8 letters of `s` (ASCII letters and anything beyond ASCII), counted as
-/// letters: enough for English text.
+/// Letters of a UTF-8 word: ASCII letters and one per non-ASCII character (enough for the
+/// English text measured here).
 int letters(const std::string& s) {
   int n = 0;
   for (unsigned char c : s)
@@ -158,9 +158,8 @@ int short_body_fragments(const fs::path& pdf, const std::string& source) {
 /// Whether the last word of `lines[i]` begins a sentence: the word before it, on its line or
 /// the one above, ends with a period, question or exclamation mark (a closing quote aside).
 bool starts_sentence(const std::vector<std::string>& lines, std::size_t i) {
-  std::string before = lines[i].substr(0, lines[i].find_last_of(' ') == std::string::npos
-                                              ? 0
-                                              : lines[i].find_last_of(' '));
+  std::string before = lines[i].substr(
+      0, lines[i].find_last_of(' ') == std::string::npos ? 0 : lines[i].find_last_of(' '));
   if (before.empty() && i > 0)
     before = lines[i - 1];
   before = strip(before, "", "\"')]");
