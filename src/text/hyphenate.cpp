@@ -155,12 +155,15 @@ bool hyphenated(const std::string& language) {
 
 /// Whether words that start with a capital are split: the style's choice, else the language's
 /// custom. German and Luxembourgish capitalise every noun, and their long words are mostly
-/// nouns; elsewhere a capital mostly starts a name, which readers should see whole.
+/// nouns. Russian's rules of hyphenation forbid splitting abbreviations and separating
+/// initials from a name, not splitting names ("Во-логда" is split as any word), and its long
+/// words need the points. Elsewhere (English and French house rules) a capital mostly starts a
+/// name, which readers should see whole.
 bool splits_capitals(const HyphenationOptions& options, const std::string& language) {
   if (options.uc_hyphen)
     return *options.uc_hyphen;
   const std::string primary = primary_language(language);
-  return primary == "de" || primary == "lb";
+  return primary == "de" || primary == "lb" || primary == "ru";
 }
 
 } // namespace

@@ -52,11 +52,30 @@ bool is_number_label(const std::string& w) {
   return digits > 0 && (digits == w.size() || w.substr(digits) == ".");
 }
 
-/// Strips what may follow a word at a line's start: closing punctuation.
-std::string core(std::string w) {
-  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back())) && w.back() != '-')
-    w.pop_back();
-  return w;
+bool word_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || std::isalnum(u) || c == '-' || c == '\'';
+}
+
+/// The word at the end of `s` ("handshake" of ".../2026/handshake"), and at its start.
+std::string word_end(const std::string& s) {
+  std::size_t at = s.size();
+  while (at > 0 && word_char(s[at - 1])) --at;
+  return s.substr(at);
+}
+std::string word_start(const std::string& s) {
+  std::size_t at = 0;
+  while (at < s.size() && word_char(s[at])) ++at;
+  while (at > 0 && (s[at - 1] == '-' || s[at - 1] == '\'')) --at;
+  return s.substr(0, at);
+}
+
+/// Whether a word ends a sentence: ".", "?" or "!", before closing quotes or brackets.
+bool ends_sentence(std::string w) {
+  while (!w.empty() && (w.back() == ')' || w.back() == '"' || w.back() == '\'' ||
+                        static_cast<unsigned char>(w.back()) >= 0x80))
+    w.pop_back(); // closing punctuation, and the bytes of a closing quote such as U+201D
+  return !w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!');
 }
 
 bool ends_in_hyphen(const std::string& w) {
@@ -280,14 +299,20 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
       out.where.push_back(describe(l.page, "third hyphen in a row", l));
     }
     if (!hyphen) continue;
-    const std::string head = l.texts.back().substr(0, l.texts.back().size() - 1);
+    const std::string head = word_end(l.texts.back().substr(0, l.texts.back().size() - 1));
     const TextLine& n = *flow[i + 1]->text;
-    const std::string tail = core(n.texts.front());
+    const std::string tail = word_start(n.texts.front());
     if (source_words.count(head + "-" + tail) > 0) continue; // the input's own hyphen
     std::size_t dash = head.rfind('-');
     const std::string piece = dash == std::string::npos ? head : head.substr(dash + 1);
     const std::string word = "p" + std::to_string(l.page) + " " + head + "-" + tail;
-    if (!piece.empty() && std::isupper(static_cast<unsigned char>(piece.front()))) {
+    // A name, not a word that opens a sentence: the word before it does not end one.
+    const std::string before = l.texts.size() >= 2 ? l.texts[l.texts.size() - 2]
+                               : i > 0 && !flow[i - 1]->text->texts.empty()
+                                   ? flow[i - 1]->text->texts.back()
+                                   : std::string(".");
+    if (!piece.empty() && std::isupper(static_cast<unsigned char>(piece.front())) &&
+        !ends_sentence(before)) {
       ++out.capital_hyphens;
       out.where.push_back(word + ": capitalised word hyphenated");
     }
