@@ -104,16 +104,28 @@ public:
     // with hyphenation at the tolerance, then with emergency stretch, accepting what comes.
     const Prepared* prepared = nullptr;
     BreakResult result;
-    if (spec.params.pretolerance >= 0) {
-      prepared = &items(false);
-      lp.tolerance = spec.params.pretolerance;
-      result = break_lines(prepared->items, width, lp);
-    }
-    if (!result.ok) {
-      prepared = &items(spec.hyphenation.enabled);
-      lp.tolerance = spec.params.tolerance;
-      lp.final_pass = spec.params.emergency_stretch_em <= 0;
-      result = break_lines(prepared->items, width, lp);
+    auto first_passes = [&] {
+      result = BreakResult{};
+      if (spec.params.pretolerance >= 0) {
+        prepared = &items(false);
+        lp.tolerance = spec.params.pretolerance;
+        result = break_lines(prepared->items, width, lp);
+      }
+      if (!result.ok) {
+        prepared = &items(spec.hyphenation.enabled);
+        lp.tolerance = spec.params.tolerance;
+        lp.final_pass = spec.params.emergency_stretch_em <= 0;
+        result = break_lines(prepared->items, width, lp);
+      }
+    };
+    first_passes();
+    if (!result.ok && lp.looseness != 0) {
+      // A line more or fewer is wanted only where the tolerance allows it (a compositor's
+      // \looseness, asked of paragraphs that can give it): not by emergency stretch, which
+      // would spread a one-line paragraph over two. Without it, the paragraph is set as usual.
+      lp.looseness = 0;
+      lp.distinct_lines = static_cast<bool>(spec.line_width);
+      first_passes();
     }
     if (!result.ok) {
       lp.emergency_stretch = spec.params.emergency_stretch_em * em;
