@@ -11,6 +11,10 @@ namespace {
 
 constexpr char32_t kSoftHyphen = 0xAD;
 
+/// A break between two letters of a word, without a hyphen, reads worse than any hyphenation:
+/// ten times TeX's \hyphenpenalty, so that a cell breaks at its spaces and hyphens first.
+constexpr double kLastResortPenalty = 500;
+
 bool is_explicit_hyphen(char32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2013;
 }
@@ -243,11 +247,14 @@ private:
     add(Item::glue(p.width, stretch, shrink), add_piece(p));
   }
 
-  /// A break opportunity without a space: after a hyphen, a URL separator, between ideographs.
+  /// A break opportunity without a space: after a hyphen, a URL or token separator, between
+  /// ideographs, or anywhere in a span that breaks anywhere.
   void opportunity(size_t j) {
     const CodePoint& before = cps_[j - 1];
     if (is_explicit_hyphen(before.cp)) {
       add(Item::penalty_item(0, o_.ex_hyphen_penalty, true), -1);
+    } else if (cps_[j].last_resort) {
+      add(Item::penalty_item(0, kLastResortPenalty, false), -1);
     } else if (is_ideographic(before.script) || is_ideographic(cps_[j].script)) {
       double size = c_.styles[static_cast<size_t>(before.span)].size;
       add(Item::glue(0, o_.justify ? size / 10 : 0, 0), -1);
@@ -302,6 +309,7 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
     range.face = ctx.fonts.resolve(span.font, ctx.diags);
     range.url = span.url;
     range.nobreak = span.nobreak;
+    range.word_break = span.word_break;
     range.loc = span.loc;
     c.ranges.push_back(range);
     SpanStyle style;

@@ -26,6 +26,12 @@ struct FontRequest {
   bool italic = false;
 };
 
+/// Break opportunities inside words, beyond UAX #14's, for measures too narrow for whole words
+/// (table cells). `Tokens` breaks identifiers and paths after '_', '/', '-', '.' and ':' and
+/// before the capital of a camelCase hump; `Anywhere` also between any two characters, as CSS
+/// Text 3's `overflow-wrap: anywhere` does (5.5).
+enum class WordBreak { Normal, Tokens, Anywhere };
+
 /// A run of text with one look. `tag` is the caller's: it comes back on every glyph run made
 /// from this span (layout uses it for links and note markers).
 struct Span {
@@ -37,6 +43,7 @@ struct Span {
   bool hyphenate = true;             ///< false for code and URLs
   bool nobreak = false;              ///< no line breaks inside (except after '/' when url)
   bool url = false;                  ///< break opportunities after '/', '.', '-', '?', '&'
+  WordBreak word_break = WordBreak::Normal; ///< not inside no-break spans
   double baseline_shift = 0;         ///< positive raises (superscript note markers)
   double tracking = 0;               ///< points added after each glyph that advances (letter-spacing)
   int tag = -1;

@@ -95,6 +95,44 @@ bool is_url_break_after(char32_t cp) {
   return cp == '/' || cp == '.' || cp == '-' || cp == '?' || cp == '&';
 }
 
+bool is_token_break_after(char32_t cp) {
+  return cp == '_' || cp == '/' || cp == '-' || cp == '.' || cp == ':';
+}
+
+/// Whether a line may not end between `before` and `after` even when a span breaks anywhere:
+/// spaces break by themselves, and marks, joiners, variation selectors and emoji modifiers
+/// belong to the character before them.
+bool holds_together(char32_t before, char32_t after) {
+  auto a = static_cast<UChar32>(after);
+  return is_word_space(before) || is_word_space(after) || before == '\n' || after == '\n' ||
+         is_invisible(before) || is_invisible(after) || (U_GET_GC_MASK(a) & U_GC_M_MASK) != 0 ||
+         u_hasBinaryProperty(a, UCHAR_EMOJI_MODIFIER);
+}
+
+/// Adds the opportunities of spans that break inside words (WordBreak): after a token
+/// separator, before a camelCase capital, and, for `Anywhere`, between any two characters.
+void add_word_breaks(const std::vector<SpanRange>& spans, const std::vector<bool>& in_url,
+                     std::vector<CodePoint>& cps) {
+  for (size_t i = 1; i < cps.size(); ++i) {
+    const SpanRange& s = spans[static_cast<size_t>(cps[i].span)];
+    if (s.word_break == WordBreak::Normal || s.nobreak || cps[i - 1].span != cps[i].span ||
+        cps[i].break_before || holds_together(cps[i - 1].cp, cps[i].cp))
+      continue;
+    auto before = static_cast<UChar32>(cps[i - 1].cp), after = static_cast<UChar32>(cps[i].cp);
+    // URLs keep their own rules (never just after "//") until only breaking anywhere is left.
+    bool url = s.url || (in_url[i - 1] && in_url[i]);
+    bool token = !url && ((is_token_break_after(cps[i - 1].cp) &&
+                           !is_token_break_after(cps[i].cp)) ||
+                          (u_islower(before) && u_isupper(after)));
+    if (token) {
+      cps[i].break_before = true;
+    } else if (s.word_break == WordBreak::Anywhere) {
+      cps[i].break_before = true;
+      cps[i].last_resort = true;
+    }
+  }
+}
+
 /// Whether `cp` is in a right-to-left block or is a bidi control: text without any is all
 /// left to right and skips the bidi algorithm.
 bool may_be_rtl(char32_t cp) {
@@ -336,6 +374,7 @@ Itemized Itemizer::itemize(std::string_view text, const std::vector<SpanRange>& 
       cps[i].break_before = false;
     }
   }
+  add_word_breaks(spans, in_url, cps);
   return out;
 }
 

@@ -23,6 +23,7 @@ struct SpanRange {
   FaceId face = 0; ///< the face the span asked for
   bool url = false;
   bool nobreak = false;
+  WordBreak word_break = WordBreak::Normal;
   const SourceLoc* loc = nullptr; ///< the span's, for diagnostics
 };
 
@@ -34,6 +35,7 @@ struct CodePoint {
   hb_script_t script = HB_SCRIPT_COMMON;
   FaceId face = 0;
   bool break_before = false; ///< a line may end just before this code point
+  bool last_resort = false;  ///< ...only because the span breaks anywhere (costs a penalty)
 };
 
 struct Itemized {
