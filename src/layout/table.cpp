@@ -2,6 +2,7 @@
 // header rows repeated at the top of each continuation page (the page builder copies the box
 // named by VBox::table_header).
 #include "layout/blocks.hpp"
+#include "layout/table_columns.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,16 +35,48 @@ text::Alignment cell_align(model::Align a) {
   }
 }
 
-/// Longest run of characters without a space, as a share of the text.
-double longest_word_share(const std::vector<text::Span>& spans) {
-  std::size_t total = 0, best = 0, cur = 0;
-  for (const text::Span& s : spans)
-    for (char c : s.text) {
-      ++total;
-      if (c == ' ' || c == '\n') cur = 0;
-      else best = std::max(best, ++cur);
+using CellSpans = std::vector<std::vector<std::vector<text::Span>>>; // [row][column]
+
+/// Each column's content widths (CSS 2.1 17.5.2.2), measured by the text engine with the cells'
+/// own fonts and break opportunities: the maximum is a cell set on one line, the minimum the
+/// widest line of a cell set at no width at all, which puts every unbreakable piece on a line
+/// of its own. Those deliberately overfull lines are not reported.
+std::vector<ColumnRange> measure_columns(ArticleContext& ctx, const CellSpans& spans,
+                                         std::size_t cols) {
+  std::vector<ColumnRange> columns(cols);
+  Diagnostics scratch;
+  for (const auto& row : spans)
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (row[c].empty()) continue;
+      for (double width : {1e6, 0.0}) {
+        text::ParagraphSpec spec = paragraph_spec(ctx, row[c], width, false);
+        spec.align = text::Alignment::Left;
+        spec.hyphenation.enabled = false;
+        double w = 0;
+        for (const text::Line& l : ctx.engine.layout_paragraph(spec, scratch).lines)
+          w = std::max(w, l.natural_width);
+        double& bound = width > 0 ? columns[c].max : columns[c].min;
+        bound = std::max(bound, w);
+      }
     }
-  return total == 0 ? 0 : static_cast<double>(best) / static_cast<double>(total);
+  return columns;
+}
+
+void set_word_break(CellSpans& spans, text::WordBreak wb) {
+  for (auto& row : spans)
+    for (auto& cell : row)
+      for (text::Span& s : cell) s.word_break = wb;
+}
+
+/// Sets every cell in `to` instead of `from`: sizes and note-marker rises scale alike.
+void set_look(CellSpans& spans, const style::Look& from, const style::Look& to) {
+  const double k = to.size / from.size;
+  for (auto& row : spans)
+    for (auto& cell : row)
+      for (text::Span& s : cell) {
+        s.size *= k;
+        s.baseline_shift *= k;
+      }
 }
 
 } // namespace
@@ -91,13 +124,9 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
   for (const model::TableRow& r : table.rows) cols = std::max(cols, r.cells.size());
   if (cols == 0) return;
   const double pad = 4, vpad = 3;
-  const double size = ctx.looks.table.size;
-  const double leading = ctx.looks.table.leading;
   const int header_rows = std::clamp(table.header_rows, 0, static_cast<int>(table.rows.size()));
 
-  // Measure: natural width (everything on one line) and a minimum (the longest word).
-  std::vector<double> natural(cols, 0), minimum(cols, 0);
-  std::vector<std::vector<std::vector<text::Span>>> spans(table.rows.size());
+  CellSpans spans(table.rows.size());
   std::vector<std::vector<std::vector<Tag>>> tags(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     spans[r].resize(cols);
@@ -107,31 +136,28 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
                    cell_look(ctx, static_cast<int>(r) < header_rows), spans[r][c]);
       tags[r][c] = std::move(ctx.tags);
       ctx.tags.clear();
-      if (spans[r][c].empty()) continue;
-      text::ParagraphSpec spec = paragraph_spec(ctx, spans[r][c], 1e6, false);
-      spec.hyphenation.enabled = false;
-      double w = 0;
-      for (const text::Line& l : ctx.engine.layout_paragraph(spec, ctx.diags).lines)
-        w = std::max(w, l.natural_width);
-      natural[c] = std::max(natural[c], w);
-      minimum[c] = std::max(minimum[c], w * longest_word_share(spans[r][c]));
     }
   }
+  // Columns too narrow for their words: first break identifiers, paths and URLs at their
+  // separators, then set the table a size smaller, and only then break words anywhere. In that
+  // last case the columns keep the proportions of their minima (scaled to the measure), so a
+  // word is broken only where it is wider than its column.
   const double avail = frame.width - 2 * pad * static_cast<double>(cols);
-  double sum_nat = 0, sum_min = 0;
-  for (std::size_t c = 0; c < cols; ++c) sum_nat += natural[c], sum_min += minimum[c];
-  std::vector<double> width(cols);
-  for (std::size_t c = 0; c < cols; ++c) {
-    if (sum_nat <= avail) {
-      // Fits: wide tables fill the measure; small ones keep their natural widths.
-      width[c] = sum_nat > avail * 0.5 && sum_nat > 0 ? natural[c] * avail / sum_nat : natural[c];
-    } else if (sum_min < avail) {
-      double flex = sum_nat - sum_min;
-      width[c] = minimum[c] + (flex > 0 ? (avail - sum_min) * (natural[c] - minimum[c]) / flex : 0);
-    } else {
-      width[c] = sum_min > 0 ? minimum[c] * avail / sum_min : avail / static_cast<double>(cols);
-    }
+  const style::Look* look = &ctx.looks.table;
+  std::vector<ColumnRange> columns = measure_columns(ctx, spans, cols);
+  if (min_width(columns) > avail) {
+    set_word_break(spans, text::WordBreak::Tokens);
+    columns = measure_columns(ctx, spans, cols);
   }
+  if (min_width(columns) > avail) {
+    set_look(spans, *look, ctx.looks.table_small);
+    look = &ctx.looks.table_small;
+    columns = measure_columns(ctx, spans, cols);
+  }
+  if (min_width(columns) > avail) set_word_break(spans, text::WordBreak::Anywhere);
+  const std::vector<double> width = column_widths(columns, avail);
+  const double size = look->size;
+  const double leading = look->leading;
   double table_width = 2 * pad * static_cast<double>(cols);
   for (double w : width) table_width += w;
 
@@ -152,9 +178,12 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
     double x = x0;
     for (std::size_t c = 0; c < cols; ++c) {
       if (!spans[r][c].empty()) {
-        text::ParagraphSpec spec = paragraph_spec(ctx, spans[r][c], width[c], false);
+        // A hundredth of a point over the column, so that a piece exactly as wide as its
+        // column's minimum is not taken for overfull by a rounding in the sum of its glyphs.
+        text::ParagraphSpec spec = paragraph_spec(ctx, spans[r][c], width[c] + 0.01, false);
         spec.align = cell_align(c < table.aligns.size() ? table.aligns[c] : model::Align::Default);
-        spec.hyphenation.enabled = width[c] < natural[c];
+        // Every column is at least as wide as its widest word: no cell needs a hyphen.
+        spec.hyphenation.enabled = false;
         text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
         ctx.tags = std::move(tags[r][c]);
         for (std::size_t i = 0; i < pl.lines.size(); ++i)

@@ -69,6 +69,10 @@ Looks resolve_looks(const Style& s) {
                    kMetaGrey);
   const double table_size = t.caption_size + 0.5;
   k.table = look(f.caption, 400, false, table_size, quarter_round(table_size * 1.35), text);
+  // One step down the size scale, for a table whose words do not fit its columns.
+  const double table_small_size = table_size - 1;
+  k.table_small = look(f.caption, 400, false, table_small_size,
+                       quarter_round(table_small_size * 1.35), text);
   k.code = look(f.code, 400, false, t.code_size, quarter_round(t.code_size * 1.4), text);
   const NotesStyle& n = s.notes;
   k.note = look(f.notes, 400, false, n.size, n.leading, text);

@@ -42,6 +42,7 @@ struct Looks {
   // Body furniture.
   Look caption;    ///< figure captions; a figure's credit takes `credit`'s colour
   Look table;      ///< table cells; header cells are `table` at weight 600
+  Look table_small; ///< the cells of a table whose columns do not fit at `table`: a point smaller
   Look code;       ///< code blocks
   Look note;       ///< footnotes at the foot of the page
   Look note_number;

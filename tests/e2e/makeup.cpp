@@ -1,5 +1,7 @@
 #include "makeup.hpp"
 
+#include "overlap.hpp"
+
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -92,7 +94,7 @@ bool is_list_marker(const std::string& w) {
 
 std::string describe(int page, const char* what, const TextLine& l) {
   std::string words;
-  for (std::size_t i = 0; i < l.texts.size() && i < 6; ++i) words += (i ? " " : "") + l.texts[i];
+  for (std::size_t i = 0; i < l.words.size() && i < 6; ++i) words += (i ? " " : "") + l.words[i].text;
   return "p" + std::to_string(page) + " " + what + ": " + words;
 }
 
@@ -198,7 +200,7 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
         if (l.box.x0 >= cols[k].left - 15) c = k;
       const Column col = cols.empty() ? Column{l.box.x0, l.box.x1} : cols[c];
       line.full = line.kind == Kind::Body && l.box.x1 >= col.right - 1.0;
-      line.starts = l.box.x0 >= col.left + 3 || (!l.texts.empty() && is_list_marker(l.texts.front()));
+      line.starts = l.box.x0 >= col.left + 3 || (!l.words.empty() && is_list_marker(l.words.front().text));
       page_units[c].lines.push_back(line);
     }
     for (Unit& u : page_units) {
@@ -290,8 +292,8 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
   for (std::size_t i = 0; i < flow.size(); ++i) {
     const TextLine& l = *flow[i]->text;
     // Body lines only: in a table the next line in reading order is another cell.
-    const bool hyphen = flow[i]->kind == Kind::Body && !l.texts.empty() &&
-                        ends_in_hyphen(l.texts.back()) && i + 1 < flow.size() &&
+    const bool hyphen = flow[i]->kind == Kind::Body && !l.words.empty() &&
+                        ends_in_hyphen(l.words.back().text) && i + 1 < flow.size() &&
                         flow[i + 1]->kind == Kind::Body && !flow[i + 1]->text->texts.empty();
     run = hyphen ? run + 1 : 0;
     if (run == 3) {
@@ -299,15 +301,15 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
       out.where.push_back(describe(l.page, "third hyphen in a row", l));
     }
     if (!hyphen) continue;
-    const std::string head = word_end(l.texts.back().substr(0, l.texts.back().size() - 1));
+    const std::string head = word_end(l.words.back().text.substr(0, l.words.back().text.size() - 1));
     const TextLine& n = *flow[i + 1]->text;
-    const std::string tail = word_start(n.texts.front());
+    const std::string tail = word_start(n.words.front().text);
     if (source_words.count(head + "-" + tail) > 0) continue; // the input's own hyphen
     std::size_t dash = head.rfind('-');
     const std::string piece = dash == std::string::npos ? head : head.substr(dash + 1);
     const std::string word = "p" + std::to_string(l.page) + " " + head + "-" + tail;
     // A name, not a word that opens a sentence: the word before it does not end one.
-    const std::string before = l.texts.size() >= 2 ? l.texts[l.texts.size() - 2]
+    const std::string before = l.words.size() >= 2 ? l.words[l.words.size() - 2].text
                                : i > 0 && !flow[i - 1]->text->texts.empty()
                                    ? flow[i - 1]->text->texts.back()
                                    : std::string(".");
@@ -316,34 +318,20 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
       ++out.capital_hyphens;
       out.where.push_back(word + ": capitalised word hyphenated");
     }
-    if (!flow[i + 1]->full && n.texts.size() == 1) {
+    if (!flow[i + 1]->full && n.words.size() == 1) {
       ++out.last_word_hyphens;
       out.where.push_back(word + ": last word hyphenated");
     }
   }
 
-  // Overlapping words and words off the page.
-  std::map<int, std::vector<Box>> words;
+  // Words off the page, and words that run into each other (overlap.hpp).
   for (const TextLine& l : all)
-    for (const Box& w : l.words) {
-      words[l.page].push_back(w);
+    for (const Box& w : l.words)
       if (w.x0 < -0.5 || w.y0 < -0.5 || w.x1 > l.page_width + 0.5 || w.y1 > l.page_height + 0.5) {
         ++out.beyond_page;
         out.where.push_back(describe(l.page, "beyond the page", l));
       }
-    }
-  for (auto& [page, ws] : words) {
-    std::sort(ws.begin(), ws.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
-    for (std::size_t i = 0; i < ws.size(); ++i)
-      for (std::size_t j = i + 1; j < ws.size() && ws[j].x0 < ws[i].x1 - 0.5; ++j) {
-        const double dy = std::min(ws[i].y1, ws[j].y1) - std::max(ws[i].y0, ws[j].y0);
-        const double h = std::min(ws[i].y1 - ws[i].y0, ws[j].y1 - ws[j].y0);
-        if (dy > 0.3 * h && std::min(ws[i].x1, ws[j].x1) - ws[j].x0 > 0.5) {
-          ++out.overlaps;
-          out.where.push_back("p" + std::to_string(page) + " overlapping words");
-        }
-      }
-  }
+  out.overlaps = overlapping_words(all);
   return out;
 }
 

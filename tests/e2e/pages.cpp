@@ -59,15 +59,11 @@ std::vector<TextLine> text_lines(const fs::path& pdf) {
       l.page_width = page.node().attribute("width").as_double();
       l.page_height = page.node().attribute("height").as_double();
       l.box = box_of(line.node());
-      std::vector<std::pair<Box, std::string>> words;
-      for (const pugi::xpath_node& word : line.node().select_nodes("*[local-name()='word']"))
-        words.emplace_back(box_of(word.node()), word.node().child_value());
-      std::stable_sort(words.begin(), words.end(),
-                       [](const auto& a, const auto& b) { return a.first.x0 < b.first.x0; });
-      for (auto& [box, text] : words) {
-        l.words.push_back(box);
-        l.texts.push_back(std::move(text));
+      for (const pugi::xpath_node& word : line.node().select_nodes("*[local-name()='word']")) {
+        l.words.push_back(box_of(word.node()));
+        l.words.back().text = word.node().child_value();
       }
+      std::stable_sort(l.words.begin(), l.words.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
       lines.push_back(std::move(l));
     }
     std::stable_sort(lines.begin(), lines.end(),

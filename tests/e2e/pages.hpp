@@ -10,14 +10,14 @@ namespace e2e {
 
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0; ///< points from the page's top left
+  std::string text; ///< a word's text; empty for a line
 };
 
 struct TextLine {
   int page = 1; ///< from 1
   double page_width = 0, page_height = 0;
   Box box;
-  std::vector<Box> words;         ///< left to right as pdftotext lists them
-  std::vector<std::string> texts; ///< each word's text, in the order of `words`
+  std::vector<Box> words; ///< left to right as pdftotext lists them
 };
 
 /// Every text line pdftotext finds (its -bbox-layout reading), page by page, top to bottom.
