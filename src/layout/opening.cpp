@@ -100,12 +100,38 @@ void author_block(ArticleContext& ctx, VList& out) {
   const double width = ctx.geo.width() - text_x;
   std::vector<std::string> names;
   for (const model::Author& a : meta.authors) names.push_back(a.name);
-  auto line_of = [&](const std::string& s, const style::Look& look) {
-    return TextLine{shape_line(ctx, s, font_of(look), look.size, rgb(look.color), look.font.features),
-                    look.size, look.leading};
+  // The names and the details wrap at the measure like any text: eight authors do not fit on
+  // one line. The names are joined as join_names joins them, each kept whole (a no-break span),
+  // so that lines break only at the separators.
+  auto add_lines_of = [&](std::vector<text::Span> spans, const style::Look& look) {
+    text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), width, false);
+    spec.align = text::Alignment::Left;
+    spec.hyphenation.enabled = false;
+    // Whole names leave lines far shorter than the ragged right's 2em of stretch allows: any
+    // line is acceptable (TeX's \tolerance=10000) and the demerits choose among them.
+    spec.params.tolerance = 10000;
+    for (text::Line& l : ctx.engine.layout_paragraph(spec, ctx.diags).lines)
+      lines.push_back({std::move(l), look.size, look.leading});
+    ctx.tags.clear();
   };
-  if (has_field(fields, "name") && !names.empty())
-    lines.push_back(line_of(join_names(names), ctx.looks.author_name));
+  auto spans_of = [&](const std::string& s, const style::Look& look, bool nobreak,
+                      std::vector<text::Span>& out) {
+    std::vector<text::Span> piece;
+    append_spans(ctx, {model::Inline{model::Text{s}, {}}}, inline_look(look), piece);
+    for (text::Span& sp : piece) {
+      sp.nobreak = nobreak;
+      out.push_back(std::move(sp));
+    }
+  };
+  if (has_field(fields, "name") && !names.empty()) {
+    const style::Look& look = ctx.looks.author_name;
+    std::vector<text::Span> spans;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) spans_of(i + 1 == names.size() ? " and " : ", ", look, false, spans);
+      spans_of(names[i], look, true, spans);
+    }
+    add_lines_of(std::move(spans), look);
+  }
   if (has_field(fields, "bio")) {
     const style::Look& bio = ctx.looks.author_bio;
     for (const model::Author& a : meta.authors) {
@@ -119,7 +145,11 @@ void author_block(ArticleContext& ctx, VList& out) {
     }
   }
   std::string details = byline_details(meta, fields);
-  if (!details.empty()) lines.push_back(line_of(details, ctx.looks.byline));
+  if (!details.empty()) {
+    std::vector<text::Span> spans;
+    spans_of(details, ctx.looks.byline, false, spans);
+    add_lines_of(std::move(spans), ctx.looks.byline);
+  }
   double text_h = 0, text_w = 0;
   for (const TextLine& l : lines) text_h += l.leading, text_w = std::max(text_w, l.line.natural_width);
   box.height = std::max(portraits_h, text_h);
