@@ -210,8 +210,8 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
       while (first > 0 && u.lines[first - 1].kind == Kind::Small) --first;
       bool numbered = false;
       for (std::size_t i = first; i < u.lines.size(); ++i)
-        numbered = numbered || (!u.lines[i].text->texts.empty() &&
-                                is_number_label(u.lines[i].text->texts.front()));
+        numbered = numbered || (!u.lines[i].text->words.empty() &&
+                                is_number_label(u.lines[i].text->words.front().text));
       if (numbered) {
         u.notes.assign(u.lines.begin() + static_cast<std::ptrdiff_t>(first), u.lines.end());
         u.lines.resize(first);
@@ -294,7 +294,7 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
     // Body lines only: in a table the next line in reading order is another cell.
     const bool hyphen = flow[i]->kind == Kind::Body && !l.words.empty() &&
                         ends_in_hyphen(l.words.back().text) && i + 1 < flow.size() &&
-                        flow[i + 1]->kind == Kind::Body && !flow[i + 1]->text->texts.empty();
+                        flow[i + 1]->kind == Kind::Body && !flow[i + 1]->text->words.empty();
     run = hyphen ? run + 1 : 0;
     if (run == 3) {
       ++out.hyphen_runs;
@@ -310,8 +310,8 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
     const std::string word = "p" + std::to_string(l.page) + " " + head + "-" + tail;
     // A name, not a word that opens a sentence: the word before it does not end one.
     const std::string before = l.words.size() >= 2 ? l.words[l.words.size() - 2].text
-                               : i > 0 && !flow[i - 1]->text->texts.empty()
-                                   ? flow[i - 1]->text->texts.back()
+                               : i > 0 && !flow[i - 1]->text->words.empty()
+                                   ? flow[i - 1]->text->words.back().text
                                    : std::string(".");
     if (!piece.empty() && std::isupper(static_cast<unsigned char>(piece.front())) &&
         !ends_sentence(before)) {
