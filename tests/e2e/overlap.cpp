@@ -2,28 +2,29 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 
 namespace e2e {
 
 int overlapping_words(const std::vector<TextLine>& lines, double sliver) {
-  struct Placed {
-    int page;
-    Box box;
-  };
-  std::vector<Placed> words;
+  // Page by page, the words in order of their left edge: only those starting before a word's
+  // right edge can overlap it.
+  std::map<int, std::vector<Box>> pages;
   for (const TextLine& l : lines)
-    for (const Box& w : l.words) words.push_back({l.page, w});
+    for (const Box& w : l.words) pages[l.page].push_back(w);
   int count = 0;
-  for (std::size_t i = 0; i < words.size(); ++i)
-    for (std::size_t j = i + 1; j < words.size(); ++j) {
-      if (words[i].page != words[j].page) continue;
-      const Box& a = words[i].box;
-      const Box& b = words[j].box;
-      const double across = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-      const double down = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-      const double shorter = std::min(a.y1 - a.y0, b.y1 - b.y0);
-      if (across > sliver && down > shorter / 4) ++count;
-    }
+  for (auto& [page, words] : pages) {
+    std::sort(words.begin(), words.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+    for (std::size_t i = 0; i < words.size(); ++i)
+      for (std::size_t j = i + 1; j < words.size() && words[j].x0 < words[i].x1 - sliver; ++j) {
+        const Box& a = words[i];
+        const Box& b = words[j];
+        const double across = std::min(a.x1, b.x1) - b.x0;
+        const double down = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        const double shorter = std::min(a.y1 - a.y0, b.y1 - b.y0);
+        if (across > sliver && down > shorter / 2) ++count;
+      }
+  }
   return count;
 }
 

@@ -8,9 +8,10 @@
 namespace e2e {
 
 /// Pairs of words on the same page whose boxes intersect by more than `sliver` points across and
-/// by more than a quarter of the shorter box down. Neighbouring words of a line touch at most by
-/// their side bearings, and the boxes of consecutive lines (the font's ascent and descent, taller
-/// than a display size's tight leading) by a few per cent of their height.
+/// by more than half the shorter box down. Neighbouring words of a line touch at most by their
+/// side bearings, and the boxes of consecutive lines (the font's ascent and descent, taller than
+/// a display size's tight leading, and a third taller again in Arabic's Naskh) by up to a third
+/// of their height; text overprinted on the same line overlaps by all of it.
 int overlapping_words(const std::vector<TextLine>& lines, double sliver = 0.5);
 
 /// Words with a part outside `area` (by more than `tolerance` points) on their page.
