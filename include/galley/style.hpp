@@ -78,8 +78,8 @@ struct TextStyle {
   int hyphen_narrow_minimum = 3;
   /// Most consecutive hyphenated lines; 0: no limit.
   int hyphen_limit = 2;
-  /// Whether words starting with a capital are split (TeX's \uchyph); unset (`auto`): only in
-  /// German and Luxembourgish, which capitalise every noun.
+  /// Whether words starting with a capital are split (TeX's \uchyph); unset (`auto`): the
+  /// language's custom (text::HyphenationOptions::uc_hyphen).
   std::optional<bool> uc_hyphen;
   int double_hyphen_demerits = 10000; ///< TeX's \doublehyphendemerits
   int final_hyphen_demerits = 5000;   ///< TeX's \finalhyphendemerits

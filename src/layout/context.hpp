@@ -82,7 +82,8 @@ struct ArticleContext {
   /// Pages one article may have: the page builder stops one page past it (Limits::max_pages).
   std::size_t max_pages = std::numeric_limits<std::size_t>::max();
   double measure = 0; ///< width of the body text: one column
-  std::set<int> adjust; ///< top-level blocks set `adjust_by` lines longer or shorter where they can be
+  /// Top-level blocks set `adjust_by` lines longer (+1) or shorter (-1) where they can be.
+  std::set<int> adjust;
   int adjust_by = 0;
   int looseness = 0;    ///< of the paragraph being set: adjust_by inside such a block, else 0
   std::set<std::string> anchors; ///< ids a `#id` link may name (model::anchor_ids)

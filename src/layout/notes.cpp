@@ -175,7 +175,9 @@ model::Note brief_note(const model::Note& note, const style::NotesStyle& ns, int
 
 NoteLines layout_note(ArticleContext& ctx, int index, bool brief) {
   const model::Note& full = ctx.article.notes[static_cast<std::size_t>(index)];
-  const model::Note note = brief ? brief_note(full, ctx.style.notes, ctx.shown_number(full)) : full;
+  model::Note short_form;
+  if (brief) short_form = brief_note(full, ctx.style.notes, ctx.shown_number(full));
+  const model::Note& note = brief ? short_form : full;
   const style::Look& ns = ctx.looks.note;
   const double hang = note_hang(ctx.style);
   NoteLines out;

@@ -193,7 +193,8 @@ private:
       if (!notes.feasible) return;
       const double over = h + notes.height - height;
       Found f;
-      f.c = {0, at, notes.lines, deferred, over > 0 && shrink > 0 ? std::min(1.0, over / shrink) : 0};
+      const double squeeze = over > 0 && shrink > 0 ? std::min(1.0, over / shrink) : 0;
+      f.c = {0, at, notes.lines, deferred, squeeze};
       f.empty = std::max(0.0, -over);
       f.end = end;
       f.forbidden = penalty >= kForbidden;
@@ -271,8 +272,9 @@ private:
   /// The cheapest break. A page's empty space is priced against its fullest break, not the
   /// page's height, in whole lines: when notes or a tall block leave room anyway, ending one
   /// line earlier to avoid a widow costs one line's price (pages.underfull), as in TeX's
-  /// \raggedbottom, where the space at the foot does not count against the page. Squeezing the space between blocks
-  /// costs a line's price when all of it is used. An allowed break beats any forbidden one.
+  /// \raggedbottom, where the space at the foot does not count against the page. Squeezing the
+  /// space between blocks costs a line's price when all of it is used. An allowed break beats
+  /// any forbidden one.
   Candidate choose(const std::vector<Found>& found) const {
     const double leading = ctx_.style.text.leading;
     double fullest = std::numeric_limits<double>::infinity();

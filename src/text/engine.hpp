@@ -76,8 +76,9 @@ struct HyphenationOptions {
   int left_min = 0;  ///< fewest letters before a hyphen; 0: the dictionary's own (2 when unnamed)
   int right_min = 0; ///< after a hyphen; 0 likewise
   /// Whether a word that starts with a capital may be split (TeX's \uchyph). Unset: the
-  /// language's custom, yes in German and Luxembourgish, which capitalise every noun, no
-  /// elsewhere, where a capital mostly starts a name.
+  /// language's custom, yes in German and Luxembourgish, which capitalise every noun, and in
+  /// Russian, whose rules split names as any word; no elsewhere, where a capital mostly starts
+  /// a name.
   std::optional<bool> uc_hyphen;
   /// In a measure narrower than `narrow_measure_em` ems of the paragraph's first span, both
   /// minimums are at least `narrow_min`: a narrow column has few letters to spare on a line,

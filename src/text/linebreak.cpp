@@ -337,8 +337,9 @@ BreakResult break_lines(const std::vector<Item>& items, const LineWidthFn& width
       if (dn < db || (dn == db && n.demerits < b.demerits))
         best = id;
     }
-    // TeX section 873: a pass that misses the goal gives way to the next one (hyphenation,
-    // then emergency stretch may reach it); the final pass takes the nearest it found.
+    // TeX section 873: a pass that misses the goal gives way to the next one, which may reach
+    // it with hyphenation; the final pass takes the nearest it found. (The engine does not let
+    // emergency stretch meet a looseness: it sets the paragraph without one instead.)
     if (nodes[static_cast<size_t>(best)].line != goal && !params.final_pass)
       return result;
   }
