@@ -1,5 +1,7 @@
 #include "checks.hpp"
 
+#include "layout/layout.hpp"
+
 #include <set>
 
 namespace galley::test {
@@ -12,6 +14,11 @@ text::EngineOptions engine_options(const style::Style& style) {
   o.fallback = style.fonts.fallback;
   o.use_fontconfig = false;
   return o;
+}
+
+layout::Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& diags) {
+  text::Engine engine(engine_options(st));
+  return layout::layout_issue(issue, st, engine, layout::LayoutOptions{}, diags);
 }
 
 std::string run_text(const GlyphRun& run) {

@@ -3,6 +3,7 @@
 // (empty when the document passes), so a failing CHECK shows what went wrong.
 #include "galley/style.hpp"
 #include "layout/frame.hpp"
+#include "galley/model.hpp"
 #include "text/engine.hpp"
 
 #include <map>
@@ -13,6 +14,9 @@ namespace galley::test {
 
 /// An engine on the bundled fonts only (no fontconfig: deterministic everywhere).
 text::EngineOptions engine_options(const style::Style& style);
+
+/// `issue` laid out in `st` with such an engine.
+layout::Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& diags);
 
 std::string run_text(const layout::GlyphRun& run);
 double run_width(const layout::GlyphRun& run);

@@ -19,10 +19,7 @@ using namespace galley::layout;
 
 namespace {
 
-Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& diags) {
-  text::Engine engine(test::engine_options(st));
-  return layout_issue(issue, st, engine, LayoutOptions{}, diags);
-}
+using test::lay;
 
 /// The sample article laid out in `st`, with the checks every layout must pass.
 Document lay_checked(const style::Style& st) {

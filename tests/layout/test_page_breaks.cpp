@@ -12,15 +12,7 @@
 
 using namespace galley;
 using namespace galley::layout;
-
-namespace {
-
-Document lay(const model::Issue& issue, const style::Style& st, Diagnostics& diags) {
-  text::Engine engine(test::engine_options(st));
-  return layout_issue(issue, st, engine, LayoutOptions{}, diags);
-}
-
-} // namespace
+using test::lay;
 
 TEST_SUITE("layout/article") {
   TEST_CASE("a long table repeats its header row on the continuation page") {
