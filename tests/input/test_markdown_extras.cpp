@@ -117,8 +117,19 @@ TEST_SUITE("input/markdown-extras") {
     // Text-style characters get the emoji variation selector (UTS #51).
     CHECK(first_text("Weather: :sunny:, :x: and :warning:.\n") ==
           "Weather: \u2600\uFE0F, \u274C and \u26A0\uFE0F.");
+    // GitHub's whole list: sequences (a flag, a keycap, a family) and names that are not
+    // Unicode's (`:alien:` is EXTRATERRESTRIAL ALIEN, `:a:` the blood type A button).
+    CHECK(first_text(":gb: :hash: :family_man_woman_boy: :a:\n") ==
+          "\U0001F1EC\U0001F1E7 #\uFE0F\u20E3 \U0001F468\u200D\U0001F469\u200D\U0001F466 "
+          "\U0001F170\uFE0F");
+    CHECK(first_text(":hourglass_flowing_sand: :arrows_counterclockwise: :rewind: :alien: "
+                     ":loud_sound: :mute: :camera_flash: :see_no_evil: :unlock:\n") ==
+          "\u23F3 \U0001F504 \u23EA \U0001F47D \U0001F50A \U0001F507 \U0001F4F8 \U0001F648 "
+          "\U0001F513");
+    // A name GitHub lacks is looked up as a Unicode character name (HAMSA is of Unicode 15).
+    CHECK(first_text(":thumbsup: and :hamsa:\n") == "\U0001F44D and \U0001FAAC");
     for (const char* kept : {"At 10:30:00 sharp.", "Ratio a:b:c here.", "Say :not_an_emoji: now.",
-                             "Letters :a: stay."})
+                             "Letters :q: stay.", "At 10:a:30 sharp."})
       CHECK(first_text(std::string(kept) + "\n") == kept);
     CHECK(body_of("Run `:tada:` now.\n").find("code ':tada:'") != std::string::npos);
   }
