@@ -201,8 +201,31 @@ private:
         continue;
       }
       split_array("/Span <</ActualText <FEFF" + utf16_hex(run.glyphs[i].text) + ">>> BDC\n");
+      // Extractors place the replacement text from the start of the span's first glyph to the
+      // end of its last one. So the glyphs on the baseline come first (a mark's rise would put
+      // the cluster on a line of its own: a fathatan over a lam that comes first in visual
+      // order), then the raised or lowered marks, and after a mark the last baseline glyph is
+      // shown again, invisibly (rendering mode 3, 9.3.6), so that the span ends where the
+      // cluster does and no gap splits the word there.
+      std::size_t last_base = end;
       for (std::size_t k = i; k < end; ++k)
-        show(run.glyphs[k], origin[k]);
+        if (run.glyphs[k].y_offset == 0) {
+          show(run.glyphs[k], origin[k]);
+          last_base = k;
+        }
+      bool marks = false;
+      for (std::size_t k = i; k < end; ++k)
+        if (run.glyphs[k].y_offset != 0) {
+          show(run.glyphs[k], origin[k]);
+          marks = true;
+        }
+      if (marks && last_base != end) {
+        if (!pictures)
+          split_array("3 Tr\n");
+        show(run.glyphs[last_base], origin[last_base]);
+        if (!pictures)
+          split_array("0 Tr\n");
+      }
       split_array("EMC\n");
       i = end;
     }

@@ -14,8 +14,13 @@ namespace {
 /// ToUnicode (PDF 32000-1, 9.10.2), and a text extractor finds no glyph without text inside a
 /// word, which it would take for a gap between words. A cluster drawn in another order or with
 /// substituted glyphs (a vowel sign before its consonant, a conjunct) keeps its whole text on
-/// its first glyph; the PDF gives it as ActualText.
+/// its first glyph; the PDF gives it as ActualText. So does a right-to-left word's visually
+/// first cluster when a mark (a glyph that takes no room, an Arabic vowel sign) leads it, as in
+/// "عشاءً": an extractor takes a word's direction from its first character, and one that starts
+/// with a mark would be read left to right and split ("عشا ًء").
 void split_cluster(ShapedWord& word, hb_font_t* font, unsigned first, unsigned last) {
+  if (word.rtl && first == 0 && word.glyphs[first].x_advance == 0)
+    return;
   const std::string_view text(word.text);
   const std::uint32_t start = word.glyphs[first].text_start;
   const std::uint32_t end = start + word.glyphs[first].text_length;
