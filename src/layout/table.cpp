@@ -3,6 +3,7 @@
 // named by VBox::table_header).
 #include "layout/blocks.hpp"
 #include "layout/table_columns.hpp"
+#include "text/direction.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -163,7 +164,11 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
 
   Rgb rule{ctx.style.colors.text.r, ctx.style.colors.text.g, ctx.style.colors.text.b};
   Rgb hair = to_rgb(ctx.looks.muted_rule);
-  const double x0 = frame.x, x1 = frame.x + table_width;
+  // A right-to-left article's table reads from the right: its first column is the rightmost
+  // and the table stands against the measure's right edge (CSS 2.1 §17.5, 'direction').
+  const bool rtl = text::right_to_left(ctx.article.meta.language);
+  const double x0 = rtl ? frame.x + frame.width - table_width : frame.x;
+  const double x1 = x0 + table_width;
   out.penalty(0);
   out.glue(ctx.looks.table_block.before);
   int header_box = -1;
@@ -175,8 +180,9 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
     const bool is_header = static_cast<int>(r) < header_rows;
     VBox row;
     std::size_t lines = 1;
-    double x = x0;
+    double x = rtl ? x1 : x0; // the edge where column c starts, in its reading direction
     for (std::size_t c = 0; c < cols; ++c) {
+      const double left = rtl ? x - width[c] - 2 * pad : x;
       if (!spans[r][c].empty()) {
         // A hundredth of a point over the column, so that a piece exactly as wide as its
         // column's minimum is not taken for overfull by a rounding in the sum of its glyphs.
@@ -187,12 +193,12 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
         text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);
         ctx.tags = std::move(tags[r][c]);
         for (std::size_t i = 0; i < pl.lines.size(); ++i)
-          emit_line(ctx, pl.lines[i], x + pad,
+          emit_line(ctx, pl.lines[i], left + pad,
                     vpad + baseline_in(leading, size) + leading * static_cast<double>(i), row);
         ctx.tags.clear();
         lines = std::max(lines, pl.lines.size());
       }
-      x += width[c] + 2 * pad;
+      x += (rtl ? -1 : 1) * (width[c] + 2 * pad);
     }
     row.height = leading * static_cast<double>(lines) + 2 * vpad;
     row.baseline = vpad + baseline_in(leading, size);

@@ -94,6 +94,36 @@ TEST_SUITE("e2e/tables") {
     }
   }
 
+  TEST_CASE("a right-to-left article's table reads from the right") {
+    const std::vector<TextLine> lines = set("rtl");
+    CHECK(overlapping_words(lines) == 0);
+    CHECK(words_outside(lines, default_text_area()) == 0);
+    // pdftotext's boxes hold a right-to-left word's letters in visual order.
+    auto box = [&](const std::string& word) {
+      std::string visual;
+      for (std::size_t at = 0; at < word.size();) {
+        std::size_t n = 1;
+        while (at + n < word.size() && (static_cast<unsigned char>(word[at + n]) & 0xC0) == 0x80)
+          ++n;
+        visual.insert(0, word, at, n);
+        at += n;
+      }
+      for (const TextLine& l : lines)
+        for (const Box& w : l.words)
+          if (w.text == visual) return w;
+      FAIL("no word " << word);
+      return Box{};
+    };
+    // First column rightmost, in the header and in the body; the table against the right edge,
+    // where the paragraphs' lines start.
+    CHECK(box("الخط").x0 > box("أول").x0);
+    CHECK(box("أول").x0 > box("المدة").x0);
+    CHECK(box("الشمالي").x0 > box("ساعتان").x0);
+    double right = 0;
+    for (const TextLine& l : lines) right = std::max(right, l.box.x1);
+    CHECK(box("الخط").x1 > right - 8);
+  }
+
   TEST_CASE("identifiers, URLs and paths break at their separators, inside their cells") {
     const std::vector<TextLine> lines = set("kubernetes");
     CHECK(overlapping_words(lines) == 0);
