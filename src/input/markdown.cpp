@@ -9,6 +9,7 @@
 #include "input/markdown_math.hpp"
 #include "input/html.hpp"
 #include "input/mdx.hpp"
+#include "input/simple_tables.hpp"
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
 #include "input/table_cells.hpp"
@@ -519,17 +520,17 @@ void read_markdown(std::string_view text, const ArticleContext& ctx, ArticleDraf
     return;
 
   CmarkDoc doc = parse_markdown(split.body, draft.smart);
-  std::string blanked;
+  // The body as parsed the second time, when the first parse found heading attributes to blank
+  // or pandoc simple tables to write as pipe tables. Both keep every line where it was.
+  std::string rewritten(split.body);
   std::map<int, std::string> heading_ids;
-  if (std::vector<HeadingLines> lines = heading_lines(doc.get()); !lines.empty()) {
-    blanked = split.body;
-    heading_ids = blank_heading_attributes(blanked, lines);
-    // Blanking the ends of heading lines changes no block, so the second parse has the same
-    // structure, with the attribute blocks gone from the headings' text.
-    if (!heading_ids.empty())
-      doc = parse_markdown(blanked, draft.smart);
-  }
-  std::string_view body = heading_ids.empty() ? split.body : std::string_view(blanked);
+  if (std::vector<HeadingLines> lines = heading_lines(doc.get()); !lines.empty())
+    heading_ids = blank_heading_attributes(rewritten, lines);
+  const bool tables = rewrite_simple_tables(doc.get(), rewritten);
+  const bool again = tables || !heading_ids.empty();
+  if (again)
+    doc = parse_markdown(rewritten, draft.smart);
+  std::string_view body = again ? std::string_view(rewritten) : split.body;
   Converter conv(body, split.body_line_offset, std::move(heading_ids), draft.smart, ctx, diags);
   conv.document(doc.get(), draft);
   // MDX statements go first: an exported component holds JSX that is not the article's HTML.

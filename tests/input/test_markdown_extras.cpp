@@ -165,6 +165,43 @@ TEST_SUITE("input/markdown-extras") {
     CHECK(cell(5, 2) == "c");
   }
 
+  TEST_CASE("pandoc's simple tables are tables, aligned as pandoc aligns them") {
+    TempDir dir;
+    Diagnostics diags;
+    auto a = test::load_text(dir, "a.md",
+                             "---\ntitle: T\n---\n\n"
+                             "  Right     Left     Center     Default\n"
+                             "-------     ------ ----------   -------\n"
+                             "     12     12        12          12\n"
+                             "    123     a | b     123         123\n"
+                             "\n"
+                             "Table: Demonstration of simple table syntax.\n"
+                             "\n"
+                             "Text, then a rule.\n"
+                             "- - -\n"
+                             "And more text.\n",
+                             diags);
+    REQUIRE(a);
+    CHECK(diags.empty());
+    REQUIRE(a->blocks.size() >= 5);
+    const auto* t = std::get_if<model::Table>(&a->blocks.at(0).value);
+    REQUIRE(t != nullptr);
+    REQUIRE(t->rows.size() == 3);
+    CHECK(t->aligns == std::vector<model::Align>{model::Align::Right, model::Align::Left,
+                                                 model::Align::Center, model::Align::Default});
+    auto cell = [&](std::size_t r, std::size_t c) { return model::plain_text(t->rows[r].cells[c].content); };
+    CHECK(cell(0, 2) == "Center");
+    CHECK(cell(2, 0) == "123");
+    CHECK(cell(2, 1) == "a | b");
+    CHECK(t->rows[2].cells[3].loc.line == 8);
+    // The caption is a paragraph after the table, without its `Table:`.
+    CHECK(model::plain_text(std::get<model::Paragraph>(a->blocks.at(1).value).content) ==
+          "Demonstration of simple table syntax.");
+    // One-dash groups are a thematic break under a paragraph, not a table.
+    CHECK(std::holds_alternative<model::Paragraph>(a->blocks.at(2).value));
+    CHECK(std::holds_alternative<model::ThematicBreak>(a->blocks.at(3).value));
+  }
+
   TEST_CASE("a line break between Chinese or Japanese characters is no space") {
     CHECK(first_text("\u5341\u4e94\u30ad\u30ed\u3002\n\u666e\u6bb5\u306f\n") ==
           "\u5341\u4e94\u30ad\u30ed\u3002\u666e\u6bb5\u306f");
