@@ -3,6 +3,7 @@
 // The command line and programs linking libgalley call these; nothing here prints or exits.
 #include "galley/diagnostics.hpp"
 #include "galley/limits.hpp"
+#include "galley/pdf_standard.hpp"
 #include "galley/model.hpp"
 #include "galley/style.hpp"
 
@@ -39,6 +40,8 @@ struct RenderOptions {
   unsigned threads = 1;
   /// What no input may go past (galley/limits.hpp); each is raised with a --max-* option.
   Limits limits;
+  /// PDF: the standards the file conforms to and claims (--pdf-standard).
+  PdfStandard pdf_standard;
 };
 
 /// Loads articles or one manifest into an issue (see input::load_inputs).

@@ -167,7 +167,8 @@ void add_page_labels(PdfMemDocument& doc, const std::vector<layout::Page>& pages
   doc.GetCatalog()->GetDictionary().AddKey("PageLabels", tree);
 }
 
-void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
+void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info,
+                  const PdfStandard& standard) {
   // PoDoFo stamps the clock into Info when it creates it: replace the whole dictionary.
   PdfDictionary& d = doc.GetInfo()->GetObject()->GetDictionary();
   d.Clear();
@@ -189,7 +190,7 @@ void add_metadata(PdfMemDocument& doc, const layout::DocumentInfo& info) {
   // Metadata streams stay uncompressed so that tools which scan for the packet find it.
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
-  set_raw_stream(xmp, xmp_packet(info));
+  set_raw_stream(xmp, xmp_packet(info, standard));
   catalog.AddKey("Metadata", xmp->Reference());
   if (!info.language.empty())
     catalog.AddKey("Lang", pdf_text(info.language));

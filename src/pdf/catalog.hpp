@@ -2,6 +2,7 @@
 // Document-level structures (PDF 32000-1 7.7.2 and 12.3): named destinations, the outline,
 // page labels, the Info dictionary, XMP metadata, /Lang and viewer preferences.
 #include "galley/diagnostics.hpp"
+#include "galley/pdf_standard.hpp"
 #include "layout/frame.hpp"
 
 #include <map>
@@ -36,8 +37,10 @@ void add_outline(PoDoFo::PdfMemDocument& doc, const std::vector<layout::OutlineI
 /// become numbering ranges, other labels literal prefixes.
 void add_page_labels(PoDoFo::PdfMemDocument& doc, const std::vector<layout::Page>& pages);
 
-/// Info dictionary (14.3.3), XMP Metadata stream (14.3.2), /Lang (14.9.2.1) and
-/// /ViewerPreferences /DisplayDocTitle (12.2). Dates come from info.date_epoch only.
-void add_metadata(PoDoFo::PdfMemDocument& doc, const layout::DocumentInfo& info);
+/// Info dictionary (14.3.3), XMP Metadata stream (14.3.2) with the claims of `standard`, /Lang
+/// (14.9.2.1) and /ViewerPreferences /DisplayDocTitle (12.2). Dates come from info.date_epoch
+/// only.
+void add_metadata(PoDoFo::PdfMemDocument& doc, const layout::DocumentInfo& info,
+                  const PdfStandard& standard);
 
 } // namespace galley::pdf

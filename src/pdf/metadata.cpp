@@ -65,24 +65,7 @@ std::string pdf_date(std::int64_t epoch) {
   return buf;
 }
 
-std::vector<std::string> split_authors(const std::string& authors) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < authors.size()) {
-    size_t comma = authors.find(", ", start);
-    size_t and_ = authors.find(" and ", start);
-    size_t end = std::min(comma, and_);
-    std::string name = authors.substr(start, end == std::string::npos ? end : end - start);
-    if (!name.empty())
-      out.push_back(name);
-    if (end == std::string::npos)
-      break;
-    start = end + (end == comma ? 2 : 5);
-  }
-  return out;
-}
-
-std::string xmp_packet(const layout::DocumentInfo& info) {
+std::string xmp_packet(const layout::DocumentInfo& info, const PdfStandard& standard) {
   std::string date = iso_utc(info.date_epoch);
   // The packet wrapper (ISO 16684-1 7.3) with its fixed id lets tools find XMP by scanning.
   std::string out = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -92,16 +75,18 @@ std::string xmp_packet(const layout::DocumentInfo& info) {
                     "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                     "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
                     "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                    "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n"
-                    "   <dc:format>application/pdf</dc:format>\n";
+                    "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"";
+  if (standard.archive != PdfStandard::Archive::None)
+    out += "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"";
+  if (standard.ua)
+    out += "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+  out += ">\n   <dc:format>application/pdf</dc:format>\n";
   alt(out, "dc:title", info.title);
-  auto authors = split_authors(info.author);
-  if (!authors.empty()) {
-    out += "   <dc:creator><rdf:Seq>";
-    for (const auto& a : authors)
-      out += "<rdf:li>" + xml_escape(a) + "</rdf:li>";
-    out += "</rdf:Seq></dc:creator>\n";
-  }
+  // One entry, the Info dictionary's /Author as it is: PDF/A asks the two to be equivalent
+  // (ISO 19005-2 6.6.2.3.1), and a list of names would not be.
+  if (!info.author.empty())
+    out += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(info.author) +
+           "</rdf:li></rdf:Seq></dc:creator>\n";
   alt(out, "dc:description", info.subject);
   if (!info.language.empty())
     out += "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(info.language) +
@@ -114,7 +99,33 @@ std::string xmp_packet(const layout::DocumentInfo& info) {
   simple(out, "xmp:MetadataDate", date);
   if (!info.identifier.empty())
     simple(out, "xmpMM:DocumentID", "uuid:" + content_uuid_urn(info.identifier).substr(9));
-  out += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  if (standard.archive != PdfStandard::Archive::None) {
+    simple(out, "pdfaid:part", "2");
+    simple(out, "pdfaid:conformance", standard.archive == PdfStandard::Archive::A2u ? "U" : "B");
+  }
+  if (standard.ua)
+    simple(out, "pdfuaid:part", "1");
+  out += "  </rdf:Description>\n";
+  // PDF/A admits only the XMP schemas it predefines, and others it finds described in the
+  // packet (ISO 19005-2 6.6.2.3.3): pdfuaid is not one of the predefined.
+  if (standard.archive != PdfStandard::Archive::None && standard.ua)
+    out += "  <rdf:Description rdf:about=\"\"\n"
+           "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+           "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+           "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+           "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+           "    <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>\n"
+           "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+           "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+           "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+           "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+           "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+           "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+           "     <pdfaProperty:description>the part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+           "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+           "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+           "  </rdf:Description>\n";
+  out += " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return out;
 }
 

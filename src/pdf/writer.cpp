@@ -1,6 +1,7 @@
 #include "pdf/writer.hpp"
 
 #include "galley/error.hpp"
+#include "pdf/archive.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/content.hpp"
 #include "pdf/font_embed.hpp"
@@ -217,6 +218,8 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
     PdfObject* annot = objects.CreateObject("Annot");
     PdfDictionary& d = annot->GetDictionary();
     d.AddKey("Subtype", PdfName("Link"));
+    // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
+    d.AddKey("F", pdf_int(4));
     double b = page.bleed;
     d.AddKey("Rect", pdf_rect(b + link->x, b + page.height - link->y - link->height,
                               b + link->x + link->width, b + page.height - link->y));
@@ -394,7 +397,9 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     add_named_dests(pdf, page_objs, dests);
     add_outline(pdf, doc.outline, dests, diags);
     add_page_labels(pdf, doc.pages);
-    add_metadata(pdf, doc.info);
+    add_metadata(pdf, doc.info, opt.standard);
+    if (opt.standard.archive != PdfStandard::Archive::None)
+      add_output_intent(pdf, opt.compress);
 
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);

@@ -3,6 +3,7 @@
 // It sees only frames and resources, never the article model.
 #include "galley/diagnostics.hpp"
 #include "galley/limits.hpp"
+#include "galley/pdf_standard.hpp"
 #include "layout/frame.hpp"
 
 #include <map>
@@ -26,6 +27,7 @@ struct WriteOptions {
   unsigned threads = 1; ///< fonts are subset and page streams packed on this many threads
   /// Images made ahead with the same options; the others are prepared by write_pdf itself.
   const PreparedImages* prepared = nullptr;
+  PdfStandard standard; ///< what the file conforms to and claims in its XMP
 };
 
 /// Reads, decodes and compresses the images at `paths` as write_pdf would, one after the other

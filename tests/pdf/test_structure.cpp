@@ -66,14 +66,26 @@ TEST_SUITE("pdf/structure") {
     CHECK(info.output.find("ModDate:         2026-04-27T00:00:00Z") != std::string::npos);
     CHECK(info.output.find("Pages:           3") != std::string::npos);
     auto meta = run("pdfinfo -meta " + path);
-    CHECK(meta.output.find("<rdf:li>Grace Hopper</rdf:li>") != std::string::npos);
+    CHECK(meta.output.find("<dc:creator><rdf:Seq><rdf:li>Ada Lovelace, Grace Hopper and Émilie du "
+                           "Châtelet</rdf:li></rdf:Seq></dc:creator>") != std::string::npos);
     CHECK(meta.output.find("<xmp:CreateDate>2026-04-27T00:00:00Z</xmp:CreateDate>") !=
           std::string::npos);
     CHECK(meta.output.find("<rdf:li>en-GB</rdf:li>") != std::string::npos);
     CHECK(pdf.find("/Lang(en-GB)") != std::string::npos);
     CHECK(pdf.find("/DisplayDocTitle true") != std::string::npos);
     CHECK(pdf::pdf_date(0) == "D:19700101000000Z");
-    CHECK(pdf::split_authors("A, B and C") == std::vector<std::string>{"A", "B", "C"});
+    // PDF/A-2u and PDF/UA-1 by default: the claims, the extension schema PDF/A needs for
+    // pdfuaid, the output intent; none of them when the standard is none.
+    CHECK(meta.output.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+    CHECK(meta.output.find("<pdfaid:conformance>U</pdfaid:conformance>") != std::string::npos);
+    CHECK(meta.output.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(meta.output.find("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>") != std::string::npos);
+    CHECK(pdf.find("/S/GTS_PDFA1") != std::string::npos);
+    std::string plain = pdf::write_pdf(linked_document(), diags,
+                                       {.compress = false, .standard = {PdfStandard::Archive::None, false}});
+    CHECK(plain.find("pdfaid") == std::string::npos);
+    CHECK(plain.find("pdfuaid") == std::string::npos);
+    CHECK(plain.find("OutputIntents") == std::string::npos);
   }
 
   TEST_CASE("outline, named destinations and links resolve") {

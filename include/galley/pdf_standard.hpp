@@ -1,0 +1,14 @@
+#pragma once
+// What a PDF claims to conform to (`--pdf-standard`; docs/pdf.md, "Standards"). The claim is
+// written into the file's XMP metadata, and the writer adds what each standard requires.
+namespace galley {
+
+struct PdfStandard {
+  /// PDF/A-2 (ISO 19005-2): level b (the look is kept) or u (and every glyph reads as Unicode).
+  enum class Archive { None, A2b, A2u };
+  Archive archive = Archive::A2u;
+  /// PDF/UA-1 (ISO 14289-1): the file is tagged and claims it.
+  bool ua = true;
+};
+
+} // namespace galley
