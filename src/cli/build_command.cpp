@@ -365,6 +365,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
   cmd->add_flag("--verify", st->verify, "render every output twice and fail if the bytes differ");
   add_render_options(*cmd, st->common);
+  add_pdf_options(*cmd, st->common);
   add_output_options(*cmd, st->common);
   cmd->callback([st, &exit_code] {
     Build build(*st);

@@ -61,6 +61,33 @@ void add_render_options(CLI::App& cmd, CommonOptions& o) {
       ->check(whole_number(1, most(l.max_pages)))->group(group)->capture_default_str();
 }
 
+void add_pdf_options(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option_function<std::string>(
+         "--pdf-standard",
+         [&o](const std::string& list) {
+           PdfStandard s{PdfStandard::Archive::None, false};
+           std::size_t from = 0;
+           while (from <= list.size()) {
+             const std::size_t comma = std::min(list.find(',', from), list.size());
+             const std::string name = list.substr(from, comma - from);
+             const bool archive = name == "a-2b" || name == "a-2u";
+             if (archive && s.archive != PdfStandard::Archive::None)
+               throw CLI::ValidationError("--pdf-standard", "names two levels of PDF/A");
+             if (name == "a-2b") s.archive = PdfStandard::Archive::A2b;
+             else if (name == "a-2u") s.archive = PdfStandard::Archive::A2u;
+             else if (name == "ua-1") s.ua = true;
+             else if (name != "none" || list != "none")
+               throw CLI::ValidationError("--pdf-standard",
+                                          "expects none, or a-2b, a-2u, ua-1 joined by commas, got '" +
+                                              name + "'");
+             from = comma + 1;
+           }
+           o.pdf_standard = s;
+         },
+         "PDF/A-2 and PDF/UA-1 claims: ua-1,a-2u (default), a-2b, a-2u, ua-1, none")
+      ->type_name("LIST");
+}
+
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o) {
   for (const auto& d : diags.all()) {
     if (d.severity == Severity::Note && !o.verbose) continue;
@@ -82,6 +109,7 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
   for (const auto& p : o.resource_paths) ro.resource_paths.emplace_back(p);
   ro.system_fonts = !o.no_system_fonts;
   ro.limits = o.limits;
+  ro.pdf_standard = o.pdf_standard;
   if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
     std::int64_t v = 0;
     auto [end, ec] = std::from_chars(sde, sde + std::strlen(sde), v);

@@ -25,6 +25,7 @@ struct CommonOptions {
   std::string style;
   bool no_system_fonts = false;
   Limits limits; ///< --max-* options (docs/limits.md)
+  PdfStandard pdf_standard; ///< --pdf-standard, for the commands that write PDF
 };
 
 /// Adds --diagnostics, --quiet, --verbose, --strict to `cmd`.
@@ -35,6 +36,9 @@ CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi);
 
 /// Adds --style, --allow-path, --resource-path, --no-system-fonts and the --max-* limit options to `cmd`.
 void add_render_options(CLI::App& cmd, CommonOptions& o);
+
+/// Adds --pdf-standard to a command that writes PDF.
+void add_pdf_options(CLI::App& cmd, CommonOptions& o);
 
 /// Prints diagnostics to stderr in the chosen format (notes only with --verbose).
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o);

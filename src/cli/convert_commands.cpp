@@ -119,6 +119,8 @@ void add_convert(CLI::App& app, int& exit_code, render::Format format, const cha
   add_output_options(*cmd, st->common);
   if (format == render::Format::Epub)
     cmd->add_flag("--embed-fonts", st->embed_fonts, "embed the style's fonts, subset");
+  else
+    add_pdf_options(*cmd, st->common);
   cmd->callback([st, &exit_code] { exit_code = run_convert(*st); });
 }
 

@@ -216,6 +216,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   pdf::WriteOptions wo;
   wo.limits = options.limits;
   wo.threads = options.threads;
+  wo.standard = options.pdf_standard;
   // While the articles are laid out, a pool worker loads the hyphenation dictionaries they
   // will ask for, sets up the engine that joins them and prepares the pictures the PDF may
   // draw: with one article the second core would otherwise idle. None of it changes what the
