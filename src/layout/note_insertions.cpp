@@ -139,7 +139,7 @@ void NoteInsertions::continued_label(Page& page, double x, double rule_y) {
   sp.text = "note continued";
   sp.font = {ctx_.style.fonts.notes.family, 400, true};
   sp.size = size;
-  sp.color = rgb(ctx_.style.colors.rule);
+  sp.color = rgb(ctx_.style.colors.muted);
   sp.features = ctx_.style.fonts.notes.features;
   text::Line line = ctx_.engine.layout_line({sp}, ctx_.article.meta.language, ctx_.diags);
   for (const text::LineRun& r : line.runs) page.items.emplace_back(make_run(r, x, rule_y + size * 0.3));

@@ -322,6 +322,7 @@ void apply_colors(Colors& c, MapReader& r) {
   r.color("accent", c.accent);
   r.color("rule", c.rule);
   r.color("link", c.link);
+  r.color("muted", c.muted);
 }
 
 /// Extra CSS goes into the book's style sheet as it is. Two things in it would break the book

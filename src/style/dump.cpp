@@ -226,6 +226,7 @@ std::string dump_style(const Style& s) {
   color(out, "text", s.colors.text);
   color(out, "accent", s.colors.accent);
   color(out, "rule", s.colors.rule);
+  color(out, "muted", s.colors.muted);
   color(out, "link", s.colors.link);
   out << YAML::EndMap;
 

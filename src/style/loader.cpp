@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace galley::style {
@@ -208,6 +209,37 @@ void derive_leadings(Style& s, const std::map<std::string, SourceLoc>& given) {
   }
 }
 
+/// WCAG 2.1's relative luminance of an sRGB colour (its definition of "relative luminance").
+double luminance(Color c) {
+  auto channel = [](std::uint8_t v) {
+    const double s = v / 255.0;
+    return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+/// Text colours are read on white paper in both outputs; a pair under 4.5:1 fails WCAG 2.1
+/// (1.4.3, AA) and the EPUB accessibility claim. A warning, at the line that set the colour.
+void check_contrast(const Style& s, const std::map<std::string, SourceLoc>& given,
+                    const std::string& file, Diagnostics& diags) {
+  const std::pair<const char*, Color> text[] = {{"text", s.colors.text},
+                                                {"accent", s.colors.accent},
+                                                {"link", s.colors.link},
+                                                {"muted", s.colors.muted}};
+  for (const auto& [name, color] : text) {
+    const double ratio = 1.05 / (luminance(color) + 0.05);
+    if (ratio >= 4.5) continue;
+    const std::string key = std::string("colors.") + name;
+    auto it = given.find(key);
+    char shown[16];
+    std::snprintf(shown, sizeof shown, "%.2f", ratio);
+    diags.warning(it != given.end() ? it->second : SourceLoc{file, 0, 0},
+                  "'" + key + "' " + format_color(color) + " has a contrast of " + shown +
+                      ":1 on white paper, under the 4.5:1 text needs (WCAG 2.1, 1.4.3)",
+                  "use a darker colour");
+  }
+}
+
 /// Checks that need the whole resolved style: the page must leave room for the text.
 void check_resolved(const Style& s, const std::map<std::string, SourceLoc>& given,
                     const std::string& file, Diagnostics& diags) {
@@ -263,7 +295,10 @@ Style resolve(ChainLoader& loader, bool chain_ok, const fs::path& path, Diagnost
     for (auto& d : sorted) diags.report(std::move(d));
   }
   derive_leadings(style, given);
-  if (chain_ok && !chain.empty()) check_resolved(style, given, chain.back().file, diags);
+  if (chain_ok && !chain.empty()) {
+    check_resolved(style, given, chain.back().file, diags);
+    check_contrast(style, given, chain.back().file, diags);
+  }
   if (!chain_ok || diags.error_count() > errors_before) return default_style();
   style.source_file = path.empty() ? fs::path() : absolute_normal(path);
   return style;

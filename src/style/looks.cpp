@@ -63,7 +63,7 @@ Looks resolve_looks(const Style& s) {
   k.author_bio = look(f.caption, 400, true, t.caption_size, t.caption_size * 1.35, kSubtitleGrey);
   k.byline = look(f.caption, 400, false, t.caption_size, t.caption_size * 1.4, kMetaGrey);
   const double credit_size = t.caption_size - 1;
-  k.credit = look(f.caption, 400, false, credit_size, credit_size * 1.4, s.colors.rule);
+  k.credit = look(f.caption, 400, false, credit_size, credit_size * 1.4, s.colors.muted);
 
   k.caption = look(f.caption, 400, false, t.caption_size, quarter_round(t.caption_size * 1.35),
                    kMetaGrey);

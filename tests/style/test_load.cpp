@@ -62,7 +62,7 @@ TEST_SUITE("style/load") {
     CHECK(s.headings[0].weight == 800);
     CHECK(s.headings[0].color == Color{0x11, 0x22, 0x33});
     CHECK(s.headings[1].size == default_style().headings[1].size);
-    CHECK(s.colors.accent == Color{0xab, 0xcd, 0xef});
+    CHECK(s.colors.accent == Color{0x2b, 0x4c, 0x6f});
     CHECK(s.colors.text == default_style().colors.text);
   }
 
@@ -205,6 +205,19 @@ TEST_SUITE("style/load") {
     CHECK(broadsheet.page.gutter == 18);
     // inherited from base: the code font switches programming ligatures off
     CHECK(broadsheet.fonts.code.features == std::vector<std::string>{"-liga", "-calt"});
+  }
+
+  TEST_CASE("a text colour under 4.5:1 on white is a warning at its line") {
+    Diagnostics diags;
+    Style s = load_style_text("extends: dispatch\ncolors:\n  muted: \"#aaaaaa\"\n  link: \"#0645ad\"\n",
+                              "pale.yaml", diags);
+    REQUIRE(diags.all().size() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.loc.file == "pale.yaml");
+    CHECK(d.loc.line == 3);
+    CHECK(d.message.find("'colors.muted' #aaaaaa has a contrast of 2.32:1") != std::string::npos);
+    CHECK(s.colors.muted == Color{0xaa, 0xaa, 0xaa}); // a warning: the style is still used
   }
 
   TEST_CASE("an unknown style name suggests a bundled one") {

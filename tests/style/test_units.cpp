@@ -76,11 +76,11 @@ TEST_SUITE("style/units") {
 
   TEST_CASE("colours and booleans") {
     Diagnostics diags;
-    Style s = load_style_text("colors: {text: \"#abc\", rule: \"#A0B1C2\"}\n"
+    Style s = load_style_text("colors: {text: \"#345\", rule: \"#A0B1C2\"}\n"
                               "page: {facing: yes}\ntext: {hyphenate: False}\n",
                               "c.yaml", diags);
     REQUIRE(diags.empty());
-    CHECK(s.colors.text == Color{0xaa, 0xbb, 0xcc});
+    CHECK(s.colors.text == Color{0x33, 0x44, 0x55});
     CHECK(s.colors.rule == Color{0xa0, 0xb1, 0xc2});
     CHECK(s.page.facing);
     CHECK_FALSE(s.text.hyphenate);
