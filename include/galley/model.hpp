@@ -234,6 +234,9 @@ struct Issue {
   std::string language = "en";
   std::string identifier;
   std::string description;
+  /// Who certified the book's accessibility (EPUB Accessibility 1.1, a11y:certifiedBy); the
+  /// manifest's `certified-by`.
+  std::string certified_by;
   std::vector<Article> articles;
   std::string source_path;
   /// True when the issue wraps a single article given on the command line (no manifest):

@@ -78,6 +78,10 @@ struct ArticleContext {
   /// Added to the loader's note numbers when the style numbers notes through the issue; ids
   /// keep the article's own numbers.
   int note_offset = 0;
+  /// The level of the last heading written, the article title's h1 first: a heading goes at
+  /// most one level deeper (WCAG 2.1, 1.3.1; Ace's heading-order), so `## A` then `#### B`
+  /// become h3 and h4.
+  int heading_level = 1;
 
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
   std::string claim_id(std::string_view base);
@@ -105,6 +109,9 @@ struct Metadata {
   std::string group_position;
   bool has_images = false;
   bool all_images_have_alt = true;
+  bool has_notes = false;    ///< any article has notes, linked both ways
+  bool has_sections = false; ///< any article has headings, listed in the contents
+  std::string certified_by;
 };
 
 /// A file of the container other than the content documents and resources.

@@ -76,7 +76,10 @@ void render_note_ref(pugi::xml_node parent, const NoteRef& ref, const SourceLoc&
   int occurrence = ++ctx.ref_counts[note->id];
   auto sup = add_element(parent, "sup", cls::noteref);
   auto a = sup.append_child("a");
+  // Each epub:type has its DPUB-ARIA role, which assistive technology reads (EPUB
+  // Accessibility 1.1, 4; DPUB-ARIA 1.1).
   a.append_attribute("epub:type") = "noteref";
+  a.append_attribute("role") = "doc-noteref";
   a.append_attribute("href") = ("#" + note_anchor(ctx, *note)).c_str();
   a.append_attribute("id") = ref_anchor(ctx, *note, occurrence).c_str();
   add_text(a, int_str(note->number + ctx.note_offset));
@@ -315,7 +318,8 @@ void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& 
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, Heading>) {
-            int level = std::clamp(v.level + 1, 2, 6);
+            const int level = std::min(std::clamp(v.level + 1, 2, 6), ctx.heading_level + 1);
+            ctx.heading_level = level;
             char name[3] = {'h', static_cast<char>('0' + level), 0};
             auto h = parent.append_child(name);
             std::string id = ctx.claim_id(sanitize_id(v.id.empty() ? "section" : v.id));
@@ -411,10 +415,13 @@ void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
 
   if (!cited.empty()) {
     auto section = add_element(parent, "section", cls::footnotes);
+    section.append_attribute("epub:type") = "endnotes";
+    section.append_attribute("role") = "doc-endnotes";
     section.append_attribute("aria-label") = "Notes";
     for (const Note* n : cited) {
       auto aside = section.append_child("aside");
       aside.append_attribute("epub:type") = "footnote";
+      aside.append_attribute("role") = "doc-footnote";
       aside.append_attribute("id") = note_anchor(ctx, *n).c_str();
       aside.append_attribute("class") = cls::footnote;
       // Pop-up notes link back to the first place that cites them (EPUB 3.3 SSV noteref).

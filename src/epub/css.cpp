@@ -108,7 +108,11 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   // vertical space only when the style asks for it.
   if (t.indent > 0) rule(css, "p + p", "text-indent: " + em(t.indent, base) + "; ");
   if (t.paragraph_spacing > 0) rule(css, "p + p", "margin-top: " + em(t.paragraph_spacing, base) + "; ");
-  rule(css, "a", "color: " + hex(s.colors.link) + "; text-decoration: none; ");
+  // Links are underlined, not told apart by colour alone (WCAG 2.1, 1.4.1; Ace's
+  // link-in-text-block): a reader who cannot see the link colour still finds them.
+  rule(css, "a", "color: " + hex(s.colors.link) +
+                     "; text-decoration: underline; text-decoration-thickness: 0.06em; "
+                     "text-underline-offset: 0.15em; ");
 
   for (int i = 0; i < 6; ++i) {
     const auto& h = s.headings[i];
@@ -217,7 +221,8 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, "sup" + dot(cls::noteref), "font-size: " + num(k.marker_scale) +
                                            "em; line-height: 0; vertical-align: " +
                                            num(k.marker_rise / k.marker_scale) + "em; ");
-  rule(css, "sup" + dot(cls::noteref) + " a", "padding: 0 0.1em; color: " + hex(s.colors.accent) + "; ");
+  rule(css, "sup" + dot(cls::noteref) + " a", "padding: 0 0.1em; color: " + hex(s.colors.accent) +
+                                                  "; text-decoration: none; ");
   rule(css, dot(cls::footnotes), look_css(k.note, fonts, "serif", base) + "margin-top: 2em; ");
   if (n.separator)
     rule(css, dot(cls::footnotes) + "::before",
@@ -254,7 +259,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, dot(cls::contents_list) + " li", "margin: 0 0 1.25em; ");
   rule(css, dot(cls::contents_list) + " p", "text-indent: 0; text-align: start; ");
   rule(css, dot(cls::entry_title), look_css(k.contents_title, fonts, "sans-serif", base));
-  rule(css, dot(cls::entry_title) + " a", "color: inherit; ");
+  rule(css, dot(cls::entry_title) + " a", "color: inherit; text-decoration: none; ");
   rule(css, dot(cls::entry_authors), look_css(k.contents_authors, fonts, "serif", base));
   rule(css, dot(cls::entry_dek), "font-style: italic; ");
   if (!s.epub.extra_css.empty()) {

@@ -44,13 +44,23 @@ void add_accessibility(pugi::xml_node metadata, const Metadata& meta) {
   for (const char* f : {"tableOfContents", "readingOrder", "structuralNavigation"})
     add_meta(metadata, "schema:accessibilityFeature", f);
   add_meta(metadata, "schema:accessibilityHazard", "none");
-  std::string summary = "A navigable table of contents lists every article and its sections; "
-                        "headings mark the structure and the reading order follows the text.";
+  // The summary says only what is true of this book.
+  std::string summary = meta.has_sections
+                            ? "A navigable table of contents lists every article and its "
+                              "sections; headings mark the structure"
+                            : "A navigable table of contents lists every article";
+  summary += ", and the reading order follows the text.";
   if (!meta.has_images) summary += " The publication has no images.";
   else if (meta.all_images_have_alt) summary += " Every image has a text alternative.";
   else summary += " Some images have no text alternative.";
-  summary += " Notes are linked from the text and back.";
+  if (meta.has_notes) summary += " Notes are linked from the text and back.";
   add_meta(metadata, "schema:accessibilitySummary", summary);
+  // The claim (EPUB Accessibility 1.1, 5.1); the certifier, when the publisher names one (5.2).
+  // A book with an image lacking its alternative text cannot claim WCAG's level A.
+  if (text_suffices) {
+    add_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+    if (!meta.certified_by.empty()) add_meta(metadata, "a11y:certifiedBy", meta.certified_by);
+  }
 }
 
 void toc_list(pugi::xml_node parent, const std::vector<TocEntry>& entries) {
@@ -194,6 +204,7 @@ std::string build_nav(const Metadata& meta, const std::vector<TocEntry>& toc,
   auto body = start_xhtml(doc, meta.language, meta.title, "frontmatter");
   auto nav = body.append_child("nav");
   nav.append_attribute("epub:type") = "toc";
+  nav.append_attribute("role") = "doc-toc";
   nav.append_attribute("id") = "toc";
   add_text(nav.append_child("h1"), "Contents");
   toc_list(nav, toc);

@@ -17,7 +17,7 @@ namespace {
 
 const std::vector<std::string> kManifestKeys{
     "title",       "subtitle", "publication", "number", "date",       "lang",    "language",
-    "description", "editors",  "style",       "cover",  "identifier", "articles"};
+    "description", "editors",  "style",       "cover",  "identifier", "articles", "certified-by"};
 
 struct ArticleEntry {
   fs::path path;
@@ -141,6 +141,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
         issue.number = *s;
       else if (k == "description")
         issue.description = *s;
+      else if (k == "certified-by")
+        issue.certified_by = *s;
       else if (k == "style")
         issue.style = *s;
       else if (k == "identifier")

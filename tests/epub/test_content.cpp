@@ -115,6 +115,29 @@ TEST_SUITE("epub/content") {
     CHECK(model::format_date_long({2026, 0, 0}, "ja") == "2026");
   }
 
+  TEST_CASE("heading levels go down one at a time") {
+    Diagnostics diags;
+    model::Article a = plain_article(1);
+    const model::Block first = a.blocks.at(0); // "Only section", a level-1 heading
+    a.blocks.clear();
+    for (int level : {3, 5, 1, 2}) {
+      model::Block h = first;
+      std::get<model::Heading>(h.value).level = level;
+      std::get<model::Heading>(h.value).id = "h" + std::to_string(a.blocks.size());
+      a.blocks.push_back(h);
+    }
+    auto book = unzip(build(single(a), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    std::vector<std::string> levels;
+    pugi::xpath_node_set headings = doc.select_nodes("//h1|//h2|//h3|//h4|//h5|//h6");
+    headings.sort(); // a union comes in no set order
+    for (const auto& h : headings) levels.push_back(h.node().name());
+    std::string joined;
+    for (const auto& l : levels) joined += l + " ";
+    CHECK(joined == "h1 h2 h3 h2 h3 ");
+  }
+
   TEST_CASE("notes are linked both ways and numbered per the model") {
     Diagnostics diags;
     auto book = unzip(build(single(full_article()), diags));
@@ -129,6 +152,9 @@ TEST_SUITE("epub/content") {
     }
     CHECK(numbers == std::vector<std::string>{"1", "2", "1"});
     CHECK(targets == std::vector<std::string>{"#a1-n1", "#a1-n2", "#a1-n1"});
+    // Each epub:type with its DPUB-ARIA role, as Ace's epub-type-has-matching-role asks.
+    for (const auto& r : refs) CHECK(attr(r.node(), "role") == "doc-noteref");
+    CHECK(attr(doc.select_node("//section[@epub:type='endnotes']").node(), "role") == "doc-endnotes");
     CHECK(attr(refs[0].node(), "id") == "a1-r1");
     CHECK(attr(refs[2].node(), "id") == "a1-r1-2");
     for (int n : {1, 2}) {
@@ -136,6 +162,7 @@ TEST_SUITE("epub/content") {
       REQUIRE(aside);
       CHECK(std::string(aside.name()) == "aside");
       CHECK(attr(aside, "epub:type") == "footnote");
+      CHECK(attr(aside, "role") == "doc-footnote");
       auto back = aside.select_node(".//a[@class='note-number']").node();
       CHECK(attr(back, "href") == "#a1-r" + std::to_string(n));
       CHECK(std::string(back.text().get()) == std::to_string(n) + ".");

@@ -146,6 +146,9 @@ TEST_SUITE("epub/package") {
                                                  "readingOrder", "structuralNavigation"});
       CHECK(value(opf, "//meta[@property='schema:accessibilityHazard']") == "none");
       CHECK(value(opf, "//meta[@property='schema:accessibilitySummary']").find("Every image has a text alternative") != std::string::npos);
+      CHECK(value(opf, "//meta[@property='dcterms:conformsTo']") ==
+            "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+      CHECK(values(opf, "//meta[@property='a11y:certifiedBy']").empty());
     }
     SUBCASE("an image without alt text drops alternativeText") {
       auto article = full_article();
@@ -158,6 +161,8 @@ TEST_SUITE("epub/package") {
       CHECK(has(features, "tableOfContents"));
       auto sufficient = values(opf, "//meta[@property='schema:accessModeSufficient']");
       CHECK(sufficient == std::vector<std::string>{"textual,visual"});
+      // An image without its text alternative fails WCAG 1.1.1: no conformance claim.
+      CHECK(values(opf, "//meta[@property='dcterms:conformsTo']").empty());
     }
     SUBCASE("no images: textual only") {
       auto book = unzip(build(make_issue({plain_article(1)}, false), diags));
@@ -166,6 +171,17 @@ TEST_SUITE("epub/package") {
       CHECK(values(opf, "//meta[@property='schema:accessMode']") == std::vector<std::string>{"textual"});
       CHECK(values(opf, "//meta[@property='schema:accessModeSufficient']") == std::vector<std::string>{"textual"});
       CHECK_FALSE(has(values(opf, "//meta[@property='schema:accessibilityFeature']"), "alternativeText"));
+    }
+    SUBCASE("the summary says only what the book has; the publisher's certifier is named") {
+      model::Issue issue = make_issue({plain_article(1)}, false);
+      issue.certified_by = "Dispatch Accessibility Desk";
+      auto book = unzip(build(issue, diags));
+      pugi::xml_document opf;
+      parse(opf, book.files["EPUB/package.opf"]);
+      const std::string summary = value(opf, "//meta[@property='schema:accessibilitySummary']");
+      CHECK(summary.find("Notes") == std::string::npos);
+      CHECK(summary.find("no images") != std::string::npos);
+      CHECK(value(opf, "//meta[@property='a11y:certifiedBy']") == "Dispatch Accessibility Desk");
     }
   }
 
