@@ -2,6 +2,7 @@
 #include "text/direction.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <type_traits>
 
 namespace galley::layout::detail {
@@ -119,7 +120,13 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
     out.penalty(0);
     if (!list.tight) out.glue(ctx.looks.loose_item);
     std::size_t before = out.boxes.size();
-    layout_blocks(ctx, item.blocks, inner, out);
+    // L > LI > Lbl, LBody (14.8.4.3.3): the label first in reading order, though it is set last.
+    ElementScope li(ctx, "LI");
+    const int label = ElementScope(ctx, "Lbl").id();
+    {
+      ElementScope body(ctx, "LBody");
+      layout_blocks(ctx, item.blocks, inner, out);
+    }
     if (out.boxes.size() == before) {
       VBox empty;
       empty.height = t.leading;
@@ -142,8 +149,11 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
       double w = 0;
       for (const auto& r : line.runs) w += r.width;
       const double marker_x = rtl ? inner.x + inner.width + 5 : inner.x - 5 - w;
-      for (const auto& r : line.runs)
-        first.items.emplace_back(make_run(r, marker_x, baseline));
+      for (const auto& r : line.runs) {
+        GlyphRun run = make_run(r, marker_x, baseline);
+        run.element = label;
+        first.items.emplace_back(std::move(run));
+      }
     }
     ++number;
   }
@@ -187,13 +197,17 @@ void layout_definitions(ArticleContext& ctx, const model::DefinitionList& list,
     look.font.weight = 700;
     std::vector<text::Span> spans;
     append_spans(ctx, item.term, look, spans);
+    // A term is the label of its item, the definitions its body (14.8.4.3.3).
+    ElementScope li(ctx, "LI");
     if (!spans.empty()) {
+      ElementScope term(ctx, "Lbl");
       text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), frame.width, false);
       out.keep_next(1000);
       add_lines(ctx, spec, frame.x, t.leading, t.size, out);
       out.end_keep();
       out.keep_next(2);
     }
+    ElementScope body(ctx, "LBody");
     for (const model::Blocks& definition : item.definitions)
       layout_blocks(ctx, definition, inner, out);
   }
@@ -264,6 +278,32 @@ void layout_heading(ArticleContext& ctx, const model::Heading& h, const BlockFra
   out.keep_next(2);
 }
 
+namespace {
+
+/// The standard structure type of a block (PDF 32000-1 14.8.4); nullptr for one that sets
+/// nothing but artifacts (a rule) or makes its own (a figure, which figure.cpp opens with its
+/// alternative text).
+const char* element_type(const model::Block& b) {
+  static constexpr const char* kHeadings[] = {"H2", "H3", "H4", "H5", "H6", "H6"};
+  return std::visit(
+      [](const auto& v) -> const char* {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, model::Paragraph>) return "P";
+        // The article title is the H1, as in the EPUB.
+        else if constexpr (std::is_same_v<T, model::Heading>)
+          return kHeadings[std::clamp(v.level, 1, 6) - 1];
+        else if constexpr (std::is_same_v<T, model::List> || std::is_same_v<T, model::DefinitionList>)
+          return "L";
+        else if constexpr (std::is_same_v<T, model::BlockQuote>) return "BlockQuote";
+        else if constexpr (std::is_same_v<T, model::CodeBlock>) return "Code";
+        else if constexpr (std::is_same_v<T, model::Table>) return "Table";
+        else return nullptr;
+      },
+      b.value);
+}
+
+} // namespace
+
 void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const BlockFrame& frame,
                    VList& out) {
   const style::TextStyle& t = ctx.style.text;
@@ -278,6 +318,9 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
     const model::Block& b = blocks[index];
     const std::size_t before = out.boxes.size();
     if (top) ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
+    // The block's element (PDF 32000-1 14.8.4): what it sets belongs to it.
+    std::optional<ElementScope> element;
+    if (const char* type = element_type(b)) element.emplace(ctx, type);
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;

@@ -312,6 +312,13 @@ void translate(Item& item, double dx, double dy) {
       item);
 }
 
+ElementScope::ElementScope(ArticleContext& ctx, std::string type, int parent)
+    : ctx_(ctx), saved_(ctx.element), id_(static_cast<int>(ctx.structure.size())) {
+  ctx.structure.push_back(StructElement{std::move(type), parent == -2 ? ctx.element : parent,
+                                        {}, {}, false});
+  ctx.element = id_;
+}
+
 GlyphRun make_run(const text::LineRun& run, double x, double baseline) {
   GlyphRun g;
   g.font = run.face;
@@ -339,9 +346,19 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
     // The highlight goes first so that the glyphs are drawn over it.
     if (tagged && ctx.tags[static_cast<std::size_t>(run.tag)].mark)
       box.items.emplace_back(RectItem{left, top, run.width, height, to_rgb(ctx.looks.mark_ground)});
+    // Items pushed below may move the run: it is found again by its index.
+    const std::size_t at = box.items.size();
     box.items.emplace_back(make_run(run, x, baseline));
+    auto element_of_run = [&]() -> int& { return std::get<GlyphRun>(box.items[at]).element; };
+    element_of_run() = ctx.element;
     if (!tagged) continue;
     const Tag& tag = ctx.tags[static_cast<std::size_t>(run.tag)];
+    // A note's marker is the Reference of its Note (PDF 32000-1 14.8.4.4.1; ISO 14289-1 7.9),
+    // and a Link inside it, as every link is (ISO 14289-1 7.18.5).
+    if (tag.note >= 0) {
+      ElementScope reference(ctx, "Reference");
+      element_of_run() = ElementScope(ctx, "Link").id();
+    }
     if (tag.underline) {
       double y = baseline - run.baseline_shift + run.size * ctx.looks.underline_drop;
       box.items.emplace_back(RuleItem{left, y, left + run.width, y, run.size * 0.06,
@@ -357,7 +374,7 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
       bool fragment = tag.uri.front() == '#';
       std::string uri = fragment ? std::string() : tag.uri;
       std::string dest = fragment ? ctx.key + "-" + tag.uri.substr(1) : std::string();
-      // Adjacent runs of one link on one line make one area.
+      // Adjacent runs of one link on one line make one area, and one Link element.
       if (!box.items.empty()) {
         for (auto it = box.items.rbegin(); it != box.items.rend(); ++it) {
           auto* link = std::get_if<LinkItem>(&*it);
@@ -365,16 +382,22 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
           if (link->uri == uri && link->dest == dest && std::abs(link->x + link->width - left) < 0.5 &&
               std::abs(link->y - top) < 2) {
             link->width = left + run.width - link->x;
+            element_of_run() = link->element;
             height = -1;
           }
           break;
         }
       }
-      if (height > 0) box.items.emplace_back(LinkItem{left, top, run.width, height, uri, dest});
+      if (height > 0) {
+        const int element = ElementScope(ctx, "Link").id();
+        element_of_run() = element;
+        box.items.emplace_back(LinkItem{left, top, run.width, height, uri, dest, element});
+      }
     }
     if (tag.note >= 0) {
-      box.items.emplace_back(
-          LinkItem{left - 1, top - 1, run.width + 2, height + 2, "", ctx.note_anchor(tag.note)});
+      const int element = element_of_run();
+      box.items.emplace_back(LinkItem{left - 1, top - 1, run.width + 2, height + 2, "",
+                                      ctx.note_anchor(tag.note), element});
       // Every marker is a destination, so a note repeated on a later page links back to the
       // marker on its own page.
       box.items.emplace_back(

@@ -95,6 +95,10 @@ struct ArticleContext {
   std::vector<std::optional<NoteLines>> notes; ///< laid out when the page builder needs them
   std::vector<std::optional<NoteLines>> brief_notes; ///< their short forms (notes.repeat)
   int heading_numbers[6] = {0, 0, 0, 0, 0, 0};
+  /// The article's logical structure (frame.hpp, StructElement): element 0 is its Art, whose
+  /// parent the joiner sets to the Document. `element` is where the text set now belongs.
+  std::vector<StructElement> structure{StructElement{"Art", -1, {}, {}, false}};
+  int element = 0;
   /// Added to the loader's note numbers when the style numbers notes through the issue
   /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.
   int note_offset = 0;
@@ -106,6 +110,23 @@ struct ArticleContext {
   [[nodiscard]] std::string ref_anchor(int note, int occurrence = 1) const;
   /// Index of an image resource for `path`, adding it on first use.
   int image(const std::string& path);
+};
+
+/// Opens a structure element under `parent` (by default the current element) and makes it the
+/// current one until the scope ends, so that the text set meanwhile belongs to it.
+class ElementScope {
+public:
+  ElementScope(ArticleContext& ctx, std::string type, int parent = -2);
+  ~ElementScope() { ctx_.element = saved_; }
+  ElementScope(const ElementScope&) = delete;
+  ElementScope& operator=(const ElementScope&) = delete;
+  [[nodiscard]] int id() const { return id_; }
+  StructElement& element() { return ctx_.structure[static_cast<std::size_t>(id_)]; }
+
+private:
+  ArticleContext& ctx_;
+  int saved_;
+  int id_;
 };
 
 std::uint32_t rgb(const style::Color& c);

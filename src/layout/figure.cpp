@@ -76,7 +76,9 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLo
     h = max_h;
   }
   double x = frame.x + (frame.width - w) / 2;
-  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false});
+  ElementScope figure(ctx, "Figure");
+  figure.element().alt = fig.alt;
+  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
   else alt_text_frame(ctx, fig.alt, x, 0, w, h, box.items);
   if (!fig.id.empty()) box.items.emplace_back(AnchorItem{ctx.key + "-" + fig.id, x, 0});
   box.height = h;
@@ -93,6 +95,7 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLo
                  credit, spans);
   }
   if (!spans.empty()) {
+    ElementScope caption(ctx, "Caption");
     const double leading = ctx.looks.caption.leading;
     text::ParagraphSpec spec = paragraph_spec(ctx, std::move(spans), w, false);
     text::ParagraphLayout pl = ctx.engine.layout_paragraph(spec, ctx.diags);

@@ -31,12 +31,14 @@ struct GlyphRun {
   Rgb color;
   double x = 0, y = 0; ///< pen start on the baseline
   std::vector<Glyph> glyphs;
+  int element = -1; ///< Document::structure index this text belongs to; -1: an artifact
 };
 
 struct ImageItem {
   int image = 0; ///< index into Document::images
   double x = 0, y = 0, width = 0, height = 0;
   bool circle_clip = false; ///< clip to the inscribed ellipse (portraits)
+  int element = -1; ///< Document::structure index (a Figure); -1: an artifact
 };
 
 struct RuleItem {
@@ -55,6 +57,18 @@ struct LinkItem {
   double x = 0, y = 0, width = 0, height = 0;
   std::string uri;
   std::string dest;
+  int element = -1; ///< the Link element whose annotation this is (14.8.4.4.2); -1: none
+};
+
+/// An element of the document's logical structure (PDF 32000-1 14.7; the standard structure
+/// types of 14.8.4), which the PDF writer turns into its structure tree. Text and images name
+/// the element they belong to; everything else on a page is an artifact (14.8.2.2).
+struct StructElement {
+  std::string type; ///< "Document", "Art", "H1".."H6", "P", "L", "LI", "LBody", "Table", ...
+  int parent = -1;  ///< index of the parent element; -1 for the root
+  std::string alt;  ///< a Figure's alternative text (/Alt)
+  std::string lang; ///< BCP 47, where it differs from the parent's (/Lang)
+  bool column_header = false; ///< a TH whose scope is its column (/A << /O /Table /Scope /Column >>)
 };
 
 /// A named destination (PDF 32000-1 12.3.2.3) at a point of this page.
@@ -118,6 +132,9 @@ struct Document {
   std::vector<OutlineItem> outline;
   DocumentInfo info;
   std::vector<NodePage> page_map; ///< in article order, then block order
+  /// The logical structure, parents before children, in reading order; element 0 is the
+  /// Document. Empty: the PDF is not tagged.
+  std::vector<StructElement> structure;
 };
 
 /// A readable trace of the frames (page, item kind, font, position and glyph ids, rounded to

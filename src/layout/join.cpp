@@ -173,6 +173,7 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
                        const style::Style& style, text::Engine& engine,
                        const LayoutOptions& options, Diagnostics& diags) {
   Document doc;
+  doc.structure.push_back(StructElement{"Document", -1, {}, {}, false});
   doc.info = document_info(issue, options);
   Resources resources(doc);
   Furniture furniture(issue, style, engine, diags);
@@ -230,6 +231,21 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
       push(std::move(blank));
     }
     const model::Article* article = k < issue.articles.size() ? &issue.articles[k] : nullptr;
+    // The article's elements go under the Document, its items naming them by their new index.
+    const int offset = static_cast<int>(doc.structure.size());
+    for (StructElement& e : a.structure) {
+      e.parent = e.parent < 0 ? 0 : e.parent + offset;
+      doc.structure.push_back(std::move(e));
+    }
+    for (Page& page : a.pages)
+      for (Item& it : page.items) {
+        if (auto* run = std::get_if<GlyphRun>(&it); run != nullptr && run->element >= 0)
+          run->element += offset;
+        else if (auto* img = std::get_if<ImageItem>(&it); img != nullptr && img->element >= 0)
+          img->element += offset;
+        else if (auto* link = std::get_if<LinkItem>(&it); link != nullptr && link->element >= 0)
+          link->element += offset;
+      }
     for (std::size_t i = 0; i < a.pages.size(); ++i) {
       Page& page = a.pages[i];
       int folio = static_cast<int>(doc.pages.size()) + 1;

@@ -181,15 +181,27 @@ NoteLines layout_note(ArticleContext& ctx, int index, bool brief) {
   const style::Look& ns = ctx.looks.note;
   const double hang = note_hang(ctx.style);
   NoteLines out;
+  // A Note of the article, whatever block is being set when the page builder asks for it; its
+  // markers are its References (context.cpp).
+  ElementScope element(ctx, "Note", 0);
+  // The number is the Link back to the first marker (issue 5: markers link to the note and
+  // back), made first so that it comes first in the Note.
+  const int back = ElementScope(ctx, "Link").id();
   out.lines = note_boxes(ctx, note, hang, ctx.measure - hang, ns.size, ns.leading);
   VBox& first = out.lines.front();
   text::Line num = number_line(ctx, ctx.shown_number(note), ns.size);
   double x = hang - 3 - num.natural_width;
-  for (const text::LineRun& r : num.runs) first.items.emplace_back(make_run(r, x, first.baseline));
+  // The number goes first in the content too, so that the note's text reads after it.
+  std::vector<Item> number;
+  for (const text::LineRun& r : num.runs) {
+    GlyphRun run = make_run(r, x, first.baseline);
+    run.element = back;
+    number.emplace_back(std::move(run));
+  }
+  first.items.insert(first.items.begin(), number.begin(), number.end());
   first.items.emplace_back(AnchorItem{ctx.note_anchor(index), 0, 0});
-  // The number links back to the first marker (issue 5: markers link to the note and back).
   first.items.emplace_back(LinkItem{x - 1, first.baseline - ns.size * 0.8, num.natural_width + 2,
-                                    ns.size * 1.05, "", ctx.ref_anchor(index)});
+                                    ns.size * 1.05, "", ctx.ref_anchor(index), back});
   return out;
 }
 
@@ -203,17 +215,25 @@ void layout_sources(ArticleContext& ctx, VList& out) {
   h.content = {{model::Text{"Sources"}, {}}};
   h.id = "sources";
   BlockFrame frame{0, ctx.measure, 0, false};
-  layout_heading(ctx, h, frame, out);
+  {
+    ElementScope heading(ctx, "H2", 0);
+    layout_heading(ctx, h, frame, out);
+  }
   const double size = ctx.looks.sources.size;
   const double leading = ctx.looks.sources.leading;
   const double hang = note_hang(ctx.style) + 2;
   for (std::size_t k = 0; k < uncited.size(); ++k) {
     const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];
+    ElementScope element(ctx, "Note", 0);
     std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.measure - hang, size, leading);
     text::Line num = number_line(ctx, ctx.shown_number(note), size);
-    for (const text::LineRun& r : num.runs)
-      lines.front().items.emplace_back(
-          make_run(r, hang - 3 - num.natural_width, lines.front().baseline));
+    std::vector<Item> number;
+    for (const text::LineRun& r : num.runs) {
+      GlyphRun run = make_run(r, hang - 3 - num.natural_width, lines.front().baseline);
+      run.element = element.id();
+      number.emplace_back(std::move(run));
+    }
+    lines.front().items.insert(lines.front().items.begin(), number.begin(), number.end());
     lines.front().items.emplace_back(AnchorItem{ctx.note_anchor(uncited[k]), 0, 0});
     out.penalty(0);
     out.glue(ctx.looks.between_notes);

@@ -54,7 +54,9 @@ void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
   if (pic.image >= 0 && w * pic.aspect() > op.lead_image_height) w = h / pic.aspect();
   double x = (ctx.geo.width() - w) / 2;
   VBox box;
-  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false});
+  ElementScope figure(ctx, "Figure");
+  figure.element().alt = cover.alt;
+  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
   else alt_text_frame(ctx, cover.alt, x, 0, w, h, box.items);
   box.height = h + 4;
   out.box(std::move(box));
@@ -65,8 +67,12 @@ void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
     VBox credit;
     credit.height = look.leading;
     credit.baseline = baseline_in(credit.height, look.size);
-    for (const text::LineRun& r : line.runs)
-      credit.items.emplace_back(make_run(r, x + w - line.natural_width, credit.baseline));
+    ElementScope caption(ctx, "Caption"); // the figure's, as a figure's credit is
+    for (const text::LineRun& r : line.runs) {
+      GlyphRun run = make_run(r, x + w - line.natural_width, credit.baseline);
+      run.element = caption.id();
+      credit.items.emplace_back(std::move(run));
+    }
     out.box(std::move(credit));
   }
   out.glue(ctx.looks.after_lead_image);
@@ -157,8 +163,11 @@ void author_block(ArticleContext& ctx, VList& out) {
   for (const TextLine& l : lines) {
     // Under a centred title, the text lines centre on each other.
     double dx = op.title_centered ? (text_w - l.line.natural_width) / 2 : 0;
-    for (const text::LineRun& r : l.line.runs)
-      box.items.emplace_back(make_run(r, text_x + dx, y + baseline_in(l.leading, l.size)));
+    for (const text::LineRun& r : l.line.runs) {
+      GlyphRun run = make_run(r, text_x + dx, y + baseline_in(l.leading, l.size));
+      run.element = ctx.element;
+      box.items.emplace_back(std::move(run));
+    }
     y += l.leading;
   }
   if (op.title_centered) {
@@ -210,22 +219,33 @@ void layout_opening(ArticleContext& ctx, bool anchored, VList& out) {
   std::size_t first = out.boxes.size();
 
   if (meta.cover && op.cover == style::CoverMode::Lead) lead_image(ctx, *meta.cover, out);
+  // The title is the article's H1 (its headings start at H2, blocks.cpp); the rest are
+  // paragraphs.
   if (!meta.publication.empty()) {
+    ElementScope p(ctx, "P");
     add_text(ctx, upper_case(meta.publication), ctx.looks.publication, op.title_centered, out);
     out.glue(ctx.looks.after_publication);
   }
-  add_text(ctx, meta.title, ctx.looks.title, op.title_centered, out);
+  {
+    ElementScope h1(ctx, "H1");
+    add_text(ctx, meta.title, ctx.looks.title, op.title_centered, out);
+  }
   if (!meta.subtitle.empty()) {
+    ElementScope p(ctx, "P");
     out.glue(ctx.looks.before_subtitle);
     add_text(ctx, meta.subtitle, ctx.looks.subtitle, op.title_centered, out);
   }
   if (!meta.dek.empty()) {
+    ElementScope p(ctx, "P");
     out.glue(ctx.looks.before_dek);
     add_text(ctx, meta.dek, ctx.looks.dek, op.title_centered, out);
   }
   out.glue(ctx.looks.before_byline);
   rule_box(ctx, 12, 0.25, out);
-  author_block(ctx, out);
+  {
+    ElementScope byline(ctx, "P");
+    author_block(ctx, out);
+  }
   rule_box(ctx, 12, 11.75, out);
   out.glue(ctx.looks.after_opening);
 

@@ -181,7 +181,12 @@ void layout_table(ArticleContext& ctx, const model::Table& table, const BlockFra
     VBox row;
     std::size_t lines = 1;
     double x = rtl ? x1 : x0; // the edge where column c starts, in its reading direction
+    ElementScope tr(ctx, "TR");
     for (std::size_t c = 0; c < cols; ++c) {
+      // Every cell is an element, an empty one too, so that each row has all its columns; a
+      // header cell heads its column (14.8.5.7, Table 349).
+      ElementScope cell(ctx, is_header ? "TH" : "TD");
+      cell.element().column_header = is_header;
       const double left = rtl ? x - width[c] - 2 * pad : x;
       if (!spans[r][c].empty()) {
         // A hundredth of a point over the column, so that a piece exactly as wide as its
