@@ -36,8 +36,9 @@ constexpr char kHex[] = "0123456789ABCDEF";
 class ContentBuilder {
 public:
   ContentBuilder(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                 const std::vector<bool>& image_ok)
-      : page_(page), fonts_(fonts), image_ok_(image_ok) {}
+                 const std::vector<bool>& image_ok,
+                 const std::vector<layout::StructElement>& structure)
+      : page_(page), fonts_(fonts), image_ok_(image_ok), structure_(structure) {}
 
   PageContent build() {
     out_.stream.reserve(4096);
@@ -51,15 +52,22 @@ public:
       op(" cm\n");
     }
     for (const auto& item : page_.items) {
-      if (auto* run = std::get_if<layout::GlyphRun>(&item))
+      if (auto* run = std::get_if<layout::GlyphRun>(&item)) {
+        mark(run->element);
         glyph_run(*run);
-      else if (auto* img = std::get_if<layout::ImageItem>(&item))
+      } else if (auto* img = std::get_if<layout::ImageItem>(&item)) {
+        mark(img->element);
         image(*img);
-      else if (auto* rule = std::get_if<layout::RuleItem>(&item))
+      } else if (auto* rule = std::get_if<layout::RuleItem>(&item)) {
+        mark(-1);
         this->rule(*rule);
-      else if (auto* rect = std::get_if<layout::RectItem>(&item))
+      } else if (auto* rect = std::get_if<layout::RectItem>(&item)) {
+        mark(-1);
         this->rect(*rect);
+      }
     }
+    if (open_ != kNone)
+      op("EMC\n");
     auto unique = [](std::vector<int>& v) {
       std::sort(v.begin(), v.end());
       v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -73,6 +81,31 @@ public:
   }
 
 private:
+  static constexpr int kNone = -2; ///< no marked-content sequence open
+
+  /// Begins the marked-content sequence of `element` (-1: an artifact) unless the drawing
+  /// before was already in it: consecutive items of one element share one sequence and MCID.
+  void mark(int element) {
+    if (structure_.empty() || element == open_)
+      return;
+    if (open_ != kNone)
+      op("EMC\n");
+    open_ = element;
+    if (element < 0 || static_cast<std::size_t>(element) >= structure_.size()) {
+      open_ = -1;
+      op("/Artifact BMC\n");
+      return;
+    }
+    // The tag is the element's structure type (14.7.4.2), the MCID its place in the page's
+    // entry of the parent tree.
+    op("/");
+    op(structure_[static_cast<std::size_t>(element)].type);
+    op(" <</MCID ");
+    num(static_cast<double>(out_.marked.size()));
+    op(">> BDC\n");
+    out_.marked.push_back(element);
+  }
+
   void op(std::string_view s) { out_.stream += s; }
   void num(double v, int decimals = 3) { append_number(out_.stream, v, decimals); }
   double flip(double y) const { return page_.height - y; }
@@ -357,6 +390,8 @@ private:
   const layout::Page& page_;
   const std::vector<const SubsetFont*>& fonts_;
   const std::vector<bool>& image_ok_;
+  const std::vector<layout::StructElement>& structure_;
+  int open_ = kNone;
   PageContent out_;
   std::optional<layout::Rgb> fill_, stroke_;
   std::optional<double> line_width_;
@@ -365,8 +400,9 @@ private:
 } // namespace
 
 PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                         const std::vector<bool>& image_ok) {
-  return ContentBuilder(page, fonts, image_ok).build();
+                         const std::vector<bool>& image_ok,
+                         const std::vector<layout::StructElement>& structure) {
+  return ContentBuilder(page, fonts, image_ok, structure).build();
 }
 
 } // namespace galley::pdf

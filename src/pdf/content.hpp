@@ -18,6 +18,8 @@ struct PageContent {
   /// Colour glyph pictures drawn, as (font index, original glyph id), ascending; each is the
   /// XObject /G<font>_<glyph>.
   std::vector<std::pair<int, std::uint32_t>> glyph_pictures;
+  /// For a tagged document, the structure element of each marked-content sequence, by MCID.
+  std::vector<int> marked;
 };
 
 /// Appends `v` to `out` in the shortest fixed form with at most `decimals` decimals, without
@@ -25,8 +27,12 @@ struct PageContent {
 void append_number(std::string& out, double v, int decimals = 3);
 
 /// The content stream of `page`. `fonts[i]` is the subset of font i (null when unused);
-/// images whose `image_ok[i]` is false are left out (they were reported as errors).
+/// images whose `image_ok[i]` is false are left out (they were reported as errors). With a
+/// `structure` (layout::Document::structure, not empty), every piece of text and every image
+/// is a marked-content sequence with an MCID for its element, and the rest is /Artifact
+/// (PDF 32000-1 14.6, 14.7.4, 14.8.2.2).
 PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                         const std::vector<bool>& image_ok);
+                         const std::vector<bool>& image_ok,
+                         const std::vector<layout::StructElement>& structure = {});
 
 } // namespace galley::pdf

@@ -8,6 +8,7 @@
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
 #include "pdf/podofo_util.hpp"
+#include "pdf/structure.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
@@ -205,7 +206,8 @@ DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
 /// Link annotations (12.5.6.5) with an invisible border; /URI actions (12.6.4.7) for external
 /// links, named destinations (12.3.2.3) for internal ones.
 void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& page,
-               const DestMap& dests, Diagnostics& diags) {
+               std::size_t page_index, const DestMap& dests, std::vector<Annotation>& tagged,
+               Diagnostics& diags) {
   PdfArray annots;
   for (const auto& item : page.items) {
     const auto* link = std::get_if<layout::LinkItem>(&item);
@@ -234,6 +236,11 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
       d.AddKey("A", action);
     } else {
       d.AddKey("Dest", pdf_bytes(link->dest));
+    }
+    if (link->element >= 0) {
+      // What the link does, for assistive technology (ISO 14289-1 7.18.1).
+      d.AddKey("Contents", pdf_text(link->uri.empty() ? "Go to " + link->dest : link->uri));
+      tagged.push_back({link->element, page_index, annot});
     }
     annots.push_back(annot->Reference());
   }
@@ -358,13 +365,14 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     std::vector<PageContent> contents(doc.pages.size());
     std::vector<StreamData> streams(doc.pages.size());
     parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
-      contents[p] = page_content(doc.pages[p], font_ptrs, image_ok);
+      contents[p] = page_content(doc.pages[p], font_ptrs, image_ok, doc.structure);
       streams[p] = pack_stream(contents[p].stream, opt.compress);
       contents[p].stream.clear();
       contents[p].stream.shrink_to_fit();
     });
 
     DestMap dests = collect_dests(doc, diags);
+    std::vector<Annotation> annotations; // the link annotations of tagged links
     for (size_t p = 0; p < doc.pages.size(); ++p) {
       const auto& page = doc.pages[p];
       PdfDictionary& d = page_objs[p]->GetDictionary();
@@ -391,9 +399,13 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       if (!content.images.empty() || !content.glyph_pictures.empty())
         resources.AddKey("XObject", xobject_res);
       d.AddKey("Resources", resources);
-      add_links(objects, page_objs[p], page, dests, diags);
+      add_links(objects, page_objs[p], page, p, dests, annotations, diags);
     }
 
+    std::vector<std::vector<int>> marked(contents.size());
+    for (std::size_t p = 0; p < contents.size(); ++p)
+      marked[p] = std::move(contents[p].marked);
+    add_structure_tree(pdf, doc.structure, page_objs, marked, annotations);
     add_named_dests(pdf, page_objs, dests);
     add_outline(pdf, doc.outline, dests, diags);
     add_page_labels(pdf, doc.pages);

@@ -1,0 +1,30 @@
+#pragma once
+// The structure tree of a tagged PDF (PDF 32000-1 14.7, 14.8; ISO 14289-1 7.1): one StructElem
+// per layout::StructElement, their content as marked-content references, the parent tree that
+// leads from each MCID back to its element, and the catalog's /MarkInfo.
+#include "layout/frame.hpp"
+
+#include <podofo/podofo.h>
+
+#include <vector>
+
+namespace galley::pdf {
+
+/// A link annotation and the Link element it belongs to.
+struct Annotation {
+  int element = -1;
+  std::size_t page = 0;
+  PoDoFo::PdfObject* annot = nullptr;
+};
+
+/// Writes the tree of `structure` into `doc`. `pages` are the page objects, `marked[p]` the
+/// element of each MCID of page p (PageContent::marked), `annotations` the link annotations
+/// to reference from their elements (OBJR, 14.7.4.3). Each page gets /StructParents p, each
+/// annotation a /StructParent after the pages'.
+void add_structure_tree(PoDoFo::PdfMemDocument& doc,
+                        const std::vector<layout::StructElement>& structure,
+                        const std::vector<PoDoFo::PdfObject*>& pages,
+                        const std::vector<std::vector<int>>& marked,
+                        const std::vector<Annotation>& annotations);
+
+} // namespace galley::pdf
