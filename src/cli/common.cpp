@@ -84,7 +84,7 @@ void add_pdf_options(CLI::App& cmd, CommonOptions& o) {
            }
            o.pdf_standard = s;
          },
-         "PDF/A-2 and PDF/UA-1 claims: ua-1,a-2u (default), a-2b, a-2u, ua-1, none")
+         "PDF/A-2 and PDF/UA-1 claims: a-2u (default), a-2b, ua-1, joined by commas, or none")
       ->type_name("LIST");
 }
 

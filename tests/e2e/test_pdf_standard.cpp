@@ -52,9 +52,15 @@ bool has(const std::string& text, const std::string& part) {
 } // namespace
 
 TEST_SUITE("e2e/pdf-standard") {
-  TEST_CASE("by default a PDF claims PDF/A-2u and PDF/UA-1 and meets what PDF/A asks") {
+  TEST_CASE("by default a PDF claims PDF/A-2u and meets what PDF/A asks") {
     const Made m = make("");
     CHECK(has(m.xmp, "<pdfaid:part>2</pdfaid:part>"));
+    CHECK(has(m.xmp, "<pdfaid:conformance>U</pdfaid:conformance>"));
+    CHECK_FALSE(has(m.xmp, "pdfuaid"));
+  }
+
+  TEST_CASE("ua-1 with a-2u: both claims, and the schema PDF/A needs for pdfuaid") {
+    const Made m = make("ua-1,a-2u");
     CHECK(has(m.xmp, "<pdfaid:conformance>U</pdfaid:conformance>"));
     CHECK(has(m.xmp, "<pdfuaid:part>1</pdfuaid:part>"));
     // pdfuaid is not a schema PDF/A predefines: the packet describes it (ISO 19005-2 6.6.2.3.3).
