@@ -60,9 +60,10 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
   };
   PdfObject* root = objects.CreateObject("StructTreeRoot");
   std::vector<PdfObject*> elems(n, nullptr);
+  // Without the optional /Type /StructElem (Table 323): an issue has tens of thousands.
   for (std::size_t e = 0; e < n; ++e)
     if (kept(e))
-      elems[e] = objects.CreateObject("StructElem");
+      elems[e] = objects.CreateObject(PdfVariant(PdfDictionary()));
   for (std::size_t e = 1; e < n; ++e)
     if (kept(e) && structure[e].parent >= 0 && static_cast<std::size_t>(structure[e].parent) < e &&
         elems[std::size_t(structure[e].parent)] != nullptr)
@@ -94,14 +95,24 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     // Kids in reading order: the children as layout made them, the element's own content
     // between them where it comes on the pages (the text of a paragraph around its note
     // references).
+    // Content on the element's own page (/Pg, that of its first content) is an MCID alone,
+    // content on a later page a marked-content reference naming its page (14.7.4.2).
     PdfArray kids;
     std::size_t next = 0;
+    const std::size_t home = own[e].empty() ? 0 : own[e].front().page;
+    if (!own[e].empty())
+      d.AddKey("Pg", pages[home]->Reference());
     auto content_before = [&](Key limit) {
       for (; next < own[e].size() && own[e][next].key < limit; ++next) {
+        const auto mcid = pdf_int(static_cast<std::int64_t>(own[e][next].mcid));
+        if (own[e][next].page == home) {
+          kids.push_back(mcid);
+          continue;
+        }
         PdfDictionary mcr;
         mcr.AddKey("Type", PdfName("MCR"));
         mcr.AddKey("Pg", pages[own[e][next].page]->Reference());
-        mcr.AddKey("MCID", pdf_int(static_cast<std::int64_t>(own[e][next].mcid)));
+        mcr.AddKey("MCID", mcid);
         kids.push_back(mcr);
       }
     };
@@ -118,7 +129,9 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
         objr.AddKey("Pg", pages[a->page]->Reference());
         kids.push_back(objr);
       }
-    if (!kids.empty())
+    if (kids.size() == 1)
+      d.AddKey("K", kids.front());
+    else if (!kids.empty())
       d.AddKey("K", kids);
   }
 
