@@ -283,16 +283,18 @@ namespace {
 /// The standard structure type of a block (PDF 32000-1 14.8.4); nullptr for one that sets
 /// nothing but artifacts (a rule) or makes its own (a figure, which figure.cpp opens with its
 /// alternative text).
-const char* element_type(const model::Block& b) {
-  static constexpr const char* kHeadings[] = {"H2", "H3", "H4", "H5", "H6", "H6"};
+const char* element_type(ArticleContext& ctx, const model::Block& b) {
+  static constexpr const char* kHeadings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
   return std::visit(
-      [](const auto& v) -> const char* {
+      [&ctx](const auto& v) -> const char* {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, model::Paragraph>) return "P";
-        // The article title is the H1, as in the EPUB.
-        else if constexpr (std::is_same_v<T, model::Heading>)
-          return kHeadings[std::clamp(v.level, 1, 6) - 1];
-        else if constexpr (std::is_same_v<T, model::List> || std::is_same_v<T, model::DefinitionList>)
+        // The article title is the H1, as in the EPUB, and a heading goes at most one level
+        // deeper than the one before (ISO 14289-1 7.4.2; `## A` then `#### B` are H2, H3).
+        else if constexpr (std::is_same_v<T, model::Heading>) {
+          ctx.heading_level = std::min(std::clamp(v.level + 1, 2, 6), ctx.heading_level + 1);
+          return kHeadings[ctx.heading_level - 1];
+        } else if constexpr (std::is_same_v<T, model::List> || std::is_same_v<T, model::DefinitionList>)
           return "L";
         else if constexpr (std::is_same_v<T, model::BlockQuote>) return "BlockQuote";
         else if constexpr (std::is_same_v<T, model::CodeBlock>) return "Code";
@@ -320,7 +322,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
     if (top) ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
     // The block's element (PDF 32000-1 14.8.4): what it sets belongs to it.
     std::optional<ElementScope> element;
-    if (const char* type = element_type(b)) element.emplace(ctx, type);
+    if (const char* type = element_type(ctx, b)) element.emplace(ctx, type);
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;

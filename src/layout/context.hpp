@@ -99,6 +99,7 @@ struct ArticleContext {
   /// parent the joiner sets to the Document. `element` is where the text set now belongs.
   std::vector<StructElement> structure{StructElement{"Art", -1, {}, {}, false}};
   int element = 0;
+  int heading_level = 1; ///< of the last heading element, the title's H1 first
   /// Added to the loader's note numbers when the style numbers notes through the issue
   /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.
   int note_offset = 0;

@@ -156,6 +156,21 @@ TEST_SUITE("e2e/tagged") {
     }
   }
 
+  TEST_CASE("heading elements go down one level at a time, whatever levels the Markdown skips") {
+    const fs::path dir = scratch("tagged-levels");
+    galley::write_file_atomic(
+        dir / "levels.md",
+        "---\ntitle: Levels\n---\n\n### Deep first\n\nText.\n\n##### Deeper\n\nText.\n\n"
+        "# Back up\n\nText.\n\n## Under it\n\nText.\n");
+    const RunResult r = run_galley("pdf " + q(dir / "levels.md") + " -o " + q(dir / "levels.pdf"));
+    CAPTURE(r.err);
+    REQUIRE(r.code == 0);
+    std::string levels;
+    for (const Element& e : structure(dir / "levels.pdf"))
+      if (e.type.size() == 2 && e.type[0] == 'H') levels += e.type + " ";
+    CHECK(levels == "H1 H2 H3 H2 H3 ");
+  }
+
   TEST_CASE("the example issue has one Art per article under one Document") {
     const fs::path pdf = make("issue.yaml", "issue.pdf");
     const std::vector<Element> tree = structure(pdf);
