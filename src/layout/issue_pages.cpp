@@ -128,6 +128,17 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   if (!style.issue.contents) return fm;
   // Contents: a heading, then one entry per article (title, authors, page number at the right).
   const style::Looks& k = s.looks;
+  auto element = [&fm](std::string type, int parent) {
+    fm.structure.push_back(StructElement{std::move(type), parent, {}, {}, false});
+    return static_cast<int>(fm.structure.size()) - 1;
+  };
+  // The text a call put on `page` after its first `from` items belongs to `id`.
+  auto belongs = [](Page& page, std::size_t from, int id) {
+    for (std::size_t i = from; i < page.items.size(); ++i)
+      if (auto* run = std::get_if<GlyphRun>(&page.items[i])) run->element = id;
+  };
+  const int heading = element("H1", -1);
+  const int toc = element("TOC", -1);
   const double number_col = 36;
   auto new_page = [&](bool first) {
     Page p = s.blank();
@@ -143,7 +154,9 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
         p.items.emplace_back(RuleItem{left, y + 10, left + 48, y + 10, 1.5, accent});
         y += 34;
       }
+      const std::size_t from = p.items.size();
       y = s.para(p, "Contents", k.contents_heading, left, y, s.geo.width()) + 6;
+      belongs(p, from, heading);
       Rgb rule{style.colors.rule.r, style.colors.rule.g, style.colors.rule.b};
       p.items.emplace_back(RuleItem{left, y, left + s.geo.width(), y, 0.5, rule});
       y += 18;
@@ -163,13 +176,15 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
       y = new_page(false);
       left = s.geo.left((fm.pages.size() - 1) % 2 == 0);
     }
+    const int link = element("Link", element("TOCI", toc));
+    belongs(scratch, 0, link);
     for (Item& it : scratch.items) {
       translate(it, left, y);
       fm.pages.back().items.push_back(std::move(it));
     }
-    fm.pages.back().items.emplace_back(LinkItem{left, y, s.geo.width(), h, "", a.anchor});
+    fm.pages.back().items.emplace_back(LinkItem{left, y, s.geo.width(), h, "", a.anchor, link});
     fm.slots.push_back({fm.pages.size() - 1, left + s.geo.width(),
-                        y + baseline_in(k.contents_title.leading, k.contents_title.size)});
+                        y + baseline_in(k.contents_title.leading, k.contents_title.size), link});
     y += h + 12;
   }
   return fm;
@@ -183,9 +198,11 @@ void fill_numbers(FrontMatter& fm, const std::vector<int>& numbers, const model:
     text::Line line = plain_line(engine, diags, issue.language, std::to_string(numbers[i]),
                                  font_of(number), number.size, rgb(number.color),
                                  number.font.features);
-    for (const text::LineRun& r : line.runs)
-      fm.pages[slot.page].items.emplace_back(
-          make_run(r, slot.right - line.natural_width, slot.baseline));
+    for (const text::LineRun& r : line.runs) {
+      GlyphRun run = make_run(r, slot.right - line.natural_width, slot.baseline);
+      run.element = slot.element;
+      fm.pages[slot.page].items.emplace_back(std::move(run));
+    }
   }
 }
 

@@ -16,6 +16,7 @@ struct NumberSlot {
   std::size_t page = 0; ///< index into the front matter pages
   double right = 0;     ///< right edge of the number
   double baseline = 0;
+  int element = -1;     ///< the entry's Link element, which the number belongs to
 };
 
 struct FrontMatter {
@@ -23,6 +24,9 @@ struct FrontMatter {
   std::vector<NumberSlot> slots; ///< one per article
   std::vector<ImageResource> images; ///< the cover image; ImageItems index this
   std::string anchor;            ///< the issue's outline destination
+  /// The contents as a TOC of TOCIs (PDF 32000-1 14.8.4.3.4), each entry's text and number a
+  /// Link; parents of -1 go under the Document. The cover is an artifact.
+  std::vector<StructElement> structure;
 };
 
 /// The cover (when style.issue.cover) and contents (when style.issue.contents) pages.

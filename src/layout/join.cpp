@@ -167,6 +167,26 @@ DocumentInfo document_info(const model::Issue& issue, const LayoutOptions& optio
   return info;
 }
 
+/// Moves a part's structure elements under the Document (parents of -1 become it), and renames
+/// the elements its pages' items name to their new index.
+void adopt(Document& doc, std::vector<StructElement>& elements, std::vector<Page>& pages) {
+  const int offset = static_cast<int>(doc.structure.size());
+  for (StructElement& e : elements) {
+    e.parent = e.parent < 0 ? 0 : e.parent + offset;
+    doc.structure.push_back(std::move(e));
+  }
+  elements.clear();
+  for (Page& page : pages)
+    for (Item& it : page.items) {
+      if (auto* run = std::get_if<GlyphRun>(&it); run != nullptr && run->element >= 0)
+        run->element += offset;
+      else if (auto* img = std::get_if<ImageItem>(&it); img != nullptr && img->element >= 0)
+        img->element += offset;
+      else if (auto* link = std::get_if<LinkItem>(&it); link != nullptr && link->element >= 0)
+        link->element += offset;
+    }
+}
+
 } // namespace
 
 Document join_articles(const model::Issue& issue, std::vector<ArticlePages> articles,
@@ -215,6 +235,7 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     for (const text::FaceInfo& face : engine.faces()) f.push_back({face.path.string(), face.index});
     return f;
   };
+  adopt(doc, fm.structure, fm.pages);
   for (Page& p : fm.pages) {
     resources.remap(p, engine_fonts(), fm.images);
     push(std::move(p));
@@ -231,21 +252,7 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
       push(std::move(blank));
     }
     const model::Article* article = k < issue.articles.size() ? &issue.articles[k] : nullptr;
-    // The article's elements go under the Document, its items naming them by their new index.
-    const int offset = static_cast<int>(doc.structure.size());
-    for (StructElement& e : a.structure) {
-      e.parent = e.parent < 0 ? 0 : e.parent + offset;
-      doc.structure.push_back(std::move(e));
-    }
-    for (Page& page : a.pages)
-      for (Item& it : page.items) {
-        if (auto* run = std::get_if<GlyphRun>(&it); run != nullptr && run->element >= 0)
-          run->element += offset;
-        else if (auto* img = std::get_if<ImageItem>(&it); img != nullptr && img->element >= 0)
-          img->element += offset;
-        else if (auto* link = std::get_if<LinkItem>(&it); link != nullptr && link->element >= 0)
-          link->element += offset;
-      }
+    adopt(doc, a.structure, a.pages);
     for (std::size_t i = 0; i < a.pages.size(); ++i) {
       Page& page = a.pages[i];
       int folio = static_cast<int>(doc.pages.size()) + 1;

@@ -181,6 +181,15 @@ TEST_SUITE("e2e/tagged") {
     for (std::string line; std::getline(manifest, line);)
       if (std::regex_search(line, std::regex(R"(^\s+- .*\.(md|xml)\s*$)"))) ++articles;
     CHECK(count(tree, "Art") == articles);
-    CHECK(count(tree, "H1") == articles);
+    // The contents page: its heading, then a TOC with one TOCI per article, each a Link whose
+    // text ends with the article's page number.
+    CHECK(count(tree, "H1") == articles + 1);
+    CHECK(count(tree, "TOC") == 1);
+    CHECK(count(tree, "TOCI") == articles);
+    for (std::size_t i = 0; i + 1 < tree.size(); ++i)
+      if (tree[i].type == "TOCI") {
+        CHECK(tree[i + 1].type == "Link");
+        CHECK(std::regex_search(tree[i + 1].text, std::regex("[A-Za-z].*[0-9]+$")));
+      }
   }
 }
