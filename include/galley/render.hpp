@@ -3,8 +3,8 @@
 // The command line and programs linking libgalley call these; nothing here prints or exits.
 #include "galley/diagnostics.hpp"
 #include "galley/limits.hpp"
-#include "galley/pdf_standard.hpp"
 #include "galley/model.hpp"
+#include "galley/pdf_standard.hpp"
 #include "galley/style.hpp"
 
 #include <cstdint>

@@ -73,13 +73,16 @@ void add_pdf_options(CLI::App& cmd, CommonOptions& o) {
              const bool archive = name == "a-2b" || name == "a-2u";
              if (archive && s.archive != PdfStandard::Archive::None)
                throw CLI::ValidationError("--pdf-standard", "names two levels of PDF/A");
-             if (name == "a-2b") s.archive = PdfStandard::Archive::A2b;
-             else if (name == "a-2u") s.archive = PdfStandard::Archive::A2u;
-             else if (name == "ua-1") s.ua = true;
+             if (name == "a-2b")
+               s.archive = PdfStandard::Archive::A2b;
+             else if (name == "a-2u")
+               s.archive = PdfStandard::Archive::A2u;
+             else if (name == "ua-1")
+               s.ua = true;
              else if (name != "none" || list != "none")
-               throw CLI::ValidationError("--pdf-standard",
-                                          "expects none, or a-2b, a-2u, ua-1 joined by commas, got '" +
-                                              name + "'");
+               throw CLI::ValidationError(
+                   "--pdf-standard",
+                   "expects none, or a-2b, a-2u, ua-1 joined by commas, got '" + name + "'");
              from = comma + 1;
            }
            o.pdf_standard = s;

@@ -110,9 +110,10 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   if (t.paragraph_spacing > 0) rule(css, "p + p", "margin-top: " + em(t.paragraph_spacing, base) + "; ");
   // Links are underlined, not told apart by colour alone (WCAG 2.1, 1.4.1; Ace's
   // link-in-text-block): a reader who cannot see the link colour still finds them.
-  rule(css, "a", "color: " + hex(s.colors.link) +
-                     "; text-decoration: underline; text-decoration-thickness: 0.06em; "
-                     "text-underline-offset: 0.15em; ");
+  rule(css, "a",
+       "color: " + hex(s.colors.link) +
+           "; text-decoration: underline; text-decoration-thickness: 0.06em; "
+           "text-underline-offset: 0.15em; ");
 
   for (int i = 0; i < 6; ++i) {
     const auto& h = s.headings[i];
@@ -221,8 +222,8 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
   rule(css, "sup" + dot(cls::noteref), "font-size: " + num(k.marker_scale) +
                                            "em; line-height: 0; vertical-align: " +
                                            num(k.marker_rise / k.marker_scale) + "em; ");
-  rule(css, "sup" + dot(cls::noteref) + " a", "padding: 0 0.1em; color: " + hex(s.colors.accent) +
-                                                  "; text-decoration: none; ");
+  rule(css, "sup" + dot(cls::noteref) + " a",
+       "padding: 0 0.1em; color: " + hex(s.colors.accent) + "; text-decoration: none; ");
   rule(css, dot(cls::footnotes), look_css(k.note, fonts, "serif", base) + "margin-top: 2em; ");
   if (n.separator)
     rule(css, dot(cls::footnotes) + "::before",

@@ -53,13 +53,15 @@ void add_accessibility(pugi::xml_node metadata, const Metadata& meta) {
   if (!meta.has_images) summary += " The publication has no images.";
   else if (meta.all_images_have_alt) summary += " Every image has a text alternative.";
   else summary += " Some images have no text alternative.";
-  if (meta.has_notes) summary += " Notes are linked from the text and back.";
+  if (meta.has_notes)
+    summary += " Notes are linked from the text and back.";
   add_meta(metadata, "schema:accessibilitySummary", summary);
   // The claim (EPUB Accessibility 1.1, 5.1); the certifier, when the publisher names one (5.2).
   // A book with an image lacking its alternative text cannot claim WCAG's level A.
   if (text_suffices) {
     add_meta(metadata, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
-    if (!meta.certified_by.empty()) add_meta(metadata, "a11y:certifiedBy", meta.certified_by);
+    if (!meta.certified_by.empty())
+      add_meta(metadata, "a11y:certifiedBy", meta.certified_by);
   }
 }
 

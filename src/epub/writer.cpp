@@ -161,8 +161,10 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   Metadata meta = derive_metadata(issue, single, epoch);
   meta.has_images = images.any();
   meta.all_images_have_alt = images.all_have_alt();
-  for (const auto& a : issue.articles) meta.has_notes = meta.has_notes || !a.notes.empty();
-  for (const auto& t : toc) meta.has_sections = meta.has_sections || !t.children.empty();
+  for (const auto& a : issue.articles)
+    meta.has_notes = meta.has_notes || !a.notes.empty();
+  for (const auto& t : toc)
+    meta.has_sections = meta.has_sections || !t.children.empty();
   meta.certified_by = issue.certified_by;
   docs.back().xhtml = build_nav(meta, toc, docs);
 

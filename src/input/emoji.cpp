@@ -26,16 +26,17 @@ constexpr Name kGithub[] = {
 
 // Other names GitHub also takes for an emoji of the list; its list names one name per emoji.
 constexpr Name kMoreNames[] = {
-    {"envelope", U"\u2709\uFE0F"}, {"pencil", U"\U0001F4DD"}, {"telephone", U"\u260E\uFE0F"},
+    {"envelope", U"\u2709\uFE0F"}, {"pencil", U"\U0001F4DD"},   {"telephone", U"\u260E\uFE0F"},
     {"thumbsdown", U"\U0001F44E"}, {"thumbsup", U"\U0001F44D"},
 };
 
-constexpr bool by_name(const Name& a, const Name& b) { return a.name < b.name; }
+constexpr bool by_name(const Name& a, const Name& b) {
+  return a.name < b.name;
+}
 static_assert(std::is_sorted(std::begin(kGithub), std::end(kGithub), by_name));
 static_assert(std::is_sorted(std::begin(kMoreNames), std::end(kMoreNames), by_name));
 
-template <std::size_t N>
-const Name* find(const Name (&table)[N], std::string_view name) {
+template <std::size_t N> const Name* find(const Name (&table)[N], std::string_view name) {
   auto it = std::lower_bound(std::begin(table), std::end(table), name,
                              [](const Name& a, std::string_view n) { return a.name < n; });
   return it != std::end(table) && it->name == name ? it : nullptr;
@@ -97,16 +98,20 @@ std::string expand(const std::string& text) {
 } // namespace
 
 std::optional<std::string> emoji_for(std::string_view name) {
-  if (name.empty() || name.size() > 40) return std::nullopt;
+  if (name.empty() || name.size() > 40)
+    return std::nullopt;
   std::string out;
   const Name* known = find(kGithub, name);
-  if (known == nullptr) known = find(kMoreNames, name);
+  if (known == nullptr)
+    known = find(kMoreNames, name);
   if (known != nullptr) {
-    for (char32_t c : known->emoji) append_utf8(out, c);
+    for (char32_t c : known->emoji)
+      append_utf8(out, c);
     return out;
   }
   std::optional<char32_t> code = by_unicode_name(name);
-  if (!code) return std::nullopt;
+  if (!code)
+    return std::nullopt;
   append_utf8(out, *code);
   // Characters that default to text presentation need VS16 to be shown as emoji (UTS #51).
   if (!u_hasBinaryProperty(static_cast<UChar32>(*code), UCHAR_EMOJI_PRESENTATION))

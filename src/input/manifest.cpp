@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kManifestKeys{
-    "title",       "subtitle", "publication", "number", "date",       "lang",    "language",
+    "title",       "subtitle", "publication", "number", "date",       "lang",     "language",
     "description", "editors",  "style",       "cover",  "identifier", "articles", "certified-by"};
 
 struct ArticleEntry {

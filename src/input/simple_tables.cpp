@@ -18,27 +18,35 @@ struct Column {
 std::vector<Column> dash_groups(std::string_view line) {
   std::vector<Column> out;
   std::size_t i = 0;
-  while (i < line.size() && line[i] == ' ') ++i;
-  if (i > 3) return {};
+  while (i < line.size() && line[i] == ' ')
+    ++i;
+  if (i > 3)
+    return {};
   while (i < line.size()) {
     if (line[i] == ' ') {
       ++i;
       continue;
     }
-    if (line[i] != '-') return {};
+    if (line[i] != '-')
+      return {};
     Column c{i, i};
-    while (i < line.size() && line[i] == '-') ++i;
+    while (i < line.size() && line[i] == '-')
+      ++i;
     c.to = i;
-    if (c.to - c.from < 2) return {}; // `- - -` is a thematic break, as pandoc reads it
+    if (c.to - c.from < 2)
+      return {}; // `- - -` is a thematic break, as pandoc reads it
     out.push_back(c);
   }
-  if (out.size() < 2) return {};
+  if (out.size() < 2)
+    return {};
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -46,7 +54,8 @@ std::string_view trim(std::string_view s) {
 /// cell's text, for text that starts early, as right-aligned numbers do) to the next group's start.
 std::string_view cell(std::string_view line, const std::vector<Column>& cols, std::size_t c) {
   const std::size_t from = c == 0 ? 0 : std::min(line.size(), cols[c - 1].to);
-  const std::size_t to = c + 1 == cols.size() ? line.size() : std::min(line.size(), cols[c + 1].from);
+  const std::size_t to =
+      c + 1 == cols.size() ? line.size() : std::min(line.size(), cols[c + 1].from);
   return from < to ? trim(line.substr(from, to - from)) : std::string_view();
 }
 
@@ -63,18 +72,23 @@ std::string delimiter(std::string_view header, const std::vector<Column>& cols, 
       first = std::min(first, i);
       last = i + 1;
     }
-  if (first >= last) return "---";
+  if (first >= last)
+    return "---";
   const bool left = first <= col.from, right = last >= col.to;
-  if (left && right) return "---";
-  if (left) return ":---";
-  if (right) return "---:";
+  if (left && right)
+    return "---";
+  if (left)
+    return ":---";
+  if (right)
+    return "---:";
   return ":---:";
 }
 
 std::string escaped(std::string_view s) {
   std::string out;
   for (char ch : s) {
-    if (ch == '|') out += '\\';
+    if (ch == '|')
+      out += '\\';
     out += ch;
   }
   return out;
@@ -82,7 +96,8 @@ std::string escaped(std::string_view s) {
 
 std::string pipe_row(const std::vector<std::string>& cells) {
   std::string out = "|";
-  for (const std::string& c : cells) out += " " + c + " |";
+  for (const std::string& c : cells)
+    out += " " + c + " |";
   return out;
 }
 
@@ -101,27 +116,30 @@ bool rows_block(cmark_node* n) {
 bool rewrite_simple_tables(cmark_node* doc, std::string& body) {
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 0; i < body.size(); ++i)
-    if (body[i] == '\n') starts.push_back(i + 1);
+    if (body[i] == '\n')
+      starts.push_back(i + 1);
   auto line_of = [&](int n) -> std::string_view {
     const auto k = static_cast<std::size_t>(n - 1);
-    if (k >= starts.size()) return {};
+    if (k >= starts.size())
+      return {};
     const std::size_t end = k + 1 < starts.size() ? starts[k + 1] - 1 : body.size();
     return std::string_view(body).substr(starts[k], end - starts[k]);
   };
   // Lines to write, by number; applied from the last so earlier offsets stay right.
   std::vector<std::pair<int, std::string>> edits;
   for (cmark_node* n = cmark_node_first_child(doc); n != nullptr; n = cmark_node_next(n)) {
-    if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) continue;
+    if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK)
+      continue;
     cmark_node* head = cmark_node_previous(n);
     cmark_node* rows = cmark_node_next(n);
     const int at = cmark_node_get_start_line(n);
     if (head == nullptr || rows == nullptr || cmark_node_get_type(head) != CMARK_NODE_PARAGRAPH ||
-        !rows_block(rows) ||
-        cmark_node_get_start_line(head) != at - 1 || cmark_node_get_end_line(head) != at - 1 ||
-        cmark_node_get_start_line(rows) != at + 1)
+        !rows_block(rows) || cmark_node_get_start_line(head) != at - 1 ||
+        cmark_node_get_end_line(head) != at - 1 || cmark_node_get_start_line(rows) != at + 1)
       continue;
     const std::vector<Column> cols = dash_groups(line_of(at));
-    if (cols.empty()) continue;
+    if (cols.empty())
+      continue;
     const std::string_view header = line_of(at - 1);
     std::vector<std::string> cells, aligns;
     for (std::size_t c = 0; c < cols.size(); ++c) {
@@ -134,7 +152,8 @@ bool rewrite_simple_tables(cmark_node* doc, std::string& body) {
     // A blank line ends the rows (cmark counts it into an indented code block).
     for (int r = at + 1; r <= last && !trim(line_of(r)).empty(); ++r) {
       cells.clear();
-      for (std::size_t c = 0; c < cols.size(); ++c) cells.push_back(escaped(cell(line_of(r), cols, c)));
+      for (std::size_t c = 0; c < cols.size(); ++c)
+        cells.push_back(escaped(cell(line_of(r), cols, c)));
       edits.emplace_back(r, pipe_row(cells));
     }
     // The caption: a paragraph right after, its first line starting `:` or `Table:`.
@@ -152,7 +171,8 @@ bool rewrite_simple_tables(cmark_node* doc, std::string& body) {
         }
     }
   }
-  std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(edits.begin(), edits.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [line, text] : edits) {
     const std::string_view old = line_of(line);
     body.replace(starts[static_cast<std::size_t>(line - 1)], old.size(), text);

@@ -156,7 +156,8 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
     out.fonts.push_back(FontResource{f.path.string(), f.index});
   out.images = std::move(ctx.images);
   out.structure = std::move(ctx.structure);
-  if (article.meta.language != issue.language) out.structure.front().lang = article.meta.language;
+  if (article.meta.language != issue.language)
+    out.structure.front().lang = article.meta.language;
   return out;
 }
 

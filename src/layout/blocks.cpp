@@ -288,18 +288,24 @@ const char* element_type(ArticleContext& ctx, const model::Block& b) {
   return std::visit(
       [&ctx](const auto& v) -> const char* {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, model::Paragraph>) return "P";
+        if constexpr (std::is_same_v<T, model::Paragraph>)
+          return "P";
         // The article title is the H1, as in the EPUB, and a heading goes at most one level
         // deeper than the one before (ISO 14289-1 7.4.2; `## A` then `#### B` are H2, H3).
         else if constexpr (std::is_same_v<T, model::Heading>) {
           ctx.heading_level = std::min(std::clamp(v.level + 1, 2, 6), ctx.heading_level + 1);
           return kHeadings[ctx.heading_level - 1];
-        } else if constexpr (std::is_same_v<T, model::List> || std::is_same_v<T, model::DefinitionList>)
+        } else if constexpr (std::is_same_v<T, model::List> ||
+                             std::is_same_v<T, model::DefinitionList>)
           return "L";
-        else if constexpr (std::is_same_v<T, model::BlockQuote>) return "BlockQuote";
-        else if constexpr (std::is_same_v<T, model::CodeBlock>) return "Code";
-        else if constexpr (std::is_same_v<T, model::Table>) return "Table";
-        else return nullptr;
+        else if constexpr (std::is_same_v<T, model::BlockQuote>)
+          return "BlockQuote";
+        else if constexpr (std::is_same_v<T, model::CodeBlock>)
+          return "Code";
+        else if constexpr (std::is_same_v<T, model::Table>)
+          return "Table";
+        else
+          return nullptr;
       },
       b.value);
 }
@@ -322,7 +328,8 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
     if (top) ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
     // The block's element (PDF 32000-1 14.8.4): what it sets belongs to it.
     std::optional<ElementScope> element;
-    if (const char* type = element_type(ctx, b)) element.emplace(ctx, type);
+    if (const char* type = element_type(ctx, b))
+      element.emplace(ctx, type);
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;

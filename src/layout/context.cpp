@@ -314,8 +314,8 @@ void translate(Item& item, double dx, double dy) {
 
 ElementScope::ElementScope(ArticleContext& ctx, std::string type, int parent)
     : ctx_(ctx), saved_(ctx.element), id_(static_cast<int>(ctx.structure.size())) {
-  ctx.structure.push_back(StructElement{std::move(type), parent == -2 ? ctx.element : parent,
-                                        {}, {}, false});
+  ctx.structure.push_back(
+      StructElement{std::move(type), parent == -2 ? ctx.element : parent, {}, {}, false});
   ctx.element = id_;
 }
 

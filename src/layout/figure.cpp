@@ -78,7 +78,8 @@ void layout_figure(ArticleContext& ctx, const model::Figure& fig, const SourceLo
   double x = frame.x + (frame.width - w) / 2;
   ElementScope figure(ctx, "Figure");
   figure.element().alt = fig.alt;
-  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
+  if (pic.image >= 0)
+    box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
   else alt_text_frame(ctx, fig.alt, x, 0, w, h, box.items);
   if (!fig.id.empty()) box.items.emplace_back(AnchorItem{ctx.key + "-" + fig.id, x, 0});
   box.height = h;

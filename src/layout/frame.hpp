@@ -38,7 +38,7 @@ struct ImageItem {
   int image = 0; ///< index into Document::images
   double x = 0, y = 0, width = 0, height = 0;
   bool circle_clip = false; ///< clip to the inscribed ellipse (portraits)
-  int element = -1; ///< Document::structure index (a Figure); -1: an artifact
+  int element = -1;         ///< Document::structure index (a Figure); -1: an artifact
 };
 
 struct RuleItem {
@@ -68,7 +68,7 @@ struct StructElement {
   int parent = -1;  ///< index of the parent element; -1 for the root
   std::string alt;  ///< a Figure's alternative text (/Alt)
   std::string lang; ///< BCP 47, where it differs from the parent's (/Lang)
-  bool column_header = false; ///< a TH whose scope is its column (/A << /O /Table /Scope /Column >>)
+  bool column_header = false; ///< a TH heading its column (/A << /O /Table /Scope /Column >>)
 };
 
 /// A named destination (PDF 32000-1 12.3.2.3) at a point of this page.

@@ -135,7 +135,8 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   // The text a call put on `page` after its first `from` items belongs to `id`.
   auto belongs = [](Page& page, std::size_t from, int id) {
     for (std::size_t i = from; i < page.items.size(); ++i)
-      if (auto* run = std::get_if<GlyphRun>(&page.items[i])) run->element = id;
+      if (auto* run = std::get_if<GlyphRun>(&page.items[i]))
+        run->element = id;
   };
   const int heading = element("H1", -1);
   const int toc = element("TOC", -1);

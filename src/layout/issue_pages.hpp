@@ -16,7 +16,7 @@ struct NumberSlot {
   std::size_t page = 0; ///< index into the front matter pages
   double right = 0;     ///< right edge of the number
   double baseline = 0;
-  int element = -1;     ///< the entry's Link element, which the number belongs to
+  int element = -1; ///< the entry's Link element, which the number belongs to
 };
 
 struct FrontMatter {

@@ -56,7 +56,8 @@ void lead_image(ArticleContext& ctx, const model::Cover& cover, VList& out) {
   VBox box;
   ElementScope figure(ctx, "Figure");
   figure.element().alt = cover.alt;
-  if (pic.image >= 0) box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
+  if (pic.image >= 0)
+    box.items.emplace_back(ImageItem{pic.image, x, 0, w, h, false, figure.id()});
   else alt_text_frame(ctx, cover.alt, x, 0, w, h, box.items);
   box.height = h + 4;
   out.box(std::move(box));

@@ -109,22 +109,24 @@ std::string xmp_packet(const layout::DocumentInfo& info, const PdfStandard& stan
   // PDF/A admits only the XMP schemas it predefines, and others it finds described in the
   // packet (ISO 19005-2 6.6.2.3.3): pdfuaid is not one of the predefined.
   if (standard.archive != PdfStandard::Archive::None && standard.ua)
-    out += "  <rdf:Description rdf:about=\"\"\n"
-           "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-           "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-           "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-           "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-           "    <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>\n"
-           "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-           "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-           "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-           "     <pdfaProperty:name>part</pdfaProperty:name>\n"
-           "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-           "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
-           "     <pdfaProperty:description>the part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
-           "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
-           "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
-           "  </rdf:Description>\n";
+    out +=
+        "  <rdf:Description rdf:about=\"\"\n"
+        "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+        "    <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>\n"
+        "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+        "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+        "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+        "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+        "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+        "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+        "     <pdfaProperty:description>the part of ISO 14289 the file conforms "
+        "to</pdfaProperty:description>\n"
+        "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+        "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+        "  </rdf:Description>\n";
   out += " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return out;
 }

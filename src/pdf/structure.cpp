@@ -80,8 +80,8 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     const layout::StructElement& s = structure[e];
     PdfDictionary& d = elems[e]->GetDictionary();
     d.AddKey("S", PdfName(s.type));
-    d.AddKey("P", e == 0 ? root->Reference()
-                         : elems[std::size_t(std::max(0, s.parent))]->Reference());
+    d.AddKey("P",
+             e == 0 ? root->Reference() : elems[std::size_t(std::max(0, s.parent))]->Reference());
     if (!s.alt.empty())
       d.AddKey("Alt", pdf_text(s.alt)); // 14.9.3
     if (!s.lang.empty())
@@ -123,12 +123,12 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     }
     content_before(kNoContent);
     for (const Annotation* a : annotated[e]) {
-        PdfDictionary objr;
-        objr.AddKey("Type", PdfName("OBJR"));
-        objr.AddKey("Obj", a->annot->Reference());
-        objr.AddKey("Pg", pages[a->page]->Reference());
-        kids.push_back(objr);
-      }
+      PdfDictionary objr;
+      objr.AddKey("Type", PdfName("OBJR"));
+      objr.AddKey("Obj", a->annot->Reference());
+      objr.AddKey("Pg", pages[a->page]->Reference());
+      kids.push_back(objr);
+    }
     if (kids.size() == 1)
       d.AddKey("K", kids.front());
     else if (!kids.empty())

@@ -228,7 +228,8 @@ void check_contrast(const Style& s, const std::map<std::string, SourceLoc>& give
                                                 {"muted", s.colors.muted}};
   for (const auto& [name, color] : text) {
     const double ratio = 1.05 / (luminance(color) + 0.05);
-    if (ratio >= 4.5) continue;
+    if (ratio >= 4.5)
+      continue;
     const std::string key = std::string("colors.") + name;
     auto it = given.find(key);
     char shown[16];

@@ -41,7 +41,8 @@ Made make(const std::string& standard) {
 
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t n = 0;
-  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+    ++n;
   return n;
 }
 
@@ -85,7 +86,8 @@ TEST_SUITE("e2e/pdf-standard") {
       CHECK_FALSE(has(m.body, forbidden));
     }
     std::smatch trailer;
-    CHECK(std::regex_search(m.body, trailer, std::regex(R"(/ID \[<[0-9a-f]{32}><[0-9a-f]{32}>\])")));
+    CHECK(
+        std::regex_search(m.body, trailer, std::regex(R"(/ID \[<[0-9a-f]{32}><[0-9a-f]{32}>\])")));
     const std::size_t links = count(m.body, "/Subtype /Link"), printable = count(m.body, "/F 4\n");
     CHECK(links > 0);
     CHECK(printable >= links);
@@ -93,7 +95,8 @@ TEST_SUITE("e2e/pdf-standard") {
     std::size_t rows = 0;
     std::istringstream fonts(m.fonts);
     for (std::string line; std::getline(fonts, line);) {
-      if (line.rfind("---", 0) == 0 || line.rfind("name", 0) == 0) continue;
+      if (line.rfind("---", 0) == 0 || line.rfind("name", 0) == 0)
+        continue;
       ++rows;
       CAPTURE(line);
       CHECK(std::regex_search(line, std::regex(R"( yes yes yes )")));
@@ -114,8 +117,9 @@ TEST_SUITE("e2e/pdf-standard") {
     CHECK_FALSE(has(none.xmp, "pdfaid"));
     CHECK_FALSE(has(none.xmp, "pdfuaid"));
     CHECK_FALSE(has(none.body, "/OutputIntents"));
-    const RunResult wrong = run_galley("pdf " + q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md") +
-                                       " --pdf-standard a-3b -o " + q(scratch("pdf-standard-wrong") / "x.pdf"));
+    const RunResult wrong =
+        run_galley("pdf " + q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md") +
+                   " --pdf-standard a-3b -o " + q(scratch("pdf-standard-wrong") / "x.pdf"));
     CHECK(wrong.code != 0);
     CHECK(has(wrong.err, "--pdf-standard"));
     CHECK(has(wrong.err, "a-3b"));

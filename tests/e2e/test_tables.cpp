@@ -110,7 +110,8 @@ TEST_SUITE("e2e/tables") {
       }
       for (const TextLine& l : lines)
         for (const Box& w : l.words)
-          if (w.text == visual) return w;
+          if (w.text == visual)
+            return w;
       FAIL("no word " << word);
       return Box{};
     };
@@ -120,7 +121,8 @@ TEST_SUITE("e2e/tables") {
     CHECK(box("أول").x0 > box("المدة").x0);
     CHECK(box("الشمالي").x0 > box("ساعتان").x0);
     double right = 0;
-    for (const TextLine& l : lines) right = std::max(right, l.box.x1);
+    for (const TextLine& l : lines)
+      right = std::max(right, l.box.x1);
     CHECK(box("الخط").x1 > right - 8);
   }
 

@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path example(const char* name) { return source_dir() / "examples/quantum-dispatch" / name; }
+fs::path example(const char* name) {
+  return source_dir() / "examples/quantum-dispatch" / name;
+}
 
 /// The struct-text as (type, text) pairs, in order: an element's text is the quoted lines
 /// indented one step under it (a paragraph's text goes on after a Reference inside it).
@@ -39,12 +41,15 @@ std::vector<Element> structure(const fs::path& pdf) {
   std::smatch m;
   for (std::string line; std::getline(in, line);) {
     if (std::regex_match(line, m, element)) {
-      while (!open.empty() && open.back().first >= static_cast<std::size_t>(m[1].length())) open.pop_back();
+      while (!open.empty() && open.back().first >= static_cast<std::size_t>(m[1].length()))
+        open.pop_back();
       open.emplace_back(static_cast<std::size_t>(m[1].length()), out.size());
       out.push_back({m[2], ""});
     } else if (std::regex_match(line, m, text)) {
-      while (!open.empty() && open.back().first >= static_cast<std::size_t>(m[1].length())) open.pop_back();
-      if (!open.empty()) out[open.back().second].text += m[2].str();
+      while (!open.empty() && open.back().first >= static_cast<std::size_t>(m[1].length()))
+        open.pop_back();
+      if (!open.empty())
+        out[open.back().second].text += m[2].str();
     }
   }
   return out;
@@ -66,8 +71,8 @@ fs::path make(const char* input, const char* name) {
 }
 
 std::size_t count(const std::vector<Element>& elements, const std::string& type) {
-  return static_cast<std::size_t>(std::count_if(
-      elements.begin(), elements.end(), [&](const Element& e) { return e.type == type; }));
+  return static_cast<std::size_t>(std::count_if(elements.begin(), elements.end(),
+                                                [&](const Element& e) { return e.type == type; }));
 }
 
 } // namespace
@@ -84,7 +89,8 @@ TEST_SUITE("e2e/tagged") {
     std::vector<std::string> want{"Microsoft and OpenAI Enter the Next Phase"};
     std::istringstream md(galley::read_file(example("microsoft-openai.md")).value_or(""));
     for (std::string line; std::getline(md, line);)
-      if (line.rfind("## ", 0) == 0) want.push_back(line.substr(3));
+      if (line.rfind("## ", 0) == 0)
+        want.push_back(line.substr(3));
     std::vector<std::string> got, levels;
     for (const Element& e : tree)
       if (e.type.size() == 2 && e.type[0] == 'H') {
@@ -92,7 +98,8 @@ TEST_SUITE("e2e/tagged") {
         levels.push_back(e.type);
       }
     REQUIRE(got.size() == want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) CHECK(got[i] == without_spaces(want[i]));
+    for (std::size_t i = 0; i < want.size(); ++i)
+      CHECK(got[i] == without_spaces(want[i]));
     CHECK(levels.front() == "H1");
     CHECK(std::count(levels.begin(), levels.end(), "H2") == static_cast<long>(want.size() - 1));
     // Figures carry their alternative text; the lead image's credit is its caption.
@@ -145,14 +152,16 @@ TEST_SUITE("e2e/tagged") {
     std::istringstream page2(run("pdftotext -f 2 -l 2 " + q(pdf) + " -").out);
     std::vector<std::string> lines;
     for (std::string line; std::getline(page2, line);)
-      if (!line.empty() && line != "\f") lines.push_back(line);
+      if (!line.empty() && line != "\f")
+        lines.push_back(line);
     REQUIRE(lines.size() > 2);
     CHECK(lines.front() == "The Quantum Dispatch");
     CHECK(lines.back() == "2");
     for (const Element& e : tree) {
       CAPTURE(e.type);
       CHECK(e.text != lines.front());
-      if (e.type != "Link") CHECK_FALSE(std::regex_match(e.text, std::regex("[0-9]+")));
+      if (e.type != "Link")
+        CHECK_FALSE(std::regex_match(e.text, std::regex("[0-9]+")));
     }
   }
 
@@ -167,7 +176,8 @@ TEST_SUITE("e2e/tagged") {
     REQUIRE(r.code == 0);
     std::string levels;
     for (const Element& e : structure(dir / "levels.pdf"))
-      if (e.type.size() == 2 && e.type[0] == 'H') levels += e.type + " ";
+      if (e.type.size() == 2 && e.type[0] == 'H')
+        levels += e.type + " ";
     CHECK(levels == "H1 H2 H3 H2 H3 ");
   }
 
@@ -179,7 +189,8 @@ TEST_SUITE("e2e/tagged") {
     std::istringstream manifest(galley::read_file(example("issue.yaml")).value_or(""));
     std::size_t articles = 0;
     for (std::string line; std::getline(manifest, line);)
-      if (std::regex_search(line, std::regex(R"(^\s+- .*\.(md|xml)\s*$)"))) ++articles;
+      if (std::regex_search(line, std::regex(R"(^\s+- .*\.(md|xml)\s*$)")))
+        ++articles;
     CHECK(count(tree, "Art") == articles);
     // The contents page: its heading, then a TOC with one TOCI per article, each a Link whose
     // text ends with the article's page number.

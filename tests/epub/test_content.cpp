@@ -132,9 +132,11 @@ TEST_SUITE("epub/content") {
     std::vector<std::string> levels;
     pugi::xpath_node_set headings = doc.select_nodes("//h1|//h2|//h3|//h4|//h5|//h6");
     headings.sort(); // a union comes in no set order
-    for (const auto& h : headings) levels.push_back(h.node().name());
+    for (const auto& h : headings)
+      levels.push_back(h.node().name());
     std::string joined;
-    for (const auto& l : levels) joined += l + " ";
+    for (const auto& l : levels)
+      joined += l + " ";
     CHECK(joined == "h1 h2 h3 h2 h3 ");
   }
 
@@ -153,8 +155,10 @@ TEST_SUITE("epub/content") {
     CHECK(numbers == std::vector<std::string>{"1", "2", "1"});
     CHECK(targets == std::vector<std::string>{"#a1-n1", "#a1-n2", "#a1-n1"});
     // Each epub:type with its DPUB-ARIA role, as Ace's epub-type-has-matching-role asks.
-    for (const auto& r : refs) CHECK(attr(r.node(), "role") == "doc-noteref");
-    CHECK(attr(doc.select_node("//section[@epub:type='endnotes']").node(), "role") == "doc-endnotes");
+    for (const auto& r : refs)
+      CHECK(attr(r.node(), "role") == "doc-noteref");
+    CHECK(attr(doc.select_node("//section[@epub:type='endnotes']").node(), "role") ==
+          "doc-endnotes");
     CHECK(attr(refs[0].node(), "id") == "a1-r1");
     CHECK(attr(refs[2].node(), "id") == "a1-r1-2");
     for (int n : {1, 2}) {

@@ -189,7 +189,9 @@ TEST_SUITE("input/markdown-extras") {
     REQUIRE(t->rows.size() == 3);
     CHECK(t->aligns == std::vector<model::Align>{model::Align::Right, model::Align::Left,
                                                  model::Align::Center, model::Align::Default});
-    auto cell = [&](std::size_t r, std::size_t c) { return model::plain_text(t->rows[r].cells[c].content); };
+    auto cell = [&](std::size_t r, std::size_t c) {
+      return model::plain_text(t->rows[r].cells[c].content);
+    };
     CHECK(cell(0, 2) == "Center");
     CHECK(cell(2, 0) == "123");
     CHECK(cell(2, 1) == "a | b");

@@ -80,12 +80,13 @@ TEST_SUITE("pdf/structure") {
     CHECK(meta.output.find("<pdfaid:conformance>U</pdfaid:conformance>") != std::string::npos);
     CHECK(meta.output.find("pdfuaid") == std::string::npos);
     CHECK(pdf.find("/S/GTS_PDFA1") != std::string::npos);
-    std::string both = pdf::write_pdf(linked_document(), diags,
-                                      {.standard = {PdfStandard::Archive::A2u, true}});
+    std::string both =
+        pdf::write_pdf(linked_document(), diags, {.standard = {PdfStandard::Archive::A2u, true}});
     CHECK(both.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
     CHECK(both.find("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>") != std::string::npos);
-    std::string plain = pdf::write_pdf(linked_document(), diags,
-                                       {.compress = false, .standard = {PdfStandard::Archive::None, false}});
+    std::string plain =
+        pdf::write_pdf(linked_document(), diags,
+                       {.compress = false, .standard = {PdfStandard::Archive::None, false}});
     CHECK(plain.find("pdfaid") == std::string::npos);
     CHECK(plain.find("pdfuaid") == std::string::npos);
     CHECK(plain.find("OutputIntents") == std::string::npos);

@@ -209,8 +209,9 @@ TEST_SUITE("style/load") {
 
   TEST_CASE("a text colour under 4.5:1 on white is a warning at its line") {
     Diagnostics diags;
-    Style s = load_style_text("extends: dispatch\ncolors:\n  muted: \"#aaaaaa\"\n  link: \"#0645ad\"\n",
-                              "pale.yaml", diags);
+    Style s =
+        load_style_text("extends: dispatch\ncolors:\n  muted: \"#aaaaaa\"\n  link: \"#0645ad\"\n",
+                        "pale.yaml", diags);
     REQUIRE(diags.all().size() == 1);
     const Diagnostic& d = diags.all().front();
     CHECK(d.severity == Severity::Warning);
