@@ -79,7 +79,8 @@ double masthead(Setter& s, Page& page, double left, double y) {
 /// The cover. A cover image shaped like the page is a designed cover (it carries its own title):
 /// it fills the page alone, and the masthead moves to the contents page (`designed` is set).
 /// Other images fill the top of the page above the masthead.
-Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed) {
+Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed,
+                std::vector<StructElement>& structure) {
   const model::Issue& issue = s.issue;
   Page page = s.blank();
   designed = false;
@@ -101,15 +102,24 @@ Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed) {
       double scale = std::max(bw / info.width, bh / info.height);
       double w = info.width * scale, h = info.height * scale;
       images.push_back(ImageResource{issue.cover->image.path});
+      // The cover picture is a Figure with its alternative text, under the Document.
+      structure.push_back(StructElement{"Figure", -1, issue.cover->alt, {}, false});
       page.items.emplace_back(ImageItem{static_cast<int>(images.size()) - 1, (page.width - w) / 2,
-                                        -page.bleed + (bh - h) / 2, w, h, false});
+                                        -page.bleed + (bh - h) / 2, w, h, false,
+                                        static_cast<int>(structure.size()) - 1});
       if (designed) return page;
       page.items.emplace_back(RectItem{-page.bleed, band, page.width + 2 * page.bleed,
                                        page.height - band + page.bleed, Rgb{255, 255, 255}});
       y = std::max(band + 28, s.geo.top);
     }
   }
+  // The masthead (publication, issue, date) is the cover's text: a paragraph.
+  const std::size_t from = page.items.size();
   masthead(s, page, s.geo.left(true), y);
+  structure.push_back(StructElement{"P", -1, {}, {}, false});
+  for (std::size_t i = from; i < page.items.size(); ++i)
+    if (auto* run = std::get_if<GlyphRun>(&page.items[i]))
+      run->element = static_cast<int>(structure.size()) - 1;
   return page;
 }
 
@@ -122,7 +132,7 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   fm.anchor = "issue";
   bool designed = false;
   if (style.issue.cover) {
-    fm.pages.push_back(cover_page(s, fm.images, designed));
+    fm.pages.push_back(cover_page(s, fm.images, designed, fm.structure));
     fm.pages.back().items.emplace_back(AnchorItem{fm.anchor, 0, 0});
   }
   if (!style.issue.contents) return fm;
@@ -138,6 +148,8 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
       if (auto* run = std::get_if<GlyphRun>(&page.items[i]))
         run->element = id;
   };
+  // In reading order: the masthead a designed cover sends to this page, the heading, the entries.
+  const int masthead_text = designed ? element("P", -1) : -1;
   const int heading = element("H1", -1);
   const int toc = element("TOC", -1);
   const double number_col = 36;
@@ -150,7 +162,9 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
       if (fm.pages.empty()) p.items.emplace_back(AnchorItem{fm.anchor, left, y});
       if (designed) {
         // The masthead the designed cover stands in for, above the contents.
+        const std::size_t from = p.items.size();
         y = masthead(s, p, left, y);
+        belongs(p, from, masthead_text);
         Rgb accent{style.colors.accent.r, style.colors.accent.g, style.colors.accent.b};
         p.items.emplace_back(RuleItem{left, y + 10, left + 48, y + 10, 1.5, accent});
         y += 34;

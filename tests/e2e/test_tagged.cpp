@@ -192,6 +192,11 @@ TEST_SUITE("e2e/tagged") {
       if (std::regex_search(line, std::regex(R"(^\s+- .*\.(md|xml)\s*$)")))
         ++articles;
     CHECK(count(tree, "Art") == articles);
+    // The cover: its picture a Figure, its masthead a paragraph naming the issue.
+    REQUIRE(tree.size() > 3);
+    CHECK(tree[1].type == "Figure");
+    CHECK(tree[2].type == "P");
+    CHECK(tree[2].text.find("Edited by Iris Okafor") != std::string::npos);
     // The contents page: its heading, then a TOC with one TOCI per article, each a Link whose
     // text ends with the article's page number.
     CHECK(count(tree, "H1") == articles + 1);
