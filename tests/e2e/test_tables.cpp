@@ -77,21 +77,27 @@ std::vector<std::string> words_between(const std::vector<TextLine>& lines, const
   return out;
 }
 
+/// Sets table `name`: no word overprints another or leaves the text area, and each of `whole`
+/// is one cell's text, unbroken across its lines.
+void cells_whole(const std::string& name, std::initializer_list<const char*> whole) {
+  const std::vector<TextLine> lines = set(name);
+  CHECK(overlapping_words(lines) == 0);
+  CHECK(words_outside(lines, default_text_area()) == 0);
+  const std::set<std::string> found = cells(lines);
+  for (const char* text : whole) {
+    CAPTURE(text);
+    CHECK(found.count(text) == 1);
+  }
+}
+
 } // namespace
 
 TEST_SUITE("e2e/tables") {
   TEST_CASE("an emoji cheat sheet of eight columns: no overprint, every shortcode whole") {
-    const std::vector<TextLine> lines = set("shortcodes");
-    CHECK(overlapping_words(lines) == 0);
-    CHECK(words_outside(lines, default_text_area()) == 0);
-    const std::set<std::string> found = cells(lines);
-    for (const char* code :
-         {":white_check_mark:", ":hourglass_flowing_sand:", ":arrows_counterclockwise:",
-          ":closed_lock_with_key:", ":chart_with_upwards_trend:", ":twisted_rightwards_arrows:",
-          ":passport_control:", ":x:"}) {
-      CAPTURE(code);
-      CHECK(found.count(code) == 1);
-    }
+    cells_whole("shortcodes",
+                {":white_check_mark:", ":hourglass_flowing_sand:", ":arrows_counterclockwise:",
+                 ":closed_lock_with_key:", ":chart_with_upwards_trend:",
+                 ":twisted_rightwards_arrows:", ":passport_control:", ":x:"});
   }
 
   TEST_CASE("a right-to-left article's table reads from the right") {
@@ -127,18 +133,11 @@ TEST_SUITE("e2e/tables") {
   }
 
   TEST_CASE("identifiers, URLs and paths break at their separators, inside their cells") {
-    const std::vector<TextLine> lines = set("kubernetes");
-    CHECK(overlapping_words(lines) == 0);
-    CHECK(words_outside(lines, default_text_area()) == 0);
-    const std::set<std::string> found = cells(lines);
-    for (const char* token :
-         {"ServiceAccountTokenVolumeProjection", "ClusterTrustBundleProjection",
-          "https://kubernetes.io/docs/concepts/storage/projected-volumes/#configmap",
-          "/var/lib/kubelet/pods/<uid>/volumes/kubernetes.io~projected/kube-api-access-xxxxx",
-          "/var/run/secrets/trust/ca-certificates.crt"}) {
-      CAPTURE(token);
-      CHECK(found.count(token) == 1);
-    }
+    cells_whole("kubernetes",
+                {"ServiceAccountTokenVolumeProjection", "ClusterTrustBundleProjection",
+                 "https://kubernetes.io/docs/concepts/storage/projected-volumes/#configmap",
+                 "/var/lib/kubelet/pods/<uid>/volumes/kubernetes.io~projected/kube-api-access-xxxxx",
+                 "/var/run/secrets/trust/ca-certificates.crt"});
   }
 
   TEST_CASE("headers take the room other columns leave and are not hyphenated") {
