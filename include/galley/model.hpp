@@ -269,6 +269,12 @@ std::set<std::string> anchor_ids(const Article& a);
 /// The warning for a link `#id` that names none of them; the output drops the link.
 std::string unknown_fragment_message(std::string_view id);
 
+/// The level both outputs show a heading at, counting the article title as level 1: the
+/// heading's own level one deeper (h2..h6), but never more than one below `previous`, the level
+/// shown for the heading before it (1, the title, before the first), so that levels go down
+/// one at a time (WCAG 2.1 1.3.1, ISO 14289-1 7.4.2): `##` then `####` show as 3 and 4.
+int shown_heading_level(int previous, const Heading& heading);
+
 /// The note with this id, or nullptr.
 const Note* find_note(const Article& a, std::string_view id);
 

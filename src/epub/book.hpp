@@ -78,9 +78,8 @@ struct ArticleContext {
   /// Added to the loader's note numbers when the style numbers notes through the issue; ids
   /// keep the article's own numbers.
   int note_offset = 0;
-  /// The level of the last heading written, the article title's h1 first: a heading goes at
-  /// most one level deeper (WCAG 2.1, 1.3.1; Ace's heading-order), so `## A` then `#### B`
-  /// become h3 and h4.
+  /// The level of the last heading written, the article title's h1 first
+  /// (model::shown_heading_level).
   int heading_level = 1;
 
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.

@@ -318,7 +318,7 @@ void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& 
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, Heading>) {
-            const int level = std::min(std::clamp(v.level + 1, 2, 6), ctx.heading_level + 1);
+            const int level = model::shown_heading_level(ctx.heading_level, v);
             ctx.heading_level = level;
             char name[3] = {'h', static_cast<char>('0' + level), 0};
             auto h = parent.append_child(name);

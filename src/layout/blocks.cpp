@@ -290,10 +290,9 @@ const char* element_type(ArticleContext& ctx, const model::Block& b) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, model::Paragraph>)
           return "P";
-        // The article title is the H1, as in the EPUB, and a heading goes at most one level
-        // deeper than the one before (ISO 14289-1 7.4.2; `## A` then `#### B` are H2, H3).
+        // The article title is the H1; levels as the EPUB shows them.
         else if constexpr (std::is_same_v<T, model::Heading>) {
-          ctx.heading_level = std::min(std::clamp(v.level + 1, 2, 6), ctx.heading_level + 1);
+          ctx.heading_level = model::shown_heading_level(ctx.heading_level, v);
           return kHeadings[ctx.heading_level - 1];
         } else if constexpr (std::is_same_v<T, model::List> ||
                              std::is_same_v<T, model::DefinitionList>)

@@ -10,6 +10,7 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -130,6 +131,10 @@ std::set<std::string> anchor_ids(const Article& a) {
       },
       [](const Inlines&, const Block&) {});
   return ids;
+}
+
+int shown_heading_level(int previous, const Heading& heading) {
+  return std::min(std::clamp(heading.level + 1, 2, 6), previous + 1);
 }
 
 std::string unknown_fragment_message(std::string_view id) {
