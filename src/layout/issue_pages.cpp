@@ -76,6 +76,12 @@ double masthead(Setter& s, Page& page, double left, double y) {
   return y;
 }
 
+/// The text set on `page` after its first `from` items belongs to element `id`.
+void belongs(Page& page, std::size_t from, int id) {
+  for (std::size_t i = from; i < page.items.size(); ++i)
+    if (auto* run = std::get_if<GlyphRun>(&page.items[i])) run->element = id;
+}
+
 /// The cover. A cover image shaped like the page is a designed cover (it carries its own title):
 /// it fills the page alone, and the masthead moves to the contents page (`designed` is set).
 /// Other images fill the top of the page above the masthead.
@@ -117,9 +123,7 @@ Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed,
   const std::size_t from = page.items.size();
   masthead(s, page, s.geo.left(true), y);
   structure.push_back(StructElement{"P", -1, {}, {}, false});
-  for (std::size_t i = from; i < page.items.size(); ++i)
-    if (auto* run = std::get_if<GlyphRun>(&page.items[i]))
-      run->element = static_cast<int>(structure.size()) - 1;
+  belongs(page, from, static_cast<int>(structure.size()) - 1);
   return page;
 }
 
@@ -141,12 +145,6 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
   auto element = [&fm](std::string type, int parent) {
     fm.structure.push_back(StructElement{std::move(type), parent, {}, {}, false});
     return static_cast<int>(fm.structure.size()) - 1;
-  };
-  // The text a call put on `page` after its first `from` items belongs to `id`.
-  auto belongs = [](Page& page, std::size_t from, int id) {
-    for (std::size_t i = from; i < page.items.size(); ++i)
-      if (auto* run = std::get_if<GlyphRun>(&page.items[i]))
-        run->element = id;
   };
   // In reading order: the masthead a designed cover sends to this page, the heading, the entries.
   const int masthead_text = designed ? element("P", -1) : -1;

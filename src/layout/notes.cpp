@@ -129,6 +129,18 @@ text::Line number_line(ArticleContext& ctx, int number, double size) {
                     look.font.features);
 }
 
+/// Sets a note's number at `x` on the baseline of its first line, as text of `element`, first
+/// among the line's items so that the note's text reads after it.
+void put_number(const text::Line& num, double x, int element, VBox& first) {
+  std::vector<Item> number;
+  for (const text::LineRun& r : num.runs) {
+    GlyphRun run = make_run(r, x, first.baseline);
+    run.element = element;
+    number.emplace_back(std::move(run));
+  }
+  first.items.insert(first.items.begin(), number.begin(), number.end());
+}
+
 /// Up to `limit` words of `text`, with an ellipsis when some are left out.
 std::string first_words(const std::string& text, std::size_t limit) {
   std::size_t words = 0, at = 0;
@@ -191,14 +203,7 @@ NoteLines layout_note(ArticleContext& ctx, int index, bool brief) {
   VBox& first = out.lines.front();
   text::Line num = number_line(ctx, ctx.shown_number(note), ns.size);
   double x = hang - 3 - num.natural_width;
-  // The number goes first in the content too, so that the note's text reads after it.
-  std::vector<Item> number;
-  for (const text::LineRun& r : num.runs) {
-    GlyphRun run = make_run(r, x, first.baseline);
-    run.element = back;
-    number.emplace_back(std::move(run));
-  }
-  first.items.insert(first.items.begin(), number.begin(), number.end());
+  put_number(num, x, back, first);
   first.items.emplace_back(AnchorItem{ctx.note_anchor(index), 0, 0});
   first.items.emplace_back(LinkItem{x - 1, first.baseline - ns.size * 0.8, num.natural_width + 2,
                                     ns.size * 1.05, "", ctx.ref_anchor(index), back});
@@ -227,13 +232,7 @@ void layout_sources(ArticleContext& ctx, VList& out) {
     ElementScope element(ctx, "Note", 0);
     std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.measure - hang, size, leading);
     text::Line num = number_line(ctx, ctx.shown_number(note), size);
-    std::vector<Item> number;
-    for (const text::LineRun& r : num.runs) {
-      GlyphRun run = make_run(r, hang - 3 - num.natural_width, lines.front().baseline);
-      run.element = element.id();
-      number.emplace_back(std::move(run));
-    }
-    lines.front().items.insert(lines.front().items.begin(), number.begin(), number.end());
+    put_number(num, hang - 3 - num.natural_width, element.id(), lines.front());
     lines.front().items.emplace_back(AnchorItem{ctx.note_anchor(uncited[k]), 0, 0});
     out.penalty(0);
     out.glue(ctx.looks.between_notes);
