@@ -76,8 +76,9 @@ struct TextStyle {
   int hyphen_right = 0;
   /// In a column narrower than 30 em both minimums are at least this.
   int hyphen_narrow_minimum = 3;
-  /// Most consecutive hyphenated lines; 0: no limit.
-  int hyphen_limit = 2;
+  /// Most consecutive hyphenated lines; 0: no limit. Unset (`auto`): the language's custom
+  /// (text::consecutive_hyphens: 4 in Russian, Ukrainian and Belarusian, 2 elsewhere).
+  std::optional<int> hyphen_limit;
   /// Whether words starting with a capital are split (TeX's \uchyph); unset (`auto`): the
   /// language's custom (text::HyphenationOptions::uc_hyphen).
   std::optional<bool> uc_hyphen;

@@ -174,6 +174,19 @@ void hyphen_minimum(MapReader& r, std::string_view key, int& out) {
   r.integer(key, out, 1, 10);
 }
 
+/// A number from `low` to `high`, or `auto` (unset: the language decides).
+void optional_integer(MapReader& r, std::string_view key, std::optional<int>& out, int low,
+                      int high) {
+  if (const YAML::Node* node = r.raw(key); node && node->IsScalar() && node->Scalar() == "auto") {
+    out.reset();
+    r.mark_given(key, *node);
+    return;
+  }
+  int value = out.value_or(0);
+  if (r.integer(key, value, low, high))
+    out = value;
+}
+
 /// true, false, or `auto` (unset: the language decides).
 void optional_flag(MapReader& r, std::string_view key, std::optional<bool>& out) {
   const YAML::Node* node = r.raw(key);
@@ -200,7 +213,7 @@ void apply_text(TextStyle& text, MapReader& r) {
   hyphen_minimum(r, "hyphen-left", text.hyphen_left);
   hyphen_minimum(r, "hyphen-right", text.hyphen_right);
   r.integer("hyphen-narrow-minimum", text.hyphen_narrow_minimum, 1, 10);
-  r.integer("hyphen-limit", text.hyphen_limit, 0, 10);
+  optional_integer(r, "hyphen-limit", text.hyphen_limit, 0, 10);
   optional_flag(r, "uc-hyphen", text.uc_hyphen);
   // TeX's demerits are integers below 2^30 (TeX: The Program, section 859).
   r.integer("double-hyphen-demerits", text.double_hyphen_demerits, 0, 1 << 30);

@@ -121,7 +121,10 @@ void text_style(YAML::Emitter& out, const TextStyle& t) {
   hyphen_minimum(out, "hyphen-left", t.hyphen_left);
   hyphen_minimum(out, "hyphen-right", t.hyphen_right);
   integer(out, "hyphen-narrow-minimum", t.hyphen_narrow_minimum);
-  integer(out, "hyphen-limit", t.hyphen_limit);
+  if (t.hyphen_limit)
+    integer(out, "hyphen-limit", *t.hyphen_limit);
+  else
+    word(out, "hyphen-limit", "auto");
   if (t.uc_hyphen)
     flag(out, "uc-hyphen", *t.uc_hyphen);
   else

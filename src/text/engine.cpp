@@ -93,7 +93,7 @@ public:
     lp.adj_demerits = spec.params.adj_demerits;
     lp.double_hyphen_demerits = spec.params.double_hyphen_demerits;
     lp.final_hyphen_demerits = spec.params.final_hyphen_demerits;
-    lp.hyphen_limit = spec.params.hyphen_limit;
+    lp.hyphen_limit = spec.params.hyphen_limit.value_or(consecutive_hyphens(spec.language));
     lp.looseness = spec.params.looseness;
     lp.distinct_lines = static_cast<bool>(spec.line_width) || spec.params.looseness != 0;
     // Ragged lines take their slack in a right skip of 0pt plus 2em, as plain TeX's \raggedright.

@@ -66,7 +66,8 @@ struct BreakParams {
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
   /// Most consecutive hyphenated lines; a break making one more is not taken. 0: no limit.
-  int hyphen_limit = 2;
+  /// Unset: the language's custom (consecutive_hyphens in text/hyphenate.hpp).
+  std::optional<int> hyphen_limit;
   double emergency_stretch_em = 3;     ///< extra stretch per line in the emergency pass, in ems
   int looseness = 0;
 };

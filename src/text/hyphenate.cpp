@@ -168,6 +168,11 @@ bool splits_capitals(const HyphenationOptions& options, const std::string& langu
 
 } // namespace
 
+int consecutive_hyphens(const std::string& language) {
+  const std::string primary = primary_language(language);
+  return primary == "ru" || primary == "uk" || primary == "be" ? 4 : 2;
+}
+
 const Hyphenator::Dict* Hyphenator::dictionary(const std::string& language, Diagnostics& diags) {
   auto it = dicts_.find(language);
   if (it != dicts_.end())

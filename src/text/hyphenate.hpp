@@ -28,6 +28,13 @@ std::filesystem::path default_dictionary_dir();
 void preload_dictionaries(const std::vector<std::string>& languages,
                           const std::filesystem::path& dictionary_dir = default_dictionary_dir());
 
+/// How many hyphenated lines in a row a language's typography accepts, when the style leaves
+/// it to the language: 4 in Russian, Ukrainian and Belarusian, whose rules of make-up allow
+/// four (Мильчин and Чельцова, "Справочник издателя и автора", on make-up) and whose long
+/// words need the points to keep justified spacing even; 2 elsewhere, a house rule stricter
+/// than the Chicago Manual's three.
+int consecutive_hyphens(const std::string& language);
+
 /// Lowercases `word` (full Unicode case mapping of single code points).
 std::string lowercase(std::string_view word);
 

@@ -184,12 +184,11 @@ TEST_SUITE("e2e/languages") {
     const double russian = p95.front(), english = p95.back();
     CAPTURE(russian);
     CAPTURE(english);
-    // The aim is within 10% of English at the 95th percentile. It is 10.3% (3.87 pt against
-    // 3.51 pt): 7.7% with up to three hyphenated lines in a row, but the style's limit is two
-    // (text.hyphen-limit), and Russian's long words feel it more than English's. Gentium Plus's
-    // space is itself 10% wider than EB Garamond's. It was 59% looser in Noto Serif with the
-    // hyphen library's rule, which lost a third of the Russian points.
-    CHECK(russian <= english * 1.12);
+    // Within 10% of English at the 95th percentile: 7.8% (3.78 pt against 3.51 pt), with
+    // Russian's own limit of four hyphenated lines in a row (text::consecutive_hyphens); it
+    // was 10.3% with English's two, which Russian's long words feel more. Gentium Plus's space
+    // is itself 10% wider than EB Garamond's.
+    CHECK(russian <= english * 1.10);
     CHECK(russian >= english * 0.90);
   }
 

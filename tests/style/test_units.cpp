@@ -90,7 +90,7 @@ TEST_SUITE("style/units") {
     Diagnostics diags;
     Style base = load_style_text("extends: base\ntext: {size: 9pt}\n", "b.yaml", diags);
     REQUIRE(diags.empty());
-    CHECK(base.text.hyphen_limit == 2);
+    CHECK_FALSE(base.text.hyphen_limit.has_value()); // auto: the language's custom
     CHECK(base.text.hyphen_narrow_minimum == 3);
     CHECK_FALSE(base.text.uc_hyphen.has_value());
     CHECK(base.text.double_hyphen_demerits == 10000);
@@ -102,15 +102,16 @@ TEST_SUITE("style/units") {
                               "  emergency-stretch: 1.5em}\n",
                               "h.yaml", diags);
     REQUIRE(diags.empty());
-    CHECK(s.text.hyphen_limit == 0);
+    CHECK(s.text.hyphen_limit == std::optional<int>(0));
     CHECK(s.text.hyphen_narrow_minimum == 4);
     CHECK(s.text.uc_hyphen == std::optional<bool>(true));
     CHECK(s.text.double_hyphen_demerits == 100000);
     CHECK(s.text.final_hyphen_demerits == 0);
     CHECK(s.text.emergency_stretch == doctest::Approx(15.75));
-    Style back = load_style_text("text: {uc-hyphen: auto}\n", "k.yaml", diags);
+    Style back = load_style_text("text: {uc-hyphen: auto, hyphen-limit: 3}\n", "k.yaml", diags);
     REQUIRE(diags.empty());
     CHECK_FALSE(back.text.uc_hyphen.has_value());
+    CHECK(back.text.hyphen_limit == std::optional<int>(3));
     load_style_text("text: {uc-hyphen: sometimes, hyphen-limit: 11}\n", "bad.yaml", diags);
     CHECK(diags.error_count() == 2);
   }

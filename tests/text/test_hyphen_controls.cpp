@@ -107,6 +107,14 @@ TEST_SUITE("text/hyphen-controls") {
     }
   }
 
+  TEST_CASE("the limit the style leaves to the language is the language's custom") {
+    CHECK(consecutive_hyphens("en") == 2);
+    CHECK(consecutive_hyphens("de-CH") == 2);
+    CHECK(consecutive_hyphens("ru") == 4);
+    CHECK(consecutive_hyphens("uk-UA") == 4);
+    CHECK(consecutive_hyphens("be") == 4);
+  }
+
   TEST_CASE("the limit gives way rather than leave a paragraph unbroken") {
     // One word of five syllables, each a line wide: only hyphens can break it.
     std::vector<Item> items;
