@@ -245,6 +245,17 @@ struct Issue {
   SourceLoc loc;
 };
 
+/// Where a page of the printed edition (the PDF made from the same input) begins in the text, for
+/// the EPUB's page-list: before word `word` of top-level block `block` of article `article`
+/// (block -1: the article's opening, before its title), words counted by model::word_starts.
+struct PrintPage {
+  std::string label; ///< the page number as printed ("7")
+  int article = 0;
+  int block = -1;
+  int word = 0;
+  friend bool operator==(const PrintPage&, const PrintPage&) = default;
+};
+
 // ---------------------------------------------------------------- queries
 /// Plain text of inlines: what a reader would read aloud (notes refs and images left out).
 std::string plain_text(const Inlines& inlines);
@@ -274,6 +285,18 @@ std::string unknown_fragment_message(std::string_view id);
 /// shown for the heading before it (1, the title, before the first), so that levels go down
 /// one at a time (WCAG 2.1 1.3.1, ISO 14289-1 7.4.2): `##` then `####` show as 3 and 4.
 int shown_heading_level(int previous, const Heading& heading);
+
+/// The identifier both editions of `issue` carry (EPUB dc:identifier; the PDF's document id is
+/// derived from it): the article's own when the issue wraps a single article, else the
+/// issue's, else a URN derived from the titles, numbers and dates, stable across runs.
+std::string publication_identifier(const Issue& issue);
+
+/// Where words start in `text` (byte offsets), a word being a run of characters that are not
+/// white space (Unicode's White_Space, no-break spaces included), or one ideograph or kana. Pieces of one text are fed in
+/// reading order: `in_word` says whether the piece before ended inside a word ("*re*write" is
+/// one word) and is updated. The PDF's page starts and the EPUB's page-break markers count
+/// words with it, so that both find the same word.
+std::vector<std::size_t> word_starts(std::string_view text, bool& in_word);
 
 /// The note with this id, or nullptr.
 const Note* find_note(const Article& a, std::string_view id);

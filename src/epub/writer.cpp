@@ -41,16 +41,6 @@ std::string group_position(const std::string& number) {
   return out;
 }
 
-std::string identity_text(const model::Issue& issue) {
-  std::string s = issue.publication + '\n' + issue.title + '\n' + issue.number + '\n';
-  if (issue.date) s += model::format_date_iso(*issue.date);
-  for (const auto& a : issue.articles) {
-    s += '\n' + a.meta.identifier + '|' + a.meta.title + '|' + a.meta.slug + '|';
-    if (a.meta.date) s += model::format_date_iso(*a.meta.date);
-  }
-  return s;
-}
-
 Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t epoch) {
   Metadata m;
   m.modified = iso_utc(epoch); // CCYY-MM-DDThh:mm:ssZ, as EPUB 3.3 requires
@@ -67,7 +57,6 @@ Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t ep
   };
   if (single) {
     const auto& a = issue.articles.front().meta;
-    m.identifier = a.identifier;
     m.title = a.title;
     m.subtitle = a.subtitle;
     for (const auto& au : a.authors) add_author(au);
@@ -77,7 +66,6 @@ Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t ep
     for (const auto& t : a.tags) add_subject(t);
     m.description = a.dek;
   } else {
-    m.identifier = issue.identifier;
     m.title = issue.title.empty() ? issue.publication : issue.title;
     m.subtitle = issue.subtitle;
     for (const auto& e : issue.editors) m.creators.push_back({e, file_as(e), "edt"});
@@ -96,7 +84,7 @@ Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t ep
   }
   if (m.title.empty()) m.title = "Untitled";
   if (m.language.empty()) m.language = "en";
-  if (m.identifier.empty()) m.identifier = content_uuid_urn(identity_text(issue));
+  m.identifier = model::publication_identifier(issue);
   if (m.date.empty()) m.date = m.modified.substr(0, 10);
   return m;
 }
@@ -134,10 +122,14 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
       docs.push_back({"contents", "contents.xhtml", render_contents(issue, hrefs), "", true, "toc",
                       "Contents"});
   }
-  // 3. One document per article; its headings feed the table of contents.
+  // 3. One document per article; its headings feed the table of contents, its page-break
+  // markers the page-list.
+  std::vector<TocEntry> page_list;
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];
     ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, diags, {}, {}, {}};
+    for (const model::PrintPage& p : options.print_pages)
+      if (p.article == static_cast<int>(i)) ctx.print_pages.push_back(&p);
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, i);
     std::string xhtml = render_article(article, ctx, issue.publication);
@@ -151,6 +143,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     for (auto& h : ctx.headings) h.href = hrefs[i] + h.href;
     nest_headings(entry, ctx.headings);
     toc.push_back(std::move(entry));
+    for (const auto& [label, id] : ctx.page_breaks) page_list.push_back({label, hrefs[i] + id, 0, {}});
   }
   if (diags.has_errors()) return {};
 
@@ -166,7 +159,10 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   for (const auto& t : toc)
     meta.has_sections = meta.has_sections || !t.children.empty();
   meta.certified_by = issue.certified_by;
-  docs.back().xhtml = build_nav(meta, toc, docs);
+  // The PDF edition the page-list follows: its document id (pdf/metadata.cpp, xmpMM:DocumentID)
+  // is this UUID, derived from the identifier both editions share.
+  if (!page_list.empty()) meta.print_source = content_uuid_urn(meta.identifier);
+  docs.back().xhtml = build_nav(meta, toc, docs, page_list);
 
   // 5. Fonts, subset to the characters of every document.
   std::string font_face_css;

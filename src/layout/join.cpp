@@ -152,7 +152,7 @@ DocumentInfo document_info(const model::Issue& issue, const LayoutOptions& optio
     info.subject = m.dek.empty() ? m.subtitle : m.dek;
     for (const std::string& t : m.tags) info.keywords += (info.keywords.empty() ? "" : ", ") + t;
     info.language = m.language;
-    info.identifier = m.identifier;
+    info.identifier = model::publication_identifier(issue);
     return info;
   }
   info.title = issue.title;
@@ -163,7 +163,7 @@ DocumentInfo document_info(const model::Issue& issue, const LayoutOptions& optio
     for (const std::string& t : a.meta.tags)
       if (seen.insert(t).second) info.keywords += (info.keywords.empty() ? "" : ", ") + t;
   info.language = issue.language;
-  info.identifier = issue.identifier;
+  info.identifier = model::publication_identifier(issue);
   return info;
 }
 
@@ -272,6 +272,9 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
       np.page += starts[k] - 1;
       doc.page_map.push_back(np);
     }
+    for (std::size_t i = 0; i < a.page_starts.size(); ++i)
+      doc.page_starts.push_back(
+          PageStart{starts[k] - 1 + static_cast<int>(i), static_cast<int>(k), a.page_starts[i]});
     // Free the article's pages as soon as they are joined.
     a = ArticlePages{};
   }
