@@ -136,6 +136,7 @@ public:
     ParagraphLayout out;
     out.total_demerits = result.total_demerits;
     int from = 0;
+    bool continues = false;
     for (size_t l = 0; l < result.breaks.size(); ++l) {
       int brk = result.breaks[l];
       LineSetting setting{width(static_cast<int>(l)), result.ratios[l], po_.justify, spec.align,
@@ -143,8 +144,14 @@ public:
       Line line = build_line(*prepared, ctx_.fonts, from, brk, setting);
       if (warn)
         report_overfull(line, *warn);
+      line.continues = continues;
       out.lines.push_back(std::move(line));
       from = line_start_after(prepared->items, brk);
+      // Word spaces are glue with a piece (the space glyphs); a forced break ends a word too.
+      const Item& at = prepared->items[static_cast<size_t>(brk)];
+      continues = at.kind == ItemKind::Penalty
+                      ? at.penalty > -kInfinitePenalty
+                      : prepared->item_piece[static_cast<size_t>(brk)] < 0;
     }
     return out;
   }

@@ -134,6 +134,9 @@ struct Line {
   double ratio = 0;          ///< adjustment ratio r (Knuth-Plass): stretch > 0, shrink < 0
   bool hyphenated = false;   ///< ends with an inserted hyphen
   bool overfull = false;     ///< content wider than the measure (a single unbreakable word)
+  /// Begins inside a word: the line before ended at a hyphen or at a break opportunity without
+  /// a space (after '/' in a URL, between ideographs), not between words.
+  bool continues = false;
 };
 
 struct ParagraphLayout {
