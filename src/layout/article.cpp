@@ -149,6 +149,18 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   const int shift = cover ? 1 : 0;
   const int article_index = static_cast<int>(index);
   out.page_map.push_back(NodePage{article_index, -1, 0});
+  // A page without text (a full-page cover, a page of a picture) starts where the next text
+  // does; the last pages without any, where the text before them ended.
+  if (cover) out.page_starts.push_back(TextPoint{});
+  std::vector<std::optional<TextPoint>>& starts = built.starts;
+  std::optional<TextPoint> next;
+  for (std::size_t i = starts.size(); i-- > 0;) {
+    if (starts[i]) next = starts[i];
+    else starts[i] = next;
+  }
+  for (std::size_t i = 1; i < starts.size(); ++i)
+    if (!starts[i]) starts[i] = starts[i - 1];
+  for (const std::optional<TextPoint>& s : starts) out.page_starts.push_back(s.value_or(TextPoint{}));
   std::sort(built.blocks.begin(), built.blocks.end());
   for (const auto& [block, page] : built.blocks)
     out.page_map.push_back(NodePage{article_index, block, page + shift});

@@ -324,7 +324,10 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
     if (top && out.box_height > most_height) break;
     const model::Block& b = blocks[index];
     const std::size_t before = out.boxes.size();
-    if (top) ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
+    if (top) {
+      ctx.looseness = ctx.adjust.count(static_cast<int>(index)) > 0 ? ctx.adjust_by : 0;
+      ctx.source = TextPoint{static_cast<int>(index), 0};
+    }
     // The block's element (PDF 32000-1 14.8.4): what it sets belongs to it.
     std::optional<ElementScope> element;
     if (const char* type = element_type(ctx, b))
@@ -364,6 +367,7 @@ void layout_blocks(ArticleContext& ctx, const model::Blocks& blocks, const Block
         b.value);
     if (top && out.boxes.size() > before) out.boxes[before].block = static_cast<int>(index);
   }
+  if (top) ctx.source = TextPoint{};
 }
 
 } // namespace galley::layout::detail

@@ -335,8 +335,30 @@ GlyphRun make_run(const text::LineRun& run, double x, double baseline) {
   return g;
 }
 
+namespace {
+/// The words that start on `line`, as model::word_starts counts them in the text the EPUB
+/// holds: note markers are left out (the EPUB's are links apart from the text). `in_word`:
+/// whether the line before ended inside a word, updated for the line after.
+int words_on(const ArticleContext& ctx, const text::Line& line, bool& in_word) {
+  in_word = in_word && line.continues;
+  std::size_t words = 0;
+  for (const text::LineRun& run : line.runs) {
+    if (run.tag >= 0 && static_cast<std::size_t>(run.tag) < ctx.tags.size() &&
+        ctx.tags[static_cast<std::size_t>(run.tag)].note >= 0)
+      continue;
+    for (const text::PositionedGlyph& g : run.glyphs)
+      words += model::word_starts(g.text, in_word).size();
+  }
+  return static_cast<int>(words);
+}
+} // namespace
+
 void emit_line(ArticleContext& ctx, const text::Line& line, double x, double baseline,
                VBox& box) {
+  if (ctx.source.block >= 0) {
+    if (box.source.block < 0) box.source = ctx.source;
+    ctx.source.word += words_on(ctx, line, ctx.source_in_word);
+  }
   for (const text::LineRun& run : line.runs) {
     if (run.glyphs.empty()) continue;
     bool tagged = run.tag >= 0 && static_cast<std::size_t>(run.tag) < ctx.tags.size();

@@ -100,6 +100,10 @@ struct ArticleContext {
   std::vector<StructElement> structure{StructElement{"Art", -1, {}, {}, false}};
   int element = 0;
   int heading_level = 1; ///< of the last heading element, the title's H1 first
+  /// The top-level block being set (-1 outside the body) and the words of it set so far
+  /// (model::word_starts): emit_line marks each box with where its text begins.
+  TextPoint source;
+  bool source_in_word = false; ///< the last line set ended inside a word
   /// Added to the loader's note numbers when the style numbers notes through the issue
   /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.
   int note_offset = 0;

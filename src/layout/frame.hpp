@@ -125,6 +125,24 @@ struct NodePage {
   friend bool operator==(const NodePage&, const NodePage&) = default;
 };
 
+/// A place in an article's body text: before word `word` (as model::word_starts counts) of
+/// top-level block `block`; block -1 is the article's opening.
+struct TextPoint {
+  int block = -1;
+  int word = 0;
+  friend bool operator==(const TextPoint&, const TextPoint&) = default;
+};
+
+/// Where the text of a page of an article begins (page and article as in NodePage), for the
+/// EPUB's page-list: the first word of body text set on it, the opening on the article's
+/// first page, or for a page without text (a full-page cover) the next text that follows.
+struct PageStart {
+  int page = 0;
+  int article = 0;
+  TextPoint at;
+  friend bool operator==(const PageStart&, const PageStart&) = default;
+};
+
 struct Document {
   std::vector<Page> pages;
   std::vector<FontResource> fonts;
@@ -132,6 +150,7 @@ struct Document {
   std::vector<OutlineItem> outline;
   DocumentInfo info;
   std::vector<NodePage> page_map; ///< in article order, then block order
+  std::vector<PageStart> page_starts; ///< every page of every article, in page order
   /// The logical structure, parents before children, in reading order; element 0 is the
   /// Document. Empty: the PDF is not tagged.
   std::vector<StructElement> structure;

@@ -44,6 +44,7 @@ struct ArticlePages {
   std::vector<ImageResource> images;
   std::vector<OutlineItem> outline; ///< the article's headings, nested by level
   std::vector<NodePage> page_map;   ///< pages relative to the article's first
+  std::vector<TextPoint> page_starts; ///< per page: where its text begins
   /// The article's logical structure; element 0 is its Art (parent -1), items name elements
   /// by their index here and the joiner moves both into the document's.
   std::vector<StructElement> structure;

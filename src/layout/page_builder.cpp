@@ -103,7 +103,9 @@ private:
     column_ = 0;
     page_open_ = true;
     opening_height_ = 0;
+    start_.reset();
     if (!out_.pages.empty() || opening_.boxes.empty()) return;
+    start_ = TextPoint{};
     const double left = ctx_.geo.left(first_recto_);
     double y = ctx_.geo.top, glue = 0;
     for (const VItem& it : opening_.items) {
@@ -123,6 +125,7 @@ private:
   }
 
   void finish_page() {
+    out_.starts.push_back(start_);
     out_.boxes.push_back(boxes_on_page_);
     boxes_on_page_ = 0;
     out_.pages.push_back(std::move(page_));
@@ -323,6 +326,7 @@ private:
     };
     auto place_body = [&](VBox& b) {
       if (b.block >= 0) out_.blocks.emplace_back(b.block, static_cast<int>(out_.pages.size()));
+      if (!start_ && b.source.block >= 0) start_ = b.source;
       ++boxes_on_page_;
       // A table's header row is set again on continuation pages: copy it.
       if (b.table_header >= 0 && &b == &list_.boxes[static_cast<std::size_t>(b.table_header)]) place(b);
@@ -401,6 +405,7 @@ private:
   bool first_recto_ = true;
   std::vector<double> tail_;
   int float_ = -1; ///< box of a figure deferred to the top of the next page
+  std::optional<TextPoint> start_; ///< where the text of the open page begins
   std::string section_;
   BuiltPages out_;
 };

@@ -14,6 +14,8 @@ struct BuiltPages {
   std::vector<std::vector<OutlineMark>> marks; ///< per page
   std::vector<std::pair<int, int>> blocks;      ///< (top-level block, page) where each starts
   std::vector<int> boxes;                       ///< body boxes per page
+  /// Per page: where its text begins, the opening on the first; nullopt for a page without text.
+  std::vector<std::optional<TextPoint>> starts;
   /// Set when building stopped one page past ctx.max_pages: where that page's text begins.
   std::optional<SourceLoc> past_limit;
 };

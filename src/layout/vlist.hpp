@@ -44,6 +44,9 @@ struct VBox {
   bool floating = false;          ///< a figure: may move to the top of the next page
   std::string section;            ///< set on a level-1 heading: its text
   int block = -1;                 ///< the first box of top-level block `block` of the article
+  /// Where the body text set in this box begins; block -1 for a box without body text (an
+  /// opening line, a note, a figure without caption).
+  TextPoint source;
 };
 
 enum class VKind { Box, Glue, Penalty };
