@@ -42,6 +42,10 @@ struct RenderOptions {
   Limits limits;
   /// PDF: the standards the file conforms to and claims (--pdf-standard).
   PdfStandard pdf_standard;
+  /// EPUB: where the pages of the printed edition begin (Rendered::print_pages of the PDF
+  /// rendered from the same issue and style). When given, the book marks each page's start
+  /// (epub:type pagebreak), lists them in a page-list and names the PDF edition as its source.
+  std::vector<model::PrintPage> print_pages;
 };
 
 /// Loads articles or one manifest into an issue (see input::load_inputs).
@@ -61,6 +65,9 @@ std::int64_t output_epoch(const model::Issue& issue, const RenderOptions& option
 struct Rendered {
   std::string bytes;
   int pages = 0; ///< PDF pages; for EPUB, the number of content documents
+  /// PDF: where each page of each article begins in the text, in page order; for
+  /// RenderOptions::print_pages of the EPUB of the same issue.
+  std::vector<model::PrintPage> print_pages;
 };
 
 /// Renders in memory. Returns nullopt when the input has errors (reported to diags); never

@@ -23,6 +23,9 @@ struct EpubOptions {
   /// (render.cpp makes both from the style: the bundled fonts/ folder and the style's
   /// `fonts.faces`), so that a family stands for the same files in both outputs.
   text::EngineOptions fonts;
+  /// Where the pages of the PDF edition begin (render::RenderOptions::print_pages); empty: no
+  /// page-list.
+  std::vector<model::PrintPage> print_pages;
 };
 
 /// A face the book embeds, declared under the family name the style uses.

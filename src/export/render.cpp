@@ -200,12 +200,13 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.date_epoch = epoch;
     eo.embed_fonts = options.embed_fonts || style.epub.embed_fonts;
     eo.fonts = engine_options_for(style, options);
+    eo.print_pages = options.print_pages;
     Diagnostics local;
     std::string bytes = epub::write_epub(issue, style, eo, local);
     diags.merge(local);
     if (local.has_errors()) return std::nullopt;
     int docs = static_cast<int>(issue.articles.size());
-    return Rendered{std::move(bytes), docs};
+    return Rendered{std::move(bytes), docs, {}};
   }
 
   text::EngineOptions engine_options = engine_options_for(style, options);
@@ -246,7 +247,11 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors()) return std::nullopt;
-  return Rendered{std::move(bytes), static_cast<int>(doc.pages.size())};
+  std::vector<model::PrintPage> print_pages;
+  for (const layout::PageStart& s : doc.page_starts)
+    print_pages.push_back(model::PrintPage{doc.pages[static_cast<std::size_t>(s.page)].label,
+                                           s.article, s.at.block, s.at.word});
+  return Rendered{std::move(bytes), static_cast<int>(doc.pages.size()), std::move(print_pages)};
 }
 
 } // namespace galley::render
