@@ -82,6 +82,11 @@ struct ArticleContext {
   /// (model::shown_heading_level).
   int heading_level = 1;
 
+  /// Where the pages of the PDF edition begin in this article, in page order.
+  std::vector<const model::PrintPage*> print_pages;
+  /// The page-break markers written, in page order: the page's label and "#id".
+  std::vector<std::pair<std::string, std::string>> page_breaks;
+
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
   std::string claim_id(std::string_view base);
 };
@@ -111,6 +116,8 @@ struct Metadata {
   bool has_notes = false;    ///< any article has notes, linked both ways
   bool has_sections = false; ///< any article has headings, listed in the contents
   std::string certified_by;
+  /// The printed edition whose pages the page-list marks (dc:source); empty without a page-list.
+  std::string print_source;
 };
 
 /// A file of the container other than the content documents and resources.
@@ -143,9 +150,18 @@ std::string sanitize_id(std::string_view s);
 
 // ---- content (content.cpp)
 void render_blocks(pugi::xml_node parent, const model::Blocks& blocks, ArticleContext& ctx);
+void render_block(pugi::xml_node parent, const model::Block& block, ArticleContext& ctx);
 void render_inlines(pugi::xml_node parent, const model::Inlines& inlines, ArticleContext& ctx);
 /// Footnote asides for cited notes and the numbered Sources list for uncited sources.
 void render_notes(pugi::xml_node parent, ArticleContext& ctx);
+
+// ---- page breaks (page_breaks.cpp)
+/// Puts a page-break marker where each of `pages` begins: before its word in the nodes of
+/// `parent` from `first` on (one top-level block's), words counted by model::word_starts; a
+/// page whose word the block does not reach gets its marker after them. The markers are
+/// recorded in ctx.page_breaks.
+void mark_page_starts(pugi::xml_node parent, pugi::xml_node first,
+                      const std::vector<const model::PrintPage*>& pages, ArticleContext& ctx);
 
 // ---- raw HTML (sanitize.cpp)
 /// Appends `html` to `parent` when it is well-formed XHTML made only of elements and attributes
@@ -170,8 +186,9 @@ std::string build_opf(const Metadata& meta, const std::vector<ContentDoc>& docs,
                       const std::vector<const Resource*>& resources);
 /// Nests a flat, ordered list of headings by level under `parent`.
 void nest_headings(TocEntry& parent, const std::vector<TocEntry>& flat);
+/// `pages`: the page-list, each page's label and the href of its page-break marker.
 std::string build_nav(const Metadata& meta, const std::vector<TocEntry>& toc,
-                      const std::vector<ContentDoc>& docs);
+                      const std::vector<ContentDoc>& docs, const std::vector<TocEntry>& pages);
 std::string build_ncx(const Metadata& meta, const std::vector<TocEntry>& toc);
 
 // ---- container (zip.cpp)

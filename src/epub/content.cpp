@@ -227,7 +227,7 @@ void render_list(pugi::xml_node parent, const List& list, ArticleContext& ctx) {
           add_text(li, " ");
         render_inlines(li, p->content, ctx);
       } else {
-        render_blocks(li, model::Blocks{b}, ctx);
+        render_block(li, b, ctx);
       }
     }
   }
@@ -313,49 +313,51 @@ void render_definition(pugi::xml_node dd, const Blocks& blocks, ArticleContext& 
 } // namespace
 
 void render_blocks(pugi::xml_node parent, const Blocks& blocks, ArticleContext& ctx) {
-  for (const auto& b : blocks) {
-    std::visit(
-        [&](const auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, Heading>) {
-            const int level = model::shown_heading_level(ctx.heading_level, v);
-            ctx.heading_level = level;
-            char name[3] = {'h', static_cast<char>('0' + level), 0};
-            auto h = parent.append_child(name);
-            std::string id = ctx.claim_id(sanitize_id(v.id.empty() ? "section" : v.id));
-            h.append_attribute("id") = id.c_str();
-            render_inlines(h, v.content, ctx);
-            ctx.headings.push_back({plain_text(v.content), "#" + id, v.level, {}});
-          } else if constexpr (std::is_same_v<T, Paragraph>) {
-            render_inlines(parent.append_child("p"), v.content, ctx);
-          } else if constexpr (std::is_same_v<T, List>) {
-            render_list(parent, v, ctx);
-          } else if constexpr (std::is_same_v<T, BlockQuote>) {
-            render_blocks(parent.append_child("blockquote"), v.blocks, ctx);
-          } else if constexpr (std::is_same_v<T, CodeBlock>) {
-            auto code = parent.append_child("pre").append_child("code");
-            if (!v.language.empty())
-              code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
-            add_text(code, v.code);
-          } else if constexpr (std::is_same_v<T, Figure>) {
-            render_figure(parent, v, b.loc, ctx);
-          } else if constexpr (std::is_same_v<T, Table>) {
-            render_table(parent, v, ctx);
-          } else if constexpr (std::is_same_v<T, ThematicBreak>) {
-            parent.append_child("hr");
-          } else if constexpr (std::is_same_v<T, RawBlock>) {
-            append_raw_html(parent, v.html, b.loc, ctx);
-          } else if constexpr (std::is_same_v<T, DefinitionList>) {
-            auto dl = parent.append_child("dl");
-            for (const auto& item : v.items) {
-              render_inlines(dl.append_child("dt"), item.term, ctx);
-              for (const auto& definition : item.definitions)
-                render_definition(dl.append_child("dd"), definition, ctx);
-            }
+  for (const auto& b : blocks) render_block(parent, b, ctx);
+}
+
+void render_block(pugi::xml_node parent, const Block& b, ArticleContext& ctx) {
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Heading>) {
+          const int level = model::shown_heading_level(ctx.heading_level, v);
+          ctx.heading_level = level;
+          char name[3] = {'h', static_cast<char>('0' + level), 0};
+          auto h = parent.append_child(name);
+          std::string id = ctx.claim_id(sanitize_id(v.id.empty() ? "section" : v.id));
+          h.append_attribute("id") = id.c_str();
+          render_inlines(h, v.content, ctx);
+          ctx.headings.push_back({plain_text(v.content), "#" + id, v.level, {}});
+        } else if constexpr (std::is_same_v<T, Paragraph>) {
+          render_inlines(parent.append_child("p"), v.content, ctx);
+        } else if constexpr (std::is_same_v<T, List>) {
+          render_list(parent, v, ctx);
+        } else if constexpr (std::is_same_v<T, BlockQuote>) {
+          render_blocks(parent.append_child("blockquote"), v.blocks, ctx);
+        } else if constexpr (std::is_same_v<T, CodeBlock>) {
+          auto code = parent.append_child("pre").append_child("code");
+          if (!v.language.empty())
+            code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
+          add_text(code, v.code);
+        } else if constexpr (std::is_same_v<T, Figure>) {
+          render_figure(parent, v, b.loc, ctx);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          render_table(parent, v, ctx);
+        } else if constexpr (std::is_same_v<T, ThematicBreak>) {
+          parent.append_child("hr");
+        } else if constexpr (std::is_same_v<T, RawBlock>) {
+          append_raw_html(parent, v.html, b.loc, ctx);
+        } else if constexpr (std::is_same_v<T, DefinitionList>) {
+          auto dl = parent.append_child("dl");
+          for (const auto& item : v.items) {
+            render_inlines(dl.append_child("dt"), item.term, ctx);
+            for (const auto& definition : item.definitions)
+              render_definition(dl.append_child("dd"), definition, ctx);
           }
-        },
-        b.value);
-  }
+        }
+      },
+      b.value);
 }
 
 namespace {

@@ -43,6 +43,9 @@ void add_accessibility(pugi::xml_node metadata, const Metadata& meta) {
     add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
   for (const char* f : {"tableOfContents", "readingOrder", "structuralNavigation"})
     add_meta(metadata, "schema:accessibilityFeature", f);
+  if (!meta.print_source.empty())
+    for (const char* f : {"pageBreakMarkers", "pageNavigation"})
+      add_meta(metadata, "schema:accessibilityFeature", f);
   add_meta(metadata, "schema:accessibilityHazard", "none");
   // The summary says only what is true of this book.
   std::string summary = meta.has_sections
@@ -55,6 +58,8 @@ void add_accessibility(pugi::xml_node metadata, const Metadata& meta) {
   else summary += " Some images have no text alternative.";
   if (meta.has_notes)
     summary += " Notes are linked from the text and back.";
+  if (!meta.print_source.empty())
+    summary += " Page-break markers and a page list give the pages of the PDF edition.";
   add_meta(metadata, "schema:accessibilitySummary", summary);
   // The claim (EPUB Accessibility 1.1, 5.1); the certifier, when the publisher names one (5.2).
   // A book with an image lacking its alternative text cannot claim WCAG's level A.
@@ -141,6 +146,11 @@ std::string build_opf(const Metadata& meta, const std::vector<ContentDoc>& docs,
     add_meta(md, "display-seq", int_str(static_cast<int>(i) + 1), id);
   }
   add_dc(md, "dc:language", meta.language);
+  if (!meta.print_source.empty()) {
+    // The edition the page-break markers follow (EPUB 3.3, D.3: source-of "pagination").
+    add_dc(md, "dc:source", meta.print_source, "print-source");
+    add_meta(md, "source-of", "pagination", "print-source");
+  }
   if (!meta.date.empty()) add_dc(md, "dc:date", meta.date);
   add_meta(md, "dcterms:modified", meta.modified);
   if (!meta.publisher.empty()) add_dc(md, "dc:publisher", meta.publisher);
@@ -201,7 +211,7 @@ void nest_headings(TocEntry& parent, const std::vector<TocEntry>& flat) {
 }
 
 std::string build_nav(const Metadata& meta, const std::vector<TocEntry>& toc,
-                      const std::vector<ContentDoc>& docs) {
+                      const std::vector<ContentDoc>& docs, const std::vector<TocEntry>& pages) {
   pugi::xml_document doc;
   auto body = start_xhtml(doc, meta.language, meta.title, "frontmatter");
   auto nav = body.append_child("nav");
@@ -223,6 +233,17 @@ std::string build_nav(const Metadata& meta, const std::vector<TocEntry>& toc,
     a.append_attribute("epub:type") = d.landmark.c_str();
     a.append_attribute("href") = (d.landmark == "toc" && d.id == "nav" ? d.href + "#toc" : d.href).c_str();
     add_text(a, d.landmark_label);
+  }
+  if (!pages.empty()) {
+    // The page-list (EPUB 3.3, 7.4.2.2): reading systems offer it as "go to page", not as
+    // a table of contents to read, so it is hidden like the landmarks.
+    auto list = body.append_child("nav");
+    list.append_attribute("epub:type") = "page-list";
+    list.append_attribute("role") = "doc-pagelist";
+    list.append_attribute("id") = "page-list";
+    list.append_attribute("hidden") = "hidden";
+    add_text(list.append_child("h2"), "Pages");
+    toc_list(list, pages);
   }
   return serialize(doc, false);
 }

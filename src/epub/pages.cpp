@@ -130,8 +130,21 @@ std::string render_article(const model::Article& a, ArticleContext& ctx,
     if (!fig.first_child()) article.remove_child(fig);
   }
 
+  // Where the PDF edition's pages begin: its first (and a full-page cover) at the opening.
+  auto pages_of = [&ctx](int block) {
+    std::vector<const model::PrintPage*> pages;
+    for (const model::PrintPage* p : ctx.print_pages)
+      if (p->block == block) pages.push_back(p);
+    return pages;
+  };
+  mark_page_starts(article, header, pages_of(-1), ctx);
   auto text = add_element(article, "div", cls::article_body);
-  render_blocks(text, a.blocks, ctx);
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    pugi::xml_node last = text.last_child();
+    render_block(text, a.blocks[i], ctx);
+    pugi::xml_node first = last ? last.next_sibling() : text.first_child();
+    mark_page_starts(text, first, pages_of(static_cast<int>(i)), ctx);
+  }
   render_notes(article, ctx);
   drop_dangling_fragments(doc, ctx);
   return finish(doc);
