@@ -18,10 +18,13 @@
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #ifndef GALLEY_VERSION
@@ -49,6 +52,34 @@ struct BuildState {
   std::string shard;
   std::string report;
   bool verify = false;
+  bool no_page_list = false;
+};
+
+/// Where the pages of an input's PDF begin, handed from its PDF job to its EPUB job, which
+/// marks them (the EPUB's page-list).
+class PrintEdition {
+public:
+  void publish(std::vector<model::PrintPage> pages) {
+    {
+      std::lock_guard lock(mutex_);
+      pages_ = std::move(pages);
+      done_ = true;
+    }
+    ready_.notify_all();
+  }
+  /// Waits for the PDF job, which started before the EPUB job (jobs start in work-list order,
+  /// and an input's PDF comes before its EPUB).
+  std::vector<model::PrintPage> pages() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [this] { return done_; });
+    return pages_;
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  bool done_ = false;
+  std::vector<model::PrintPage> pages_;
 };
 
 /// One input, loaded once and shared read-only by the jobs that render it.
@@ -57,6 +88,8 @@ struct LoadedInput {
   model::Issue shell; ///< the issue without its articles, for --single outputs
   style::Style style;
   Diagnostics diags;
+  /// Set when the input's PDF and EPUB are both made: the EPUB gets the PDF's pages.
+  std::unique_ptr<PrintEdition> edition;
 };
 
 /// What one job produced; filled on a worker thread, read on the main thread once done.
@@ -118,6 +151,10 @@ void Build::load_inputs() {
     in.shell = *in.issue;
     in.shell.articles.clear();
     in.shell.single_article = true;
+    const auto& f = formats_;
+    if (!st_.no_page_list && std::find(f.begin(), f.end(), "pdf") != f.end() &&
+        std::find(f.begin(), f.end(), "epub") != f.end())
+      in.edition = std::make_unique<PrintEdition>();
   }
 }
 
@@ -146,6 +183,17 @@ void Build::render_job(std::size_t i) {
   const LoadedInput& in = loaded_[out.input];
   JobResult& r = results_[i];
   r.diags.merge(in.diags);
+  // The PDF's pages go to the EPUB job as soon as they are known, and however this job ends,
+  // or the EPUB job would wait forever.
+  struct Handover {
+    PrintEdition* to = nullptr;
+    std::vector<model::PrintPage> pages;
+    void now() {
+      if (to) to->publish(std::move(pages));
+      to = nullptr;
+    }
+    ~Handover() { now(); }
+  } handover{out.format == "pdf" && out.article < 0 ? in.edition.get() : nullptr, {}};
   if (!in.issue || failed(in.diags, st_.common))
     return;
   try {
@@ -159,10 +207,14 @@ void Build::render_job(std::size_t i) {
       issue = &single;
     }
     auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
-    auto result = render::render(*issue, in.style, format, options_, r.diags);
+    render::RenderOptions options = options_;
+    if (format == render::Format::Epub && in.edition) options.print_pages = in.edition->pages();
+    auto result = render::render(*issue, in.style, format, options, r.diags);
+    if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
+    handover.now();
     if (result && st_.verify) {
       Diagnostics again;
-      auto second = render::render(*issue, in.style, format, options_, again);
+      auto second = render::render(*issue, in.style, format, options, again);
       if (!second || second->bytes != result->bytes) {
         std::size_t at = second ? first_difference(result->bytes, second->bytes) : 0;
         r.diags.error({out.path.string()},
@@ -364,6 +416,8 @@ void add_build_command(CLI::App& app, int& exit_code) {
                   "make only shard i of n (i/n) of the outputs, for splitting across machines");
   cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
   cmd->add_flag("--verify", st->verify, "render every output twice and fail if the bytes differ");
+  cmd->add_flag("--no-page-list", st->no_page_list,
+                "with pdf and epub: do not mark the PDF's pages in the EPUB (page-list)");
   add_render_options(*cmd, st->common);
   add_pdf_options(*cmd, st->common);
   add_output_options(*cmd, st->common);
