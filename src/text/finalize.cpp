@@ -14,6 +14,10 @@ struct Slot {
   double tail_shrink = 0;
   double extra_each = 0; ///< added to every glyph's advance (justified spaces)
   double extra_last = 0; ///< added to the last glyph (glyphless glue)
+  /// The hyphen a break inserted: its text is a soft hyphen, U+00AD, the character Tagged PDF
+  /// gives an incidental word division (PDF 32000-1 14.8.2.2.3), so that search and read-aloud
+  /// join the word again; a hyphen written in the text stays U+002D.
+  bool inserted_hyphen = false;
 };
 
 /// How far a character may hang into the margin, as a fraction of its advance (in the spirit
@@ -98,6 +102,7 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
     int piece = p.item_piece[static_cast<size_t>(brk)];
     if (item.kind == ItemKind::Penalty && piece >= 0) {
       slots.push_back(Slot{piece});
+      slots.back().inserted_hyphen = true;
       m.width += item.width;
       line.hyphenated = item.flagged; // a hyphen glyph was inserted
     }
@@ -189,7 +194,8 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
       pg.advance = sg.x_advance * scale + (sg.x_advance != 0 ? pc.style.tracking : 0) +
                    slot.extra_each + (g + 1 == pc.last ? slot.extra_last : 0);
       if (sg.text_length > 0)
-        pg.text = pc.word->text.substr(sg.text_start, sg.text_length);
+        pg.text = slot.inserted_hyphen ? std::string("\u00AD")
+                                       : pc.word->text.substr(sg.text_start, sg.text_length);
       run.width += pg.advance;
       run.glyphs.push_back(std::move(pg));
     }
