@@ -80,8 +80,11 @@ bool ends_sentence(std::string w) {
   return !w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!');
 }
 
-bool ends_in_hyphen(const std::string& w) {
-  return w.size() > 1 && w.back() == '-' && w[w.size() - 2] != '-';
+/// The bytes of the hyphen `w` ends with after a letter: a hyphen of the text, or the soft
+/// hyphen (U+00AD) a line break inserted (PDF 32000-1 14.8.2.2.3); 0 when it ends otherwise.
+std::size_t hyphen_at_end(const std::string& w) {
+  if (w.size() > 2 && w.ends_with("\u00AD")) return 2;
+  return w.size() > 1 && w.back() == '-' && w[w.size() - 2] != '-' ? 1 : 0;
 }
 
 /// "5.", "12)", "•", "–": the start of a list item.
@@ -293,7 +296,7 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
     const TextLine& l = *flow[i]->text;
     // Body lines only: in a table the next line in reading order is another cell.
     const bool hyphen = flow[i]->kind == Kind::Body && !l.words.empty() &&
-                        ends_in_hyphen(l.words.back().text) && i + 1 < flow.size() &&
+                        hyphen_at_end(l.words.back().text) > 0 && i + 1 < flow.size() &&
                         flow[i + 1]->kind == Kind::Body && !flow[i + 1]->text->words.empty();
     run = hyphen ? run + 1 : 0;
     if (run == 3) {
@@ -301,7 +304,8 @@ MakeupCounts check_makeup(const fs::path& pdf, const std::set<std::string>& sour
       out.where.push_back(describe(l.page, "third hyphen in a row", l));
     }
     if (!hyphen) continue;
-    const std::string head = word_end(l.words.back().text.substr(0, l.words.back().text.size() - 1));
+    const std::string& last = l.words.back().text;
+    const std::string head = word_end(last.substr(0, last.size() - hyphen_at_end(last)));
     const TextLine& n = *flow[i + 1]->text;
     const std::string tail = word_start(n.words.front().text);
     if (source_words.count(head + "-" + tail) > 0) continue; // the input's own hyphen

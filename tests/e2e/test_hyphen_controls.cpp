@@ -89,6 +89,9 @@ std::vector<std::string> raw_lines(const fs::path& pdf) {
   std::istringstream in(r.out);
   for (std::string line; std::getline(in, line);) {
     line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
+    // A word the line break split ends in a soft hyphen (PDF 32000-1 14.8.2.2.3): read it as
+    // the hyphen it is drawn as.
+    if (line.ends_with("\u00AD")) line.replace(line.size() - 2, 2, "-");
     while (!line.empty() && line.back() == ' ')
       line.pop_back();
     bool number = !line.empty() && line.back() == '.' &&

@@ -76,13 +76,15 @@ std::string without_spaces(std::string s) {
   return s;
 }
 
-/// pdftotext's text of a PDF (which joins words hyphenated at line ends itself), with the page
-/// number between a paragraph's last line on one page and its first on the next taken out.
+/// pdftotext's text of a PDF, with the page number between a paragraph's last line on one page
+/// and its first on the next taken out, and the words a line break hyphenated joined again:
+/// their hyphen is a soft hyphen, U+00AD (PDF 32000-1 14.8.2.2.3), which tells them apart from
+/// the text's own.
 std::string pdf_text(const fs::path& pdf) {
   const RunResult r = run("pdftotext -enc UTF-8 " + q(pdf) + " -");
   REQUIRE(r.code == 0);
   static const std::regex folio("\n+[0-9]+\n+\f");
-  return std::regex_replace(r.out, folio, "\n");
+  return replace_all(std::regex_replace(r.out, folio, "\n"), "\u00AD\n", "");
 }
 
 /// Words of a right-to-left text, without its sentence punctuation: pdftotext moves the
@@ -94,12 +96,12 @@ std::string rtl_words(const std::string& text) {
   return collapsed(s);
 }
 
-/// The lines that end with a hyphen, in pdftotext's raw reading (its normal reading joins the
-/// parts of a hyphenated word). No source line of these articles ends with one.
+/// The lines that end with the soft hyphen of a word the line break split.
 int hyphenated_lines(const fs::path& pdf) {
   const RunResult r = run("pdftotext -raw -enc UTF-8 " + q(pdf) + " -");
   int count = 0;
-  for (size_t at = r.out.find("-\n"); at != std::string::npos; at = r.out.find("-\n", at + 1))
+  for (size_t at = r.out.find("\u00AD\n"); at != std::string::npos;
+       at = r.out.find("\u00AD\n", at + 1))
     ++count;
   return count;
 }

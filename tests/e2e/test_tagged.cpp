@@ -208,4 +208,18 @@ TEST_SUITE("e2e/tagged") {
         CHECK(std::regex_search(tree[i + 1].text, std::regex("[A-Za-z].*[0-9]+$")));
       }
   }
+
+  TEST_CASE("a hyphen a line break inserted reads as a soft hyphen, the text's own as a hyphen") {
+    // PDF 32000-1 14.8.2.2.3: in Tagged PDF an incidental word division is a soft hyphen
+    // (U+00AD), so that search and read-aloud join the word; the text's own hyphens stay U+002D.
+    const fs::path pdf = make("microsoft-openai.md", "hyphens.pdf");
+    const std::string raw = run("pdftotext -raw -enc UTF-8 " + q(pdf) + " -").out;
+    std::size_t soft = 0;
+    for (std::size_t at = raw.find("\u00AD\n"); at != std::string::npos;
+         at = raw.find("\u00AD\n", at + 1))
+      ++soft;
+    CHECK(soft >= 3);
+    CHECK(raw.find("-\n") == std::string::npos); // no source line ends with a hyphen
+    CHECK(raw.find("revenue-share") != std::string::npos);
+  }
 }
