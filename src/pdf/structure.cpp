@@ -3,6 +3,7 @@
 #include "pdf/podofo_util.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 
 namespace galley::pdf {
@@ -74,12 +75,23 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     if (a.element >= 0 && static_cast<std::size_t>(a.element) < n && elems[std::size_t(a.element)])
       annotated[std::size_t(a.element)].push_back(&a);
 
+  // Each Note has an element identifier (ISO 14289-1 7.9), found through the root's IDTree, a
+  // name tree whose keys sort as the zero-padded numbers do (PDF 32000-1 14.7.2, 7.9.6).
+  PdfArray ids;
+  int notes = 0;
   for (std::size_t e = 0; e < n; ++e) {
     if (elems[e] == nullptr)
       continue;
     const layout::StructElement& s = structure[e];
     PdfDictionary& d = elems[e]->GetDictionary();
     d.AddKey("S", PdfName(s.type));
+    if (s.type == "Note") {
+      char id[16];
+      std::snprintf(id, sizeof id, "note-%06d", ++notes);
+      d.AddKey("ID", PdfString(id));
+      ids.push_back(PdfString(id));
+      ids.push_back(elems[e]->Reference());
+    }
     d.AddKey("P",
              e == 0 ? root->Reference() : elems[std::size_t(std::max(0, s.parent))]->Reference());
     if (!s.alt.empty())
@@ -162,6 +174,11 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
   PdfDictionary& r = root->GetDictionary();
   r.AddKey("K", elems[0]->Reference());
   r.AddKey("ParentTree", parent_tree);
+  if (!ids.empty()) {
+    PdfDictionary id_tree;
+    id_tree.AddKey("Names", ids);
+    r.AddKey("IDTree", id_tree);
+  }
   r.AddKey("ParentTreeNextKey",
            pdf_int(static_cast<std::int64_t>(pages.size() + annotations.size())));
 
