@@ -70,14 +70,15 @@ double baseline_in(double leading, double size) { return (leading - size) / 2 + 
 namespace {
 
 int tag_for(ArticleContext& ctx, const InlineLook& look) {
-  if (look.uri.empty() && !look.strike && !look.underline && !look.mark) return -1;
+  if (look.uri.empty() && !look.strike && !look.underline && !look.mark && look.lang.empty())
+    return -1;
   for (std::size_t i = 0; i < ctx.tags.size(); ++i) {
     const Tag& t = ctx.tags[i];
     if (t.note < 0 && t.uri == look.uri && t.strike == look.strike &&
-        t.underline == look.underline && t.mark == look.mark)
+        t.underline == look.underline && t.mark == look.mark && t.lang == look.lang)
       return static_cast<int>(i);
   }
-  ctx.tags.push_back(Tag{look.uri, -1, 0, look.strike, look.underline, look.mark});
+  ctx.tags.push_back(Tag{look.uri, -1, 0, look.strike, look.underline, look.mark, look.lang});
   return static_cast<int>(ctx.tags.size()) - 1;
 }
 
@@ -122,11 +123,12 @@ void add_text(ArticleContext& ctx, std::string s, const InlineLook& look,
 } // namespace
 
 namespace {
-/// An HTML phrase element (model::Span) in its look; a language of its own is kept only by the
-/// EPUB, since a paragraph is shaped and hyphenated in one language.
+/// An HTML phrase element (model::Span) in its look. A language of its own becomes the /Lang of
+/// its text in the PDF's structure; the paragraph is still shaped and hyphenated in one.
 void append_span(ArticleContext& ctx, const model::Span& v, const InlineLook& look,
                  std::vector<text::Span>& out) {
   InlineLook l = look;
+  if (!v.lang.empty() && v.lang != ctx.article.meta.language) l.lang = v.lang;
   switch (v.kind) {
   case model::SpanKind::Keyboard:
   case model::SpanKind::Sample:
@@ -375,6 +377,14 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
     element_of_run() = ctx.element;
     if (!tagged) continue;
     const Tag& tag = ctx.tags[static_cast<std::size_t>(run.tag)];
+    // A passage in another language is a Span with its /Lang (PDF 32000-1 14.9.2.1, ISO
+    // 14289-1 7.2), holding what else the run is (a link, a note marker).
+    std::optional<ElementScope> passage;
+    if (!tag.lang.empty()) {
+      passage.emplace(ctx, "Span");
+      passage->element().lang = tag.lang;
+      element_of_run() = passage->id();
+    }
     // A note's marker is the Reference of its Note (PDF 32000-1 14.8.4.4.1; ISO 14289-1 7.9),
     // and a Link inside it, as every link is (ISO 14289-1 7.18.5).
     if (tag.note >= 0) {

@@ -45,6 +45,7 @@ struct Tag {
   bool strike = false;
   bool underline = false;
   bool mark = false; ///< highlighted: a coloured ground behind the glyphs
+  std::string lang;  ///< a passage in another language than the article's (BCP 47)
 };
 
 /// A note set as lines at the notes measure. The first line carries the number, the anchor the
@@ -68,6 +69,7 @@ struct InlineLook {
   bool mark = false;
   double tracking = 0; ///< points after each letter
   double rise = 0;     ///< superscripts go up, subscripts down (points)
+  std::string lang;    ///< a passage in another language than the article's: its own /Lang
 };
 
 struct ArticleContext {
