@@ -35,7 +35,8 @@ struct Element {
 std::vector<Element> structure(const fs::path& pdf) {
   std::istringstream in(run("pdfinfo -struct-text " + q(pdf)).out);
   std::vector<Element> out;
-  const std::regex element(R"(^(\s*)([A-Za-z][A-Za-z0-9]*)( \((block|inline)\))?$)");
+  // "Note <note-000001> (inline)": an element, its ID if it has one, its kind.
+  const std::regex element(R"(^(\s*)([A-Za-z][A-Za-z0-9]*)( <[^>]*>)?( \((block|inline)\))?$)");
   const std::regex text(R"#(^(\s*)"(.*)"$)#");
   std::vector<std::pair<std::size_t, std::size_t>> open; // indent, index into out
   std::smatch m;
@@ -222,4 +223,30 @@ TEST_SUITE("e2e/tagged") {
     CHECK(raw.find("-\n") == std::string::npos); // no source line ends with a hyphen
     CHECK(raw.find("revenue-share") != std::string::npos);
   }
+
+  TEST_CASE("a passage in another language is a Span with its Lang; every Note has an ID") {
+    const fs::path dir = scratch("tagged-lang");
+    const fs::path md = dir / "passages.md";
+    galley::write_file_atomic(md, "---\ntitle: Words from elsewhere\nlang: en\n---\n\n"
+                                  "The French say <span lang=\"fr\">la vie est belle</span>, the "
+                                  "Germans <span lang=\"de\">das Leben ist schön</span>.[^a] "
+                                  "And <span lang=\"en\">this</span> is English.[^b]\n\n"
+                                  "[^a]: A note.\n[^b]: Another.\n");
+    const fs::path pdf = dir / "passages.pdf";
+    REQUIRE(run_galley("pdf " + q(md) + " -o " + q(pdf)).code == 0);
+    const std::vector<Element> tree = structure(pdf);
+    std::vector<std::string> spans;
+    for (const Element& e : tree)
+      if (e.type == "Span") spans.push_back(e.text);
+    CHECK(spans == std::vector<std::string>{"la vie est belle", "das Leben ist schön"});
+    const std::string file = run("qpdf --qdf --object-streams=disable " + q(pdf) + " -").out;
+    CHECK(file.find("/Lang (fr)") != std::string::npos);
+    CHECK(file.find("/Lang (de)") != std::string::npos);
+    // ISO 14289-1 7.9: each Note has an ID, found through the structure tree's IDTree.
+    const std::string text = run("pdfinfo -struct-text " + q(pdf)).out;
+    CHECK(text.find("Note <note-000001>") != std::string::npos);
+    CHECK(text.find("Note <note-000002>") != std::string::npos);
+    CHECK(file.find("/IDTree") != std::string::npos);
+  }
 }
+
