@@ -7,9 +7,9 @@ struct PdfStandard {
   /// PDF/A-2 (ISO 19005-2): level b (the look is kept) or u (and every glyph reads as Unicode).
   enum class Archive { None, A2b, A2u };
   Archive archive = Archive::A2u;
-  /// PDF/UA-1 (ISO 14289-1): claimed in the metadata. Every PDF galley writes is tagged; the
-  /// claim waits for the parts still missing (docs/pdf.md, "Tagged PDF"), so it is asked for.
-  bool ua = false;
+  /// PDF/UA-1 (ISO 14289-1): claimed in the metadata. Every PDF galley writes is tagged, with
+  /// what PDF/UA asks of the structure (docs/pdf.md, "Tagged PDF").
+  bool ua = true;
 };
 
 } // namespace galley

@@ -87,7 +87,7 @@ void add_pdf_options(CLI::App& cmd, CommonOptions& o) {
            }
            o.pdf_standard = s;
          },
-         "PDF/A-2 and PDF/UA-1 claims: a-2u (default), a-2b, ua-1, joined by commas, or none")
+         "PDF/A-2 and PDF/UA-1 claims: a-2u,ua-1 (default), a-2b, joined by commas, or none")
       ->type_name("LIST");
 }
 

@@ -53,11 +53,11 @@ bool has(const std::string& text, const std::string& part) {
 } // namespace
 
 TEST_SUITE("e2e/pdf-standard") {
-  TEST_CASE("by default a PDF claims PDF/A-2u and meets what PDF/A asks") {
+  TEST_CASE("by default a PDF claims PDF/A-2u and PDF/UA-1 and meets what PDF/A asks") {
     const Made m = make("");
     CHECK(has(m.xmp, "<pdfaid:part>2</pdfaid:part>"));
     CHECK(has(m.xmp, "<pdfaid:conformance>U</pdfaid:conformance>"));
-    CHECK_FALSE(has(m.xmp, "pdfuaid"));
+    CHECK(has(m.xmp, "<pdfuaid:part>1</pdfuaid:part>"));
   }
 
   TEST_CASE("ua-1 with a-2u: both claims, and the schema PDF/A needs for pdfuaid") {
