@@ -69,7 +69,7 @@ std::vector<std::string> fragments(const std::vector<Line>& lines) {
       continue;
     std::string end = testing::line_text(lines[l]);
     end = end.substr(end.rfind(' ') + 1);
-    end.pop_back(); // the hyphen
+    end.resize(end.size() - 2); // the hyphen a break inserts, a soft hyphen (U+00AD)
     std::string next = testing::line_text(lines[l + 1]);
     next = next.substr(0, next.find_first_of(" ,.;:"));
     out.push_back(end.size() < next.size() ? end : next);
