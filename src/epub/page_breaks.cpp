@@ -68,8 +68,7 @@ private:
   bool in_word_ = false;
 };
 
-pugi::xml_node make_marker(pugi::xml_node marker, const model::PrintPage& page,
-                           ArticleContext& ctx) {
+void make_marker(pugi::xml_node marker, const model::PrintPage& page, ArticleContext& ctx) {
   const std::string id = ctx.claim_id("page-" + sanitize_id(page.label));
   marker.set_name("span");
   marker.append_attribute("epub:type") = "pagebreak";
@@ -77,7 +76,6 @@ pugi::xml_node make_marker(pugi::xml_node marker, const model::PrintPage& page,
   marker.append_attribute("id") = id.c_str();
   marker.append_attribute("aria-label") = xml_clean(page.label).c_str();
   ctx.page_breaks.push_back({page.label, "#" + id});
-  return marker;
 }
 
 } // namespace
@@ -93,6 +91,12 @@ void mark_page_starts(pugi::xml_node parent, pugi::xml_node first,
   for (std::size_t i = splits.size(); i-- > 0;) {
     Split s = splits[i];
     pugi::xml_node host = s.text.parent();
+    // Pages that begin at the same word (a full-page cover and the opening after it): the
+    // earlier page's marker goes before the later one's.
+    if (i + 1 < splits.size() && splits[i + 1].text == s.text && splits[i + 1].offset == s.offset) {
+      markers[i] = host.insert_child_before(pugi::node_element, markers[i + 1]);
+      continue;
+    }
     if (s.offset == 0) {
       markers[i] = host.insert_child_before(pugi::node_element, s.text);
       continue;
