@@ -292,9 +292,9 @@ int shown_heading_level(int previous, const Heading& heading);
 std::string publication_identifier(const Issue& issue);
 
 /// Where words start in `text` (byte offsets), a word being a run of characters that are not
-/// white space (Unicode's White_Space, no-break spaces included), or one ideograph or kana. Pieces of one text are fed in
-/// reading order: `in_word` says whether the piece before ended inside a word ("*re*write" is
-/// one word) and is updated. The PDF's page starts and the EPUB's page-break markers count
+/// white space (Unicode's White_Space, no-break spaces included), or one ideograph or kana.
+/// Pieces of one text are fed in reading order: `in_word` says whether the piece before ended
+/// inside a word ("*re*write" is one word) and is updated. The PDF's page starts and the EPUB's page-break markers count
 /// words with it, so that both find the same word.
 std::vector<std::size_t> word_starts(std::string_view text, bool& in_word);
 

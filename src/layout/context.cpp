@@ -343,15 +343,14 @@ namespace {
 /// whether the line before ended inside a word, updated for the line after.
 int words_on(const ArticleContext& ctx, const text::Line& line, bool& in_word) {
   in_word = in_word && line.continues;
-  std::size_t words = 0;
+  std::string text;
   for (const text::LineRun& run : line.runs) {
     if (run.tag >= 0 && static_cast<std::size_t>(run.tag) < ctx.tags.size() &&
         ctx.tags[static_cast<std::size_t>(run.tag)].note >= 0)
       continue;
-    for (const text::PositionedGlyph& g : run.glyphs)
-      words += model::word_starts(g.text, in_word).size();
+    for (const text::PositionedGlyph& g : run.glyphs) text += g.text;
   }
-  return static_cast<int>(words);
+  return static_cast<int>(model::word_starts(text, in_word).size());
 }
 } // namespace
 
