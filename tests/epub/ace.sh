@@ -2,7 +2,8 @@
 # Runs Ace, the DAISY accessibility checker (EPUB Accessibility 1.1, WCAG 2.1 AA through axe),
 # on the EPUB of the example article and of the example issue in every bundled house style, with
 # Debian's Chromium, reads each JSON report, and fails on any violation, naming its rule
-# (epubcheck runs on the same books in test_epub). tools/bootstrap installs Ace from npm.
+# (epubcheck runs on the same books in test_epub). The issue is made with its PDF, so its book
+# has the PDF's page-break markers and page-list. tools/bootstrap installs Ace from npm.
 # Usage: ace.sh GALLEY SOURCE_DIR WORK_DIR
 set -eu
 galley=$1
@@ -18,7 +19,12 @@ status=0
 for style in dispatch pocket broadsheet; do
   for input in microsoft-openai.md issue.yaml; do
     book="$work/$style-${input%%.*}.epub"
-    "$galley" epub "$examples/$input" -s "$style" -q -o "$book"
+    if [ "$input" = issue.yaml ]; then
+      "$galley" build "$examples/$input" -s "$style" -q -o "$work/$style-build"
+      mv "$work/$style-build/issue.epub" "$book"
+    else
+      "$galley" epub "$examples/$input" -s "$style" -q -o "$book"
+    fi
     report="$work/$style-${input%%.*}"
     node "$ace" --silent --force --outdir "$report" "$book" >"$report.log" 2>&1 || {
       echo "$book: Ace did not run:"; cat "$report.log"; status=1; continue; }
