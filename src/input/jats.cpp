@@ -80,6 +80,21 @@ std::string names_of(const pugi::xml_node& group) {
   return out;
 }
 
+/// The text of a `mixed-citation`, which carries its own punctuation: as written, but for the
+/// names, whose parts are often written without a space between them.
+std::string mixed_citation(const pugi::xml_node& cite) {
+  std::string text;
+  for (auto c : cite.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+      text += c.value();
+    else if (is(c, "person-group"))
+      text += mixed_citation(c);
+    else if (c.type() == pugi::node_element)
+      text += is(c, "name") ? name_of(c) : deep_text(c);
+  }
+  return collapse_spaces(text);
+}
+
 /// The text of an `element-citation`, whose parts carry no punctuation: authors, titles,
 /// source, year, volume and pages, identifiers, in the order written.
 std::string element_citation(const pugi::xml_node& cite) {
@@ -88,25 +103,26 @@ std::string element_citation(const pugi::xml_node& cite) {
     if (c.type() != pugi::node_element)
       continue;
     const std::string_view name = local_name(c);
+    if (name == "fpage") {
+      pages = collapse_spaces(deep_text(c));
+      continue;
+    }
+    if (name == "lpage") {
+      pages += "\u2013" + collapse_spaces(deep_text(c));
+      continue;
+    }
+    if (name == "comment" || name == "annotation")
+      continue;
+    add_part(text, pages);
+    pages.clear();
     if (name == "person-group")
       add_part(text, names_of(c));
     else if (name == "name" || name == "string-name" || name == "collab" || name == "etal")
       add_part(text, name_of(c));
-    else if (name == "fpage")
-      pages = collapse_spaces(deep_text(c));
-    else if (name == "lpage")
-      pages += "\u2013" + collapse_spaces(deep_text(c));
     else if (name == "pub-id" && std::string_view(c.attribute("pub-id-type").value()) == "doi")
       add_part(text, "doi:" + collapse_spaces(deep_text(c)));
-    else if (name == "comment" || name == "annotation")
-      continue;
-    else {
-      if (!pages.empty()) {
-        add_part(text, pages);
-        pages.clear();
-      }
+    else
       add_part(text, collapse_spaces(deep_text(c)));
-    }
   }
   add_part(text, pages);
   return text;
@@ -305,7 +321,7 @@ void JatsReader::references(const pugi::xml_node& list) {
     s.plain = true;
     pugi::xml_node cite = r.select_node(".//*[local-name()='mixed-citation']").node();
     if (cite) {
-      s.source.title = flat(cite);
+      s.source.title = mixed_citation(cite);
     } else if ((cite = r.select_node(".//*[local-name()='element-citation']").node())) {
       s.source.title = element_citation(cite);
     } else if ((cite = r.select_node(".//*[local-name()='nlm-citation']").node())) {

@@ -226,7 +226,6 @@ model::Inlines JatsReader::caption(const pugi::xml_node& owner, int depth) {
     model::Strong s;
     append_xml_text(s.children, flat(label), loc(label));
     out.push_back({std::move(s), loc(label)});
-    out.push_back({model::Text{" "}, loc(label)});
   }
   if (auto cap = child_named(owner, "caption"))
     for (auto c : cap.children())

@@ -44,10 +44,10 @@ const std::vector<Reader>& readers() {
   // JATS comes before galley XML: both have an <article> root, and only JATS's carries the
   // marks is_jats() looks for.
   static const std::vector<Reader> table{
-      {"Markdown", "", {".md", ".markdown"}, nullptr, read_markdown_text},
-      {"NITF", "nitf", {".xml", ".nitf"}, is_nitf, read_nitf_doc},
-      {"JATS", "article", {".xml", ".nxml"}, is_jats, read_jats_doc},
-      {"galley XML", "article", {".xml"}, is_galley_xml, read_galley},
+      {"Markdown", "", {".md", ".markdown"}, false, nullptr, read_markdown_text},
+      {"NITF", "nitf", {".xml", ".nitf"}, true, is_nitf, read_nitf_doc},
+      {"JATS", "article", {".xml", ".nxml"}, true, is_jats, read_jats_doc},
+      {"galley XML", "article", {".xml"}, false, is_galley_xml, read_galley},
   };
   return table;
 }
@@ -72,13 +72,19 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
   auto xml = parse_xml(text, ctx.display, diags);
   if (!xml)
     return false;
-  const std::string_view root = xml->root().name();
+  const std::string root = xml->root().name();
+  auto read_with = [&](const Reader& r) {
+    // The document parsed again, the same way but for white space, when the format keeps it.
+    if (r.keeps_white_space)
+      xml = parse_xml(text, ctx.display, diags, true);
+    return xml && r.read(text, xml.get(), ctx, draft, diags);
+  };
   // An extension only one reader owns (.nitf, .nxml) names the format: its root is enough.
   if (candidates.size() == 1 && root == candidates.front()->root)
-    return candidates.front()->read(text, xml.get(), ctx, draft, diags);
+    return read_with(*candidates.front());
   for (const Reader* r : candidates)
     if (r->claims(*xml))
-      return r->read(text, xml.get(), ctx, draft, diags);
+      return read_with(*r);
   std::vector<std::string_view> roots;
   for (const Reader* r : candidates)
     if (std::find(roots.begin(), roots.end(), r->root) == roots.end())

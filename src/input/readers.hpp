@@ -15,6 +15,9 @@ struct Reader {
   std::string_view name;                   ///< as messages name the format
   std::string_view root;                   ///< the XML root element it reads; "" for Markdown
   std::vector<std::string_view> extensions; ///< lower case, with the dot
+  /// Text between elements that is only white space is text: a format for running text, whose
+  /// phrases sit side by side (`<em>a</em> <strong>b</strong>`). galley XML reads it as layout.
+  bool keeps_white_space = false;
   /// Whether a parsed document is in this format; null for Markdown, which is not XML.
   bool (*claims)(const XmlDocument&) = nullptr;
   /// Reads a document this reader claims (Markdown gets a null `xml`; the text may be changed:

@@ -25,9 +25,10 @@ struct XmlDocument {
 };
 
 /// Parses `text`. A document that is not well formed, or whose DOCTYPE declares entities, is
-/// one error at its place and nullptr.
+/// one error at its place and nullptr. `keep_white_space` keeps text made only of white space
+/// (`<italic>a</italic> <bold>b</bold>`), which pugixml drops by default.
 std::unique_ptr<XmlDocument> parse_xml(std::string_view text, const std::string& display,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags, bool keep_white_space = false);
 
 /// Whether `text` starts (after white space) the way an XML article does: an XML declaration, a
 /// DOCTYPE or the root element of one of the XML formats (`<article`, `<nitf`).
