@@ -84,13 +84,18 @@ std::string names_of(const pugi::xml_node& group) {
 /// names, whose parts are often written without a space between them.
 std::string mixed_citation(const pugi::xml_node& cite) {
   std::string text;
-  for (auto c : cite.children()) {
+  auto part = [&](const pugi::xml_node& c) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
       text += c.value();
-    else if (is(c, "person-group"))
-      text += mixed_citation(c);
     else if (c.type() == pugi::node_element)
       text += is(c, "name") ? name_of(c) : deep_text(c);
+  };
+  for (auto c : cite.children()) {
+    if (is(c, "person-group"))
+      for (auto name : c.children())
+        part(name);
+    else
+      part(c);
   }
   return collapse_spaces(text);
 }

@@ -273,13 +273,21 @@ void JatsReader::figure(const pugi::xml_node& fig, model::Blocks& out, int depth
 /// them), the table, then its foot (`table-wrap-foot`: notes and paragraphs).
 void JatsReader::table_wrap(const pugi::xml_node& wrap, model::Blocks& out, int level, int depth) {
   add_paragraph(out, caption(wrap, depth), loc(wrap));
-  for (auto t : wrap.select_nodes(".//*[local-name()='table']")) {
-    model::Table table = html_table(t.node(), [&](const pugi::xml_node& cell, model::Inlines& content) {
+  auto add_table = [&](const pugi::xml_node& t) {
+    model::Table table = html_table(t, [&](const pugi::xml_node& cell, model::Inlines& content) {
       inlines(cell, content, depth);
     });
     if (!table.rows.empty())
-      out.push_back({std::move(table), loc(t.node())});
-    break; // an <alternatives> holds the same table more than once
+      out.push_back({std::move(table), loc(t)});
+  };
+  for (auto c : wrap.children()) {
+    if (is(c, "table")) {
+      add_table(c);
+    } else if (is(c, "alternatives")) {
+      // The same table in several forms (an image of it, the table itself): the table, once.
+      if (auto t = child_named(c, "table"))
+        add_table(t);
+    }
   }
   if (auto foot = child_named(wrap, "table-wrap-foot"))
     blocks(foot, out, level, depth + 1);
