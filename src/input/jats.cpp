@@ -148,7 +148,8 @@ void JatsReader::read() {
 }
 
 void JatsReader::collect_note_refs(const pugi::xml_node& root) {
-  for (auto x : root.select_nodes("//*[local-name()='xref'][@ref-type='fn' or @ref-type='table-fn']")) {
+  for (auto x :
+       root.select_nodes("//*[local-name()='xref'][@ref-type='fn' or @ref-type='table-fn']")) {
     // rid is IDREFS: one citation may name several notes.
     std::string_view rids = x.node().attribute("rid").value();
     while (!rids.empty()) {
@@ -165,7 +166,8 @@ void JatsReader::collect_note_refs(const pugi::xml_node& root) {
 void JatsReader::front(const pugi::xml_node& f) {
   model::Meta& meta = draft_.article.meta;
   if (auto journal = child_named(f, "journal-meta")) {
-    pugi::xml_node title = child_named(child_named(journal, "journal-title-group"), "journal-title");
+    pugi::xml_node title =
+        child_named(child_named(journal, "journal-title-group"), "journal-title");
     if (!title)
       title = child_named(journal, "journal-title");
     meta.publication = flat(title);

@@ -22,8 +22,8 @@ std::string bare_tex(std::string tex) {
   const std::string begin = "\\begin{document}", end = "\\end{document}";
   if (size_t b = tex.find(begin); b != std::string::npos) {
     size_t e = tex.find(end, b);
-    tex = tex.substr(b + begin.size(), e == std::string::npos ? std::string::npos
-                                                                : e - b - begin.size());
+    tex = tex.substr(b + begin.size(),
+                     e == std::string::npos ? std::string::npos : e - b - begin.size());
   }
   tex = collapse_spaces(tex);
   for (auto [open, close] : {std::pair{"$$", "$$"}, {"$", "$"}, {"\\[", "\\]"}, {"\\(", "\\)"}}) {
@@ -40,13 +40,13 @@ std::string bare_tex(std::string tex) {
 } // namespace
 
 bool is_block(const pugi::xml_node& n) {
+  static constexpr std::string_view blocks =
+      " p sec fig fig-group table-wrap table-wrap-group disp-quote list def-list disp-formula"
+      " disp-formula-group preformat code boxed-text graphic supplementary-material statement"
+      " verse-group fn-group ack app app-group notes glossary media chem-struct-wrap array speech"
+      " table-wrap-foot attrib ";
   return n.type() == pugi::node_element &&
-         one_of(local_name(n),
-                {"p", "sec", "fig", "fig-group", "table-wrap", "table-wrap-group", "disp-quote",
-                 "list", "def-list", "disp-formula", "disp-formula-group", "preformat", "code",
-                 "boxed-text", "graphic", "supplementary-material", "statement", "verse-group",
-                 "fn-group", "ack", "app", "app-group", "notes", "glossary", "media",
-                 "chem-struct-wrap", "array", "speech", "table-wrap-foot", "attrib"});
+         blocks.find(" " + std::string(local_name(n)) + " ") != std::string_view::npos;
 }
 
 std::string formula_text(const pugi::xml_node& formula) {
@@ -204,9 +204,8 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
     b.value = std::move(code);
   } else if (name == "array") {
     if (auto t = child_named(n, "table"))
-      out.push_back({html_table(t, [&](const pugi::xml_node& cell, model::Inlines& content) {
-                       inlines(cell, content, depth);
-                     }),
+      out.push_back({html_table(t, [&](const pugi::xml_node& cell,
+                                       model::Inlines& content) { inlines(cell, content, depth); }),
                      b.loc});
     return;
   } else {
@@ -242,8 +241,8 @@ model::Inlines JatsReader::caption(const pugi::xml_node& owner, int depth) {
 /// its `alt-text`, or the caption's title. A `graphic` or `media` standing alone is a figure
 /// without a caption.
 void JatsReader::figure(const pugi::xml_node& fig, model::Blocks& out, int depth) {
-  pugi::xml_node graphic = is(fig, "fig") ? fig.select_node(".//*[local-name()='graphic']").node()
-                                          : fig;
+  pugi::xml_node graphic =
+      is(fig, "fig") ? fig.select_node(".//*[local-name()='graphic']").node() : fig;
   model::Figure f;
   f.caption = caption(fig, depth);
   f.image.src = graphic.attribute("xlink:href").value();
@@ -259,8 +258,9 @@ void JatsReader::figure(const pugi::xml_node& fig, model::Blocks& out, int depth
     f.alt = model::plain_text(f.caption);
   if (auto attrib = child_named(fig, "attrib"))
     f.credit = flat(attrib);
-  const bool image = !f.image.src.empty() && (is(fig, "fig") || is(fig, "graphic") ||
-                                              std::string_view(fig.attribute("mimetype").value()) == "image");
+  const bool image =
+      !f.image.src.empty() && (is(fig, "fig") || is(fig, "graphic") ||
+                               std::string_view(fig.attribute("mimetype").value()) == "image");
   if (image) {
     out.push_back({std::move(f), loc(fig)});
     return;

@@ -2,9 +2,9 @@
 
 namespace galley::input {
 
-model::Table MarkupReader::html_table(
-    const pugi::xml_node& n,
-    const std::function<void(const pugi::xml_node&, model::Inlines&)>& cell) {
+model::Table
+MarkupReader::html_table(const pugi::xml_node& n,
+                         const std::function<void(const pugi::xml_node&, model::Inlines&)>& cell) {
   model::Table t;
   t.header_rows = 0;
   bool body_seen = false;

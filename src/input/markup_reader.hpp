@@ -23,7 +23,8 @@ protected:
   SourceLoc loc(const pugi::xml_node& n) const { return xml_.loc(n); }
 
   bool too_deep(const pugi::xml_node& n, int depth) {
-    return nesting_.too_deep(depth, [&] { return loc(n); }, diags_);
+    return nesting_.too_deep(
+        depth, [&] { return loc(n); }, diags_);
   }
 
   /// The element's text on one line: what a metadata field holds.

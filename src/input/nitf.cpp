@@ -206,13 +206,16 @@ private:
     if (too_deep(parent, depth))
       return;
     model::Inlines loose; // text and inline elements straight inside a block container
-    auto flush = [&] { add_paragraph(out, std::move(loose), loc(parent)); loose.clear(); };
+    auto flush = [&] {
+      add_paragraph(out, std::move(loose), loc(parent));
+      loose.clear();
+    };
     for (auto c : parent.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         append_xml_text(loose, c.value(), loc(c));
         continue;
       }
-      if (c.type() != pugi::node_element)
+      if (c.type() != pugi::node_element || dropped(local_name(c)))
         continue;
       if (is_inline(c)) {
         inline_element(c, loose, depth);
@@ -280,8 +283,6 @@ private:
     } else if (name == "fn") {
       footnote(n, out, depth);
       return;
-    } else if (dropped(name)) {
-      return;
     } else {
       diags_.warning(b.loc, "NITF element <" + std::string(n.name()) +
                                 "> is not read as such; its text is kept as a paragraph");
@@ -345,8 +346,8 @@ private:
     pugi::xml_node ref = child_named(n, "media-reference");
     std::string type = ascii_lower(n.attribute("media-type").value());
     std::string mime = ascii_lower(ref.attribute("mime-type").value());
-    const bool image = type == "image" || type == "graphic" || type == "photo" ||
-                       mime.rfind("image/", 0) == 0;
+    const bool image =
+        type == "image" || type == "graphic" || type == "photo" || mime.rfind("image/", 0) == 0;
     model::Inlines caption;
     for (auto c : n.children())
       if (is(c, "media-caption")) {
@@ -361,8 +362,8 @@ private:
       return;
     }
     model::Figure f;
-    f.image.src = ref.attribute("source") ? ref.attribute("source").value()
-                                          : ref.attribute("data").value();
+    f.image.src =
+        ref.attribute("source") ? ref.attribute("source").value() : ref.attribute("data").value();
     f.alt = ref.attribute("alternate-text").value();
     if (f.alt.empty())
       f.alt = model::plain_text(caption);
@@ -405,19 +406,15 @@ private:
   }
 
   // ------------------------------------------------------------------ inline text
+  /// NITF 3.6's phrase elements (the `enriched-text` and `inline` groups) and the parts of
+  /// names, places and dates inside them.
   static bool is_inline(const pugi::xml_node& n) {
-    static const char* const names[] = {
-        "em",       "strong", "b",        "i",     "a",        "br",     "q",      "sub",
-        "sup",      "lang",   "pronounce", "person", "org",     "location", "chron", "money",
-        "num",      "event",  "function", "object.title", "virtloc", "classifier", "copyrite",
-        "postaddr", "alt-code", "frac",   "frac-num", "frac-den", "city",  "state",  "region",
-        "country",  "sublocation", "postcode", "delivery.point", "delivery.office", "name.given",
-        "name.family", "addressee", "care.of", "story.date", "byttl"};
-    const std::string_view name = local_name(n);
-    for (const char* i : names)
-      if (name == i)
-        return true;
-    return false;
+    static constexpr std::string_view phrases =
+        " em strong b i a br q sub sup lang pronounce person org location chron money num event"
+        " function object.title virtloc classifier copyrite postaddr alt-code frac frac-num"
+        " frac-den city state region country sublocation postcode delivery.point delivery.office"
+        " name.given name.family addressee care.of story.date byttl ";
+    return phrases.find(" " + std::string(local_name(n)) + " ") != std::string_view::npos;
   }
 
   void inlines(const pugi::xml_node& parent, model::Inlines& out, int depth) {

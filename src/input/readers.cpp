@@ -91,7 +91,10 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
       roots.push_back(r->root);
   std::string expected;
   for (size_t i = 0; i < roots.size(); ++i)
-    expected += (i == 0 ? "" : i + 1 == roots.size() ? " or " : ", ") + ("<" + std::string(roots[i]) + ">");
+    expected += (i == 0                  ? ""
+                 : i + 1 == roots.size() ? " or "
+                                         : ", ") +
+                ("<" + std::string(roots[i]) + ">");
   diags.error(xml->loc(xml->root()),
               "root element is <" + std::string(root) + ">, expected " + expected);
   return false;

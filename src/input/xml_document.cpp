@@ -37,8 +37,8 @@ std::unique_ptr<XmlDocument> parse_xml(std::string_view text, const std::string&
   xml->display = display;
   // parse_doctype keeps the DOCTYPE as a node so it can be inspected; parse_default expands
   // only the predefined entities and character references, and pugixml has no DTD loading.
-  const unsigned options = pugi::parse_default | pugi::parse_doctype |
-                           (keep_white_space ? pugi::parse_ws_pcdata : 0u);
+  const unsigned options =
+      pugi::parse_default | pugi::parse_doctype | (keep_white_space ? pugi::parse_ws_pcdata : 0u);
   pugi::xml_parse_result result =
       xml->doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) {

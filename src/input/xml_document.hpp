@@ -15,10 +15,10 @@ namespace galley::input {
 
 struct XmlDocument {
   pugi::xml_document doc;
-  std::string_view text;   ///< the text it was parsed from, for locations
-  std::string display;     ///< the file name diagnostics show
-  pugi::xml_node doctype;  ///< the DOCTYPE, or an empty node
-  std::string public_id;   ///< the DOCTYPE's public identifier ("-//NLM//DTD JATS ..."), or ""
+  std::string_view text;  ///< the text it was parsed from, for locations
+  std::string display;    ///< the file name diagnostics show
+  pugi::xml_node doctype; ///< the DOCTYPE, or an empty node
+  std::string public_id;  ///< the DOCTYPE's public identifier ("-//NLM//DTD JATS ..."), or ""
 
   SourceLoc loc(const pugi::xml_node& n) const;
   pugi::xml_node root() const { return doc.document_element(); }

@@ -31,40 +31,104 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"nitf/ap-election.xml", "City council approves a larger transit budget", {"Maria Alvarez"},
-     "2026-04-27", "en-US", {}},
-    {"nitf/reuters-markets.xml", "Shares steady as bond yields ease from highs",
-     {"Anna Kowalski", "Peter Brandt"}, "2026-03-03", "en", {}},
-    {"nitf/storm-photo.xml", "Storm floods coastal towns overnight", {"Lena Okafor", "James Whitmore"},
-     "2026-09-12", "en", {}},
-    {"nitf/bundestag.nitf", "Bundestag beschließt neues Förderprogramm für Wärmepumpen",
-     {"Katrin Müller"}, "2026-05-14", "de", {"Was sich für Mieter ändert"}},
-    {"nitf/transit-explainer.xml", "Explainer: what the new fare system means for riders",
-     {"Priya Raman"}, "2026-06-01", "en", {"How to pay", "What it costs", "Where to get help"}},
-    {"nitf/footnoted-analysis.xml", "Analysis: why wheat prices climbed this winter", {"Oliver Grant"},
-     "2026-02-08", "en-GB", {}},
-    {"nitf/brief-head-only.xml", "Library extends weekend opening hours", {}, "2026-01-20", "en", {}},
-    {"nitf/tokyo-ja.xml", "東京で桜が開花、平年より五日早く", {"山田花子"}, "2026-03-21", "ja",
-     {"見ごろは来週末"}, false},
-    {"jats/plos-soil.xml", "Earthworm density and soil carbon in restored meadows",
-     {"Astrid Lindqvist", "Kwame Osei"}, "2026-04-14", "en",
+    {"nitf/ap-election.xml",
+     "City council approves a larger transit budget",
+     {"Maria Alvarez"},
+     "2026-04-27",
+     "en-US",
+     {}},
+    {"nitf/reuters-markets.xml",
+     "Shares steady as bond yields ease from highs",
+     {"Anna Kowalski", "Peter Brandt"},
+     "2026-03-03",
+     "en",
+     {}},
+    {"nitf/storm-photo.xml",
+     "Storm floods coastal towns overnight",
+     {"Lena Okafor", "James Whitmore"},
+     "2026-09-12",
+     "en",
+     {}},
+    {"nitf/bundestag.nitf",
+     "Bundestag beschließt neues Förderprogramm für Wärmepumpen",
+     {"Katrin Müller"},
+     "2026-05-14",
+     "de",
+     {"Was sich für Mieter ändert"}},
+    {"nitf/transit-explainer.xml",
+     "Explainer: what the new fare system means for riders",
+     {"Priya Raman"},
+     "2026-06-01",
+     "en",
+     {"How to pay", "What it costs", "Where to get help"}},
+    {"nitf/footnoted-analysis.xml",
+     "Analysis: why wheat prices climbed this winter",
+     {"Oliver Grant"},
+     "2026-02-08",
+     "en-GB",
+     {}},
+    {"nitf/brief-head-only.xml",
+     "Library extends weekend opening hours",
+     {},
+     "2026-01-20",
+     "en",
+     {}},
+    {"nitf/tokyo-ja.xml",
+     "東京で桜が開花、平年より五日早く",
+     {"山田花子"},
+     "2026-03-21",
+     "ja",
+     {"見ごろは来週末"},
+     false},
+    {"jats/plos-soil.xml",
+     "Earthworm density and soil carbon in restored meadows",
+     {"Astrid Lindqvist", "Kwame Osei"},
+     "2026-04-14",
+     "en",
      {"Introduction", "Materials and methods", "Study sites", "Sampling", "Results", "Discussion"}},
-    {"jats/pmc-sleep.nxml", "Short naps and afternoon reaction time", {"Petra Novak", "Omar Haddad"},
-     "2025-10-02", "en", {"Introduction", "Methods", "Results"}},
-    {"jats/french-glaciers.xml", "Le recul des glaciers du massif des Écrins depuis 1990",
-     {"Élise Dubois", "François Moreau"}, "2026-02-19", "fr",
+    {"jats/pmc-sleep.nxml",
+     "Short naps and afternoon reaction time",
+     {"Petra Novak", "Omar Haddad"},
+     "2025-10-02",
+     "en",
+     {"Introduction", "Methods", "Results"}},
+    {"jats/french-glaciers.xml",
+     "Le recul des glaciers du massif des Écrins depuis 1990",
+     {"Élise Dubois", "François Moreau"},
+     "2026-02-19",
+     "fr",
      {"Introduction", "Données et méthodes", "Résultats"}},
-    {"jats/japanese-tsunami.xml", "沿岸地域における津波避難行動の調査", {"佐藤 健一", "鈴木 美咲"},
-     "2026-03-11", "ja", {"はじめに", "調査方法", "結果"}, false},
-    {"jats/lists-and-quotes.xml", "Teaching statistics with real data: a review", {"Grace Mbeki"},
-     "2026-01-30", "en", {"What the studies measured", "Voices from the classroom"}},
-    {"jats/inline-notes.xml", "Leak detection in old water mains", {"Rafael Ortiz"}, "2025-06-05",
-     "en", {"Background", "Results"}},
-    {"jats/structured-vaccine.xml", "Reminder letters and childhood vaccination rates",
-     {"Mette Eriksen", "Tunde Adeyemi", "Soo-ah Kim"}, "2026-01-22", "en",
+    {"jats/japanese-tsunami.xml",
+     "沿岸地域における津波避難行動の調査",
+     {"佐藤 健一", "鈴木 美咲"},
+     "2026-03-11",
+     "ja",
+     {"はじめに", "調査方法", "結果"},
+     false},
+    {"jats/lists-and-quotes.xml",
+     "Teaching statistics with real data: a review",
+     {"Grace Mbeki"},
+     "2026-01-30",
+     "en",
+     {"What the studies measured", "Voices from the classroom"}},
+    {"jats/inline-notes.xml",
+     "Leak detection in old water mains",
+     {"Rafael Ortiz"},
+     "2025-06-05",
+     "en",
+     {"Background", "Results"}},
+    {"jats/structured-vaccine.xml",
+     "Reminder letters and childhood vaccination rates",
+     {"Mette Eriksen", "Tunde Adeyemi", "Soo-ah Kim"},
+     "2026-01-22",
+     "en",
      {"Introduction", "Methods", "Results", "Acknowledgements", "Appendix: the letter", "Notes"}},
-    {"jats/software-note.xml", "tidyrain: a small library for cleaning rain gauge records",
-     {"Niamh Walsh", "Open Hydrology Group"}, "2025-07-09", "en-GB", {"Summary"}},
+    {"jats/software-note.xml",
+     "tidyrain: a small library for cleaning rain gauge records",
+     {"Niamh Walsh", "Open Hydrology Group"},
+     "2025-07-09",
+     "en-GB",
+     {"Summary"}},
 };
 
 fs::path input(const Case& c) {
@@ -77,9 +141,9 @@ std::string stem(const Case& c) {
 
 /// Elements whose text a reader reads as running text: paragraphs and their like in NITF 3.6
 /// and JATS 1.3, and the cells of tables.
-const std::set<std::string> kTextElements{
-    "p",   "hl2",  "li",    "td",    "th",  "media-caption", "tagline", "credit",
-    "dt",  "dd",   "term",  "attrib", "preformat"};
+const std::set<std::string> kTextElements{"p",        "hl2",    "li", "td", "th",   "media-caption",
+                                          "tagline",  "credit", "dt", "dd", "term", "attrib",
+                                          "preformat"};
 
 /// What is not running text inside them: note references (set as numbers), labels, formulas
 /// (set as their source) and footnotes written in place (which are paragraphs of their own).
@@ -149,8 +213,9 @@ std::vector<std::string> words(const std::string& text) {
 }
 
 std::string without_spaces(std::string s) {
-  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f'; }),
-          s.end());
+  s.erase(
+      std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f'; }),
+      s.end());
   return s;
 }
 
@@ -159,8 +224,12 @@ std::string epub_text(const fs::path& epub) {
   const RunResult r = run("unzip -p " + q(epub) + " 'EPUB/*.xhtml'");
   REQUIRE(r.code == 0);
   std::string text = std::regex_replace(r.out, std::regex("<[^>]*>"), " ");
-  for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-                          {"&apos;", "'"}, {"&amp;", "&"}})
+  for (auto [from, to] : {std::pair{"&lt;", "<"},
+                          {"&gt;", ">"},
+                          {"&quot;", "\""},
+                          {"&#39;", "'"},
+                          {"&apos;", "'"},
+                          {"&amp;", "&"}})
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
       text.replace(at, std::string(from).size(), to);
   return galley::collapse_spaces(text);
@@ -188,11 +257,13 @@ TEST_SUITE("e2e/readers") {
       const std::string info = run("TZ=UTC pdfinfo -isodates " + q(pdf)).out;
       CAPTURE(info);
       CHECK(info.find("Title:           " + std::string(c.title) + "\n") != std::string::npos);
-      CHECK(info.find("CreationDate:    " + std::string(c.date) + "T00:00:00Z") != std::string::npos);
+      CHECK(info.find("CreationDate:    " + std::string(c.date) + "T00:00:00Z") !=
+            std::string::npos);
       const std::string opf = run("unzip -p " + q(epub) + " EPUB/package.opf").out;
       CHECK(opf.find(">" + std::string(c.title) + "</dc:title>") != std::string::npos);
       CHECK(opf.find("<dc:date>" + std::string(c.date)) != std::string::npos);
-      CHECK(opf.find("<dc:language>" + std::string(c.lang) + "</dc:language>") != std::string::npos);
+      CHECK(opf.find("<dc:language>" + std::string(c.lang) + "</dc:language>") !=
+            std::string::npos);
       for (const std::string& a : c.authors) {
         CAPTURE(a);
         CHECK(info.find(a) != std::string::npos);
@@ -201,7 +272,8 @@ TEST_SUITE("e2e/readers") {
 
       const RunResult pdftext = run("pdftotext -enc UTF-8 " + q(pdf) + " -");
       REQUIRE(pdftext.code == 0);
-      const std::string in_pdf = without_spaces(pdftext.out), in_epub = without_spaces(epub_text(epub));
+      const std::string in_pdf = without_spaces(pdftext.out),
+                        in_epub = without_spaces(epub_text(epub));
       for (const std::string& h : c.headings) {
         CAPTURE(h);
         CHECK(in_pdf.find(without_spaces(h)) != std::string::npos);
@@ -211,7 +283,8 @@ TEST_SUITE("e2e/readers") {
       CHECK(ps.size() >= 2);
       for (const std::string& p : ps) {
         CAPTURE(p);
-        for (const std::string& w : c.spaced ? words(p) : std::vector<std::string>{without_spaces(p)}) {
+        for (const std::string& w :
+             c.spaced ? words(p) : std::vector<std::string>{without_spaces(p)}) {
           CAPTURE(w);
           CHECK(in_pdf.find(w) != std::string::npos);
           CHECK(in_epub.find(w) != std::string::npos);
@@ -243,7 +316,8 @@ TEST_SUITE("e2e/readers") {
     for (const char* name : {"broken.nitf", "broken.nxml"}) {
       CAPTURE(name);
       const fs::path in = dir / name, out = dir / (std::string(name) + ".pdf");
-      galley::write_file_atomic(in, std::string("<?xml version=\"1.0\"?>\n<nitf>\n<body>\n<p>text</b>\n"));
+      galley::write_file_atomic(
+          in, std::string("<?xml version=\"1.0\"?>\n<nitf>\n<body>\n<p>text</b>\n"));
       const RunResult r = run_galley("pdf " + q(in) + " -o " + q(out));
       CAPTURE(r.err);
       CHECK(r.code != 0);

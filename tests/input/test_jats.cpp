@@ -122,8 +122,8 @@ TEST_SUITE("input/jats") {
     CHECK(note_text(a.notes[0]) == "Earthworm species were not identified in this study.");
     CHECK(a.notes[1].kind == model::NoteKind::Source);
     CHECK_FALSE(a.notes[1].cited);
-    CHECK(note_text(a.notes[1]) ==
-          "Conant RT, Paustian K. Grassland management and soil carbon. Ecol Appl. 2001. 11. 343\u2013355");
+    CHECK(note_text(a.notes[1]) == "Conant RT, Paustian K. Grassland management and soil carbon. "
+                                   "Ecol Appl. 2001. 11. 343\u2013355");
     CHECK(note_text(a.notes[2]) == "Bossuyt H (2005) Earthworms and aggregate formation. Soil Biol "
                                    "Biochem 37: 251\u2013258.");
   }
@@ -155,14 +155,16 @@ TEST_SUITE("input/jats") {
     CHECK(a.meta.title == "Le recul des glaciers du massif des Écrins depuis 1990");
     CHECK(authors(a) == std::vector<std::string>{"Élise Dubois", "François Moreau"});
     CHECK(*a.meta.date == model::Date{2026, 2, 19});
-    CHECK(a.meta.dek == "Les glaciers des Écrins ont perdu près de la moitié de leur surface en trente ans.");
+    CHECK(a.meta.dek ==
+          "Les glaciers des Écrins ont perdu près de la moitié de leur surface en trente ans.");
     CHECK(headings(a).text ==
           std::vector<std::string>{"Introduction", "Données et méthodes", "Résultats"});
     REQUIRE(figures(a).size() == 1);
     CHECK(figures(a)[0]->alt == "Carte montrant le recul du front du glacier");
     REQUIRE(a.notes.size() == 1);
-    CHECK(note_text(a.notes[0]) == "Vincent C, et al. Le bilan de masse des glaciers alpins. La "
-                                   "Houille Blanche. 2017. 3. 20\u201327. doi:10.5555/lhb.2017.0030");
+    CHECK(note_text(a.notes[0]) ==
+          "Vincent C, et al. Le bilan de masse des glaciers alpins. La "
+          "Houille Blanche. 2017. 3. 20\u201327. doi:10.5555/lhb.2017.0030");
   }
 
   TEST_CASE("Japanese, with names written surname first and an ordered list") {
@@ -207,7 +209,8 @@ TEST_SUITE("input/jats") {
     CHECK(a.notes[1].id == "tf1");
     CHECK(note_text(a.notes[1]) == "Sensors left in place for four weeks.");
     const auto ps = paragraphs(a);
-    CHECK(ps[0] == "Cities lose a large share of treated water to leaks before it reaches any tap.");
+    CHECK(ps[0] ==
+          "Cities lose a large share of treated water to leaks before it reaches any tap.");
     CHECK(std::find(ps.begin(), ps.end(), "Counts are for the same district.") != ps.end());
     CHECK(std::find(ps.begin(), ps.end(), "Table 1 Leaks found per hundred kilometres of main.") !=
           ps.end());
@@ -218,8 +221,8 @@ TEST_SUITE("input/jats") {
     CHECK(authors(a) == std::vector<std::string>{"Mette Eriksen", "Tunde Adeyemi", "Soo-ah Kim"});
     CHECK(a.meta.authors[2].bio == "School of Public Health, Hanseo University, Korea");
     const Heads h = headings(a);
-    CHECK(h.text == std::vector<std::string>{"Introduction", "Methods", "Results", "Acknowledgements",
-                                             "Appendix: the letter", "Notes"});
+    CHECK(h.text == std::vector<std::string>{"Introduction", "Methods", "Results",
+                                             "Acknowledgements", "Appendix: the letter", "Notes"});
     const auto ps = paragraphs(a);
     CHECK(ps.back() == "The authors declare no competing interests.");
     auto m = maths(a);
@@ -230,7 +233,8 @@ TEST_SUITE("input/jats") {
     CHECK(a.notes[0].kind == model::NoteKind::Source);
   }
 
-  TEST_CASE("code, monospace, links, a collaboration, and a citation without text cites its source") {
+  TEST_CASE(
+      "code, monospace, links, a collaboration, and a citation without text cites its source") {
     model::Article a = load_clean("software-note.xml");
     CHECK(a.meta.language == "en-GB");
     CHECK(authors(a) == std::vector<std::string>{"Niamh Walsh", "Open Hydrology Group"});
@@ -241,7 +245,8 @@ TEST_SUITE("input/jats") {
     bool code = false;
     for (const auto& b : a.blocks)
       if (auto* c = std::get_if<model::CodeBlock>(&b.value))
-        code = c->code == "flags = tidyrain.check(series, max_gap=6)\nclean = tidyrain.fill(series, flags)";
+        code = c->code ==
+               "flags = tidyrain.check(series, max_gap=6)\nclean = tidyrain.fill(series, flags)";
     CHECK(code);
   }
 }

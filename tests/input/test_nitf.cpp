@@ -133,7 +133,8 @@ TEST_SUITE("input/nitf") {
 
   TEST_CASE("blocks, hl2 headings, an ordered list, a definition list and a link") {
     model::Article a = load_clean("transit-explainer.xml");
-    CHECK(headings(a) == std::vector<std::string>{"How to pay", "What it costs", "Where to get help"});
+    CHECK(headings(a) ==
+          std::vector<std::string>{"How to pay", "What it costs", "Where to get help"});
     // date.release stands in for a missing date.issue, before pubdata's date.
     CHECK(*a.meta.date == model::Date{2026, 6, 1});
     CHECK(a.meta.authors.at(0).bio == "Transport Correspondent");

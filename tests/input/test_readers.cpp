@@ -57,10 +57,11 @@ TEST_SUITE("input/readers") {
   TEST_CASE("a JATS article is known without a DOCTYPE: by dtd-version or its <front>") {
     TempDir dir;
     Diagnostics diags;
-    CHECK(load_title(dir, "a.xml",
-                     "<article dtd-version=\"1.3\"><front><article-meta><title-group><article-title>"
-                     "V</article-title></title-group></article-meta></front></article>",
-                     diags) == "V");
+    CHECK(
+        load_title(dir, "a.xml",
+                   "<article dtd-version=\"1.3\"><front><article-meta><title-group><article-title>"
+                   "V</article-title></title-group></article-meta></front></article>",
+                   diags) == "V");
     CHECK(load_title(dir, "b.xml",
                      "<article><front><article-meta><title-group><article-title>F</article-title>"
                      "</title-group></article-meta></front></article>",
@@ -87,14 +88,16 @@ TEST_SUITE("input/readers") {
     TempDir dir;
     SUBCASE(".nitf with an article root") {
       Diagnostics diags;
-      CHECK_FALSE(input::load_article(dir.write("a.nitf", "<?xml version=\"1.0\"?>\n<article/>"), {}, diags));
+      CHECK_FALSE(input::load_article(dir.write("a.nitf", "<?xml version=\"1.0\"?>\n<article/>"),
+                                      {}, diags));
       CHECK(diags.error_count() == 1);
       CHECK(test::has(diags, Severity::Error, "root element is <article>, expected <nitf>", 2));
     }
     SUBCASE(".xml with an html root") {
       Diagnostics diags;
       CHECK_FALSE(input::load_article(dir.write("a.xml", "<html/>"), {}, diags));
-      CHECK(test::has(diags, Severity::Error, "root element is <html>, expected <nitf> or <article>", 1));
+      CHECK(test::has(diags, Severity::Error,
+                      "root element is <html>, expected <nitf> or <article>", 1));
     }
   }
 
@@ -105,9 +108,9 @@ TEST_SUITE("input/readers") {
         CAPTURE(name);
         Diagnostics diags;
         const std::string root = std::string(name) == "a.nitf" ? "nitf" : "article";
-        CHECK_FALSE(input::load_article(
-            dir.write(name, "<?xml version=\"1.0\"?>\n<" + root + ">\n<body>\n<p>x</b>\n</" + root + ">"),
-            {}, diags));
+        CHECK_FALSE(input::load_article(dir.write(name, "<?xml version=\"1.0\"?>\n<" + root +
+                                                            ">\n<body>\n<p>x</b>\n</" + root + ">"),
+                                        {}, diags));
         CHECK(diags.error_count() == 1);
         CHECK(test::has(diags, Severity::Error, "XML is not well formed", 4));
       }
@@ -123,8 +126,9 @@ TEST_SUITE("input/readers") {
     SUBCASE("an entity that is not declared stays as written") {
       Diagnostics diags;
       auto a = input::load_article(
-          dir.write("u.nxml", "<article><front><article-meta><title-group><article-title>A &mdash; B"
-                              "</article-title></title-group></article-meta></front></article>"),
+          dir.write("u.nxml",
+                    "<article><front><article-meta><title-group><article-title>A &mdash; B"
+                    "</article-title></title-group></article-meta></front></article>"),
           {}, diags);
       REQUIRE(a);
       CHECK(a->meta.title == "A &mdash; B");
@@ -132,8 +136,11 @@ TEST_SUITE("input/readers") {
     SUBCASE("a public DOCTYPE is accepted without a word, and its DTD never read") {
       Diagnostics diags;
       auto a = input::load_article(
-          dir.write("p.xml", "<!DOCTYPE nitf PUBLIC \"-//IPTC//DTD NITF 3.6//EN\" \"/nonexistent/nitf.dtd\">\n"
-                             "<nitf><head><title>T</title></head><body><body.content><p>x</p></body.content></body></nitf>"),
+          dir.write(
+              "p.xml",
+              "<!DOCTYPE nitf PUBLIC \"-//IPTC//DTD NITF 3.6//EN\" \"/nonexistent/nitf.dtd\">\n"
+              "<nitf><head><title>T</title></head><body><body.content><p>x</p></body.content></"
+              "body></nitf>"),
           {}, diags);
       REQUIRE(a);
       CHECK(a->meta.title == "T");
