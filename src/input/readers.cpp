@@ -86,9 +86,13 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
     if (r->claims(*xml))
       return read_with(*r);
   std::vector<std::string_view> roots;
-  for (const Reader* r : candidates)
+  std::string formats;
+  for (const Reader* r : candidates) {
     if (std::find(roots.begin(), roots.end(), r->root) == roots.end())
       roots.push_back(r->root);
+    formats +=
+        (formats.empty() ? "" : ", ") + std::string(r->name) + " <" + std::string(r->root) + ">";
+  }
   std::string expected;
   for (size_t i = 0; i < roots.size(); ++i)
     expected += (i == 0                  ? ""
@@ -96,7 +100,8 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
                                          : ", ") +
                 ("<" + std::string(roots[i]) + ">");
   diags.error(xml->loc(xml->root()),
-              "root element is <" + std::string(root) + ">, expected " + expected);
+              "root element is <" + std::string(root) + ">, expected " + expected,
+              "galley reads " + formats + " from this file");
   return false;
 }
 

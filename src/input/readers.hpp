@@ -12,7 +12,7 @@
 namespace galley::input {
 
 struct Reader {
-  std::string_view name;                    ///< as messages name the format
+  std::string_view name;                    ///< as messages name the format ("NITF")
   std::string_view root;                    ///< the XML root element it reads; "" for Markdown
   std::vector<std::string_view> extensions; ///< lower case, with the dot
   /// Text between elements that is only white space is text: a format for running text, whose

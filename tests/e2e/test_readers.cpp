@@ -283,11 +283,17 @@ TEST_SUITE("e2e/readers") {
       CHECK(ps.size() >= 2);
       for (const std::string& p : ps) {
         CAPTURE(p);
+        // Each word, in the paragraph's order: the next one is looked for after the last.
+        size_t pdf_at = 0, epub_at = 0;
         for (const std::string& w :
              c.spaced ? words(p) : std::vector<std::string>{without_spaces(p)}) {
           CAPTURE(w);
-          CHECK(in_pdf.find(w) != std::string::npos);
-          CHECK(in_epub.find(w) != std::string::npos);
+          pdf_at = in_pdf.find(w, pdf_at);
+          epub_at = in_epub.find(w, epub_at);
+          CHECK(pdf_at != std::string::npos);
+          CHECK(epub_at != std::string::npos);
+          pdf_at = pdf_at == std::string::npos ? 0 : pdf_at + w.size();
+          epub_at = epub_at == std::string::npos ? 0 : epub_at + w.size();
         }
       }
 

@@ -98,6 +98,9 @@ TEST_SUITE("input/readers") {
       CHECK_FALSE(input::load_article(dir.write("a.xml", "<html/>"), {}, diags));
       CHECK(test::has(diags, Severity::Error,
                       "root element is <html>, expected <nitf> or <article>", 1));
+      CHECK(test::dump(diags).find(
+                "galley reads NITF <nitf>, JATS <article>, galley XML <article> from this file") !=
+            std::string::npos);
     }
   }
 
