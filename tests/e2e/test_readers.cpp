@@ -317,6 +317,20 @@ TEST_SUITE("e2e/readers") {
     }
   }
 
+  TEST_CASE("NITF and JATS read from standard input are known by their content") {
+    const fs::path dir = scratch("readers-stdin");
+    for (const Case& c : {kCases[0], kCases[9]}) {
+      const std::string file = c.file;
+      CAPTURE(file);
+      const fs::path pdf = dir / (stem(c) + ".pdf");
+      const RunResult r = run_galley("pdf - -o " + q(pdf) + " < " + q(input(c)));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      const std::string info = run("pdfinfo " + q(pdf)).out;
+      CHECK(info.find("Title:           " + std::string(c.title) + "\n") != std::string::npos);
+    }
+  }
+
   TEST_CASE("a malformed NITF or JATS file is one located error, and nothing is written") {
     const fs::path dir = scratch("readers-malformed");
     for (const char* name : {"broken.nitf", "broken.nxml"}) {
