@@ -2,10 +2,8 @@
 
 #include "input/finalize.hpp"
 #include "input/manifest.hpp"
-#include "input/markdown.hpp"
+#include "input/readers.hpp"
 #include "input/text_file.hpp"
-#include "input/title.hpp"
-#include "input/xml.hpp"
 #include "util/files.hpp"
 
 #include <algorithm>
@@ -22,13 +20,6 @@ std::string lower_extension(const fs::path& p) {
   for (auto& c : ext)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
-}
-
-bool looks_like_xml(std::string_view text) {
-  size_t first = text.find_first_not_of(" \t\n");
-  return first != std::string_view::npos && text[first] == '<' &&
-         (text.substr(first, 5) == "<?xml" || text.substr(first, 8) == "<article" ||
-          text.substr(first, 9) == "<!DOCTYPE");
 }
 
 } // namespace
@@ -60,15 +51,8 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
   ctx.options = &options;
 
   ArticleDraft draft;
-  std::string ext = lower_extension(path);
-  bool xml = ext == ".xml" || (ext != ".md" && ext != ".markdown" && looks_like_xml(*text));
-  if (xml) {
-    if (!read_xml(*text, ctx, draft, diags))
-      return std::nullopt;
-  } else {
-    take_title_block(*text, ctx, draft, diags);
-    read_markdown(*text, ctx, draft, diags);
-  }
+  if (!read_article_text(*text, lower_extension(path), ctx, draft, diags))
+    return std::nullopt;
   finalize_article(draft, ctx, diags);
   draft.article.source_path = display;
   draft.article.base_dir = ctx.base_dir.string();

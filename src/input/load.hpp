@@ -1,7 +1,7 @@
 #pragma once
-// The input stage: Markdown (YAML or TOML front matter), galley's XML article format and issue
-// manifests, loaded into model::Issue with every problem reported as a diagnostic with
-// file:line:col. docs/input.md describes the formats, the aliases and the lints.
+// The input stage: Markdown (YAML or TOML front matter), galley's XML article format, NITF and
+// JATS articles, and issue manifests, loaded into model::Issue with every problem reported as a
+// diagnostic with file:line:col. docs/input.md describes the formats, the aliases and the lints.
 #include "galley/diagnostics.hpp"
 #include "galley/limits.hpp"
 #include "galley/model.hpp"
@@ -29,7 +29,7 @@ inline constexpr const char* kStdinPath = "-";
 /// The source name diagnostics show for an article read from standard input.
 inline constexpr const char* kStdinName = "<stdin>";
 
-/// Loads one article (.md, .markdown, .xml by extension; content sniffing for others).
+/// Loads one article, read by the reader its extension and content choose (readers.hpp).
 /// Returns nullopt only when the file cannot be read or is not text; otherwise the article,
 /// with every problem in `diags` (the caller refuses to write output when it has errors).
 std::optional<model::Article> load_article(const std::filesystem::path& path,

@@ -183,35 +183,6 @@ std::optional<model::Author> read_author(const Value& v, const std::string& key,
   return a;
 }
 
-/// "A, B, and C", "A, B and C", "A and B" and "A & B": the names a single author string lists,
-/// as a byline writes them.
-std::vector<std::string> split_names(std::string_view text) {
-  std::vector<std::string> names;
-  auto push = [&](std::string_view part) {
-    std::string name = collapse_spaces(part);
-    if (name.rfind("and ", 0) == 0)
-      name.erase(0, 4);
-    if (!name.empty())
-      names.push_back(std::move(name));
-  };
-  for (std::string_view rest = text;;) {
-    size_t cut = std::string_view::npos, skip = 0;
-    for (std::string_view sep : {std::string_view(","), std::string_view(" and "),
-                                 std::string_view(" & ")}) {
-      size_t at = rest.find(sep);
-      if (at < cut) {
-        cut = at;
-        skip = sep.size();
-      }
-    }
-    push(rest.substr(0, cut));
-    if (cut == std::string_view::npos)
-      break;
-    rest.remove_prefix(cut + skip);
-  }
-  return names;
-}
-
 void read_authors(const Entry& e, model::Meta& meta, Diagnostics& diags) {
   auto add = [&](const Value& v) {
     if (auto a = read_author(v, e.key, diags))
@@ -306,6 +277,33 @@ void read_sources(const Entry& e, ArticleDraft& draft, Diagnostics& diags) {
 }
 
 } // namespace
+
+std::vector<std::string> split_names(std::string_view text) {
+  std::vector<std::string> names;
+  auto push = [&](std::string_view part) {
+    std::string name = collapse_spaces(part);
+    if (name.rfind("and ", 0) == 0)
+      name.erase(0, 4);
+    if (!name.empty())
+      names.push_back(std::move(name));
+  };
+  for (std::string_view rest = text;;) {
+    size_t cut = std::string_view::npos, skip = 0;
+    for (std::string_view sep : {std::string_view(","), std::string_view(" and "),
+                                 std::string_view(" & ")}) {
+      size_t at = rest.find(sep);
+      if (at < cut) {
+        cut = at;
+        skip = sep.size();
+      }
+    }
+    push(rest.substr(0, cut));
+    if (cut == std::string_view::npos)
+      break;
+    rest.remove_prefix(cut + skip);
+  }
+  return names;
+}
 
 std::optional<std::string> string_field(const Entry& e, Diagnostics& diags) {
   if (e.value.kind == ValueKind::Scalar)

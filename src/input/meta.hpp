@@ -27,6 +27,10 @@ std::optional<model::Cover> cover_field(const Entry& e, Diagnostics& diags);
 /// A list of strings; a single string is split at commas.
 std::vector<std::string> string_list_field(const Entry& e, Diagnostics& diags);
 
+/// "A, B, and C", "A, B and C", "A and B" and "A & B": the names a single author string lists,
+/// as a byline writes them.
+std::vector<std::string> split_names(std::string_view text);
+
 /// Warns about an unknown key, suggesting the closest of `known`.
 void warn_unknown_key(const Entry& e, std::string_view where, const std::vector<std::string>& known,
                       Diagnostics& diags);

@@ -193,39 +193,16 @@ void XmlReader::article(const pugi::xml_node& root, ArticleDraft& draft) {
 
 using xml_detail::XmlReader;
 
-bool read_xml(std::string_view text, const ArticleContext& ctx, ArticleDraft& draft,
-              Diagnostics& diags) {
-  pugi::xml_document doc;
-  // parse_doctype keeps the DOCTYPE as a node so it can be inspected; pugixml never reads an
-  // external DTD and expands only the five predefined entities and character references.
-  unsigned options = pugi::parse_default | pugi::parse_doctype;
-  pugi::xml_parse_result result =
-      doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
-  if (!result) {
-    diags.error(
-        loc_at(text, static_cast<size_t>(std::max<ptrdiff_t>(0, result.offset)), ctx.display),
-        std::string("XML is not well formed: ") + result.description());
-    return false;
-  }
-  XmlReader reader(text, ctx, diags);
-  for (auto n : doc.children()) {
-    if (n.type() != pugi::node_doctype)
-      continue;
-    std::string_view decl = n.value();
-    if (decl.find("<!ENTITY") != std::string_view::npos) {
-      diags.error(reader.loc(n), "DOCTYPE declares entities; galley never expands entities",
-                  "remove the DOCTYPE");
-      return false;
-    }
-    diags.warning(reader.loc(n), "DOCTYPE is ignored; galley never reads DTDs");
-  }
-  pugi::xml_node root = doc.document_element();
-  if (std::strcmp(root.name(), "article") != 0) {
-    diags.error(reader.loc(root),
-                "root element is <" + std::string(root.name()) + ">, expected <article>");
-    return false;
-  }
-  reader.article(root, draft);
+bool is_galley_xml(const XmlDocument& xml) {
+  return std::strcmp(xml.root().name(), "article") == 0;
+}
+
+bool read_galley_xml(const XmlDocument& xml, const ArticleContext& ctx, ArticleDraft& draft,
+                     Diagnostics& diags) {
+  XmlReader reader(xml.text, ctx, diags);
+  if (xml.doctype)
+    diags.warning(reader.loc(xml.doctype), "DOCTYPE is ignored; galley never reads DTDs");
+  reader.article(xml.root(), draft);
   resolve_html(draft.article, ctx.options->limits.max_nesting, diags);
   return true;
 }

@@ -1,16 +1,17 @@
 #pragma once
 // galley's XML article format (docs/galley-article.rng, docs/input.md), read with pugixml.
-// No DTD is ever read and no entity is ever expanded: a DOCTYPE that declares entities is
-// refused outright.
+// Parsing, and the refusal of DOCTYPEs that declare entities, is xml_document.hpp's.
 #include "input/draft.hpp"
-
-#include <string_view>
+#include "input/xml_document.hpp"
 
 namespace galley::input {
 
-/// Reads the article text into `draft`. Returns false when the document is unusable (not well
-/// formed, refused DOCTYPE, wrong root element); the reason is in `diags`.
-bool read_xml(std::string_view text, const ArticleContext& ctx, ArticleDraft& draft,
-              Diagnostics& diags);
+/// Whether `xml` is a galley XML article: its root is `<article>` (the JATS reader, before this
+/// one in the table of readers, claims the JATS ones).
+bool is_galley_xml(const XmlDocument& xml);
+
+/// Reads a parsed galley XML article into `draft`; a DOCTYPE is ignored with a warning.
+bool read_galley_xml(const XmlDocument& xml, const ArticleContext& ctx, ArticleDraft& draft,
+                     Diagnostics& diags);
 
 } // namespace galley::input

@@ -152,78 +152,11 @@ model::Table XmlReader::table(const pugi::xml_node& n, int depth) {
   return t;
 }
 
-/// XML text: a run of white space holding a newline is a soft break (as a line break in the
-/// Markdown source is), any other run is one space.
-void XmlReader::append_text(model::Inlines& out, std::string_view s, const SourceLoc& at) {
-  std::string word;
-  auto flush = [&] {
-    if (word.empty())
-      return;
-    if (!out.empty())
-      if (auto* t = std::get_if<model::Text>(&out.back().value)) {
-        t->text += word;
-        word.clear();
-        return;
-      }
-    out.push_back({model::Text{word}, at});
-    word.clear();
-  };
-  for (size_t i = 0; i < s.size();) {
-    if (!is_space(s[i])) {
-      word += s[i++];
-      continue;
-    }
-    bool newline = false;
-    while (i < s.size() && is_space(s[i]))
-      newline |= s[i++] == '\n';
-    if (newline) {
-      flush();
-      out.push_back({model::SoftBreak{}, at});
-    } else {
-      word += ' ';
-    }
-  }
-  flush();
-}
-
-/// Removes soft breaks and spaces at the edges of a block's content and around hard breaks.
-void XmlReader::tidy(model::Inlines& in) {
-  auto is_soft = [](const model::Inline& i) {
-    return std::holds_alternative<model::SoftBreak>(i.value);
-  };
-  auto is_hard = [](const model::Inline& i) {
-    return std::holds_alternative<model::LineBreak>(i.value);
-  };
-  model::Inlines out;
-  for (size_t k = 0; k < in.size(); ++k) {
-    bool edge = out.empty() || k + 1 == in.size() || is_hard(in[k + 1]) || is_hard(out.back());
-    if (is_soft(in[k]) && edge)
-      continue;
-    out.push_back(std::move(in[k]));
-  }
-  while (!out.empty() && is_soft(out.back()))
-    out.pop_back();
-  for (size_t k = 0; k < out.size(); ++k) {
-    auto* t = std::get_if<model::Text>(&out[k].value);
-    if (!t)
-      continue;
-    if (k == 0 || is_hard(out[k - 1]) || is_soft(out[k - 1]))
-      t->text.erase(0, t->text.find_first_not_of(' '));
-    if (k + 1 == out.size() || is_hard(out[k + 1]) || is_soft(out[k + 1]))
-      t->text.erase(t->text.find_last_not_of(' ') + 1);
-  }
-  std::erase_if(out, [](const model::Inline& i) {
-    auto* t = std::get_if<model::Text>(&i.value);
-    return t && t->text.empty();
-  });
-  in = std::move(out);
-}
-
 void XmlReader::inlines(const pugi::xml_node& parent, model::Inlines& out, int depth,
                         bool block_level) {
   for (auto c : parent.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      append_text(out, c.value(), loc(c));
+      append_xml_text(out, c.value(), loc(c));
       continue;
     }
     if (c.type() != pugi::node_element)
@@ -231,7 +164,7 @@ void XmlReader::inlines(const pugi::xml_node& parent, model::Inlines& out, int d
     inline_element(c, out, depth);
   }
   if (block_level)
-    tidy(out);
+    tidy_inlines(out);
 }
 
 void XmlReader::inline_element(const pugi::xml_node& n, model::Inlines& out, int depth) {

@@ -4,6 +4,7 @@
 #include "input/meta.hpp"
 #include "input/nesting.hpp"
 #include "input/text_file.hpp"
+#include "input/xml_text.hpp"
 
 #include <pugixml.hpp>
 
@@ -32,11 +33,7 @@ public:
   XmlReader(std::string_view text, const ArticleContext& ctx, Diagnostics& diags)
       : text_(text), ctx_(ctx), diags_(diags) {}
 
-  SourceLoc loc(const pugi::xml_node& n) const {
-    ptrdiff_t off = n.offset_debug();
-    return off < 0 ? SourceLoc{ctx_.display, 0, 0}
-                   : loc_at(text_, static_cast<size_t>(off), ctx_.display);
-  }
+  SourceLoc loc(const pugi::xml_node& n) const { return node_loc(text_, ctx_.display, n); }
 
   void unknown(const pugi::xml_node& n, std::string_view where, const Names& known) {
     ++unknown_elements_;
@@ -121,13 +118,6 @@ public:
   std::optional<model::Block> block(const pugi::xml_node& n, int depth);
 
   model::Table table(const pugi::xml_node& n, int depth);
-
-  /// XML text: a run of white space holding a newline is a soft break (as a line break in the
-  /// Markdown source is), any other run is one space.
-  static void append_text(model::Inlines& out, std::string_view s, const SourceLoc& at);
-
-  /// Removes soft breaks and spaces at the edges of a block's content and around hard breaks.
-  static void tidy(model::Inlines& in);
 
   void inlines(const pugi::xml_node& parent, model::Inlines& out, int depth, bool block_level);
 

@@ -1,0 +1,108 @@
+#include "input/readers.hpp"
+
+#include "input/jats.hpp"
+#include "input/markdown.hpp"
+#include "input/nitf.hpp"
+#include "input/title.hpp"
+#include "input/xml.hpp"
+
+#include <algorithm>
+
+namespace galley::input {
+
+namespace {
+
+bool read_markdown_text(std::string& text, const XmlDocument*, const ArticleContext& ctx,
+                        ArticleDraft& draft, Diagnostics& diags) {
+  take_title_block(text, ctx, draft, diags);
+  read_markdown(text, ctx, draft, diags);
+  return true;
+}
+
+bool read_galley(std::string&, const XmlDocument* xml, const ArticleContext& ctx,
+                 ArticleDraft& draft, Diagnostics& diags) {
+  return read_galley_xml(*xml, ctx, draft, diags);
+}
+
+bool read_nitf_doc(std::string&, const XmlDocument* xml, const ArticleContext& ctx,
+                   ArticleDraft& draft, Diagnostics& diags) {
+  return read_nitf(*xml, ctx, draft, diags);
+}
+
+bool read_jats_doc(std::string&, const XmlDocument* xml, const ArticleContext& ctx,
+                   ArticleDraft& draft, Diagnostics& diags) {
+  return read_jats(*xml, ctx, draft, diags);
+}
+
+bool owns(const Reader& r, std::string_view extension) {
+  return std::find(r.extensions.begin(), r.extensions.end(), extension) != r.extensions.end();
+}
+
+} // namespace
+
+const std::vector<Reader>& readers() {
+  // JATS comes before galley XML: both have an <article> root, and only JATS's carries the
+  // marks is_jats() looks for.
+  static const std::vector<Reader> table{
+      {"Markdown", "", {".md", ".markdown"}, false, nullptr, read_markdown_text},
+      {"NITF", "nitf", {".xml", ".nitf"}, true, is_nitf, read_nitf_doc},
+      {"JATS", "article", {".xml", ".nxml"}, true, is_jats, read_jats_doc},
+      {"galley XML", "article", {".xml"}, false, is_galley_xml, read_galley},
+  };
+  return table;
+}
+
+bool read_article_text(std::string& text, const std::string& extension, const ArticleContext& ctx,
+                       ArticleDraft& draft, Diagnostics& diags) {
+  const std::vector<Reader>& all = readers();
+  std::vector<const Reader*> candidates;
+  for (const Reader& r : all)
+    if (owns(r, extension))
+      candidates.push_back(&r);
+  if (candidates.empty()) {
+    // No reader owns the extension: the text says whether it is XML.
+    const bool xml = looks_like_xml(text);
+    for (const Reader& r : all)
+      if ((r.claims != nullptr) == xml)
+        candidates.push_back(&r);
+  }
+  if (!candidates.front()->claims)
+    return candidates.front()->read(text, nullptr, ctx, draft, diags);
+
+  auto xml = parse_xml(text, ctx.display, diags);
+  if (!xml)
+    return false;
+  const std::string root = xml->root().name();
+  auto read_with = [&](const Reader& r) {
+    // The document parsed again, the same way but for white space, when the format keeps it.
+    if (r.keeps_white_space)
+      xml = parse_xml(text, ctx.display, diags, true);
+    return xml && r.read(text, xml.get(), ctx, draft, diags);
+  };
+  // An extension only one reader owns (.nitf, .nxml) names the format: its root is enough.
+  if (candidates.size() == 1 && root == candidates.front()->root)
+    return read_with(*candidates.front());
+  for (const Reader* r : candidates)
+    if (r->claims(*xml))
+      return read_with(*r);
+  std::vector<std::string_view> roots;
+  std::string formats;
+  for (const Reader* r : candidates) {
+    if (std::find(roots.begin(), roots.end(), r->root) == roots.end())
+      roots.push_back(r->root);
+    formats +=
+        (formats.empty() ? "" : ", ") + std::string(r->name) + " <" + std::string(r->root) + ">";
+  }
+  std::string expected;
+  for (size_t i = 0; i < roots.size(); ++i)
+    expected += (i == 0                  ? ""
+                 : i + 1 == roots.size() ? " or "
+                                         : ", ") +
+                ("<" + std::string(roots[i]) + ">");
+  diags.error(xml->loc(xml->root()),
+              "root element is <" + std::string(root) + ">, expected " + expected,
+              "galley reads " + formats + " from this file");
+  return false;
+}
+
+} // namespace galley::input
