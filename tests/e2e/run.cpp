@@ -49,4 +49,12 @@ std::string q(const fs::path& p) {
 
 fs::path source_dir() { return GALLEY_SOURCE_DIR; }
 
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string joined_hyphens(const std::string& text) { return replace_all(text, "\u00AD\n", ""); }
+
 } // namespace e2e

@@ -24,4 +24,11 @@ std::string q(const std::filesystem::path& p);
 
 std::filesystem::path source_dir();
 
+/// `s` with every `from` replaced by `to`.
+std::string replace_all(std::string s, const std::string& from, const std::string& to);
+
+/// pdftotext's text with each word a line break split joined again: its first part ends with
+/// a soft hyphen (PDF 32000-1 14.8.2.2.3), as an extractor that honours it joins it.
+std::string joined_hyphens(const std::string& text);
+
 } // namespace e2e

@@ -35,12 +35,6 @@ fs::path article(const Language& l) {
   return source_dir() / "tests/e2e/data/scripts" / (std::string(l.code) + ".md");
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 /// The article's paragraphs and headings as a reader sees them: the lines after the front
 /// matter, without the heading marks and the emphasis stars.
 std::vector<std::string> paragraphs(const fs::path& md) {
@@ -84,7 +78,7 @@ std::string pdf_text(const fs::path& pdf) {
   const RunResult r = run("pdftotext -enc UTF-8 " + q(pdf) + " -");
   REQUIRE(r.code == 0);
   static const std::regex folio("\n+[0-9]+\n+\f");
-  return replace_all(std::regex_replace(r.out, folio, "\n"), "\u00AD\n", "");
+  return joined_hyphens(std::regex_replace(r.out, folio, "\n"));
 }
 
 /// Words of a right-to-left text, without its sentence punctuation: pdftotext moves the

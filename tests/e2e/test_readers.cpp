@@ -272,7 +272,7 @@ TEST_SUITE("e2e/readers") {
 
       const RunResult pdftext = run("pdftotext -enc UTF-8 " + q(pdf) + " -");
       REQUIRE(pdftext.code == 0);
-      const std::string in_pdf = without_spaces(pdftext.out),
+      const std::string in_pdf = without_spaces(joined_hyphens(pdftext.out)),
                         in_epub = without_spaces(epub_text(epub));
       for (const std::string& h : c.headings) {
         CAPTURE(h);
@@ -305,16 +305,30 @@ TEST_SUITE("e2e/readers") {
   }
 
   TEST_CASE("the EPUBs pass epubcheck") {
+    // One book of each shape, checked two at a time: epubcheck starts a Java machine for each
+    // book, and the other books repeat these shapes (the e2e suite is the test run's longest).
     const fs::path dir = scratch("readers-epubcheck");
+    std::string books;
     for (const Case& c : kCases) {
       const std::string file = c.file;
-      CAPTURE(file);
+      if (file != "nitf/ap-election.xml" && file != "nitf/storm-photo.xml" &&
+          file != "nitf/footnoted-analysis.xml" && file != "nitf/tokyo-ja.xml" &&
+          file != "jats/plos-soil.xml" && file != "jats/inline-notes.xml" &&
+          file != "jats/japanese-tsunami.xml" && file != "jats/lists-and-quotes.xml")
+        continue;
       const fs::path epub = dir / (stem(c) + ".epub");
       REQUIRE(run_galley("epub " + q(input(c)) + " -o " + q(epub) + " --strict").code == 0);
-      const RunResult check = run("java -jar /usr/share/java/epubcheck.jar " + q(epub) + " 2>&1");
-      CAPTURE(check.out);
-      CHECK(check.out.find("No errors or warnings detected") != std::string::npos);
+      books += q(epub) + "\n";
     }
+    // A line per book: "ok" when epubcheck finds no error and no warning.
+    const RunResult check =
+        run("printf '%s' " + q(books) +
+            " | xargs -P 2 -I{} sh -c 'java -jar /usr/share/java/epubcheck.jar \"$1\" 2>&1 | "
+            "grep -q \"No errors or warnings detected\" && echo \"ok $1\" || echo \"FAIL $1\"' "
+            "_ {}");
+    CAPTURE(check.out);
+    CHECK(std::count(check.out.begin(), check.out.end(), '\n') == 8);
+    CHECK(check.out.find("FAIL") == std::string::npos);
   }
 
   TEST_CASE("NITF and JATS read from standard input are known by their content") {
