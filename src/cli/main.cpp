@@ -2,6 +2,7 @@
 // The command line only parses options, calls the library and maps the result to an exit code.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/usage.hpp"
 
 #include "galley/error.hpp"
 
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   add_build_command(app, exit_code);
   add_shape_command(app, exit_code);
   add_styles_command(app, exit_code);
+  add_help_command(app, exit_code);
   app.footer("Exit codes: 0 success, 1 input errors, 2 usage error, 3 I/O or internal failure.\n"
              "Diagnostics go to stderr as file:line:col: severity: message.");
   try {
@@ -39,8 +41,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "galley: error: %s\n", e.what());
-    std::fprintf(stderr, "run 'galley --help' for usage\n");
+    std::fputs(usage_message(app, e, argc, argv).c_str(), stderr);
     return kUsageError;
   } catch (const galley::Error& e) {
     std::fprintf(stderr, "galley: error: %s\n", e.what());

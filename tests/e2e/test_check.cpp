@@ -31,6 +31,30 @@ TEST_SUITE("e2e/check") {
     CHECK(r.code == 0);
     CHECK(r.out.find("galley ") == 0);
   }
+  TEST_CASE("usage mistakes name what was meant and where the help is") {
+    const std::string article = q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md");
+    auto r = run_galley("pdf " + article + " --ouput " + q(scratch("usage") / "x.pdf"));
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown option '--ouput' for 'galley pdf'; did you mean '--output'?") !=
+          std::string::npos);
+    CHECK(r.err.find("run 'galley pdf --help'") != std::string::npos);
+    r = run_galley("pdf " + article + " --embed-fonts");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("'--embed-fonts' is an option of 'galley epub'") != std::string::npos);
+    r = run_galley("pfd " + article);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("no command 'pfd'; did you mean 'pdf'?") != std::string::npos);
+    r = run_galley("help build");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("--no-page-list") != std::string::npos);
+    r = run_galley("help");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("styles") != std::string::npos);
+    r = run_galley("help bulid");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("did you mean 'build'?") != std::string::npos);
+  }
+
   TEST_CASE("json diagnostics: one object per line with file and line") {
     auto dir = scratch("check-json");
     std::string md = "---\ntitle: T\ntitel: x\n---\nText with a missing note.[^nope]\n";
