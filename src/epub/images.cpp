@@ -1,8 +1,9 @@
 // Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, core media types
-// of EPUB 3.3 (3.2.1, "Core media types"), are copied untouched, but for SVG, which is cleaned
-// first (svg.cpp). WebP and AVIF are not core media types, and a book carrying one would need a
-// core-type fallback anyway: each is decoded (util/image_pixels.hpp) and stored as a PNG, which
-// keeps every pixel and the alpha channel. Remote images are never fetched.
+// of every EPUB 3 ("Core media types"), are copied untouched, but for SVG, which is cleaned
+// first (svg.cpp). AVIF is a core media type of no EPUB version, and WebP only of EPUB 3.3, not
+// of the EPUB 3.2 that epubcheck 4.2.6 and many reading systems follow: a book carrying either
+// would need a core-type fallback. Each is decoded (util/image_pixels.hpp) and stored as a
+// PNG, which keeps every pixel and the alpha channel. Remote images are never fetched.
 #include "epub/book.hpp"
 #include "util/files.hpp"
 #include "util/image_info.hpp"
