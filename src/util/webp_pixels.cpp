@@ -75,13 +75,14 @@ std::string decode_webp(std::string_view bytes, const ImageInfo& info, Pixels& o
   config.output.u.RGBA.stride = int(out.width * 4);
   config.output.u.RGBA.size = out.rgba.size();
   status = WebPDecode(data, bytes.size(), &config);
+  const bool same_size = std::uint32_t(config.output.width) == info.width &&
+                         std::uint32_t(config.output.height) == info.height;
   WebPFreeDecBuffer(&config.output);
   if (status == VP8_STATUS_NOT_ENOUGH_DATA)
     return "truncated WebP";
   if (status != VP8_STATUS_OK)
     return std::string("corrupt WebP: ") + status_text(status);
-  if (std::uint32_t(config.output.width) != info.width ||
-      std::uint32_t(config.output.height) != info.height)
+  if (!same_size)
     return "corrupt WebP: its image is not the size its header gave";
   return {};
 }
