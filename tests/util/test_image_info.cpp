@@ -79,7 +79,7 @@ TEST_SUITE("util/image_info") {
     gif[6] = gif[7] = '\0';
     CHECK(probe_image(gif).error == "corrupt GIF: zero size");
     std::string webp = read("lossless-alpha.webp");
-    webp[21] = '\x11'; // the VP8L signature byte is 0x2F
+    webp[20] = '\x11'; // the VP8L signature byte is 0x2F
     CHECK(probe_image(webp).error == "corrupt WebP header");
   }
 
