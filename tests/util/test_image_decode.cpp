@@ -100,6 +100,24 @@ TEST_SUITE("util/image_decode") {
     CHECK(at(6, 6, 0) != 255);  // inside the second frame's white square: still transparent
   }
 
+  TEST_CASE("an animated WebP and an AVIF image sequence show their first frame") {
+    for (const char* name : {"e2e/data/images/animated.webp", "e2e/data/images/sequence.avif"}) {
+      CAPTURE(name);
+      std::string bytes = read(name);
+      ImageInfo info = probe_image(bytes);
+      REQUIRE(info.error.empty());
+      std::string error;
+      std::optional<Pixels> px = decode_pixels(bytes, info, error);
+      REQUIRE(px);
+      CHECK(px->width == info.width);
+      CHECK_FALSE(px->alpha);
+      // The first frame is red (200, 20, 20), the second blue; AV1 is lossy, hence the margin.
+      const auto red = std::uint8_t(px->rgba[0]), blue = std::uint8_t(px->rgba[2]);
+      CHECK(red > 150);
+      CHECK(blue < 70);
+    }
+  }
+
   TEST_CASE("WebP and AVIF pixels become a lossless PNG, with alpha only when it is used") {
     for (const char* name : {"e2e/data/images/lossless-alpha.webp", "e2e/data/images/lossy.webp",
                              "e2e/data/images/alpha.avif"}) {

@@ -38,7 +38,9 @@ TEST_SUITE("util/image_info") {
                           Case{"lossy.webp", ImageFormat::Webp, 48, 32, 3},
                           Case{"lossy-alpha.webp", ImageFormat::Webp, 52, 34, 4},
                           Case{"lossless-alpha.webp", ImageFormat::Webp, 44, 28, 4},
-                          Case{"alpha.avif", ImageFormat::Avif, 40, 24, 4}}) {
+                          Case{"alpha.avif", ImageFormat::Avif, 40, 24, 4},
+                          Case{"animated.webp", ImageFormat::Webp, 30, 18, 3},
+                          Case{"sequence.avif", ImageFormat::Avif, 28, 16, 4}}) {
       CAPTURE(c.file);
       ImageInfo info = probe_image(read(c.file));
       CHECK(info.error == "");
