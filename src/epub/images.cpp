@@ -47,7 +47,8 @@ std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
     return "";
   }
   ImageInfo info = probe_image(*data);
-  if (info.error.empty() && (info.format == ImageFormat::Webp || info.format == ImageFormat::Avif)) {
+  if (info.error.empty() &&
+      (info.format == ImageFormat::Webp || info.format == ImageFormat::Avif)) {
     // The loader has decoded this file already and checked its size against the limits.
     std::string error;
     std::optional<Pixels> pixels = decode_pixels(*data, info, error);

@@ -18,8 +18,9 @@ struct AvifDecoderFree {
 };
 
 std::string avif_error(avifResult r, const avifDecoder& decoder) {
-  std::string why = std::string(r == AVIF_RESULT_TRUNCATED_DATA ? "truncated AVIF: " : "corrupt AVIF: ") +
-                    avifResultToString(r);
+  std::string why =
+      std::string(r == AVIF_RESULT_TRUNCATED_DATA ? "truncated AVIF: " : "corrupt AVIF: ") +
+      avifResultToString(r);
   if (decoder.diag.error[0] != '\0')
     why += std::string(" (") + decoder.diag.error + ")";
   return why;

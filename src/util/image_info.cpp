@@ -124,7 +124,8 @@ ImageInfo probe_gif(std::string_view b) {
   }
   info.width = le16(b, 6);
   info.height = le16(b, 8);
-  if (info.width == 0 || info.height == 0) info.error = "corrupt GIF: zero size";
+  if (info.width == 0 || info.height == 0)
+    info.error = "corrupt GIF: zero size";
   return info;
 }
 
@@ -188,8 +189,8 @@ ImageInfo probe_avif(std::string_view b) {
   decoder->imageDimensionLimit = 0;
   decoder->ignoreExif = AVIF_TRUE;
   decoder->ignoreXMP = AVIF_TRUE;
-  avifResult r = avifDecoderSetIOMemory(
-      decoder.get(), reinterpret_cast<const std::uint8_t*>(b.data()), b.size());
+  avifResult r = avifDecoderSetIOMemory(decoder.get(),
+                                        reinterpret_cast<const std::uint8_t*>(b.data()), b.size());
   if (r == AVIF_RESULT_OK)
     r = avifDecoderParse(decoder.get());
   if (r == AVIF_RESULT_TRUNCATED_DATA) {
@@ -206,7 +207,8 @@ ImageInfo probe_avif(std::string_view b) {
   info.height = decoder->image->height;
   info.bits = int(decoder->image->depth);
   info.components = decoder->alphaPresent ? 4 : 3;
-  if (info.width == 0 || info.height == 0) info.error = "corrupt AVIF: zero size";
+  if (info.width == 0 || info.height == 0)
+    info.error = "corrupt AVIF: zero size";
   return info;
 }
 } // namespace

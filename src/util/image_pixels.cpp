@@ -10,8 +10,7 @@
 namespace galley {
 
 bool decodes_to_pixels(ImageFormat format) {
-  return format == ImageFormat::Gif || format == ImageFormat::Webp ||
-         format == ImageFormat::Avif;
+  return format == ImageFormat::Gif || format == ImageFormat::Webp || format == ImageFormat::Avif;
 }
 
 std::optional<Pixels> decode_pixels(std::string_view bytes, const ImageInfo& info,
@@ -21,10 +20,18 @@ std::optional<Pixels> decode_pixels(std::string_view bytes, const ImageInfo& inf
   out.height = info.height;
   out.rgba.assign(std::size_t(info.width) * info.height * 4, '\0');
   switch (info.format) {
-  case ImageFormat::Gif: error = detail::decode_gif(bytes, info, out); break;
-  case ImageFormat::Webp: error = detail::decode_webp(bytes, info, out); break;
-  case ImageFormat::Avif: error = detail::decode_avif(bytes, info, out); break;
-  default: error = "unsupported " + std::string(format_name(info.format)) + " image"; break;
+  case ImageFormat::Gif:
+    error = detail::decode_gif(bytes, info, out);
+    break;
+  case ImageFormat::Webp:
+    error = detail::decode_webp(bytes, info, out);
+    break;
+  case ImageFormat::Avif:
+    error = detail::decode_avif(bytes, info, out);
+    break;
+  default:
+    error = "unsupported " + std::string(format_name(info.format)) + " image";
+    break;
   }
   if (!error.empty())
     return std::nullopt;

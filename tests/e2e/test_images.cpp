@@ -23,7 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path data(const char* name) { return source_dir() / "tests/e2e/data/images" / name; }
+fs::path data(const char* name) {
+  return source_dir() / "tests/e2e/data/images" / name;
+}
 
 /// (type, width, height) -> how many rows of `pdfimages -list` have them; and each image's
 /// encoding by size.
@@ -120,8 +122,7 @@ TEST_SUITE("e2e/images") {
       CHECK(img.media_type == galley::media_type(img.info.format));
       CHECK(href.substr(href.rfind('.')) != ".webp");
       CHECK(href.substr(href.rfind('.')) != ".avif");
-      seen.insert({img.media_type, int(img.info.width), int(img.info.height),
-                   img.info.components});
+      seen.insert({img.media_type, int(img.info.width), int(img.info.height), img.info.components});
     }
     using T = std::tuple<std::string, int, int, int>;
     CHECK(seen == std::multiset<T>{T{"image/jpeg", 40, 30, 3}, T{"image/png", 36, 24, 4},
@@ -156,8 +157,8 @@ TEST_SUITE("e2e/images") {
     for (const char* command : {"pdf", "epub"}) {
       CAPTURE(command);
       const fs::path target = dir / (std::string("corrupt.") + command);
-      RunResult r = run_galley(std::string(command) + " " + q(data("corrupt.md")) + " -o " +
-                               q(target));
+      RunResult r =
+          run_galley(std::string(command) + " " + q(data("corrupt.md")) + " -o " + q(target));
       CAPTURE(r.err);
       CHECK(r.code == 1);
       CHECK(r.err.find(where) != std::string::npos);

@@ -205,8 +205,9 @@ TEST_SUITE("layout/article") {
     lay(issue, st, diags);
     bool located = false;
     for (const auto& d : diags.all())
-      located = located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
-                            d.loc.line == 42 && d.message.find("images/shape.svg") != std::string::npos);
+      located =
+          located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
+                      d.loc.line == 42 && d.message.find("images/shape.svg") != std::string::npos);
     CHECK(located);
   }
 

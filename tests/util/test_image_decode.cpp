@@ -97,7 +97,7 @@ TEST_SUITE("util/image_decode") {
     CHECK(at(2, 2, 3) == 0);    // the left half: the transparent colour
     CHECK(at(20, 2, 3) == 255); // the right half: opaque red or blue
     CHECK(at(20, 2, 1) == 30);
-    CHECK(at(6, 6, 0) != 255);  // inside the second frame's white square: still transparent
+    CHECK(at(6, 6, 0) != 255); // inside the second frame's white square: still transparent
   }
 
   TEST_CASE("an animated WebP and an AVIF image sequence show their first frame") {
