@@ -104,6 +104,11 @@ TEST_SUITE("e2e/images") {
     for (const auto& [key, n] : list.rows)
       total += n;
     CHECK(total == 12);
+
+    // The same input gives the same PDF, decoded pictures included.
+    const fs::path again = pdf.parent_path() / "again.pdf";
+    REQUIRE(run_galley("pdf " + q(data("formats.md")) + " -o " + q(again)).code == 0);
+    CHECK(run("cmp " + q(pdf) + " " + q(again)).code == 0);
   }
 
   TEST_CASE("the EPUB carries WebP and AVIF as PNG, JPEG, PNG and GIF as they are") {
