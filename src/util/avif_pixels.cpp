@@ -1,7 +1,8 @@
 // AVIF through libavif, which hands the AV1 data to the AV1 decoder it was built with (dav1d on
-// Debian 12). A still image is its primary item; an image sequence (brand `avis`) shows its
-// first frame. libavif converts YUV to 8-bit RGBA, filling alpha with opaque when the file has
-// no alpha plane; colour profiles and HDR transfer curves are not applied (docs/input.md).
+// Debian 12). libavif follows the major brand: a still image (`avif`) is its primary item, an
+// image sequence (`avis`) shows its first frame. libavif converts YUV to 8-bit RGBA, filling
+// alpha with opaque when the file has no alpha plane; colour profiles and HDR transfer curves
+// are not applied (docs/input.md).
 #include "util/pixel_decoders.hpp"
 
 #include <avif/avif.h>
