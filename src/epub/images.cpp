@@ -1,10 +1,13 @@
-// Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, the EPUB 3 core
-// media types for images, are copied untouched, but for SVG, which is cleaned first (svg.cpp); remote images are never fetched; anything
-// else (WebP, say) is refused with an error rather than converted, since converting would need
-// an image codec in the EPUB path and silently change what the writer supplied.
+// Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, core media types
+// of every EPUB 3 ("Core media types"), are copied untouched, but for SVG, which is cleaned
+// first (svg.cpp). AVIF is a core media type of no EPUB version, and WebP only of EPUB 3.3, not
+// of the EPUB 3.2 that epubcheck 4.2.6 and many reading systems follow: a book carrying either
+// would need a core-type fallback. Each is decoded (util/image_pixels.hpp) and stored as a
+// PNG, which keeps every pixel and the alpha channel. Remote images are never fetched.
 #include "epub/book.hpp"
 #include "util/files.hpp"
 #include "util/image_info.hpp"
+#include "util/image_pixels.hpp"
 
 #include <charconv>
 
@@ -44,10 +47,17 @@ std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
     return "";
   }
   ImageInfo info = probe_image(*data);
-  if (info.format == ImageFormat::Webp) {
-    diags.error(loc, "image '" + ref.src + "' is WebP, which EPUB 3.2 reading systems need not support",
-                "convert it to JPEG or PNG");
-    return "";
+  if (info.error.empty() &&
+      (info.format == ImageFormat::Webp || info.format == ImageFormat::Avif)) {
+    // The loader has decoded this file already and checked its size against the limits.
+    std::string error;
+    std::optional<Pixels> pixels = decode_pixels(*data, info, error);
+    if (!pixels) {
+      diags.error(loc, "image '" + ref.src + "' is unusable: " + error);
+      return "";
+    }
+    *data = encode_png(*pixels);
+    info.format = ImageFormat::Png;
   }
   if (!info.error.empty() || extension(info.format).empty()) {
     diags.error(loc, "image '" + ref.src + "' is unusable: " +

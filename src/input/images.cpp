@@ -148,8 +148,8 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
     return;
   }
   ImageInfo info = probe_image(*bytes);
-  if (info.format == ImageFormat::Unknown || info.format == ImageFormat::Webp) {
-    diags.error(loc, label + " is not a JPEG, PNG, GIF or SVG image");
+  if (info.format == ImageFormat::Unknown) {
+    diags.error(loc, label + " is not a JPEG, PNG, GIF, WebP, AVIF or SVG image");
     return;
   }
   if (!info.error.empty()) {

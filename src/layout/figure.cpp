@@ -20,7 +20,7 @@ Picture load_picture(ArticleContext& ctx, const model::ImageRef& ref, const Sour
   }
   ImageInfo info = probe_image(*bytes);
   if (!info.error.empty() || info.width == 0 || info.height == 0 ||
-      (info.format != ImageFormat::Jpeg && info.format != ImageFormat::Png)) {
+      info.format == ImageFormat::Svg || info.format == ImageFormat::Unknown) {
     std::string reason = !info.error.empty() ? info.error
                          : info.format == ImageFormat::Unknown
                              ? std::string("unknown format")

@@ -1,6 +1,7 @@
 #include "pdf/images.hpp"
 
 #include "util/image_info.hpp"
+#include "util/image_pixels.hpp"
 
 #include <png.h>
 
@@ -78,6 +79,30 @@ std::optional<ImageData> load_png(const std::string& bytes, std::string& error) 
   return img;
 }
 
+/// GIF, WebP and AVIF have no PDF filter of their own: their first frame is decoded to RGB
+/// samples for a /DeviceRGB image XObject (8.9.5), and its alpha becomes the /SMask image
+/// (11.6.5.3) when some pixel is not opaque, as for a PNG with alpha.
+std::optional<ImageData> load_pixels(const std::string& bytes, const ImageInfo& info,
+                                     std::string& error) {
+  std::optional<Pixels> pixels = decode_pixels(bytes, info, error);
+  if (!pixels)
+    return std::nullopt;
+  ImageData img;
+  img.width = pixels->width;
+  img.height = pixels->height;
+  img.components = 3;
+  size_t n = size_t(img.width) * img.height;
+  img.samples.resize(n * 3);
+  if (pixels->alpha)
+    img.alpha.resize(n);
+  for (size_t p = 0; p < n; ++p) {
+    std::memcpy(img.samples.data() + p * 3, pixels->rgba.data() + p * 4, 3);
+    if (pixels->alpha)
+      img.alpha[p] = pixels->rgba[p * 4 + 3];
+  }
+  return img;
+}
+
 } // namespace
 
 std::optional<ImageData> load_image(const std::string& bytes, std::uint64_t max_pixels,
@@ -102,7 +127,9 @@ std::optional<ImageData> load_image(const std::string& bytes, std::uint64_t max_
     return load_jpeg(bytes, info, error);
   if (info.format == ImageFormat::Png)
     return load_png(bytes, error);
-  error = "unsupported " + std::string(format_name(info.format)) + " image (use JPEG or PNG)";
+  if (decodes_to_pixels(info.format))
+    return load_pixels(bytes, info, error);
+  error = "unsupported " + std::string(format_name(info.format)) + " image";
   return std::nullopt;
 }
 

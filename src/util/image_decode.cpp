@@ -1,5 +1,7 @@
 #include "util/image_decode.hpp"
 
+#include "util/image_pixels.hpp"
+
 #include <png.h>
 
 #include <csetjmp>
@@ -113,7 +115,13 @@ std::string validate_image(std::string_view bytes, const ImageInfo& info) {
   case ImageFormat::Jpeg:
     return validate_jpeg(bytes, info);
   case ImageFormat::Gif:
-    return "unsupported GIF image (save it as PNG)";
+  case ImageFormat::Webp:
+  case ImageFormat::Avif: {
+    // Decoded in full, as the PDF writer will, and the pixels dropped.
+    std::string why;
+    decode_pixels(bytes, info, why);
+    return why;
+  }
   default:
     return {};
   }

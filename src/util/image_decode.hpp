@@ -10,8 +10,9 @@
 
 namespace galley {
 
-/// Why the image cannot be shown ("corrupt PNG: ...", "truncated JPEG: ..."), or "" when every
-/// pixel decodes. `info` is `probe_image(bytes)` without an error.
+/// Why the image cannot be shown ("corrupt PNG: ...", "truncated JPEG: ...", "corrupt WebP:
+/// ..."), or "" when every pixel decodes: PNG and JPEG, and the first frame of a GIF, WebP or
+/// AVIF (image_pixels.hpp). `info` is `probe_image(bytes)` without an error.
 std::string validate_image(std::string_view bytes, const ImageInfo& info);
 
 } // namespace galley

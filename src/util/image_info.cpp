@@ -1,5 +1,11 @@
 #include "util/image_info.hpp"
 
+#include <avif/avif.h>
+#include <webp/decode.h>
+
+#include <algorithm>
+#include <memory>
+
 namespace galley {
 
 namespace {
@@ -107,6 +113,104 @@ ImageInfo probe_png(std::string_view b) {
     info.error = "truncated PNG: no IEND chunk";
   return info;
 }
+ImageInfo probe_gif(std::string_view b) {
+  // GIF89a, section 18: the six-byte signature, then the logical screen descriptor, whose width
+  // and height bound every frame galley draws (util/gif_pixels.cpp refuses a larger frame).
+  ImageInfo info;
+  info.format = ImageFormat::Gif;
+  if (b.size() < 13) {
+    info.error = "truncated GIF header";
+    return info;
+  }
+  info.width = le16(b, 6);
+  info.height = le16(b, 8);
+  if (info.width == 0 || info.height == 0)
+    info.error = "corrupt GIF: zero size";
+  return info;
+}
+
+ImageInfo probe_webp(std::string_view b) {
+  // The RIFF container's first chunk (VP8, VP8L or VP8X) holds the size; libwebp reads it, and
+  // for an animation gives the canvas, which frames are drawn onto.
+  ImageInfo info;
+  info.format = ImageFormat::Webp;
+  WebPBitstreamFeatures features;
+  VP8StatusCode status =
+      WebPGetFeatures(reinterpret_cast<const std::uint8_t*>(b.data()), b.size(), &features);
+  if (status == VP8_STATUS_NOT_ENOUGH_DATA) {
+    info.error = "truncated WebP header";
+    return info;
+  }
+  if (status != VP8_STATUS_OK || features.width <= 0 || features.height <= 0) {
+    info.error = "corrupt WebP header";
+    return info;
+  }
+  info.width = std::uint32_t(features.width);
+  info.height = std::uint32_t(features.height);
+  info.components = features.has_alpha ? 4 : 3;
+  return info;
+}
+
+/// AVIF (AV1 Image File Format 1.1, 9): an ISO BMFF file whose `ftyp` box names the brand
+/// `avif` (still image) or `avis` (image sequence), as its major or a compatible brand.
+bool is_avif(std::string_view b) {
+  if (b.size() < 16 || b.substr(4, 4) != "ftyp")
+    return false;
+  // A file cut inside this box is still recognised, by the brands it kept, so that it is
+  // reported as a truncated AVIF rather than as an unknown format.
+  std::uint64_t size = std::min<std::uint64_t>(be32(b, 0), b.size());
+  for (std::uint64_t at = 8; at + 4 <= size; at += 4) {
+    if (at == 12)
+      continue; // the minor version, not a brand
+    std::string_view brand = b.substr(at, 4);
+    if (brand == "avif" || brand == "avis")
+      return true;
+  }
+  return false;
+}
+
+struct AvifDecoderFree {
+  void operator()(avifDecoder* d) const { avifDecoderDestroy(d); }
+};
+
+ImageInfo probe_avif(std::string_view b) {
+  // avifDecoderParse reads the boxes (the primary item's `ispe`, or the track header of a
+  // sequence) and stops before the AV1 data. Its own size limits are raised as far as libavif
+  // allows (16384 x 16384 pixels, no limit a side) so that the caller's limits
+  // (docs/limits.md) give the diagnostic; the decoder applies them again.
+  ImageInfo info;
+  info.format = ImageFormat::Avif;
+  std::unique_ptr<avifDecoder, AvifDecoderFree> decoder(avifDecoderCreate());
+  if (!decoder) {
+    info.error = "AVIF decoder unavailable";
+    return info;
+  }
+  decoder->imageSizeLimit = AVIF_DEFAULT_IMAGE_SIZE_LIMIT;
+  decoder->imageDimensionLimit = 0;
+  decoder->ignoreExif = AVIF_TRUE;
+  decoder->ignoreXMP = AVIF_TRUE;
+  avifResult r = avifDecoderSetIOMemory(decoder.get(),
+                                        reinterpret_cast<const std::uint8_t*>(b.data()), b.size());
+  if (r == AVIF_RESULT_OK)
+    r = avifDecoderParse(decoder.get());
+  if (r == AVIF_RESULT_TRUNCATED_DATA) {
+    info.error = "truncated AVIF header";
+    return info;
+  }
+  if (r != AVIF_RESULT_OK) {
+    info.error = std::string("corrupt AVIF: ") + avifResultToString(r);
+    if (decoder->diag.error[0] != '\0')
+      info.error += std::string(" (") + decoder->diag.error + ")";
+    return info;
+  }
+  info.width = decoder->image->width;
+  info.height = decoder->image->height;
+  info.bits = int(decoder->image->depth);
+  info.components = decoder->alphaPresent ? 4 : 3;
+  if (info.width == 0 || info.height == 0)
+    info.error = "corrupt AVIF: zero size";
+  return info;
+}
 } // namespace
 
 ImageInfo probe_image(std::string_view b) {
@@ -116,23 +220,18 @@ ImageInfo probe_image(std::string_view b) {
     return probe_jpeg(b);
   if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
     return probe_png(b);
-  if (b.size() >= 10 && (b.substr(0, 6) == "GIF87a" || b.substr(0, 6) == "GIF89a")) {
-    info.format = ImageFormat::Gif;
-    info.width = le16(b, 6);
-    info.height = le16(b, 8);
-    if (info.width == 0 || info.height == 0) info.error = "corrupt GIF: zero size";
-    return info;
-  }
-  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") {
-    info.format = ImageFormat::Webp;
-    return info;
-  }
+  if (b.substr(0, 6) == "GIF87a" || b.substr(0, 6) == "GIF89a")
+    return probe_gif(b);
+  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP")
+    return probe_webp(b);
+  if (is_avif(b))
+    return probe_avif(b);
   auto head = b.substr(0, 1024);
   if (head.find("<svg") != std::string_view::npos) {
     info.format = ImageFormat::Svg;
     return info;
   }
-  info.error = b.empty() ? "empty image file" : "not a JPEG, PNG, GIF or SVG image";
+  info.error = b.empty() ? "empty image file" : "not a JPEG, PNG, GIF, WebP, AVIF or SVG image";
   return info;
 }
 
@@ -143,6 +242,7 @@ std::string_view media_type(ImageFormat f) {
   case ImageFormat::Gif: return "image/gif";
   case ImageFormat::Svg: return "image/svg+xml";
   case ImageFormat::Webp: return "image/webp";
+  case ImageFormat::Avif: return "image/avif";
   case ImageFormat::Unknown: break;
   }
   return "";
@@ -155,6 +255,7 @@ std::string_view format_name(ImageFormat f) {
   case ImageFormat::Gif: return "GIF";
   case ImageFormat::Svg: return "SVG";
   case ImageFormat::Webp: return "WebP";
+  case ImageFormat::Avif: return "AVIF";
   case ImageFormat::Unknown: break;
   }
   return "unknown";

@@ -7,14 +7,15 @@
 
 namespace galley {
 
-enum class ImageFormat { Unknown, Jpeg, Png, Gif, Svg, Webp };
+enum class ImageFormat { Unknown, Jpeg, Png, Gif, Svg, Webp, Avif };
 
 struct ImageInfo {
   ImageFormat format = ImageFormat::Unknown;
-  std::uint32_t width = 0;  ///< pixels; 0 for SVG when it gives no size
+  std::uint32_t width = 0;  ///< pixels; 0 for SVG when it gives no size. GIF: the logical
+                            ///< screen; animated WebP: the canvas; AVIF: the primary image or track
   std::uint32_t height = 0;
   int components = 0;       ///< JPEG: 1 gray, 3 RGB/YCbCr, 4 CMYK; PNG: from the colour type
-  int bits = 8;
+  int bits = 8;             ///< PNG, JPEG: bits a sample; AVIF: the AV1 bit depth
   bool progressive = false; ///< JPEG SOF2
   int frame = 0;            ///< JPEG: the start-of-frame marker (0xC0 baseline ... 0xCF)
   bool adobe = false;       ///< JPEG: an Adobe APP14 segment (CMYK samples stored inverted)
@@ -24,10 +25,12 @@ struct ImageInfo {
   std::string body_error;
 };
 
-/// Sniffs the format from the first bytes and parses the header.
+/// Sniffs the format from the first bytes and parses the header. WebP and AVIF headers are read
+/// by their libraries (WebPGetFeatures, avifDecoderParse), which parse the containers without
+/// decoding a pixel.
 ImageInfo probe_image(std::string_view bytes);
 
-/// "image/jpeg", "image/png", "image/gif", "image/svg+xml", "image/webp", or "".
+/// "image/jpeg", "image/png", "image/gif", "image/svg+xml", "image/webp", "image/avif", or "".
 std::string_view media_type(ImageFormat f);
 
 std::string_view format_name(ImageFormat f);

@@ -1,5 +1,6 @@
-// The image header reader, the loading stage's full decode (libpng, libjpeg; GIF refused), then
-// the PDF writer embedding the image on a one-page document (JPEG pass-through, PNG decoding).
+// The image header reader, the loading stage's full decode (libpng, libjpeg, giflib, libwebp,
+// libavif), then the PDF writer embedding the image on a one-page document (JPEG pass-through,
+// the other raster formats decoded).
 #include "fuzz_common.hpp"
 
 #include "galley/error.hpp"
@@ -15,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // limit keeps each run fast.
   if (info.error.empty() && std::uint64_t(info.width) * info.height <= 4'000'000)
     galley::validate_image(bytes, info);
-  if (info.format != galley::ImageFormat::Jpeg && info.format != galley::ImageFormat::Png)
+  if (info.format == galley::ImageFormat::Unknown || info.format == galley::ImageFormat::Svg)
     return 0;
   auto path = galley::fuzz::write_input("image", bytes);
   galley::layout::Document doc;

@@ -47,9 +47,10 @@ TEST_SUITE("harden/corpus") {
   TEST_CASE("check, pdf and epub refuse each broken image with the same located error") {
     const fs::path dir = fs::path(GALLEY_TEST_DATA_DIR) / "corpus/bad";
     const fs::path out = scratch("broken-images");
-    for (const char* name : {"image-bad-crc", "image-garbage-idat", "image-bit-depth-3",
-                             "image-no-plte", "image-truncated-jpeg", "image-lossless",
-                             "image-arithmetic", "image-lying-size", "image-gif"}) {
+    for (const char* name :
+         {"image-bad-crc", "image-garbage-idat", "image-bit-depth-3", "image-no-plte",
+          "image-truncated-jpeg", "image-lossless", "image-arithmetic", "image-lying-size",
+          "image-truncated-gif", "image-corrupt-webp", "image-truncated-avif"}) {
       CAPTURE(name);
       std::string check = run_galley({"check", (dir / (std::string(name) + ".md")).string()}).err;
       size_t at = check.find(": error: ");

@@ -197,16 +197,17 @@ TEST_SUITE("layout/article") {
   TEST_CASE("a figure whose image the PDF cannot use is an error at the figure's line") {
     style::Style st = style::default_style();
     model::Issue issue = test::single();
-    const std::string gif = std::string(GALLEY_TEST_DATA_DIR) + "/epub/data/pixel.gif";
+    const std::string svg = std::string(GALLEY_TEST_DATA_DIR) + "/epub/data/shape.svg";
     issue.articles.front().blocks.push_back(
-        model::Block{model::Figure{{"images/pixel.gif", gif, false}, "A pixel", {}, "", ""},
+        model::Block{model::Figure{{"images/shape.svg", svg, false}, "A shape", {}, "", ""},
                      {"story.md", 42, 1}});
     Diagnostics diags;
     lay(issue, st, diags);
     bool located = false;
     for (const auto& d : diags.all())
-      located = located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
-                            d.loc.line == 42 && d.message.find("images/pixel.gif") != std::string::npos);
+      located =
+          located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
+                      d.loc.line == 42 && d.message.find("images/shape.svg") != std::string::npos);
     CHECK(located);
   }
 

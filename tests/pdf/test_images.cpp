@@ -128,4 +128,23 @@ TEST_SUITE("pdf/images") {
     CHECK(pdf.find("/Subtype/Image") == std::string::npos);
     CHECK(run("qpdf --check " + save("bad-images.pdf", pdf)).exit_code == 0);
   }
+
+  TEST_CASE("GIF, WebP and AVIF become RGB images, with a soft mask where a pixel is not opaque") {
+    const std::string dir = std::string(GALLEY_TEST_DATA_DIR) + "/e2e/data/images/";
+    struct Case {
+      const char* file;
+      bool mask;
+    };
+    for (const Case& c : {Case{"transparent.gif", true}, Case{"lossy.webp", false},
+                          Case{"lossless-alpha.webp", true}, Case{"alpha.avif", true}}) {
+      CAPTURE(c.file);
+      Diagnostics diags;
+      std::string pdf = pdf::write_pdf(image_document({dir + c.file}), diags, {.compress = false});
+      CHECK(diags.empty());
+      CHECK(count(pdf, "/Subtype/Image") == (c.mask ? 2 : 1));
+      CHECK(pdf.find("/DeviceRGB") != std::string::npos);
+      CHECK((pdf.find("/SMask") != std::string::npos) == c.mask);
+      CHECK(run("qpdf --check " + save("decoded.pdf", pdf)).exit_code == 0);
+    }
+  }
 }
