@@ -86,7 +86,7 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     PdfDictionary& d = elems[e]->GetDictionary();
     d.AddKey("S", PdfName(s.type));
     if (s.type == "Note") {
-      char id[16];
+      char id[24];
       std::snprintf(id, sizeof id, "note-%06d", ++notes);
       d.AddKey("ID", PdfString(id));
       ids.push_back(PdfString(id));
