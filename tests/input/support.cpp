@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <doctest/doctest.h>
+
 #include <fstream>
 #include <unistd.h>
 
@@ -44,6 +46,16 @@ bool has(const Diagnostics& diags, Severity s, std::string_view text, int line) 
         (line <= 0 || d.loc.line == line))
       return true;
   return false;
+}
+
+model::Article load_sample(const std::string& folder, const std::string& name) {
+  Diagnostics diags;
+  auto a = input::load_article(std::filesystem::path(GALLEY_TEST_DATA_DIR) / "e2e/data" / folder / name,
+                               {}, diags);
+  CAPTURE(dump(diags));
+  REQUIRE(a);
+  CHECK(diags.empty());
+  return std::move(*a);
 }
 
 std::optional<model::Article> load_text(const TempDir& dir, const std::string& name,

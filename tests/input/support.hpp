@@ -35,6 +35,10 @@ bool has(const Diagnostics& diags, Severity s, std::string_view text, int line =
 /// dump to the same text have the same content.
 std::string dump(const model::Article& article);
 
+/// Loads the sample article `tests/e2e/data/<folder>/<name>` (NITF, JATS), which must load
+/// without a single diagnostic.
+model::Article load_sample(const std::string& folder, const std::string& name);
+
 /// Loads Markdown `content` written to `name` in `dir`.
 std::optional<model::Article> load_text(const TempDir& dir, const std::string& name,
                                         std::string_view content, Diagnostics& diags,

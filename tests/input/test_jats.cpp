@@ -12,18 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path jats_file(const std::string& name) {
-  return fs::path(GALLEY_TEST_DATA_DIR) / "e2e/data/jats" / name;
-}
-
-model::Article load_clean(const std::string& name) {
-  Diagnostics diags;
-  auto a = input::load_article(jats_file(name), {}, diags);
-  CAPTURE(test::dump(diags));
-  REQUIRE(a);
-  CHECK(diags.empty());
-  return std::move(*a);
-}
+model::Article load_clean(const std::string& name) { return test::load_sample("jats", name); }
 
 struct Heads {
   std::vector<std::string> text;

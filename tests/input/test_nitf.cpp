@@ -10,18 +10,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path nitf_file(const std::string& name) {
-  return fs::path(GALLEY_TEST_DATA_DIR) / "e2e/data/nitf" / name;
-}
-
-model::Article load_clean(const std::string& name) {
-  Diagnostics diags;
-  auto a = input::load_article(nitf_file(name), {}, diags);
-  CAPTURE(test::dump(diags));
-  REQUIRE(a);
-  CHECK(diags.empty());
-  return std::move(*a);
-}
+model::Article load_clean(const std::string& name) { return test::load_sample("nitf", name); }
 
 std::vector<std::string> headings(const model::Article& a) {
   std::vector<std::string> out;
