@@ -4,7 +4,7 @@
 
 namespace galley::style {
 
-/// The source tree's styles/ when run from a build, share/galley/styles when installed.
+/// styles/ of util::data_dir().
 std::filesystem::path bundled_styles_dir();
 
 } // namespace galley::style

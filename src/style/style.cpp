@@ -1,6 +1,8 @@
 #include "galley/style.hpp"
+#include "galley/error.hpp"
 
 #include "style/bundled.hpp"
+#include "util/data_dir.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -35,16 +37,18 @@ Style default_style() {
 }
 
 std::filesystem::path bundled_styles_dir() {
-  std::error_code ec;
-  std::filesystem::path source = GALLEY_SOURCE_STYLES_DIR;
-  if (std::filesystem::is_directory(source, ec)) return source;
-  return GALLEY_INSTALL_STYLES_DIR;
+  return util::data_dir() / "styles";
 }
 
 std::vector<StyleSummary> list_bundled_styles() {
   std::vector<StyleSummary> out;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(bundled_styles_dir(), ec)) {
+  const std::filesystem::path dir = bundled_styles_dir();
+  std::filesystem::directory_iterator entries(dir, ec);
+  // An install without its styles is broken, not empty.
+  if (ec)
+    throw Error("cannot list the bundled styles in " + dir.string() + ": " + ec.message());
+  for (const auto& entry : entries) {
     const std::filesystem::path& file = entry.path();
     if (file.extension() != ".yaml" || !entry.is_regular_file(ec)) continue;
     StyleSummary summary{file.stem().string(), {}};

@@ -218,7 +218,7 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-/// The bundled fonts folder (source tree in a build, share/galley/fonts when installed).
+/// The bundled fonts folder: fonts/ of util::data_dir().
 std::filesystem::path bundled_fonts_dir();
 
 /// Reads what every font file under `dirs` (the bundled folder when empty) holds into the

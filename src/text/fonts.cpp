@@ -1,6 +1,7 @@
 #include "text/fonts.hpp"
 
 #include "galley/error.hpp"
+#include "util/data_dir.hpp"
 #include "util/files.hpp"
 #include "util/text_utils.hpp"
 
@@ -174,11 +175,7 @@ private:
 } // namespace
 
 std::filesystem::path bundled_fonts_dir() {
-  std::filesystem::path source(GALLEY_SOURCE_FONTS_DIR);
-  std::error_code ec;
-  if (std::filesystem::is_directory(source, ec))
-    return source;
-  return std::filesystem::path(GALLEY_INSTALL_FONTS_DIR);
+  return util::data_dir() / "fonts";
 }
 
 void prefetch_fonts(const std::vector<std::filesystem::path>& dirs) {
