@@ -1,14 +1,14 @@
-# `cmake --install`: the galley command, the libraries with their public headers, the fonts and
-# styles, a CMake package (find_package(galley) -> galley::galley), a pkg-config file and the
-# man page. Included at the end of the top-level CMakeLists.txt, once every target exists.
-include(GNUInstallDirs)
+# `cmake --install`: the galley command, the library (libgalley.so with a versioned SONAME, and
+# libgalley.a) with its public headers, the fonts and styles, a CMake package
+# (find_package(galley) -> galley::galley, galley::galley_static), pkg-config files (galley,
+# galley-static) and the man page. Included at the end of the top-level CMakeLists.txt, once
+# every target exists.
 include(CMakePackageConfigHelpers)
 
 set(GALLEY_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/galley")
-set(GALLEY_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/galley")
 
 # Every library of the pipeline stages, found rather than listed so that a stage adding a helper
-# library does not break the export. The command line's own helpers stay private.
+# library does not break the install. The command line's own helpers stay out.
 set(galley_library_targets "")
 file(GLOB galley_stage_dirs LIST_DIRECTORIES true "${PROJECT_SOURCE_DIR}/src/*")
 list(SORT galley_stage_dirs)
@@ -19,30 +19,16 @@ foreach(dir IN LISTS galley_stage_dirs)
   get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
   foreach(t IN LISTS targets)
     get_target_property(type ${t} TYPE)
-    if(type MATCHES "^(STATIC|SHARED|INTERFACE)_LIBRARY$")
+    if(type STREQUAL "STATIC_LIBRARY")
       list(APPEND galley_library_targets ${t})
     endif()
   endforeach()
 endforeach()
 
-# The front door is what programs link: galley::galley.
-set_target_properties(galley_export PROPERTIES EXPORT_NAME galley)
-
-install(TARGETS galley RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS ${galley_library_targets} EXPORT galley-targets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-# Only the public headers (include/galley, docs/architecture.md "Public API"); the stages'
-# internal headers under src/ stay in the source tree.
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/galley" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.hpp")
-install(EXPORT galley-targets NAMESPACE galley:: DESTINATION ${GALLEY_INSTALL_CMAKEDIR})
-
-# The libraries are static, so programs linking them need every library they use. Rather than
-# repeat each stage's find_package calls in the package (and fall out of step when a stage adds
-# one), record every imported target the installed libraries reach, as it was found here:
-# include folders, options, and the resolved library files.
+# What the stage libraries link. Rather than repeat each stage's find_package calls in the
+# package (and fall out of step when a stage adds one), record every imported target they reach,
+# as it was found here: include folders, options, and the resolved library files. libgalley.so
+# links them; the package gives them to programs that link libgalley.a.
 set_property(GLOBAL PROPERTY GALLEY_IMPORTED_DEPS "")
 function(galley_collect_imported target)
   foreach(prop LINK_LIBRARIES INTERFACE_LINK_LIBRARIES)
@@ -98,6 +84,38 @@ endforeach()
 file(GENERATE OUTPUT "${PROJECT_BINARY_DIR}/galley-dependencies.cmake" CONTENT "${galley_deps_text}")
 install(FILES "${PROJECT_BINARY_DIR}/galley-dependencies.cmake" DESTINATION ${GALLEY_INSTALL_CMAKEDIR})
 
+# One library of every stage's objects, shared and static. The shared one's SONAME carries the
+# minor version too: before 1.0 a minor release may change the ABI (the package's version file
+# says SameMinorVersion for the same reason).
+set(galley_objects "")
+foreach(t IN LISTS galley_library_targets)
+  list(APPEND galley_objects "$<TARGET_OBJECTS:${t}>")
+endforeach()
+add_library(galley_shared SHARED ${galley_objects})
+add_library(galley_static STATIC ${galley_objects})
+foreach(t galley_shared galley_static)
+  target_link_libraries(${t} PRIVATE ${galley_imported_deps})
+  target_include_directories(${t} INTERFACE "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
+endforeach()
+set_target_properties(galley_shared PROPERTIES OUTPUT_NAME galley EXPORT_NAME galley
+  VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
+set_target_properties(galley_static PROPERTIES OUTPUT_NAME galley EXPORT_NAME galley_static)
+# A sanitizer build is for the tests, which link the stage libraries: it neither installs nor
+# needs the two (tools/test leaves the install test out of that pass).
+if(GALLEY_SANITIZE)
+  set_target_properties(galley_shared galley_static PROPERTIES EXCLUDE_FROM_ALL ON)
+endif()
+
+install(TARGETS galley RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS galley_shared galley_static EXPORT galley-targets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# Only the public headers (include/galley, docs/architecture.md "Public API"); the stages'
+# internal headers under src/ stay in the source tree.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/galley" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+install(EXPORT galley-targets NAMESPACE galley:: DESTINATION ${GALLEY_INSTALL_CMAKEDIR})
+
 configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/galley-config.cmake.in"
   "${PROJECT_BINARY_DIR}/galley-config.cmake" INSTALL_DESTINATION ${GALLEY_INSTALL_CMAKEDIR}
   PATH_VARS GALLEY_INSTALL_DATADIR)
@@ -106,22 +124,14 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/galley-config-version.cm
 install(FILES "${PROJECT_BINARY_DIR}/galley-config.cmake"
   "${PROJECT_BINARY_DIR}/galley-config-version.cmake" DESTINATION ${GALLEY_INSTALL_CMAKEDIR})
 
-# pkg-config: static libraries in link order (users before what they use), the pipeline's own
-# dependencies as Requires.private / Libs.private (pkg-config --static --libs galley).
-set(galley_pc_libs "")
-foreach(t galley_export galley_epub galley_pdf galley_layout galley_text galley_input
-    galley_style galley_model galley_util)
-  if(TARGET ${t})
-    get_target_property(type ${t} TYPE)
-    if(type STREQUAL "STATIC_LIBRARY")
-      string(APPEND galley_pc_libs " -l${t}")
-    endif()
-  endif()
-endforeach()
-# Relocatable: the prefix is found from the .pc file's own place (cmake --install --prefix).
+# pkg-config: `galley` links libgalley.so; `galley-static` links libgalley.a and, as it must,
+# everything the stages use (Requires / Libs of the same dependencies the shared one keeps
+# private). Relocatable: the prefix is found from the .pc file's own place.
 file(RELATIVE_PATH galley_pc_to_prefix "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
-configure_file("${CMAKE_CURRENT_LIST_DIR}/galley.pc.in" "${PROJECT_BINARY_DIR}/galley.pc" @ONLY)
-install(FILES "${PROJECT_BINARY_DIR}/galley.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+foreach(pc galley galley-static)
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/${pc}.pc.in" "${PROJECT_BINARY_DIR}/${pc}.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/${pc}.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endforeach()
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/fonts/" DESTINATION ${GALLEY_INSTALL_DATADIR}/fonts)
 if(IS_DIRECTORY "${PROJECT_SOURCE_DIR}/styles")

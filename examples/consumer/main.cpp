@@ -1,5 +1,6 @@
 // article-to-pdf ARTICLE OUTPUT.pdf: the smallest program built on the galley library. It loads
 // an article, resolves its style, renders a PDF in memory and writes it.
+#include <galley/error.hpp>
 #include <galley/render.hpp>
 
 #include <cstdio>
@@ -12,11 +13,18 @@ int main(int argc, char** argv) {
   }
   galley::render::RenderOptions options;
   galley::Diagnostics diags;
-  auto issue = galley::render::load({argv[1]}, options, diags);
   std::optional<galley::render::Rendered> pdf;
-  if (issue) {
-    auto style = galley::render::resolve_style(*issue, options, diags);
-    pdf = galley::render::render(*issue, style, galley::render::Format::Pdf, options, diags);
+  // Problems with the article are diagnostics; galley::Error is a failure of galley itself
+  // (its data not found, out of memory, I/O).
+  try {
+    auto issue = galley::render::load({argv[1]}, options, diags);
+    if (issue) {
+      auto style = galley::render::resolve_style(*issue, options, diags);
+      pdf = galley::render::render(*issue, style, galley::render::Format::Pdf, options, diags);
+    }
+  } catch (const galley::Error& e) {
+    std::fprintf(stderr, "galley: %s\n", e.what());
+    return 3;
   }
   for (const auto& d : diags.all())
     std::fprintf(stderr, "%s\n", galley::format_text(d).c_str());
