@@ -15,6 +15,7 @@
 #include "input/load.hpp"
 
 #include "galley/error.hpp"
+#include "galley/version.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
@@ -26,10 +27,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-
-#ifndef GALLEY_VERSION
-#define GALLEY_VERSION "0.0.0"
-#endif
 
 namespace galley::cli {
 
@@ -242,7 +239,7 @@ void Build::render_job(std::size_t i) {
 
 std::string Build::report_text(const std::vector<JobResult>& results) const {
   ReportRun run;
-  run.version = GALLEY_VERSION;
+  run.version = galley::version();
   run.shard = std::to_string(shard_.index) + "/" + std::to_string(shard_.count);
   run.verify = st_.verify;
   run.strict = st_.common.strict;
@@ -291,9 +288,11 @@ int Build::run() {
     for (const auto& in : loaded_)
       if (in.issue)
         articles += in.issue->articles.size();
-    std::fprintf(stderr, "loaded %zu input%s (%zu article%s) in %s\n", loaded_.size(),
-                 loaded_.size() == 1 ? "" : "s", articles, articles == 1 ? "" : "s",
-                 format_duration(ms_since(started_)).c_str());
+    print_message("loaded " + std::to_string(loaded_.size()) + " input" +
+                      (loaded_.size() == 1 ? "" : "s") + " (" + std::to_string(articles) +
+                      " article" + (articles == 1 ? "" : "s") + ") in " +
+                      format_duration(ms_since(started_)),
+                  st_.common);
   }
   auto infos = describe_inputs();
   plan_ = plan_outputs(infos, {formats_, st_.out_dir, *pattern, st_.single, shard_});
@@ -325,12 +324,12 @@ int Build::run() {
   auto verbosity = st_.common.quiet     ? Verbosity::Quiet
                    : st_.common.verbose ? Verbosity::Verbose
                                         : Verbosity::Normal;
-  Progress progress(detect_terminal(), verbosity, plan_.outputs.size());
+  Progress progress(detect_terminal(), verbosity, plan_.outputs.size(),
+                    st_.common.diagnostics_format == "json");
   results_.assign(plan_.outputs.size(), JobResult{});
   std::atomic<std::size_t> current{0};
   std::size_t handed = 0, written = 0, failures = 0;
-  int pages = 0;
-  std::uint64_t bytes = 0;
+  Made made;
   bool internal = false, input_failed = false;
   unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
   // The process's pool gets -j workers: this thread only waits and prints. An issue PDF also
@@ -366,8 +365,8 @@ int Build::run() {
       ++handed;
       if (r.ok) {
         ++written;
-        pages += r.pages;
-        bytes += r.bytes;
+        (out.format == "pdf" ? made.pdf_pages : made.epub_documents) += r.pages;
+        made.bytes += r.bytes;
       } else {
         ++failures;
       }
@@ -379,7 +378,7 @@ int Build::run() {
     progress.update(0, 0, label());
     run_ordered(run);
   }
-  progress.summary(written, failures, pages, bytes, ms_since(started_));
+  progress.summary(written, failures, made, ms_since(started_));
   if (!st_.report.empty()) {
     Diagnostics late;
     if (!guard_.safe_to_write(st_.report, late)) {

@@ -35,10 +35,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
       return;
     }
     if (!st->common.quiet) {
-      size_t n = issue->articles.size();
-      std::fprintf(stderr, "%zu article%s checked: %d error%s, %d warning%s\n", n,
-                   n == 1 ? "" : "s", diags.error_count(), diags.error_count() == 1 ? "" : "s",
-                   diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+      const size_t n = issue->articles.size();
+      auto count = [](std::size_t k, const char* what) {
+        return std::to_string(k) + " " + what + (k == 1 ? "" : "s");
+      };
+      print_message(count(n, "article") + " checked: " +
+                        count(static_cast<std::size_t>(diags.error_count()), "error") + ", " +
+                        count(static_cast<std::size_t>(diags.warning_count()), "warning"),
+                    st->common);
     }
     exit_code = kOk;
   });

@@ -1,10 +1,14 @@
 #include "cli/common.hpp"
 
+#include "cli/diagnostic_view.hpp"
+#include "cli/progress.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <type_traits>
 
 namespace galley::cli {
@@ -65,40 +69,37 @@ void add_pdf_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option_function<std::string>(
          "--pdf-standard",
          [&o](const std::string& list) {
-           PdfStandard s{PdfStandard::Archive::None, false};
-           std::size_t from = 0;
-           while (from <= list.size()) {
-             const std::size_t comma = std::min(list.find(',', from), list.size());
-             const std::string name = list.substr(from, comma - from);
-             const bool archive = name == "a-2b" || name == "a-2u";
-             if (archive && s.archive != PdfStandard::Archive::None)
-               throw CLI::ValidationError("--pdf-standard", "names two levels of PDF/A");
-             if (name == "a-2b")
-               s.archive = PdfStandard::Archive::A2b;
-             else if (name == "a-2u")
-               s.archive = PdfStandard::Archive::A2u;
-             else if (name == "ua-1")
-               s.ua = true;
-             else if (name != "none" || list != "none")
-               throw CLI::ValidationError(
-                   "--pdf-standard",
-                   "expects none, or a-2b, a-2u, ua-1 joined by commas, got '" + name + "'");
-             from = comma + 1;
-           }
-           o.pdf_standard = s;
+           std::string error;
+           const std::optional<PdfStandard> s = parse_pdf_standard(list, error);
+           if (!s)
+             throw CLI::ValidationError("--pdf-standard", error);
+           o.pdf_standard = *s;
          },
          "PDF/A-2 and PDF/UA-1 claims: a-2u,ua-1 (default), a-2b, joined by commas, or none")
       ->type_name("LIST");
 }
 
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o) {
+  const Terminal terminal = detect_terminal();
+  SourceLines sources;
   for (const auto& d : diags.all()) {
     if (d.severity == Severity::Note && !o.verbose) continue;
     if (d.severity == Severity::Warning && o.quiet && !o.strict) continue;
-    std::string line = o.diagnostics_format == "json" ? format_json(d) : format_text(d);
-    line += '\n';
-    std::fputs(line.c_str(), stderr);
+    std::string text;
+    if (o.diagnostics_format == "json")
+      text = format_json(d) + '\n';
+    else if (terminal.tty)
+      text = format_for_terminal(d, sources, terminal.colour);
+    else
+      text = format_text(d) + '\n';
+    std::fputs(text.c_str(), stderr);
   }
+}
+
+void print_message(const std::string& text, const CommonOptions& o) {
+  const std::string line =
+      (o.diagnostics_format == "json" ? format_json({Severity::Note, {}, text, ""}) : text) + '\n';
+  std::fputs(line.c_str(), stderr);
 }
 
 bool failed(const Diagnostics& diags, const CommonOptions& o) {

@@ -40,8 +40,13 @@ void add_render_options(CLI::App& cmd, CommonOptions& o);
 /// Adds --pdf-standard to a command that writes PDF.
 void add_pdf_options(CLI::App& cmd, CommonOptions& o);
 
-/// Prints diagnostics to stderr in the chosen format (notes only with --verbose).
+/// Prints diagnostics to stderr in the chosen format (notes only with --verbose): JSON lines,
+/// or text, which on a terminal shows the source line under each (cli/diagnostic_view.hpp).
 void print_diagnostics(const Diagnostics& diags, const CommonOptions& o);
+
+/// Prints a line about the run (what was written or checked) to stderr: as it is, or under
+/// --diagnostics json as a JSON note, so that every line a JSON run prints is one object.
+void print_message(const std::string& text, const CommonOptions& o);
 
 /// True when the diagnostics should fail the run: errors, or warnings under --strict.
 bool failed(const Diagnostics& diags, const CommonOptions& o);

@@ -1,8 +1,9 @@
 // `galley pdf` and `galley epub`: one output from one article, a manifest, or several articles.
+#include "cli/build_signals.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/build_signals.hpp"
 #include "cli/outputs.hpp"
+#include "cli/progress.hpp"
 #include "export/warm_up.hpp"
 
 #include "galley/error.hpp"
@@ -74,6 +75,16 @@ int run_convert(const ConvertState& st) {
     print_diagnostics(diags, st.common);
     return kUsageError;
   }
+  // Said before the work, and as what it is: the write itself would only fail to make its
+  // temporary file. (`galley build` makes its output folders.)
+  std::error_code no_folder;
+  if (const std::filesystem::path folder = out.parent_path();
+      out != "-" && !folder.empty() && !std::filesystem::is_directory(folder, no_folder)) {
+    diags.error({st.output}, "cannot write the output: the folder '" + folder.generic_string() +
+                                 "' does not exist");
+    print_diagnostics(diags, st.common);
+    return kInternalError;
+  }
   std::vector<std::filesystem::path> paths(st.inputs.begin(), st.inputs.end());
   Task warm = render::warm_up(st.format, ro);
   auto issue = render::load(paths, ro, diags);
@@ -97,12 +108,18 @@ int run_convert(const ConvertState& st) {
   }
   write_output(out, result->bytes);
   if (!st.common.quiet) {
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-    std::fprintf(stderr, "wrote %s (%d %s, %zu bytes) in %.0f ms\n", out.string().c_str(),
-                 result->pages,
-                 st.format == render::Format::Pdf ? (result->pages == 1 ? "page" : "pages")
-                                                  : (result->pages == 1 ? "document" : "documents"),
-                 result->bytes.size(), ms.count());
+    // The line `galley build` prints for each output, so that sizes and counts read one way.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    const OutputLine line{out.string(),
+                          std::string(render::format_extension(st.format)),
+                          true,
+                          result->pages,
+                          result->bytes.size(),
+                          ms.count(),
+                          0,
+                          diags.warning_count()};
+    print_message(format_output_line(line, detect_terminal().colour), st.common);
   }
   return kOk;
 }

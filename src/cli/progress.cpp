@@ -1,5 +1,7 @@
 #include "cli/progress.hpp"
 
+#include "galley/diagnostics.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -126,11 +128,18 @@ std::string format_bar(std::size_t done, std::size_t total, std::int64_t elapsed
   return "[" + paint(cells, kGreen, colour) + rest + "]" + counts + fit(current, width - used - 1);
 }
 
-std::string format_summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
+std::string format_summary(std::size_t written, std::size_t failed, const Made& made_of,
                            std::int64_t elapsed_ms, bool colour) {
   std::size_t total = written + failed;
-  std::string made = "(" + plural(pages, "page") + ", " + format_size(bytes) + ") in " +
-                     format_duration(elapsed_ms);
+  // PDF pages and EPUB documents are different things: each is counted on its own, and left
+  // out when the build made none of that format.
+  std::string counts;
+  if (made_of.pdf_pages > 0 || made_of.epub_documents == 0)
+    counts += plural(made_of.pdf_pages, "page") + ", ";
+  if (made_of.epub_documents > 0)
+    counts += plural(made_of.epub_documents, "document") + ", ";
+  std::string made =
+      "(" + counts + format_size(made_of.bytes) + ") in " + format_duration(elapsed_ms);
   if (failed == 0)
     return paint("built", kGreen, colour) + " " + plural(static_cast<long long>(total), "output") +
            " " + made;
@@ -140,8 +149,14 @@ std::string format_summary(std::size_t written, std::size_t failed, int pages, s
          "; wrote " + std::to_string(written) + " " + made;
 }
 
-Progress::Progress(Terminal terminal, Verbosity verbosity, std::size_t total)
-    : terminal_(terminal), verbosity_(verbosity), total_(total) {}
+Progress::Progress(Terminal terminal, Verbosity verbosity, std::size_t total, bool json)
+    : terminal_(terminal), verbosity_(verbosity), total_(total), json_(json) {
+  if (json_) {
+    // Nothing but whole JSON lines: no bar, no colour.
+    terminal_.tty = false;
+    terminal_.colour = false;
+  }
+}
 
 void Progress::clear_bar() {
   if (!bar_shown_)
@@ -165,7 +180,11 @@ void Progress::finished(const OutputLine& line) {
     return;
   if (terminal_.tty && verbosity_ != Verbosity::Verbose)
     return;
-  print(format_output_line(line, terminal_.colour) + "\n");
+  print(line_of(format_output_line(line, terminal_.colour)));
+}
+
+std::string Progress::line_of(const std::string& text) const {
+  return (json_ ? format_json({Severity::Note, {}, text, ""}) : text) + "\n";
 }
 
 void Progress::print(const std::string& text) {
@@ -176,12 +195,12 @@ void Progress::print(const std::string& text) {
   std::fflush(stderr);
 }
 
-void Progress::summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
+void Progress::summary(std::size_t written, std::size_t failed, const Made& made,
                        std::int64_t elapsed_ms) {
   clear_bar();
   if (verbosity_ == Verbosity::Quiet)
     return;
-  print(format_summary(written, failed, pages, bytes, elapsed_ms, terminal_.colour) + "\n");
+  print(line_of(format_summary(written, failed, made, elapsed_ms, terminal_.colour)));
 }
 
 } // namespace galley::cli

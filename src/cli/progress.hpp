@@ -42,8 +42,15 @@ std::string format_output_line(const OutputLine& line, bool colour);
 std::string format_bar(std::size_t done, std::size_t total, std::int64_t elapsed_ms,
                        const std::string& current, int width, bool colour);
 
-/// "built 4 outputs (31 pages, 1.20 MB) in 2.4 s" or "2 of 4 outputs failed ...".
-std::string format_summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
+/// What a build's written outputs hold together.
+struct Made {
+  int pdf_pages = 0;
+  int epub_documents = 0;
+  std::uint64_t bytes = 0;
+};
+
+/// "built 4 outputs (31 pages, 2 documents, 1.20 MB) in 2.4 s" or "2 of 4 outputs failed ...".
+std::string format_summary(std::size_t written, std::size_t failed, const Made& made,
                            std::int64_t elapsed_ms, bool colour);
 
 enum class Verbosity { Quiet, Normal, Verbose };
@@ -52,7 +59,8 @@ enum class Verbosity { Quiet, Normal, Verbose };
 /// before anything else is printed; elsewhere it prints only whole lines.
 class Progress {
 public:
-  Progress(Terminal terminal, Verbosity verbosity, std::size_t total);
+  /// `json`: every line is a JSON note (--diagnostics json) and there is no bar.
+  Progress(Terminal terminal, Verbosity verbosity, std::size_t total, bool json = false);
 
   /// Redraws the bar (terminal only) with the item being worked on.
   void update(std::size_t done, std::int64_t elapsed_ms, const std::string& current);
@@ -61,16 +69,19 @@ public:
   /// Prints text (diagnostics) above the bar.
   void print(const std::string& text);
   /// Clears the bar and prints the summary line (not with --quiet).
-  void summary(std::size_t written, std::size_t failed, int pages, std::uint64_t bytes,
-               std::int64_t elapsed_ms);
+  void summary(std::size_t written, std::size_t failed, const Made& made, std::int64_t elapsed_ms);
 
   /// Erases the bar so other text (diagnostics) can be printed; the next update redraws it.
   void clear_bar();
 
 private:
+  /// `text` as one line: as it is, or a JSON note.
+  std::string line_of(const std::string& text) const;
+
   Terminal terminal_;
   Verbosity verbosity_;
   std::size_t total_;
+  bool json_ = false;
   bool bar_shown_ = false;
 };
 

@@ -27,7 +27,9 @@ std::string output_json(const ReportOutput& o) {
   if (o.article >= 0)
     s += "      \"article\": " + std::to_string(o.article + 1) + ",\n";
   s += std::string("      \"status\": ") + (o.ok ? "\"written\"" : "\"failed\"") + ",\n";
-  s += "      \"pages\": " + std::to_string(o.pages) + ",\n";
+  // A PDF has pages, an EPUB content documents: each under its own name.
+  s += std::string("      \"") + (o.format == "epub" ? "documents" : "pages") +
+       "\": " + std::to_string(o.pages) + ",\n";
   s += "      \"bytes\": " + std::to_string(o.bytes) + ",\n";
   s += "      \"sha256\": " + (o.sha256.empty() ? std::string("null") : quoted(o.sha256)) + ",\n";
   s += "      \"time_ms\": " + std::to_string(o.time_ms) + ",\n";
@@ -45,12 +47,13 @@ std::string output_json(const ReportOutput& o) {
 std::string report_json(const ReportRun& run, const std::vector<ReportOutput>& outputs) {
   std::size_t written = 0;
   long long pages = 0;
+  long long documents = 0;
   unsigned long long bytes = 0;
   for (const auto& o : outputs) {
     if (!o.ok)
       continue;
     ++written;
-    pages += o.pages;
+    (o.format == "epub" ? documents : pages) += o.pages;
     bytes += o.bytes;
   }
   std::string s = "{\n  \"galley\": {\n";
@@ -69,6 +72,7 @@ std::string report_json(const ReportRun& run, const std::vector<ReportOutput>& o
   s += "    \"written\": " + std::to_string(written) + ",\n";
   s += "    \"failed\": " + std::to_string(outputs.size() - written) + ",\n";
   s += "    \"pages\": " + std::to_string(pages) + ",\n";
+  s += "    \"documents\": " + std::to_string(documents) + ",\n";
   s += "    \"bytes\": " + std::to_string(bytes) + ",\n";
   s += "    \"errors\": " + std::to_string(run.errors) + ",\n";
   s += "    \"warnings\": " + std::to_string(run.warnings) + ",\n";

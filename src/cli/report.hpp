@@ -15,7 +15,7 @@ struct ReportOutput {
   std::string input;  ///< the input it was made from, as given
   int article = -1;   ///< --single: the article's 0-based index in the issue
   bool ok = false;    ///< written
-  int pages = 0;
+  int pages = 0;      ///< PDF pages, or EPUB content documents ("documents" in the JSON)
   std::uint64_t bytes = 0;
   std::string sha256; ///< lowercase hex; empty when not written
   std::int64_t time_ms = 0;
@@ -34,7 +34,7 @@ struct ReportRun {
 
 /// The report as pretty-printed JSON (2-space indent, keys in a fixed order, newline at end):
 /// {"galley": {...run...}, "outputs": [...], "totals": {"outputs", "written", "failed",
-/// "pages", "bytes", "errors", "warnings", "time_ms"}}.
+/// "pages" (PDF), "documents" (EPUB), "bytes", "errors", "warnings", "time_ms"}}.
 std::string report_json(const ReportRun& run, const std::vector<ReportOutput>& outputs);
 
 } // namespace galley::cli

@@ -76,37 +76,77 @@ void add_help_command(CLI::App& app, int& exit_code) {
         return;
       }
     const std::string guess = closest_command(app, *command);
-    std::fprintf(stderr, "galley: error: no command '%s'%s\nrun 'galley --help' for the commands\n",
-                 command->c_str(), guess.empty() ? "" : ("; did you mean '" + guess + "'?").c_str());
+    print_problems({{Severity::Error,
+                     {},
+                     "no command '" + *command + "'",
+                     guess.empty() ? "" : "did you mean '" + guess + "'?"},
+                    {Severity::Note, {}, "run 'galley --help' for the commands", ""}},
+                   false);
     exit_code = 2;
   });
 }
 
-std::string usage_message(const CLI::App& app, const CLI::ParseError& error, int argc,
-                          const char* const* argv) {
+std::vector<Diagnostic> usage_problems(const CLI::App& app, const CLI::ParseError& error, int argc,
+                                       const char* const* argv) {
+  std::vector<Diagnostic> out;
   const CLI::App* sub = chosen(app, argc, argv);
   if (sub == nullptr) {
     // No command yet: a mistyped one ("galley pfd") gets the closest.
     std::string guess;
     if (argc > 1 && argv[1][0] != '-') guess = closest_command(app, argv[1]);
-    return "galley: error: " +
-           (guess.empty() ? std::string(error.what())
-                          : "no command '" + std::string(argv[1]) + "'; did you mean '" + guess + "'?") +
-           "\nrun 'galley --help' for usage\n";
+    if (guess.empty())
+      out.push_back({Severity::Error, {}, error.what(), ""});
+    else
+      out.push_back({Severity::Error,
+                     {},
+                     "no command '" + std::string(argv[1]) + "'",
+                     "did you mean '" + guess + "'?"});
+    out.push_back({Severity::Note, {}, "run 'galley --help' for usage", ""});
+    return out;
   }
-  std::string out;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
     if (arg.size() < 3 || arg.substr(0, 2) != "--") continue;
     const std::string name(arg.substr(0, arg.find('=')));
     if (sub->get_option_no_throw(name) != nullptr || name == "--help") continue;
-    const std::string why = about_option(app, *sub, name);
-    out += "galley: error: unknown option '" + name + "' for 'galley " + sub->get_name() + "'" +
-           (why.empty() ? "" : "; " + why) + "\n";
+    out.push_back({Severity::Error,
+                   {},
+                   "unknown option '" + name + "' for 'galley " + sub->get_name() + "'",
+                   about_option(app, *sub, name)});
   }
-  if (out.empty()) out = "galley: error: " + std::string(error.what()) + "\n";
-  return out + "run 'galley " + sub->get_name() + " --help' for its options\n";
+  if (out.empty())
+    out.push_back({Severity::Error, {}, error.what(), ""});
+  out.push_back(
+      {Severity::Note, {}, "run 'galley " + sub->get_name() + " --help' for its options", ""});
+  return out;
+}
+
+bool wants_json(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--")
+      break;
+    if (arg == "--diagnostics=json" ||
+        (arg == "--diagnostics" && i + 1 < argc && std::string_view(argv[i + 1]) == "json"))
+      return true;
+  }
+  return false;
+}
+
+void print_problems(const std::vector<Diagnostic>& problems, bool json) {
+  for (const Diagnostic& d : problems) {
+    std::string line;
+    if (json)
+      line = format_json(d);
+    else if (d.severity == Severity::Note)
+      line = d.message;
+    else
+      line = "galley: " + std::string(severity_name(d.severity)) + ": " + d.message +
+             (d.hint.empty() ? "" : "; " + d.hint);
+    line += '\n';
+    std::fputs(line.c_str(), stderr);
+  }
 }
 
 } // namespace galley::cli

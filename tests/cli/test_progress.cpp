@@ -34,10 +34,15 @@ TEST_SUITE("cli/progress") {
     std::string narrow = format_bar(10, 10, 61'000, "microsoft-openai.pdf", 40, false);
     CHECK(narrow == "[####################] 10/10  1:01  mic");
     CHECK(format_bar(2, 4, 0, "a.pdf", 80, true).find("\033[32m") != std::string::npos);
-    CHECK(format_summary(4, 0, 31, 1'204'000, 2'400, false) ==
+    CHECK(format_summary(4, 0, {31, 0, 1'204'000}, 2'400, false) ==
           "built 4 outputs (31 pages, 1.20 MB) in 2.4 s");
-    CHECK(format_summary(3, 1, 30, 1'000, 100, false) ==
+    CHECK(format_summary(3, 1, {30, 0, 1'000}, 100, false) ==
           "1 of 4 outputs failed; wrote 3 (30 pages, 1.0 kB) in 100 ms");
+    // PDF pages and EPUB documents are counted apart, each only when the build made it.
+    CHECK(format_summary(4, 0, {18, 7, 2'000'000}, 900, false) ==
+          "built 4 outputs (18 pages, 7 documents, 2.00 MB) in 900 ms");
+    CHECK(format_summary(1, 0, {0, 1, 9'000}, 50, false) ==
+          "built 1 output (1 document, 9.0 kB) in 50 ms");
   }
 
   TEST_CASE("NO_COLOR and a non-terminal stderr turn colour off") {
@@ -56,6 +61,7 @@ TEST_SUITE("cli/report") {
     std::vector<ReportOutput> outputs = {
         {"out/a.pdf", "pdf", "a.md", -1, true, 2, 1000, std::string(64, 'f'), 12, {warn}},
         {"out/b.pdf", "pdf", "may.yaml", 1, false, 0, 0, "", 3, {}},
+        {"out/a.epub", "epub", "a.md", -1, true, 5, 500, std::string(64, 'e'), 4, {}},
     };
     ReportRun run{"0.1.0", "1/1", true, false, 0, 1, 40};
     std::string json = report_json(run, outputs);
@@ -63,9 +69,13 @@ TEST_SUITE("cli/report") {
     CHECK(json.find("\"article\": 2") != std::string::npos);
     CHECK(json.find("\"sha256\": null") != std::string::npos);
     CHECK(json.find("\"message\": \"say \\\"hi\\\"\"") != std::string::npos);
-    CHECK(json.find("\"outputs\": 2,\n    \"written\": 1,\n    \"failed\": 1,\n"
-                    "    \"pages\": 2,\n    \"bytes\": 1000,\n    \"errors\": 0,\n"
-                    "    \"warnings\": 1,\n    \"time_ms\": 40\n") != std::string::npos);
+    // The EPUB's content documents are not pages.
+    CHECK(json.find("\"format\": \"epub\"") != std::string::npos);
+    CHECK(json.find("\"documents\": 5,\n      \"bytes\": 500") != std::string::npos);
+    CHECK(json.find(
+              "\"outputs\": 3,\n    \"written\": 2,\n    \"failed\": 1,\n"
+              "    \"pages\": 2,\n    \"documents\": 5,\n    \"bytes\": 1500,\n    \"errors\": 0,\n"
+              "    \"warnings\": 1,\n    \"time_ms\": 40\n") != std::string::npos);
     CHECK(json.back() == '\n');
     // Same inputs, same bytes: only the time fields may change between runs.
     CHECK(report_json(run, outputs) == json);
