@@ -52,6 +52,25 @@ struct RenderOptions {
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
                                  const RenderOptions& options, Diagnostics& diags);
 
+/// An article held in memory (a CMS's own text) rather than in a file.
+struct ArticleText {
+  std::string bytes; ///< the article as a file would hold it (Markdown, galley XML, NITF, ...)
+  /// What diagnostics call it; its extension picks the reader as a file's would ("story.md").
+  std::string name;
+  /// Where its relative image paths start, and the first folder images may come from.
+  std::filesystem::path base_dir;
+};
+
+/// Loads articles held in memory into an issue, as load() loads article files: one is an
+/// article book, several a collection named after the first.
+std::optional<model::Issue> load_texts(const std::vector<ArticleText>& articles,
+                                       const RenderOptions& options, Diagnostics& diags);
+
+/// Checks an issue a program built itself, as the loaders check what they read: every article
+/// has a title, every note reference its note, every picture a readable file within the
+/// limits; notes and limits as `load` enforces them. False when it found errors (in `diags`).
+bool validate(const model::Issue& issue, const RenderOptions& options, Diagnostics& diags);
+
 /// The style an issue asks for, with the option taking precedence. A style named by the
 /// manifest resolves relative to the manifest's folder when it is a path, and must stay inside
 /// that folder or an allowed one (an error otherwise, and the defaults are returned).

@@ -25,13 +25,37 @@ namespace fs = std::filesystem;
 
 std::string_view format_extension(Format f) { return f == Format::Pdf ? "pdf" : "epub"; }
 
-std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
-                                 const RenderOptions& options, Diagnostics& diags) {
+namespace {
+
+input::LoadOptions load_options_of(const RenderOptions& options) {
   input::LoadOptions load_options;
   load_options.allowed_roots = options.allowed_roots;
   load_options.resource_paths = options.resource_paths;
   load_options.limits = options.limits;
-  return input::load_inputs(inputs, load_options, diags);
+  return load_options;
+}
+
+} // namespace
+
+std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
+                                 const RenderOptions& options, Diagnostics& diags) {
+  return input::load_inputs(inputs, load_options_of(options), diags);
+}
+
+std::optional<model::Issue> load_texts(const std::vector<ArticleText>& articles,
+                                       const RenderOptions& options, Diagnostics& diags) {
+  const input::LoadOptions load_options = load_options_of(options);
+  if (articles.empty()) {
+    diags.error({}, "no articles");
+    return std::nullopt;
+  }
+  std::vector<model::Article> loaded;
+  for (const ArticleText& a : articles)
+    if (auto article = input::load_article_bytes(a.bytes, a.name, a.base_dir, load_options, diags))
+      loaded.push_back(std::move(*article));
+  if (loaded.empty())
+    return std::nullopt;
+  return input::issue_of_articles(std::move(loaded));
 }
 
 style::Style resolve_style(const model::Issue& issue, const RenderOptions& options,

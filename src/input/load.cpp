@@ -29,18 +29,17 @@ bool is_manifest_path(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-std::optional<model::Article> load_article_with(const fs::path& path, const std::string& display,
-                                                const std::vector<fs::path>& extra_roots,
-                                                const LoadOptions& options, Diagnostics& diags) {
-  const bool from_stdin = path == kStdinPath;
-  auto text = from_stdin ? read_text_stdin(display, options, diags)
-                         : read_text_file(path, display, options, diags);
-  if (!text)
-    return std::nullopt;
+namespace {
+
+// An article's text read into the model: `base_dir` is where its relative paths start and
+// the first of its roots; the reader is the one `extension` and the text choose.
+std::optional<model::Article> read_article(std::string& text, const std::string& display,
+                                           const fs::path& base_dir, const std::string& extension,
+                                           const std::vector<fs::path>& extra_roots,
+                                           const LoadOptions& options, Diagnostics& diags) {
   ArticleContext ctx;
   ctx.display = display;
-  // Standard input has no folder of its own: its relative paths name files from the current one.
-  ctx.base_dir = from_stdin ? absolute_normal(fs::current_path()) : absolute_normal(path).parent_path();
+  ctx.base_dir = base_dir;
   ctx.roots.push_back(ctx.base_dir);
   for (const auto& r : extra_roots)
     ctx.roots.push_back(absolute_normal(r));
@@ -51,12 +50,38 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
   ctx.options = &options;
 
   ArticleDraft draft;
-  if (!read_article_text(*text, lower_extension(path), ctx, draft, diags))
+  if (!read_article_text(text, extension, ctx, draft, diags))
     return std::nullopt;
   finalize_article(draft, ctx, diags);
   draft.article.source_path = display;
   draft.article.base_dir = ctx.base_dir.string();
   return std::move(draft.article);
+}
+
+} // namespace
+
+std::optional<model::Article> load_article_with(const fs::path& path, const std::string& display,
+                                                const std::vector<fs::path>& extra_roots,
+                                                const LoadOptions& options, Diagnostics& diags) {
+  const bool from_stdin = path == kStdinPath;
+  auto text = from_stdin ? read_text_stdin(display, options, diags)
+                         : read_text_file(path, display, options, diags);
+  if (!text)
+    return std::nullopt;
+  // Standard input has no folder of its own: its relative paths name files from the current one.
+  const fs::path base_dir =
+      from_stdin ? absolute_normal(fs::current_path()) : absolute_normal(path).parent_path();
+  return read_article(*text, display, base_dir, lower_extension(path), extra_roots, options, diags);
+}
+
+std::optional<model::Article> load_article_bytes(std::string_view bytes, const std::string& name,
+                                                 const fs::path& base_dir,
+                                                 const LoadOptions& options, Diagnostics& diags) {
+  auto text = text_from_bytes(bytes, name, options, diags);
+  if (!text)
+    return std::nullopt;
+  return read_article(*text, name, absolute_normal(base_dir), lower_extension(name), {}, options,
+                      diags);
 }
 
 std::optional<model::Article> load_article(const fs::path& path, const LoadOptions& options,
@@ -78,7 +103,7 @@ std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
     }
     return load_manifest(paths.front(), options, diags);
   }
-  model::Issue issue;
+  std::vector<model::Article> articles;
   std::vector<fs::path> seen;
   for (const auto& p : paths) {
     fs::path key = absolute_normal(p);
@@ -88,10 +113,16 @@ std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
     }
     seen.push_back(key);
     if (auto a = load_article(p, options, diags))
-      issue.articles.push_back(std::move(*a));
+      articles.push_back(std::move(*a));
   }
-  if (issue.articles.empty())
+  if (articles.empty())
     return std::nullopt;
+  return issue_of_articles(std::move(articles));
+}
+
+model::Issue issue_of_articles(std::vector<model::Article> articles) {
+  model::Issue issue;
+  issue.articles = std::move(articles);
   const model::Article& first = issue.articles.front();
   const model::Meta& m = first.meta;
   issue.publication = m.publication;

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley::input {
@@ -35,6 +37,13 @@ inline constexpr const char* kStdinName = "<stdin>";
 std::optional<model::Article> load_article(const std::filesystem::path& path,
                                            const LoadOptions& options, Diagnostics& diags);
 
+/// Loads one article from memory: `name` is what diagnostics call it and its extension picks
+/// the reader as a file's would ("story.md"); relative image paths start from `base_dir`,
+/// which is also the first folder they may come from. nullopt as for load_article.
+std::optional<model::Article> load_article_bytes(std::string_view bytes, const std::string& name,
+                                                 const std::filesystem::path& base_dir,
+                                                 const LoadOptions& options, Diagnostics& diags);
+
 /// Loads an issue manifest (.yaml/.yml) and all its articles, in the order listed. Articles
 /// that cannot be loaded are left out (with an error).
 std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
@@ -50,5 +59,9 @@ bool is_manifest_path(const std::filesystem::path& p);
 /// metadata comes from the first article. nullopt when nothing usable could be loaded.
 std::optional<model::Issue> load_inputs(const std::vector<std::filesystem::path>& paths,
                                         const LoadOptions& options, Diagnostics& diags);
+
+/// The issue of loose articles (at least one), as load_inputs makes it: one article is an
+/// article book with its metadata; several are a collection named after the first.
+model::Issue issue_of_articles(std::vector<model::Article> articles);
 
 } // namespace galley::input
