@@ -10,5 +10,6 @@ void add_convert_commands(CLI::App& app, int& exit_code); ///< `pdf` and `epub`
 void add_shape_command(CLI::App& app, int& exit_code);
 void add_styles_command(CLI::App& app, int& exit_code);
 void add_build_command(CLI::App& app, int& exit_code);
+void add_init_command(CLI::App& app, int& exit_code); ///< `init DIR`: a publication to start from
 
 } // namespace galley::cli

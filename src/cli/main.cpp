@@ -5,14 +5,13 @@
 #include "cli/usage.hpp"
 
 #include "galley/error.hpp"
+#include "galley/version.hpp"
 
 #include <csignal>
 #include <cstdio>
 #include <exception>
-
-#ifndef GALLEY_VERSION
-#define GALLEY_VERSION "0.0.0"
-#endif
+#include <functional>
+#include <string>
 
 int main(int argc, char** argv) {
   using namespace galley::cli;
@@ -20,13 +19,23 @@ int main(int argc, char** argv) {
   // (EPIPE, exit 3), not a reason to die silently.
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"galley: typeset articles and issues as a paginated PDF and an EPUB 3", "galley"};
-  app.set_version_flag("--version", "galley " GALLEY_VERSION);
+  app.set_version_flag("--version", std::function<std::string()>([] {
+                         // The libraries too: a report of a difference between two machines starts
+                         // here.
+                         std::string text =
+                             std::string("galley ") + galley::version() + "\nbuilt with:";
+                         for (const galley::LibraryVersion& lib : galley::library_versions())
+                           text += "\n  " + lib.name + " " + lib.version;
+                         return text;
+                       }),
+                       "Print galley's version and its libraries' and exit");
   app.require_subcommand(1);
   app.fallthrough(false);
   int exit_code = kOk;
   add_check_command(app, exit_code);
   add_convert_commands(app, exit_code);
   add_build_command(app, exit_code);
+  add_init_command(app, exit_code);
   add_shape_command(app, exit_code);
   add_styles_command(app, exit_code);
   add_help_command(app, exit_code);
@@ -41,13 +50,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fputs(usage_message(app, e, argc, argv).c_str(), stderr);
+    print_problems(usage_problems(app, e, argc, argv), wants_json(argc, argv));
     return kUsageError;
   } catch (const galley::Error& e) {
-    std::fprintf(stderr, "galley: error: %s\n", e.what());
+    print_problems({{galley::Severity::Error, {}, e.what(), ""}}, wants_json(argc, argv));
     return kInternalError;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "galley: internal error: %s\n", e.what());
+    print_problems({{galley::Severity::Error, {}, std::string("internal error: ") + e.what(), ""}},
+                   wants_json(argc, argv));
     return kInternalError;
   }
   return exit_code;

@@ -239,7 +239,7 @@ TEST_SUITE("cli/galley_build") {
   TEST_CASE("the man page documents every option that --help lists") {
     std::string man = read_file(GALLEY_SOURCE_DIR "/docs/galley.1").value();
     std::string plain = roff_to_plain(man);
-    for (const char* cmd : {"", "check", "pdf", "epub", "build", "shape", "styles"}) {
+    for (const char* cmd : {"", "check", "pdf", "epub", "build", "shape", "styles", "init"}) {
       std::vector<std::string> args;
       if (*cmd)
         args.push_back(cmd);
