@@ -18,7 +18,7 @@ struct Counts {
   int fatals = -1, errors = -1, warnings = -1;
 };
 Counts epubcheck(const fs::path& epub) {
-  auto r = run("java -jar /usr/share/java/epubcheck.jar " + q(epub));
+  auto r = run(std::string(kEpubcheck) + " " + q(epub));
   std::smatch m;
   std::string all = r.out + r.err;
   Counts c;

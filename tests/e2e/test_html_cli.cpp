@@ -101,7 +101,7 @@ TEST_SUITE("e2e/html") {
     for (const char* s : {"track()", "badges", "align="})
       CHECK_MESSAGE(xhtml.out.find(s) == std::string::npos, s);
 
-    auto c = run("java -jar /usr/share/java/epubcheck.jar " + q(dir / "readme.epub"));
+    auto c = run(std::string(kEpubcheck) + " " + q(dir / "readme.epub"));
     std::string all = c.out + c.err;
     CAPTURE(all);
     CHECK((all.find("0 fatals / 0 errors") != std::string::npos ||

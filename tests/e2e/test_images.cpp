@@ -138,7 +138,7 @@ TEST_SUITE("e2e/images") {
     RunResult gif = run("unzip -p " + q(epub) + " 'EPUB/images/*.gif'");
     CHECK(gif.out == run("cat " + q(data("transparent.gif"))).out);
 
-    RunResult check = run("java -jar /usr/share/java/epubcheck.jar " + q(epub));
+    RunResult check = run(std::string(kEpubcheck) + " " + q(epub));
     CAPTURE(check.out);
     CAPTURE(check.err);
     CHECK(check.code == 0);

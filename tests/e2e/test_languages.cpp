@@ -210,7 +210,8 @@ TEST_SUITE("e2e/languages") {
     // epubcheck on the two right-to-left books and one CJK book: the checks above are the same
     // for every language, and each run starts a JVM.
     for (const char* code : {"ar", "he", "ja"}) {
-      const RunResult check = run("java -jar /usr/share/java/epubcheck.jar " + q(dir / (std::string(code) + ".epub")) + " 2>&1");
+      const RunResult check =
+          run(std::string(kEpubcheck) + " " + q(dir / (std::string(code) + ".epub")) + " 2>&1");
       CAPTURE(check.out);
       CHECK(check.out.find("No errors or warnings detected") != std::string::npos);
     }

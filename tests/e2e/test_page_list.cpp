@@ -178,7 +178,7 @@ TEST_SUITE("e2e/page-list") {
     const std::string source = opf.substr(opf.find(marker) + marker.size(), 36);
     CHECK(run("qpdf --qdf --object-streams=disable " + q(pdf) + " -").out.find("uuid:" + source) !=
           std::string::npos);
-    const RunResult check = run("java -jar /usr/share/java/epubcheck.jar " + q(epub) + " 2>&1");
+    const RunResult check = run(std::string(kEpubcheck) + " " + q(epub) + " 2>&1");
     CAPTURE(check.out);
     CHECK(check.code == 0);
     CHECK(check.out.find("0 fatals / 0 errors / 0 warnings") != std::string::npos);

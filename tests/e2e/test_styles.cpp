@@ -63,7 +63,7 @@ TEST_SUITE("e2e/styles") {
       REQUIRE(r.code == 0);
     }
     // One epubcheck run for the three books keeps the JVM start-up cost down.
-    auto r = run("for f in " + q(dir) + "/*.epub; do java -jar /usr/share/java/epubcheck.jar \"$f\"; done");
+    auto r = run("for f in " + q(dir) + "/*.epub; do " + kEpubcheck + " \"$f\"; done");
     std::regex counts(R"((\d+) fatals / (\d+) errors / (\d+) warnings)");
     int clean = 0;
     std::string all = r.out + r.err;
