@@ -33,8 +33,14 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
                                                 const std::vector<fs::path>& extra_roots,
                                                 const LoadOptions& options, Diagnostics& diags) {
   const bool from_stdin = path == kStdinPath;
-  auto text = from_stdin ? read_text_stdin(display, options, diags)
-                         : read_text_file(path, display, options, diags);
+  auto bytes = from_stdin ? read_input_stdin(display, options, diags)
+                          : read_input_file(path, display, options, diags);
+  if (!bytes)
+    return std::nullopt;
+  const std::string extension = lower_extension(path);
+  // A binary format (DOCX) takes the bytes as they are; every other reader takes checked text.
+  const Reader* binary = binary_reader(extension, *bytes);
+  auto text = binary ? std::move(bytes) : text_from_bytes(*bytes, display, options, diags);
   if (!text)
     return std::nullopt;
   ArticleContext ctx;
@@ -51,7 +57,9 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
   ctx.options = &options;
 
   ArticleDraft draft;
-  if (!read_article_text(*text, lower_extension(path), ctx, draft, diags))
+  const bool usable = binary ? binary->read(*text, nullptr, ctx, draft, diags)
+                             : read_article_text(*text, extension, ctx, draft, diags);
+  if (!usable)
     return std::nullopt;
   finalize_article(draft, ctx, diags);
   draft.article.source_path = display;
