@@ -179,6 +179,8 @@ bool read_docx(std::string_view bytes, const ArticleContext& ctx, ArticleDraft& 
   auto numbering_part = package.xml(part_of(rels, "numbering", "word/numbering.xml"));
   auto core_part =
       package.xml(part_of(package.relationships(""), "core-properties", "docProps/core.xml"));
+  if (package.failed())
+    return false; // one error said so; what the damaged parts would make is not shown
   const Styles styles(styles_part.get());
   const Numbering numbering(numbering_part.get());
 
