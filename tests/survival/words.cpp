@@ -210,14 +210,17 @@ Share share(const std::vector<std::string>& body, const std::vector<std::string>
   return {matched_in_order(body, text) + matched_in_order(notes, text), body.size() + notes.size()};
 }
 
-std::vector<std::string> absent_from(const std::vector<std::string>& body, const std::vector<std::string>& notes,
+std::vector<std::string> absent_from(const std::vector<std::string>& body,
+                                     const std::vector<std::string>& notes,
                                      const std::vector<std::string>& text) {
   std::multiset<std::string> have(text.begin(), text.end());
   std::vector<std::string> out;
   for (const auto* part : {&body, &notes})
     for (const auto& w : *part)
-      if (auto it = have.find(w); it != have.end()) have.erase(it);
-      else out.push_back(w);
+      if (auto it = have.find(w); it != have.end())
+        have.erase(it);
+      else
+        out.push_back(w);
   return out;
 }
 

@@ -39,8 +39,9 @@ std::vector<std::string> absent_from(const std::vector<std::string>& body,
 /// The PDF's share: its words as pdftotext reads them (`text`), in order, plus the words that
 /// reading lacks but pdftotext's raw mode (`raw`) finds. pdftotext takes a line whose words are
 /// all one character ("9 €" in a table cell, "🎉 🎉 🎉") for letter-spaced text and prints it
-/// without spaces; raw mode (-raw) separates words by their gaps alone. Raw mode is no reading on its own: it keeps
-/// right-to-left text in the order it is drawn. The words found in neither go to `lacking`.
+/// without spaces; raw mode (-raw) separates words by their gaps alone. Raw mode is no reading on
+/// its own: it keeps right-to-left text in the order it is drawn. The words found in neither go to
+/// `lacking`.
 Share pdf_share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
                 const std::vector<std::string>& text, const std::vector<std::string>& raw,
                 std::vector<std::string>* lacking);
