@@ -353,6 +353,17 @@ TEST_SUITE("e2e/docx") {
     CHECK(t.find("Uncontested seats") != std::string::npos);
   }
 
+  TEST_CASE("a DOCX read from standard input is known by its bytes, pictures and all") {
+    const fs::path dir = scratch("docx-stdin");
+    const fs::path docx = make_docx(kCases[2], dir), pdf = dir / "stdin.pdf";
+    const RunResult r = run_galley("pdf - -o " + q(pdf) + " --strict < " + q(docx));
+    CAPTURE(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(run("pdfinfo " + q(pdf)).out.find("Title:           " + std::string(kCases[2].title)) !=
+          std::string::npos);
+    CHECK(count(run("pdfimages -list " + q(pdf)).out, " jpeg ") == 1);
+  }
+
   TEST_CASE("a corrupt DOCX is one error at the file, and nothing is written") {
     const fs::path dir = scratch("docx-corrupt");
     const fs::path docx = make_docx(kCases[0], dir);
