@@ -265,6 +265,11 @@ void BodyReader::collect_heading_bookmarks(const pugi::xml_node& root) {
 
 std::optional<int> BodyReader::heading_level(const pugi::xml_node& ppr,
                                              const std::string& style) const {
+  // A title is no heading, even where its style gives it an outline level for the navigation
+  // pane (LibreOffice's "Title" is based on its "Heading").
+  if (const ParaRole role = styles_.role(style);
+      role == ParaRole::Title || role == ParaRole::Subtitle)
+    return std::nullopt;
   if (auto outline = child_named(ppr, "outlineLvl")) {
     std::string_view v = attr(outline, "val");
     int level = 9;

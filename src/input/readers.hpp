@@ -1,8 +1,8 @@
 #pragma once
 // The table of article readers: each format galley reads, the extensions that name it and, for
 // the XML formats, how a parsed document shows it is one; for a binary format (DOCX), how its
-// bytes show it. Adding a format is a reader, a row
-// here (readers.cpp) and its section in docs/input.md.
+// bytes show it. Adding a format is a reader, a row here (readers.cpp) and its section in
+// docs/input.md.
 #include "input/draft.hpp"
 #include "input/xml_document.hpp"
 

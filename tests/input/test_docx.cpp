@@ -169,9 +169,10 @@ TEST_SUITE("input/docx") {
     // A German Word: style ids in German, names in English.
     d.styles = "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"de-DE\"/></w:rPr>"
                "</w:rPrDefault></w:docDefaults>" +
-               style("Titel", "Title") + style("Untertitel", "Subtitle") +
-               style("berschrift1", "heading 1") + style("berschrift2", "heading 2") +
-               style("Zitat", "Quote") + style("Quelltext", "Source Code") +
+               style("Titel", "Title", "paragraph", "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>") +
+               style("Untertitel", "Subtitle") + style("berschrift1", "heading 1") +
+               style("berschrift2", "heading 2") + style("Zitat", "Quote") +
+               style("Quelltext", "Source Code") +
                style("Kapitel", "Kapitel", "paragraph", "<w:basedOn w:val=\"berschrift1\"/>");
     d.body = p("Titel", r("Der Bericht")) + p("Untertitel", r("Ein Jahr")) +
              p("berschrift1", r("Einleitung")) + p("", r("Text.")) +
