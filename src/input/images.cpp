@@ -73,8 +73,46 @@ std::string percent_decode(std::string_view s) {
 
 } // namespace
 
+bool check_image_bytes(std::string_view bytes, const std::string& label, const SourceLoc& loc,
+                       const Limits& limits, Diagnostics& diags) {
+  ImageInfo info = probe_image(bytes);
+  if (info.format == ImageFormat::Unknown) {
+    diags.error(loc, label + " is not a JPEG, PNG, GIF, WebP, AVIF or SVG image");
+    return false;
+  }
+  if (!info.error.empty()) {
+    diags.error(loc, label + " is unreadable: " + info.error);
+    return false;
+  }
+  // The header's size, before anything decodes the pixels: a small file may declare a huge
+  // image (a decompression bomb).
+  std::string size = std::to_string(info.width) + " x " + std::to_string(info.height);
+  if (info.width > limits.max_image_side || info.height > limits.max_image_side) {
+    diags.error(loc,
+                label + " is too large: " + size + " pixels (the limit is " +
+                    std::to_string(limits.max_image_side) + " pixels a side)",
+                "scale the image down, or raise the limit with --max-image-side");
+    return false;
+  }
+  if (std::uint64_t(info.width) * info.height > limits.max_image_pixels) {
+    diags.error(loc,
+                label + " is too large: " + size + " pixels (the limit is " +
+                    std::to_string(limits.max_image_pixels) + " pixels)",
+                "scale the image down, or raise the limit with --max-image-pixels");
+    return false;
+  }
+  if (std::string bad = validate_image(bytes, info); !bad.empty()) {
+    diags.error(loc, label + " is unreadable: " + bad);
+    return false;
+  }
+  return true;
+}
+
 void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view what,
                    const ArticleContext& ctx, Diagnostics& diags) {
+  // A picture its reader took out of a package (DOCX) is held in memory, checked already.
+  if (!ref.path.empty())
+    return;
   const std::string label = std::string(what) + " '" + ref.src + "'";
   if (ref.src.empty()) {
     diags.error(loc, std::string(what) + " has no path");
@@ -147,36 +185,8 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
     diags.error(loc, label + " cannot be read: " + why);
     return;
   }
-  ImageInfo info = probe_image(*bytes);
-  if (info.format == ImageFormat::Unknown) {
-    diags.error(loc, label + " is not a JPEG, PNG, GIF, WebP, AVIF or SVG image");
+  if (!check_image_bytes(*bytes, label, loc, limits, diags))
     return;
-  }
-  if (!info.error.empty()) {
-    diags.error(loc, label + " is unreadable: " + info.error);
-    return;
-  }
-  // The header's size, before anything decodes the pixels: a small file may declare a huge
-  // image (a decompression bomb).
-  std::string size = std::to_string(info.width) + " x " + std::to_string(info.height);
-  if (info.width > limits.max_image_side || info.height > limits.max_image_side) {
-    diags.error(loc,
-                label + " is too large: " + size + " pixels (the limit is " +
-                    std::to_string(limits.max_image_side) + " pixels a side)",
-                "scale the image down, or raise the limit with --max-image-side");
-    return;
-  }
-  if (std::uint64_t(info.width) * info.height > limits.max_image_pixels) {
-    diags.error(loc,
-                label + " is too large: " + size + " pixels (the limit is " +
-                    std::to_string(limits.max_image_pixels) + " pixels)",
-                "scale the image down, or raise the limit with --max-image-pixels");
-    return;
-  }
-  if (std::string bad = validate_image(*bytes, info); !bad.empty()) {
-    diags.error(loc, label + " is unreadable: " + bad);
-    return;
-  }
   // The layout and the writers read the image again by this path: confined the same way.
   confine_reads(resolved, ctx.roots);
   ref.path = resolved.string();

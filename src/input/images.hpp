@@ -6,7 +6,9 @@
 
 namespace galley::input {
 
-/// Resolves `ref.src` and sets `ref.path` (or `ref.remote`). `what` names the image in messages
+/// Resolves `ref.src` and sets `ref.path` (or `ref.remote`); a `ref` whose path its reader set
+/// already (a picture held in memory, check_image_bytes()) is left as it is. `what` names the image
+/// in messages
 /// ("cover image", "figure"). A site-root path (`/images/x.png`) that is no file of its own is
 /// looked up under each of `LoadOptions::resource_paths`. Errors: a path that is absolute or
 /// leaves the allowed folders (ctx.roots), a file that is not a readable JPEG, PNG, GIF or SVG.
@@ -14,6 +16,12 @@ namespace galley::input {
 /// place) and a remote URL (galley never fetches it).
 void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view what,
                    const ArticleContext& ctx, Diagnostics& diags);
+
+/// The checks resolve_image() makes on an image's bytes, for an image that is no file of its
+/// own (a picture inside a DOCX): a known format whose header is readable, within `limits`'
+/// sides and pixels, pixels that decode. False after one error at `loc` naming `label`.
+bool check_image_bytes(std::string_view bytes, const std::string& label, const SourceLoc& loc,
+                       const Limits& limits, Diagnostics& diags);
 
 /// Lexically: is `path` inside `root` (both absolute and normal)?
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);

@@ -31,12 +31,18 @@ bool is_manifest_path(const fs::path& p) {
 
 namespace {
 
-// An article's text read into the model: `base_dir` is where its relative paths start and
-// the first of its roots; the reader is the one `extension` and the text choose.
-std::optional<model::Article> read_article(std::string& text, const std::string& display,
+// An article's bytes read into the model: `base_dir` is where its relative paths start and
+// the first of its roots; the reader is the one `extension` and the content choose. A binary
+// format (DOCX) takes the bytes as they are; every other reader takes checked text.
+std::optional<model::Article> read_article(std::string bytes, const std::string& display,
                                            const fs::path& base_dir, const std::string& extension,
                                            const std::vector<fs::path>& extra_roots,
                                            const LoadOptions& options, Diagnostics& diags) {
+  const Reader* binary = binary_reader(extension, bytes);
+  auto text = binary ? std::optional<std::string>(std::move(bytes))
+                     : text_from_bytes(bytes, display, options, diags);
+  if (!text)
+    return std::nullopt;
   ArticleContext ctx;
   ctx.display = display;
   ctx.base_dir = base_dir;
@@ -50,7 +56,9 @@ std::optional<model::Article> read_article(std::string& text, const std::string&
   ctx.options = &options;
 
   ArticleDraft draft;
-  if (!read_article_text(text, extension, ctx, draft, diags))
+  const bool usable = binary ? binary->read(*text, nullptr, ctx, draft, diags)
+                             : read_article_text(*text, extension, ctx, draft, diags);
+  if (!usable)
     return std::nullopt;
   finalize_article(draft, ctx, diags);
   draft.article.source_path = display;
@@ -64,24 +72,27 @@ std::optional<model::Article> load_article_with(const fs::path& path, const std:
                                                 const std::vector<fs::path>& extra_roots,
                                                 const LoadOptions& options, Diagnostics& diags) {
   const bool from_stdin = path == kStdinPath;
-  auto text = from_stdin ? read_text_stdin(display, options, diags)
-                         : read_text_file(path, display, options, diags);
-  if (!text)
+  auto bytes = from_stdin ? read_input_stdin(display, options, diags)
+                          : read_input_file(path, display, options, diags);
+  if (!bytes)
     return std::nullopt;
   // Standard input has no folder of its own: its relative paths name files from the current one.
   const fs::path base_dir =
       from_stdin ? absolute_normal(fs::current_path()) : absolute_normal(path).parent_path();
-  return read_article(*text, display, base_dir, lower_extension(path), extra_roots, options, diags);
+  return read_article(std::move(*bytes), display, base_dir, lower_extension(path), extra_roots,
+                      options, diags);
 }
 
 std::optional<model::Article> load_article_bytes(std::string_view bytes, const std::string& name,
                                                  const fs::path& base_dir,
                                                  const LoadOptions& options, Diagnostics& diags) {
-  auto text = text_from_bytes(bytes, name, options, diags);
-  if (!text)
+  if (bytes.size() > options.limits.max_file_size) {
+    diags.error({name}, "file is too large (the limit is " +
+                            std::to_string(options.limits.max_file_size) + " bytes)");
     return std::nullopt;
-  return read_article(*text, name, absolute_normal(base_dir), lower_extension(name), {}, options,
-                      diags);
+  }
+  return read_article(std::string(bytes), name, absolute_normal(base_dir), lower_extension(name),
+                      {}, options, diags);
 }
 
 std::optional<model::Article> load_article(const fs::path& path, const LoadOptions& options,

@@ -1,5 +1,6 @@
 #include "input/readers.hpp"
 
+#include "input/docx.hpp"
 #include "input/jats.hpp"
 #include "input/markdown.hpp"
 #include "input/nitf.hpp"
@@ -34,6 +35,11 @@ bool read_jats_doc(std::string&, const XmlDocument* xml, const ArticleContext& c
   return read_jats(*xml, ctx, draft, diags);
 }
 
+bool read_docx_doc(std::string& bytes, const XmlDocument*, const ArticleContext& ctx,
+                   ArticleDraft& draft, Diagnostics& diags) {
+  return read_docx(bytes, ctx, draft, diags);
+}
+
 bool owns(const Reader& r, std::string_view extension) {
   return std::find(r.extensions.begin(), r.extensions.end(), extension) != r.extensions.end();
 }
@@ -48,8 +54,21 @@ const std::vector<Reader>& readers() {
       {"NITF", "nitf", {".xml", ".nitf"}, true, is_nitf, read_nitf_doc},
       {"JATS", "article", {".xml", ".nxml"}, true, is_jats, read_jats_doc},
       {"galley XML", "article", {".xml"}, false, is_galley_xml, read_galley},
+      {"DOCX", "", {".docx"}, false, nullptr, read_docx_doc, is_docx},
   };
   return table;
+}
+
+const Reader* binary_reader(const std::string& extension, std::string_view bytes) {
+  const std::vector<Reader>& all = readers();
+  if (std::any_of(all.begin(), all.end(), [&](const Reader& r) { return owns(r, extension); })) {
+    auto it = std::find_if(all.begin(), all.end(),
+                           [&](const Reader& r) { return r.claims_bytes && owns(r, extension); });
+    return it == all.end() ? nullptr : &*it;
+  }
+  auto it = std::find_if(all.begin(), all.end(),
+                         [&](const Reader& r) { return r.claims_bytes && r.claims_bytes(bytes); });
+  return it == all.end() ? nullptr : &*it;
 }
 
 bool read_article_text(std::string& text, const std::string& extension, const ArticleContext& ctx,
@@ -57,13 +76,13 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
   const std::vector<Reader>& all = readers();
   std::vector<const Reader*> candidates;
   for (const Reader& r : all)
-    if (owns(r, extension))
+    if (owns(r, extension) && !r.claims_bytes)
       candidates.push_back(&r);
   if (candidates.empty()) {
     // No reader owns the extension: the text says whether it is XML.
     const bool xml = looks_like_xml(text);
     for (const Reader& r : all)
-      if ((r.claims != nullptr) == xml)
+      if (!r.claims_bytes && (r.claims != nullptr) == xml)
         candidates.push_back(&r);
   }
   if (!candidates.front()->claims)

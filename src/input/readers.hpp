@@ -1,7 +1,8 @@
 #pragma once
 // The table of article readers: each format galley reads, the extensions that name it and, for
-// the XML formats, how a parsed document shows it is one. Adding a format is a reader, a row
-// here (readers.cpp) and its section in docs/input.md.
+// the XML formats, how a parsed document shows it is one; for a binary format (DOCX), how its
+// bytes show it. Adding a format is a reader, a row here (readers.cpp) and its section in
+// docs/input.md.
 #include "input/draft.hpp"
 #include "input/xml_document.hpp"
 
@@ -21,14 +22,23 @@ struct Reader {
   /// Whether a parsed document is in this format; null for Markdown, which is not XML.
   bool (*claims)(const XmlDocument&) = nullptr;
   /// Reads a document this reader claims (Markdown gets a null `xml`; the text may be changed:
-  /// a pandoc title block is blanked). False when nothing usable was read.
+  /// a pandoc title block is blanked; a binary format gets the file's bytes and a null `xml`).
+  /// False when nothing usable was read.
   bool (*read)(std::string& text, const XmlDocument* xml, const ArticleContext& ctx,
                ArticleDraft& draft, Diagnostics& diags) = nullptr;
+  /// Set for a binary format: whether a file's bytes are in it. Its reader takes the bytes as
+  /// they are, without the checks that make them text.
+  bool (*claims_bytes)(std::string_view bytes) = nullptr;
 };
 
 /// Every reader, in the order they are asked: the first XML reader that claims a document
 /// reads it.
 const std::vector<Reader>& readers();
+
+/// The binary format's reader for a file with this extension (lower case, with the dot) and
+/// these bytes: the one that owns the extension (`.docx`), else, when no reader owns it, the
+/// first that claims the bytes. Null when the file is to be read as text.
+const Reader* binary_reader(const std::string& extension, std::string_view bytes);
 
 /// Reads an article's text with the reader chosen by `extension` (lower case, with the dot) and
 /// content: an extension one reader owns (`.md`, `.nitf`, `.nxml`) picks it; `.xml`, and any

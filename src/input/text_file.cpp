@@ -23,9 +23,9 @@ SourceLoc loc_at(std::string_view text, size_t offset, const std::string& file) 
   return loc;
 }
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                          const std::string& display, const LoadOptions& options,
-                                          Diagnostics& diags) {
+std::optional<std::string> read_input_file(const std::filesystem::path& path,
+                                           const std::string& display, const LoadOptions& options,
+                                           Diagnostics& diags) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > options.limits.max_file_size) {
@@ -39,11 +39,20 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
     diags.error({display}, "cannot read file: " + why);
     return std::nullopt;
   }
+  return bytes;
+}
+
+std::optional<std::string> read_text_file(const std::filesystem::path& path,
+                                          const std::string& display, const LoadOptions& options,
+                                          Diagnostics& diags) {
+  auto bytes = read_input_file(path, display, options, diags);
+  if (!bytes)
+    return std::nullopt;
   return text_from_bytes(*bytes, display, options, diags);
 }
 
-std::optional<std::string> read_text_stdin(const std::string& display, const LoadOptions& options,
-                                           Diagnostics& diags) {
+std::optional<std::string> read_input_stdin(const std::string& display, const LoadOptions& options,
+                                            Diagnostics& diags) {
   std::string bytes;
   char chunk[65536];
   while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
@@ -55,7 +64,15 @@ std::optional<std::string> read_text_stdin(const std::string& display, const Loa
     diags.error({display}, "cannot read standard input");
     return std::nullopt;
   }
-  return text_from_bytes(bytes, display, options, diags);
+  return bytes;
+}
+
+std::optional<std::string> read_text_stdin(const std::string& display, const LoadOptions& options,
+                                           Diagnostics& diags) {
+  auto bytes = read_input_stdin(display, options, diags);
+  if (!bytes)
+    return std::nullopt;
+  return text_from_bytes(*bytes, display, options, diags);
 }
 
 std::optional<std::string> text_from_bytes(std::string_view view, const std::string& display,

@@ -7,6 +7,16 @@
 
 namespace galley::input {
 
+/// Reads the bytes of `path` as they are, within the size limit: what a reader of a binary
+/// format (DOCX) takes. Reports (and returns nullopt for) a missing or oversized file.
+std::optional<std::string> read_input_file(const std::filesystem::path& path,
+                                           const std::string& display, const LoadOptions& options,
+                                           Diagnostics& diags);
+
+/// The bytes of standard input as they are, within the size limit.
+std::optional<std::string> read_input_stdin(const std::string& display, const LoadOptions& options,
+                                            Diagnostics& diags);
+
 /// Reads `path` and returns its text with a UTF-8 byte order mark removed and CRLF / CR line
 /// endings turned into LF. Reports (and returns nullopt for) a missing, oversized, empty, binary
 /// or not-UTF-8 file; `display` names the file in diagnostics.

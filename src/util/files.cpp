@@ -202,10 +202,33 @@ int open_in_roots(const std::vector<std::filesystem::path>& roots,
   return -1;
 }
 
+/// The files held in memory (hold_file), by absolute normal path.
+struct HeldFiles {
+  std::mutex mutex;
+  std::map<std::string, std::string> bytes;
+};
+
+HeldFiles& held_files() {
+  static HeldFiles h;
+  return h;
+}
+
 } // namespace
+
+void hold_file(const std::filesystem::path& path, std::string bytes) {
+  auto& held = held_files();
+  std::lock_guard lock(held.mutex);
+  held.bytes[absolute_normal(path).string()] = std::move(bytes);
+}
 
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error,
                                      std::size_t max_size) {
+  {
+    auto& held = held_files();
+    std::lock_guard lock(held.mutex);
+    if (auto it = held.bytes.find(absolute_normal(path).string()); it != held.bytes.end())
+      return it->second.substr(0, std::min(it->second.size(), max_size + 1));
+  }
   std::optional<std::vector<std::filesystem::path>> roots;
   {
     auto& confined = confined_files();

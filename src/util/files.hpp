@@ -41,6 +41,12 @@ std::optional<std::string> read_file_beneath(const std::vector<std::filesystem::
 /// opening the file, so a test can swap the file in between.
 void confine_reads(const std::filesystem::path& path, std::vector<std::filesystem::path> roots);
 
+/// Makes `bytes` the content of `path` for every later read_file of it: a file that exists only
+/// in memory, such as a picture inside a DOCX package, which the layout and both writers then
+/// read by name like any picture on disk. `path` is best one no file can have (the package's
+/// own path followed by the part's name). Holding the same path again replaces the bytes.
+void hold_file(const std::filesystem::path& path, std::string bytes);
+
 /// A file's identity: its device and inode, the same whatever name, link or ".." reached it.
 struct FileId {
   std::uint64_t dev = 0;

@@ -1,11 +1,10 @@
 // Text survival on the real-world Markdown corpus: every file of tests/corpus/markdown/cases.tsv
 // becomes a PDF and an EPUB under --strict, both pass their checkers (qpdf, epubcheck), and the
 // words pandoc reads from the same file are found, in order, in both outputs at 99% or more.
+#include "epub_text.hpp"
 #include "words.hpp"
 
 #include <doctest/doctest.h>
-#include <pugixml.hpp>
-#include <zip.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +20,12 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using survival::absent_from;
+using survival::epub_text;
 using survival::matched_in_order;
+using survival::pdf_share;
+using survival::Share;
+using survival::share;
 using survival::words;
 
 namespace {
@@ -77,112 +81,6 @@ std::vector<Case> read_cases() {
     cases.push_back(c);
   }
   return cases;
-}
-
-std::string zip_entry(zip_t* z, const std::string& name) {
-  zip_stat_t st;
-  REQUIRE_MESSAGE(zip_stat(z, name.c_str(), 0, &st) == 0, name);
-  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-  REQUIRE(f != nullptr);
-  std::string data(st.size, '\0');
-  CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
-  zip_fclose(f);
-  return data;
-}
-
-void collect_text(const pugi::xml_node& node, std::string& out) {
-  for (auto child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      out += child.value();
-    } else if (child.type() == pugi::node_element) {
-      std::string_view name = child.name();
-      if (name == "head" || name == "script" || name == "style") continue;
-      // Block boundaries separate words even where the markup has no white space between them;
-      // phrase elements (H<sub>2</sub>O, <kbd>Ctrl</kbd>+<kbd>C</kbd>) do not.
-      static const std::set<std::string_view> phrase = {
-          "a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp",
-          "small", "span", "strong", "sub", "sup", "u", "var"};
-      // A note marker is a word of its own, which the reference leaves out.
-      const bool marker = std::string_view(child.attribute("class").value()) == "noteref";
-      const bool block = marker || !phrase.count(name);
-      if (block) out += ' ';
-      collect_text(child, out);
-      if (block) out += ' ';
-    }
-  }
-}
-
-/// The text of an EPUB: every content document of the spine, in spine order, tags removed and
-/// entities decoded (by the XML parser).
-std::string epub_text(const fs::path& epub) {
-  int err = 0;
-  zip_t* z = zip_open(epub.c_str(), ZIP_RDONLY, &err);
-  REQUIRE(z != nullptr);
-  pugi::xml_document container;
-  REQUIRE(container.load_string(zip_entry(z, "META-INF/container.xml").c_str()));
-  std::string opf_path = container.select_node("//*[local-name()='rootfile']").node().attribute("full-path").value();
-  pugi::xml_document opf;
-  REQUIRE(opf.load_string(zip_entry(z, opf_path).c_str()));
-  fs::path base = fs::path(opf_path).parent_path();
-  std::string text;
-  for (auto ref : opf.select_nodes("//*[local-name()='itemref']")) {
-    std::string idref = ref.node().attribute("idref").value();
-    auto item = opf.select_node(("//*[local-name()='item'][@id='" + idref + "']").c_str()).node();
-    pugi::xml_document doc;
-    std::string href = (base / item.attribute("href").value()).generic_string();
-    REQUIRE_MESSAGE(doc.load_string(zip_entry(z, href).c_str(), pugi::parse_default | pugi::parse_ws_pcdata), href);
-    collect_text(doc, text);
-    text += '\n';
-  }
-  zip_close(z);
-  return text;
-}
-
-struct Share {
-  size_t found = 0;
-  size_t total = 0;
-  double percent() const { return total == 0 ? 100.0 : 100.0 * static_cast<double>(found) / static_cast<double>(total); }
-};
-
-/// Body words and footnote words are matched separately, each in order: footnotes sit at the end
-/// of pandoc's text but at the foot of a page in the PDF.
-Share share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
-            const std::vector<std::string>& text) {
-  return {matched_in_order(body, text) + matched_in_order(notes, text), body.size() + notes.size()};
-}
-
-/// Reference words that `text` has nowhere (counted with their repeats).
-std::vector<std::string> absent_from(const std::vector<std::string>& body, const std::vector<std::string>& notes,
-                                     const std::vector<std::string>& text) {
-  std::multiset<std::string> have(text.begin(), text.end());
-  std::vector<std::string> out;
-  for (const auto* part : {&body, &notes})
-    for (const auto& w : *part)
-      if (auto it = have.find(w); it != have.end()) have.erase(it);
-      else out.push_back(w);
-  return out;
-}
-
-/// The PDF's share: its words as pdftotext reads them, in order, plus the words that reading
-/// lacks but pdftotext's raw mode finds. pdftotext takes a line whose words are all one
-/// character ("9 €" in a table cell, "🎉 🎉 🎉") for letter-spaced text and prints it without
-/// spaces; raw mode (-raw) separates words by their gaps alone. Raw mode is no reading on its
-/// own: it keeps right-to-left text in the order it is drawn.
-Share pdf_share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
-                const std::vector<std::string>& text, const std::vector<std::string>& raw,
-                std::vector<std::string>* lacking) {
-  Share s = share(body, notes, text);
-  std::vector<std::string> missing = absent_from(body, notes, text);
-  std::multiset<std::string> in_raw(raw.begin(), raw.end());
-  for (const auto& w : missing) {
-    if (auto it = in_raw.find(w); it != in_raw.end() && s.found < s.total) {
-      in_raw.erase(it);
-      ++s.found;
-    } else if (lacking) {
-      lacking->push_back(w);
-    }
-  }
-  return s;
 }
 
 /// The file without the front matter that pandoc does not know: Hugo's TOML block between `+++`

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace survival {
 
@@ -202,6 +203,42 @@ size_t matched_in_order(const std::vector<std::string>& reference, const std::ve
     std::swap(prev, cur);
   }
   return prev[text.size()];
+}
+
+Share share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
+            const std::vector<std::string>& text) {
+  return {matched_in_order(body, text) + matched_in_order(notes, text), body.size() + notes.size()};
+}
+
+std::vector<std::string> absent_from(const std::vector<std::string>& body,
+                                     const std::vector<std::string>& notes,
+                                     const std::vector<std::string>& text) {
+  std::multiset<std::string> have(text.begin(), text.end());
+  std::vector<std::string> out;
+  for (const auto* part : {&body, &notes})
+    for (const auto& w : *part)
+      if (auto it = have.find(w); it != have.end())
+        have.erase(it);
+      else
+        out.push_back(w);
+  return out;
+}
+
+Share pdf_share(const std::vector<std::string>& body, const std::vector<std::string>& notes,
+                const std::vector<std::string>& text, const std::vector<std::string>& raw,
+                std::vector<std::string>* lacking) {
+  Share s = share(body, notes, text);
+  std::vector<std::string> missing = absent_from(body, notes, text);
+  std::multiset<std::string> in_raw(raw.begin(), raw.end());
+  for (const auto& w : missing) {
+    if (auto it = in_raw.find(w); it != in_raw.end() && s.found < s.total) {
+      in_raw.erase(it);
+      ++s.found;
+    } else if (lacking) {
+      lacking->push_back(w);
+    }
+  }
+  return s;
 }
 
 } // namespace survival
