@@ -138,11 +138,6 @@ void add_text(pugi::xml_node parent, std::string_view text);
 /// need to place bullets, numbers and punctuation of right-to-left text.
 pugi::xml_node start_xhtml(pugi::xml_document& doc, const std::string& lang,
                            const std::string& title, const char* body_type = nullptr);
-/// An SVG image made safe to carry (svg.cpp): parsed as XML, without DOCTYPE, scripts, event
-/// handlers or references to other files. `removed` says what was taken out ("" when nothing
-/// was); nullopt with `error` when it is not an SVG document at all.
-std::optional<std::string> clean_svg(const std::string& data, std::string& removed,
-                                     std::string& error);
 
 std::string serialize(const pugi::xml_document& doc, bool indent);
 /// Letters, digits, '-', '_' and '.' kept; anything else becomes '-'; never empty.

@@ -1,13 +1,14 @@
 // Images carried in the book. Policy (docs/epub.md): JPEG, PNG, GIF and SVG, core media types
 // of every EPUB 3 ("Core media types"), are copied untouched, but for SVG, which is cleaned
-// first (svg.cpp). AVIF is a core media type of no EPUB version, and WebP only of EPUB 3.3, not
-// of the EPUB 3.2 that epubcheck 4.2.6 and many reading systems follow: a book carrying either
-// would need a core-type fallback. Each is decoded (util/image_pixels.hpp) and stored as a
-// PNG, which keeps every pixel and the alpha channel. Remote images are never fetched.
+// first (util/svg_clean.cpp). AVIF is a core media type of no EPUB version, and WebP only of
+// EPUB 3.3, not of the EPUB 3.2 that epubcheck 4.2.6 and many reading systems follow: a book
+// carrying either would need a core-type fallback. Each is decoded (util/image_pixels.hpp) and
+// stored as a PNG, which keeps every pixel and the alpha channel. Remote images are never fetched.
 #include "epub/book.hpp"
 #include "util/files.hpp"
 #include "util/image_info.hpp"
 #include "util/image_pixels.hpp"
+#include "util/svg.hpp"
 
 #include <charconv>
 

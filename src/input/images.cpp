@@ -101,6 +101,10 @@ bool check_image_bytes(std::string_view bytes, const std::string& label, const S
                 "scale the image down, or raise the limit with --max-image-pixels");
     return false;
   }
+  if (info.default_size)
+    diags.warning(loc,
+                  label + " gives no width, height or viewBox; it is drawn at 300 x 150 pixels",
+                  "give the <svg> element a viewBox, or a width and height");
   if (std::string bad = validate_image(bytes, info); !bad.empty()) {
     diags.error(loc, label + " is unreadable: " + bad);
     return false;

@@ -20,11 +20,8 @@ Picture load_picture(ArticleContext& ctx, const model::ImageRef& ref, const Sour
   }
   ImageInfo info = probe_image(*bytes);
   if (!info.error.empty() || info.width == 0 || info.height == 0 ||
-      info.format == ImageFormat::Svg || info.format == ImageFormat::Unknown) {
-    std::string reason = !info.error.empty() ? info.error
-                         : info.format == ImageFormat::Unknown
-                             ? std::string("unknown format")
-                             : std::string(format_name(info.format)) + " is not supported in PDF";
+      info.format == ImageFormat::Unknown) {
+    std::string reason = !info.error.empty() ? info.error : std::string("unknown format");
     ctx.diags.error(loc, "image '" + ref.src + "' is unusable: " + reason);
     return pic;
   }

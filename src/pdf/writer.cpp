@@ -9,6 +9,7 @@
 #include "pdf/images.hpp"
 #include "pdf/podofo_util.hpp"
 #include "pdf/structure.hpp"
+#include "pdf/svg_form.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
@@ -24,6 +25,7 @@ struct PreparedImage {
   ImageData info; ///< size and colour; its sample buffers are emptied once packed
   StreamData samples;
   std::optional<StreamData> alpha;
+  std::optional<StreamData> icc;
   std::string error;
 };
 
@@ -88,13 +90,16 @@ std::vector<bool> drawn_images(const layout::Document& doc) {
 /// Packs the samples and alpha of `image` into `out`'s streams and frees the pixels.
 void pack_image(ImageData image, bool compress, PreparedImage& out) {
   // A JPEG is passed through as it is, for /DCTDecode.
-  out.samples = image.dct ? StreamData{std::move(image.samples), false}
-                          : pack_stream(image.samples, compress);
+  out.samples = image.dct || image.form ? StreamData{std::move(image.samples), false}
+                                        : pack_stream(image.samples, compress);
   if (!image.alpha.empty())
     out.alpha = pack_stream(image.alpha, compress);
+  if (!image.icc.empty())
+    out.icc = pack_stream(image.icc, compress);
   // Free the decoded pixels now (assigning an empty string would keep their buffer).
   std::string().swap(image.samples);
   std::string().swap(image.alpha);
+  std::string().swap(image.icc);
   out.info = std::move(image);
 }
 
@@ -106,7 +111,8 @@ std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
   std::optional<ImageData> image;
   auto bytes = read_file(path, &why);
   if (bytes)
-    image = load_image(*bytes, options.limits.max_image_pixels, options.limits.max_image_side, why);
+    image = load_image(*bytes, options.limits.max_image_pixels, options.limits.max_image_side,
+                       options.standard.archive != PdfStandard::Archive::None, why);
   if (!image) {
     out.error = "cannot embed image '" + path + "': " + why;
     return made;
@@ -149,16 +155,19 @@ Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt
   return out;
 }
 
-/// An image XObject (8.9.5); the alpha channel becomes a soft mask (11.6.5.3).
+/// An image XObject (8.9.5); the alpha channel becomes a soft mask (11.6.5.3). An SVG becomes
+/// a form XObject instead (8.10), drawn the same way.
 PdfObject* embed_image(PdfVecObjects& objects, const PreparedImage& prepared) {
   const ImageData& img = prepared.info;
+  if (img.form)
+    return embed_form(objects, prepared.samples.bytes);
   auto image_dict = [&](int components) {
     PdfObject* obj = objects.CreateObject("XObject");
     PdfDictionary& d = obj->GetDictionary();
     d.AddKey("Subtype", PdfName("Image"));
     d.AddKey("Width", pdf_int(img.width));
     d.AddKey("Height", pdf_int(img.height));
-    d.AddKey("BitsPerComponent", pdf_int(8));
+    d.AddKey("BitsPerComponent", pdf_int(img.bits));
     d.AddKey("ColorSpace", PdfName(components == 1   ? "DeviceGray"
                                    : components == 4 ? "DeviceCMYK"
                                                      : "DeviceRGB"));
@@ -166,6 +175,16 @@ PdfObject* embed_image(PdfVecObjects& objects, const PreparedImage& prepared) {
   };
   PdfObject* obj = image_dict(img.components);
   PdfDictionary& d = obj->GetDictionary();
+  if (prepared.icc) {
+    // An ICCBased space (8.6.5.5): the profile stream with its number of components.
+    PdfObject* profile = objects.CreateObject(PdfVariant(PdfDictionary()));
+    profile->GetDictionary().AddKey("N", pdf_int(img.components));
+    set_stream(profile, *prepared.icc);
+    PdfArray space;
+    space.push_back(PdfName("ICCBased"));
+    space.push_back(profile->Reference());
+    d.AddKey("ColorSpace", space);
+  }
   if (img.dct) {
     d.AddKey("Filter", PdfName("DCTDecode"));
     if (img.invert_cmyk) {

@@ -1,10 +1,14 @@
 #include "util/image_info.hpp"
 
+#include "util/svg.hpp"
+
 #include <avif/avif.h>
 #include <webp/decode.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <optional>
 
 namespace galley {
 
@@ -211,6 +215,23 @@ ImageInfo probe_avif(std::string_view b) {
     info.error = "corrupt AVIF: zero size";
   return info;
 }
+ImageInfo probe_svg(std::string_view b) {
+  ImageInfo info;
+  info.format = ImageFormat::Svg;
+  std::string removed;
+  std::optional<std::string> clean = clean_svg(b, removed, info.error);
+  if (!clean)
+    return info;
+  std::optional<SvgSize> size = measure_svg(*clean, info.error);
+  if (!size)
+    return info;
+  // Whole pixels for the limits and the layout's aspect; the PDF draws the exact size.
+  auto px = [](double v) { return std::uint32_t(std::min(std::ceil(v), double(UINT32_MAX))); };
+  info.width = px(size->width);
+  info.height = px(size->height);
+  info.default_size = !size->given;
+  return info;
+}
 } // namespace
 
 ImageInfo probe_image(std::string_view b) {
@@ -227,10 +248,8 @@ ImageInfo probe_image(std::string_view b) {
   if (is_avif(b))
     return probe_avif(b);
   auto head = b.substr(0, 1024);
-  if (head.find("<svg") != std::string_view::npos) {
-    info.format = ImageFormat::Svg;
-    return info;
-  }
+  if (head.find("<svg") != std::string_view::npos)
+    return probe_svg(b);
   info.error = b.empty() ? "empty image file" : "not a JPEG, PNG, GIF, WebP, AVIF or SVG image";
   return info;
 }

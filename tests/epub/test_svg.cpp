@@ -1,5 +1,6 @@
-// SVG images are cleaned before the book carries them (epub/svg.cpp): a reading system runs an
-// SVG like a page, so scripts, event handlers and references to other files must not reach it.
+// SVG images are cleaned before the book carries them (util/svg_clean.cpp): a reading system
+// runs an SVG like a page, so scripts, event handlers and references to other files must not
+// reach it.
 #include "support.hpp"
 
 #include <doctest/doctest.h>

@@ -197,9 +197,9 @@ TEST_SUITE("layout/article") {
   TEST_CASE("a figure whose image the PDF cannot use is an error at the figure's line") {
     style::Style st = style::default_style();
     model::Issue issue = test::single();
-    const std::string svg = std::string(GALLEY_TEST_DATA_DIR) + "/epub/data/shape.svg";
+    const std::string text = std::string(GALLEY_TEST_DATA_DIR) + "/e2e/data/images/formats.md";
     issue.articles.front().blocks.push_back(
-        model::Block{model::Figure{{"images/shape.svg", svg, false}, "A shape", {}, "", ""},
+        model::Block{model::Figure{{"images/shape.png", text, false}, "A shape", {}, "", ""},
                      {"story.md", 42, 1}});
     Diagnostics diags;
     lay(issue, st, diags);
@@ -207,7 +207,7 @@ TEST_SUITE("layout/article") {
     for (const auto& d : diags.all())
       located =
           located || (d.severity == Severity::Error && d.loc.file == "story.md" &&
-                      d.loc.line == 42 && d.message.find("images/shape.svg") != std::string::npos);
+                      d.loc.line == 42 && d.message.find("images/shape.png") != std::string::npos);
     CHECK(located);
   }
 

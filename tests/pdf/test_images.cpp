@@ -55,13 +55,21 @@ TEST_SUITE("pdf/images") {
     CHECK(count(plain, "/Im0 Do") == 2);
   }
 
-  TEST_CASE("CMYK JPEG with an Adobe marker gets an inverting Decode array") {
+  TEST_CASE("CMYK JPEG with an Adobe marker gets an inverting Decode array, or RGB under PDF/A") {
     std::string path = save("cmyk.jpg", make_jpeg(32, 32, 4));
     Diagnostics diags;
-    std::string pdf = pdf::write_pdf(image_document({path}), diags, {.compress = false});
+    pdf::WriteOptions plain{.compress = false};
+    plain.standard.archive = PdfStandard::Archive::None;
+    std::string pdf = pdf::write_pdf(image_document({path}), diags, plain);
     CHECK(diags.empty());
     CHECK(pdf.find("/DeviceCMYK") != std::string::npos);
     CHECK(pdf.find("/Decode[ 1 0 1 0 1 0 1 0]") != std::string::npos);
+    // PDF/A's sRGB output intent cannot say what DeviceCMYK means: the samples become RGB.
+    std::string archived = pdf::write_pdf(image_document({path}), diags, {.compress = false});
+    CHECK(diags.empty());
+    CHECK(archived.find("/DeviceCMYK") == std::string::npos);
+    CHECK(archived.find("/DCTDecode") == std::string::npos);
+    CHECK(archived.find("/DeviceRGB") != std::string::npos);
   }
 
   TEST_CASE("PNG with alpha gets a soft mask") {
@@ -77,7 +85,7 @@ TEST_SUITE("pdf/images") {
     CHECK(list.output.find("smask") != std::string::npos);
   }
 
-  TEST_CASE("16-bit gray + alpha and palette + tRNS PNGs get soft masks") {
+  TEST_CASE("16-bit gray + alpha and palette + tRNS PNGs get soft masks, at their depth") {
     for (bool palette : {false, true}) {
       CAPTURE(palette);
       std::string png = make_png_other(24, 16, palette);
@@ -91,7 +99,9 @@ TEST_SUITE("pdf/images") {
       CHECK(diags.empty());
       CHECK(pdf.find("/SMask") != std::string::npos);
       CHECK(pdf.find(palette ? "/DeviceRGB" : "/DeviceGray") != std::string::npos);
-      CHECK(pdf.find("/BitsPerComponent 8") != std::string::npos);
+      // The 16-bit image keeps 16 bits, in its samples and its soft mask.
+      CHECK((pdf.find("/BitsPerComponent 8") != std::string::npos) == palette);
+      CHECK((pdf.find("/BitsPerComponent 16") != std::string::npos) == !palette);
       CHECK(run("qpdf --check " + save("other.pdf", pdf)).exit_code == 0);
     }
   }
