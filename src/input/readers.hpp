@@ -24,6 +24,9 @@ struct Reader {
   /// a pandoc title block is blanked). False when nothing usable was read.
   bool (*read)(std::string& text, const XmlDocument* xml, const ArticleContext& ctx,
                ArticleDraft& draft, Diagnostics& diags) = nullptr;
+  /// For a format that is not XML but shows itself in its first characters (HTML, JSON): whether
+  /// `text` is in it. Asked, in table order, of a file whose extension no reader owns.
+  bool (*sniffs)(std::string_view text) = nullptr;
 };
 
 /// Every reader, in the order they are asked: the first XML reader that claims a document
@@ -31,8 +34,9 @@ struct Reader {
 const std::vector<Reader>& readers();
 
 /// Reads an article's text with the reader chosen by `extension` (lower case, with the dot) and
-/// content: an extension one reader owns (`.md`, `.nitf`, `.nxml`) picks it; `.xml`, and any
-/// other extension whose text starts like XML, picks the first XML reader that claims the
+/// content: an extension one reader owns (`.md`, `.html`, `.json`, `.nitf`, `.nxml`) picks it;
+/// any other extension picks the first reader that sniffs the text (HTML, JSON); `.xml`, and
+/// any other extension whose text starts like XML, picks the first XML reader that claims the
 /// parsed document; everything else is Markdown. False when the document is unusable (not well
 /// formed, refused DOCTYPE, a root no reader takes), with the reason in `diags`.
 bool read_article_text(std::string& text, const std::string& extension, const ArticleContext& ctx,
