@@ -152,8 +152,14 @@ Survival survival(const std::string& reference, const std::string& notes, const 
     return total == 0 ? 100.0 : 100.0 * static_cast<double>(found) / static_cast<double>(total);
   };
   CHECK(body.size() > 50);
-  return {share(::survival::words(::survival::join_hyphenated_lines(text.out)),
-                ::survival::words(::survival::join_hyphenated_lines(raw.out))),
+  // pdftotext reads a note's number, set as a superscript after a word's full stop, as part of
+  // the word ("compiles.1"): the number is parted from a letter's punctuation again.
+  const std::regex note_number("([A-Za-z][.,;:!?])([0-9]{1,2})(\\s)");
+  auto pdf_words = [&](const std::string& t) {
+    return ::survival::words(
+        std::regex_replace(::survival::join_hyphenated_lines(t), note_number, "$1 $2$3"));
+  };
+  return {share(pdf_words(text.out), pdf_words(raw.out)),
           share(::survival::words(epub_text(epub)), {})};
 }
 

@@ -41,8 +41,7 @@ void check_epubs(const std::vector<std::filesystem::path>& books);
 
 /// The share, in percent, of `reference`'s words (the survival test's word rules) found in
 /// order in the PDF's and in the EPUB's text; `notes` are matched on their own. As in the
-/// survival test, a word the PDF's reading lacks counts when pdftotext's raw mode finds it
-/// (a note's number set as a superscript reads as part of the word before it).
+/// survival test, a word the PDF's reading lacks counts when pdftotext's raw mode finds it.
 struct Survival {
   double pdf = 0;
   double epub = 0;
