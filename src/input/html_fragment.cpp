@@ -13,13 +13,7 @@ namespace galley::input::html {
 
 namespace {
 
-struct OutputDeleter {
-  // The options only name the deallocator, the same in every options struct used here.
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
-};
-using Parsed = std::unique_ptr<GumboOutput, OutputDeleter>;
-
-Parsed parse(std::string_view html) {
+Parsed parse_html(std::string_view html) {
   // The parser's own error list is never read: keeping none saves its memory on large blocks.
   static const GumboOptions options = [] {
     GumboOptions o = kGumboDefaultOptions;
@@ -65,10 +59,6 @@ std::size_t depth_cut(std::string_view html, int bound) {
     if (++depth > bound) return lt;
   }
   return std::string_view::npos;
-}
-
-bool is_element(const GumboNode* n) {
-  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
 }
 
 /// The element's name in lower case, and as written (components keep their capitals).
@@ -186,6 +176,18 @@ model::Block strong_paragraph(model::Inlines content, const SourceLoc& loc) {
 
 } // namespace
 
+bool is_element(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
+}
+
+std::string tag_name(const GumboNode* n) {
+  return is_element(n) ? names(n->v.element).first : std::string();
+}
+
+Attributes attributes_of(const GumboNode* n) {
+  return is_element(n) ? attributes_of(n->v.element) : Attributes{};
+}
+
 std::optional<Tag> parse_tag(std::string_view raw) {
   if (raw.size() < 3 || raw[0] != '<' || raw[1] == '!' || raw[1] == '?') return std::nullopt;
   Tag tag;
@@ -194,7 +196,7 @@ std::optional<Tag> parse_tag(std::string_view raw) {
   // An end tag is parsed as the start tag of the same name: gumbo drops an end tag that closes
   // nothing, and the name is all an end tag has.
   std::string text = tag.closing ? "<" + std::string(raw.substr(2)) : std::string(raw);
-  Parsed out = parse(text);
+  Parsed out = parse_html(text);
   const GumboNode* n = first_written(out->root);
   if (n == nullptr) return tag;
   std::tie(tag.name, tag.shown) = names(n->v.element);
@@ -207,8 +209,11 @@ std::optional<Tag> parse_tag(std::string_view raw) {
 struct FragmentReader::Walk {
   FragmentReader& r;
   SourceLoc at;
+  const PageHooks* hooks = nullptr;
 
-  SourceLoc loc(const GumboNode* n) const {
+  SourceLoc loc(const GumboNode* n) const { return location(n, at); }
+
+  static SourceLoc location(const GumboNode* n, const SourceLoc& at) {
     for (; n != nullptr; n = n->parent) {
       GumboSourcePosition p{};
       if (is_element(n))
@@ -253,14 +258,21 @@ struct FragmentReader::Walk {
       return;
     }
     if (!is_element(n)) return; // comments
+    if (hooks != nullptr && hooks->leave_out(n))
+      return;
     auto [name, shown] = names(n->v.element);
     Attributes attrs = attributes_of(n->v.element);
     Role role = role_of(name, n->v.element.tag != GUMBO_TAG_UNKNOWN);
     SourceLoc at_n = loc(n);
+    if (hooks != nullptr)
+      if (std::optional<model::Inline> instead = hooks->replace(n, at_n)) {
+        out.push_back(std::move(*instead));
+        return;
+      }
     if (name == "br") {
       out.push_back({model::LineBreak{}, at_n});
     } else if (name == "img") {
-      out.push_back(image(attrs, at_n));
+      out.push_back(image_of(n));
     } else if (role == Role::Phrase) {
       model::Inlines children;
       inlines(n, children, depth + 1);
@@ -312,6 +324,8 @@ struct FragmentReader::Walk {
         inline_node(n, pending, depth);
         continue;
       }
+      if (hooks != nullptr && hooks->leave_out(n))
+        continue;
       std::string name = names(n->v.element).first;
       if (!is_block(name)) {
         inline_node(n, pending, depth);
@@ -473,6 +487,11 @@ struct FragmentReader::Walk {
     return nullptr;
   }
 
+  model::Inline image_of(const GumboNode* img) const {
+    return hooks != nullptr ? hooks->image(img, loc(img))
+                            : image(attributes_of(img->v.element), loc(img));
+  }
+
   void figure_block(const GumboNode* n, model::Blocks& out, int depth) {
     const GumboNode* img = find(n, GUMBO_TAG_IMG);
     const GumboNode* caption = find(n, GUMBO_TAG_FIGCAPTION);
@@ -480,14 +499,14 @@ struct FragmentReader::Walk {
       blocks(n, out, depth);
       return;
     }
-    model::Inline image_node = image(attributes_of(img->v.element), loc(img));
+    model::Inline image_node = image_of(img);
     model::Inlines cap;
     if (caption != nullptr) cap = trimmed_inlines(caption, depth + 1);
     out.push_back(figure(std::get<model::Image>(image_node.value), std::move(cap), loc(n)));
   }
 };
 
-model::Blocks FragmentReader::blocks(std::string_view html, const SourceLoc& at) {
+Parsed FragmentReader::parse(std::string_view html, const SourceLoc& at) {
   // Far past the nesting limit the tree would be cut anyway; stop before gumbo spends
   // quadratic time on it. The bound leaves room for tags left open by mistake.
   const int bound = 32 * nesting_.max_depth();
@@ -495,7 +514,29 @@ model::Blocks FragmentReader::blocks(std::string_view html, const SourceLoc& at)
     nesting_.too_deep(bound + 1, [&] { return at; }, diags_);
     html = html.substr(0, cut);
   }
-  Parsed out = parse(html);
+  return parse_html(html);
+}
+
+model::Blocks FragmentReader::blocks(const GumboNode* parent, const SourceLoc& at,
+                                     const PageHooks* hooks) {
+  Walk walk{*this, at, hooks};
+  model::Blocks result;
+  walk.blocks(parent, result, 0);
+  return result;
+}
+
+model::Inlines FragmentReader::inlines(const GumboNode* parent, const SourceLoc& at,
+                                       const PageHooks* hooks) {
+  Walk walk{*this, at, hooks};
+  return walk.trimmed_inlines(parent, 0);
+}
+
+SourceLoc FragmentReader::location(const GumboNode* n, const SourceLoc& at) {
+  return Walk::location(n, at);
+}
+
+model::Blocks FragmentReader::blocks(std::string_view html, const SourceLoc& at) {
+  Parsed out = parse(html, at);
   Walk walk{*this, at};
   model::Blocks result;
   // gumbo puts <script>, <style> and <meta> written first into the head it makes up.

@@ -1,6 +1,7 @@
 #include "input/load.hpp"
 
 #include "input/finalize.hpp"
+#include "input/json_value.hpp"
 #include "input/manifest.hpp"
 #include "input/readers.hpp"
 #include "input/text_file.hpp"
@@ -26,7 +27,8 @@ std::string lower_extension(const fs::path& p) {
 
 bool is_manifest_path(const fs::path& p) {
   std::string ext = lower_extension(p);
-  return ext == ".yaml" || ext == ".yml";
+  // JSON names articles and issues alike: an issue is the one that lists articles.
+  return ext == ".yaml" || ext == ".yml" || (ext == ".json" && is_json_manifest(p));
 }
 
 namespace {

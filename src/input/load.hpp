@@ -44,14 +44,14 @@ std::optional<model::Article> load_article_bytes(std::string_view bytes, const s
                                                  const std::filesystem::path& base_dir,
                                                  const LoadOptions& options, Diagnostics& diags);
 
-/// Loads an issue manifest (.yaml/.yml) and all its articles, in the order listed. Articles
-/// that cannot be loaded are left out (with an error).
+/// Loads an issue manifest (.yaml/.yml, or .json) and all its articles, in the order listed.
+/// Articles that cannot be loaded are left out (with an error).
 std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
                                           const LoadOptions& options, Diagnostics& diags);
 
 /// True when `p` names an issue manifest rather than an article: a .yaml or .yml extension, in
-/// any case. The one place that decides what kind of input a path is; load_inputs() and the
-/// command line's build plan both ask it.
+/// any case, or a .json file whose object has an `articles` key. The one place that decides what
+/// kind of input a path is; load_inputs() and the command line's build plan both ask it.
 bool is_manifest_path(const std::filesystem::path& p);
 
 /// What the CLI calls: one manifest -> that issue; one article -> an Issue with

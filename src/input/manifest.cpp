@@ -1,6 +1,7 @@
 #include "input/manifest.hpp"
 
 #include "input/images.hpp"
+#include "input/json_value.hpp"
 #include "input/meta.hpp"
 #include "input/text_file.hpp"
 #include "input/value.hpp"
@@ -89,13 +90,19 @@ void read_articles(const Entry& e, const fs::path& dir, const std::string& displ
 
 } // namespace
 
+const std::vector<std::string>& manifest_keys() {
+  return kManifestKeys;
+}
+
 std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOptions& options,
                                           Diagnostics& diags) {
   const std::string display = path.generic_string();
   auto text = read_text_file(path, display, options, diags);
   if (!text)
     return std::nullopt;
-  auto root = parse_yaml(*text, display, 1, options.limits, diags);
+  auto root = ascii_lower(path.extension().string()) == ".json"
+                  ? parse_json(*text, display, options.limits, diags)
+                  : parse_yaml(*text, display, 1, options.limits, diags);
   if (!root)
     return std::nullopt;
   if (root->kind != ValueKind::Map) {

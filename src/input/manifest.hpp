@@ -6,6 +6,9 @@
 
 namespace galley::input {
 
+/// The keys an issue manifest may have.
+const std::vector<std::string>& manifest_keys();
+
 /// Loads one article; `display` names it in diagnostics and `extra_roots` are further folders
 /// its images may come from (the manifest's folder).
 std::optional<model::Article>

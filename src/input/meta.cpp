@@ -113,6 +113,8 @@ constexpr KeyInfo kKeys[] = {
     {"custom_edit_url", Field::Ignored},
 };
 
+} // namespace
+
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k;
@@ -122,6 +124,8 @@ const std::vector<std::string>& known_keys() {
   }();
   return keys;
 }
+
+namespace {
 
 std::optional<Field> field_of(std::string_view key) {
   const std::string lower = ascii_lower(key);

@@ -6,6 +6,9 @@
 
 namespace galley::input {
 
+/// Every front-matter key galley reads or accepts, galley's own and the aliases.
+const std::vector<std::string>& known_keys();
+
 /// Applies the front matter `root` (a map) to `draft.article.meta` and `draft.sources`.
 void read_front_matter(const Value& root, ArticleDraft& draft, Diagnostics& diags);
 

@@ -1,7 +1,10 @@
 #include "input/readers.hpp"
 
 #include "input/docx.hpp"
+#include "input/html_article.hpp"
 #include "input/jats.hpp"
+#include "input/json_article.hpp"
+#include "input/json_value.hpp"
 #include "input/markdown.hpp"
 #include "input/nitf.hpp"
 #include "input/title.hpp"
@@ -40,6 +43,16 @@ bool read_docx_doc(std::string& bytes, const XmlDocument*, const ArticleContext&
   return read_docx(bytes, ctx, draft, diags);
 }
 
+bool read_html_text(std::string& text, const XmlDocument*, const ArticleContext& ctx,
+                    ArticleDraft& draft, Diagnostics& diags) {
+  return read_html_article(text, ctx, draft, diags);
+}
+
+bool read_json_text(std::string& text, const XmlDocument*, const ArticleContext& ctx,
+                    ArticleDraft& draft, Diagnostics& diags) {
+  return read_json_article(text, ctx, draft, diags);
+}
+
 bool owns(const Reader& r, std::string_view extension) {
   return std::find(r.extensions.begin(), r.extensions.end(), extension) != r.extensions.end();
 }
@@ -55,6 +68,9 @@ const std::vector<Reader>& readers() {
       {"JATS", "article", {".xml", ".nxml"}, true, is_jats, read_jats_doc},
       {"galley XML", "article", {".xml"}, false, is_galley_xml, read_galley},
       {"DOCX", "", {".docx"}, false, nullptr, read_docx_doc, is_docx},
+      {"HTML", "", {".html", ".htm", ".xhtml"}, false, nullptr, read_html_text, nullptr,
+       looks_like_html},
+      {"JSON", "", {".json"}, false, nullptr, read_json_text, nullptr, looks_like_json},
   };
   return table;
 }
@@ -78,11 +94,14 @@ bool read_article_text(std::string& text, const std::string& extension, const Ar
   for (const Reader& r : all)
     if (owns(r, extension) && !r.claims_bytes)
       candidates.push_back(&r);
+  for (size_t i = 0; candidates.empty() && i < all.size(); ++i)
+    if (all[i].sniffs != nullptr && all[i].sniffs(text))
+      candidates.push_back(&all[i]);
   if (candidates.empty()) {
-    // No reader owns the extension: the text says whether it is XML.
+    // No reader owns the extension or knows the text: the text says whether it is XML.
     const bool xml = looks_like_xml(text);
     for (const Reader& r : all)
-      if (!r.claims_bytes && (r.claims != nullptr) == xml)
+      if (!r.claims_bytes && r.sniffs == nullptr && (r.claims != nullptr) == xml)
         candidates.push_back(&r);
   }
   if (!candidates.front()->claims)

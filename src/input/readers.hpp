@@ -29,6 +29,9 @@ struct Reader {
   /// Set for a binary format: whether a file's bytes are in it. Its reader takes the bytes as
   /// they are, without the checks that make them text.
   bool (*claims_bytes)(std::string_view bytes) = nullptr;
+  /// For a format that is not XML but shows itself in its first characters (HTML, JSON): whether
+  /// `text` is in it. Asked, in table order, of a file whose extension no reader owns.
+  bool (*sniffs)(std::string_view text) = nullptr;
 };
 
 /// Every reader, in the order they are asked: the first XML reader that claims a document
@@ -41,8 +44,9 @@ const std::vector<Reader>& readers();
 const Reader* binary_reader(const std::string& extension, std::string_view bytes);
 
 /// Reads an article's text with the reader chosen by `extension` (lower case, with the dot) and
-/// content: an extension one reader owns (`.md`, `.nitf`, `.nxml`) picks it; `.xml`, and any
-/// other extension whose text starts like XML, picks the first XML reader that claims the
+/// content: an extension one reader owns (`.md`, `.html`, `.json`, `.nitf`, `.nxml`) picks it;
+/// any other extension picks the first reader that sniffs the text (HTML, JSON); `.xml`, and
+/// any other extension whose text starts like XML, picks the first XML reader that claims the
 /// parsed document; everything else is Markdown. False when the document is unusable (not well
 /// formed, refused DOCTYPE, a root no reader takes), with the reason in `diags`.
 bool read_article_text(std::string& text, const std::string& extension, const ArticleContext& ctx,

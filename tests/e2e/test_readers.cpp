@@ -2,6 +2,7 @@
 // `galley epub` under --strict: the title, authors and date must reach the PDF's Info and the
 // EPUB's package, the headings and every word of every paragraph both outputs, and epubcheck and
 // qpdf must find nothing wrong.
+#include "book_checks.hpp"
 #include "run.hpp"
 #include "util/files.hpp"
 #include "util/text_utils.hpp"
@@ -210,29 +211,6 @@ std::vector<std::string> words(const std::string& text) {
     at = end + 1;
   }
   return out;
-}
-
-std::string without_spaces(std::string s) {
-  s.erase(
-      std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f'; }),
-      s.end());
-  return s;
-}
-
-/// The text of every XHTML document of the EPUB, tags taken out.
-std::string epub_text(const fs::path& epub) {
-  const RunResult r = run("unzip -p " + q(epub) + " 'EPUB/*.xhtml'");
-  REQUIRE(r.code == 0);
-  std::string text = std::regex_replace(r.out, std::regex("<[^>]*>"), " ");
-  for (auto [from, to] : {std::pair{"&lt;", "<"},
-                          {"&gt;", ">"},
-                          {"&quot;", "\""},
-                          {"&#39;", "'"},
-                          {"&apos;", "'"},
-                          {"&amp;", "&"}})
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
-      text.replace(at, std::string(from).size(), to);
-  return galley::collapse_spaces(text);
 }
 
 } // namespace

@@ -34,7 +34,7 @@ std::string load_title(const TempDir& dir, const std::string& name, std::string_
 TEST_SUITE("input/readers") {
   TEST_CASE("every reader has a name and an extension, and Markdown comes first") {
     const auto& all = input::readers();
-    REQUIRE(all.size() == 5);
+    REQUIRE(all.size() == 7);
     CHECK(all.front().name == "Markdown");
     CHECK((all.front().claims == nullptr));
     for (const auto& r : all) {
