@@ -109,7 +109,7 @@ install(FILES "${PROJECT_BINARY_DIR}/galley-config.cmake"
 # pkg-config: static libraries in link order (users before what they use), the pipeline's own
 # dependencies as Requires.private / Libs.private (pkg-config --static --libs galley).
 set(galley_pc_libs "")
-foreach(t galley_export galley_epub galley_pdf galley_layout galley_text galley_input
+foreach(t galley_export galley_epub galley_pdf galley_layout galley_text galley_highlight galley_input
     galley_style galley_model galley_util)
   if(TARGET ${t})
     get_target_property(type ${t} TYPE)
