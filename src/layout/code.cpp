@@ -125,10 +125,11 @@ void layout_code(ArticleContext& ctx, const model::CodeBlock& code, const BlockF
   text::Line probe = shape_line(ctx, "0", font, size, color, features);
   double advance = probe.natural_width > 0 ? probe.natural_width : size * 0.6;
   // Line numbers, when the style asks for them, stand right-aligned in a column of their own,
-  // one space from the marker column.
-  const std::string last_number = std::to_string(lines.size());
+  // one space from the marker column; two digits wide at least, so that the code of short and
+  // of longer blocks starts at one place.
+  const std::size_t digits = std::max<std::size_t>(2, std::to_string(lines.size()).size());
   const double number_col =
-      ctx.style.code.line_numbers ? advance * static_cast<double>(last_number.size() + 1) : 0;
+      ctx.style.code.line_numbers ? advance * static_cast<double>(digits + 1) : 0;
   const double marker_col = advance * 2; // room for the continuation marker
   const double text_x = frame.x + pad + number_col + marker_col;
   std::size_t cols = static_cast<std::size_t>(
