@@ -147,10 +147,11 @@ public:
     if (it != states_.end())
       return it->second;
     srchilite::HighlightStatePtr state;
+    const std::string& data_dir = definitions().data_dir; // before the lock: it takes it once
     {
       const std::lock_guard<std::mutex> guard(parser_lock());
       try {
-        state = manager_.getHighlightState(definitions().data_dir, file);
+        state = manager_.getHighlightState(data_dir, file);
       } catch (...) { // a broken or missing .lang file (the library's own exception classes)
         state.reset();
       }
