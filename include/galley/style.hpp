@@ -4,6 +4,8 @@
 // in points unless the name says otherwise.
 #include "galley/diagnostics.hpp"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -172,6 +174,45 @@ struct Colors {
   Color muted{0x66, 0x66, 0x66};
 };
 
+/// The kinds of token a highlighted code block is split into: galley's own small set, which
+/// the highlighter maps the language definitions' names onto (docs/styles.md, `code`).
+enum class TokenKind : std::uint8_t {
+  Plain,
+  Keyword,
+  Type,
+  String,
+  Number,
+  Comment,
+  Preprocessor,
+  Function,
+  Variable,
+};
+inline constexpr std::size_t kTokenKinds = 9;
+
+/// How one kind of token is set, in both outputs.
+struct TokenLook {
+  Color color;
+  bool bold = false;
+  friend bool operator==(const TokenLook&, const TokenLook&) = default;
+};
+
+/// The bundled token looks: colours for screens, or greys and weight for print.
+enum class CodeTheme { Light, Grey };
+
+/// The looks of a bundled theme's tokens, indexed by TokenKind. Plain's entry is not used:
+/// plain code is set in the code look's colour.
+std::array<TokenLook, kTokenKinds> code_theme(CodeTheme theme);
+
+struct CodeStyle {
+  CodeTheme theme = CodeTheme::Light;
+  /// Numbers before each source line of a code block, kept out of the text a reader copies.
+  bool line_numbers = false;
+  std::array<TokenLook, kTokenKinds> tokens = code_theme(CodeTheme::Light);
+  [[nodiscard]] const TokenLook& look(TokenKind kind) const {
+    return tokens[static_cast<std::size_t>(kind)];
+  }
+};
+
 struct IssuePages {
   bool cover = true;
   bool contents = true;
@@ -196,6 +237,7 @@ struct Style {
   NotesStyle notes;
   PageMakeup pages;
   Colors colors;
+  CodeStyle code;
   IssuePages issue;
   EpubStyle epub;
   std::filesystem::path source_file; ///< empty for the built-in default

@@ -1,6 +1,10 @@
 #pragma once
 // The CSS class names of the content documents: the markup (content.cpp, pages.cpp) sets them
 // and the style sheet (css.cpp) styles them, so each name is written once, here.
+#include "style/values.hpp"
+
+#include <string>
+
 namespace galley::epub::cls {
 
 // The article page.
@@ -29,6 +33,8 @@ inline constexpr const char* checkbox_done = "checkbox done";
 inline constexpr const char* center = "center";
 inline constexpr const char* right = "right";
 inline constexpr const char* left = "left";
+inline constexpr const char* code_numbered = "numbered"; ///< a <pre> whose lines are numbered
+inline constexpr const char* code_line = "line";         ///< one source line of a numbered <pre>
 
 // Notes and sources.
 inline constexpr const char* noteref = "noteref";
@@ -48,5 +54,10 @@ inline constexpr const char* contents_list = "contents-list";
 inline constexpr const char* entry_title = "entry-title";
 inline constexpr const char* entry_authors = "entry-authors";
 inline constexpr const char* entry_dek = "entry-dek";
+
+/// The class of a code token's span: "tok-" and the token's style key ("tok-keyword").
+inline std::string token_class(style::TokenKind kind) {
+  return "tok-" + std::string(style::kTokenNames[static_cast<std::size_t>(kind)]);
+}
 
 } // namespace galley::epub::cls

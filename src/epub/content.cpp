@@ -1,6 +1,7 @@
 // Blocks, inlines and notes of an article as XHTML (EPUB 3.3 content documents, HTML syntax in
 // its XML serialisation). Heading levels shift down by one: the article title is the h1.
 #include "epub/book.hpp"
+#include "highlight/highlight.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -207,6 +208,39 @@ void render_figure(pugi::xml_node parent, const Figure& f, const SourceLoc& loc,
   }
 }
 
+/// A code block, its tokens as highlight/ splits them (as the PDF has them): a span of a token
+/// class for each token that is not plain, styled by the theme's rules in the style sheet. With
+/// line numbers on, each line is a span that a CSS counter numbers (css.cpp): generated
+/// content, so it stays out of the text a reader selects and copies.
+void render_code(pugi::xml_node parent, const CodeBlock& v, ArticleContext& ctx) {
+  auto pre = parent.append_child("pre");
+  const bool numbered = ctx.style.code.line_numbers;
+  if (numbered)
+    pre.append_attribute("class") = cls::code_numbered;
+  auto code = pre.append_child("code");
+  if (!v.language.empty())
+    code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
+  const std::vector<highlight::TokenLine> lines = highlight::tokenize(v.language, v.code);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0)
+      add_text(code, "\n");
+    pugi::xml_node line = code;
+    if (numbered) {
+      line = code.append_child("span");
+      line.append_attribute("class") = cls::code_line;
+    }
+    for (const highlight::Token& token : lines[i]) {
+      if (token.kind == style::TokenKind::Plain) {
+        add_text(line, token.text);
+        continue;
+      }
+      auto span = line.append_child("span");
+      span.append_attribute("class") = cls::token_class(token.kind).c_str();
+      add_text(span, token.text);
+    }
+  }
+}
+
 void render_list(pugi::xml_node parent, const List& list, ArticleContext& ctx) {
   bool ordered = list.kind == ListKind::Ordered;
   auto el = add_element(parent, ordered ? "ol" : "ul");
@@ -336,10 +370,7 @@ void render_block(pugi::xml_node parent, const Block& b, ArticleContext& ctx) {
         } else if constexpr (std::is_same_v<T, BlockQuote>) {
           render_blocks(parent.append_child("blockquote"), v.blocks, ctx);
         } else if constexpr (std::is_same_v<T, CodeBlock>) {
-          auto code = parent.append_child("pre").append_child("code");
-          if (!v.language.empty())
-            code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
-          add_text(code, v.code);
+          render_code(parent, v, ctx);
         } else if constexpr (std::is_same_v<T, Figure>) {
           render_figure(parent, v, b.loc, ctx);
         } else if constexpr (std::is_same_v<T, Table>) {

@@ -195,6 +195,23 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
                        "; text-align: left; ");
   rule(css, "pre code", "font-size: " + em(k.code.size, base) + "; line-height: " +
                             ratio(k.code.leading, k.code.size) + "; color: " + hex(k.code.color) + "; ");
+  // The code theme's tokens (content.cpp's spans), as the PDF sets them; plain code keeps the
+  // colour of `pre code`.
+  for (std::size_t i = 1; i < style::kTokenKinds; ++i) {
+    const style::TokenLook& token = s.code.tokens[i];
+    rule(css, "pre " + dot(cls::token_class(static_cast<style::TokenKind>(i)).c_str()),
+         "color: " + hex(token.color) + "; " + (token.bold ? "font-weight: bold; " : ""));
+  }
+  if (s.code.line_numbers) {
+    // Numbers as generated content: not part of the text, so not selected or copied with it.
+    rule(css, "pre" + dot(cls::code_numbered) + " code", "counter-reset: code-line; ");
+    rule(css, "pre" + dot(cls::code_numbered) + " " + dot(cls::code_line),
+         "counter-increment: code-line; ");
+    rule(css, "pre" + dot(cls::code_numbered) + " " + dot(cls::code_line) + "::before",
+         "content: counter(code-line); display: inline-block; min-width: 2em; "
+         "margin-right: 1em; text-align: right; color: " +
+             hex(s.colors.muted) + "; ");
+  }
   rule(css, "table", look_css(k.table, fonts, "sans-serif", base) +
                          "font-variant-numeric: tabular-nums; border-collapse: collapse; " +
                          margins(k.table_block, k.table.size) + "width: 100%; ");

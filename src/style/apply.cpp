@@ -338,6 +338,19 @@ void apply_colors(Colors& c, MapReader& r) {
   r.color("muted", c.muted);
 }
 
+/// The theme first, then any token colour the section gives on top of it: a style that names a
+/// theme and a colour gets that theme with that one colour changed.
+void apply_code(CodeStyle& c, MapReader& r) {
+  if (r.choice("theme", c.theme, kCodeThemeNames))
+    c.tokens = code_theme(c.theme);
+  r.boolean("line-numbers", c.line_numbers);
+  if (auto colors = r.section("colors")) {
+    for (std::size_t i = 1; i < kTokenKinds; ++i)
+      colors->color(kTokenNames[i], c.tokens[i].color);
+    colors->finish();
+  }
+}
+
 /// Extra CSS goes into the book's style sheet as it is. Two things in it would break the book
 /// rather than style it: `@import` fetches a sheet the EPUB does not carry (a remote resource
 /// EPUB 3.3 requires to be declared), and markup ("</style>", "<script>") is not CSS at all.
@@ -382,6 +395,7 @@ void apply_document(Style& style, const YAML::Node& root, ReadContext& ctx) {
   section(r, "notes", style.notes, apply_notes);
   section(r, "pages", style.pages, apply_pages);
   section(r, "colors", style.colors, apply_colors);
+  section(r, "code", style.code, apply_code);
   section(r, "issue", style.issue, [](IssuePages& i, MapReader& s) {
     s.boolean("cover", i.cover);
     s.boolean("contents", i.contents);

@@ -233,6 +233,17 @@ std::string dump_style(const Style& s) {
   color(out, "link", s.colors.link);
   out << YAML::EndMap;
 
+  key(out, "code");
+  out << YAML::BeginMap;
+  word(out, "theme", enum_name(kCodeThemeNames, s.code.theme));
+  flag(out, "line-numbers", s.code.line_numbers);
+  key(out, "colors");
+  out << YAML::BeginMap;
+  for (std::size_t i = 1; i < kTokenKinds; ++i)
+    color(out, std::string(kTokenNames[i]).c_str(), s.code.tokens[i].color);
+  out << YAML::EndMap;
+  out << YAML::EndMap;
+
   key(out, "issue");
   out << YAML::BeginMap;
   flag(out, "cover", s.issue.cover);

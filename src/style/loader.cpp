@@ -1,7 +1,8 @@
 // Loading a style: read the file, follow its `extends:` chain to the root, then apply the
 // documents root first onto the built-in defaults, so each one overrides only what it names.
-#include "style/bundled.hpp"
 #include "style/loader.hpp"
+#include "style/bundled.hpp"
+#include "style/looks.hpp"
 #include "style/reader.hpp"
 #include "style/values.hpp"
 #include "util/files.hpp"
@@ -226,19 +227,25 @@ void check_contrast(const Style& s, const std::map<std::string, SourceLoc>& give
                                                 {"accent", s.colors.accent},
                                                 {"link", s.colors.link},
                                                 {"muted", s.colors.muted}};
-  for (const auto& [name, color] : text) {
-    const double ratio = 1.05 / (luminance(color) + 0.05);
+  auto check = [&](const std::string& key, Color color, Color ground, const char* on) {
+    const double ratio = (luminance(ground) + 0.05) / (luminance(color) + 0.05);
     if (ratio >= 4.5)
-      continue;
-    const std::string key = std::string("colors.") + name;
+      return;
     auto it = given.find(key);
     char shown[16];
     std::snprintf(shown, sizeof shown, "%.2f", ratio);
     diags.warning(it != given.end() ? it->second : SourceLoc{file, 0, 0},
                   "'" + key + "' " + format_color(color) + " has a contrast of " + shown +
-                      ":1 on white paper, under the 4.5:1 text needs (WCAG 2.1, 1.4.3)",
+                      ":1 on " + on + ", under the 4.5:1 text needs (WCAG 2.1, 1.4.3)",
                   "use a darker colour");
-  }
+  };
+  for (const auto& [name, color] : text)
+    check(std::string("colors.") + name, color, Color{0xff, 0xff, 0xff}, "white paper");
+  // Code tokens stand on the tinted ground of their block.
+  const Color ground = resolve_looks(s).code_ground;
+  for (std::size_t i = 1; i < kTokenKinds; ++i)
+    check("code.colors." + std::string(kTokenNames[i]), s.code.tokens[i].color, ground,
+          "the code ground");
 }
 
 /// Checks that need the whole resolved style: the page must leave room for the text.

@@ -74,6 +74,9 @@ Looks resolve_looks(const Style& s) {
   k.table_small = look(f.caption, 400, false, table_small_size,
                        quarter_round(table_small_size * 1.35), text);
   k.code = look(f.code, 400, false, t.code_size, quarter_round(t.code_size * 1.4), text);
+  // The grey theme is for print in black alone: its ground is a neutral grey as well.
+  if (s.code.theme == CodeTheme::Grey)
+    k.code_ground = {0xf2, 0xf2, 0xf2};
   const NotesStyle& n = s.notes;
   k.note = look(f.notes, 400, false, n.size, n.leading, text);
   k.note_number = look(f.notes, 400, false, n.size, n.leading, s.colors.accent);

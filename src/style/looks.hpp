@@ -90,7 +90,7 @@ struct Looks {
   double after_opening = 0;  ///< from the rule under the authors to the body
 
   Color muted_rule{0xd0, 0xd0, 0xd0}; ///< hairlines between table rows
-  Color code_ground{0xf3, 0xf1, 0xec}; ///< the ground behind code blocks
+  Color code_ground{0xf3, 0xf1, 0xec}; ///< the ground behind code blocks (the grey theme's is grey)
   Color alt_ground{0xf4, 0xf3, 0xf0};  ///< the frame drawn for a missing image
   Color mark_ground{0xff, 0xf0, 0x8a}; ///< the highlight behind marked text (<mark>)
 };

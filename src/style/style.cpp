@@ -36,6 +36,33 @@ Style default_style() {
   return s;
 }
 
+std::array<TokenLook, kTokenKinds> code_theme(CodeTheme theme) {
+  // Indexed as TokenKind: plain, keyword, type, string, number, comment, preprocessor,
+  // function, variable. Every colour keeps 4.5:1 contrast on its theme's code ground (#f3f1ec,
+  // the grey theme's #f2f2f2; style/looks.cpp; WCAG 2.1, 1.4.3). The grey theme prints on any
+  // press: greys (r = g = b) apart by at least a tenth of the scale, with weight for what a reader
+  // scans for first.
+  if (theme == CodeTheme::Grey)
+    return {{{{0x1a, 0x1a, 0x1a}, false},
+             {{0x00, 0x00, 0x00}, true},
+             {{0x33, 0x33, 0x33}, false},
+             {{0x55, 0x55, 0x55}, false},
+             {{0x44, 0x44, 0x44}, false},
+             {{0x68, 0x68, 0x68}, false},
+             {{0x33, 0x33, 0x33}, true},
+             {{0x1a, 0x1a, 0x1a}, false},
+             {{0x3d, 0x3d, 0x3d}, false}}};
+  return {{{{0x1a, 0x1a, 0x1a}, false},
+           {{0x8b, 0x22, 0x52}, true},
+           {{0x00, 0x64, 0x8a}, false},
+           {{0x2e, 0x6b, 0x1f}, false},
+           {{0x9a, 0x4f, 0x00}, false},
+           {{0x6a, 0x6a, 0x5e}, false},
+           {{0x7a, 0x3e, 0x9d}, false},
+           {{0x2a, 0x55, 0xa5}, false},
+           {{0xa3, 0x36, 0x1f}, false}}};
+}
+
 std::filesystem::path bundled_styles_dir() {
   return util::data_dir() / "styles";
 }

@@ -55,6 +55,13 @@ inline constexpr std::array<std::pair<std::string_view, NoteNumbering>, 2> kNumb
     {{"per-article", NoteNumbering::PerArticle}, {"per-issue", NoteNumbering::PerIssue}}};
 inline constexpr std::array<std::pair<std::string_view, NoteRepeat>, 3> kRepeatNames{
     {{"full", NoteRepeat::Full}, {"short", NoteRepeat::Short}, {"see-note", NoteRepeat::SeeNote}}};
+inline constexpr std::array<std::pair<std::string_view, CodeTheme>, 2> kCodeThemeNames{
+    {{"light", CodeTheme::Light}, {"grey", CodeTheme::Grey}}};
+/// The style keys of the token kinds (`code.colors.keyword`), in TokenKind's order; the EPUB's
+/// token classes are named after them too.
+inline constexpr std::array<std::string_view, kTokenKinds> kTokenNames{
+    "plain",   "keyword",      "type",     "string",  "number",
+    "comment", "preprocessor", "function", "variable"};
 
 /// The fields an author block may show, and the placeholders a running head may use.
 inline constexpr std::array<std::string_view, 5> kAuthorFields{"portrait", "name", "bio", "date",

@@ -50,7 +50,10 @@ TEST_SUITE("epub/content") {
     CHECK(attr(doc.select_node("//ol[@start]").node(), "start") == "3");
     CHECK(doc.select_nodes("//ol[@start]/li/p").size() == 2);
     CHECK(text("//blockquote/p") == "A quotation.");
-    CHECK(text("//pre/code") == "int main() {\n    return 0;\n}");
+    // The code's text, its highlighted tokens' spans included.
+    CHECK(pugi::xpath_query("string(//pre/code)").evaluate_string(doc) ==
+          "int main() {\n    return 0;\n}");
+    CHECK(doc.select_node("//pre/code/span[@class='tok-type'][text()='int']"));
     CHECK(attr(doc.select_node("//pre/code").node(), "class") == "language-c--");
     auto fig = by_id(doc, "a1-fig-blue");
     CHECK(attr(fig.child("img"), "alt") == "A blue rectangle");

@@ -19,9 +19,10 @@ std::string all_messages(const Diagnostics& diags) {
 TEST_SUITE("style/dump") {
   TEST_CASE("dump_style names every section and fills every default") {
     std::string yaml = dump_style(default_style());
-    for (const char* key : {"name:", "page:", "margins:", "fonts:", "faces:", "text:", "headings:",
-                            "h6:", "opening:", "author-block:", "running-heads:", "notes:",
-                            "colors:", "issue:", "epub:", "extra-css:", "hyphen-right:"}) {
+    for (const char* key :
+         {"name:", "page:", "margins:", "fonts:", "faces:", "text:", "headings:", "h6:", "opening:",
+          "author-block:", "running-heads:", "notes:", "colors:", "code:", "line-numbers:",
+          "issue:", "epub:", "extra-css:", "hyphen-right:"}) {
       CAPTURE(key);
       CHECK(yaml.find(key) != std::string::npos);
     }
@@ -51,6 +52,23 @@ TEST_SUITE("style/dump") {
       CHECK(again.running_heads.folio == s.running_heads.folio);
       CHECK(again.colors.accent == s.colors.accent);
     }
+  }
+
+  TEST_CASE("the code theme, line numbers and changed token colours survive the round trip") {
+    Style s = default_style();
+    s.code.theme = CodeTheme::Grey;
+    s.code.tokens = code_theme(CodeTheme::Grey);
+    s.code.tokens[static_cast<std::size_t>(TokenKind::Comment)].color = {0x50, 0x50, 0x50};
+    s.code.line_numbers = true;
+    Diagnostics diags;
+    const std::string yaml = dump_style(s);
+    CHECK(yaml.find("theme: grey") != std::string::npos);
+    Style again = load_style_text(yaml, "code.yaml", diags);
+    INFO(all_messages(diags));
+    REQUIRE(diags.empty());
+    CHECK(again.code.theme == CodeTheme::Grey);
+    CHECK(again.code.line_numbers);
+    CHECK(again.code.tokens == s.code.tokens);
   }
 
   TEST_CASE("awkward strings survive the round trip") {

@@ -221,6 +221,56 @@ TEST_SUITE("style/load") {
     CHECK(s.colors.muted == Color{0xaa, 0xaa, 0xaa}); // a warning: the style is still used
   }
 
+  TEST_CASE("code: a theme, then the token colours a style changes over it") {
+    Diagnostics diags;
+    Style light = load_style_text("extends: dispatch\n", "light.yaml", diags);
+    CHECK(light.code.theme == CodeTheme::Light);
+    CHECK_FALSE(light.code.line_numbers);
+    CHECK(light.code.tokens == code_theme(CodeTheme::Light));
+    Style grey = load_style_text("extends: dispatch\n"
+                                 "code:\n"
+                                 "  theme: grey\n"
+                                 "  line-numbers: true\n"
+                                 "  colors: {comment: \"#505050\"}\n",
+                                 "grey.yaml", diags);
+    INFO(all_messages(diags));
+    REQUIRE(diags.empty());
+    CHECK(grey.code.line_numbers);
+    CHECK(grey.code.look(TokenKind::Comment).color == Color{0x50, 0x50, 0x50});
+    CHECK(grey.code.look(TokenKind::Keyword) == code_theme(CodeTheme::Grey)[1]);
+    CHECK(grey.code.look(TokenKind::Keyword).bold);
+    // Every colour of the grey theme is a grey; the light theme's tokens are coloured.
+    for (const TokenLook& t : code_theme(CodeTheme::Grey)) {
+      CHECK(t.color.r == t.color.g);
+      CHECK(t.color.g == t.color.b);
+    }
+    CHECK(light.code.look(TokenKind::String).color != grey.code.look(TokenKind::String).color);
+    // A child naming a theme starts from it: the parent's colour does not survive.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "galley-code-theme";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "parent.yaml") << "code: {colors: {keyword: \"#000080\"}}\n";
+    Style child =
+        load_style_text("extends: parent.yaml\ncode: {theme: grey}\n", dir / "child.yaml", diags);
+    CHECK(child.code.look(TokenKind::Keyword) == code_theme(CodeTheme::Grey)[1]);
+    Style kept = load_style_text("extends: parent.yaml\n", dir / "kept.yaml", diags);
+    CHECK(kept.code.look(TokenKind::Keyword).color == Color{0x00, 0x00, 0x80});
+  }
+
+  TEST_CASE("code: bad values are located errors, a pale token colour a warning") {
+    Diagnostics diags;
+    load_style_text("code:\n  theme: dark\n  colors: {keywrd: \"#000000\"}\n", "bad.yaml", diags);
+    CHECK(diags.error_count() == 2);
+    const std::string messages = all_messages(diags);
+    CHECK(messages.find("bad.yaml:2:") != std::string::npos);
+    CHECK(messages.find("keyword") != std::string::npos); // the did-you-mean
+    Diagnostics pale;
+    load_style_text("code:\n  colors:\n    comment: \"#b0b0b0\"\n", "pale.yaml", pale);
+    REQUIRE(pale.all().size() == 1);
+    CHECK(pale.all()[0].severity == Severity::Warning);
+    CHECK(pale.all()[0].loc.line == 3);
+    CHECK(pale.all()[0].message.find("'code.colors.comment' #b0b0b0") != std::string::npos);
+  }
+
   TEST_CASE("an unknown style name suggests a bundled one") {
     Diagnostics diags;
     Style s = load_style("pockt", diags);
