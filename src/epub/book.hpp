@@ -81,6 +81,8 @@ struct ArticleContext {
   /// The level of the last heading written, the article title's h1 first
   /// (model::shown_heading_level).
   int heading_level = 1;
+  /// Whether the document holds MathML: its manifest item says so (EPUB 3.3, 5.6.3).
+  bool has_math = false;
 
   /// Where the pages of the PDF edition begin in this article, in page order.
   std::vector<const model::PrintPage*> print_pages;

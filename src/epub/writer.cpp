@@ -133,7 +133,13 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, i);
     std::string xhtml = render_article(article, ctx, issue.publication);
-    ContentDoc doc{"article-" + counter(i + 1), hrefs[i], std::move(xhtml), "", true, "", ""};
+    ContentDoc doc{"article-" + counter(i + 1),
+                   hrefs[i],
+                   std::move(xhtml),
+                   ctx.has_math ? "mathml" : "",
+                   true,
+                   "",
+                   ""};
     if (i == 0) {
       doc.landmark = "bodymatter";
       doc.landmark_label = "Start of content";
