@@ -111,14 +111,21 @@ void scripts(pugi::xml_node parent, const Node& n) {
                      : n.has_sub            ? (above ? "munder" : "msub")
                                             : (above ? "mover" : "msup");
   pugi::xml_node e = parent.append_child(name);
+  // A function's scripts go on its name; the function application follows them ("sin² x").
+  const bool function = n.body.size() == 1 && n.body.front().function &&
+                        !n.body.front().limits_in_display;
   if (n.body.empty())
     e.append_child("mrow");
+  else if (function)
+    element(e, "mi", n.body.front().text);
   else
     write_operand(e, n.body);
   if (n.has_sub)
     write_operand(e, n.sub);
   if (n.has_sup)
     write_operand(e, n.sup);
+  if (function)
+    element(parent, "mo", "\u2061");
 }
 
 void fraction(pugi::xml_node parent, const Node& n) {

@@ -130,6 +130,12 @@ TEST_SUITE("math/mathml") {
           "mrow(mrow(mo,mtable(mtr(mtd(mn),mtd(mi,mo,mn)),mtr(mtd(mn),mtd(mtext)))))");
   }
 
+  TEST_CASE("a function with scripts keeps its application outside them") {
+    Written w;
+    write("\\sin^2\\theta + \\log_2 x", false, w);
+    CHECK(shape(w.row) == "mrow(msup(mi,mn),mo,mi,mo,msub(mi,mn),mo,mi)");
+  }
+
   TEST_CASE("radicals with a degree are mroot, base first") {
     Written w;
     write("\\sqrt[3]{x}", false, w);
