@@ -23,34 +23,6 @@ enum class Stop { End, Brace, Bracket, Cell, Fence };
 /// What stopped a list.
 enum class Ended { Source, Brace, Bracket, Ampersand, Newline, End, Right, Middle };
 
-struct Environment {
-  std::string_view name;
-  std::string_view open, close;
-  std::string_view columns; ///< alignment, repeating; "" centres every column
-  bool pairs = false;       ///< aligned: right, left, right, left...
-  Style style = Style::Text;
-};
-
-constexpr Environment kEnvironments[] = {
-    {"matrix", "", "", "c"},
-    {"pmatrix", "(", ")", "c"},
-    {"bmatrix", "[", "]", "c"},
-    {"Bmatrix", "{", "}", "c"},
-    {"vmatrix", "|", "|", "c"},
-    {"Vmatrix", "\u2016", "\u2016", "c"},
-    {"smallmatrix", "", "", "c", false, Style::Script},
-    {"cases", "{", "", "l"},
-    {"dcases", "{", "", "l", false, Style::Display},
-    {"aligned", "", "", "rl", true, Style::Display},
-    {"align", "", "", "rl", true, Style::Display},
-    {"align*", "", "", "rl", true, Style::Display},
-    {"split", "", "", "rl", true, Style::Display},
-    {"gathered", "", "", "c", false, Style::Display},
-    {"gather", "", "", "c", false, Style::Display},
-    {"gather*", "", "", "c", false, Style::Display},
-    {"array", "", "", ""},
-};
-
 class Parser {
 public:
   explicit Parser(std::string_view src) : s_(src) {}
@@ -461,14 +433,11 @@ private:
         return;
       }
     }
-    if (name == "text" || name == "textrm" || name == "textnormal" || name == "mbox" ||
-        name == "textit" || name == "textbf" || name == "textup" || name == "hbox") {
+    if (auto alphabet = find_text_command(name)) {
       Node n;
       n.kind = Kind::Text;
       n.text = raw_argument(at);
-      n.alphabet = name == "textit"   ? Alphabet::Italic
-                   : name == "textbf" ? Alphabet::Bold
-                                      : Alphabet::Upright;
+      n.alphabet = *alphabet;
       out.push_back(std::move(n));
       return;
     }
@@ -479,18 +448,10 @@ private:
       out.push_back(function(raw_argument(at), star));
       return;
     }
-    if (name == "mathop" || name == "mathbin" || name == "mathrel" || name == "mathord" ||
-        name == "mathopen" || name == "mathclose" || name == "mathpunct" || name == "mathinner") {
+    if (auto atom = find_class_command(name)) {
       Node n;
       n.kind = Kind::Group;
-      n.atom = name == "mathop"      ? AtomClass::Op
-               : name == "mathbin"   ? AtomClass::Bin
-               : name == "mathrel"   ? AtomClass::Rel
-               : name == "mathopen"  ? AtomClass::Open
-               : name == "mathclose" ? AtomClass::Close
-               : name == "mathpunct" ? AtomClass::Punct
-               : name == "mathinner" ? AtomClass::Inner
-                                     : AtomClass::Ord;
+      n.atom = *atom;
       n.body = argument(at);
       out.push_back(std::move(n));
       return;
@@ -563,10 +524,7 @@ private:
 
   Node environment(std::size_t at) {
     std::string name = raw_argument(at);
-    const Environment* env = nullptr;
-    for (const Environment& e : kEnvironments)
-      if (e.name == name)
-        env = &e;
+    const EnvironmentInfo* env = find_environment(name);
     if (env == nullptr)
       fail("unknown math environment '" + name + "'", at);
     Node n;

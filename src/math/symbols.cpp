@@ -364,6 +364,49 @@ constexpr AlphabetRow kAlphabets[] = {
     {"mathtt", Alphabet::Monospace}, {"mathnormal", Alphabet::Default},
 };
 
+// amsmath's matrices, cases and alignments, and LaTeX's array (amsmath documentation, 4).
+struct EnvironmentRow {
+  std::string_view name;
+  EnvironmentInfo info;
+};
+
+constexpr EnvironmentRow kEnvironments[] = {
+    {"matrix", {"", "", "c"}},
+    {"pmatrix", {"(", ")", "c"}},
+    {"bmatrix", {"[", "]", "c"}},
+    {"Bmatrix", {"{", "}", "c"}},
+    {"vmatrix", {"|", "|", "c"}},
+    {"Vmatrix", {"\u2016", "\u2016", "c"}},
+    {"smallmatrix", {"", "", "c", false, Style::Script}},
+    {"cases", {"{", "", "l"}},
+    {"dcases", {"{", "", "l", false, Style::Display}},
+    {"aligned", {"", "", "rl", true, Style::Display}},
+    {"align", {"", "", "rl", true, Style::Display}},
+    {"align*", {"", "", "rl", true, Style::Display}},
+    {"split", {"", "", "rl", true, Style::Display}},
+    {"gathered", {"", "", "c", false, Style::Display}},
+    {"gather", {"", "", "c", false, Style::Display}},
+    {"gather*", {"", "", "c", false, Style::Display}},
+    {"array", {"", "", ""}},
+};
+
+struct ClassRow {
+  std::string_view name;
+  AtomClass atom;
+};
+
+constexpr ClassRow kClassCommands[] = {
+    {"mathord", A::Ord},     {"mathop", A::Op},       {"mathbin", A::Bin},
+    {"mathrel", A::Rel},     {"mathopen", A::Open},   {"mathclose", A::Close},
+    {"mathpunct", A::Punct}, {"mathinner", A::Inner},
+};
+
+constexpr AlphabetRow kTextCommands[] = {
+    {"text", Alphabet::Upright},  {"textrm", Alphabet::Upright}, {"textnormal", Alphabet::Upright},
+    {"textup", Alphabet::Upright}, {"mbox", Alphabet::Upright},  {"hbox", Alphabet::Upright},
+    {"textit", Alphabet::Italic}, {"textbf", Alphabet::Bold},
+};
+
 template <typename T, std::size_t N> const T* lookup(const T (&rows)[N], std::string_view name) {
   for (const T& row : rows)
     if (row.name == name)
@@ -427,6 +470,21 @@ std::optional<double> find_space(std::string_view name) {
 std::optional<Alphabet> find_alphabet(std::string_view name) {
   if (const AlphabetRow* row = lookup(kAlphabets, name))
     return row->alphabet;
+  return std::nullopt;
+}
+
+const EnvironmentInfo* find_environment(std::string_view name) {
+  const EnvironmentRow* row = lookup(kEnvironments, name);
+  return row == nullptr ? nullptr : &row->info;
+}
+
+std::optional<AtomClass> find_class_command(std::string_view name) {
+  if (const ClassRow* row = lookup(kClassCommands, name)) return row->atom;
+  return std::nullopt;
+}
+
+std::optional<Alphabet> find_text_command(std::string_view name) {
+  if (const AlphabetRow* row = lookup(kTextCommands, name)) return row->alphabet;
   return std::nullopt;
 }
 

@@ -46,6 +46,22 @@ std::optional<double> find_space(std::string_view name);
 /// An alphabet command (`mathbb`), or nullopt.
 std::optional<Alphabet> find_alphabet(std::string_view name);
 
+struct EnvironmentInfo {
+  std::string_view open, close; ///< the delimiters around it
+  std::string_view columns;     ///< alignment per column, repeating; "" for array's own
+  bool pairs = false;           ///< aligned: right, left, right, left...
+  Style style = Style::Text;    ///< of its cells
+};
+
+/// A \begin{...} environment (`pmatrix`, `aligned`), or null.
+const EnvironmentInfo* find_environment(std::string_view name);
+
+/// `\mathrel` and the other commands that make their argument an atom of a class, or nullopt.
+std::optional<AtomClass> find_class_command(std::string_view name);
+
+/// `\text` and the other commands that set their argument as text, in their alphabet.
+std::optional<Alphabet> find_text_command(std::string_view name);
+
 /// The class of a character written as itself (`+` Bin, `=` Rel, `(` Open, `,` Punct); Ord for
 /// letters, digits and anything not listed. Unicode operators written directly (≤, →, ∑) take
 /// the class of the command that names them.

@@ -164,3 +164,60 @@ TEST_SUITE("layout/math") {
     CHECK(s.set("a = b", true).breaks.empty());                 // never in display
   }
 }
+
+namespace {
+
+model::Inline words(const std::string& s) { return {model::Text{s}, {}}; }
+model::Inline formula(const std::string& tex, bool display) {
+  return {model::Math{tex, display}, {}};
+}
+
+/// The lines of a page trace that draw math: runs in the math font and the rules' rectangles.
+std::string math_lines(const std::string& trace, int math_font) {
+  std::string out;
+  const std::string font = "font=" + std::to_string(math_font) + " ";
+  for (std::size_t at = 0; at < trace.size();) {
+    const std::size_t end = std::min(trace.find('\n', at), trace.size());
+    const std::string line = trace.substr(at, end - at);
+    if (line.find(font) != std::string::npos || line.find("rect ") != std::string::npos)
+      out += line + "\n";
+    at = end + 1;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_SUITE("layout/math") {
+  TEST_CASE("a page of formulas is set as pinned in the golden trace") {
+    model::Issue issue;
+    model::Article a;
+    a.meta.title = "Formulas";
+    model::Paragraph p;
+    p.content = {words("The roots of a quadratic are"), formula("x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}", true),
+                 words("and a sum "), formula("\\sum_{k=1}^n k^2", false), words(" is small.")};
+    a.blocks.push_back({std::move(p), {}});
+    model::Paragraph q;
+    q.content = {formula("\\left( \\int_0^1 f(x)\\,dx \\right)^2 \\le \\sqrt[3]{\\hat{y}_i}", true)};
+    a.blocks.push_back({std::move(q), {}});
+    issue.articles.push_back(std::move(a));
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    const Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    CHECK(diags.warning_count() == 0);
+    int math_font = -1;
+    for (std::size_t i = 0; i < doc.fonts.size(); ++i)
+      if (doc.fonts[i].path.find("latinmodern-math") != std::string::npos)
+        math_font = static_cast<int>(i);
+    REQUIRE(math_font >= 0);
+    const std::string actual = math_lines(trace(doc), math_font);
+    const std::filesystem::path golden =
+        std::filesystem::path(GALLEY_TEST_DATA_DIR) / "layout" / "data" / "math_page.trace";
+    const char* update = std::getenv("GALLEY_UPDATE_GOLDEN");
+    if (update != nullptr && std::string(update) == "1") write_file_atomic(golden, actual);
+    const auto expected = read_file(golden);
+    REQUIRE_MESSAGE(expected.has_value(), "missing golden file " << golden.string());
+    CHECK(*expected == actual);
+  }
+}
