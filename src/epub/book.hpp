@@ -116,6 +116,7 @@ struct Metadata {
   bool has_images = false;
   bool all_images_have_alt = true;
   bool has_notes = false;    ///< any article has notes, linked both ways
+  bool has_math = false;     ///< any document holds MathML
   bool has_sections = false; ///< any article has headings, listed in the contents
   std::string certified_by;
   /// The printed edition whose pages the page-list marks (dc:source); empty without a page-list.

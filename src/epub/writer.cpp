@@ -159,6 +159,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   docs.push_back({"nav", "nav.xhtml", "", "nav", false, toc_landmark ? "" : "toc", "Contents"});
   Metadata meta = derive_metadata(issue, single, epoch);
   meta.has_images = images.any();
+  for (const auto& d : docs) meta.has_math = meta.has_math || d.properties == "mathml";
   meta.all_images_have_alt = images.all_have_alt();
   for (const auto& a : issue.articles)
     meta.has_notes = meta.has_notes || !a.notes.empty();

@@ -89,10 +89,8 @@ MathBox Typesetter::symbol(const math::Node& n, MathStyle st, bool in_scripts) {
     // A large operator: in display style the first variant at least DisplayOperatorMinHeight
     // tall, centred on the axis in every style (Appendix G, rule 13).
     if (st.display()) {
-      const std::uint32_t g = font_.glyph(static_cast<char32_t>([&] {
-        std::size_t i = 0;
-        return next_code_point(text, i);
-      }()));
+      std::size_t after = 0;
+      const std::uint32_t g = font_.glyph(next_code_point(text, after));
       if (g != 0)
         b = font_.stretch_vertical(g, constant(HB_OT_MATH_CONSTANT_DISPLAY_OPERATOR_MIN_HEIGHT, st),
                                    size(st), text);

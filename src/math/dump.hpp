@@ -1,5 +1,5 @@
 #pragma once
-// A compact, readable form of a math tree, one line: for tests and `galley`'s debugging.
+// A compact, readable form of a math tree, one line: what the parser's tests compare.
 //   x^2       -> scripts(x;-;#2)        \frac{a}{b} -> frac(a;b)
 //   a \le b   -> a rel:≤ b              \left( x \right) -> fenced((;x;))
 #include "math/tree.hpp"

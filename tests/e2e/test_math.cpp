@@ -79,6 +79,7 @@ TEST_SUITE("e2e/math") {
     REQUIRE(item);
     CHECK(std::string(item.node().attribute("properties").value()).find("mathml") !=
           std::string::npos);
+    CHECK(opf.find(">MathML</meta>") != std::string::npos); // schema:accessibilityFeature
     const std::string xhtml =
         run("unzip -p " + q(epub) + " EPUB/" + item.node().attribute("href").value()).out;
     pugi::xml_document doc;
