@@ -10,7 +10,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 using namespace galley;
@@ -219,5 +221,41 @@ TEST_SUITE("layout/math") {
     const auto expected = read_file(golden);
     REQUIRE_MESSAGE(expected.has_value(), "missing golden file " << golden.string());
     CHECK(*expected == actual);
+  }
+}
+
+TEST_SUITE("layout/math") {
+  TEST_CASE("a long inline formula breaks after an operator and stays one Formula element") {
+    std::string tex = "f(x) = a_0";
+    for (int k = 1; k <= 40; ++k) tex += " + a_{" + std::to_string(k) + "} x^{" + std::to_string(k) + "}";
+    model::Issue issue;
+    model::Article a;
+    a.meta.title = "Polynomials";
+    model::Paragraph p;
+    p.content = {words("A polynomial of degree forty, "), formula(tex, false), words(", is long.")};
+    a.blocks.push_back({std::move(p), {}});
+    issue.articles.push_back(std::move(a));
+    style::Style st = style::default_style();
+    Diagnostics diags;
+    text::Engine engine(test::engine_options(st));
+    const Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
+    std::set<double> baselines;
+    std::set<int> elements;
+    double right = 0;
+    for (const Page& page : doc.pages)
+      for (const Item& item : page.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item);
+            run != nullptr && doc.fonts[static_cast<std::size_t>(run->font)].path.find("latinmodern-math") != std::string::npos) {
+          if (run->size == st.text.size) baselines.insert(std::round(run->y));
+          elements.insert(run->element);
+          right = std::max(right, run->x + test::run_width(*run));
+        }
+    CHECK(baselines.size() >= 3); // broken over three lines or more
+    REQUIRE(elements.size() == 1);
+    const int element = *elements.begin();
+    REQUIRE(element >= 0);
+    CHECK(doc.structure[static_cast<std::size_t>(element)].type == "Formula");
+    CHECK(doc.structure[static_cast<std::size_t>(element)].alt == tex);
+    CHECK(right <= st.page.width - st.page.margins.outer + 0.5); // nothing overfull
   }
 }
