@@ -69,8 +69,8 @@ struct Span {
 /// passes it through when it is safe XHTML, the PDF leaves it out.
 struct RawInline { std::string html; };
 /// TeX math as written between `$…$` (inline) or `$$…$$` / a ```` ```math ```` block
-/// (display), without its delimiters. Until math is typeset, both outputs set the source in the
-/// code face, so nothing of it is lost.
+/// (display), without its delimiters. Both outputs typeset it (docs/math.md); what they cannot,
+/// they set as this source in the code face, so nothing of it is lost.
 struct Math {
   std::string tex;
   bool display = false;

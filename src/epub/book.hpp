@@ -81,6 +81,8 @@ struct ArticleContext {
   /// The level of the last heading written, the article title's h1 first
   /// (model::shown_heading_level).
   int heading_level = 1;
+  /// Whether the document holds MathML: its manifest item says so (EPUB 3.3, 5.6.3).
+  bool has_math = false;
 
   /// Where the pages of the PDF edition begin in this article, in page order.
   std::vector<const model::PrintPage*> print_pages;
@@ -114,6 +116,7 @@ struct Metadata {
   bool has_images = false;
   bool all_images_have_alt = true;
   bool has_notes = false;    ///< any article has notes, linked both ways
+  bool has_math = false;     ///< any document holds MathML
   bool has_sections = false; ///< any article has headings, listed in the contents
   std::string certified_by;
   /// The printed edition whose pages the page-list marks (dc:source); empty without a page-list.

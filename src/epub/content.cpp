@@ -1,7 +1,9 @@
 // Blocks, inlines and notes of an article as XHTML (EPUB 3.3 content documents, HTML syntax in
 // its XML serialisation). Heading levels shift down by one: the article title is the h1.
 #include "epub/book.hpp"
+#include "epub/mathml.hpp"
 #include "highlight/highlight.hpp"
+#include "math/parse.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -326,7 +328,14 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
           } else if constexpr (std::is_same_v<T, model::Span>) {
             render_span(parent, v, ctx);
           } else if constexpr (std::is_same_v<T, model::Math>) {
-            // The TeX source in the code face until math is typeset (see model::Math).
+            const math::Formula formula = math::parse(v.tex, v.display);
+            if (!formula.failed) {
+              append_mathml(parent, formula, v.tex);
+              ctx.has_math = true;
+              return;
+            }
+            // What the parser does not know is shown as written, in the code face.
+            ctx.diags.warning(in.loc, math::failure_message(formula));
             auto code = parent.append_child("code");
             code.append_attribute("class") = v.display ? "math display" : "math";
             add_text(code, v.tex);

@@ -43,6 +43,8 @@ void add_accessibility(pugi::xml_node metadata, const Metadata& meta) {
     add_meta(metadata, "schema:accessibilityFeature", "alternativeText");
   for (const char* f : {"tableOfContents", "readingOrder", "structuralNavigation"})
     add_meta(metadata, "schema:accessibilityFeature", f);
+  // Formulas as MathML, each with its TeX source as alternative text.
+  if (meta.has_math) add_meta(metadata, "schema:accessibilityFeature", "MathML");
   if (!meta.print_source.empty())
     for (const char* f : {"pageBreakMarkers", "pageNavigation"})
       add_meta(metadata, "schema:accessibilityFeature", f);

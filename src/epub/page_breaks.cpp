@@ -25,7 +25,9 @@ bool phrasing(std::string_view name) {
 /// left out by the layout's count too) and task-list check boxes (drawn with rules).
 bool skipped(pugi::xml_node element) {
   const std::string_view cls = element.attribute("class").value();
-  return cls == cls::noteref || cls == cls::checkbox || cls == cls::checkbox_done;
+  // A formula is one object in the PDF, not words of its lines.
+  return cls == cls::noteref || cls == cls::checkbox || cls == cls::checkbox_done ||
+         std::string_view(element.name()) == "math";
 }
 
 /// A word found: where, and which page begins before it.

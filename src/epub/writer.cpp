@@ -133,7 +133,13 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, i);
     std::string xhtml = render_article(article, ctx, issue.publication);
-    ContentDoc doc{"article-" + counter(i + 1), hrefs[i], std::move(xhtml), "", true, "", ""};
+    ContentDoc doc{"article-" + counter(i + 1),
+                   hrefs[i],
+                   std::move(xhtml),
+                   ctx.has_math ? "mathml" : "",
+                   true,
+                   "",
+                   ""};
     if (i == 0) {
       doc.landmark = "bodymatter";
       doc.landmark_label = "Start of content";
@@ -153,6 +159,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   docs.push_back({"nav", "nav.xhtml", "", "nav", false, toc_landmark ? "" : "toc", "Contents"});
   Metadata meta = derive_metadata(issue, single, epoch);
   meta.has_images = images.any();
+  for (const auto& d : docs) meta.has_math = meta.has_math || d.properties == "mathml";
   meta.all_images_have_alt = images.all_have_alt();
   for (const auto& a : issue.articles)
     meta.has_notes = meta.has_notes || !a.notes.empty();

@@ -1,4 +1,5 @@
 #include "layout/blocks.hpp"
+#include "layout/math.hpp"
 #include "text/direction.hpp"
 
 #include <algorithm>
@@ -51,7 +52,17 @@ int add_lines(ArticleContext& ctx, const text::ParagraphLayout& pl, double x, do
     box.height = leading;
     box.baseline = base;
     box.on_grid = ctx.style.text.baseline_grid && leading == ctx.style.text.leading;
-    emit_line(ctx, pl.lines[i], x, base, box);
+    // A formula taller or deeper than the line's box makes the box grow, as TeX's \lineskip
+    // keeps lines apart.
+    double ascent = 0, descent = 0;
+    math_extent(ctx, pl.lines[i], ascent, descent);
+    if (ascent > box.baseline || descent > box.height - box.baseline) {
+      const double below = std::max(box.height - box.baseline, descent);
+      box.baseline = std::max(box.baseline, ascent);
+      box.height = box.baseline + below;
+      box.on_grid = false;
+    }
+    emit_line(ctx, pl.lines[i], x, box.baseline, box);
     if (first < 0) first = static_cast<int>(out.boxes.size());
     out.box(std::move(box));
   }
@@ -64,6 +75,8 @@ namespace {
 
 void layout_paragraph(ArticleContext& ctx, const model::Paragraph& p, const BlockFrame& frame,
                       bool indent, VList& out) {
+  if (has_display_math(p))
+    return layout_math_paragraph(ctx, p, frame, indent, out);
   std::vector<text::Span> spans;
   append_spans(ctx, p.content, body_look(ctx), spans);
   if (spans.empty()) return;

@@ -1,5 +1,7 @@
 #include "layout/context.hpp"
 
+#include "layout/math.hpp"
+
 #include "util/text_utils.hpp"
 
 #include <algorithm>
@@ -201,14 +203,7 @@ void append_spans(ArticleContext& ctx, const model::Inlines& inlines, const Inli
           } else if constexpr (std::is_same_v<T, model::Code>) {
             add_code(ctx, v.text, look, out);
           } else if constexpr (std::is_same_v<T, model::Math>) {
-            // Until math is typeset, its source is set as code; display math keeps its lines.
-            std::string_view tex = v.tex;
-            for (std::size_t start = 0; start <= tex.size();) {
-              std::size_t end = std::min(tex.find('\n', start), tex.size());
-              if (start > 0) add_text(ctx, v.display ? "\n" : " ", look, out);
-              if (end > start) add_code(ctx, std::string(tex.substr(start, end - start)), look, out);
-              start = end + 1;
-            }
+            append_math(ctx, v, in.loc, look, out);
           } else if constexpr (std::is_same_v<T, model::Link>) {
             InlineLook l = look;
             // A `#id` that names no anchor would be a dead link (and a dangling /Dest, which
@@ -361,6 +356,10 @@ void emit_line(ArticleContext& ctx, const text::Line& line, double x, double bas
     ctx.source.word += words_on(ctx, line, ctx.source_in_word);
   }
   for (const text::LineRun& run : line.runs) {
+    if (run.object >= 0) {
+      emit_math(ctx, run, x, baseline, box);
+      continue;
+    }
     if (run.glyphs.empty()) continue;
     bool tagged = run.tag >= 0 && static_cast<std::size_t>(run.tag) < ctx.tags.size();
     double left = x + run.x;

@@ -11,12 +11,15 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace galley::layout::detail {
+
+struct MathState; // layout/math.hpp
 
 /// The page and its text area (recto placement: inner margin on the left).
 struct Geometry {
@@ -109,6 +112,8 @@ struct ArticleContext {
   /// Added to the loader's note numbers when the style numbers notes through the issue
   /// (`notes.numbering: per-issue`); anchors keep the article's own numbers.
   int note_offset = 0;
+  /// The math font and the formulas typeset so far (layout/math.hpp), made on first use.
+  std::shared_ptr<MathState> math;
 
   [[nodiscard]] std::string note_anchor(int note) const;
   /// The number a reader sees for a note: its marker and its label.

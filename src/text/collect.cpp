@@ -108,6 +108,11 @@ private:
         continue;
       if (a == i && b != j)
         single = false;
+      if (c_.styles[static_cast<size_t>(cps_[a].span)].object.id >= 0) {
+        emit_object(cps_[a]);
+        a = b;
+        continue;
+      }
       std::string_view text(c_.text.data() + cps_[a].byte, byte_end(b) - cps_[a].byte);
       bool rtl = (cps_[a].level & 1) != 0;
       const ShapedWord& w = shape(cps_[a], text, rtl);
@@ -222,6 +227,18 @@ private:
     emit_box(count);
   }
 
+  /// An inline object: a box of its width, and the break after it that it allows.
+  void emit_object(const CodePoint& cp) {
+    const InlineObject& o = c_.styles[static_cast<size_t>(cp.span)].object;
+    Piece p{style_of(cp), nullptr, 0, 0, o.width, o.id, o.ascent, o.descent};
+    add(Item::box(o.width), add_piece(p));
+    if (!o.break_after)
+      return;
+    add(Item::penalty_item(0, o.penalty, false), -1);
+    Piece space{style_of(cp), nullptr, 0, 0, o.space};
+    add(Item::glue(o.space, 0, 0), add_piece(space));
+  }
+
   /// Inter-word space: real space glyphs (so that text extraction finds them) whose advances
   /// take the justification.
   void space(size_t j, size_t k) {
@@ -296,14 +313,16 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
   for (const Span& span : spans) {
     SpanRange range;
     range.begin = static_cast<std::uint32_t>(c.text.size());
-    for (size_t i = 0; i < span.text.size();) {
+    // An object stands in the text as a WORD JOINER: no glyph, no break on either side.
+    const std::string_view text = span.object.id >= 0 ? std::string_view("\u2060") : span.text;
+    for (size_t i = 0; i < text.size();) {
       size_t at = i;
-      char32_t cp = next_code_point(span.text, i);
+      char32_t cp = next_code_point(text, i);
       if (cp == kSoftHyphen) {
         c.soft_hyphens.push_back(static_cast<std::uint32_t>(c.text.size()));
         continue;
       }
-      c.text.append(span.text, at, i - at);
+      c.text.append(text, at, i - at);
     }
     range.end = static_cast<std::uint32_t>(c.text.size());
     range.face = ctx.fonts.resolve(span.font, ctx.diags);
@@ -323,6 +342,7 @@ Collected collect(const std::vector<Span>& spans, const std::string& language, b
     style.hyphenate = span.hyphenate;
     style.nobreak = span.nobreak;
     style.url = span.url;
+    style.object = span.object;
     c.styles.push_back(style);
   }
   if (!c.ranges.empty())

@@ -25,6 +25,7 @@ struct SpanStyle {
   bool hyphenate = true;
   bool nobreak = false;
   bool url = false;
+  InlineObject object;
 };
 
 struct Collected {
@@ -54,6 +55,8 @@ struct Piece {
   std::uint32_t first = 0;
   std::uint32_t last = 0;
   double width = 0; ///< points
+  int object = -1;  ///< an InlineObject's id: the piece is that object
+  double ascent = 0, descent = 0; ///< of the object
 };
 
 struct Prepared {

@@ -44,6 +44,10 @@ FaceId Engine::resolve(const FontRequest& request, Diagnostics& diags) {
   return impl_->fonts.resolve(request, diags);
 }
 
+hb_font_t* Engine::hb_font(FaceId id) const {
+  return impl_->fonts.hb_font(id);
+}
+
 const FaceInfo& Engine::face(FaceId id) const {
   return impl_->fonts.info(id);
 }

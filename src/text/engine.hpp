@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+struct hb_font_t;
+
 namespace galley::text {
 
 /// Index of a face in the engine's registry. Stable for the engine's life; faces are numbered in
@@ -31,6 +33,18 @@ struct FontRequest {
 /// before the capital of a camelCase hump; `Anywhere` also between any two characters, as CSS
 /// Text 3's `overflow-wrap: anywhere` does (5.5).
 enum class WordBreak { Normal, Tokens, Anywhere };
+
+/// A box its caller draws (an inline formula), set in a line as one unbreakable object of its
+/// size in place of a span's text.
+struct InlineObject {
+  int id = -1; ///< the caller's; -1: the span is text. Comes back as LineRun::object.
+  double width = 0, ascent = 0, descent = 0;
+  /// A line may break after the object, at `penalty`, where rigid space `space` follows it and
+  /// goes away at the break (TeX's breaks after a formula's relations and operators).
+  bool break_after = false;
+  double penalty = 0;
+  double space = 0;
+};
 
 /// A run of text with one look. `tag` is the caller's: it comes back on every glyph run made
 /// from this span (layout uses it for links and note markers).
@@ -50,6 +64,7 @@ struct Span {
   /// Where the text comes from, for diagnostics (a missing glyph); owned by the caller, which
   /// keeps it alive while the paragraph is laid out. May be null.
   const SourceLoc* loc = nullptr;
+  InlineObject object; ///< when set, the span is this object and `text` is not drawn
 };
 
 enum class Alignment { Justify, Left, Center, Right };
@@ -123,6 +138,7 @@ struct LineRun {
   double width = 0;
   bool rtl = false;
   std::vector<PositionedGlyph> glyphs; ///< in visual order, left to right
+  int object = -1; ///< an InlineObject's id (then `glyphs` is empty and `width` its width)
 };
 
 struct Line {
@@ -198,6 +214,10 @@ public:
   /// layout and, in `width`, the measure it was set to (`spec.line_width` is not used).
   /// Overfull lines are reported only for the layout returned.
   ParagraphLayout layout_balanced(const ParagraphSpec& spec, double& width, Diagnostics& diags);
+
+  /// The HarfBuzz font of a face, scaled to its units per em: for readers of its OpenType
+  /// tables (the math layout reads MATH). Owned by the engine.
+  hb_font_t* hb_font(FaceId id) const;
 
   /// Shapes spans onto one unbroken line (running heads, table cells, labels).
   Line layout_line(const std::vector<Span>& spans, const std::string& language,

@@ -164,6 +164,19 @@ Line build_line(const Prepared& p, const FontRegistry& fonts, int from, int brk,
   bool open = false; // whether the last run may be continued
   for (const Slot& slot : slots) {
     const Piece& pc = p.pieces[static_cast<size_t>(slot.piece)];
+    if (pc.object >= 0) {
+      LineRun run;
+      run.face = pc.style.face;
+      run.size = pc.style.size;
+      run.color = pc.style.color;
+      run.tag = pc.style.tag;
+      run.x = x;
+      run.width = pc.width;
+      run.object = pc.object;
+      line.runs.push_back(std::move(run));
+      line.ascent = std::max(line.ascent, pc.ascent);
+      line.descent = std::max(line.descent, pc.descent);
+    }
     if (!pc.word) {
       x += pc.width;
       open = false;

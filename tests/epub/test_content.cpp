@@ -75,7 +75,7 @@ TEST_SUITE("epub/content") {
     CHECK_FALSE(diags.has_errors());
   }
 
-  TEST_CASE("definition lists are dl, dt and dd; math is its TeX in code") {
+  TEST_CASE("definition lists are dl, dt and dd; math is MathML") {
     model::Article a = full_article();
     model::DefinitionList dl;
     model::DefinitionItem item;
@@ -95,9 +95,14 @@ TEST_SUITE("epub/content") {
     CHECK(std::string(doc.select_node("//dl/dt").node().text().get()) == "Term");
     CHECK(doc.select_nodes("//dl/dd").size() == 2);
     // A one-paragraph definition is set inline, a longer one as paragraphs.
-    CHECK(std::string(doc.select_node("//dl/dd[1]/code[@class='math']").node().text().get()) == "a_1");
-    CHECK(std::string(doc.select_node("//dl/dd[2]/p/code[@class='math display']").node().text().get()) ==
-          "E = mc^2");
+    CHECK(std::string(doc.select_node("//dl/dd[1]/math[@display='inline']")
+                          .node()
+                          .attribute("alttext")
+                          .value()) == "a_1");
+    CHECK(std::string(doc.select_node("//dl/dd[2]/p/math[@display='block']")
+                          .node()
+                          .attribute("alttext")
+                          .value()) == "E = mc^2");
     CHECK(book.files["EPUB/style.css"].find("dt {") != std::string::npos);
   }
 

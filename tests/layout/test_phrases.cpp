@@ -95,7 +95,7 @@ TEST_SUITE("layout/phrases") {
     CHECK(rule);
   }
 
-  TEST_CASE("a definition list sets its terms apart and indents its definitions; math is code") {
+  TEST_CASE("a definition list sets its terms apart and indents its definitions; math is typeset") {
     model::Issue issue = test::single();
     model::DefinitionList dl;
     model::DefinitionItem item;
@@ -118,17 +118,22 @@ TEST_SUITE("layout/phrases") {
     Document doc = layout_issue(issue, st, engine, LayoutOptions{}, diags);
     Found term = find_run(doc, "Termword");
     Found meaning = find_run(doc, "Meaningword and ");
-    Found math = find_run(doc, "x^2");
+    Found math = find_run(doc, "\U0001D465"); // math italic x
+    Found square = find_run(doc, "2");
     Found next = find_run(doc, "Afterword.");
     REQUIRE(term.run != nullptr);
     REQUIRE(meaning.run != nullptr);
     REQUIRE(math.run != nullptr);
+    REQUIRE(square.run != nullptr);
     REQUIRE(next.run != nullptr);
     CHECK(term.run->font != meaning.run->font);                 // bold
     CHECK(meaning.run->y > term.run->y);                        // below the term
     CHECK(meaning.run->x == doctest::Approx(term.run->x + st.text.list_indent));
     CHECK(next.run->x == doctest::Approx(term.run->x));
-    CHECK(math.run->font != meaning.run->font);                 // the code face
-    CHECK(math.run->y == doctest::Approx(meaning.run->y));
+    CHECK(math.run->font != meaning.run->font);            // the math face
+    CHECK(math.run->y == doctest::Approx(meaning.run->y)); // on the baseline
+    CHECK(square.run->y < math.run->y - 2);                // raised
+    CHECK(square.run->size < math.run->size);              // at script size
+    CHECK(square.run->x > math.run->x);
   }
 }
