@@ -8,12 +8,14 @@ include(CMakePackageConfigHelpers)
 set(GALLEY_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/galley")
 
 # Every library of the pipeline stages, found rather than listed so that a stage adding a helper
-# library does not break the install. The command line's own helpers stay out.
+# library does not break the install.
 set(galley_library_targets "")
 file(GLOB galley_stage_dirs LIST_DIRECTORIES true "${PROJECT_SOURCE_DIR}/src/*")
 list(SORT galley_stage_dirs)
 foreach(dir IN LISTS galley_stage_dirs)
-  if(NOT IS_DIRECTORY "${dir}" OR dir STREQUAL "${PROJECT_SOURCE_DIR}/src/cli")
+  # The command line's helpers and the Python module are not stages of the library.
+  if(NOT IS_DIRECTORY "${dir}" OR dir STREQUAL "${PROJECT_SOURCE_DIR}/src/cli" OR
+     dir STREQUAL "${PROJECT_SOURCE_DIR}/src/python")
     continue()
   endif()
   get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)

@@ -15,6 +15,7 @@ std::vector<LibraryVersion> library_versions() {
   std::vector<LibraryVersion> out;
   util::add_library_versions(out);
   input::add_library_versions(out);
+  highlight::add_library_versions(out);
   text::add_library_versions(out);
   pdf::add_library_versions(out);
   epub::add_library_versions(out);

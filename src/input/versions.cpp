@@ -10,9 +10,10 @@ namespace galley::input {
 
 void add_library_versions(std::vector<LibraryVersion>& out) {
   out.push_back({"cmark-gfm", cmark_version_string()});
-  // gumbo and yaml-cpp have no version in their headers: their packages' versions, as found
-  // when galley was configured.
+  // gumbo and yaml-cpp have no version in their headers, and nlohmann/json's is in a header
+  // too heavy to include for it: their packages' versions, as found when galley was configured.
   out.push_back({"gumbo", GALLEY_GUMBO_VERSION});
+  out.push_back({"nlohmann/json", GALLEY_NLOHMANN_JSON_VERSION});
   // pugixml's own numbering: 1130 is 1.13.
   out.push_back({"pugixml", std::to_string(PUGIXML_VERSION / 1000) + "." +
                                 std::to_string(PUGIXML_VERSION / 10 % 100)});

@@ -15,6 +15,9 @@ std::string dotted_version(long major, long minor, long patch);
 namespace input {
 void add_library_versions(std::vector<LibraryVersion>& out);
 }
+namespace highlight {
+void add_library_versions(std::vector<LibraryVersion>& out);
+}
 namespace text {
 void add_library_versions(std::vector<LibraryVersion>& out);
 }

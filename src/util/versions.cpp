@@ -1,8 +1,10 @@
 #include "util/library_versions.hpp"
 
 #include <avif/avif.h>
+#include <cairo.h>
 #include <gif_lib.h>
 #include <jpeglib.h>
+#include <librsvg/rsvg.h>
 #include <openssl/crypto.h>
 #include <png.h>
 #include <webp/decode.h>
@@ -15,10 +17,12 @@ std::string dotted_version(long major, long minor, long patch) {
 
 void add_library_versions(std::vector<LibraryVersion>& out) {
   out.push_back({"giflib", dotted_version(GIFLIB_MAJOR, GIFLIB_MINOR, GIFLIB_RELEASE)});
+  out.push_back({"cairo", cairo_version_string()});
   out.push_back({"libavif", avifVersion()});
   constexpr long jpeg = LIBJPEG_TURBO_VERSION_NUMBER; // MMMmmmppp
   out.push_back({"libjpeg-turbo", dotted_version(jpeg / 1000000, jpeg / 1000 % 1000, jpeg % 1000)});
   out.push_back({"libpng", png_get_libpng_ver(nullptr)});
+  out.push_back({"librsvg", LIBRSVG_VERSION});
   const int webp = WebPGetDecoderVersion(); // 0xMMmmpp
   out.push_back({"libwebp", dotted_version(webp >> 16 & 0xff, webp >> 8 & 0xff, webp & 0xff)});
   out.push_back({"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING)});

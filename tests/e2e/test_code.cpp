@@ -206,8 +206,7 @@ TEST_SUITE("e2e/code") {
     CHECK(css.find("counter(") == std::string::npos);
 
     const RunResult check = run("for f in " + q(epub) + " " + q(numbered) +
-                                "; do java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "
-                                "-jar /usr/share/java/epubcheck.jar \"$f\" 2>&1; done");
+                                "; do " + kEpubcheck + " \"$f\" 2>&1; done");
     CAPTURE(check.out);
     std::size_t clean = 0;
     for (std::size_t at = 0; (at = check.out.find("Messages: 0 fatals / 0 errors / 0 warnings",

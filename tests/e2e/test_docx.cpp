@@ -329,8 +329,7 @@ TEST_SUITE("e2e/docx") {
     // A line per book: "ok" when epubcheck finds no error and no warning.
     const RunResult check =
         run("printf '%s' " + q(books) +
-            " | xargs -P 2 -I{} sh -c 'java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
-            "-Xshare:auto -jar /usr/share/java/epubcheck.jar \"$1\" 2>&1 | "
+            " | xargs -P 2 -I{} sh -c '" + kEpubcheck + " \"$1\" 2>&1 | "
             "grep -q \"No errors or warnings detected\" && echo \"ok $1\" || echo \"FAIL $1\"' "
             "_ {}");
     CAPTURE(check.out);

@@ -99,9 +99,7 @@ TEST_SUITE("e2e/math") {
     CHECK(doc.select_node("//*[local-name()='mroot']"));
     CHECK(doc.select_node("//*[local-name()='annotation'][@encoding='application/x-tex']"));
     CHECK(!doc.select_node("//*[local-name()='code'][contains(@class,'math')]"));
-    const RunResult check = run("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar "
-                                "/usr/share/java/epubcheck.jar " +
-                                q(epub));
+    const RunResult check = run(std::string(kEpubcheck) + " " + q(epub));
     CAPTURE(check.out);
     CAPTURE(check.err);
     CHECK((check.out + check.err).find("No errors or warnings detected") != std::string::npos);

@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include "model/walk.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -219,6 +221,15 @@ std::string dump(const model::Article& a) {
     d.blocks(n.blocks);
   }
   return d.out;
+}
+
+std::string all_text(const model::Blocks& blocks) {
+  std::string out;
+  model::Blocks copy = blocks;
+  model::walk_blocks(
+      copy, [](model::Block&) {},
+      [&](model::Inlines& in, model::Block&) { out += model::plain_text(in) + "\n"; });
+  return out;
 }
 
 } // namespace galley::test

@@ -44,4 +44,7 @@ std::optional<model::Article> load_text(const TempDir& dir, const std::string& n
                                         std::string_view content, Diagnostics& diags,
                                         const input::LoadOptions& options = {});
 
+/// The text of every paragraph, heading, cell and caption under `blocks`, a line each.
+std::string all_text(const model::Blocks& blocks);
+
 } // namespace galley::test

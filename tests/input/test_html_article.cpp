@@ -11,22 +11,10 @@
 
 using namespace galley;
 using galley::test::TempDir;
+using galley::test::all_text;
+using galley::test::load_text;
 
 namespace {
-
-std::optional<model::Article> load(const TempDir& dir, const std::string& name,
-                                   std::string_view html, Diagnostics& diags) {
-  return input::load_article(dir.write(name, html), {}, diags);
-}
-
-std::string all_text(const model::Blocks& blocks) {
-  std::string out;
-  model::Blocks copy = blocks;
-  model::walk_blocks(
-      copy, [](model::Block&) {},
-      [&](model::Inlines& in, model::Block&) { out += model::plain_text(in) + "\n"; });
-  return out;
-}
 
 int count_refs(const model::Blocks& blocks) {
   int refs = 0;
@@ -102,7 +90,7 @@ TEST_SUITE("input/html") {
   TEST_CASE("a page's metadata: JSON-LD first, then OpenGraph, then <meta>") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "post.html", kWordPress, diags);
+    auto a = load_text(dir, "post.html", kWordPress, diags);
     REQUIRE(a);
     CAPTURE(test::dump(diags));
     CHECK_FALSE(diags.has_errors());
@@ -121,7 +109,7 @@ TEST_SUITE("input/html") {
   TEST_CASE("the article's text, without the page's furniture or its own title") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "post.html", kWordPress, diags);
+    auto a = load_text(dir, "post.html", kWordPress, diags);
     REQUIRE(a);
     const std::string text = all_text(a->blocks);
     CAPTURE(text);
@@ -142,7 +130,7 @@ TEST_SUITE("input/html") {
   TEST_CASE("without JSON-LD, OpenGraph wins over <meta>, and <meta> over microformats") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "p.html", R"(<!doctype html><html lang="de"><head>
+    auto a = load_text(dir, "p.html", R"(<!doctype html><html lang="de"><head>
 <title>Seite | Blatt</title>
 <meta property="og:locale" content="fr_FR">
 <meta property="og:title" content="Der Titel">
@@ -167,14 +155,14 @@ TEST_SUITE("input/html") {
   TEST_CASE("the title falls back to the article's <h1>, then to <title> less the site name") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "a.html",
+    auto a = load_text(dir, "a.html",
                   "<!DOCTYPE html><html><head><title>Not this | Site</title></head><body>"
                   "<article><h1>The heading</h1><p>Text.</p></article></body></html>",
                   diags);
     REQUIRE(a);
     CHECK(a->meta.title == "The heading");
     CHECK(a->blocks.size() == 1);
-    auto b = load(dir, "b.html",
+    auto b = load_text(dir, "b.html",
                   "<!DOCTYPE html><html><head><title>Page title &middot; The Site</title>"
                   "<meta property=\"og:site_name\" content=\"The Site\"></head><body>"
                   "<main><p>Text.</p><h2>Part</h2><p>More.</p></main></body></html>",
@@ -189,20 +177,20 @@ TEST_SUITE("input/html") {
   TEST_CASE("the <article> with the most text is the article; else <main>; else <body>") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "a.html",
+    auto a = load_text(dir, "a.html",
                   "<!DOCTYPE html><html><body><article><p>Teaser.</p></article>"
                   "<article><h1>T</h1><p>The long story of the day, told at length.</p></article>"
                   "<article><p>Other.</p></article></body></html>",
                   diags);
     REQUIRE(a);
     CHECK(all_text(a->blocks) == "The long story of the day, told at length.\n");
-    auto m = load(dir, "m.html",
+    auto m = load_text(dir, "m.html",
                   "<!DOCTYPE html><html><body><div>Banner</div><div role=\"main\"><h1>T</h1>"
                   "<p>Main text.</p></div></body></html>",
                   diags);
     REQUIRE(m);
     CHECK(all_text(m->blocks) == "Main text.\n");
-    auto f = load(dir, "fragment.html", "<h1>Fragment</h1>\n<p>Just <em>this</em>.</p>\n", diags);
+    auto f = load_text(dir, "fragment.html", "<h1>Fragment</h1>\n<p>Just <em>this</em>.</p>\n", diags);
     REQUIRE(f);
     CHECK(f->meta.title == "Fragment");
     CHECK(all_text(f->blocks) == "Just this.\n");
@@ -240,7 +228,7 @@ TEST_SUITE("input/html") {
     for (const auto& [name, body] : pages) {
       CAPTURE(name);
       Diagnostics diags;
-      auto a = load(dir, std::string(name) + ".html",
+      auto a = load_text(dir, std::string(name) + ".html",
                     "<!DOCTYPE html><html><head><title>Notes</title></head><body><main>" + body +
                         "</main></body></html>",
                     diags);
@@ -261,7 +249,7 @@ TEST_SUITE("input/html") {
     // The fixture images of every TempDir are in images/.
     std::filesystem::copy_file(dir.path() / "images/photo.png", dir.path() / "images/wide-800.png");
     Diagnostics diags;
-    auto a = load(dir, "figs.html",
+    auto a = load_text(dir, "figs.html",
                   R"(<!DOCTYPE html><html><head><title>Figures</title></head><body><article>
 <p>Text before.</p>
 <figure class="wp-block-image"><img src="images/photo.png" alt="A photo"
@@ -290,7 +278,7 @@ TEST_SUITE("input/html") {
   TEST_CASE("a page with no article text is one located error") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "empty.html",
+    auto a = load_text(dir, "empty.html",
                   "<!DOCTYPE html>\n<html><head><title>Empty</title></head>\n<body>\n"
                   "<nav><a href=\"/\">Home</a></nav>\n<script>app()</script>\n</body></html>\n",
                   diags);
@@ -303,7 +291,7 @@ TEST_SUITE("input/html") {
   TEST_CASE("JSON-LD that is not JSON is a warning, and the other sources still count") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "ld.html", R"(<!DOCTYPE html>
+    auto a = load_text(dir, "ld.html", R"(<!DOCTYPE html>
 <html><head>
 <script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",}</script>
 <meta property="og:title" content="From OpenGraph">
@@ -324,13 +312,13 @@ TEST_SUITE("input/html") {
     CHECK_FALSE(input::looks_like_html("<!DOCTYPE article>"));
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "saved.txt",
+    auto a = load_text(dir, "saved.txt",
                   "<!DOCTYPE html><html><head><title>Saved</title></head><body><p>Hi.</p></body>"
                   "</html>",
                   diags);
     REQUIRE(a);
     CHECK(a->meta.title == "Saved");
-    auto x = load(dir, "page.xhtml",
+    auto x = load_text(dir, "page.xhtml",
                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html "
                   "xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"fr\"><head><title>Page"
                   "</title></head><body><section><h2>Partie</h2><p>Texte.</p></section></body>"

@@ -18,23 +18,11 @@
 
 using namespace galley;
 using galley::test::TempDir;
+using galley::test::all_text;
+using galley::test::load_text;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<model::Article> load(const TempDir& dir, const std::string& name,
-                                   std::string_view json, Diagnostics& diags) {
-  return input::load_article(dir.write(name, json), {}, diags);
-}
-
-std::string all_text(const model::Blocks& blocks) {
-  std::string out;
-  model::Blocks copy = blocks;
-  model::walk_blocks(
-      copy, [](model::Block&) {},
-      [&](model::Inlines& in, model::Block&) { out += model::plain_text(in) + "\n"; });
-  return out;
-}
 
 fs::path source(const std::string& relative) {
   return fs::path(GALLEY_SOURCE_DIR) / relative;
@@ -86,7 +74,7 @@ TEST_SUITE("input/json") {
   TEST_CASE("a JSON article: the front matter's keys and a Markdown body") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "rivers.json", kArticle, diags);
+    auto a = load_text(dir, "rivers.json", kArticle, diags);
     REQUIRE(a);
     CAPTURE(test::dump(diags));
     CHECK(diags.empty());
@@ -107,7 +95,7 @@ TEST_SUITE("input/json") {
   TEST_CASE("body_html is read as an HTML article's body, with its footnotes") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(dir, "html.json", R"({"title": "Mit HTML", "lang": "de",
+    auto a = load_text(dir, "html.json", R"({"title": "Mit HTML", "lang": "de",
   "body_html": "<p>Erster Satz.<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup></p>\n<h2>Teil</h2>\n<p>Zweiter Satz.</p>\n<div class=\"footnotes\"><ol><li id=\"fn:1\"><p>Anmerkung. <a href=\"#fnref:1\" class=\"reversefootnote\">&#8617;</a></p></li></ol></div>"})",
                   diags);
     REQUIRE(a);
@@ -122,7 +110,7 @@ TEST_SUITE("input/json") {
   TEST_CASE("escapes: \\u, surrogate pairs for emoji, \\/ and \\n") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(
+    auto a = load_text(
         dir, "ja.json",
         R"({"title": "\u6771\u4eac\u306e\u685c \ud83c\udf38", "lang": "ja", "body": "a\/b\n\n\u685c"})",
         diags);
@@ -143,7 +131,7 @@ TEST_SUITE("input/json") {
     for (const auto& [what, text, line, column] : bad) {
       CAPTURE(what);
       Diagnostics diags;
-      CHECK_FALSE(load(dir, "bad.json", text, diags));
+      CHECK_FALSE(load_text(dir, "bad.json", text, diags));
       CAPTURE(test::dump(diags));
       REQUIRE(diags.error_count() == 1);
       CHECK(diags.all().front().message.starts_with("invalid JSON: "));
@@ -155,17 +143,17 @@ TEST_SUITE("input/json") {
   TEST_CASE("what is not a JSON article is refused with a located error") {
     TempDir dir;
     Diagnostics array;
-    CHECK_FALSE(load(dir, "a.json", "\n  [1, 2]\n", array));
+    CHECK_FALSE(load_text(dir, "a.json", "\n  [1, 2]\n", array));
     CHECK(test::has(array, Severity::Error, "must be an object", 2));
     Diagnostics nobody;
-    CHECK_FALSE(load(dir, "b.json", "{\"title\": \"T\"}", nobody));
+    CHECK_FALSE(load_text(dir, "b.json", "{\"title\": \"T\"}", nobody));
     CHECK(test::has(nobody, Severity::Error, "has no 'body'", 1));
     Diagnostics both;
     CHECK_FALSE(
-        load(dir, "c.json", "{\"title\": \"T\",\n\"body\": \"x\",\n\"body_html\": \"y\"}", both));
+        load_text(dir, "c.json", "{\"title\": \"T\",\n\"body\": \"x\",\n\"body_html\": \"y\"}", both));
     CHECK(test::has(both, Severity::Error, "not both", 3));
     Diagnostics deep;
-    CHECK_FALSE(load(
+    CHECK_FALSE(load_text(
         dir, "d.json",
         "{\"body\": \"x\", \"k\": " + std::string(200, '[') + std::string(200, ']') + "}", deep));
     CHECK(test::has(deep, Severity::Error, "nested more than 64 levels", 1));
@@ -174,7 +162,7 @@ TEST_SUITE("input/json") {
   TEST_CASE("a wrong-typed key is located at its value") {
     TempDir dir;
     Diagnostics diags;
-    auto a = load(
+    auto a = load_text(
         dir, "typed.json",
         "{\n  \"title\": [\"One\", \"Two\"],\n  \"date\": \"someday\",\n  \"body\": \"Text.\"\n}\n",
         diags);
@@ -190,7 +178,7 @@ TEST_SUITE("input/json") {
     TempDir dir;
     Diagnostics diags;
     auto a =
-        load(dir, "refs.json",
+        load_text(dir, "refs.json",
              "{\"title\": \"T\",\n \"body\": \"One.\\n\\nA <x>tag</x>.\\n\\nTwo.[^gone]\"}", diags);
     REQUIRE(a);
     CAPTURE(test::dump(diags));
