@@ -46,38 +46,35 @@ namespace {
 constexpr unsigned kMaxVariants = 32;
 }
 
-MathBox MathFont::stretch_vertical(std::uint32_t glyph, double target, double size,
-                                   const std::string& text) const {
+// Vertically (BTT) the box's height and depth must reach `target`, across (LTR) its width.
+MathBox MathFont::stretch(std::uint32_t glyph, hb_direction_t dir, double target, double size,
+                          const std::string& text) const {
+  auto reach = [dir](const MathBox& b) {
+    return dir == HB_DIRECTION_BTT ? b.height + b.depth : b.width;
+  };
   std::array<hb_ot_math_glyph_variant_t, kMaxVariants> variants{};
   unsigned count = kMaxVariants;
-  hb_ot_math_get_glyph_variants(font_, glyph, HB_DIRECTION_BTT, 0, &count, variants.data());
+  hb_ot_math_get_glyph_variants(font_, glyph, dir, 0, &count, variants.data());
   std::uint32_t best = glyph;
   for (unsigned i = 0; i < count; ++i) {
     best = variants[i].glyph;
     MathBox b = glyph_box(best, size, text);
-    if (b.height + b.depth >= target)
+    if (reach(b) >= target)
       return b;
   }
   bool made = false;
-  MathBox assembled = assemble(glyph, HB_DIRECTION_BTT, target, size, text, made);
+  MathBox assembled = assemble(glyph, dir, target, size, text, made);
   return made ? assembled : glyph_box(best, size, text);
+}
+
+MathBox MathFont::stretch_vertical(std::uint32_t glyph, double target, double size,
+                                   const std::string& text) const {
+  return stretch(glyph, HB_DIRECTION_BTT, target, size, text);
 }
 
 MathBox MathFont::stretch_horizontal(std::uint32_t glyph, double target, double size,
                                      const std::string& text) const {
-  std::array<hb_ot_math_glyph_variant_t, kMaxVariants> variants{};
-  unsigned count = kMaxVariants;
-  hb_ot_math_get_glyph_variants(font_, glyph, HB_DIRECTION_LTR, 0, &count, variants.data());
-  std::uint32_t best = glyph;
-  for (unsigned i = 0; i < count; ++i) {
-    best = variants[i].glyph;
-    MathBox b = glyph_box(best, size, text);
-    if (b.width >= target)
-      return b;
-  }
-  bool made = false;
-  MathBox assembled = assemble(glyph, HB_DIRECTION_LTR, target, size, text, made);
-  return made ? assembled : glyph_box(best, size, text);
+  return stretch(glyph, HB_DIRECTION_LTR, target, size, text);
 }
 
 /// A glyph assembly (OpenType MATH, GlyphAssembly): the parts in order (bottom to top, or left

@@ -42,6 +42,8 @@ public:
 
 private:
   [[nodiscard]] double pt(hb_position_t units, double size) const { return units * size / upem_; }
+  MathBox stretch(std::uint32_t glyph, hb_direction_t dir, double target, double size,
+                  const std::string& text) const;
   MathBox assemble(std::uint32_t glyph, hb_direction_t dir, double target, double size,
                    const std::string& text, bool& made) const;
 
