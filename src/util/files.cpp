@@ -1,4 +1,5 @@
 #include "util/files.hpp"
+#include "util/read_log.hpp"
 
 #include "galley/error.hpp"
 #include "util/open_beneath.hpp"
@@ -43,6 +44,9 @@ void remember(const std::filesystem::path& path, const struct stat& st) {
   std::lock_guard lock(sources().mutex);
   sources().ids.insert(id_of(st));
   if (link) sources().ids.insert(*link);
+  // A stream (standard input, a pipe) has no name a build tool could watch.
+  if (S_ISREG(st.st_mode))
+    log_read(path);
 }
 
 std::string open_error(int err) {

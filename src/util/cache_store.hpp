@@ -1,0 +1,54 @@
+#pragma once
+// A folder of cache entries under content keys, shared by the build cache of the command line
+// (cli/build_cache.hpp: whole outputs) and the layout cache of the renderer (an issue's
+// articles' pages, export/layout_cache.hpp). docs/ci.md, "Incremental builds", says what a key
+// holds and when an entry is used.
+#include "util/record.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley {
+
+/// Lowercase hex SHA-256 of a file's content, read once per process ("missing" when it cannot
+/// be read): a build hashes the same fonts and pictures for many outputs.
+std::string file_digest(const std::filesystem::path& path);
+
+/// Builds a key: every part is written with its length, so that no two different lists of
+/// parts give the same key.
+class CacheKey {
+public:
+  explicit CacheKey(std::string_view kind) : w_(kind) {}
+  void text(std::string_view s) { w_.text(s); }
+  void number(std::int64_t v) { w_.signed_number(v); }
+  /// Each file by name and content (file_digest).
+  void files(const std::vector<std::filesystem::path>& paths);
+  /// The key, 64 hex digits; the builder is spent.
+  std::string finish();
+
+private:
+  RecordWriter w_;
+};
+
+/// Entries in a folder, created when the first is stored.
+class CacheStore {
+public:
+  explicit CacheStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  /// The entry's bytes; nullopt when there is none. Read directly, not with read_file: an entry
+  /// is not a source of the output (depfiles and the guard of sources must not list it).
+  [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
+  /// Writes the entry atomically: a reader sees the old one or the new one, never a part.
+  /// Throws galley::Error when the folder cannot be written.
+  void store(const std::string& key, std::string_view bytes) const;
+  [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+
+private:
+  [[nodiscard]] std::filesystem::path entry_path(const std::string& key) const;
+  std::filesystem::path dir_;
+};
+
+} // namespace galley

@@ -1,0 +1,113 @@
+#include "util/record.hpp"
+
+#include "util/hash.hpp"
+
+#include <array>
+#include <bit>
+
+namespace galley {
+
+namespace {
+
+constexpr std::size_t kSealSize = 32;
+
+std::string seal_of(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  std::array<std::uint8_t, 32> digest = h.finish();
+  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+} // namespace
+
+RecordWriter::RecordWriter(std::string_view magic) {
+  text(magic);
+}
+
+void RecordWriter::number(std::uint64_t v) {
+  while (v >= 0x80) {
+    out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out_.push_back(static_cast<char>(v));
+}
+
+void RecordWriter::real(double v) {
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  out_.push_back(bits == 0 ? 0 : 1);
+  if (bits == 0)
+    return;
+  for (int i = 0; i < 8; ++i)
+    out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+}
+
+void RecordWriter::text(std::string_view s) {
+  number(s.size());
+  out_.append(s);
+}
+
+std::string RecordWriter::seal() {
+  out_ += seal_of(out_);
+  return std::move(out_);
+}
+
+RecordReader::RecordReader(std::string_view record, std::string_view magic) : data_(record) {
+  if (record.size() < kSealSize)
+    return;
+  end_ = record.size() - kSealSize;
+  ok_ = seal_of(record.substr(0, end_)) == record.substr(end_);
+  if (ok_ && text() != magic)
+    ok_ = false;
+}
+
+std::uint64_t RecordReader::number() {
+  std::uint64_t v = 0;
+  for (int shift = 0; ok_ && shift < 64; shift += 7) {
+    if (pos_ == end_)
+      break;
+    auto byte = static_cast<unsigned char>(data_[pos_++]);
+    v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0)
+      return v;
+  }
+  ok_ = false;
+  return 0;
+}
+
+double RecordReader::real() {
+  if (!ok_ || pos_ == end_) {
+    ok_ = false;
+    return 0;
+  }
+  if (data_[pos_++] == 0)
+    return 0;
+  if (end_ - pos_ < 8) {
+    ok_ = false;
+    return 0;
+  }
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i)
+    bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
+  pos_ += 8;
+  return std::bit_cast<double>(bits);
+}
+
+std::size_t RecordReader::count(std::size_t min_item_bytes) {
+  std::uint64_t n = number();
+  if (ok_ && n > (end_ - pos_) / (min_item_bytes == 0 ? 1 : min_item_bytes))
+    ok_ = false;
+  return ok_ ? static_cast<std::size_t>(n) : 0;
+}
+
+std::string RecordReader::text() {
+  std::uint64_t n = number();
+  if (!ok_ || n > end_ - pos_) {
+    ok_ = false;
+    return {};
+  }
+  std::string s(data_.substr(pos_, static_cast<std::size_t>(n)));
+  pos_ += static_cast<std::size_t>(n);
+  return s;
+}
+
+} // namespace galley
