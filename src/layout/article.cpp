@@ -12,9 +12,6 @@
 
 namespace galley::layout {
 
-namespace {
-
-/// Anchor prefix for article `index`: its slug, made unique within the issue.
 std::string article_key(const model::Issue& issue, std::size_t index) {
   auto slug = [&](std::size_t i) {
     const model::Meta& m = issue.articles[i].meta;
@@ -25,6 +22,8 @@ std::string article_key(const model::Issue& issue, std::size_t index) {
     if (slug(i) == key) return key + "-" + std::to_string(index + 1);
   return key;
 }
+
+namespace {
 
 /// Nests headings under the article by level (a level-3 heading after a level-1 one becomes
 /// its child; levels need not be consecutive).

@@ -56,6 +56,10 @@ struct ArticlePages {
   std::optional<SourceLoc> past_limit;
 };
 
+/// The prefix of article `index`'s anchor names: its slug, made unique within the issue (by
+/// its position when an earlier article has the same slug).
+std::string article_key(const model::Issue& issue, std::size_t index);
+
 /// Lays out article `index` of `issue`. Anchor names are prefixed with a key unique within the
 /// issue, so pages of different articles can be joined without clashes. Laying out stops one
 /// page past `max_pages` (ArticlePages::past_limit says where).

@@ -6,8 +6,9 @@
 
 namespace galley::model {
 
-/// Calls `f(Inline&)` for every inline under `inlines`, parents before children.
-template <class F> void walk_inlines(Inlines& inlines, F&& f) {
+/// Calls `f(Inline&)` for every inline under `inlines`, parents before children. `Is` is
+/// Inlines or const Inlines.
+template <class Is, class F> void walk_inlines(Is& inlines, F&& f) {
   for (auto& in : inlines) {
     f(in);
     std::visit(

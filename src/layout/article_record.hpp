@@ -1,0 +1,27 @@
+#pragma once
+// An article's laid-out pages as a sealed record (util/record.hpp), and back: the entries of
+// the layout cache (export/layout_cache.hpp), so that an issue whose articles did not change
+// is joined from pages set before. Every field goes in as it is (a double by its bits), so
+// pages read back are the pages written and the PDF made from them is byte for byte the same.
+#include "galley/diagnostics.hpp"
+#include "layout/layout.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::layout {
+
+/// Pages, and what laying them out reported.
+struct LaidOutArticle {
+  ArticlePages pages;
+  std::vector<Diagnostic> diagnostics;
+};
+
+std::string encode_article(const LaidOutArticle& article);
+
+/// nullopt when the record does not read back whole (truncated, altered, another format).
+std::optional<LaidOutArticle> decode_article(std::string_view record);
+
+} // namespace galley::layout
