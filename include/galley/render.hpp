@@ -42,6 +42,11 @@ struct RenderOptions {
   Limits limits;
   /// PDF: the standards the file conforms to and claims (--pdf-standard).
   PdfStandard pdf_standard;
+  /// PDF: a folder where each article of an issue is kept laid out, to be joined again
+  /// unchanged when the article, the style, the fonts and these options are (docs/ci.md,
+  /// "Incremental builds"); empty: every article is laid out. The folder is trusted as the
+  /// inputs are.
+  std::filesystem::path cache_dir;
   /// EPUB: where the pages of the printed edition begin (Rendered::print_pages of the PDF
   /// rendered from the same issue and style). When given, the book marks each page's start
   /// (epub:type pagebreak), lists them in a page-list and names the PDF edition as its source.

@@ -1,4 +1,5 @@
 #include "galley/render.hpp"
+#include "export/layout_cache.hpp"
 #include "export/warm_up.hpp"
 
 #include "epub/writer.hpp"
@@ -134,19 +135,47 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
 /// remapped by file when joining, so which engine set an article never shows in the output.
 /// Each article reports to its own sink; the sinks are merged in article order, and a warning
 /// an engine gives once per process (a missing glyph) is kept once whatever the thread count.
+/// With a cache, an article kept there is taken with what it reported, and one laid out is
+/// kept.
 std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
                                                    const style::Style& style,
                                                    const text::EngineOptions& engine_options,
-                                                   unsigned threads, std::size_t max_pages,
+                                                   const RenderOptions& options,
                                                    Diagnostics& diags) {
   std::size_t n = issue.articles.size();
   std::vector<layout::ArticlePages> pages(n);
   std::vector<Diagnostics> sinks(n);
-  std::vector<std::optional<text::Engine>> engines(worker_count(n, threads));
-  parallel_for(n, threads, [&](std::size_t i, unsigned worker) {
+  std::vector<std::optional<text::Engine>> engines(worker_count(n, options.threads));
+  std::optional<LayoutCache> cache;
+  if (!options.cache_dir.empty())
+    cache.emplace(issue, style, options);
+  parallel_for(n, options.threads, [&](std::size_t i, unsigned worker) {
+    std::string key;
+    if (cache) {
+      key = cache->key(i);
+      layout::LaidOutArticle kept;
+      switch (cache->find(key, i, kept)) {
+      case LayoutCache::Found::Hit:
+        pages[i] = std::move(kept.pages);
+        for (auto& d : kept.diagnostics)
+          sinks[i].report(std::move(d));
+        return;
+      case LayoutCache::Found::Damaged:
+        sinks[i].note({issue.articles[i].source_path},
+                      "the cache entry " + key + " of its pages is damaged; laying it out again");
+        break;
+      case LayoutCache::Found::Miss:
+        break;
+      }
+    }
     auto& engine = engines[worker];
-    if (!engine) engine.emplace(engine_options);
-    pages[i] = layout::layout_article(issue, i, style, *engine, sinks[i], max_pages);
+    if (!engine)
+      engine.emplace(engine_options);
+    Diagnostics own;
+    pages[i] = layout::layout_article(issue, i, style, *engine, own, options.limits.max_pages);
+    if (cache && !own.has_errors())
+      cache->store(key, {pages[i], own.all()});
+    sinks[i].merge(own);
   });
   std::set<std::string> seen;
   for (const auto& sink : sinks)
@@ -256,8 +285,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   std::vector<layout::ArticlePages> articles;
   {
     Task helper = options.threads > 1 ? Task(prepare) : Task();
-    articles = lay_out_articles(issue, style, engine_options, options.threads,
-                                options.limits.max_pages, local);
+    articles = lay_out_articles(issue, style, engine_options, options, local);
     helper.wait();
   }
   if (!join_engine) prepare();

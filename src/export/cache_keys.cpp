@@ -1,0 +1,130 @@
+#include "export/cache_keys.hpp"
+
+#include "galley/version.hpp"
+#include "model/walk.hpp"
+#include "text/engine.hpp"
+#include "text/hyphenate.hpp"
+#include "util/files.hpp"
+#include "util/record.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+namespace galley::render {
+
+namespace fs = std::filesystem;
+
+std::string toolchain_text() {
+  std::string s = std::string("galley ") + version();
+  for (const LibraryVersion& l : library_versions())
+    s += "\n" + l.name + " " + l.version;
+  return s;
+}
+
+std::string options_text(const RenderOptions& o, Format format) {
+  const Limits& l = o.limits;
+  RecordWriter w("render options");
+  w.text(format_extension(format));
+  w.text(o.source_date_epoch ? std::to_string(*o.source_date_epoch) : "");
+  w.number(o.system_fonts);
+  if (format == Format::Epub) {
+    w.number(o.embed_fonts);
+  } else {
+    w.number(static_cast<std::uint64_t>(o.pdf_standard.archive));
+    w.number(o.pdf_standard.ua);
+  }
+  for (std::uint64_t v : {std::uint64_t(l.max_file_size), std::uint64_t(l.max_nesting),
+                          std::uint64_t(l.max_value_nodes), std::uint64_t(l.max_notes),
+                          std::uint64_t(l.max_image_file_size), std::uint64_t(l.max_image_side),
+                          std::uint64_t(l.max_image_pixels), std::uint64_t(l.max_pages)})
+    w.number(v);
+  return w.seal();
+}
+
+std::vector<fs::path> article_files(const model::Article& article) {
+  std::vector<fs::path> out;
+  auto add = [&](const model::ImageRef& r) {
+    if (!r.remote && !r.path.empty())
+      out.push_back(absolute_normal(r.path));
+  };
+  if (!article.source_path.empty())
+    out.push_back(absolute_normal(article.source_path));
+  if (article.meta.cover)
+    add(article.meta.cover->image);
+  for (const model::Author& a : article.meta.authors)
+    if (a.portrait)
+      add(*a.portrait);
+  auto on_block = [&](const model::Block& b) {
+    if (const auto* f = std::get_if<model::Figure>(&b.value))
+      add(f->image);
+  };
+  auto on_inlines = [&](const model::Inlines& inlines, const model::Block&) {
+    model::walk_inlines(inlines, [&](const model::Inline& in) {
+      if (const auto* img = std::get_if<model::Image>(&in.value))
+        add(img->image);
+    });
+  };
+  model::walk_blocks(article.blocks, on_block, on_inlines);
+  for (const model::Note& n : article.notes)
+    model::walk_blocks(n.blocks, on_block, on_inlines);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string issue_fields_text(const model::Issue& issue) {
+  RecordWriter w("issue fields");
+  for (const std::string* f :
+       {&issue.title, &issue.subtitle, &issue.publication, &issue.number, &issue.style,
+        &issue.language, &issue.identifier, &issue.description, &issue.certified_by})
+    w.text(*f);
+  w.number(issue.date.has_value());
+  if (issue.date) {
+    w.signed_number(issue.date->year);
+    w.signed_number(issue.date->month);
+    w.signed_number(issue.date->day);
+  }
+  w.number(issue.cover.has_value());
+  if (issue.cover) {
+    w.text(issue.cover->image.path);
+    w.text(issue.cover->alt);
+    w.text(issue.cover->credit);
+  }
+  w.number(issue.editors.size());
+  for (const std::string& e : issue.editors)
+    w.text(e);
+  return w.seal();
+}
+
+namespace {
+
+/// The regular files under `dir` whose extension is one of `exts` (lowercase, with the dot).
+void add_files(const fs::path& dir, std::initializer_list<std::string_view> exts,
+               std::vector<fs::path>& out) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec))
+      continue;
+    std::string ext = it->path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::find(exts.begin(), exts.end(), ext) != exts.end())
+      out.push_back(absolute_normal(it->path()));
+  }
+}
+
+} // namespace
+
+std::vector<fs::path> typesetting_files(const style::Style& style) {
+  std::vector<fs::path> out;
+  for (const auto& face : style.fonts.faces)
+    out.push_back(absolute_normal(face.path));
+  add_files(text::bundled_fonts_dir(), {".ttf", ".otf", ".ttc", ".otc"}, out);
+  add_files(text::default_dictionary_dir(), {".dic"}, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+} // namespace galley::render

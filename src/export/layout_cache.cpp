@@ -1,0 +1,50 @@
+#include "export/layout_cache.hpp"
+
+#include "export/cache_keys.hpp"
+#include "style/dump.hpp"
+
+namespace galley::render {
+
+LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
+                         const RenderOptions& options)
+    : issue_(issue), store_(options.cache_dir) {
+  RecordWriter w("article layout context");
+  w.text(toolchain_text());
+  w.text(options_text(options, Format::Pdf));
+  w.text(style::dump_style(style));
+  w.text(issue_fields_text(issue));
+  for (const auto& f : typesetting_files(style)) {
+    w.text(f.string());
+    w.text(file_digest(f));
+  }
+  common_ = w.seal();
+}
+
+std::string LayoutCache::key(std::size_t index) const {
+  CacheKey k("galley article layout");
+  k.text(common_);
+  k.text(layout::article_key(issue_, index));
+  k.number(model::notes_before(issue_, index));
+  k.files(article_files(issue_.articles[index]));
+  return k.finish();
+}
+
+LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
+                                     layout::LaidOutArticle& out) const {
+  std::optional<std::string> bytes = store_.load(key);
+  if (!bytes)
+    return Found::Miss;
+  std::optional<layout::LaidOutArticle> article = layout::decode_article(*bytes);
+  if (!article)
+    return Found::Damaged;
+  for (layout::NodePage& m : article->pages.page_map)
+    m.article = static_cast<int>(index);
+  out = std::move(*article);
+  return Found::Hit;
+}
+
+void LayoutCache::store(const std::string& key, const layout::LaidOutArticle& article) const {
+  store_.store(key, layout::encode_article(article));
+}
+
+} // namespace galley::render

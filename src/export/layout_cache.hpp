@@ -1,0 +1,41 @@
+#pragma once
+// The layout cache (RenderOptions::cache_dir): each article of an issue PDF laid out once and
+// kept, so that an issue with one changed article lays out that one article and joins the
+// others' pages as they were. The key of an article holds what its pages depend on and nothing
+// else (docs/ci.md, "Incremental builds"): the toolchain, the options, the resolved style, the
+// fonts and dictionaries, the article's own files, the issue's fields and the two things its
+// place in the issue decides, its anchor prefix and the notes numbered before it. Where it
+// stands otherwise (its index) is set again when an entry is read.
+#include "galley/model.hpp"
+#include "galley/render.hpp"
+#include "galley/style.hpp"
+#include "layout/article_record.hpp"
+#include "util/cache_store.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace galley::render {
+
+class LayoutCache {
+public:
+  LayoutCache(const model::Issue& issue, const style::Style& style, const RenderOptions& options);
+
+  /// The key of article `index`.
+  [[nodiscard]] std::string key(std::size_t index) const;
+
+  enum class Found { Hit, Miss, Damaged };
+  /// The article's pages kept under `key`, set up as article `index`.
+  Found find(const std::string& key, std::size_t index, layout::LaidOutArticle& out) const;
+
+  void store(const std::string& key, const layout::LaidOutArticle& article) const;
+
+private:
+  const model::Issue& issue_;
+  CacheStore store_;
+  std::string common_; ///< the key's parts every article shares
+};
+
+} // namespace galley::render
