@@ -4,6 +4,7 @@
 // The run has three steps: load every input (in order, on this thread), plan the work list
 // (build_plan.hpp), then render and write the outputs on a pool of threads, handing results
 // back in work-list order so that logs and outputs do not depend on -j.
+#include "cli/build_cache.hpp"
 #include "cli/build_plan.hpp"
 #include "cli/build_pool.hpp"
 #include "cli/build_signals.hpp"
@@ -12,18 +13,24 @@
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "export/cache_keys.hpp"
 #include "input/load.hpp"
+#include "style/dump.hpp"
 
 #include "galley/error.hpp"
 #include "galley/version.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
+#include "util/read_log.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -50,6 +57,8 @@ struct BuildState {
   std::string report;
   bool verify = false;
   bool no_page_list = false;
+  std::optional<std::string> cache; ///< --cache: the folder, empty for the default
+  std::string depfile;
 };
 
 /// Where the pages of an input's PDF begin, handed from its PDF job to its EPUB job, which
@@ -87,12 +96,21 @@ struct LoadedInput {
   Diagnostics diags;
   /// Set when the input's PDF and EPUB are both made: the EPUB gets the PDF's pages.
   std::unique_ptr<PrintEdition> edition;
+  /// For the cache: every file loading the input and its style read, and the fonts and
+  /// dictionaries; per article (--single), its own files, the style's, the fonts and
+  /// dictionaries; the resolved style and the issue's own fields as text. Empty when the input
+  /// cannot be cached (standard input).
+  std::vector<std::filesystem::path> files;
+  std::vector<std::vector<std::filesystem::path>> article_files;
+  std::string style_text;
+  std::string issue_text;
 };
 
 /// What one job produced; filled on a worker thread, read on the main thread once done.
 struct JobResult {
   Diagnostics diags; ///< its input's loading, then its rendering
   bool ok = false;
+  bool cached = false; ///< made from the cache, not rendered
   bool internal_error = false;
   int pages = 0;
   std::uint64_t bytes = 0;
@@ -109,6 +127,17 @@ std::size_t first_difference(const std::string& a, const std::string& b) {
   return n;
 }
 
+/// True when `path` is a file holding exactly `bytes`: a cached output already in place is left
+/// alone, so its time stamp says when it last changed. Read directly, not as a source.
+bool holds(const std::filesystem::path& path, const std::string& bytes) {
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) != bytes.size() || ec)
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string have{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return have == bytes;
+}
+
 class Build {
 public:
   explicit Build(const BuildState& st) : st_(st), started_(Clock::now()) {}
@@ -120,8 +149,13 @@ private:
     return kUsageError;
   }
   void load_inputs();
+  void remember_files(LoadedInput& in, std::vector<std::filesystem::path> read,
+                      const std::vector<std::filesystem::path>& style_files) const;
   std::vector<InputInfo> describe_inputs() const;
   void render_job(std::size_t i);
+  std::optional<render::Rendered> from_cache(std::size_t i, const std::string& key, JobResult& r);
+  void open_cache(Diagnostics& usage);
+  void write_depfile() const;
   std::string report_text(const std::vector<JobResult>& results) const;
 
   const BuildState& st_;
@@ -133,6 +167,9 @@ private:
   Plan plan_;
   OutputGuard guard_; ///< every output and the report, checked before anything is written
   std::vector<JobResult> results_;
+  std::unique_ptr<BuildCache> cache_;
+  std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
+  std::string toolchain_; ///< galley's and its libraries' versions, for cache keys
 };
 
 void Build::load_inputs() {
@@ -141,9 +178,11 @@ void Build::load_inputs() {
   loaded_.resize(st_.inputs.size());
   for (std::size_t i = 0; i < st_.inputs.size(); ++i) {
     auto& in = loaded_[i];
+    ReadLog log;
     in.issue = render::load({std::filesystem::path(st_.inputs[i])}, options_, in.diags);
     if (!in.issue)
       continue;
+    ReadLog style_log;
     in.style = render::resolve_style(*in.issue, options_, in.diags);
     in.shell = *in.issue;
     in.shell.articles.clear();
@@ -152,7 +191,25 @@ void Build::load_inputs() {
     if (!st_.no_page_list && std::find(f.begin(), f.end(), "pdf") != f.end() &&
         std::find(f.begin(), f.end(), "epub") != f.end())
       in.edition = std::make_unique<PrintEdition>();
+    if (cache_ && st_.inputs[i] != "-")
+      remember_files(in, log.paths(), style_log.paths());
   }
+}
+
+void Build::remember_files(LoadedInput& in, std::vector<std::filesystem::path> read,
+                           const std::vector<std::filesystem::path>& style_files) const {
+  std::vector<std::filesystem::path> common = render::typesetting_files(in.style);
+  common.insert(common.end(), style_files.begin(), style_files.end());
+  in.files = std::move(read);
+  in.files.insert(in.files.end(), common.begin(), common.end());
+  if (st_.single)
+    for (auto& article : in.issue->articles) {
+      auto files = render::article_files(article);
+      files.insert(files.end(), common.begin(), common.end());
+      in.article_files.push_back(std::move(files));
+    }
+  in.style_text = style::dump_style(in.style);
+  in.issue_text = render::issue_fields_text(in.shell);
 }
 
 std::vector<InputInfo> Build::describe_inputs() const {
@@ -193,6 +250,24 @@ void Build::render_job(std::size_t i) {
   } handover{out.format == "pdf" && out.article < 0 ? in.edition.get() : nullptr, {}};
   if (!in.issue || failed(in.diags, st_.common))
     return;
+  std::string key;
+  if (cache_ && !in.files.empty()) {
+    CacheKey k("galley output");
+    k.text(toolchain_);
+    k.text(options_text_[out.format == "pdf" ? 0 : 1]);
+    k.number(out.format == "epub" && in.edition); // a page-list of the PDF's pages
+    k.text(in.style_text);
+    // An article's own output depends on its files and the issue's fields, not on where it
+    // stands in the issue nor on the other articles.
+    k.number(out.article >= 0);
+    if (out.article >= 0) {
+      k.text(in.issue_text);
+      k.files(in.article_files[static_cast<std::size_t>(out.article)]);
+    } else {
+      k.files(in.files);
+    }
+    key = k.finish();
+  }
   try {
     model::Issue single;
     const model::Issue* issue = &*in.issue;
@@ -205,8 +280,19 @@ void Build::render_job(std::size_t i) {
     }
     auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
     render::RenderOptions options = options_;
-    if (format == render::Format::Epub && in.edition) options.print_pages = in.edition->pages();
-    auto result = render::render(*issue, in.style, format, options, r.diags);
+    std::optional<render::Rendered> result;
+    // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
+    if (!key.empty() && !st_.verify)
+      result = from_cache(i, key, r);
+    if (!result) {
+      if (format == render::Format::Epub && in.edition)
+        options.print_pages = in.edition->pages();
+      Diagnostics rendering;
+      result = render::render(*issue, in.style, format, options, rendering);
+      if (result && !key.empty() && !rendering.has_errors())
+        cache_->store(key, {result->bytes, result->pages, result->print_pages, rendering.all()});
+      r.diags.merge(rendering);
+    }
     if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
     handover.now();
     if (result && st_.verify) {
@@ -224,7 +310,8 @@ void Build::render_job(std::size_t i) {
       r.bytes = result->bytes.size();
       r.pages = result->pages;
       if (guard_.safe_to_write(out.path, r.diags)) {
-        write_output(out.path, result->bytes);
+        if (!r.cached || !holds(out.path, result->bytes))
+          write_output(out.path, result->bytes);
         r.ok = true;
       }
     }
@@ -235,6 +322,73 @@ void Build::render_job(std::size_t i) {
     r.diags.error({out.path.string()}, e.what());
   }
   r.time_ms = ms_since(start);
+}
+
+std::optional<render::Rendered> Build::from_cache(std::size_t i, const std::string& key,
+                                                  JobResult& r) {
+  CachedOutput entry;
+  switch (cache_->find(key, entry)) {
+  case BuildCache::Found::Miss:
+    return std::nullopt;
+  case BuildCache::Found::Damaged:
+    r.diags.note({plan_.outputs[i].path.string()},
+                 "the cache entry " + key + " is damaged; rendering again");
+    return std::nullopt;
+  case BuildCache::Found::Hit:
+    break;
+  }
+  for (auto& d : entry.diagnostics)
+    r.diags.report(std::move(d));
+  r.cached = true;
+  return render::Rendered{std::move(entry.bytes), entry.pages, std::move(entry.print_pages)};
+}
+
+void Build::open_cache(Diagnostics& usage) {
+  if (!st_.cache)
+    return;
+  std::filesystem::path dir = *st_.cache;
+  std::error_code ec;
+  if (dir.empty()) {
+    // Beside the manifest (or the first article): the cache belongs to the publication.
+    const std::string& first = st_.inputs.front();
+    dir = (first == "-" ? std::filesystem::path(".") : std::filesystem::path(first).parent_path()) /
+          ".galley-cache";
+  } else if (std::filesystem::is_regular_file(dir, ec)) {
+    usage.error({"--cache"}, "'" + *st_.cache + "' is a file, and --cache takes a folder",
+                "write --cache=FOLDER, or give --cache after the inputs");
+    return;
+  }
+  cache_ = std::make_unique<BuildCache>(dir);
+  options_.cache_dir = dir; // an issue PDF's articles, laid out, in the same folder
+  options_text_[0] = render::options_text(options_, render::Format::Pdf);
+  options_text_[1] = render::options_text(options_, render::Format::Epub);
+  toolchain_ = render::toolchain_text();
+}
+
+/// "a\ b" for Make and Ninja: a space, '#' and '$' would end or change a name.
+std::string depfile_name(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '#' || c == '\\')
+      out += '\\';
+    if (c == '$')
+      out += '$';
+    out += c;
+  }
+  return out;
+}
+
+void Build::write_depfile() const {
+  // Every output this run made depends on every file the process read: the inputs, their
+  // pictures, the styles and the fonts (util/read_log.hpp). Outputs, the report and the cache
+  // are written, not read, so none of them is listed.
+  std::string text;
+  for (const auto& out : plan_.outputs)
+    text += (text.empty() ? "" : " ") + depfile_name(out.path.string());
+  text += ":";
+  for (const auto& path : read_paths())
+    text += " \\\n  " + depfile_name(path.string());
+  write_output(st_.depfile, text + "\n");
 }
 
 std::string Build::report_text(const std::vector<JobResult>& results) const {
@@ -250,7 +404,7 @@ std::string Build::report_text(const std::vector<JobResult>& results) const {
     const auto& out = plan_.outputs[i];
     const auto& r = results[i];
     outputs.push_back({out.path.string(), out.format, st_.inputs[out.input], out.article, r.ok,
-                       r.pages, r.bytes, r.sha256, r.time_ms, r.diags.all()});
+                       r.pages, r.bytes, r.sha256, r.time_ms, r.diags.all(), r.cached});
     // Count each diagnostic once: an input's loading diagnostics appear in all its outputs.
     const auto& load = loaded_[out.input].diags;
     run.errors += r.diags.error_count() - load.error_count();
@@ -277,6 +431,7 @@ int Build::run() {
   auto shard = st_.shard.empty() ? std::optional<Shard>(Shard{}) : parse_shard(st_.shard);
   if (!shard)
     usage.error({"--shard"}, "expected i/n with 1 <= i <= n, as in 2/4, not '" + st_.shard + "'");
+  open_cache(usage);
   if (usage.has_errors())
     return usage_error(usage);
   formats_ = *formats;
@@ -301,6 +456,8 @@ int Build::run() {
   for (const auto& out : plan_.outputs)
     guard_.claim(out.path, st_.inputs, usage);
   if (!st_.report.empty()) guard_.claim(st_.report, st_.inputs, usage);
+  if (!st_.depfile.empty())
+    guard_.claim(st_.depfile, st_.inputs, usage);
   if (usage.has_errors())
     return usage_error(usage);
 
@@ -361,12 +518,13 @@ int Build::run() {
       progress.clear_bar();
       print_diagnostics(own, st_.common);
       progress.finished({out.path.string(), out.format, r.ok, r.pages, r.bytes, r.time_ms,
-                         r.diags.error_count(), r.diags.warning_count()});
+                         r.diags.error_count(), r.diags.warning_count(), r.cached});
       ++handed;
       if (r.ok) {
         ++written;
         (out.format == "pdf" ? made.pdf_pages : made.epub_documents) += r.pages;
         made.bytes += r.bytes;
+        made.cached += r.cached ? 1 : 0;
       } else {
         ++failures;
       }
@@ -386,6 +544,14 @@ int Build::run() {
       return kUsageError;
     }
     write_output(st_.report, report_text(results_));
+  }
+  if (!st_.depfile.empty()) {
+    Diagnostics late;
+    if (!guard_.safe_to_write(st_.depfile, late)) {
+      print_diagnostics(late, st_.common);
+      return kUsageError;
+    }
+    write_depfile();
   }
   if (internal)
     return kInternalError;
@@ -414,6 +580,12 @@ void add_build_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--shard", st->shard,
                   "make only shard i of n (i/n) of the outputs, for splitting across machines");
   cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
+  cmd->add_option("--cache", st->cache,
+                  "reuse outputs whose inputs, style, fonts and options are unchanged, kept in "
+                  "this folder (default: .galley-cache beside the first input)")
+      ->expected(0, 1);
+  cmd->add_option("--depfile", st->depfile,
+                  "write a Make/Ninja depfile: the outputs, and every file they were made from");
   cmd->add_flag("--verify", st->verify, "render every output twice and fail if the bytes differ");
   cmd->add_flag("--no-page-list", st->no_page_list,
                 "with pdf and epub: do not mark the PDF's pages in the EPUB (page-list)");

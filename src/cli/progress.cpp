@@ -110,7 +110,8 @@ std::string format_output_line(const OutputLine& line, bool colour) {
   }
   std::string s = paint("wrote", kGreen, colour) + " " + line.path + ": " +
                   plural(line.pages, line.format == "pdf" ? "page" : "document") + ", " +
-                  format_size(line.bytes) + ", " + format_duration(line.time_ms);
+                  format_size(line.bytes) + ", " +
+                  (line.cached ? std::string("from the cache") : format_duration(line.time_ms));
   if (line.warnings > 0)
     s += ", " + plural(line.warnings, "warning");
   return s;
@@ -140,6 +141,8 @@ std::string format_summary(std::size_t written, std::size_t failed, const Made& 
     counts += plural(made_of.epub_documents, "document") + ", ";
   std::string made =
       "(" + counts + format_size(made_of.bytes) + ") in " + format_duration(elapsed_ms);
+  if (made_of.cached > 0)
+    made += ", " + std::to_string(made_of.cached) + " from the cache";
   if (failed == 0)
     return paint("built", kGreen, colour) + " " + plural(static_cast<long long>(total), "output") +
            " " + made;

@@ -33,9 +33,11 @@ struct OutputLine {
   std::int64_t time_ms = 0;
   int errors = 0;
   int warnings = 0;
+  bool cached = false; ///< taken from the build cache (--cache), not rendered
 };
 
-/// "wrote out/a.pdf: 12 pages, 34.5 kB, 812 ms" or "failed out/a.pdf: 2 errors, 1 warning".
+/// "wrote out/a.pdf: 12 pages, 34.5 kB, 812 ms" (", from the cache" instead of the time) or "failed
+/// out/a.pdf: 2 errors, 1 warning".
 std::string format_output_line(const OutputLine& line, bool colour);
 
 /// "[#########.........] 3/10  0:04  microsoft-openai.pdf", fitted into `width` columns.
@@ -47,9 +49,11 @@ struct Made {
   int pdf_pages = 0;
   int epub_documents = 0;
   std::uint64_t bytes = 0;
+  std::size_t cached = 0; ///< outputs taken from the build cache
 };
 
-/// "built 4 outputs (31 pages, 2 documents, 1.20 MB) in 2.4 s" or "2 of 4 outputs failed ...".
+/// "built 4 outputs (31 pages, 2 documents, 1.20 MB) in 2.4 s" (", 3 from the cache") or "2 of 4
+/// outputs failed ...".
 std::string format_summary(std::size_t written, std::size_t failed, const Made& made,
                            std::int64_t elapsed_ms, bool colour);
 

@@ -33,6 +33,7 @@ std::string output_json(const ReportOutput& o) {
   s += "      \"bytes\": " + std::to_string(o.bytes) + ",\n";
   s += "      \"sha256\": " + (o.sha256.empty() ? std::string("null") : quoted(o.sha256)) + ",\n";
   s += "      \"time_ms\": " + std::to_string(o.time_ms) + ",\n";
+  s += std::string("      \"cached\": ") + (o.cached ? "true" : "false") + ",\n";
   s += "      \"diagnostics\": [";
   for (std::size_t i = 0; i < o.diagnostics.size(); ++i) {
     s += i == 0 ? "\n" : ",\n";

@@ -20,6 +20,7 @@ struct ReportOutput {
   std::string sha256; ///< lowercase hex; empty when not written
   std::int64_t time_ms = 0;
   std::vector<Diagnostic> diagnostics; ///< of its input's loading and of its rendering
+  bool cached = false;                 ///< taken from the build cache ("cached" in the JSON)
 };
 
 struct ReportRun {

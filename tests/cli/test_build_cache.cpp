@@ -1,0 +1,253 @@
+// `galley build --cache` and `--depfile` end to end (docs/ci.md, "Incremental builds"): what a
+// second build takes from the cache, what one changed article or picture rebuilds, that a
+// damaged entry is rebuilt, and that the depfile drives Ninja.
+#include "galley_runner.hpp"
+
+#include "util/files.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sys/stat.h>
+
+using namespace galley;
+using namespace galley::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kExample = GALLEY_SOURCE_DIR "/examples/quantum-dispatch";
+
+/// A copy of the example issue in a fresh folder, so that tests can edit it.
+fs::path example_copy(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("galley-cache-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(kExample, dir / "issue", fs::copy_options::recursive);
+  return dir;
+}
+
+/// output file name -> whether the report says it came from the cache.
+std::map<std::string, bool> cached_in(const fs::path& report) {
+  std::string text = read_file(report).value();
+  std::map<std::string, bool> out;
+  for (std::size_t at = text.find("\"path\": \""); at != std::string::npos;
+       at = text.find("\"path\": \"", at + 1)) {
+    std::size_t start = at + 9, end = text.find('"', start);
+    std::string name = fs::path(text.substr(start, end - start)).filename().string();
+    std::size_t cached = text.find("\"cached\": ", end);
+    out[name] = text.compare(cached + 10, 4, "true") == 0;
+  }
+  return out;
+}
+
+void append(const fs::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::app) << text;
+}
+
+std::int64_t mtime_ns(const fs::path& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+}
+
+std::vector<std::string> build_args(const fs::path& dir, const std::string& out,
+                                    const std::string& report) {
+  return {"build",
+          (dir / "issue/issue.yaml").string(),
+          "--single",
+          "-o",
+          (dir / out).string(),
+          "--cache=" + (dir / "cache").string(),
+          "--report",
+          (dir / report).string()};
+}
+
+} // namespace
+
+TEST_SUITE("cli/build_cache") {
+  TEST_CASE("a second build takes every output from the cache and leaves the files alone") {
+    fs::path dir = example_copy("again");
+    auto first = run_galley(build_args(dir, "out", "r1.json"));
+    REQUIRE_MESSAGE(first.status == 0, first.output);
+    auto r1 = cached_in(dir / "r1.json");
+    REQUIRE(r1.size() == 6); // the issue in two formats and four articles
+    for (const auto& [name, cached] : r1)
+      CHECK_MESSAGE(!cached, name);
+    std::map<std::string, std::string> bytes;
+    std::map<std::string, std::int64_t> times;
+    for (const auto& [name, cached] : r1) {
+      bytes[name] = read_file(dir / "out" / name).value();
+      times[name] = mtime_ns(dir / "out" / name);
+    }
+
+    auto second = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(second.status == 0, second.output);
+    CHECK(second.output.find("6 from the cache") != std::string::npos);
+    for (const auto& [name, cached] : cached_in(dir / "r2.json")) {
+      CHECK_MESSAGE(cached, name);
+      CHECK(read_file(dir / "out" / name).value() == bytes[name]);
+      CHECK_MESSAGE(mtime_ns(dir / "out" / name) == times[name], name);
+    }
+
+    // An output deleted since is written again from the cache, the same bytes.
+    fs::remove(dir / "out/issue.pdf");
+    auto third = run_galley(build_args(dir, "out", "r3.json"));
+    REQUIRE_MESSAGE(third.status == 0, third.output);
+    CHECK(cached_in(dir / "r3.json")["issue.pdf"]);
+    CHECK(read_file(dir / "out/issue.pdf").value() == bytes["issue.pdf"]);
+  }
+
+  TEST_CASE("a changed article rebuilds the issue and that article, the same bytes as afresh") {
+    fs::path dir = example_copy("one-article");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    append(dir / "issue/post-quantum-tls.md",
+           "\nOne more paragraph, added after the issue was built.\n");
+    auto again = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    auto r2 = cached_in(dir / "r2.json");
+    CHECK_FALSE(r2["issue.pdf"]);
+    CHECK_FALSE(r2["issue.epub"]);
+    CHECK_FALSE(r2["post-quantum-tls.pdf"]);
+    CHECK(r2["logical-qubits.pdf"]);
+    CHECK(r2["microsoft-openai.pdf"]);
+    CHECK(r2["open-silicon-europe.pdf"]);
+
+    // The issue PDF joined from three kept articles and one laid out again is the PDF a build
+    // without a cache makes.
+    auto fresh = run_galley(
+        {"build", (dir / "issue/issue.yaml").string(), "--single", "-o", (dir / "fresh").string()});
+    REQUIRE_MESSAGE(fresh.status == 0, fresh.output);
+    for (const char* name :
+         {"issue.pdf", "issue.epub", "post-quantum-tls.pdf", "logical-qubits.pdf"})
+      CHECK_MESSAGE(read_file(dir / "out" / name) == read_file(dir / "fresh" / name), name);
+    std::string text = dir.string() + "/text.txt";
+    REQUIRE(std::system(("pdftotext " + (dir / "out/issue.pdf").string() + " " + text).c_str()) ==
+            0);
+    CHECK(read_file(text)->find("One more paragraph") != std::string::npos);
+  }
+
+  TEST_CASE("a changed picture rebuilds what shows it") {
+    fs::path dir = example_copy("picture");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    // Leila Haddad's portrait is in the post-quantum TLS article only: give it Nova Chen's.
+    fs::copy_file(dir / "issue/images/nova-chen.png", dir / "issue/images/leila-haddad.png",
+                  fs::copy_options::overwrite_existing);
+    REQUIRE(run_galley(build_args(dir, "out", "r2.json")).status == 0);
+    auto r2 = cached_in(dir / "r2.json");
+    CHECK_FALSE(r2["issue.pdf"]);
+    CHECK_FALSE(r2["post-quantum-tls.pdf"]);
+    CHECK(r2["open-silicon-europe.pdf"]);
+  }
+
+  TEST_CASE("another style or option misses the cache") {
+    fs::path dir = example_copy("style");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    auto args = build_args(dir, "out", "r2.json");
+    args.insert(args.end(), {"--style", "pocket"});
+    REQUIRE(run_galley(args).status == 0);
+    for (const auto& [name, cached] : cached_in(dir / "r2.json"))
+      CHECK_MESSAGE(!cached, name);
+    args = build_args(dir, "out", "r3.json");
+    args.insert(args.end(), {"--pdf-standard", "a-2b"});
+    REQUIRE(run_galley(args).status == 0);
+    auto r3 = cached_in(dir / "r3.json");
+    CHECK_FALSE(r3["issue.pdf"]);
+    CHECK(r3["issue.epub"]); // the EPUB does not depend on a PDF standard
+  }
+
+  TEST_CASE("a damaged entry is reported and rebuilt") {
+    fs::path dir = example_copy("damaged");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    std::string pdf = read_file(dir / "out/issue.pdf").value();
+    int damaged = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "cache"))
+      if (e.is_regular_file()) {
+        std::string bytes = read_file(e.path()).value();
+        bytes[bytes.size() / 2] ^= 0x20;
+        std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << bytes;
+        ++damaged;
+      }
+    REQUIRE(damaged >= 6);
+    fs::remove(dir / "out/issue.pdf");
+    auto args = build_args(dir, "out", "r2.json");
+    args.push_back("--verbose");
+    auto again = run_galley(args);
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    CHECK(count_of(again.output, "is damaged") >= 6);
+    for (const auto& [name, cached] : cached_in(dir / "r2.json"))
+      CHECK_MESSAGE(!cached, name);
+    CHECK(read_file(dir / "out/issue.pdf").value() == pdf);
+    REQUIRE(run_galley(build_args(dir, "out", "r3.json")).status == 0);
+    for (const auto& [name, cached] : cached_in(dir / "r3.json"))
+      CHECK_MESSAGE(cached, name);
+  }
+
+  TEST_CASE("--cache names a folder, not a file") {
+    fs::path dir = example_copy("usage");
+    auto r = run_galley({"build", "--cache", (dir / "issue/issue.yaml").string(),
+                         (dir / "issue/logical-qubits.md").string(), "-o", (dir / "out").string()});
+    CHECK(r.status == 2);
+    CHECK(r.output.find("--cache takes a folder") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out"));
+  }
+
+  TEST_CASE("--cache alone keeps the cache beside the manifest") {
+    fs::path dir = example_copy("default");
+    auto r = run_galley(
+        {"build", (dir / "issue/issue.yaml").string(), "-o", (dir / "out").string(), "--cache"});
+    REQUIRE_MESSAGE(r.status == 0, r.output);
+    CHECK(fs::is_directory(dir / "issue/.galley-cache"));
+  }
+}
+
+TEST_SUITE("cli/depfile") {
+  TEST_CASE("the depfile lists every file read and none written") {
+    fs::path dir = example_copy("depfile");
+    auto r =
+        run_galley({"build", (dir / "issue/issue.yaml").string(), "-o", (dir / "out").string(),
+                    "--depfile", (dir / "out.d").string(), "--cache=" + (dir / "cache").string()});
+    REQUIRE_MESSAGE(r.status == 0, r.output);
+    std::string d = read_file(dir / "out.d").value();
+    std::string targets = d.substr(0, d.find(':'));
+    CHECK(targets == (dir / "out/issue.pdf").string() + " " + (dir / "out/issue.epub").string());
+    std::string deps = d.substr(d.find(':'));
+    for (const char* f : {"issue.yaml", "post-quantum-tls.md", "images/leila-haddad.png",
+                          "images/risc-v-share.png", "images/logical-qubits-cover.jpg"})
+      CHECK_MESSAGE(deps.find((dir / "issue" / f).string()) != std::string::npos, f);
+    CHECK(deps.find("/styles/dispatch.yaml") != std::string::npos);
+    CHECK(deps.find(".ttf") != std::string::npos);
+    CHECK(deps.find((dir / "out").string()) == std::string::npos);
+    CHECK(deps.find((dir / "cache").string()) == std::string::npos);
+  }
+
+  TEST_CASE("Ninja rebuilds when a picture changes, and only then") {
+    if (std::system("command -v ninja >/dev/null") != 0)
+      return;
+    fs::path dir = example_copy("ninja");
+    std::ofstream(dir / "build.ninja")
+        << "rule galley\n"
+        << "  command = " << std::getenv("GALLEY_BIN")
+        << " build $in -o out -q --depfile out/issue.d\n"
+        << "  depfile = out/issue.d\n"
+        << "  deps = gcc\n"
+        << "build out/issue.pdf out/issue.epub: galley issue/issue.yaml\n";
+    auto ninja = [&] {
+      std::string log = (dir / "ninja.log").string();
+      int status = std::system(
+          ("cd " + dir.string() + " && SOURCE_DATE_EPOCH=1777248000 ninja > " + log + " 2>&1")
+              .c_str());
+      REQUIRE(status == 0);
+      return read_file(log).value();
+    };
+    CHECK(ninja().find("galley") != std::string::npos);
+    CHECK(ninja().find("no work to do") != std::string::npos);
+    // A file only the depfile names (a picture build.ninja never mentions) triggers a rebuild.
+    fs::copy_file(dir / "issue/images/nova-chen.png", dir / "issue/images/risc-v-share.png",
+                  fs::copy_options::overwrite_existing);
+    CHECK(ninja().find("no work to do") == std::string::npos);
+    CHECK(ninja().find("no work to do") != std::string::npos);
+  }
+}
