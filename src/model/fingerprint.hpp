@@ -1,0 +1,20 @@
+#pragma once
+// A digest of everything an article holds, for the layout cache (export/layout_cache.hpp): two
+// articles with the same fingerprint are laid out alike, whether they were read from files, from
+// memory or built by a program. Every field of every node goes in, source places included
+// (diagnostics name them), so a field added to the model must be added here too
+// (tests/model/test_fingerprint.cpp changes each field and expects a new fingerprint).
+#include "galley/model.hpp"
+
+#include <string>
+
+namespace galley::model {
+
+/// Lowercase hex SHA-256 over the article's fields. Pictures count by their paths: their content
+/// is for the caller to add.
+std::string fingerprint(const Article& article);
+
+/// The same over the issue's own fields (its articles left out).
+std::string fingerprint_fields(const Issue& issue);
+
+} // namespace galley::model
