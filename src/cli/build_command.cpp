@@ -15,6 +15,7 @@
 #include "cli/report.hpp"
 #include "export/cache_keys.hpp"
 #include "input/load.hpp"
+#include "model/fingerprint.hpp"
 #include "style/dump.hpp"
 
 #include "galley/error.hpp"
@@ -209,7 +210,7 @@ void Build::remember_files(LoadedInput& in, std::vector<std::filesystem::path> r
       in.article_files.push_back(std::move(files));
     }
   in.style_text = style::dump_style(in.style);
-  in.issue_text = render::issue_fields_text(in.shell);
+  in.issue_text = model::fingerprint_fields(in.shell);
 }
 
 std::vector<InputInfo> Build::describe_inputs() const {

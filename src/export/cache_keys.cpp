@@ -73,30 +73,6 @@ std::vector<fs::path> article_files(const model::Article& article) {
   return out;
 }
 
-std::string issue_fields_text(const model::Issue& issue) {
-  RecordWriter w("issue fields");
-  for (const std::string* f :
-       {&issue.title, &issue.subtitle, &issue.publication, &issue.number, &issue.style,
-        &issue.language, &issue.identifier, &issue.description, &issue.certified_by})
-    w.text(*f);
-  w.number(issue.date.has_value());
-  if (issue.date) {
-    w.signed_number(issue.date->year);
-    w.signed_number(issue.date->month);
-    w.signed_number(issue.date->day);
-  }
-  w.number(issue.cover.has_value());
-  if (issue.cover) {
-    w.text(issue.cover->image.path);
-    w.text(issue.cover->alt);
-    w.text(issue.cover->credit);
-  }
-  w.number(issue.editors.size());
-  for (const std::string& e : issue.editors)
-    w.text(e);
-  return w.seal();
-}
-
 namespace {
 
 /// The regular files under `dir` whose extension is one of `exts` (lowercase, with the dot).

@@ -25,10 +25,6 @@ std::string options_text(const RenderOptions& options, Format format);
 /// images, cover, portraits), sorted, each once.
 std::vector<std::filesystem::path> article_files(const model::Article& article);
 
-/// The fields of an issue, without its articles, as text: what an output of one of its
-/// articles may show of it.
-std::string issue_fields_text(const model::Issue& issue);
-
 /// The files text may be set with: the bundled fonts, the faces the style names, and the
 /// hyphenation dictionaries. System fonts that fontconfig finds are not among them (a key does
 /// not change when one is installed; docs/ci.md).

@@ -1,6 +1,7 @@
 #include "export/layout_cache.hpp"
 
 #include "export/cache_keys.hpp"
+#include "model/fingerprint.hpp"
 #include "style/dump.hpp"
 
 namespace galley::render {
@@ -12,7 +13,7 @@ LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf));
   w.text(style::dump_style(style));
-  w.text(issue_fields_text(issue));
+  w.text(model::fingerprint_fields(issue));
   for (const auto& f : typesetting_files(style)) {
     w.text(f.string());
     w.text(file_digest(f));
@@ -25,6 +26,8 @@ std::string LayoutCache::key(std::size_t index) const {
   k.text(common_);
   k.text(layout::article_key(issue_, index));
   k.number(model::notes_before(issue_, index));
+  // The article by what it holds, however it was made; its pictures by their content.
+  k.text(model::fingerprint(issue_.articles[index]));
   k.files(article_files(issue_.articles[index]));
   return k.finish();
 }

@@ -3,8 +3,10 @@
 // kept, so that an issue with one changed article lays out that one article and joins the
 // others' pages as they were. The key of an article holds what its pages depend on and nothing
 // else (docs/ci.md, "Incremental builds"): the toolchain, the options, the resolved style, the
-// fonts and dictionaries, the article's own files, the issue's fields and the two things its
-// place in the issue decides, its anchor prefix and the notes numbered before it. Where it
+// fonts and dictionaries, the article (model::fingerprint, so an article loaded from memory or
+// built in code is keyed as well as one read from a file) and its pictures' content, the
+// issue's fields and the two things its place in the issue decides, its anchor prefix and the
+// notes numbered before it. Where it
 // stands otherwise (its index) is set again when an entry is read.
 #include "galley/model.hpp"
 #include "galley/render.hpp"
