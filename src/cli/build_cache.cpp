@@ -23,15 +23,7 @@ std::string encode_output(const CachedOutput& e) {
     w.signed_number(p.block);
     w.signed_number(p.word);
   }
-  w.number(e.diagnostics.size());
-  for (const Diagnostic& d : e.diagnostics) {
-    w.number(static_cast<std::uint64_t>(d.severity));
-    w.text(d.loc.file);
-    w.signed_number(d.loc.line);
-    w.signed_number(d.loc.column);
-    w.text(d.message);
-    w.text(d.hint);
-  }
+  write_diagnostics(w, e.diagnostics);
   return w.seal();
 }
 
@@ -40,7 +32,7 @@ std::optional<CachedOutput> decode_output(std::string_view record) {
   CachedOutput e;
   e.bytes = r.text();
   e.pages = static_cast<int>(r.signed_number());
-  // The smallest print page and diagnostic are 4 and 7 bytes: a damaged count fails here.
+  // The smallest print page takes 4 bytes: a damaged count fails here.
   std::size_t n = r.count(4);
   for (std::size_t i = 0; i < n && r.ok(); ++i) {
     model::PrintPage p;
@@ -50,20 +42,8 @@ std::optional<CachedOutput> decode_output(std::string_view record) {
     p.word = static_cast<int>(r.signed_number());
     e.print_pages.push_back(std::move(p));
   }
-  n = r.count(7);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
-    Diagnostic d;
-    std::uint64_t severity = r.number();
-    if (severity > static_cast<std::uint64_t>(Severity::Error))
-      return std::nullopt;
-    d.severity = static_cast<Severity>(severity);
-    d.loc.file = r.text();
-    d.loc.line = static_cast<int>(r.signed_number());
-    d.loc.column = static_cast<int>(r.signed_number());
-    d.message = r.text();
-    d.hint = r.text();
-    e.diagnostics.push_back(std::move(d));
-  }
+  if (!read_diagnostics(r, e.diagnostics))
+    return std::nullopt;
   if (!r.at_end())
     return std::nullopt;
   return e;

@@ -270,13 +270,7 @@ std::string encode_article(const LaidOutArticle& article) {
   out.n(a.past_limit.has_value());
   if (a.past_limit)
     out.loc(*a.past_limit);
-  out.c(article.diagnostics.size());
-  for (const Diagnostic& d : article.diagnostics) {
-    out.n(static_cast<std::int64_t>(d.severity));
-    out.loc(d.loc);
-    out.s(d.message);
-    out.s(d.hint);
-  }
+  write_diagnostics(w, article.diagnostics);
   return w.seal();
 }
 
@@ -343,17 +337,8 @@ std::optional<LaidOutArticle> decode_article(std::string_view record) {
   a.authors = in.s();
   if (in.n() != 0)
     a.past_limit = in.loc();
-  for (std::size_t k = in.count(); k > 0 && in.ok(); --k) {
-    Diagnostic d;
-    std::int64_t severity = in.n();
-    if (severity < 0 || severity > static_cast<std::int64_t>(Severity::Error))
-      return std::nullopt;
-    d.severity = static_cast<Severity>(severity);
-    d.loc = in.loc();
-    d.message = in.s();
-    d.hint = in.s();
-    article.diagnostics.push_back(std::move(d));
-  }
+  if (!read_diagnostics(r, article.diagnostics))
+    return std::nullopt;
   if (!r.at_end())
     return std::nullopt;
   return article;

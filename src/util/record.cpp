@@ -110,4 +110,33 @@ std::string RecordReader::text() {
   return s;
 }
 
+void write_diagnostics(RecordWriter& w, const std::vector<Diagnostic>& diagnostics) {
+  w.number(diagnostics.size());
+  for (const Diagnostic& d : diagnostics) {
+    w.number(static_cast<std::uint64_t>(d.severity));
+    w.text(d.loc.file);
+    w.signed_number(d.loc.line);
+    w.signed_number(d.loc.column);
+    w.text(d.message);
+    w.text(d.hint);
+  }
+}
+
+bool read_diagnostics(RecordReader& r, std::vector<Diagnostic>& out) {
+  // The smallest diagnostic takes 7 bytes: a damaged count fails here.
+  for (std::size_t n = r.count(7); n > 0 && r.ok(); --n) {
+    Diagnostic d;
+    std::uint64_t severity = r.number();
+    if (severity > static_cast<std::uint64_t>(Severity::Error)) return false;
+    d.severity = static_cast<Severity>(severity);
+    d.loc.file = r.text();
+    d.loc.line = static_cast<int>(r.signed_number());
+    d.loc.column = static_cast<int>(r.signed_number());
+    d.message = r.text();
+    d.hint = r.text();
+    out.push_back(std::move(d));
+  }
+  return r.ok();
+}
+
 } // namespace galley

@@ -4,10 +4,13 @@
 // two), reals their 8 bytes (or one byte for zero, which most glyph offsets are), strings a
 // length and their bytes, and a SHA-256 of everything before it closes the record, so that a
 // truncated or damaged entry is told from a good one instead of being read as one.
+#include "galley/diagnostics.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace galley {
 
@@ -54,5 +57,10 @@ private:
   std::size_t pos_ = 0, end_ = 0;
   bool ok_ = false;
 };
+
+/// Diagnostics in a record (a cache entry replays what rendering reported), and back; false when
+/// the record is damaged.
+void write_diagnostics(RecordWriter& w, const std::vector<Diagnostic>& diagnostics);
+bool read_diagnostics(RecordReader& r, std::vector<Diagnostic>& out);
 
 } // namespace galley
