@@ -30,8 +30,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -126,17 +124,6 @@ std::size_t first_difference(const std::string& a, const std::string& b) {
     if (a[i] != b[i])
       return i;
   return n;
-}
-
-/// True when `path` is a file holding exactly `bytes`: a cached output already in place is left
-/// alone, so its time stamp says when it last changed. Read directly, not as a source.
-bool holds(const std::filesystem::path& path, const std::string& bytes) {
-  std::error_code ec;
-  if (std::filesystem::file_size(path, ec) != bytes.size() || ec)
-    return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string have{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return have == bytes;
 }
 
 class Build {
@@ -366,30 +353,14 @@ void Build::open_cache(Diagnostics& usage) {
   toolchain_ = render::toolchain_text();
 }
 
-/// "a\ b" for Make and Ninja: a space, '#' and '$' would end or change a name.
-std::string depfile_name(const std::string& path) {
-  std::string out;
-  for (char c : path) {
-    if (c == ' ' || c == '#' || c == '\\')
-      out += '\\';
-    if (c == '$')
-      out += '$';
-    out += c;
-  }
-  return out;
-}
-
 void Build::write_depfile() const {
   // Every output this run made depends on every file the process read: the inputs, their
   // pictures, the styles and the fonts (util/read_log.hpp). Outputs, the report and the cache
   // are written, not read, so none of them is listed.
-  std::string text;
+  std::vector<std::filesystem::path> targets;
   for (const auto& out : plan_.outputs)
-    text += (text.empty() ? "" : " ") + depfile_name(out.path.string());
-  text += ":";
-  for (const auto& path : read_paths())
-    text += " \\\n  " + depfile_name(path.string());
-  write_output(st_.depfile, text + "\n");
+    targets.push_back(out.path);
+  write_output(st_.depfile, depfile_text(targets, read_paths()));
 }
 
 std::string Build::report_text(const std::vector<JobResult>& results) const {

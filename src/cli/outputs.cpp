@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -100,6 +102,42 @@ void write_output(const fs::path& path, std::string_view bytes) {
   if (!is_stdout(path)) return write_file_atomic(path, bytes);
   if (!write_all(STDOUT_FILENO, bytes))
     throw Error(std::string("cannot write to standard output: ") + std::strerror(errno));
+}
+
+bool holds(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) != bytes.size() || ec)
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string have{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return have == bytes;
+}
+
+namespace {
+
+std::string depfile_name(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '#' || c == '\\')
+      out += '\\';
+    if (c == '$')
+      out += '$';
+    out += c;
+  }
+  return out;
+}
+
+} // namespace
+
+std::string depfile_text(const std::vector<std::filesystem::path>& targets,
+                         const std::vector<std::filesystem::path>& deps) {
+  std::string text;
+  for (const auto& t : targets)
+    text += (text.empty() ? "" : " ") + depfile_name(t.string());
+  text += ":";
+  for (const auto& d : deps)
+    text += " \\\n  " + depfile_name(d.string());
+  return text + "\n";
 }
 
 } // namespace galley::cli

@@ -40,4 +40,13 @@ private:
 /// a FIFO and replaces anything else atomically).
 void write_output(const std::filesystem::path& path, std::string_view bytes);
 
+/// True when `path` is a file holding exactly `bytes` (read directly, not as a source): an
+/// output the cache gives is then left alone, so its time stamp says when it last changed.
+bool holds(const std::filesystem::path& path, std::string_view bytes);
+
+/// A Make/Ninja depfile: `targets` depend on `deps`, one per line, with the characters that
+/// would end or change a name (space, '#', '\', '$') escaped as both tools read them.
+std::string depfile_text(const std::vector<std::filesystem::path>& targets,
+                         const std::vector<std::filesystem::path>& deps);
+
 } // namespace galley::cli

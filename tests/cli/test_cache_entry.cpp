@@ -1,6 +1,8 @@
-// The build cache's entries (cli/build_cache.hpp): an output, its pages and warnings read back;
+// The build cache's entries (cli/build_cache.hpp) and depfiles (cli/outputs.hpp): an output,
+// its pages and warnings read back;
 // a damaged entry is told from a missing one.
 #include "cli/build_cache.hpp"
+#include "cli/outputs.hpp"
 
 #include <doctest/doctest.h>
 
@@ -45,5 +47,14 @@ TEST_SUITE("cli/cache_entry") {
     std::ofstream(entry, std::ios::trunc) << "not an entry";
     CHECK(cache.find(key, out) == BuildCache::Found::Damaged);
     fs::remove_all(dir);
+  }
+}
+
+TEST_SUITE("cli/depfile_text") {
+  TEST_CASE("targets, then one dependency a line, names escaped as Make and Ninja read them") {
+    std::string d = depfile_text({"out/a b.pdf", "out/a b.epub"},
+                                 {"/src/my issue/x#1.md", "/src/$HOME.png", "/src/plain.yaml"});
+    CHECK(d == "out/a\\ b.pdf out/a\\ b.epub: \\\n  /src/my\\ issue/x\\#1.md \\\n  /src/$$HOME.png \\\n"
+               "  /src/plain.yaml\n");
   }
 }
