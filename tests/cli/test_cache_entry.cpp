@@ -1,6 +1,6 @@
 // The build cache's entries (cli/build_cache.hpp) and depfiles (cli/outputs.hpp): an output,
-// its pages and warnings read back;
-// a damaged entry is told from a missing one.
+// its pages and warnings read back, a damaged entry is told from a missing one, and depfile
+// names are escaped.
 #include "cli/build_cache.hpp"
 #include "cli/outputs.hpp"
 
