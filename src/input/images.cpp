@@ -1,11 +1,14 @@
 #include "input/images.hpp"
 
 #include "util/files.hpp"
+#include "util/hash.hpp"
 #include "util/image_decode.hpp"
 #include "util/image_info.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <mutex>
 
 namespace galley::input {
 
@@ -73,6 +76,27 @@ std::string percent_decode(std::string_view s) {
 
 } // namespace
 
+namespace {
+
+/// validate_image, once per distinct content in the process: an issue shows the same logo or
+/// portrait in many articles, and decoding every pixel of it again each time was most of the
+/// time an issue took to load. Keyed by the bytes' SHA-256, so a file changed since (a long
+/// `galley watch`) is checked anew.
+std::string validated(std::string_view bytes, const ImageInfo& info) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> seen;
+  std::string key = sha256_hex(bytes);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = seen.find(key); it != seen.end()) return it->second;
+  }
+  std::string why = validate_image(bytes, info);
+  std::lock_guard lock(mutex);
+  return seen.emplace(std::move(key), std::move(why)).first->second;
+}
+
+} // namespace
+
 bool check_image_bytes(std::string_view bytes, const std::string& label, const SourceLoc& loc,
                        const Limits& limits, Diagnostics& diags) {
   ImageInfo info = probe_image(bytes);
@@ -105,7 +129,7 @@ bool check_image_bytes(std::string_view bytes, const std::string& label, const S
     diags.warning(loc,
                   label + " gives no width, height or viewBox; it is drawn at 300 x 150 pixels",
                   "give the <svg> element a viewBox, or a width and height");
-  if (std::string bad = validate_image(bytes, info); !bad.empty()) {
+  if (std::string bad = validated(bytes, info); !bad.empty()) {
     diags.error(loc, label + " is unreadable: " + bad);
     return false;
   }
