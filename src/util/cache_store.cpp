@@ -4,28 +4,55 @@
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 #include <map>
 #include <mutex>
 #include <system_error>
+#include <sys/stat.h>
 
 namespace galley {
 
 namespace fs = std::filesystem;
 
+std::optional<std::string> read_unrecorded(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::string bytes;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t used = 0;
+  while (ok && used < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) used += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return bytes;
+}
+
 std::string file_digest(const fs::path& path) {
+  // Keyed by what stat says too, so that a long-running process (galley watch) sees a file
+  // that changed since it was first hashed.
+  struct stat st {};
+  std::string id = path.string();
+  if (::stat(path.c_str(), &st) == 0)
+    id += "\n" + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
+          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
   static std::mutex mutex;
-  static std::map<fs::path, std::string> digests;
+  static std::map<std::string, std::string> digests;
   {
     std::lock_guard lock(mutex);
-    if (auto it = digests.find(path); it != digests.end())
-      return it->second;
+    if (auto it = digests.find(id); it != digests.end()) return it->second;
   }
   std::optional<std::string> bytes = read_file(path);
   std::string digest = bytes ? sha256_hex(*bytes) : "missing";
   std::lock_guard lock(mutex);
-  return digests.emplace(path, std::move(digest)).first->second;
+  return digests.emplace(std::move(id), std::move(digest)).first->second;
 }
 
 void CacheKey::files(const std::vector<fs::path>& paths) {
@@ -46,11 +73,7 @@ fs::path CacheStore::entry_path(const std::string& key) const {
 }
 
 std::optional<std::string> CacheStore::load(const std::string& key) const {
-  std::ifstream in(entry_path(key), std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return bytes;
+  return read_unrecorded(entry_path(key));
 }
 
 void CacheStore::store(const std::string& key, std::string_view bytes) const {

@@ -14,8 +14,14 @@
 
 namespace galley {
 
-/// Lowercase hex SHA-256 of a file's content, read once per process ("missing" when it cannot
-/// be read): a build hashes the same fonts and pictures for many outputs.
+/// A whole file read without recording it as read (files_read(), read_paths()): for what a run
+/// wrote earlier, its outputs and cache entries, which are not sources of the next. nullopt
+/// when it cannot be read.
+std::optional<std::string> read_unrecorded(const std::filesystem::path& path);
+
+/// Lowercase hex SHA-256 of a file's content ("missing" when it cannot be read), read once per
+/// process while its inode, size and modification time stay the same: a build hashes the same
+/// fonts and pictures for many outputs.
 std::string file_digest(const std::filesystem::path& path);
 
 /// Builds a key: every part is written with its length, so that no two different lists of
@@ -38,8 +44,8 @@ private:
 class CacheStore {
 public:
   explicit CacheStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  /// The entry's bytes; nullopt when there is none. Read directly, not with read_file: an entry
-  /// is not a source of the output (depfiles and the guard of sources must not list it).
+  /// The entry's bytes; nullopt when there is none. An entry is not a source of the output:
+  /// read_unrecorded.
   [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
   /// Writes the entry atomically: a reader sees the old one or the new one, never a part.
   /// Throws galley::Error when the folder cannot be written.
