@@ -9,6 +9,18 @@ namespace {
 /// The entry format; a change of layout changes the name, so that old entries read as damaged
 /// rather than wrongly.
 constexpr std::string_view kMagic = "galley output entry 1";
+constexpr std::string_view kInputMagic = "galley input entry 1";
+
+void write_texts(RecordWriter& w, const std::vector<std::string>& texts) {
+  w.number(texts.size());
+  for (const auto& t : texts) w.text(t);
+}
+
+std::vector<std::string> read_texts(RecordReader& r) {
+  std::vector<std::string> out;
+  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n) out.push_back(r.text());
+  return out;
+}
 
 } // namespace
 
@@ -47,6 +59,59 @@ std::optional<CachedOutput> decode_output(std::string_view record) {
   if (!r.at_end())
     return std::nullopt;
   return e;
+}
+
+std::string encode_input(const CachedInput& e) {
+  RecordWriter w(kInputMagic);
+  w.number(e.sources.size());
+  for (const auto& [path, digest] : e.sources) {
+    w.text(path);
+    w.text(digest);
+  }
+  w.text(e.info.path);
+  w.number(e.info.manifest);
+  w.text(e.info.slug);
+  w.number(e.info.articles.size());
+  for (const auto& a : e.info.articles) {
+    w.text(a.stem);
+    w.text(a.slug);
+  }
+  write_texts(w, e.files);
+  w.number(e.article_files.size());
+  for (const auto& files : e.article_files) write_texts(w, files);
+  w.text(e.style_text);
+  w.text(e.issue_text);
+  return w.seal();
+}
+
+std::optional<CachedInput> decode_input(std::string_view record) {
+  RecordReader r(record, kInputMagic);
+  CachedInput e;
+  for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
+    std::string path = r.text();
+    e.sources.emplace_back(std::move(path), r.text());
+  }
+  e.info.path = r.text();
+  e.info.manifest = r.number() != 0;
+  e.info.slug = r.text();
+  for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
+    InputInfo::Article a;
+    a.stem = r.text();
+    a.slug = r.text();
+    e.info.articles.push_back(std::move(a));
+  }
+  e.files = read_texts(r);
+  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n) e.article_files.push_back(read_texts(r));
+  e.style_text = r.text();
+  e.issue_text = r.text();
+  if (!r.at_end())
+    return std::nullopt;
+  return e;
+}
+
+std::optional<CachedInput> BuildCache::find_input(const std::string& key) const {
+  std::optional<std::string> bytes = store_.load(key);
+  return bytes ? decode_input(*bytes) : std::nullopt;
 }
 
 BuildCache::Found BuildCache::find(const std::string& key, CachedOutput& out) const {

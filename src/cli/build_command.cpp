@@ -5,6 +5,7 @@
 // (build_plan.hpp), then render and write the outputs on a pool of threads, handing results
 // back in work-list order so that logs and outputs do not depend on -j.
 #include "cli/build_cache.hpp"
+#include "cli/build_inputs.hpp"
 #include "cli/build_plan.hpp"
 #include "cli/build_pool.hpp"
 #include "cli/build_signals.hpp"
@@ -60,51 +61,6 @@ struct BuildState {
   std::string depfile;
 };
 
-/// Where the pages of an input's PDF begin, handed from its PDF job to its EPUB job, which
-/// marks them (the EPUB's page-list).
-class PrintEdition {
-public:
-  void publish(std::vector<model::PrintPage> pages) {
-    {
-      std::lock_guard lock(mutex_);
-      pages_ = std::move(pages);
-      done_ = true;
-    }
-    ready_.notify_all();
-  }
-  /// Waits for the PDF job, which started before the EPUB job (jobs start in work-list order,
-  /// and an input's PDF comes before its EPUB).
-  std::vector<model::PrintPage> pages() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [this] { return done_; });
-    return pages_;
-  }
-
-private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  bool done_ = false;
-  std::vector<model::PrintPage> pages_;
-};
-
-/// One input, loaded once and shared read-only by the jobs that render it.
-struct LoadedInput {
-  std::optional<model::Issue> issue;
-  model::Issue shell; ///< the issue without its articles, for --single outputs
-  style::Style style;
-  Diagnostics diags;
-  /// Set when the input's PDF and EPUB are both made: the EPUB gets the PDF's pages.
-  std::unique_ptr<PrintEdition> edition;
-  /// For the cache: every file loading the input and its style read, and the fonts and
-  /// dictionaries; per article (--single), its own files, the style's, the fonts and
-  /// dictionaries; the resolved style and the issue's own fields as text. Empty when the input
-  /// cannot be cached (standard input).
-  std::vector<std::filesystem::path> files;
-  std::vector<std::vector<std::filesystem::path>> article_files;
-  std::string style_text;
-  std::string issue_text;
-};
-
 /// What one job produced; filled on a worker thread, read on the main thread once done.
 struct JobResult {
   Diagnostics diags; ///< its input's loading, then its rendering
@@ -137,9 +93,6 @@ private:
     return kUsageError;
   }
   void load_inputs();
-  void remember_files(LoadedInput& in, std::vector<std::filesystem::path> read,
-                      const std::vector<std::filesystem::path>& style_files) const;
-  std::vector<InputInfo> describe_inputs() const;
   void render_job(std::size_t i);
   std::optional<render::Rendered> from_cache(std::size_t i, const std::string& key, JobResult& r);
   void open_cache(Diagnostics& usage);
@@ -151,6 +104,7 @@ private:
   render::RenderOptions options_;
   std::vector<std::string> formats_;
   Shard shard_;
+  LoadSettings load_settings_;
   std::vector<LoadedInput> loaded_;
   Plan plan_;
   OutputGuard guard_; ///< every output and the report, checked before anything is written
@@ -163,66 +117,21 @@ private:
 void Build::load_inputs() {
   // Loading is cheap next to rendering (about 1.5 ms an article) and runs here, in input order,
   // because the work list and the output names depend on what the inputs hold.
-  loaded_.resize(st_.inputs.size());
-  for (std::size_t i = 0; i < st_.inputs.size(); ++i) {
-    auto& in = loaded_[i];
-    ReadLog log;
-    in.issue = render::load({std::filesystem::path(st_.inputs[i])}, options_, in.diags);
-    if (!in.issue)
-      continue;
-    ReadLog style_log;
-    in.style = render::resolve_style(*in.issue, options_, in.diags);
-    in.shell = *in.issue;
-    in.shell.articles.clear();
-    in.shell.single_article = true;
-    const auto& f = formats_;
-    if (!st_.no_page_list && std::find(f.begin(), f.end(), "pdf") != f.end() &&
-        std::find(f.begin(), f.end(), "epub") != f.end())
-      in.edition = std::make_unique<PrintEdition>();
-    if (cache_ && st_.inputs[i] != "-")
-      remember_files(in, log.paths(), style_log.paths());
-  }
-}
-
-void Build::remember_files(LoadedInput& in, std::vector<std::filesystem::path> read,
-                           const std::vector<std::filesystem::path>& style_files) const {
-  std::vector<std::filesystem::path> common = render::typesetting_files(in.style);
-  common.insert(common.end(), style_files.begin(), style_files.end());
-  in.files = std::move(read);
-  in.files.insert(in.files.end(), common.begin(), common.end());
-  if (st_.single)
-    for (auto& article : in.issue->articles) {
-      auto files = render::article_files(article);
-      files.insert(files.end(), common.begin(), common.end());
-      in.article_files.push_back(std::move(files));
-    }
-  in.style_text = style::dump_style(in.style);
-  in.issue_text = model::fingerprint_fields(in.shell);
-}
-
-std::vector<InputInfo> Build::describe_inputs() const {
-  std::vector<InputInfo> infos;
-  for (std::size_t i = 0; i < loaded_.size(); ++i) {
-    InputInfo info;
-    info.path = st_.inputs[i];
-    const auto& issue = loaded_[i].issue;
-    info.manifest = issue ? !issue->single_article : input::is_manifest_path(info.path);
-    info.slug = std::filesystem::path(info.path).stem().string();
-    if (issue && issue->single_article && !issue->articles.empty())
-      info.slug = issue->articles.front().meta.slug;
-    if (issue && info.manifest)
-      for (const auto& a : issue->articles)
-        info.articles.push_back(
-            {std::filesystem::path(a.source_path).stem().string(), a.meta.slug});
-    infos.push_back(std::move(info));
-  }
-  return infos;
+  const auto& f = formats_;
+  load_settings_.options = options_;
+  load_settings_.edition = !st_.no_page_list && std::find(f.begin(), f.end(), "pdf") != f.end() &&
+                           std::find(f.begin(), f.end(), "epub") != f.end();
+  load_settings_.cache = cache_.get();
+  load_settings_.trust_records = !st_.verify;
+  load_settings_.toolchain = toolchain_;
+  for (const auto& path : st_.inputs)
+    loaded_.push_back(load_input(path, load_settings_));
 }
 
 void Build::render_job(std::size_t i) {
   auto start = Clock::now();
   const PlannedOutput& out = plan_.outputs[i];
-  const LoadedInput& in = loaded_[out.input];
+  LoadedInput& in = loaded_[out.input];
   JobResult& r = results_[i];
   r.diags.merge(in.diags);
   // The PDF's pages go to the EPUB job as soon as they are known, and however this job ends,
@@ -236,7 +145,7 @@ void Build::render_job(std::size_t i) {
     }
     ~Handover() { now(); }
   } handover{out.format == "pdf" && out.article < 0 ? in.edition.get() : nullptr, {}};
-  if (!in.issue || failed(in.diags, st_.common))
+  if ((!in.issue && !in.from_record) || failed(in.diags, st_.common))
     return;
   std::string key;
   if (cache_ && !in.files.empty()) {
@@ -257,9 +166,13 @@ void Build::render_job(std::size_t i) {
     key = k.finish();
   }
   try {
+    std::optional<render::Rendered> result;
+    // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
+    if (!key.empty() && !st_.verify)
+      result = from_cache(i, key, r);
     model::Issue single;
-    const model::Issue* issue = &*in.issue;
-    if (out.article >= 0) {
+    const model::Issue* issue = result ? nullptr : &ensure_issue(in, load_settings_);
+    if (issue && out.article >= 0) {
       single = in.shell;
       const auto& article = in.issue->articles[static_cast<std::size_t>(out.article)];
       single.articles.push_back(article);
@@ -268,10 +181,6 @@ void Build::render_job(std::size_t i) {
     }
     auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
     render::RenderOptions options = options_;
-    std::optional<render::Rendered> result;
-    // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
-    if (!key.empty() && !st_.verify)
-      result = from_cache(i, key, r);
     if (!result) {
       if (format == render::Format::Epub && in.edition)
         options.print_pages = in.edition->pages();
@@ -413,15 +322,17 @@ int Build::run() {
   if (st_.common.verbose) {
     std::size_t articles = 0;
     for (const auto& in : loaded_)
-      if (in.issue)
-        articles += in.issue->articles.size();
+      if (in.issue || in.from_record)
+        articles += in.info.manifest ? in.info.articles.size() : 1;
     print_message("loaded " + std::to_string(loaded_.size()) + " input" +
                       (loaded_.size() == 1 ? "" : "s") + " (" + std::to_string(articles) +
                       " article" + (articles == 1 ? "" : "s") + ") in " +
                       format_duration(ms_since(started_)),
                   st_.common);
   }
-  auto infos = describe_inputs();
+  std::vector<InputInfo> infos;
+  for (const auto& in : loaded_)
+    infos.push_back(in.info);
   plan_ = plan_outputs(infos, {formats_, st_.out_dir, *pattern, st_.single, shard_});
   for (const auto& e : plan_.errors)
     usage.error({"--name"}, e);

@@ -1,12 +1,11 @@
 #include "cli/outputs.hpp"
 
 #include "galley/error.hpp"
+#include "util/cache_store.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -108,9 +107,8 @@ bool holds(const std::filesystem::path& path, std::string_view bytes) {
   std::error_code ec;
   if (std::filesystem::file_size(path, ec) != bytes.size() || ec)
     return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string have{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return have == bytes;
+  std::optional<std::string> have = read_unrecorded(path);
+  return have && *have == bytes;
 }
 
 namespace {

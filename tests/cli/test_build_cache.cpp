@@ -185,6 +185,39 @@ TEST_SUITE("cli/build_cache") {
       CHECK_MESSAGE(cached, name);
   }
 
+  TEST_CASE("an unchanged input is not loaded again, unless an output must be rendered") {
+    fs::path dir = example_copy("record");
+    auto pdf_only = build_args(dir, "out", "r1.json");
+    pdf_only.insert(pdf_only.end(), {"--format", "pdf"});
+    REQUIRE(run_galley(pdf_only).status == 0);
+    // The EPUB was never made: the input, known from the record of its last load, is loaded
+    // for it, and its PDF still comes from the cache.
+    auto both = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(both.status == 0, both.output);
+    auto r2 = cached_in(dir / "r2.json");
+    CHECK(r2["issue.pdf"]);
+    CHECK_FALSE(r2["issue.epub"]);
+    auto fresh = run_galley({"build", (dir / "issue/issue.yaml").string(), "--single", "-o",
+                             (dir / "fresh").string()});
+    REQUIRE(fresh.status == 0);
+    CHECK(read_file(dir / "out/issue.epub") == read_file(dir / "fresh/issue.epub"));
+  }
+
+  TEST_CASE("a picture that was missing is found once it is there") {
+    fs::path dir = example_copy("missing");
+    append(dir / "issue/logical-qubits.md", "\n![A chart that is not drawn yet](images/later.png)\n");
+    auto first = run_galley(build_args(dir, "out", "r1.json"));
+    REQUIRE_MESSAGE(first.status == 0, first.output);
+    CHECK(first.output.find("later.png") != std::string::npos); // a warning: not found
+    std::string before = read_file(dir / "out/logical-qubits.pdf").value();
+    fs::copy_file(dir / "issue/images/nova-chen.png", dir / "issue/images/later.png");
+    auto second = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(second.status == 0, second.output);
+    CHECK(second.output.find("later.png") == std::string::npos);
+    CHECK_FALSE(cached_in(dir / "r2.json")["logical-qubits.pdf"]);
+    CHECK(read_file(dir / "out/logical-qubits.pdf").value() != before);
+  }
+
   TEST_CASE("--cache names a folder, not a file") {
     fs::path dir = example_copy("usage");
     auto r = run_galley({"build", "--cache", (dir / "issue/issue.yaml").string(),

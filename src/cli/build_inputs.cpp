@@ -1,0 +1,157 @@
+#include "cli/build_inputs.hpp"
+
+#include "export/cache_keys.hpp"
+#include "galley/error.hpp"
+#include "input/load.hpp"
+#include "model/fingerprint.hpp"
+#include "style/dump.hpp"
+#include "util/cache_store.hpp"
+#include "util/files.hpp"
+#include "util/read_log.hpp"
+
+namespace galley::cli {
+
+namespace fs = std::filesystem;
+
+void PrintEdition::publish(std::vector<model::PrintPage> pages) {
+  {
+    std::lock_guard lock(mutex_);
+    pages_ = std::move(pages);
+    done_ = true;
+  }
+  ready_.notify_all();
+}
+
+std::vector<model::PrintPage> PrintEdition::pages() {
+  std::unique_lock lock(mutex_);
+  ready_.wait(lock, [this] { return done_; });
+  return pages_;
+}
+
+namespace {
+
+InputInfo describe(const std::string& path, const std::optional<model::Issue>& issue) {
+  InputInfo info;
+  info.path = path;
+  info.manifest = issue ? !issue->single_article : input::is_manifest_path(path);
+  info.slug = fs::path(path).stem().string();
+  if (issue && issue->single_article && !issue->articles.empty())
+    info.slug = issue->articles.front().meta.slug;
+  if (issue && info.manifest)
+    for (const auto& a : issue->articles)
+      info.articles.push_back({fs::path(a.source_path).stem().string(), a.meta.slug});
+  return info;
+}
+
+/// The key of an input's record: what loading it depends on besides the files it reads.
+std::string record_key(const std::string& path, const LoadSettings& s) {
+  CacheKey k("galley input");
+  k.text(s.toolchain);
+  k.text(absolute_normal(path).string());
+  k.text(render::options_text(s.options, render::Format::Pdf)); // the limits, among others
+  k.text(s.options.style);
+  k.number(static_cast<std::int64_t>(s.options.allowed_roots.size()));
+  for (const auto& root : s.options.allowed_roots) k.text(absolute_normal(root).string());
+  return k.finish();
+}
+
+std::vector<std::string> strings(const std::vector<fs::path>& paths) {
+  return {paths.begin(), paths.end()};
+}
+
+std::vector<fs::path> paths(const std::vector<std::string>& strings) {
+  return {strings.begin(), strings.end()};
+}
+
+/// Fills in what cache keys need of a loaded input.
+void remember_files(LoadedInput& in, std::vector<fs::path> read,
+                    const std::vector<fs::path>& style_files) {
+  std::vector<fs::path> common = render::typesetting_files(in.style);
+  common.insert(common.end(), style_files.begin(), style_files.end());
+  in.files = std::move(read);
+  in.files.insert(in.files.end(), common.begin(), common.end());
+  for (const auto& article : in.issue->articles) {
+    auto files = render::article_files(article);
+    files.insert(files.end(), common.begin(), common.end());
+    in.article_files.push_back(std::move(files));
+  }
+  in.style_text = style::dump_style(in.style);
+  in.issue_text = model::fingerprint_fields(in.shell);
+}
+
+/// Loads the issue and resolves its style (the files of its `extends:` chain in `style_files`);
+/// false when the issue has errors.
+bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
+                std::vector<fs::path>& style_files) {
+  in.issue = render::load({fs::path(in.path)}, s.options, diags);
+  if (!in.issue) return false;
+  ReadLog style_log;
+  in.style = render::resolve_style(*in.issue, s.options, diags);
+  style_files = style_log.paths();
+  in.shell = *in.issue;
+  in.shell.articles.clear();
+  in.shell.single_article = true;
+  return true;
+}
+
+} // namespace
+
+LoadedInput load_input(const std::string& path, const LoadSettings& s) {
+  LoadedInput in;
+  in.path = path;
+  if (s.edition) in.edition = std::make_unique<PrintEdition>();
+  const bool cacheable = s.cache != nullptr && path != "-";
+  // A site-root picture is looked up in the resource folders in turn: one added to an earlier
+  // folder changes the load without changing a file it read, so such loads are not recorded.
+  std::string key;
+  if (cacheable && s.trust_records && s.options.resource_paths.empty()) {
+    key = record_key(path, s);
+    std::optional<CachedInput> rec = s.cache->find_input(key);
+    bool same = rec.has_value();
+    for (std::size_t i = 0; same && i < rec->sources.size(); ++i)
+      same = file_digest(rec->sources[i].first) == rec->sources[i].second;
+    if (same) {
+      in.info = std::move(rec->info);
+      in.info.path = path;
+      in.files = paths(rec->files);
+      for (const auto& files : rec->article_files) in.article_files.push_back(paths(files));
+      in.style_text = std::move(rec->style_text);
+      in.issue_text = std::move(rec->issue_text);
+      in.from_record = true;
+      return in;
+    }
+  }
+  ReadLog log;
+  Diagnostics diags;
+  std::vector<fs::path> style_files;
+  bool ok = load_issue(in, s, diags, style_files);
+  in.diags = std::move(diags);
+  in.info = describe(path, in.issue);
+  if (!ok || !cacheable) return in;
+  std::vector<fs::path> read = log.paths();
+  remember_files(in, read, style_files);
+  if (!key.empty() && in.diags.all().empty()) {
+    CachedInput rec;
+    for (const auto& f : read) rec.sources.emplace_back(f.string(), file_digest(f));
+    rec.info = in.info;
+    rec.files = strings(in.files);
+    for (const auto& files : in.article_files) rec.article_files.push_back(strings(files));
+    rec.style_text = in.style_text;
+    rec.issue_text = in.issue_text;
+    s.cache->store_input(key, rec);
+  }
+  return in;
+}
+
+const model::Issue& ensure_issue(LoadedInput& in, const LoadSettings& s) {
+  std::call_once(*in.loaded_late, [&] {
+    if (in.issue) return;
+    Diagnostics again;
+    std::vector<fs::path> style_files;
+    if (!load_issue(in, s, again, style_files) || again.has_errors())
+      throw Error("'" + in.path + "' changed while galley was building it");
+  });
+  return *in.issue;
+}
+
+} // namespace galley::cli

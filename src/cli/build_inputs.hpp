@@ -1,0 +1,74 @@
+#pragma once
+// The inputs of `galley build`: each loaded once, on the main thread, and shared read-only by
+// the jobs that render it; or, with --cache, known from the cache's record of its last load
+// when none of the files that load read has changed, and loaded only if one of its outputs
+// must be rendered after all (docs/ci.md, "Incremental builds").
+#include "cli/build_cache.hpp"
+#include "cli/build_plan.hpp"
+#include "galley/render.hpp"
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace galley::cli {
+
+/// Where the pages of an input's PDF begin, handed from its PDF job to its EPUB job, which
+/// marks them (the EPUB's page-list).
+class PrintEdition {
+public:
+  void publish(std::vector<model::PrintPage> pages);
+  /// Waits for the PDF job, which started before the EPUB job (jobs start in work-list order,
+  /// and an input's PDF comes before its EPUB).
+  std::vector<model::PrintPage> pages();
+
+private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  bool done_ = false;
+  std::vector<model::PrintPage> pages_;
+};
+
+/// What loading needs to know of the run.
+struct LoadSettings {
+  render::RenderOptions options;
+  bool edition = false;           ///< PDF and EPUB both made: the EPUB gets the PDF's pages
+  BuildCache* cache = nullptr;    ///< --cache
+  bool trust_records = false;     ///< use the cache's records of loads (not under --verify)
+  std::string toolchain;          ///< render::toolchain_text(), for keys
+};
+
+struct LoadedInput {
+  std::string path; ///< as given
+  /// Null when the input is known from the cache's record and not loaded (yet): ensure_issue.
+  std::optional<model::Issue> issue;
+  model::Issue shell; ///< the issue without its articles, for --single outputs
+  style::Style style;
+  Diagnostics diags; ///< loading's
+  InputInfo info;    ///< what the work list needs
+  std::unique_ptr<PrintEdition> edition;
+  /// For the cache: every file loading the input and its style read, and the fonts and
+  /// dictionaries; per article (for --single), its own files, the style's, the fonts and
+  /// dictionaries; the resolved style and the issue's own fields as text. Empty when the input
+  /// cannot be cached (standard input).
+  std::vector<std::filesystem::path> files;
+  std::vector<std::vector<std::filesystem::path>> article_files;
+  std::string style_text;
+  std::string issue_text;
+  bool from_record = false; ///< known from the cache's record of its last load
+  std::unique_ptr<std::once_flag> loaded_late = std::make_unique<std::once_flag>();
+};
+
+/// Loads input `path` (or takes it from the cache's record of its last load).
+LoadedInput load_input(const std::string& path, const LoadSettings& settings);
+
+/// The issue of an input known from the record, loaded now (once, whichever job asks first):
+/// one of its outputs is not in the cache after all. Its files did not change, so neither do
+/// its diagnostics, which were reported from the record.
+const model::Issue& ensure_issue(LoadedInput& in, const LoadSettings& settings);
+
+} // namespace galley::cli
