@@ -12,6 +12,7 @@
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "cli/shard_env.hpp"
 #include "input/load.hpp"
 
 #include "galley/error.hpp"
@@ -274,9 +275,9 @@ int Build::run() {
   auto pattern = NamePattern::parse(st_.name, error);
   if (!pattern)
     usage.error({"--name"}, error);
-  auto shard = st_.shard.empty() ? std::optional<Shard>(Shard{}) : parse_shard(st_.shard);
+  auto shard = shard_from_option(st_.shard, ci_environment(), error);
   if (!shard)
-    usage.error({"--shard"}, "expected i/n with 1 <= i <= n, as in 2/4, not '" + st_.shard + "'");
+    usage.error({"--shard"}, error);
   if (usage.has_errors())
     return usage_error(usage);
   formats_ = *formats;
@@ -411,8 +412,10 @@ void add_build_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--name", st->name, "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
       ->capture_default_str();
   cmd->add_flag("--single", st->single, "also one PDF per article of each issue");
-  cmd->add_option("--shard", st->shard,
-                  "make only shard i of n (i/n) of the outputs, for splitting across machines");
+  cmd->add_option(
+      "--shard", st->shard,
+      "make only shard i of n (i/n) of the outputs, for splitting across machines; auto or "
+      "auto/N: the shard of this CI job (GitLab, Buildkite, CircleCI, Kubernetes)");
   cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
   cmd->add_flag("--verify", st->verify, "render every output twice and fail if the bytes differ");
   cmd->add_flag("--no-page-list", st->no_page_list,
