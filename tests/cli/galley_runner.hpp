@@ -13,10 +13,12 @@ struct RunResult {
   std::string output; ///< stdout and stderr, interleaved
 };
 
-/// Runs galley with `args` and waits for it.
-RunResult run_galley(const std::vector<std::string>& args);
+/// Runs galley with `args` and extra environment variables (an empty value removes the
+/// variable) and waits for it.
+RunResult run_galley(const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env = {});
 
-/// Starts galley with `args` and extra environment variables; returns its pid.
+/// Starts galley with `args` and extra environment variables, as run_galley; returns its pid.
 pid_t spawn_galley(const std::vector<std::string>& args,
                    const std::vector<std::pair<std::string, std::string>>& env);
 
