@@ -2,6 +2,7 @@
 
 #include "galley/error.hpp"
 #include "util/open_beneath.hpp"
+#include "util/read_paths.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -40,6 +41,7 @@ FileId id_of(const struct stat& st) {
 /// mislead it) and the link that named it.
 void remember(const std::filesystem::path& path, const struct stat& st) {
   std::optional<FileId> link = file_id(path, false);
+  remember_read_path(path);
   std::lock_guard lock(sources().mutex);
   sources().ids.insert(id_of(st));
   if (link) sources().ids.insert(*link);
