@@ -211,6 +211,17 @@ pid_t spawn_galley(const std::vector<std::string>& args,
   return start(args, env, -1);
 }
 
+pid_t spawn_galley_logged(const std::vector<std::string>& args,
+                          const std::vector<std::pair<std::string, std::string>>& env,
+                          const std::filesystem::path& log) {
+  int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return -1;
+  pid_t pid = start(args, env, fd);
+  ::close(fd);
+  return pid;
+}
+
 int open_when_held(const std::filesystem::path& fifo, pid_t child) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
   while (std::chrono::steady_clock::now() < deadline) {

@@ -22,6 +22,11 @@ RunResult run_galley(const std::vector<std::string>& args,
 pid_t spawn_galley(const std::vector<std::string>& args,
                    const std::vector<std::pair<std::string, std::string>>& env);
 
+/// Starts galley as spawn_galley does, its standard output and error going to the file `log`.
+pid_t spawn_galley_logged(const std::vector<std::string>& args,
+                          const std::vector<std::pair<std::string, std::string>>& env,
+                          const std::filesystem::path& log);
+
 /// Opens the writing end of `fifo` once `child` has opened it for reading (galley's
 /// GALLEY_TEST_HOLD_BEFORE_RENAME hold point); -1 if the child exits first or after a minute.
 int open_when_held(const std::filesystem::path& fifo, pid_t child);
