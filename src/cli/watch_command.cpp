@@ -383,6 +383,8 @@ void add_watch_command(CLI::App& app, int& exit_code) {
       "watch", "build like galley build (INPUT... -o DIR and its options), then again on every "
                "change of a file the build read");
   cmd->allow_extras();
+  cmd->footer("INPUT... -o DIR and every option of galley build (--format, --name, --single, -j, "
+              "--style, ...) go to each build. Stop with Ctrl-C or SIGTERM (exit 0).");
   add_output_options(*cmd, *common);
   cmd->callback([common, cmd, &exit_code] {
     Watch watch(*common, cmd->remaining());
