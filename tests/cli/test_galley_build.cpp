@@ -324,10 +324,14 @@ TEST_SUITE("cli/galley_build") {
   TEST_CASE("the man page documents every option that --help lists") {
     std::string man = read_file(GALLEY_SOURCE_DIR "/docs/galley.1").value();
     std::string plain = roff_to_plain(man);
-    for (const char* cmd : {"", "check", "pdf", "epub", "build", "shape", "styles", "init"}) {
+    for (const char* cmd : {"", "check", "pdf", "epub", "build", "report merge", "watch", "shape",
+                            "styles", "init"}) {
       std::vector<std::string> args;
-      if (*cmd)
-        args.push_back(cmd);
+      for (std::string_view rest = cmd; !rest.empty();) {
+        auto space = rest.find(' ');
+        args.emplace_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+      }
       args.push_back("--help");
       auto help = run_galley(args);
       std::string command = *cmd ? cmd : "galley";
