@@ -361,8 +361,10 @@ int Watch::run() {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     if (first && outcome.status == kUsageError) {
       // Bad options: say why, as `galley build` would, and do not start watching.
+      Diagnostics usage;
       for (const auto& d : outcome.diagnostics)
-        print_problems({d}, common_.diagnostics_format == "json");
+        usage.report(d);
+      print_diagnostics(usage, common_);
       return kUsageError;
     }
     report(outcome, cause, ms);
