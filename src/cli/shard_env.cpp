@@ -89,9 +89,12 @@ std::optional<Shard> engine_shard(const Engine& engine, const Environment& env, 
     return std::nullopt;
   }
   if (count == 0) {
-    error = std::string(engine.index) + " is set (" + std::string(engine.name) +
-            ") but not how many jobs there are: give --shard auto/N, N being the Job's "
-            "completions";
+    error = engine.total.empty()
+                ? std::string(engine.index) + " is set (" + std::string(engine.name) +
+                      ") but not how many jobs there are: give --shard auto/N, N being the "
+                      "Job's completions"
+                : std::string(engine.index) + " is set but " + std::string(engine.total) +
+                      " is not (" + std::string(engine.name) + ")";
     return std::nullopt;
   }
   auto i = whole(*index);

@@ -78,6 +78,9 @@ TEST_SUITE("cli/shard_env") {
     r = shard_of("auto", {{"CI_NODE_INDEX", "1"}, {"CI_NODE_TOTAL", "four"}});
     CHECK(mentions(r, "CI_NODE_TOTAL='four'"));
     CHECK(mentions(shard_of("auto", {{"CI_NODE_TOTAL", "3"}}), "CI_NODE_INDEX is not"));
+    CHECK(shard_of("auto", {{"BUILDKITE_PARALLEL_JOB", "1"}}) ==
+          "error: BUILDKITE_PARALLEL_JOB is set but BUILDKITE_PARALLEL_JOB_COUNT is not "
+          "(Buildkite)");
     CHECK(mentions(shard_of("auto/0", {{"JOB_COMPLETION_INDEX", "0"}}), "not 'auto/0'"));
     CHECK(mentions(shard_of("auto/x", {{"JOB_COMPLETION_INDEX", "0"}}), "not 'auto/x'"));
     CHECK(mentions(shard_of("auto/3", {{"JOB_COMPLETION_INDEX", "3"}}), "out of range 0..2"));
