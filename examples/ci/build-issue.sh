@@ -5,7 +5,9 @@
 #   examples/ci/build-issue.sh [MANIFEST] [OUT_DIR]
 #
 # Environment: GALLEY (the galley command, default: galley), JOBS (default: all cores),
-# SHARD (i/n, to split the work across CI jobs), SOURCE_DATE_EPOCH (dates in the outputs).
+# SHARD (i/n, or auto for the CI engine's own, to split the work across CI jobs),
+# GALLEY_BUILD_OPTIONS (more options of galley build, split at spaces), SOURCE_DATE_EPOCH
+# (dates in the outputs).
 set -eu
 
 manifest=${1:-examples/quantum-dispatch/issue.yaml}
@@ -21,6 +23,8 @@ fi
 set -- "$manifest" --format pdf,epub --single -o "$out" --strict --report report.json
 [ -n "${JOBS:-}" ] && set -- "$@" -j "$JOBS"
 [ -n "${SHARD:-}" ] && set -- "$@" --shard "$SHARD"
+# shellcheck disable=SC2086 # split on purpose: one option and its value per word
+[ -n "${GALLEY_BUILD_OPTIONS:-}" ] && set -- "$@" $GALLEY_BUILD_OPTIONS
 
 status=0
 "$galley" build "$@" || status=$?

@@ -14,6 +14,7 @@
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "cli/report.hpp"
+#include "cli/shard_env.hpp"
 #include "export/cache_keys.hpp"
 #include "input/load.hpp"
 #include "model/fingerprint.hpp"
@@ -309,9 +310,9 @@ int Build::run() {
   auto pattern = NamePattern::parse(st_.name, error);
   if (!pattern)
     usage.error({"--name"}, error);
-  auto shard = st_.shard.empty() ? std::optional<Shard>(Shard{}) : parse_shard(st_.shard);
+  auto shard = shard_from_option(st_.shard, ci_environment(), error);
   if (!shard)
-    usage.error({"--shard"}, "expected i/n with 1 <= i <= n, as in 2/4, not '" + st_.shard + "'");
+    usage.error({"--shard"}, error);
   open_cache(usage);
   if (usage.has_errors())
     return usage_error(usage);
@@ -460,8 +461,10 @@ void add_build_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--name", st->name, "output name pattern; keys {issue} {slug} {stem} {ext} {n}")
       ->capture_default_str();
   cmd->add_flag("--single", st->single, "also one PDF per article of each issue");
-  cmd->add_option("--shard", st->shard,
-                  "make only shard i of n (i/n) of the outputs, for splitting across machines");
+  cmd->add_option(
+      "--shard", st->shard,
+      "make only shard i of n (i/n) of the outputs, for splitting across machines; auto or "
+      "auto/N: the shard of this CI job (GitLab, Buildkite, CircleCI, Kubernetes)");
   cmd->add_option("--report", st->report, "write a JSON summary of the outputs to this file");
   cmd->add_option("--cache", st->cache,
                   "reuse outputs whose inputs, style, fonts and options are unchanged, kept in "

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   add_check_command(app, exit_code);
   add_convert_commands(app, exit_code);
   add_build_command(app, exit_code);
+  add_report_command(app, exit_code);
+  add_watch_command(app, exit_code);
   add_init_command(app, exit_code);
   add_shape_command(app, exit_code);
   add_styles_command(app, exit_code);

@@ -43,9 +43,15 @@ void log_read(const std::filesystem::path& path) {
   std::filesystem::path p = absolute_normal(path);
   for (ReadLog* log = t_innermost; log != nullptr; log = log->outer_)
     log->paths_.push_back(p);
+  // A link is listed with the file it resolves to, so that an edit of either is seen (by a
+  // depfile's build tool, by galley watch).
+  std::error_code ec;
+  std::filesystem::path target = std::filesystem::canonical(path, ec);
   auto& all = process_paths();
   std::lock_guard lock(all.mutex);
   all.paths.insert(std::move(p));
+  if (!ec)
+    all.paths.insert(std::move(target));
 }
 
 std::vector<std::filesystem::path> read_paths() {

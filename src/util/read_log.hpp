@@ -30,8 +30,8 @@ private:
 /// Records `path` as read by this thread and by the process (read_paths()).
 void log_read(const std::filesystem::path& path);
 
-/// Every file the process has read from, on any thread, by absolute normal path, sorted: what
-/// its outputs depend on.
+/// Every file the process has read from, on any thread, by absolute normal path (a link also
+/// by the file it resolves to), sorted, each once: what its outputs depend on.
 std::vector<std::filesystem::path> read_paths();
 
 } // namespace galley

@@ -29,7 +29,7 @@ pid_t start(const std::vector<std::string>& args,
   if (pid != 0)
     return pid;
   for (const auto& [k, v] : env)
-    ::setenv(k.c_str(), v.c_str(), 1);
+    v.empty() ? ::unsetenv(k.c_str()) : ::setenv(k.c_str(), v.c_str(), 1);
   if (out_fd >= 0) {
     ::dup2(out_fd, STDOUT_FILENO);
     ::dup2(out_fd, STDERR_FILENO);
@@ -181,11 +181,12 @@ private:
 
 } // namespace
 
-RunResult run_galley(const std::vector<std::string>& args) {
+RunResult run_galley(const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env) {
   int fds[2];
   if (::pipe(fds) != 0)
     return {};
-  pid_t pid = start(args, {}, fds[1]);
+  pid_t pid = start(args, env, fds[1]);
   ::close(fds[1]);
   RunResult r;
   char buf[4096];
@@ -208,6 +209,17 @@ RunResult run_galley(const std::vector<std::string>& args) {
 pid_t spawn_galley(const std::vector<std::string>& args,
                    const std::vector<std::pair<std::string, std::string>>& env) {
   return start(args, env, -1);
+}
+
+pid_t spawn_galley_logged(const std::vector<std::string>& args,
+                          const std::vector<std::pair<std::string, std::string>>& env,
+                          const std::filesystem::path& log) {
+  int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return -1;
+  pid_t pid = start(args, env, fd);
+  ::close(fd);
+  return pid;
 }
 
 int open_when_held(const std::filesystem::path& fifo, pid_t child) {

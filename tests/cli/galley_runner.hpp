@@ -13,12 +13,19 @@ struct RunResult {
   std::string output; ///< stdout and stderr, interleaved
 };
 
-/// Runs galley with `args` and waits for it.
-RunResult run_galley(const std::vector<std::string>& args);
+/// Runs galley with `args` and extra environment variables (an empty value removes the
+/// variable) and waits for it.
+RunResult run_galley(const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env = {});
 
-/// Starts galley with `args` and extra environment variables; returns its pid.
+/// Starts galley with `args` and extra environment variables, as run_galley; returns its pid.
 pid_t spawn_galley(const std::vector<std::string>& args,
                    const std::vector<std::pair<std::string, std::string>>& env);
+
+/// Starts galley as spawn_galley does, its standard output and error going to the file `log`.
+pid_t spawn_galley_logged(const std::vector<std::string>& args,
+                          const std::vector<std::pair<std::string, std::string>>& env,
+                          const std::filesystem::path& log);
 
 /// Opens the writing end of `fifo` once `child` has opened it for reading (galley's
 /// GALLEY_TEST_HOLD_BEFORE_RENAME hold point); -1 if the child exits first or after a minute.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <csignal>
 #include <fcntl.h>
+#include <functional>
 #include <map>
 #include <set>
 #include <sys/stat.h>
@@ -164,6 +165,90 @@ TEST_SUITE("cli/galley_build") {
     fs::remove_all(whole);
   }
 
+  TEST_CASE("--shard auto takes the shard from the CI engine; the shards' union is the whole") {
+    std::vector<std::string> args = {"build",
+                                     fixture("issue.yaml"),
+                                     fixture("harbour.md"),
+                                     fixture("orchard.md"),
+                                     "--single",
+                                     "--name",
+                                     "{issue}-{slug}.{ext}",
+                                     "-q"};
+    // Whatever CI runs these tests, only the variables a case sets are seen.
+    const std::vector<std::pair<std::string, std::string>> none = {
+        {"CI_NODE_INDEX", ""},          {"CI_NODE_TOTAL", ""},
+        {"BUILDKITE_PARALLEL_JOB", ""}, {"BUILDKITE_PARALLEL_JOB_COUNT", ""},
+        {"CIRCLE_NODE_INDEX", ""},      {"CIRCLE_NODE_TOTAL", ""},
+        {"JOB_COMPLETION_INDEX", ""}};
+    auto build = [&](const fs::path& dir, const std::string& shard,
+                     std::vector<std::pair<std::string, std::string>> env) {
+      auto a = args;
+      a.insert(a.end(), {"-o", dir.string(), "--shard", shard, "--report", dir.string() + ".json"});
+      auto all = none;
+      all.insert(all.end(), env.begin(), env.end());
+      return run_galley(a, all);
+    };
+    fs::path whole = fresh_dir("auto-all");
+    auto full = build(whole, "1/1", {});
+    REQUIRE_MESSAGE(full.status == 0, full.output);
+    auto expected = tree(whole);
+    // 3 inputs x 2 formats + the issue's 3 articles.
+    CHECK(expected.size() == 9);
+    // Buildkite counts jobs from 0, a Kubernetes Indexed Job too, GitLab from 1.
+    using Env = std::vector<std::pair<std::string, std::string>>;
+    std::vector<std::pair<std::string, std::function<Env(int)>>> engines = {
+        {"auto",
+         [](int k) {
+           return Env{{"BUILDKITE_PARALLEL_JOB", std::to_string(k)},
+                      {"BUILDKITE_PARALLEL_JOB_COUNT", "3"}};
+         }},
+        {"auto/3",
+         [](int k) {
+           return Env{{"JOB_COMPLETION_INDEX", std::to_string(k)}};
+         }},
+        {"auto/3",
+         [](int k) {
+           return Env{{"CI_NODE_INDEX", std::to_string(k + 1)}, {"CI_NODE_TOTAL", "3"}};
+         }},
+    };
+    for (const auto& [option, env] : engines) {
+      std::map<std::string, std::string> united;
+      for (int k = 0; k < 3; ++k) {
+        fs::path dir = fresh_dir("auto-" + std::to_string(k));
+        auto r = build(dir, option, env(k));
+        CAPTURE(option);
+        REQUIRE_MESSAGE(r.status == 0, r.output);
+        auto report = read_file(dir.string() + ".json").value();
+        CHECK(report.find("\"shard\": \"" + std::to_string(k + 1) + "/3\"") != std::string::npos);
+        for (auto& [name, bytes] : tree(dir)) {
+          CAPTURE(name);
+          CHECK(united.count(name) == 0);
+          united[name] = bytes;
+        }
+        fs::remove_all(dir);
+        fs::remove(dir.string() + ".json");
+      }
+      CHECK(united == expected);
+    }
+    // Usage errors name the variables, exit 2, write nothing.
+    fs::path dir = fresh_dir("auto-bad");
+    auto nothing = build(dir, "auto", {});
+    CHECK(nothing.status == 2);
+    CHECK(nothing.output.find("no CI engine's shard variables are set (looked at CI_NODE_INDEX/"
+                              "CI_NODE_TOTAL, BUILDKITE_PARALLEL_JOB/") != std::string::npos);
+    auto disagree = build(dir, "auto/4", {{"CIRCLE_NODE_INDEX", "0"}, {"CIRCLE_NODE_TOTAL", "3"}});
+    CHECK(disagree.status == 2);
+    CHECK(count_of(disagree.output, "\n") == 1);
+    CHECK(
+        disagree.output.find("--shard: error: CIRCLE_NODE_TOTAL='3' (CircleCI): the engine runs 3 "
+                             "jobs but --shard says auto/4") != std::string::npos);
+    CHECK(fs::is_empty(dir));
+    CHECK_FALSE(fs::exists(dir.string() + ".json"));
+    fs::remove_all(dir);
+    fs::remove_all(whole);
+    fs::remove(whole.string() + ".json");
+  }
+
   TEST_CASE("usage errors exit 2 before anything is written") {
     fs::path dir = fresh_dir("usage");
     auto bad_key =
@@ -239,10 +324,14 @@ TEST_SUITE("cli/galley_build") {
   TEST_CASE("the man page documents every option that --help lists") {
     std::string man = read_file(GALLEY_SOURCE_DIR "/docs/galley.1").value();
     std::string plain = roff_to_plain(man);
-    for (const char* cmd : {"", "check", "pdf", "epub", "build", "shape", "styles", "init"}) {
+    for (const char* cmd : {"", "check", "pdf", "epub", "build", "report merge", "watch", "shape",
+                            "styles", "init"}) {
       std::vector<std::string> args;
-      if (*cmd)
-        args.push_back(cmd);
+      for (std::string_view rest = cmd; !rest.empty();) {
+        auto space = rest.find(' ');
+        args.emplace_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+      }
       args.push_back("--help");
       auto help = run_galley(args);
       std::string command = *cmd ? cmd : "galley";

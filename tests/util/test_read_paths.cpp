@@ -1,0 +1,42 @@
+#include "util/files.hpp"
+#include "util/read_log.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+using namespace galley;
+namespace fs = std::filesystem;
+
+TEST_SUITE("util/read_paths") {
+  TEST_CASE("every file read is named once, absolute, and a link also by its target") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-read-paths";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "real");
+    write_file_atomic(dir / "real" / "pic.png", "not really a picture");
+    write_file_atomic(dir / "post.md", "# Hafen\n");
+    fs::create_symlink(dir / "real" / "pic.png", dir / "pic.png");
+    auto has = [](const fs::path& p) {
+      auto paths = read_paths();
+      return std::count(paths.begin(), paths.end(), p);
+    };
+    CHECK(has(dir / "post.md") == 0);
+    // Relative and with "..": recorded as the absolute, normal path.
+    fs::path cwd = fs::current_path();
+    fs::current_path(dir / "real");
+    REQUIRE(read_file("../post.md"));
+    fs::current_path(cwd);
+    REQUIRE(read_file(dir / "pic.png"));
+    REQUIRE(read_file(dir / "post.md"));
+    CHECK(has(dir / "post.md") == 1);
+    CHECK(has(dir / "pic.png") == 1);
+    CHECK(has(dir / "real" / "pic.png") == 1);
+    // A file that could not be read is not one read.
+    CHECK_FALSE(read_file(dir / "missing.md"));
+    CHECK(has(dir / "missing.md") == 0);
+    auto paths = read_paths();
+    CHECK(std::is_sorted(paths.begin(), paths.end()));
+    fs::remove_all(dir);
+  }
+}
