@@ -86,8 +86,20 @@ traced check "$galley" check harbour.md
 traced pdf "$galley" pdf harbour.md -o harbour.pdf
 traced epub "$galley" epub harbour.md -o harbour.epub
 traced build "$galley" build harbour.md -o built
+traced cache "$galley" build harbour.md -o cached --cache=cache --report cached.json --depfile cached.d
+traced merge "$galley" report merge cached.json -o merged.json
+traced shape "$galley" shape "Harbour"
+traced init "$galley" init newpub
 traced help "$galley" help pdf
+# watch builds, then waits for changes until it is stopped (timeout's status 124 is the stop).
+traced watch sh -c '"$0" watch harbour.md -o watched & pid=$!; n=0
+  while [ ! -f watched/harbour.pdf ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+  kill -TERM $pid; wait $pid' "$galley"
 cd - >/dev/null
+test -f "$work/watched/harbour.pdf" || fail "galley watch built nothing"
+test -f "$work/newpub/issue.yaml" || fail "galley init made no manifest"
+grep -q '"cached": false' "$work/merged.json" || fail "report merge lost the outputs"
+grep -qF "$work/harbour.md" "$work/cached.d" || fail "the depfile does not name the article"
 test "$(head -c 5 "$work/harbour.pdf")" = "%PDF-"
 test -f "$work/built/harbour.pdf"
 for t in "$work"/trace.*; do
