@@ -1,5 +1,7 @@
 #include "input/markdown_math.hpp"
 
+#include "input/markdown_math_backslash.hpp"
+
 #include <cmark-gfm.h>
 
 #include <cstring>
@@ -16,6 +18,31 @@ const char kInlineMath = 'i';
 const char kDisplayMath = 'd';
 
 bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+} // namespace
+
+std::string math_slice(cmark_inline_parser* p, int from, int to) {
+  std::string s;
+  for (int i = from; i < to; ++i)
+    s += static_cast<char>(cmark_inline_parser_peek_at(p, i));
+  // Display math usually stands on lines of its own between its delimiters.
+  while (!s.empty() && space(static_cast<unsigned char>(s.back())))
+    s.pop_back();
+  std::size_t lead = 0;
+  while (lead < s.size() && space(static_cast<unsigned char>(s[lead])))
+    ++lead;
+  return s.substr(lead);
+}
+
+cmark_node* new_math_node(cmark_syntax_extension* ext, const std::string& tex, bool display) {
+  cmark_node* node = cmark_node_new_with_ext(CMARK_NODE_CODE, ext);
+  cmark_node_set_literal(node, tex.c_str());
+  cmark_node_set_user_data(node, const_cast<char*>(display ? &kDisplayMath : &kInlineMath));
+  return node;
+}
+
+namespace {
+
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /// The offset of the `$` that closes inline math opened at `open`, or -1. pandoc's rules: the
@@ -51,27 +78,15 @@ int display_close(cmark_inline_parser* p, int open) {
   }
 }
 
-std::string slice(cmark_inline_parser* p, int from, int to) {
-  std::string s;
-  for (int i = from; i < to; ++i) s += static_cast<char>(cmark_inline_parser_peek_at(p, i));
-  // Display math usually stands on lines of its own between the `$$`.
-  while (!s.empty() && space(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t lead = 0;
-  while (lead < s.size() && space(static_cast<unsigned char>(s[lead]))) ++lead;
-  return s.substr(lead);
-}
-
-cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node*, unsigned char c,
+cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node* parent, unsigned char c,
                   cmark_inline_parser* p) {
-  if (c != '$') return nullptr;
+  if (c != '$')
+    return backslash_math(ext, parent, c, p);
   const int open = cmark_inline_parser_get_offset(p);
   const bool display = cmark_inline_parser_peek_at(p, open + 1) == '$';
   const int close = display ? display_close(p, open) : inline_close(p, open);
   if (close < 0) return nullptr;
-  cmark_node* node = cmark_node_new_with_ext(CMARK_NODE_CODE, ext);
-  const std::string tex = slice(p, open + (display ? 2 : 1), close);
-  cmark_node_set_literal(node, tex.c_str());
-  cmark_node_set_user_data(node, const_cast<char*>(display ? &kDisplayMath : &kInlineMath));
+  cmark_node* node = new_math_node(ext, math_slice(p, open + (display ? 2 : 1), close), display);
   cmark_inline_parser_set_offset(p, close + (display ? 2 : 1));
   return node;
 }
