@@ -212,6 +212,21 @@ MathBox Typesetter::accent(const math::Node& n, MathStyle st) {
   const std::uint32_t g = font_.glyph(first_char(n.text));
   if (g == 0)
     return out;
+  if (n.brace) {
+    // \overbrace and \underbrace: the brace as wide as the body, set apart from it by the
+    // gap of a bar (plain.tex kerns 3 pt; the MATH table's overbar and underbar gaps).
+    const MathBox mark = font_.stretch_horizontal(g, body.width, size(st), n.spacing);
+    const double x = (body.width - mark.width) / 2;
+    if (n.under)
+      out.add(
+          mark, x,
+          -(body.depth + constant(HB_OT_MATH_CONSTANT_UNDERBAR_VERTICAL_GAP, st) + mark.height));
+    else
+      out.add(mark, x,
+              body.height + constant(HB_OT_MATH_CONSTANT_OVERBAR_VERTICAL_GAP, st) + mark.depth);
+    out.width = std::max(body.width, mark.width);
+    return out;
+  }
   MathBox mark = n.stretchy ? font_.stretch_horizontal(g, body.width, size(st), n.spacing)
                             : font_.glyph_box(g, size(st), n.spacing);
   // The accent's attachment point over the base's (OpenType MATH, MathTopAccentAttachment);

@@ -50,6 +50,21 @@ void Parser::command(std::string_view name, std::size_t at, List& out) {
     out.push_back(std::move(n));
     return;
   }
+  if (name == "overbrace" || name == "underbrace") {
+    // An operator with limits (plain.tex's \overbrace is \mathop{…}\limits): a `^` or `_`
+    // after it is the label over or under the brace.
+    Node n;
+    n.kind = Kind::Accent;
+    n.atom = AtomClass::Op;
+    n.limits = Limits::Limits;
+    n.brace = true;
+    n.stretchy = true;
+    n.under = name == "underbrace";
+    n.text = n.spacing = n.under ? "\u23DF" : "\u23DE";
+    n.body = argument(at);
+    out.push_back(std::move(n));
+    return;
+  }
   if (name == "limits" || name == "nolimits") {
     if (out.empty() || out.back().atom != AtomClass::Op || out.back().kind == Kind::Scripts)
       fail("\\" + std::string(name) + " is allowed only after an operator", at);

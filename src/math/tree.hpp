@@ -78,6 +78,8 @@ struct Node {
   bool under = false;                   ///< Accent: below the body (\underline)
   bool stretchy = false;                ///< Accent: as wide as the body
   bool rule = false;         ///< Accent: a rule rather than a glyph (\overline, \underline)
+  bool brace = false; ///< Accent: \overbrace, \underbrace: an operator set apart from the body
+                      ///< whose limits are its labels
   std::string spacing;       ///< Accent: the spacing character MathML writes
   bool bar = true;           ///< Fraction: a rule between (false for \binom)
   Style style = Style::Text; ///< StyleChange, and Fraction with `styled` (\dfrac, \tfrac)

@@ -183,4 +183,11 @@ TEST_SUITE("math/parse") {
     CHECK(f.failed);
     CHECK(f.root.empty());
   }
+
+  TEST_CASE("braces over and under are operators whose limits are their labels") {
+    CHECK(tree("\\overbrace{a+b}^{n}") == "scripts(brace-accent*(\u23DE;a bin:+ b);-;n)");
+    CHECK(tree("\\underbrace{x}_{k \\text{ veces}}") ==
+          "scripts(brace-under*(\u23DF;x);k text\" veces\";-)");
+    CHECK(tree("\\overbrace{x}") == "brace-accent*(\u23DE;x)");
+  }
 }
