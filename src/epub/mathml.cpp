@@ -261,6 +261,22 @@ void write_node(pugi::xml_node parent, const Node& n) {
   case Kind::Matrix:
     matrix(parent, n);
     return;
+  case Kind::XArrow: {
+    // A stretchy arrow under and over its labels, padded as amsmath pads them, so that it
+    // reaches past them (MathML Core stretches it to the widest).
+    const bool below = !n.second.empty();
+    pugi::xml_node e = parent.append_child(below ? "munderover" : "mover");
+    element(e, "mo", n.text).append_attribute("stretchy") = "true";
+    for (const math::List* label : {below ? &n.second : nullptr, &n.body}) {
+      if (label == nullptr)
+        continue;
+      pugi::xml_node padded = e.append_child("mpadded");
+      padded.append_attribute("width") = "+0.6em";
+      padded.append_attribute("lspace") = "0.3em";
+      write_list(padded, *label);
+    }
+    return;
+  }
   }
 }
 

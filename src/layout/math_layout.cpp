@@ -254,6 +254,9 @@ Atom Typesetter::atom(const math::Node& n, MathStyle st) {
   case Kind::BigDelim:
     a.box = big(n, st);
     break;
+  case Kind::XArrow:
+    a.box = xarrow(n, st);
+    break;
   case Kind::Accent:
     a.box = accent(n, st);
     a.atom = n.brace ? AtomClass::Op : AtomClass::Ord;

@@ -242,6 +242,31 @@ MathBox Typesetter::accent(const math::Node& n, MathStyle st) {
   return out;
 }
 
+MathBox Typesetter::xarrow(const math::Node& n, MathStyle st) {
+  // amsmath's \ext@arrow: the labels in script style, the arrow as long as the wider one and
+  // 5 mu and 9 mu of padding (script mu), never shorter than the arrow itself; the labels
+  // placed as limits.
+  const MathBox over = list(n.body, st.sup());
+  const MathBox under = list(n.second, st.sub());
+  const double pad = 14 * mu(st.sup());
+  const std::uint32_t g = font_.glyph(first_char(n.text));
+  if (g == 0)
+    return over;
+  const MathBox arrow =
+      font_.stretch_horizontal(g, std::max(over.width, under.width) + pad, size(st), n.text);
+  MathBox out;
+  const double w = std::max({arrow.width, over.width, under.width});
+  out.add(arrow, (w - arrow.width) / 2, 0);
+  if (!n.body.empty())
+    out.add(over, (w - over.width) / 2,
+            arrow.height + constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_GAP_MIN, st) + over.depth);
+  if (!n.second.empty())
+    out.add(under, (w - under.width) / 2,
+            -(arrow.depth + constant(HB_OT_MATH_CONSTANT_LOWER_LIMIT_GAP_MIN, st) + under.height));
+  out.width = w;
+  return out;
+}
+
 MathBox Typesetter::matrix(const math::Node& n, MathStyle outer) {
   const MathStyle st = n.style == math::Style::Display  ? MathStyle{math::Style::Display, false}
                        : n.style == math::Style::Script ? MathStyle{math::Style::Script, false}

@@ -125,6 +125,8 @@ std::string node(const Node& n) {
       out += ")";
     }
     return out + ")";
+  case Kind::XArrow:
+    return "rel:xarrow" + n.text + "(" + dump(n.body) + ";" + dump(n.second) + ")";
   }
   return out;
 }

@@ -65,6 +65,21 @@ void Parser::command(std::string_view name, std::size_t at, List& out) {
     out.push_back(std::move(n));
     return;
   }
+  if (name == "xrightarrow" || name == "xleftarrow") {
+    // amsmath's extensible arrows: a relation, the label over it, the optional one under it.
+    Node n;
+    n.kind = Kind::XArrow;
+    n.atom = AtomClass::Rel;
+    n.text = name == "xrightarrow" ? "\u2192" : "\u2190";
+    skip_space();
+    if (!at_end() && s_[pos_] == '[') {
+      ++pos_;
+      parse_list(n.second, Stop::Bracket);
+    }
+    n.body = argument(at);
+    out.push_back(std::move(n));
+    return;
+  }
   if (name == "limits" || name == "nolimits") {
     if (out.empty() || out.back().atom != AtomClass::Op || out.back().kind == Kind::Scripts)
       fail("\\" + std::string(name) + " is allowed only after an operator", at);

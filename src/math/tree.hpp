@@ -51,6 +51,7 @@ enum class Kind {
   Space,       ///< `width` in mu (18 mu = 1 em)
   StyleChange, ///< \displaystyle...: the rest of the enclosing list in `style`
   Matrix,      ///< an environment: `cells` by row; `text` and `close` its delimiters
+  XArrow,      ///< \xrightarrow[second]{body}: the arrow `text` as long as its labels
 };
 
 /// One node; which fields mean something depends on `kind` (see Kind).

@@ -276,4 +276,18 @@ TEST_SUITE("layout/math") {
     CHECK(glyph(under, "\U0001D45B").y < glyph(under, "\u23DF").y);
     CHECK(under.depth > 8);
   }
+
+  TEST_CASE("an extensible arrow grows with its labels, set over and under it") {
+    Setter s;
+    const MathBox short_arrow = s.set("\\xrightarrow{f}", false).box;
+    const MathBox long_arrow = s.set("\\xrightarrow[n \\to \\infty]{f + g + h + k}", false).box;
+    CHECK(long_arrow.width > short_arrow.width + 10);
+    CHECK(glyph(long_arrow, "\U0001D453").y > 4);  // f over the arrow
+    CHECK(glyph(long_arrow, "\U0001D45B").y < -2); // n under it
+    // The labels are narrower than the arrow, which reaches past both of their ends.
+    const MathGlyph& f = glyph(long_arrow, "\U0001D453");
+    const MathGlyph& k = glyph(long_arrow, "\U0001D458");
+    CHECK(f.x > 1);
+    CHECK(k.x + k.advance < long_arrow.width - 1);
+  }
 }

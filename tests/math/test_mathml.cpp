@@ -155,4 +155,16 @@ TEST_SUITE("math/mathml") {
     write("\\overbrace{x}^{2}", false, over);
     CHECK(shape(over.row) == "mrow(mover(mover(mi,mo),mn))");
   }
+
+  TEST_CASE("an extensible arrow stretches over its padded labels") {
+    Written w;
+    write("A \\xrightarrow[\\text{iso}]{f} B", false, w);
+    CHECK(shape(w.row) == "mrow(mi,munderover(mo,mpadded(mtext),mpadded(mi)),mi)");
+    const pugi::xml_node arrow = w.row.child("munderover").child("mo");
+    CHECK(std::string(arrow.text().get()) == "\u2192");
+    CHECK(std::string(arrow.attribute("stretchy").value()) == "true");
+    Written over;
+    write("\\xleftarrow{g}", false, over);
+    CHECK(shape(over.row) == "mrow(mover(mo,mpadded(mi)))");
+  }
 }

@@ -190,4 +190,10 @@ TEST_SUITE("math/parse") {
           "scripts(brace-under*(\u23DF;x);k text\" veces\";-)");
     CHECK(tree("\\overbrace{x}") == "brace-accent*(\u23DE;x)");
   }
+
+  TEST_CASE("extensible arrows are relations with a label over and one under") {
+    CHECK(tree("A \\xrightarrow{f} B") == "A rel:xarrow\u2192(f;) B");
+    CHECK(tree("\\xleftarrow[n \\to 0]{g}") == "rel:xarrow\u2190(g;n rel:\u2192 #0)");
+    CHECK(tree("\\xrightarrow") == "error: missing argument @0");
+  }
 }
