@@ -349,6 +349,7 @@ TypesetFormula typeset(const math::Formula& formula, const MathFont& font, doubl
   TypesetFormula out;
   const MathStyle st{formula.display ? math::Style::Display : math::Style::Text, false};
   out.box = t.list(formula.root, st, formula.display ? nullptr : &out.breaks);
+  out.tag = formula.tag;
   return out;
 }
 

@@ -325,7 +325,11 @@ Formula parse(std::string_view tex, bool display) {
   Formula f;
   f.display = display;
   try {
-    f.root = detail::Parser(tex).parse_all();
+    detail::Parser parser(tex);
+    f.root = parser.parse_all();
+    if (!parser.tag().empty() && !display)
+      throw detail::Failure{{"\\tag outside display math", parser.tag_at()}};
+    f.tag = parser.tag();
   } catch (const detail::Failure& failure) {
     f.failed = true;
     f.error = failure.error;

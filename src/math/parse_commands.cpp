@@ -158,6 +158,19 @@ void Parser::command(std::string_view name, std::size_t at, List& out) {
     raw_argument(at);
     return;
   }
+  if (name == "tag") {
+    // amsmath's equation number, in text, where the formula's line ends; one for a formula
+    // (numbers on each row of an align are not read).
+    const bool star = !at_end() && s_[pos_] == '*';
+    if (star)
+      ++pos_;
+    if (!tag_.empty())
+      fail("a second \\tag in one formula", at);
+    const std::string label = raw_argument(at);
+    tag_ = star ? label : "(" + label + ")";
+    tag_at_ = at;
+    return;
+  }
   if (name == "nonumber" || name == "notag" || name == "hline" || name == "relax")
     return;
   fail("unknown math command '\\" + std::string(name) + "'", at);

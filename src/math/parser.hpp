@@ -28,6 +28,9 @@ public:
   explicit Parser(std::string_view src) : s_(src) {}
 
   List parse_all();
+  /// What \tag gave, "" when none; where in the source it is.
+  const std::string& tag() const { return tag_; }
+  std::size_t tag_at() const { return tag_at_; }
 
 private:
   [[noreturn]] void fail(std::string message, std::size_t at) {
@@ -70,6 +73,8 @@ private:
   std::size_t pos_ = 0;
   int depth_ = 0;
   Alphabet alphabet_ = Alphabet::Default;
+  std::string tag_;
+  std::size_t tag_at_ = 0;
 };
 
 } // namespace galley::math::detail

@@ -99,6 +99,7 @@ struct ParseError {
 struct Formula {
   List root;
   bool display = false;
+  std::string tag; ///< \tag{x}: the equation number as set, "(x)" (\tag*{x}: "x"); display only
   bool failed = false;
   ParseError error;
 };

@@ -182,4 +182,31 @@ MathJax lee `\(x\)` como fórmula en línea.
     CHECK(xhtml.find("<code class=\"math\">\\frobnicate{x} + 1</code>") != std::string::npos);
     CHECK(xhtml.find("<math") != std::string::npos);
   }
+
+  TEST_CASE("\\tag numbers a display formula at the column's right, as text in the EPUB") {
+    const fs::path dir = scratch("math-tag");
+    const fs::path md = dir / "tag.md";
+    galley::write_file_atomic(md, "# Wellen\n\nDie Wellengleichung\n\\[\n"
+                                  "\\frac{\\partial^2 u}{\\partial t^2} = c^2 \\nabla^2 u "
+                                  "\\tag{2.1}\n\\]\nund Euler\n$$e^{i\\pi} + 1 = 0 "
+                                  "\\tag*{(E)}$$\n");
+    for (const char* format : {"pdf", "epub"}) {
+      const RunResult r = run_galley(std::string(format) + " " + q(md) + " -o " +
+                                     q(dir / (std::string("tag.") + format)));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      CHECK(r.err.find("math:") == std::string::npos);
+    }
+    const std::string text = run("pdftotext -layout " + q(dir / "tag.pdf") + " -").out;
+    CHECK(text.find("\\tag") == std::string::npos);
+    // The number on the formula's baseline, right of it.
+    CHECK(std::regex_search(text, std::regex("= \U0001D450.*\\(2\\.1\\)\\n")));
+    CHECK(std::regex_search(text, std::regex("= 0 +\\(E\\)\\n")));
+    const std::string xhtml =
+        run("unzip -p " + q(dir / "tag.epub") + " EPUB/article-001.xhtml").out;
+    CHECK(xhtml.find("<span class=\"equation-number\">(2.1)</span><math") != std::string::npos);
+    CHECK(xhtml.find("<span class=\"equation-number\">(E)</span><math") != std::string::npos);
+    const std::string css = run("unzip -p " + q(dir / "tag.epub") + " 'EPUB/*.css'").out;
+    CHECK(css.find(".equation-number {") != std::string::npos);
+  }
 }
