@@ -4,6 +4,7 @@
 
 #include <cmark-gfm.h>
 
+#include <array>
 #include <cstring>
 #include <mutex>
 
@@ -19,7 +20,33 @@ const char kDisplayMath = 'd';
 
 bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// The paragraph whose failed searches are remembered, and for each delimiter the offset
+/// from which its search failed. Paragraph nodes live until their document is freed, so
+/// within one parse a node's address names one paragraph; each parse starts afresh.
+struct Unclosed {
+  const cmark_node* parent = nullptr;
+  std::array<int, static_cast<std::size_t>(Closer::Count)> from{};
+};
+thread_local Unclosed unclosed;
+
 } // namespace
+
+void forget_math_searches() {
+  unclosed = Unclosed{};
+}
+
+bool known_unclosed(const cmark_node* parent, Closer kind, int from) {
+  return unclosed.parent == parent && unclosed.from[static_cast<std::size_t>(kind)] > 0 &&
+         from >= unclosed.from[static_cast<std::size_t>(kind)];
+}
+
+void note_unclosed(const cmark_node* parent, Closer kind, int from) {
+  if (unclosed.parent != parent)
+    unclosed = Unclosed{parent, {}};
+  int& at = unclosed.from[static_cast<std::size_t>(kind)];
+  if (at == 0 || from < at)
+    at = from;
+}
 
 std::string math_slice(cmark_inline_parser* p, int from, int to) {
   std::string s;
@@ -45,7 +72,11 @@ namespace {
 
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/// The offset of the `$` that closes inline math opened at `open`, or -1. pandoc's rules: the
+/// What the searches below give when the paragraph ends before a closing delimiter.
+constexpr int kUnclosed = -2;
+
+/// The offset of the `$` that closes inline math opened at `open`, -1 when it opens none, or
+/// kUnclosed. pandoc's rules: the
 /// opening `$` has a non-space right after it, the closing one a non-space right before it and
 /// no digit right after it ("$5 and $10" is not math); a backslash escapes the next character.
 int inline_close(cmark_inline_parser* p, int open) {
@@ -53,9 +84,11 @@ int inline_close(cmark_inline_parser* p, int open) {
   if (first == 0 || space(first) || first == '$') return -1;
   for (int i = open + 1;; ++i) {
     unsigned char c = cmark_inline_parser_peek_at(p, i);
-    if (c == 0) return -1;
+    if (c == 0)
+      return kUnclosed;
     if (c == '\\') {
-      if (cmark_inline_parser_peek_at(p, i + 1) == 0) return -1;
+      if (cmark_inline_parser_peek_at(p, i + 1) == 0)
+        return kUnclosed;
       ++i;
       continue;
     }
@@ -65,11 +98,13 @@ int inline_close(cmark_inline_parser* p, int open) {
   }
 }
 
-/// The offset of the `$$` that closes display math opened at `open`, or -1.
+/// The offset of the `$$` that closes display math opened at `open`, -1 when the math would
+/// be empty, or kUnclosed.
 int display_close(cmark_inline_parser* p, int open) {
   for (int i = open + 2;; ++i) {
     unsigned char c = cmark_inline_parser_peek_at(p, i);
-    if (c == 0) return -1;
+    if (c == 0)
+      return kUnclosed;
     if (c == '\\' && cmark_inline_parser_peek_at(p, i + 1) != 0) {
       ++i;
       continue;
@@ -84,7 +119,12 @@ cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node* parent
     return backslash_math(ext, parent, c, p);
   const int open = cmark_inline_parser_get_offset(p);
   const bool display = cmark_inline_parser_peek_at(p, open + 1) == '$';
+  const Closer kind = display ? Closer::Dollars : Closer::Dollar;
+  if (known_unclosed(parent, kind, open + 1))
+    return nullptr;
   const int close = display ? display_close(p, open) : inline_close(p, open);
+  if (close == kUnclosed)
+    note_unclosed(parent, kind, open + 1);
   if (close < 0) return nullptr;
   cmark_node* node = new_math_node(ext, math_slice(p, open + (display ? 2 : 1), close), display);
   cmark_inline_parser_set_offset(p, close + (display ? 2 : 1));

@@ -15,4 +15,8 @@ cmark_syntax_extension* math_extension();
 /// it is display math.
 bool math_node(cmark_node* n, std::string& tex, bool& display);
 
+/// Forgets what the extension remembered of the paragraphs of the last document parsed on this
+/// thread; called before each parse.
+void forget_math_searches();
+
 } // namespace galley::input

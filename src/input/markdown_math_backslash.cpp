@@ -35,6 +35,7 @@ struct Opener {
   int start = -1;
   int content = -1;
   const char* close = nullptr;
+  Closer kind = Closer::Paren;
   bool display = false;
   std::vector<cmark_node*> nodes;
   cmark_node* bracket = nullptr; ///< a link bracket's node, which cmark-gfm still points to
@@ -70,11 +71,11 @@ Opener find_opener(cmark_node* parent, unsigned char c, int pos, cmark_inline_pa
       const unsigned char escaped = at(p, start + 1);
       // `\\(`: the escaped backslash, then the run of text that starts at `(`.
       if (escaped == '\\' && o.nodes.size() == 1 && c == '(')
-        return {start, start + 3, "\\\\)", false, std::move(o.nodes), nullptr};
+        return {start, start + 3, "\\\\)", Closer::DoubleParen, false, std::move(o.nodes), nullptr};
       if (escaped == '(')
-        return {start, start + 2, "\\)", false, std::move(o.nodes), nullptr};
+        return {start, start + 2, "\\)", Closer::Paren, false, std::move(o.nodes), nullptr};
       if (escaped == '[')
-        return {start, start + 2, "\\]", true, std::move(o.nodes), nullptr};
+        return {start, start + 2, "\\]", Closer::Bracket, true, std::move(o.nodes), nullptr};
     } else if (w == 1 && at(p, start) == '[') {
       // `\\[`: the escaped backslash, then a link bracket.
       cmark_node* before = cmark_node_previous(n);
@@ -82,7 +83,7 @@ Opener find_opener(cmark_node* parent, unsigned char c, int pos, cmark_inline_pa
           at(p, start - 2) != '\\' || at(p, start - 1) != '\\')
         return {};
       o.nodes.push_back(before);
-      return {start - 2, start + 1, "\\\\]", true, std::move(o.nodes), n};
+      return {start - 2, start + 1, "\\\\]", Closer::DoubleBracket, true, std::move(o.nodes), n};
     } else if (!(w == 1 && at(p, start) == '\\')) {
       return {};
     }
@@ -137,9 +138,13 @@ cmark_node* backslash_math(cmark_syntax_extension* ext, cmark_node* parent, unsi
   Opener o = find_opener(parent, c, pos, p);
   if (o.start < 0)
     return nullptr;
-  const int close = find_close(p, o.content, o.close);
-  if (close < 0)
+  if (known_unclosed(parent, o.kind, o.content))
     return nullptr;
+  const int close = find_close(p, o.content, o.close);
+  if (close < 0) {
+    note_unclosed(parent, o.kind, o.content);
+    return nullptr;
+  }
   const int after = close + static_cast<int>(std::char_traits<char>::length(o.close));
   // Display delimiters stand at the start and the end of lines: Markdown writers (pandoc's
   // own, turndown) escape brackets in prose, so "see \[1\]" is text, not math.

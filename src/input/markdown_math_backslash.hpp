@@ -9,6 +9,15 @@
 
 namespace galley::input {
 
+/// The closing delimiters math is searched for.
+enum class Closer { Dollar, Dollars, Paren, Bracket, DoubleParen, DoubleBracket, Count };
+
+/// Searches for a closing delimiter that failed, remembered for the paragraph (`parent`) being
+/// parsed: a search for the same delimiter from further on would fail too, and is not made
+/// again, so that a paragraph of many lone openers costs linear time, not quadratic.
+bool known_unclosed(const cmark_node* parent, Closer kind, int from);
+void note_unclosed(const cmark_node* parent, Closer kind, int from);
+
 /// A math node for `tex` (markdown_math.cpp).
 cmark_node* new_math_node(cmark_syntax_extension* ext, const std::string& tex, bool display);
 

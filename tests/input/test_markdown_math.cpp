@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 using namespace galley;
 using galley::test::TempDir;
 
@@ -80,5 +82,19 @@ TEST_SUITE("input/markdown-math") {
     // (the opener comes first, as in pandoc), but one inside a code span is code.
     CHECK(body_of("`a \\(` b \\) c\n").find("math") == std::string::npos);
     CHECK(body_of("Empty \\(\\) and \\( \\).\n").find("math") == std::string::npos);
+  }
+
+  TEST_CASE("a paragraph of lone openers costs linear time, and the next paragraph has math") {
+    std::string many;
+    for (int i = 0; i < 20000; ++i)
+      many += "a \\( b \\[ c $d \\\\( ";
+    const auto start = std::chrono::steady_clock::now();
+    const std::string dump = body_of(many + "\n\nthen \\(x\\) and $y$\n");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < 5); // searching to the paragraph's end from every opener took minutes
+    CHECK(has(dump, "    math 'x'\n"));
+    CHECK(has(dump, "    math 'y'\n"));
+    CHECK(dump.find("math '") == dump.find("math 'x'")); // none in the first paragraph
   }
 }
