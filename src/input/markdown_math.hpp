@@ -1,7 +1,8 @@
 #pragma once
 // TeX math in Markdown, as pandoc's `tex_math_dollars` reads it: `$…$` inline and `$$…$$`
 // display, recognised while cmark-gfm parses inlines, so that code spans, escapes and links
-// keep their precedence and emphasis marks inside the math are not taken as emphasis.
+// keep their precedence and emphasis marks inside the math are not taken as emphasis. The same
+// extension reads `\(…\)` and `\[…\]` (markdown_math_backslash.hpp).
 #include <cmark-gfm-extension_api.h>
 
 #include <string>
