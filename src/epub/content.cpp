@@ -330,6 +330,13 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
           } else if constexpr (std::is_same_v<T, model::Math>) {
             const math::Formula formula = math::parse(v.tex, v.display);
             if (!formula.failed) {
+              // The equation number floats right of the formula's block, as text: MathML
+              // Core has no labelled rows (mlabeledtr is MathML 3's only).
+              if (!formula.tag.empty()) {
+                auto number = parent.append_child("span");
+                number.append_attribute("class") = cls::equation_number;
+                add_text(number, formula.tag);
+              }
               append_mathml(parent, formula, v.tex);
               ctx.has_math = true;
               return;

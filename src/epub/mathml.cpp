@@ -98,6 +98,8 @@ bool limits_above(const List& base) {
   if (base.size() != 1)
     return false;
   const Node& b = base.front();
+  if (b.brace)
+    return true;
   if (b.kind != Kind::Symbol || b.atom != AtomClass::Op)
     return false;
   if (b.limits == math::Limits::Limits)
@@ -235,7 +237,8 @@ void write_node(pugi::xml_node parent, const Node& n) {
   }
   case Kind::Accent: {
     pugi::xml_node e = parent.append_child(n.under ? "munder" : "mover");
-    e.append_attribute(n.under ? "accentunder" : "accent") = "true";
+    // A brace is set apart from its body, not as close as an accent (MathML Core, 3.4.4).
+    e.append_attribute(n.under ? "accentunder" : "accent") = n.brace ? "false" : "true";
     write_operand(e, n.body);
     pugi::xml_node mo = element(e, "mo", n.spacing);
     mo.append_attribute("stretchy") = n.stretchy ? "true" : "false";
@@ -258,6 +261,22 @@ void write_node(pugi::xml_node parent, const Node& n) {
   case Kind::Matrix:
     matrix(parent, n);
     return;
+  case Kind::XArrow: {
+    // A stretchy arrow under and over its labels, padded as amsmath pads them, so that it
+    // reaches past them (MathML Core stretches it to the widest).
+    const bool below = !n.second.empty();
+    pugi::xml_node e = parent.append_child(below ? "munderover" : "mover");
+    element(e, "mo", n.text).append_attribute("stretchy") = "true";
+    for (const math::List* label : {below ? &n.second : nullptr, &n.body}) {
+      if (label == nullptr)
+        continue;
+      pugi::xml_node padded = e.append_child("mpadded");
+      padded.append_attribute("width") = "+0.6em";
+      padded.append_attribute("lspace") = "0.3em";
+      write_list(padded, *label);
+    }
+    return;
+  }
   }
 }
 

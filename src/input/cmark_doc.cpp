@@ -20,6 +20,7 @@ CmarkDoc parse_markdown(std::string_view text, bool smart) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_attach_syntax_extension(parser.get(), math_extension());
+  forget_math_searches();
   cmark_parser_feed(parser.get(), text.data(), text.size());
   return CmarkDoc(cmark_parser_finish(parser.get()));
 }

@@ -7,6 +7,7 @@
 #include "input/front_matter.hpp"
 #include "input/heading_attributes.hpp"
 #include "input/html.hpp"
+#include "input/markdown_fence.hpp"
 #include "input/markdown_math.hpp"
 #include "input/mdx.hpp"
 #include "input/meta.hpp"
@@ -168,7 +169,7 @@ private:
     case CMARK_NODE_CODE_BLOCK: {
       model::CodeBlock c;
       std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
-      c.language = info.substr(0, info.find_first_of(" \t{"));
+      c.language = fence_language(info);
       c.code = literal(n);
       if (!c.code.empty() && c.code.back() == '\n')
         c.code.pop_back();

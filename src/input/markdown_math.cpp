@@ -1,7 +1,10 @@
 #include "input/markdown_math.hpp"
 
+#include "input/markdown_math_backslash.hpp"
+
 #include <cmark-gfm.h>
 
+#include <array>
 #include <cstring>
 #include <mutex>
 
@@ -16,9 +19,64 @@ const char kInlineMath = 'i';
 const char kDisplayMath = 'd';
 
 bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// The paragraph whose failed searches are remembered, and for each delimiter the offset
+/// from which its search failed. Paragraph nodes live until their document is freed, so
+/// within one parse a node's address names one paragraph; each parse starts afresh.
+struct Unclosed {
+  const cmark_node* parent = nullptr;
+  std::array<int, static_cast<std::size_t>(Closer::Count)> from{};
+};
+thread_local Unclosed unclosed;
+
+} // namespace
+
+void forget_math_searches() {
+  unclosed = Unclosed{};
+}
+
+bool known_unclosed(const cmark_node* parent, Closer kind, int from) {
+  return unclosed.parent == parent && unclosed.from[static_cast<std::size_t>(kind)] > 0 &&
+         from >= unclosed.from[static_cast<std::size_t>(kind)];
+}
+
+void note_unclosed(const cmark_node* parent, Closer kind, int from) {
+  if (unclosed.parent != parent)
+    unclosed = Unclosed{parent, {}};
+  int& at = unclosed.from[static_cast<std::size_t>(kind)];
+  if (at == 0 || from < at)
+    at = from;
+}
+
+std::string math_slice(cmark_inline_parser* p, int from, int to) {
+  std::string s;
+  for (int i = from; i < to; ++i)
+    s += static_cast<char>(cmark_inline_parser_peek_at(p, i));
+  // Display math usually stands on lines of its own between its delimiters.
+  while (!s.empty() && space(static_cast<unsigned char>(s.back())))
+    s.pop_back();
+  std::size_t lead = 0;
+  while (lead < s.size() && space(static_cast<unsigned char>(s[lead])))
+    ++lead;
+  return s.substr(lead);
+}
+
+cmark_node* new_math_node(cmark_syntax_extension* ext, const std::string& tex, bool display) {
+  cmark_node* node = cmark_node_new_with_ext(CMARK_NODE_CODE, ext);
+  cmark_node_set_literal(node, tex.c_str());
+  cmark_node_set_user_data(node, const_cast<char*>(display ? &kDisplayMath : &kInlineMath));
+  return node;
+}
+
+namespace {
+
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/// The offset of the `$` that closes inline math opened at `open`, or -1. pandoc's rules: the
+/// What the searches below give when the paragraph ends before a closing delimiter.
+constexpr int kUnclosed = -2;
+
+/// The offset of the `$` that closes inline math opened at `open`, -1 when it opens none, or
+/// kUnclosed. pandoc's rules: the
 /// opening `$` has a non-space right after it, the closing one a non-space right before it and
 /// no digit right after it ("$5 and $10" is not math); a backslash escapes the next character.
 int inline_close(cmark_inline_parser* p, int open) {
@@ -26,9 +84,11 @@ int inline_close(cmark_inline_parser* p, int open) {
   if (first == 0 || space(first) || first == '$') return -1;
   for (int i = open + 1;; ++i) {
     unsigned char c = cmark_inline_parser_peek_at(p, i);
-    if (c == 0) return -1;
+    if (c == 0)
+      return kUnclosed;
     if (c == '\\') {
-      if (cmark_inline_parser_peek_at(p, i + 1) == 0) return -1;
+      if (cmark_inline_parser_peek_at(p, i + 1) == 0)
+        return kUnclosed;
       ++i;
       continue;
     }
@@ -38,11 +98,13 @@ int inline_close(cmark_inline_parser* p, int open) {
   }
 }
 
-/// The offset of the `$$` that closes display math opened at `open`, or -1.
+/// The offset of the `$$` that closes display math opened at `open`, -1 when the math would
+/// be empty, or kUnclosed.
 int display_close(cmark_inline_parser* p, int open) {
   for (int i = open + 2;; ++i) {
     unsigned char c = cmark_inline_parser_peek_at(p, i);
-    if (c == 0) return -1;
+    if (c == 0)
+      return kUnclosed;
     if (c == '\\' && cmark_inline_parser_peek_at(p, i + 1) != 0) {
       ++i;
       continue;
@@ -51,27 +113,20 @@ int display_close(cmark_inline_parser* p, int open) {
   }
 }
 
-std::string slice(cmark_inline_parser* p, int from, int to) {
-  std::string s;
-  for (int i = from; i < to; ++i) s += static_cast<char>(cmark_inline_parser_peek_at(p, i));
-  // Display math usually stands on lines of its own between the `$$`.
-  while (!s.empty() && space(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t lead = 0;
-  while (lead < s.size() && space(static_cast<unsigned char>(s[lead]))) ++lead;
-  return s.substr(lead);
-}
-
-cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node*, unsigned char c,
+cmark_node* match(cmark_syntax_extension* ext, cmark_parser*, cmark_node* parent, unsigned char c,
                   cmark_inline_parser* p) {
-  if (c != '$') return nullptr;
+  if (c != '$')
+    return backslash_math(ext, parent, c, p);
   const int open = cmark_inline_parser_get_offset(p);
   const bool display = cmark_inline_parser_peek_at(p, open + 1) == '$';
+  const Closer kind = display ? Closer::Dollars : Closer::Dollar;
+  if (known_unclosed(parent, kind, open + 1))
+    return nullptr;
   const int close = display ? display_close(p, open) : inline_close(p, open);
+  if (close == kUnclosed)
+    note_unclosed(parent, kind, open + 1);
   if (close < 0) return nullptr;
-  cmark_node* node = cmark_node_new_with_ext(CMARK_NODE_CODE, ext);
-  const std::string tex = slice(p, open + (display ? 2 : 1), close);
-  cmark_node_set_literal(node, tex.c_str());
-  cmark_node_set_user_data(node, const_cast<char*>(display ? &kDisplayMath : &kInlineMath));
+  cmark_node* node = new_math_node(ext, math_slice(p, open + (display ? 2 : 1), close), display);
   cmark_inline_parser_set_offset(p, close + (display ? 2 : 1));
   return node;
 }

@@ -289,16 +289,28 @@ void layout_math_paragraph(ArticleContext& ctx, const model::Paragraph& p, const
       continue;
     }
     const MathBox& b = typeset->box;
+    // The equation number (\tag) in the body face at the column's right edge, on the
+    // formula's baseline.
+    const MathBox tag = typeset->tag.empty()
+                            ? MathBox{}
+                            : text_setter(ctx, look)(typeset->tag, look.size, false, false);
+    const double height = std::max(b.height, tag.height);
     VBox box;
-    box.height = b.height + b.depth;
-    box.baseline = b.height;
+    box.height = height + std::max(b.depth, tag.depth);
+    box.baseline = height;
     if (ctx.source.block >= 0)
       box.source = ctx.source;
     ElementScope scope(ctx, "Formula");
     scope.element().alt = m.tex;
-    // Centred in the column; one wider than the column starts at its left edge.
-    const double left = frame.x + std::max(0.0, (frame.width - b.width) / 2);
-    place(b, left, b.height, to_rgb(look.color), scope.id(), box.items);
+    // Centred in the column; one wider than the column starts at its left edge. A number
+    // keeps an em from the formula, which moves left to make room (amsmath's rule).
+    const double tag_left = frame.x + frame.width - tag.width;
+    double left = frame.x + std::max(0.0, (frame.width - b.width) / 2);
+    if (!typeset->tag.empty())
+      left = std::max(frame.x, std::min(left, tag_left - look.size - b.width));
+    place(b, left, height, to_rgb(look.color), scope.id(), box.items);
+    if (!typeset->tag.empty())
+      place(tag, tag_left, height, to_rgb(look.color), scope.id(), box.items);
     out.glue(kDisplaySpace * t.leading);
     out.box(std::move(box));
     out.glue(kDisplaySpace * t.leading);

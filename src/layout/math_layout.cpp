@@ -113,7 +113,8 @@ MathBox Typesetter::symbol(const math::Node& n, MathStyle st, bool in_scripts) {
 
 MathBox Typesetter::scripts(const math::Node& n, MathStyle st, AtomClass& atom) {
   const math::List& base = n.body;
-  const bool op = base.size() == 1 && base[0].atom == AtomClass::Op && base[0].kind == Kind::Symbol;
+  const bool op = base.size() == 1 && base[0].atom == AtomClass::Op &&
+                  (base[0].kind == Kind::Symbol || base[0].brace);
   atom = base.size() == 1 ? base[0].atom : AtomClass::Ord;
   if (base.size() == 1 && base[0].kind == Kind::Scripts)
     atom = AtomClass::Ord;
@@ -253,9 +254,12 @@ Atom Typesetter::atom(const math::Node& n, MathStyle st) {
   case Kind::BigDelim:
     a.box = big(n, st);
     break;
+  case Kind::XArrow:
+    a.box = xarrow(n, st);
+    break;
   case Kind::Accent:
     a.box = accent(n, st);
-    a.atom = AtomClass::Ord;
+    a.atom = n.brace ? AtomClass::Op : AtomClass::Ord;
     break;
   case Kind::Space:
     a.box.width = n.width * mu(st);
@@ -345,6 +349,7 @@ TypesetFormula typeset(const math::Formula& formula, const MathFont& font, doubl
   TypesetFormula out;
   const MathStyle st{formula.display ? math::Style::Display : math::Style::Text, false};
   out.box = t.list(formula.root, st, formula.display ? nullptr : &out.breaks);
+  out.tag = formula.tag;
   return out;
 }
 

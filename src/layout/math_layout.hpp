@@ -27,6 +27,7 @@ struct MathBreak {
 struct TypesetFormula {
   MathBox box;
   std::vector<MathBreak> breaks; ///< inline formulas only, in order
+  std::string tag;               ///< a display formula's equation number, to set as text
 };
 
 /// Typesets `formula` at `size` points: display style for display formulas, text style else.

@@ -212,6 +212,21 @@ MathBox Typesetter::accent(const math::Node& n, MathStyle st) {
   const std::uint32_t g = font_.glyph(first_char(n.text));
   if (g == 0)
     return out;
+  if (n.brace) {
+    // \overbrace and \underbrace: the brace as wide as the body, set apart from it by the
+    // gap of a bar (plain.tex kerns 3 pt; the MATH table's overbar and underbar gaps).
+    const MathBox mark = font_.stretch_horizontal(g, body.width, size(st), n.spacing);
+    const double x = (body.width - mark.width) / 2;
+    if (n.under)
+      out.add(
+          mark, x,
+          -(body.depth + constant(HB_OT_MATH_CONSTANT_UNDERBAR_VERTICAL_GAP, st) + mark.height));
+    else
+      out.add(mark, x,
+              body.height + constant(HB_OT_MATH_CONSTANT_OVERBAR_VERTICAL_GAP, st) + mark.depth);
+    out.width = std::max(body.width, mark.width);
+    return out;
+  }
   MathBox mark = n.stretchy ? font_.stretch_horizontal(g, body.width, size(st), n.spacing)
                             : font_.glyph_box(g, size(st), n.spacing);
   // The accent's attachment point over the base's (OpenType MATH, MathTopAccentAttachment);
@@ -224,6 +239,31 @@ MathBox Typesetter::accent(const math::Node& n, MathStyle st) {
       std::max(0.0, body.height - constant(HB_OT_MATH_CONSTANT_ACCENT_BASE_HEIGHT, st));
   out.add(mark, base_x - mark_x, lift);
   out.width = body.width;
+  return out;
+}
+
+MathBox Typesetter::xarrow(const math::Node& n, MathStyle st) {
+  // amsmath's \ext@arrow: the labels in script style, the arrow as long as the wider one and
+  // 5 mu and 9 mu of padding (script mu), never shorter than the arrow itself; the labels
+  // placed as limits.
+  const MathBox over = list(n.body, st.sup());
+  const MathBox under = list(n.second, st.sub());
+  const double pad = 14 * mu(st.sup());
+  const std::uint32_t g = font_.glyph(first_char(n.text));
+  if (g == 0)
+    return over;
+  const MathBox arrow =
+      font_.stretch_horizontal(g, std::max(over.width, under.width) + pad, size(st), n.text);
+  MathBox out;
+  const double w = std::max({arrow.width, over.width, under.width});
+  out.add(arrow, (w - arrow.width) / 2, 0);
+  if (!n.body.empty())
+    out.add(over, (w - over.width) / 2,
+            arrow.height + constant(HB_OT_MATH_CONSTANT_UPPER_LIMIT_GAP_MIN, st) + over.depth);
+  if (!n.second.empty())
+    out.add(under, (w - under.width) / 2,
+            -(arrow.depth + constant(HB_OT_MATH_CONSTANT_LOWER_LIMIT_GAP_MIN, st) + under.height));
+  out.width = w;
   return out;
 }
 

@@ -60,6 +60,7 @@ public:
   MathBox big(const math::Node& n, MathStyle st);
   MathBox accent(const math::Node& n, MathStyle st);
   MathBox matrix(const math::Node& n, MathStyle st);
+  MathBox xarrow(const math::Node& n, MathStyle st);
   /// A delimiter grown to cover `height` above and `depth` below the baseline, centred on the
   /// axis (The TeXbook, Appendix G, rule 19); "" gives TeX's \nulldelimiterspace.
   MathBox delimiter(const std::string& text, double height, double depth, MathStyle st);

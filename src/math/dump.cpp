@@ -104,8 +104,9 @@ std::string node(const Node& n) {
   case Kind::BigDelim:
     return std::string(class_name(n.atom)) + "big" + std::to_string(n.size) + n.text;
   case Kind::Accent:
-    return std::string(n.under ? "under" : "accent") + (n.stretchy ? "*" : "") + "(" +
-           (n.rule ? std::string("rule") : n.text) + ";" + dump(n.body) + ")";
+    return std::string(n.brace ? "brace-" : "") + (n.under ? "under" : "accent") +
+           (n.stretchy ? "*" : "") + "(" + (n.rule ? std::string("rule") : n.text) + ";" +
+           dump(n.body) + ")";
   case Kind::Space: {
     std::string w = std::to_string(n.width);
     w.erase(w.find_last_not_of('0') + 1);
@@ -124,6 +125,8 @@ std::string node(const Node& n) {
       out += ")";
     }
     return out + ")";
+  case Kind::XArrow:
+    return "rel:xarrow" + n.text + "(" + dump(n.body) + ";" + dump(n.second) + ")";
   }
   return out;
 }

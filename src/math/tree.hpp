@@ -51,6 +51,7 @@ enum class Kind {
   Space,       ///< `width` in mu (18 mu = 1 em)
   StyleChange, ///< \displaystyle...: the rest of the enclosing list in `style`
   Matrix,      ///< an environment: `cells` by row; `text` and `close` its delimiters
+  XArrow,      ///< \xrightarrow[second]{body}: the arrow `text` as long as its labels
 };
 
 /// One node; which fields mean something depends on `kind` (see Kind).
@@ -78,6 +79,8 @@ struct Node {
   bool under = false;                   ///< Accent: below the body (\underline)
   bool stretchy = false;                ///< Accent: as wide as the body
   bool rule = false;         ///< Accent: a rule rather than a glyph (\overline, \underline)
+  bool brace = false; ///< Accent: \overbrace, \underbrace: an operator set apart from the body
+                      ///< whose limits are its labels
   std::string spacing;       ///< Accent: the spacing character MathML writes
   bool bar = true;           ///< Fraction: a rule between (false for \binom)
   Style style = Style::Text; ///< StyleChange, and Fraction with `styled` (\dfrac, \tfrac)
@@ -96,6 +99,7 @@ struct ParseError {
 struct Formula {
   List root;
   bool display = false;
+  std::string tag; ///< \tag{x}: the equation number as set, "(x)" (\tag*{x}: "x"); display only
   bool failed = false;
   ParseError error;
 };

@@ -216,6 +216,66 @@ TEST_SUITE("e2e/code") {
     CHECK(clean == 2);
   }
 
+  TEST_CASE("EPUB: fences that name the language in attributes are highlighted by it") {
+    const fs::path dir = scratch("code-attributes");
+    const fs::path md = write_file(dir / "fences.md", R"(---
+title: Fences
+---
+
+```{.python .numberLines startFrom="10"}
+def total(xs):
+    return sum(xs)  # Summe
+```
+
+``` {.haskell}
+main = putStrLn "hola"
+```
+
+```go {linenos=true}
+func main() { return }
+```
+
+```{r setup, echo=FALSE}
+if (TRUE) print("hola") # Kommentar
+```
+
+```{python echo=FALSE}
+import os
+```
+)");
+    const fs::path epub = dir / "fences.epub";
+    const RunResult r = run_galley("epub " + q(md) + " -o " + q(epub));
+    CAPTURE(r.err);
+    REQUIRE(r.code == 0);
+    pugi::xml_document doc;
+    const std::string xhtml = run("unzip -p " + q(epub) + " EPUB/article-001.xhtml").out;
+    REQUIRE(doc.load_string(xhtml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    const std::vector<std::string> languages{"python", "haskell", "go", "r", "python"};
+    const pugi::xpath_node_set blocks = doc.select_nodes("//pre/code");
+    REQUIRE(blocks.size() == languages.size());
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+      const pugi::xml_node code = blocks[i].node();
+      CAPTURE(languages[i]);
+      CHECK(std::string(code.attribute("class").value()) == "language-" + languages[i]);
+      std::set<std::string> classes;
+      for (const pugi::xpath_node& n : code.select_nodes(".//span[@class]"))
+        classes.insert(n.node().attribute("class").value());
+      CHECK(classes.size() >= 1);
+    }
+    auto classes_of = [&](std::size_t i) {
+      std::set<std::string> out;
+      for (const pugi::xpath_node& n : blocks[i].node().select_nodes(".//span[@class]"))
+        out.insert(n.node().attribute("class").value());
+      return out;
+    };
+    CHECK(classes_of(0).contains("tok-keyword"));
+    CHECK(classes_of(0).contains("tok-comment"));
+    CHECK(classes_of(1).contains("tok-string"));
+    CHECK(classes_of(2).contains("tok-keyword"));
+    CHECK(classes_of(3).contains("tok-comment"));
+    CHECK(classes_of(4).contains("tok-preprocessor"));
+  }
+
   TEST_CASE("an unknown language and no language: set plain, the file still made") {
     const fs::path dir = scratch("code-unknown");
     const fs::path pdf = make_pdf(data("unknown.md"), dir / "unknown.pdf");

@@ -105,6 +105,62 @@ TEST_SUITE("e2e/math") {
     CHECK((check.out + check.err).find("No errors or warnings detected") != std::string::npos);
   }
 
+  TEST_CASE("MathJax's \\(…\\) and \\[…\\], single and doubled, are typeset in both outputs") {
+    const fs::path dir = scratch("math-mathjax");
+    const fs::path md = dir / "mathjax.md";
+    // As a Hugo site's post with MathJax has them: single backslashes in one paragraph,
+    // doubled ones (which the site's Markdown engine halves) in another, and a code span that
+    // shows the delimiters themselves.
+    galley::write_file_atomic(md, R"(# Ondas y energía
+
+La relación de Euler \(e^{i\pi} + 1 = 0\) une cinco constantes, y la energía
+\[
+E_n = \frac{n^2 h^2}{8 m L^2}
+\]
+crece con el cuadrado de \(n\).
+
+Para el oscilador, \\(\omega = \sqrt{k/m}\\) y
+\\[
+x(t) = A \cos(\omega t + \varphi)
+\\]
+
+MathJax lee `\(x\)` como fórmula en línea.
+)");
+    for (const char* format : {"pdf", "epub"}) {
+      const RunResult r = run_galley(std::string(format) + " " + q(md) + " -o " +
+                                     q(dir / (std::string("mathjax.") + format)));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      CHECK(r.err.find("math:") == std::string::npos);
+    }
+    std::string text = run("pdftotext " + q(dir / "mathjax.pdf") + " -").out;
+    const std::string code_span = "MathJax lee \\(x\\) como";
+    const std::size_t code_at = text.find(code_span);
+    REQUIRE(code_at != std::string::npos);
+    text.erase(code_at, code_span.size());
+    for (const char* tex :
+         {"\\(", "\\)", "\\[", "\\]", "\\frac", "\\sqrt", "\\cos", "\\pi", "\\omega", "^{", "_n"})
+      CHECK_MESSAGE(text.find(tex) == std::string::npos, "pdftotext found " << tex);
+    CHECK(text.find("\U0001D70B") != std::string::npos); // math italic pi
+    CHECK(text.find("\u221A") != std::string::npos);     // the radical
+    CHECK(text.find("crece con el cuadrado de") != std::string::npos);
+    const std::string xhtml =
+        run("unzip -p " + q(dir / "mathjax.epub") + " EPUB/article-001.xhtml").out;
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(xhtml.c_str()));
+    const pugi::xpath_node_set maths = doc.select_nodes("//*[local-name()='math']");
+    CHECK(maths.size() == 5);
+    int block = 0;
+    for (const pugi::xpath_node& m : maths)
+      block += std::string(m.node().attribute("display").value()) == "block";
+    CHECK(block == 2);
+    CHECK(doc.select_node("//*[local-name()='annotation'][.='E_n = \\frac{n^2 h^2}{8 m L^2}']"));
+    CHECK(doc.select_node("//*[local-name()='annotation'][.='\\omega = \\sqrt{k/m}']"));
+    CHECK(doc.select_node("//*[local-name()='msqrt']"));
+    CHECK(doc.select_node("//*[local-name()='code'][.='\\(x\\)']"));
+    CHECK(!doc.select_node("//*[local-name()='code'][contains(@class,'math')]"));
+  }
+
   TEST_CASE("an unknown command is shown as source with a located warning in both outputs") {
     const fs::path dir = scratch("math-unknown");
     const fs::path md = dir / "unknown.md";
@@ -125,5 +181,32 @@ TEST_SUITE("e2e/math") {
         run("unzip -p " + q(dir / "unknown.epub") + " EPUB/article-001.xhtml").out;
     CHECK(xhtml.find("<code class=\"math\">\\frobnicate{x} + 1</code>") != std::string::npos);
     CHECK(xhtml.find("<math") != std::string::npos);
+  }
+
+  TEST_CASE("\\tag numbers a display formula at the column's right, as text in the EPUB") {
+    const fs::path dir = scratch("math-tag");
+    const fs::path md = dir / "tag.md";
+    galley::write_file_atomic(md, "# Wellen\n\nDie Wellengleichung\n\\[\n"
+                                  "\\frac{\\partial^2 u}{\\partial t^2} = c^2 \\nabla^2 u "
+                                  "\\tag{2.1}\n\\]\nund Euler\n$$e^{i\\pi} + 1 = 0 "
+                                  "\\tag*{(E)}$$\n");
+    for (const char* format : {"pdf", "epub"}) {
+      const RunResult r = run_galley(std::string(format) + " " + q(md) + " -o " +
+                                     q(dir / (std::string("tag.") + format)));
+      CAPTURE(r.err);
+      REQUIRE(r.code == 0);
+      CHECK(r.err.find("math:") == std::string::npos);
+    }
+    const std::string text = run("pdftotext -layout " + q(dir / "tag.pdf") + " -").out;
+    CHECK(text.find("\\tag") == std::string::npos);
+    // The number on the formula's baseline, right of it.
+    CHECK(std::regex_search(text, std::regex("= \U0001D450.*\\(2\\.1\\)\\n")));
+    CHECK(std::regex_search(text, std::regex("= 0 +\\(E\\)\\n")));
+    const std::string xhtml =
+        run("unzip -p " + q(dir / "tag.epub") + " EPUB/article-001.xhtml").out;
+    CHECK(xhtml.find("<span class=\"equation-number\">(2.1)</span><math") != std::string::npos);
+    CHECK(xhtml.find("<span class=\"equation-number\">(E)</span><math") != std::string::npos);
+    const std::string css = run("unzip -p " + q(dir / "tag.epub") + " 'EPUB/*.css'").out;
+    CHECK(css.find(".equation-number {") != std::string::npos);
   }
 }

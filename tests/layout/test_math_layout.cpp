@@ -258,4 +258,36 @@ TEST_SUITE("layout/math") {
     CHECK(doc.structure[static_cast<std::size_t>(element)].alt == tex);
     CHECK(right <= st.page.width - st.page.margins.outer + 0.5); // nothing overfull
   }
+
+  TEST_CASE("a brace spans its body, apart from it, its label beyond it") {
+    Setter s;
+    const MathBox over = s.set("\\overbrace{a+b+c}^{n}", false).box;
+    const MathGlyph& a = glyph(over, "\U0001D44E");
+    const MathGlyph& c = glyph(over, "\U0001D450");
+    const MathGlyph& brace = glyph(over, "\u23DE");
+    const MathGlyph& n = glyph(over, "\U0001D45B");
+    CHECK(brace.y > 2);       // its pen above the baseline: its ink above the letters
+    CHECK(n.y > brace.y + 3); // the label above the brace
+    CHECK(n.x > a.x);
+    CHECK(n.x < c.x); // over the middle
+    CHECK(over.width > c.x);
+    const MathBox under = s.set("\\underbrace{a+b+c}_{n}", true).box;
+    CHECK(glyph(under, "\u23DF").y < 0);
+    CHECK(glyph(under, "\U0001D45B").y < glyph(under, "\u23DF").y);
+    CHECK(under.depth > 8);
+  }
+
+  TEST_CASE("an extensible arrow grows with its labels, set over and under it") {
+    Setter s;
+    const MathBox short_arrow = s.set("\\xrightarrow{f}", false).box;
+    const MathBox long_arrow = s.set("\\xrightarrow[n \\to \\infty]{f + g + h + k}", false).box;
+    CHECK(long_arrow.width > short_arrow.width + 10);
+    CHECK(glyph(long_arrow, "\U0001D453").y > 4);  // f over the arrow
+    CHECK(glyph(long_arrow, "\U0001D45B").y < -2); // n under it
+    // The labels are narrower than the arrow, which reaches past both of their ends.
+    const MathGlyph& f = glyph(long_arrow, "\U0001D453");
+    const MathGlyph& k = glyph(long_arrow, "\U0001D458");
+    CHECK(f.x > 1);
+    CHECK(k.x + k.advance < long_arrow.width - 1);
+  }
 }

@@ -142,4 +142,29 @@ TEST_SUITE("math/mathml") {
     CHECK(shape(w.row) == "mrow(mroot(mi,mn))");
     CHECK(std::string(w.row.child("mroot").last_child().text().get()) == "3");
   }
+
+  TEST_CASE("a brace with a label: the brace under or over its body, the label beyond it") {
+    Written w;
+    write("\\underbrace{a+b}_{n}", true, w);
+    CHECK(shape(w.row) == "mrow(munder(munder(mrow(mi,mo,mi),mo),mi))");
+    const pugi::xml_node inner = w.row.first_child().first_child();
+    CHECK(std::string(inner.attribute("accentunder").value()) == "false");
+    CHECK(std::string(inner.child("mo").text().get()) == "\u23DF");
+    CHECK(std::string(inner.child("mo").attribute("stretchy").value()) == "true");
+    Written over;
+    write("\\overbrace{x}^{2}", false, over);
+    CHECK(shape(over.row) == "mrow(mover(mover(mi,mo),mn))");
+  }
+
+  TEST_CASE("an extensible arrow stretches over its padded labels") {
+    Written w;
+    write("A \\xrightarrow[\\text{iso}]{f} B", false, w);
+    CHECK(shape(w.row) == "mrow(mi,munderover(mo,mpadded(mtext),mpadded(mi)),mi)");
+    const pugi::xml_node arrow = w.row.child("munderover").child("mo");
+    CHECK(std::string(arrow.text().get()) == "\u2192");
+    CHECK(std::string(arrow.attribute("stretchy").value()) == "true");
+    Written over;
+    write("\\xleftarrow{g}", false, over);
+    CHECK(shape(over.row) == "mrow(mover(mo,mpadded(mi)))");
+  }
 }

@@ -183,4 +183,33 @@ TEST_SUITE("math/parse") {
     CHECK(f.failed);
     CHECK(f.root.empty());
   }
+
+  TEST_CASE("braces over and under are operators whose limits are their labels") {
+    CHECK(tree("\\overbrace{a+b}^{n}") == "scripts(brace-accent*(\u23DE;a bin:+ b);-;n)");
+    CHECK(tree("\\underbrace{x}_{k \\text{ veces}}") ==
+          "scripts(brace-under*(\u23DF;x);k text\" veces\";-)");
+    CHECK(tree("\\overbrace{x}") == "brace-accent*(\u23DE;x)");
+  }
+
+  TEST_CASE("extensible arrows are relations with a label over and one under") {
+    CHECK(tree("A \\xrightarrow{f} B") == "A rel:xarrow\u2192(f;) B");
+    CHECK(tree("\\xleftarrow[n \\to 0]{g}") == "rel:xarrow\u2190(g;n rel:\u2192 #0)");
+    CHECK(tree("\\xrightarrow") == "error: missing argument @0");
+  }
+
+  TEST_CASE("\\tag gives a display formula its number, which is not part of the tree") {
+    Formula f = parse("E = mc^2 \\tag{1.2}", true);
+    REQUIRE(!f.failed);
+    CHECK(f.tag == "(1.2)");
+    CHECK(dump(f.root) == "E rel:= m scripts(c;-;#2)");
+    CHECK(parse("x \\tag*{[A]}", true).tag == "[A]");
+    CHECK(parse("x", true).tag.empty());
+    Formula twice = parse("x \\tag{1} \\tag{2}", true);
+    CHECK(twice.failed);
+    CHECK(twice.error.message == "a second \\tag in one formula");
+    Formula inline_tag = parse("x \\tag{1}", false);
+    CHECK(inline_tag.failed);
+    CHECK(inline_tag.error.message == "\\tag outside display math");
+    CHECK(inline_tag.error.offset == 2);
+  }
 }
