@@ -289,6 +289,16 @@ TEST_SUITE("e2e/readers") {
         }
       }
 
+      if (file == "jats/lists-and-quotes.xml") {
+        // Lists in letters and roman numerals: their markers in the PDF, <ol type> in the EPUB.
+        const std::string lines = pdftext.out;
+        CHECK(lines.find("\na. finding the gaps") != std::string::npos);
+        CHECK(lines.find("\nc. writing down what was changed") != std::string::npos);
+        CHECK(lines.find("\nII. trials in classrooms") != std::string::npos);
+        const std::string xhtml = run("unzip -p " + q(epub) + " 'EPUB/*.xhtml'").out;
+        CHECK(xhtml.find("<ol type=\"a\">") != std::string::npos);
+        CHECK(xhtml.find("<ol type=\"I\">") != std::string::npos);
+      }
       if (file.rfind("jats/", 0) == 0) {
         const Survival s =
             survival(pandoc_plain(c, "body.lua"), pandoc_plain(c, "notes.lua"), pdf, epub);
