@@ -94,6 +94,9 @@ struct Heading {
 };
 struct Paragraph { Inlines content; };
 enum class ListKind { Bullet, Ordered };
+/// How an ordered list counts: 1, 2, 3; a, b, c; A, B, C; i, ii, iii; I, II, III (the values of
+/// CSS's list-style-type and HTML's <ol type> that every reader's formats share).
+enum class ListNumbering { Decimal, LowerAlpha, UpperAlpha, LowerRoman, UpperRoman };
 struct ListItem {
   Blocks blocks;
   std::optional<bool> checked; ///< task list item: [ ] or [x]
@@ -101,6 +104,7 @@ struct ListItem {
 };
 struct List {
   ListKind kind = ListKind::Bullet;
+  ListNumbering numbering = ListNumbering::Decimal; ///< of an ordered list
   int start = 1;
   bool tight = true;
   std::vector<ListItem> items;

@@ -6,6 +6,7 @@
 #include "math/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -247,6 +248,10 @@ void render_list(pugi::xml_node parent, const List& list, ArticleContext& ctx) {
   bool ordered = list.kind == ListKind::Ordered;
   auto el = add_element(parent, ordered ? "ol" : "ul");
   if (ordered && list.start != 1) el.append_attribute("start") = list.start;
+  // HTML's <ol type> (4.4.5), which the stylesheet repeats as list-style-type (css.cpp).
+  static constexpr std::array<const char*, 5> kTypes{"1", "a", "A", "i", "I"};
+  if (ordered && list.numbering != ListNumbering::Decimal)
+    el.append_attribute("type") = kTypes[static_cast<std::size_t>(list.numbering)];
   for (const auto& item : list.items) {
     auto li = add_element(el, "li", item.checked ? cls::task : nullptr);
     if (item.checked) {

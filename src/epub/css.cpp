@@ -166,6 +166,15 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
                               "; margin-right: " + em(t.quote_indent, base) + "; font-style: italic; ");
   rule(css, "ul, ol", margins(k.list, base) + "padding-left: " + em(t.list_indent, base) + "; ");
   rule(css, "li ul, li ol", "margin: 0; ");
+  // A list's numbering (content.cpp writes <ol type>): the rendering HTML gives the attribute
+  // (HTML 15.3.8), stated for reading systems whose own stylesheet lacks it. XHTML matches
+  // attribute values by case, so "a" and "A" are told apart.
+  for (auto [type, style] : {std::pair{"a", "lower-alpha"},
+                             {"A", "upper-alpha"},
+                             {"i", "lower-roman"},
+                             {"I", "upper-roman"}})
+    rule(css, "ol[type=\"" + std::string(type) + "\"]",
+         "list-style-type: " + std::string(style) + "; ");
   // Only a loose list's items start with a paragraph (content.cpp): the space between its items.
   rule(css, "li > p:first-child", "margin-top: " + em(k.loose_item, base) + "; ");
   rule(css, "li p", "text-indent: 0; ");

@@ -192,6 +192,7 @@ private:
       f.level = ref.level;
       f.num_id = ref.num_id;
       f.list.kind = look.bullet ? model::ListKind::Bullet : model::ListKind::Ordered;
+      f.list.numbering = look.numbering;
       f.list.start = number;
       lists_.push_back(std::move(f));
     }

@@ -224,6 +224,16 @@ Numbering::Numbering(const XmlPart* part) {
       std::string_view f = attr(fmt, "val");
       // "none" shows no number: as good as a bullet for the model, which has no unmarked list.
       level.bullet = f == "bullet" || f == "none";
+      // ST_NumberFormat (ECMA-376 17.18.59): the letters and roman numerals the model counts
+      // in; the other formats (decimalZero, ordinal, the scripts' own numerals, ...) as decimal.
+      if (f == "lowerLetter")
+        level.numbering = model::ListNumbering::LowerAlpha;
+      else if (f == "upperLetter")
+        level.numbering = model::ListNumbering::UpperAlpha;
+      else if (f == "lowerRoman")
+        level.numbering = model::ListNumbering::LowerRoman;
+      else if (f == "upperRoman")
+        level.numbering = model::ListNumbering::UpperRoman;
     }
     if (auto start = child_named(lvl, "start"))
       level.start = number(attr(start, "val"), 1);

@@ -3,6 +3,7 @@
 // (ECMA-376 Part 1, 17.7 and 17.9). Styles are known by their names, which Word writes in
 // English whatever the interface language ("heading 1" for a German "Überschrift 1", whose
 // style id is "berschrift1"), so a localized document reads as an English one.
+#include "galley/model.hpp"
 #include "input/docx_package.hpp"
 
 #include <map>
@@ -68,6 +69,7 @@ private:
 /// How a list shows its items, from numbering.xml's levels.
 struct ListLevel {
   bool bullet = true;
+  model::ListNumbering numbering = model::ListNumbering::Decimal;
   int start = 1;
 };
 

@@ -100,7 +100,7 @@ bool read_page(const GumboNode* document, const SourceLoc& at, const ArticleCont
   model::Blocks blocks;
   if (root != nullptr)
     blocks = reader.blocks(root, at, &hooks);
-  read_notes(reader, at, hooks, notes, draft);
+  model::Blocks unreferenced_notes = read_notes(reader, at, hooks, notes, draft, diags);
 
   model::Meta& meta = draft.article.meta;
   if (meta.title.empty()) {
@@ -121,6 +121,8 @@ bool read_page(const GumboNode* document, const SourceLoc& at, const ArticleCont
     return false;
   }
   for (auto& b : blocks)
+    draft.article.blocks.push_back(std::move(b));
+  for (auto& b : unreferenced_notes)
     draft.article.blocks.push_back(std::move(b));
   return true;
 }

@@ -48,6 +48,18 @@ std::string attribute(const Attributes& attrs, std::string_view name) {
   return {};
 }
 
+model::ListNumbering list_numbering(std::string_view type) {
+  if (type == "a")
+    return model::ListNumbering::LowerAlpha;
+  if (type == "A")
+    return model::ListNumbering::UpperAlpha;
+  if (type == "i")
+    return model::ListNumbering::LowerRoman;
+  if (type == "I")
+    return model::ListNumbering::UpperRoman;
+  return model::ListNumbering::Decimal;
+}
+
 Role role_of(std::string_view name, bool known_to_html) {
   if (one_of(name, kPhrase)) return Role::Phrase;
   if (one_of(name, kMedia)) return Role::Media;

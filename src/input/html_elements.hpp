@@ -32,6 +32,10 @@ Role role_of(std::string_view name, bool known_to_html);
 /// True for the elements that hold no content (HTML 13.1.2, "void elements").
 bool is_void(std::string_view name);
 
+/// How an <ol> counts, by its `type` attribute (HTML 4.4.5: "1", "a", "A", "i", "I", told
+/// apart by case); decimal for any other value or none.
+model::ListNumbering list_numbering(std::string_view type);
+
 /// The inline node a phrase element makes of its content.
 model::Inline phrase(std::string_view name, const Attributes& attrs, model::Inlines children,
                      const SourceLoc& loc);

@@ -379,9 +379,11 @@ struct FragmentReader::Walk {
     model::List l;
     l.kind = ordered ? model::ListKind::Ordered : model::ListKind::Bullet;
     if (ordered) {
-      std::string start = attribute(attributes_of(n->v.element), "start");
+      const Attributes attrs = attributes_of(n->v.element);
+      std::string start = attribute(attrs, "start");
       l.start = std::clamp(std::atoi(start.c_str()), 0, 999'999'999);
       if (start.empty()) l.start = 1;
+      l.numbering = list_numbering(attribute(attrs, "type"));
     }
     for (unsigned i = 0; i < kids(n).length; ++i) {
       const GumboNode* item = kid(n, i);

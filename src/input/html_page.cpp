@@ -362,8 +362,8 @@ void trim_end(model::Blocks& blocks) {
 
 } // namespace
 
-void read_notes(FragmentReader& reader, const SourceLoc& at, const Page& page,
-                const PageNotes& notes, ArticleDraft& draft) {
+model::Blocks read_notes(FragmentReader& reader, const SourceLoc& at, const Page& page,
+                         const PageNotes& notes, ArticleDraft& draft, Diagnostics& diags) {
   // Notes may reference notes: read until no new reference turns up.
   std::set<std::string> done;
   for (bool more = true; more;) {
@@ -382,6 +382,23 @@ void read_notes(FragmentReader& reader, const SourceLoc& at, const Page& page,
       draft.article.notes.push_back(std::move(note));
     }
   }
+  model::Blocks unreferenced;
+  std::size_t count = 0;
+  for (const std::string& id : notes.order) {
+    if (done.count(id) != 0)
+      continue;
+    const GumboNode* element = notes.by_id.at(id);
+    if (count++ == 0)
+      diags.warning(FragmentReader::location(element, at),
+                    "footnote '" + id + "' is not referenced from the text",
+                    "its text is kept at the end of the article, and so is the text of the "
+                    "page's other unreferenced footnotes");
+    model::Blocks blocks = reader.blocks(element, at, &page);
+    trim_end(blocks);
+    for (auto& b : blocks)
+      unreferenced.push_back(std::move(b));
+  }
+  return unreferenced;
 }
 
 } // namespace galley::input::html

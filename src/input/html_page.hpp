@@ -66,8 +66,10 @@ private:
 };
 
 /// Maps every note the article references (also those referenced from notes) into
-/// `draft.article.notes`; notes nothing references are left out.
-void read_notes(FragmentReader& reader, const SourceLoc& at, const Page& page,
-                const PageNotes& notes, ArticleDraft& draft);
+/// `draft.article.notes`. The notes nothing references are returned as blocks, in document
+/// order, for the end of the article, with one warning at the first: their words are kept, as
+/// pandoc keeps them, though no marker can lead to them.
+model::Blocks read_notes(FragmentReader& reader, const SourceLoc& at, const Page& page,
+                         const PageNotes& notes, ArticleDraft& draft, Diagnostics& diags);
 
 } // namespace galley::input::html

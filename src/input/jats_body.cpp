@@ -301,6 +301,14 @@ model::List JatsReader::list(const pugi::xml_node& n, int level, int depth) {
   l.kind = one_of(type, {"order", "alpha-lower", "alpha-upper", "roman-lower", "roman-upper"})
                ? model::ListKind::Ordered
                : model::ListKind::Bullet;
+  if (type == "alpha-lower")
+    l.numbering = model::ListNumbering::LowerAlpha;
+  else if (type == "alpha-upper")
+    l.numbering = model::ListNumbering::UpperAlpha;
+  else if (type == "roman-lower")
+    l.numbering = model::ListNumbering::LowerRoman;
+  else if (type == "roman-upper")
+    l.numbering = model::ListNumbering::UpperRoman;
   for (auto item : n.children()) {
     if (!is(item, "list-item"))
       continue;

@@ -34,7 +34,7 @@ std::optional<model::Block> XmlReader::block(const pugi::xml_node& n, int depth)
     inlines(n, h.content, depth, true);
     b.value = std::move(h);
   } else if (name == "list") {
-    check_attributes(n, {"type", "start", "tight"});
+    check_attributes(n, {"type", "numbering", "start", "tight"});
     if (too_deep(n, depth + 1))
       return std::nullopt;
     model::List l;
@@ -44,6 +44,24 @@ std::optional<model::Block> XmlReader::block(const pugi::xml_node& n, int depth)
     else if (!type.empty() && type != "bullet")
       diags_.error(loc(n),
                    "list type must be 'bullet' or 'ordered', got '" + std::string(type) + "'");
+    // The names of CSS's list-style-type (CSS Lists 3, 3.3).
+    static constexpr std::pair<std::string_view, model::ListNumbering> kNumberings[] = {
+        {"decimal", model::ListNumbering::Decimal},
+        {"lower-alpha", model::ListNumbering::LowerAlpha},
+        {"upper-alpha", model::ListNumbering::UpperAlpha},
+        {"lower-roman", model::ListNumbering::LowerRoman},
+        {"upper-roman", model::ListNumbering::UpperRoman}};
+    if (auto numbering = n.attribute("numbering")) {
+      const std::string_view value = numbering.value();
+      auto it = std::find_if(std::begin(kNumberings), std::end(kNumberings),
+                             [&](const auto& k) { return k.first == value; });
+      if (it != std::end(kNumberings))
+        l.numbering = it->second;
+      else
+        diags_.error(loc(n), "list numbering must be 'decimal', 'lower-alpha', 'upper-alpha', "
+                             "'lower-roman' or 'upper-roman', got '" +
+                                 std::string(value) + "'");
+    }
     l.start = int_attr(n, "start", 0, 999999999).value_or(1);
     l.tight = bool_attr(n, "tight").value_or(true);
     for (auto item : n.children()) {

@@ -1,4 +1,5 @@
 #include "layout/blocks.hpp"
+#include "layout/list_numbers.hpp"
 #include "layout/math.hpp"
 #include "text/direction.hpp"
 
@@ -155,7 +156,7 @@ void layout_list(ArticleContext& ctx, const model::List& list, const BlockFrame&
       task_box(*item.checked, box_x, baseline, t.size, to_rgb(look.color), first.items);
     } else {
       std::string marker = list.kind == model::ListKind::Ordered
-                               ? std::to_string(number) + "."
+                               ? list_number(list.numbering, number) + "."
                                : bullets[std::min(frame.list_depth, 2)];
       text::Line line = shape_line(ctx, marker, look.font, t.size, rgb(ctx.style.colors.accent),
                                    look.features);

@@ -1,5 +1,7 @@
 #include "layout/notes.hpp"
 
+#include "layout/list_numbers.hpp"
+
 #include <algorithm>
 
 namespace galley::layout::detail {
@@ -42,8 +44,9 @@ void note_text(const model::Blocks& blocks, std::vector<model::Inlines>& out) {
         const std::size_t first = out.size();
         note_text(item.blocks, out);
         if (out.size() == first) out.emplace_back();
-        const std::string marker =
-            list->kind == model::ListKind::Ordered ? std::to_string(number++) + ". " : "\u2022 ";
+        const std::string marker = list->kind == model::ListKind::Ordered
+                                       ? list_number(list->numbering, number++) + ". "
+                                       : "\u2022 ";
         out[first].insert(out[first].begin(), text(marker));
       }
     } else if (const auto* code = std::get_if<model::CodeBlock>(&b.value)) {

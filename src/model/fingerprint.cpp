@@ -69,7 +69,7 @@ public:
   void node(const Heading& v) { all(v.level, v.content, v.id); }
   void node(const Paragraph& v) { all(v.content); }
   void node(const List& v) {
-    all(v.kind, v.start, v.tight);
+    all(v.kind, v.start, v.tight, v.numbering);
     w.number(v.items.size());
     for (const ListItem& item : v.items)
       all(item.blocks, item.checked, item.loc);

@@ -149,13 +149,31 @@ Survival survival(const std::string& reference, const std::string& notes, const 
       }
     return total == 0 ? 100.0 : 100.0 * static_cast<double>(found) / static_cast<double>(total);
   };
-  CHECK(body.size() > 50);
-  // pdftotext reads a note's number, set as a superscript after a word's full stop, as part of
-  // the word ("compiles.1"): the number is parted from a letter's punctuation again.
-  const std::regex note_number("([A-Za-z][.,;:!?])([0-9]{1,2})(\\s)");
+  // An article's worth of words, not an empty reading (a short software note has some fifty).
+  CHECK(body.size() > 40);
+  // pdftotext reads a note's number, set as a superscript after a word, as part of the word
+  // ("values1", "compiles.1", "[2].1"): a word the reference lacks is parted from a number of one
+  // or two digits at its end when what stands before the number is a word of the reference.
+  const std::set<std::string> known = [&] {
+    std::set<std::string> all(body.begin(), body.end());
+    all.insert(note_words.begin(), note_words.end());
+    return all;
+  }();
   auto pdf_words = [&](const std::string& t) {
-    return ::survival::words(
-        std::regex_replace(::survival::join_hyphenated_lines(t), note_number, "$1 $2$3"));
+    std::vector<std::string> out;
+    for (std::string& w : ::survival::words(::survival::join_hyphenated_lines(t))) {
+      const std::size_t digits = w.size() - w.find_last_not_of("0123456789") - 1;
+      if (!known.count(w) && digits >= 1 && digits <= 2 && digits < w.size()) {
+        const std::vector<std::string> before = ::survival::words(w.substr(0, w.size() - digits));
+        if (before.size() == 1 && known.count(before.front())) {
+          out.push_back(before.front());
+          out.push_back(w.substr(w.size() - digits));
+          continue;
+        }
+      }
+      out.push_back(std::move(w));
+    }
+    return out;
   };
   return {share(pdf_words(text.out), pdf_words(raw.out)),
           share(::survival::words(epub_text(epub)), {})};

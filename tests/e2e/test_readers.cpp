@@ -1,7 +1,8 @@
 // NITF and JATS articles (tests/e2e/data/nitf, tests/e2e/data/jats) through `galley pdf` and
 // `galley epub` under --strict: the title, authors and date must reach the PDF's Info and the
 // EPUB's package, the headings and every word of every paragraph both outputs, and epubcheck and
-// qpdf must find nothing wrong.
+// qpdf must find nothing wrong. Of each JATS article, the words pandoc reads must be in both
+// outputs, in order.
 #include "book_checks.hpp"
 #include "run.hpp"
 #include "util/files.hpp"
@@ -11,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <regex>
 #include <set>
 #include <string>
@@ -213,6 +215,18 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
+/// pandoc's plain reading of a JATS article with a filter of the survival test (body.lua: the
+/// body without pictures' alt text and notes; notes.lua: the notes alone), its cited footnotes
+/// first set where they are cited, as galley sets them (jats_reference.py).
+std::string pandoc_plain(const Case& c, const char* filter) {
+  const RunResult r = run("python3 " + q(source_dir() / "tests/e2e/jats_reference.py") + " " +
+                          q(input(c)) + " | pandoc -f jats -t plain --wrap=none -L " +
+                          q(source_dir() / "tests/survival" / filter));
+  CAPTURE(r.err);
+  REQUIRE(r.code == 0);
+  return r.out;
+}
+
 } // namespace
 
 TEST_SUITE("e2e/readers") {
@@ -273,6 +287,24 @@ TEST_SUITE("e2e/readers") {
           pdf_at = pdf_at == std::string::npos ? 0 : pdf_at + w.size();
           epub_at = epub_at == std::string::npos ? 0 : epub_at + w.size();
         }
+      }
+
+      if (file == "jats/lists-and-quotes.xml") {
+        // Lists in letters and roman numerals: their markers in the PDF, <ol type> in the EPUB.
+        const std::string lines = pdftext.out;
+        CHECK(lines.find("\na. finding the gaps") != std::string::npos);
+        CHECK(lines.find("\nc. writing down what was changed") != std::string::npos);
+        CHECK(lines.find("\nII. trials in classrooms") != std::string::npos);
+        const std::string xhtml = run("unzip -p " + q(epub) + " 'EPUB/*.xhtml'").out;
+        CHECK(xhtml.find("<ol type=\"a\">") != std::string::npos);
+        CHECK(xhtml.find("<ol type=\"I\">") != std::string::npos);
+      }
+      if (file.rfind("jats/", 0) == 0) {
+        const Survival s =
+            survival(pandoc_plain(c, "body.lua"), pandoc_plain(c, "notes.lua"), pdf, epub);
+        std::printf("jats survival  pdf %5.1f%%  epub %5.1f%%  %s\n", s.pdf, s.epub, c.file);
+        CHECK(s.pdf >= 99.0);
+        CHECK(s.epub >= 99.0);
       }
 
       const RunResult check = run("qpdf --check " + q(pdf));

@@ -92,6 +92,7 @@ Article full_article(int n) {
   a.blocks.push_back(Block{tasks, {}});
   List ordered;
   ordered.kind = ListKind::Ordered;
+  ordered.numbering = ListNumbering::LowerRoman;
   ordered.start = 3;
   ordered.tight = false;
   ordered.items.push_back({{para(text("three")), para(text("more"))}, {}, {}});

@@ -48,6 +48,8 @@ TEST_SUITE("epub/content") {
     CHECK(doc.select_nodes("//ul/li").size() == 4);
     CHECK(doc.select_nodes("//li[@class='task']").size() == 2);
     CHECK(attr(doc.select_node("//ol[@start]").node(), "start") == "3");
+    // Its numbering as HTML's type (the stylesheet repeats it; epubcheck checks the book).
+    CHECK(attr(doc.select_node("//ol[@start]").node(), "type") == "i");
     CHECK(doc.select_nodes("//ol[@start]/li/p").size() == 2);
     CHECK(text("//blockquote/p") == "A quotation.");
     // The code's text, its highlighted tokens' spans included.

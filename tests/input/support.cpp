@@ -68,6 +68,13 @@ std::optional<model::Article> load_text(const TempDir& dir, const std::string& n
 
 namespace {
 
+/// An ordered list's numbering when it is not decimal, as " lower-alpha".
+std::string numbering(model::ListNumbering n) {
+  static const char* const kNames[] = {"", " lower-alpha", " upper-alpha", " lower-roman",
+                                       " upper-roman"};
+  return kNames[static_cast<int>(n)];
+}
+
 struct Dumper {
   std::string out;
   int depth = 0;
@@ -138,7 +145,8 @@ struct Dumper {
             } else if constexpr (std::is_same_v<T, model::List>) {
               line(std::string("list ") +
                    (v.kind == model::ListKind::Ordered ? "ordered" : "bullet") +
-                   " start=" + std::to_string(v.start) + (v.tight ? " tight" : " loose"));
+                   numbering(v.numbering) + " start=" + std::to_string(v.start) +
+                   (v.tight ? " tight" : " loose"));
               for (const auto& item : v.items) {
                 line(std::string("item") + (item.checked ? (*item.checked ? " [x]" : " [ ]") : ""));
                 blocks(item.blocks);

@@ -251,14 +251,15 @@ TEST_SUITE("input/docx") {
     CHECK(dump.find("line-break") != std::string::npos);
   }
 
-  TEST_CASE("lists follow numbering.xml: bullets, numbers, nesting, start values, counting on") {
+  TEST_CASE("lists follow numbering.xml: bullets, numbers, nesting, start values, counting on, "
+            "letters and roman numerals") {
     TempDir dir;
     Docx d;
     d.numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
                   "<w:numFmt w:val=\"bullet\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"3\"/>"
                   "<w:numFmt w:val=\"lowerLetter\"/></w:lvl></w:abstractNum>"
                   "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-                  "<w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+                  "<w:numFmt w:val=\"upperRoman\"/></w:lvl></w:abstractNum>"
                   "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
                   "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\">"
                   "<w:startOverride w:val=\"5\"/></w:lvlOverride></w:num>";
@@ -282,10 +283,12 @@ TEST_SUITE("input/docx") {
     const auto& sub = std::get<model::List>(bullets.items[0].blocks[1].value);
     CHECK(sub.kind == model::ListKind::Ordered);
     CHECK(sub.start == 3);
+    CHECK(sub.numbering == model::ListNumbering::LowerAlpha);
     CHECK(sub.items.size() == 2);
     const auto& numbered = block<model::List>(*a, 1);
     CHECK(numbered.kind == model::ListKind::Ordered);
     CHECK(numbered.start == 5);
+    CHECK(numbered.numbering == model::ListNumbering::UpperRoman);
     CHECK(numbered.items.size() == 2);
     CHECK(block<model::List>(*a, 3).start == 7); // the list counts on after the paragraph
   }

@@ -198,6 +198,31 @@ TEST_SUITE("input/html") {
     CHECK(diags.empty());
   }
 
+  TEST_CASE("a footnote nothing refers to keeps its words at the end, with one located warning") {
+    TempDir dir;
+    Diagnostics diags;
+    // The reference to the second note was edited out of the text; its note stayed.
+    auto a =
+        load_text(dir, "edited.html",
+                  R"(<!DOCTYPE html><html lang="es"><head><title>Notas</title></head><body><main>
+<p>Uno<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> y tres<a href="#fn3" class="footnote-ref" id="fnref3" role="doc-noteref"><sup>3</sup></a>.</p>
+<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr />
+<ol><li id="fn1"><p>Primera nota.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p>Segunda nota, sin referencia.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn3"><p>Tercera nota.<a href="#fnref3" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn4"><p>Cuarta nota, tampoco.</p></li></ol></section>
+</main></body></html>
+)",
+                  diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    CHECK(a->notes.size() == 2);
+    CHECK(all_text(a->blocks) ==
+          "Uno y tres.\nSegunda nota, sin referencia.\nCuarta nota, tampoco.\n");
+    CHECK(diags.all().size() == 1);
+    CHECK(test::has(diags, Severity::Warning, "footnote 'fn2' is not referenced from the text", 5));
+  }
+
   TEST_CASE("footnotes as pandoc, goldmark, kramdown, WordPress and DPUB-ARIA write them") {
     TempDir dir;
     const std::vector<std::pair<const char*, std::string>> pages = {

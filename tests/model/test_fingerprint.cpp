@@ -86,6 +86,7 @@ TEST_SUITE("model/fingerprint") {
         [](Article& a) { std::get<List>(a.blocks[2].value).start = 3; },
         [](Article& a) { std::get<List>(a.blocks[2].value).tight = false; },
         [](Article& a) { std::get<List>(a.blocks[2].value).items[0].checked = true; },
+        [](Article& a) { std::get<List>(a.blocks[2].value).numbering = ListNumbering::LowerRoman; },
         [](Article& a) { std::get<Table>(a.blocks[3].value).aligns[0] = Align::Right; },
         [](Article& a) { std::get<Table>(a.blocks[3].value).header_rows = 0; },
         [](Article& a) { std::get<Figure>(a.blocks[4].value).image.path = "/y/f.png"; },
