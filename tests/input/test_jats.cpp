@@ -177,7 +177,7 @@ TEST_SUITE("input/jats") {
     bool bullet = false, definitions = false, quote = false;
     for (const auto& b : a.blocks) {
       if (auto* l = std::get_if<model::List>(&b.value))
-        bullet = l->kind == model::ListKind::Bullet && l->items.size() == 3;
+        bullet = bullet || (l->kind == model::ListKind::Bullet && l->items.size() == 3);
       if (auto* d = std::get_if<model::DefinitionList>(&b.value))
         definitions = d->items.size() == 2 && model::plain_text(d->items[1].term) == "Transfer";
       if (auto* q = std::get_if<model::BlockQuote>(&b.value))
