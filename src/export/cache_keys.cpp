@@ -44,30 +44,12 @@ std::string options_text(const RenderOptions& o, Format format) {
 
 std::vector<fs::path> article_files(const model::Article& article) {
   std::vector<fs::path> out;
-  auto add = [&](const model::ImageRef& r) {
-    if (!r.remote && !r.path.empty())
-      out.push_back(absolute_normal(r.path));
-  };
   if (!article.source_path.empty())
     out.push_back(absolute_normal(article.source_path));
-  if (article.meta.cover)
-    add(article.meta.cover->image);
-  for (const model::Author& a : article.meta.authors)
-    if (a.portrait)
-      add(*a.portrait);
-  auto on_block = [&](const model::Block& b) {
-    if (const auto* f = std::get_if<model::Figure>(&b.value))
-      add(f->image);
-  };
-  auto on_inlines = [&](const model::Inlines& inlines, const model::Block&) {
-    model::walk_inlines(inlines, [&](const model::Inline& in) {
-      if (const auto* img = std::get_if<model::Image>(&in.value))
-        add(img->image);
-    });
-  };
-  model::walk_blocks(article.blocks, on_block, on_inlines);
-  for (const model::Note& n : article.notes)
-    model::walk_blocks(n.blocks, on_block, on_inlines);
+  model::for_each_picture(article, [&](const model::ImageRef& r, bool) {
+    if (!r.remote && !r.path.empty())
+      out.push_back(absolute_normal(r.path));
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

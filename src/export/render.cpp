@@ -6,6 +6,7 @@
 #include "input/images.hpp"
 #include "input/load.hpp"
 #include "layout/layout.hpp"
+#include "model/walk.hpp"
 #include "pdf/writer.hpp"
 #include "style/loader.hpp"
 #include "text/engine.hpp"
@@ -16,7 +17,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <set>
 
@@ -191,25 +191,12 @@ std::vector<std::string> picture_files(const model::Issue& issue) {
     if (!r.remote && !r.path.empty() && std::find(out.begin(), out.end(), r.path) == out.end())
       out.push_back(r.path);
   };
-  std::function<void(const model::Blocks&)> walk = [&](const model::Blocks& blocks) {
-    for (const model::Block& b : blocks) {
-      if (const auto* f = std::get_if<model::Figure>(&b.value)) add(f->image);
-      if (const auto* q = std::get_if<model::BlockQuote>(&b.value)) walk(q->blocks);
-      if (const auto* l = std::get_if<model::List>(&b.value))
-        for (const auto& item : l->items) walk(item.blocks);
-      if (const auto* d = std::get_if<model::DefinitionList>(&b.value))
-        for (const auto& item : d->items)
-          for (const auto& definition : item.definitions) walk(definition);
-    }
-  };
   if (issue.cover) add(issue.cover->image);
-  for (const model::Article& a : issue.articles) {
-    if (a.meta.cover) add(a.meta.cover->image);
-    for (const model::Author& author : a.meta.authors)
-      if (author.portrait) add(*author.portrait);
-    walk(a.blocks);
-    for (const model::Note& n : a.notes) walk(n.blocks);
-  }
+  // Inline images are set as their alt text in the PDF: only the others are drawn.
+  for (const model::Article& a : issue.articles)
+    model::for_each_picture(a, [&](const model::ImageRef& r, bool in_text) {
+      if (!in_text) add(r);
+    });
   return out;
 }
 

@@ -43,7 +43,7 @@ public:
               image(f->image, b.loc.file.empty() ? where : b.loc);
           },
           [&](const model::Inlines& inlines, const model::Block& b) {
-            walk(inlines, [&](const model::Inline& in) {
+            model::walk_inlines(inlines, [&](const model::Inline& in) {
               const SourceLoc& loc = !in.loc.file.empty()  ? in.loc
                                      : !b.loc.file.empty() ? b.loc
                                                            : where;
@@ -67,18 +67,6 @@ public:
   }
 
 private:
-  template <class F> static void walk(const model::Inlines& inlines, F&& f) {
-    for (const model::Inline& in : inlines) {
-      f(in);
-      std::visit(
-          [&](const auto& v) {
-            if constexpr (requires { v.children; })
-              walk(v.children, f);
-          },
-          in.value);
-    }
-  }
-
   // A picture the renderers will read: a file that is there, within the limits, in a format
   // galley knows. Remote images are drawn as their alt text and need nothing.
   void image(const model::ImageRef& ref, const SourceLoc& loc) {

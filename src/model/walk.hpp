@@ -64,4 +64,23 @@ template <class F> void walk_all_inlines(Blocks& blocks, F&& f) {
       blocks, [](Block&) {}, [&](Inlines& inlines, Block&) { walk_inlines(inlines, f); });
 }
 
+/// Calls `f(const ImageRef&, bool in_text)` for every picture `article` shows, in document
+/// order: its cover, its authors' portraits, then the figures (in_text false) and inline images
+/// (in_text true) of its blocks and of its notes.
+template <class F> void for_each_picture(const Article& article, F&& f) {
+  if (article.meta.cover) f(article.meta.cover->image, false);
+  for (const Author& a : article.meta.authors)
+    if (a.portrait) f(*a.portrait, false);
+  auto on_block = [&](const Block& b) {
+    if (const auto* figure = std::get_if<Figure>(&b.value)) f(figure->image, false);
+  };
+  auto on_inlines = [&](const Inlines& inlines, const Block&) {
+    walk_inlines(inlines, [&](const Inline& in) {
+      if (const auto* image = std::get_if<Image>(&in.value)) f(image->image, true);
+    });
+  };
+  walk_blocks(article.blocks, on_block, on_inlines);
+  for (const Note& n : article.notes) walk_blocks(n.blocks, on_block, on_inlines);
+}
+
 } // namespace galley::model
