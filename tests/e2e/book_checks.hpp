@@ -36,8 +36,9 @@ struct Expected {
 std::filesystem::path check_books(const std::filesystem::path& input, const std::string& stem,
                                   const std::filesystem::path& dir, const Expected& e);
 
-/// Runs epubcheck on every book, two at a time, and checks that none has an error or a warning.
-void check_epubs(const std::vector<std::filesystem::path>& books);
+/// Runs epubcheck on every book, all in one Java machine, and checks that none has an error and
+/// that each has exactly `warnings` warnings.
+void check_epubs(const std::vector<std::filesystem::path>& books, int warnings = 0);
 
 /// The share, in percent, of `reference`'s words (the survival test's word rules) found in
 /// order in the PDF's and in the EPUB's text; `notes` are matched on their own. As in the

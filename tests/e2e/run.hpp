@@ -24,11 +24,13 @@ std::string q(const std::filesystem::path& p);
 
 std::filesystem::path source_dir();
 
-/// The command that runs epubcheck, before the book's path. The JVM's quick start (client
-/// compiler only, serial collector, shared class data) halves epubcheck's CPU time per book,
-/// which is most of the e2e suites' time.
-inline constexpr const char* kEpubcheck =
-    "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar /usr/share/java/epubcheck.jar";
+/// The command that runs epubcheck on many books in one Java machine
+/// (tests/e2e/EpubcheckBatch.java), before the books' paths; check_epubs() (book_checks.hpp)
+/// reads its verdicts. The quick start (client compiler only, serial collector, shared class
+/// data) halves epubcheck's CPU time, which is most of the e2e suites' time.
+inline constexpr const char* kEpubcheckBatch =
+    "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp /usr/share/java/epubcheck.jar "
+    GALLEY_TEST_DATA_DIR "/e2e/EpubcheckBatch.java";
 
 /// `s` with every `from` replaced by `to`.
 std::string replace_all(std::string s, const std::string& from, const std::string& to);

@@ -315,8 +315,7 @@ TEST_SUITE("e2e/readers") {
   }
 
   TEST_CASE("the EPUBs pass epubcheck") {
-    // One book of each shape, checked two at a time: epubcheck starts a Java machine for each
-    // book, and the other books repeat these shapes (the e2e suite is the test run's longest).
+    // One book of each shape: the other books repeat these shapes.
     const fs::path dir = scratch("readers-epubcheck");
     std::vector<fs::path> books;
     for (const Case& c : kCases) {
