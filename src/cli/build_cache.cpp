@@ -1,6 +1,10 @@
 #include "cli/build_cache.hpp"
 
+#include "util/files.hpp"
+#include "util/hash.hpp"
 #include "util/record.hpp"
+
+#include <sys/stat.h>
 
 namespace galley::cli {
 
@@ -8,8 +12,44 @@ namespace {
 
 /// The entry format; a change of layout changes the name, so that old entries read as damaged
 /// rather than wrongly.
-constexpr std::string_view kMagic = "galley output entry 1";
+constexpr std::string_view kMagic = "galley output entry 2";
 constexpr std::string_view kInputMagic = "galley input entry 1";
+constexpr std::string_view kPlacedMagic = "galley placed output 1";
+constexpr std::string_view kDigestsMagic = "galley file digests 1";
+
+/// What stat says of a file, as a placed record holds it; empty when there is no such file.
+std::string stat_text(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return {};
+  RecordWriter w("stat");
+  w.number(static_cast<std::uint64_t>(st.st_dev));
+  w.number(static_cast<std::uint64_t>(st.st_ino));
+  w.number(static_cast<std::uint64_t>(st.st_size));
+  w.signed_number(st.st_mtim.tv_sec);
+  w.signed_number(st.st_mtim.tv_nsec);
+  return w.seal();
+}
+
+/// The cache key of what is known about the output file at `path`.
+std::string placed_key(const std::filesystem::path& path) {
+  CacheKey k("galley placed output");
+  k.text(absolute_normal(path).string());
+  return k.finish();
+}
+
+/// The key of the bytes of an output of digest `sha256`.
+std::string bytes_key(const std::string& sha256) {
+  CacheKey k("galley output bytes");
+  k.text(sha256);
+  return k.finish();
+}
+
+/// The one key of the file digests a build keeps for the next.
+std::string digests_key() {
+  CacheKey k("galley file digests");
+  return k.finish();
+}
 
 void write_texts(RecordWriter& w, const std::vector<std::string>& texts) {
   w.number(texts.size());
@@ -26,7 +66,8 @@ std::vector<std::string> read_texts(RecordReader& r) {
 
 std::string encode_output(const CachedOutput& e) {
   RecordWriter w(kMagic);
-  w.text(e.bytes);
+  w.text(e.sha256);
+  w.number(e.size);
   w.signed_number(e.pages);
   w.number(e.print_pages.size());
   for (const model::PrintPage& p : e.print_pages) {
@@ -42,7 +83,8 @@ std::string encode_output(const CachedOutput& e) {
 std::optional<CachedOutput> decode_output(std::string_view record) {
   RecordReader r(record, kMagic);
   CachedOutput e;
-  e.bytes = r.text();
+  e.sha256 = r.text();
+  e.size = r.number();
   e.pages = static_cast<int>(r.signed_number());
   // The smallest print page takes 4 bytes: a damaged count fails here.
   std::size_t n = r.count(4);
@@ -123,6 +165,75 @@ BuildCache::Found BuildCache::find(const std::string& key, CachedOutput& out) co
     return Found::Damaged;
   out = std::move(*entry);
   return Found::Hit;
+}
+
+std::optional<std::string> BuildCache::bytes(const CachedOutput& entry) const {
+  std::optional<std::string> bytes = store_.load(bytes_key(entry.sha256));
+  if (!bytes || bytes->size() != entry.size || sha256_hex(*bytes) != entry.sha256)
+    return std::nullopt;
+  return bytes;
+}
+
+void BuildCache::store(const std::string& key, CachedOutput entry,
+                       const std::string& bytes) const {
+  entry.sha256 = sha256_hex(bytes);
+  entry.size = bytes.size();
+  // The bytes first: an entry is never there without them.
+  store_.store(bytes_key(entry.sha256), bytes);
+  store_.store(key, encode_output(entry));
+}
+
+bool BuildCache::placed(const std::filesystem::path& path, const std::string& sha256) const {
+  std::optional<std::string> record = store_.load(placed_key(path));
+  if (!record)
+    return false;
+  RecordReader r(*record, kPlacedMagic);
+  std::string digest = r.text();
+  std::string stat = r.text();
+  return r.at_end() && digest == sha256 && !stat.empty() && stat == stat_text(path);
+}
+
+void BuildCache::mark_placed(const std::filesystem::path& path, const std::string& sha256) const {
+  RecordWriter w(kPlacedMagic);
+  w.text(sha256);
+  w.text(stat_text(path));
+  store_.store(placed_key(path), w.seal());
+}
+
+std::vector<KnownDigest> BuildCache::known_digests() const {
+  std::vector<KnownDigest> out;
+  std::optional<std::string> record = store_.load(digests_key());
+  if (!record)
+    return out;
+  RecordReader r(*record, kDigestsMagic);
+  // The smallest digest takes 6 bytes: a damaged count fails here.
+  for (std::size_t n = r.count(6); n > 0 && r.ok(); --n) {
+    KnownDigest k;
+    k.path = r.text();
+    k.device = r.number();
+    k.inode = r.number();
+    k.size = r.number();
+    k.modified_ns = r.signed_number();
+    k.digest = r.text();
+    out.push_back(std::move(k));
+  }
+  if (!r.at_end())
+    return {};
+  return out;
+}
+
+void BuildCache::keep_digests(const std::vector<KnownDigest>& digests) const {
+  RecordWriter w(kDigestsMagic);
+  w.number(digests.size());
+  for (const KnownDigest& k : digests) {
+    w.text(k.path);
+    w.number(k.device);
+    w.number(k.inode);
+    w.number(k.size);
+    w.signed_number(k.modified_ns);
+    w.text(k.digest);
+  }
+  store_.store(digests_key(), w.seal());
 }
 
 } // namespace galley::cli

@@ -14,8 +14,12 @@
 
 namespace galley::cli {
 
+/// An output's entry: what the build reports and hands on, without the output's bytes, which
+/// the cache keeps beside it under their SHA-256 (BuildCache::bytes). A build whose output file
+/// still holds those bytes reads neither them nor the file.
 struct CachedOutput {
-  std::string bytes;
+  std::string sha256; ///< of the output's bytes, lowercase hex
+  std::uint64_t size = 0;
   int pages = 0;
   std::vector<model::PrintPage> print_pages;
   std::vector<Diagnostic> diagnostics; ///< what rendering reported (loading runs every time)
@@ -48,9 +52,25 @@ public:
   /// Reads the entry of `key` into `out`. Damaged: an entry is there but does not read back
   /// whole; the caller renders again and stores it anew.
   Found find(const std::string& key, CachedOutput& out) const;
-  void store(const std::string& key, const CachedOutput& entry) const {
-    store_.store(key, encode_output(entry));
-  }
+  /// The output's bytes of `entry`; nullopt when they are missing or not what the entry says
+  /// (damaged: the caller renders again).
+  std::optional<std::string> bytes(const CachedOutput& entry) const;
+  /// Keeps `bytes` under their digest and `entry` (with that digest and size) under `key`.
+  void store(const std::string& key, CachedOutput entry, const std::string& bytes) const;
+
+  /// Whether the file at `path` holds the output whose digest is `sha256`: true when the file
+  /// is the one mark_placed() saw (same device, inode, size and modification time). Galley
+  /// replaces an output by renaming a new file over it, and an edit in place changes its
+  /// modification time, so a file that still matches was not touched since.
+  bool placed(const std::filesystem::path& path, const std::string& sha256) const;
+  /// Records that the file at `path`, as it is now, holds the output of digest `sha256`.
+  void mark_placed(const std::filesystem::path& path, const std::string& sha256) const;
+
+  /// The file digests an earlier build took (file_digest(), seed_file_digests()), and the ones
+  /// this build took, kept for the next; a file changed in the last second is left out.
+  std::vector<KnownDigest> known_digests() const;
+  void keep_digests(const std::vector<KnownDigest>& digests) const;
+
   /// The record of an input's last load; nullopt when there is none or it is damaged (the
   /// input is then loaded, and recorded again).
   std::optional<CachedInput> find_input(const std::string& key) const;

@@ -95,9 +95,13 @@ private:
   }
   void load_inputs();
   void render_job(std::size_t i);
-  std::optional<render::Rendered> from_cache(std::size_t i, const std::string& key, JobResult& r);
+  /// The output from the cache, or nullopt. `in_place`: the output file holds it already, and
+  /// its bytes were not read (the result's bytes are empty).
+  std::optional<render::Rendered> from_cache(std::size_t i, const std::string& key, JobResult& r,
+                                             bool& in_place);
   void open_cache(Diagnostics& usage);
   void write_depfile() const;
+  void keep_digests();
   std::string report_text(const std::vector<JobResult>& results) const;
 
   const BuildState& st_;
@@ -111,6 +115,7 @@ private:
   OutputGuard guard_; ///< every output and the report, checked before anything is written
   std::vector<JobResult> results_;
   std::unique_ptr<BuildCache> cache_;
+  std::vector<KnownDigest> seeded_digests_; ///< the file digests the cache held at the start
   std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
   std::string toolchain_; ///< galley's and its libraries' versions, for cache keys
 };
@@ -168,9 +173,11 @@ void Build::render_job(std::size_t i) {
   }
   try {
     std::optional<render::Rendered> result;
+    // An output file that holds the cached output already is neither read nor written.
+    bool in_place = false;
     // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
     if (!key.empty() && !st_.verify)
-      result = from_cache(i, key, r);
+      result = from_cache(i, key, r, in_place);
     model::Issue single;
     const model::Issue* issue = result ? nullptr : &ensure_issue(in, load_settings_);
     if (issue && out.article >= 0) {
@@ -188,7 +195,8 @@ void Build::render_job(std::size_t i) {
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
       if (result && !key.empty() && !rendering.has_errors())
-        cache_->store(key, {result->bytes, result->pages, result->print_pages, rendering.all()});
+        cache_->store(key, {{}, 0, result->pages, result->print_pages, rendering.all()},
+                      result->bytes);
       r.diags.merge(rendering);
     }
     if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
@@ -204,12 +212,16 @@ void Build::render_job(std::size_t i) {
       }
     }
     if (result && !failed(r.diags, st_.common)) {
-      r.sha256 = sha256_hex(result->bytes);
-      r.bytes = result->bytes.size();
+      if (!in_place) {
+        r.sha256 = sha256_hex(result->bytes);
+        r.bytes = result->bytes.size();
+      }
       r.pages = result->pages;
       if (guard_.safe_to_write(out.path, r.diags)) {
-        if (!r.cached || !holds(out.path, result->bytes))
+        if (!in_place && !(r.cached && holds(out.path, result->bytes)))
           write_output(out.path, result->bytes);
+        if (cache_ && !in_place)
+          cache_->mark_placed(out.path, r.sha256);
         r.ok = true;
       }
     }
@@ -223,22 +235,35 @@ void Build::render_job(std::size_t i) {
 }
 
 std::optional<render::Rendered> Build::from_cache(std::size_t i, const std::string& key,
-                                                  JobResult& r) {
+                                                  JobResult& r, bool& in_place) {
+  const std::filesystem::path& path = plan_.outputs[i].path;
   CachedOutput entry;
   switch (cache_->find(key, entry)) {
   case BuildCache::Found::Miss:
     return std::nullopt;
   case BuildCache::Found::Damaged:
-    r.diags.note({plan_.outputs[i].path.string()},
-                 "the cache entry " + key + " is damaged; rendering again");
+    r.diags.note({path.string()}, "the cache entry " + key + " is damaged; rendering again");
     return std::nullopt;
   case BuildCache::Found::Hit:
     break;
   }
+  render::Rendered rendered{{}, entry.pages, std::move(entry.print_pages)};
+  in_place = cache_->placed(path, entry.sha256);
+  if (!in_place) {
+    std::optional<std::string> bytes = cache_->bytes(entry);
+    if (!bytes) {
+      r.diags.note({path.string()},
+                   "the cache entry " + key + " is damaged (its bytes); rendering again");
+      return std::nullopt;
+    }
+    rendered.bytes = std::move(*bytes);
+  }
   for (auto& d : entry.diagnostics)
     r.diags.report(std::move(d));
   r.cached = true;
-  return render::Rendered{std::move(entry.bytes), entry.pages, std::move(entry.print_pages)};
+  r.sha256 = entry.sha256;
+  r.bytes = entry.size;
+  return rendered;
 }
 
 void Build::open_cache(Diagnostics& usage) {
@@ -257,10 +282,30 @@ void Build::open_cache(Diagnostics& usage) {
     return;
   }
   cache_ = std::make_unique<BuildCache>(dir);
+  seeded_digests_ = cache_->known_digests();
+  seed_file_digests(seeded_digests_);
   options_.cache_dir = dir; // an issue PDF's articles, laid out, in the same folder
   options_text_[0] = render::options_text(options_, render::Format::Pdf);
   options_text_[1] = render::options_text(options_, render::Format::Epub);
   toolchain_ = render::toolchain_text();
+}
+
+void Build::keep_digests() {
+  // A file whose modification time is under a second old may change again within the same
+  // timestamp: it is hashed again next time rather than trusted by its stat.
+  using namespace std::chrono;
+  const std::int64_t now =
+      duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+  std::vector<KnownDigest> known = known_file_digests(now, 1'000'000'000);
+  if (known == seeded_digests_)
+    return;
+  try {
+    cache_->keep_digests(known);
+  } catch (const Error& e) {
+    Diagnostics late;
+    late.warning({cache_->dir().string()}, std::string("the file digests were not kept: ") + e.what());
+    print_diagnostics(late, st_.common);
+  }
 }
 
 void Build::write_depfile() const {
@@ -421,6 +466,8 @@ int Build::run() {
     run_ordered(run);
   }
   progress.summary(written, failures, made, ms_since(started_));
+  if (cache_)
+    keep_digests();
   if (!st_.report.empty()) {
     Diagnostics late;
     if (!guard_.safe_to_write(st_.report, late)) {

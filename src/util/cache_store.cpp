@@ -35,24 +35,81 @@ std::optional<std::string> read_unrecorded(const fs::path& path) {
   return bytes;
 }
 
+namespace {
+
+struct DigestMemo {
+  std::mutex mutex;
+  struct Entry {
+    KnownDigest known;
+    bool read_here = false; ///< read by this process, or only given by seed_file_digests
+  };
+  std::map<std::string, Entry> by_path;
+};
+
+DigestMemo& memo() {
+  static DigestMemo m;
+  return m;
+}
+
+bool same_file(const KnownDigest& k, const struct stat& st) {
+  return k.device == static_cast<std::uint64_t>(st.st_dev) &&
+         k.inode == static_cast<std::uint64_t>(st.st_ino) &&
+         k.size == static_cast<std::uint64_t>(st.st_size) &&
+         k.modified_ns == st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+}
+
+} // namespace
+
 std::string file_digest(const fs::path& path) {
   // Keyed by what stat says too, so that a long-running process (galley watch) sees a file
   // that changed since it was first hashed.
   struct stat st {};
-  std::string id = path.string();
-  if (::stat(path.c_str(), &st) == 0)
-    id += "\n" + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
-          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-  static std::mutex mutex;
-  static std::map<std::string, std::string> digests;
-  {
-    std::lock_guard lock(mutex);
-    if (auto it = digests.find(id); it != digests.end()) return it->second;
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  DigestMemo& m = memo();
+  if (exists) {
+    bool note = false;
+    std::string digest;
+    {
+      std::lock_guard lock(m.mutex);
+      auto it = m.by_path.find(path.string());
+      if (it != m.by_path.end() && same_file(it->second.known, st)) {
+        note = !it->second.read_here;
+        it->second.read_here = true;
+        digest = it->second.known.digest;
+      }
+    }
+    // A digest of an earlier process stands for a read: the depfile lists the file.
+    if (note) note_read(path);
+    if (!digest.empty()) return digest;
   }
   std::optional<std::string> bytes = read_file(path);
   std::string digest = bytes ? sha256_hex(*bytes) : "missing";
-  std::lock_guard lock(mutex);
-  return digests.emplace(std::move(id), std::move(digest)).first->second;
+  if (bytes && exists) {
+    KnownDigest k{path.string(),
+                  static_cast<std::uint64_t>(st.st_dev),
+                  static_cast<std::uint64_t>(st.st_ino),
+                  static_cast<std::uint64_t>(st.st_size),
+                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+                  digest};
+    std::lock_guard lock(m.mutex);
+    m.by_path[path.string()] = {std::move(k), true};
+  }
+  return digest;
+}
+
+void seed_file_digests(const std::vector<KnownDigest>& known) {
+  DigestMemo& m = memo();
+  std::lock_guard lock(m.mutex);
+  for (const KnownDigest& k : known) m.by_path.try_emplace(k.path, DigestMemo::Entry{k, false});
+}
+
+std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t settled_ns) {
+  DigestMemo& m = memo();
+  std::lock_guard lock(m.mutex);
+  std::vector<KnownDigest> out;
+  for (const auto& [path, e] : m.by_path)
+    if (e.known.modified_ns <= now_ns - settled_ns) out.push_back(e.known);
+  return out;
 }
 
 void CacheKey::files(const std::vector<fs::path>& paths) {

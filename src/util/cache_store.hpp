@@ -20,9 +20,27 @@ namespace galley {
 std::optional<std::string> read_unrecorded(const std::filesystem::path& path);
 
 /// Lowercase hex SHA-256 of a file's content ("missing" when it cannot be read), read once per
-/// process while its inode, size and modification time stay the same: a build hashes the same
-/// fonts and pictures for many outputs.
+/// process while its device, inode, size and modification time stay the same: a build hashes
+/// the same fonts and pictures for many outputs.
 std::string file_digest(const std::filesystem::path& path);
+
+/// A digest file_digest() took, with what stat said of the file then.
+struct KnownDigest {
+  std::string path;
+  std::uint64_t device = 0, inode = 0, size = 0;
+  std::int64_t modified_ns = 0;
+  std::string digest;
+  bool operator==(const KnownDigest&) const = default;
+};
+
+/// Digests an earlier process took (the build cache keeps them): file_digest() trusts each while
+/// stat says the same of its file, and counts the file as read (note_read) without reading it.
+void seed_file_digests(const std::vector<KnownDigest>& known);
+
+/// The digests file_digest() took or was given, by path, of the files last modified at least
+/// `settled_ns` before `now_ns` (both since the epoch): a file changed again within the
+/// file system's timestamp granularity would look unchanged, so a fresh one is hashed again.
+std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t settled_ns);
 
 /// Builds a key: every part is written with its length, so that no two different lists of
 /// parts give the same key.

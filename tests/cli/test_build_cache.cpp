@@ -98,6 +98,16 @@ TEST_SUITE("cli/build_cache") {
     REQUIRE_MESSAGE(third.status == 0, third.output);
     CHECK(cached_in(dir / "r3.json")["issue.pdf"]);
     CHECK(read_file(dir / "out/issue.pdf").value() == bytes["issue.pdf"]);
+
+    // So is one changed in place since, even to the same size: the cache knows a file it
+    // placed by what stat said then, not by its name.
+    std::string edited = bytes["issue.epub"];
+    edited[edited.size() / 2] ^= 0x01;
+    std::ofstream(dir / "out/issue.epub", std::ios::binary | std::ios::trunc) << edited;
+    auto fourth = run_galley(build_args(dir, "out", "r4.json"));
+    REQUIRE_MESSAGE(fourth.status == 0, fourth.output);
+    CHECK(cached_in(dir / "r4.json")["issue.epub"]);
+    CHECK(read_file(dir / "out/issue.epub").value() == bytes["issue.epub"]);
   }
 
   TEST_CASE("a changed article rebuilds the issue and that article, the same bytes as afresh") {

@@ -1,11 +1,13 @@
 // The build cache's entries (cli/build_cache.hpp) and depfiles (cli/outputs.hpp): an output,
-// its pages and warnings read back, a damaged entry is told from a missing one, and depfile
-// names are escaped.
+// its pages and warnings read back, a damaged entry or bytes are told from missing ones, an
+// output file is known as placed only while stat says the same, the file digests kept for the
+// next build read back, and depfile names are escaped.
 #include "cli/build_cache.hpp"
 #include "cli/outputs.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
 
 using namespace galley;
@@ -15,13 +17,15 @@ namespace fs = std::filesystem;
 TEST_SUITE("cli/cache_entry") {
   TEST_CASE("an output reads back with its print pages and diagnostics") {
     CachedOutput e;
-    e.bytes = std::string("%PDF-1.7\0binary", 15);
+    e.sha256 = std::string(64, 'f');
+    e.size = 15;
     e.pages = 12;
     e.print_pages = {{"i", 0, -1, 0}, {"7", 2, 14, 230}};
     e.diagnostics = {{Severity::Warning, {"a.md", 4, 2}, "no glyph for U+1F600", "install a font"}};
     std::optional<CachedOutput> back = decode_output(encode_output(e));
     REQUIRE(back);
-    CHECK(back->bytes == e.bytes);
+    CHECK(back->sha256 == e.sha256);
+    CHECK(back->size == 15);
     CHECK(back->pages == 12);
     CHECK(back->print_pages == e.print_pages);
     REQUIRE(back->diagnostics.size() == 1);
@@ -37,15 +41,80 @@ TEST_SUITE("cli/cache_entry") {
     const std::string key(64, 'a');
     CachedOutput out;
     CHECK(cache.find(key, out) == BuildCache::Found::Miss);
-    cache.store(key, {"bytes", 1, {}, {}});
+    const std::string bytes("%PDF-1.7\0binary", 15);
+    cache.store(key, {{}, 0, 1, {}, {}}, bytes);
     REQUIRE(cache.find(key, out) == BuildCache::Found::Hit);
-    CHECK(out.bytes == "bytes");
+    CHECK(out.size == 15);
+    CHECK(cache.bytes(out) == bytes);
     fs::path entry = dir / "aa" / (std::string(62, 'a') + ".entry");
     REQUIRE(fs::exists(entry));
     fs::resize_file(entry, fs::file_size(entry) - 1);
     CHECK(cache.find(key, out) == BuildCache::Found::Damaged);
     std::ofstream(entry, std::ios::trunc) << "not an entry";
     CHECK(cache.find(key, out) == BuildCache::Found::Damaged);
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("bytes that are not what their entry says are none") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-bytes";
+    fs::remove_all(dir);
+    BuildCache cache(dir);
+    const std::string key(64, 'b');
+    cache.store(key, {}, "the output");
+    CachedOutput out;
+    REQUIRE(cache.find(key, out) == BuildCache::Found::Hit);
+    REQUIRE(cache.bytes(out));
+    // Every entry but the output's own is its bytes (the key is not their name).
+    for (const auto& f : fs::recursive_directory_iterator(dir))
+      if (f.is_regular_file() && f.path().filename().string() != std::string(62, 'b') + ".entry")
+        std::ofstream(f.path(), std::ios::trunc) << "the 0utput";
+    CHECK(!cache.bytes(out));
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("an output file is placed while stat says what it said when it was marked") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-placed";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    BuildCache cache(dir / "cache");
+    const fs::path file = dir / "out.pdf";
+    const std::string sha(64, 'c');
+    CHECK(!cache.placed(file, sha));
+    std::ofstream(file) << "first";
+    CHECK(!cache.placed(file, sha));
+    cache.mark_placed(file, sha);
+    CHECK(cache.placed(file, sha));
+    CHECK(!cache.placed(file, std::string(64, 'd')));
+    // Rewritten in place, a later modification time; replaced by a new file, a new inode.
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(1));
+    CHECK(!cache.placed(file, sha));
+    cache.mark_placed(file, sha);
+    fs::remove(file);
+    CHECK(!cache.placed(file, sha));
+    std::ofstream(file) << "first";
+    cache.mark_placed(file, sha);
+    CHECK(cache.placed(file, sha));
+    fs::path other = dir / "other.pdf";
+    std::ofstream(other) << "first";
+    fs::rename(other, file);
+    CHECK(!cache.placed(file, sha));
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("the file digests kept for the next build read back, and damaged ones are none") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-digests";
+    fs::remove_all(dir);
+    BuildCache cache(dir);
+    CHECK(cache.known_digests().empty());
+    std::vector<KnownDigest> known{{"/a/b.md", 2049, 77, 1234, 1'700'000'000'123'456'789LL,
+                                    std::string(64, 'e')},
+                                   {"/a/c d.png", 2049, 78, 0, 5, "missing"}};
+    cache.keep_digests(known);
+    CHECK(cache.known_digests() == known);
+    for (const auto& f : fs::recursive_directory_iterator(dir))
+      if (f.is_regular_file())
+        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    CHECK(cache.known_digests().empty());
     fs::remove_all(dir);
   }
 }
