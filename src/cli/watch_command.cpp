@@ -127,7 +127,8 @@ public:
 private:
   BuildOutcome build();
   [[noreturn]] void run_child(int log_fd, int paths_fd);
-  void watch(const fs::path& file);
+  /// Watches exactly `files`: the folders of files no longer among them are let go.
+  void watch_only(const std::vector<fs::path>& files);
   void report(const BuildOutcome& outcome, const std::string& cause, std::int64_t ms);
   /// Waits for a change of a watched file, then for kDebounceMs of quiet; the names changed,
   /// or nullopt when a signal asked to stop.
@@ -142,21 +143,36 @@ private:
   sigset_t previous_{};
   bool masked_ = false;
   std::map<int, fs::path> folders_;                 ///< watch descriptor -> folder
-  std::map<fs::path, std::set<std::string>> names_; ///< folder -> names of files read there
+  std::map<fs::path, std::set<std::string>> names_; ///< folder -> names the last build read
 };
 
-void Watch::watch(const fs::path& file) {
-  fs::path folder = file.parent_path();
-  std::string name = file.filename().string();
-  if (name.empty() || !names_[folder].insert(name).second || names_[folder].size() > 1)
-    return;
-  // Writes, renames into or out of the folder, creation and removal: every way an editor or a
-  // tool can change what the file's name holds.
-  int wd = ::inotify_add_watch(inotify_, folder.c_str(),
-                               IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM |
-                                   IN_CREATE | IN_DELETE | IN_ATTRIB | IN_ONLYDIR);
-  if (wd >= 0)
-    folders_[wd] = folder;
+void Watch::watch_only(const std::vector<fs::path>& files) {
+  std::map<fs::path, std::set<std::string>> wanted;
+  for (const fs::path& file : files)
+    if (!file.filename().empty())
+      wanted[file.parent_path()].insert(file.filename().string());
+  std::set<fs::path> watched;
+  for (auto it = folders_.begin(); it != folders_.end();) {
+    if (wanted.count(it->second) == 0) {
+      ::inotify_rm_watch(inotify_, it->first);
+      it = folders_.erase(it);
+    } else {
+      watched.insert(it->second);
+      ++it;
+    }
+  }
+  for (const auto& [folder, names] : wanted) {
+    if (watched.count(folder) != 0)
+      continue;
+    // Writes, renames into or out of the folder, creation and removal: every way an editor or
+    // a tool can change what a file's name holds.
+    int wd = ::inotify_add_watch(inotify_, folder.c_str(),
+                                 IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM |
+                                     IN_CREATE | IN_DELETE | IN_ATTRIB | IN_ONLYDIR);
+    if (wd >= 0)
+      folders_[wd] = folder;
+  }
+  names_ = std::move(wanted);
 }
 
 void Watch::read_events(std::set<std::string>& changed) {
@@ -347,8 +363,10 @@ int Watch::run() {
   inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
   if (signals_ < 0 || inotify_ < 0)
     throw Error("cannot watch files: inotify or signalfd unavailable");
+  std::vector<fs::path> inputs;
   for (const auto& input : inputs_among(args_))
-    watch(absolute_normal(input));
+    inputs.push_back(absolute_normal(input));
+  watch_only(inputs);
 
   std::string cause;
   for (bool first = true;; first = false) {
@@ -356,8 +374,11 @@ int Watch::run() {
     BuildOutcome outcome = build();
     if (outcome.stopped)
       return kOk;
-    for (const auto& p : outcome.read)
-      watch(p);
+    // What this build read, and the inputs whatever it read: a file an edit made the inputs
+    // stop using no longer starts a build.
+    std::vector<fs::path> files = inputs;
+    files.insert(files.end(), outcome.read.begin(), outcome.read.end());
+    watch_only(files);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     if (first && outcome.status == kUsageError) {
       // Bad options: say why, as `galley build` would, and do not start watching.

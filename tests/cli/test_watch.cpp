@@ -186,6 +186,29 @@ TEST_SUITE("cli/watch") {
     CHECK(lines_when(f.log, 0) == lines);
   }
 
+  TEST_CASE("a file the last build did not read starts no build") {
+    Folder f;
+    fs::copy_file(kPictures + "/github/logo.png", f.src / "other.png");
+    Started watch(spawn_galley_logged({"watch", (f.src / "post.md").string(), "-o",
+                                       f.out.string(), "-f", "pdf"},
+                                      {{"SOURCE_DATE_EPOCH", "1777248000"}}, f.log));
+    REQUIRE(lines_when(f.log, 1).size() == 1);
+    std::string article = kArticle;
+    article.replace(article.find("(pic.png)"), 9, "(other.png)");
+    write_file_atomic(f.src / "post.md", article);
+    REQUIRE(lines_when(f.log, 2).size() == 2);
+    // The picture the article stopped showing changes, and then the one it shows now: one
+    // build, for the second (a build for the first would log its line before, since it waits
+    // out the debounce and builds in well under the pause).
+    write_file_atomic(f.src / "pic.png", read_file(kPictures + "/github/logo.png").value());
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    write_file_atomic(f.src / "other.png", read_file(kPictures + "/astro/hero.png").value());
+    auto lines = lines_when(f.log, 3);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[2].starts_with("other.png changed: "));
+    CHECK(watch.stop(SIGTERM) == 0);
+  }
+
   TEST_CASE("a stop during a build leaves the previous output and no temporary file") {
     for (int sig : {SIGTERM, SIGINT}) {
       CAPTURE(sig);
