@@ -92,6 +92,10 @@ struct Rendered {
   /// PDF: where each page of each article begins in the text, in page order; for
   /// RenderOptions::print_pages of the EPUB of the same issue.
   std::vector<model::PrintPage> print_pages;
+  /// The font files the output is set with (PDF) or embeds (EPUB), each once, sorted. With
+  /// system fonts these include faces fontconfig found, which no file of the input names: a
+  /// cache of outputs checks them before it uses one.
+  std::vector<std::string> font_files;
 };
 
 /// Renders in memory. Returns nullopt when the input has errors (reported to diags); never

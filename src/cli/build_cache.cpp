@@ -12,7 +12,7 @@ namespace {
 
 /// The entry format; a change of layout changes the name, so that old entries read as damaged
 /// rather than wrongly.
-constexpr std::string_view kMagic = "galley output entry 2";
+constexpr std::string_view kMagic = "galley output entry 3";
 constexpr std::string_view kInputMagic = "galley input entry 1";
 constexpr std::string_view kPlacedMagic = "galley placed output 1";
 constexpr std::string_view kDigestsMagic = "galley file digests 1";
@@ -77,6 +77,11 @@ std::string encode_output(const CachedOutput& e) {
     w.signed_number(p.word);
   }
   write_diagnostics(w, e.diagnostics);
+  w.number(e.fonts.size());
+  for (const auto& [path, digest] : e.fonts) {
+    w.text(path);
+    w.text(digest);
+  }
   return w.seal();
 }
 
@@ -98,6 +103,10 @@ std::optional<CachedOutput> decode_output(std::string_view record) {
   }
   if (!read_diagnostics(r, e.diagnostics))
     return std::nullopt;
+  for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
+    std::string path = r.text();
+    e.fonts.emplace_back(std::move(path), r.text());
+  }
   if (!r.at_end())
     return std::nullopt;
   return e;

@@ -23,6 +23,9 @@ struct CachedOutput {
   int pages = 0;
   std::vector<model::PrintPage> print_pages;
   std::vector<Diagnostic> diagnostics; ///< what rendering reported (loading runs every time)
+  /// The font files the output is set with and their digests (render::Rendered::font_files):
+  /// the entry is used only while each holds the same bytes.
+  std::vector<std::pair<std::string, std::string>> fonts;
 };
 
 /// What loading an input gave, for a later build to skip loading it while the files it read

@@ -194,9 +194,13 @@ void Build::render_job(std::size_t i) {
         options.print_pages = in.edition->pages();
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
-      if (result && !key.empty() && !rendering.has_errors())
-        cache_->store(key, {{}, 0, result->pages, result->print_pages, rendering.all()},
+      if (result && !key.empty() && !rendering.has_errors()) {
+        std::vector<std::pair<std::string, std::string>> fonts;
+        for (const std::string& f : result->font_files) fonts.emplace_back(f, file_digest(f));
+        cache_->store(key,
+                      {{}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)},
                       result->bytes);
+      }
       r.diags.merge(rendering);
     }
     if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
@@ -247,7 +251,13 @@ std::optional<render::Rendered> Build::from_cache(std::size_t i, const std::stri
   case BuildCache::Found::Hit:
     break;
   }
-  render::Rendered rendered{{}, entry.pages, std::move(entry.print_pages)};
+  for (const auto& [font, digest] : entry.fonts)
+    if (file_digest(font) != digest) {
+      r.diags.note({path.string()},
+                   "the font '" + font + "' changed since the cached output was made; rendering again");
+      return std::nullopt;
+    }
+  render::Rendered rendered{{}, entry.pages, std::move(entry.print_pages), {}};
   in_place = cache_->placed(path, entry.sha256);
   if (!in_place) {
     std::optional<std::string> bytes = cache_->bytes(entry);

@@ -40,13 +40,22 @@ LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
   std::optional<layout::LaidOutArticle> article = layout::decode_article(*bytes);
   if (!article)
     return Found::Damaged;
+  const std::vector<layout::FontResource>& fonts = article->pages.fonts;
+  if (article->font_digests.size() != fonts.size())
+    return Found::Damaged;
+  for (std::size_t f = 0; f < fonts.size(); ++f)
+    if (file_digest(fonts[f].path) != article->font_digests[f])
+      return Found::Miss;
   for (layout::NodePage& m : article->pages.page_map)
     m.article = static_cast<int>(index);
   out = std::move(*article);
   return Found::Hit;
 }
 
-void LayoutCache::store(const std::string& key, const layout::LaidOutArticle& article) const {
+void LayoutCache::store(const std::string& key, layout::LaidOutArticle article) const {
+  article.font_digests.clear();
+  for (const layout::FontResource& f : article.pages.fonts)
+    article.font_digests.push_back(file_digest(f.path));
   store_.store(key, layout::encode_article(article));
 }
 

@@ -6,7 +6,8 @@
 // fonts and dictionaries, the article (model::fingerprint, so an article loaded from memory or
 // built in code is keyed as well as one read from a file) and its pictures' content, the
 // issue's fields and the two things its place in the issue decides, its anchor prefix and the
-// notes numbered before it. Where it
+// notes numbered before it. The fonts it was set with are checked when an entry is read, since
+// a face fontconfig finds is known only once the article is laid out. Where it
 // stands otherwise (its index) is set again when an entry is read.
 #include "galley/model.hpp"
 #include "galley/render.hpp"
@@ -29,10 +30,12 @@ public:
   [[nodiscard]] std::string key(std::size_t index) const;
 
   enum class Found { Hit, Miss, Damaged };
-  /// The article's pages kept under `key`, set up as article `index`.
+  /// The article's pages kept under `key`, set up as article `index`. Pages set with a font
+  /// file that holds other bytes now (a system font updated since) are a miss.
   Found find(const std::string& key, std::size_t index, layout::LaidOutArticle& out) const;
 
-  void store(const std::string& key, const layout::LaidOutArticle& article) const;
+  /// Keeps `article` under `key`, with the digests of the font files its pages are set with.
+  void store(const std::string& key, layout::LaidOutArticle article) const;
 
 private:
   const model::Issue& issue_;

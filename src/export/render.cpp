@@ -174,7 +174,7 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
     Diagnostics own;
     pages[i] = layout::layout_article(issue, i, style, *engine, own, options.limits.max_pages);
     if (cache && !own.has_errors())
-      cache->store(key, {pages[i], own.all()});
+      cache->store(key, {pages[i], own.all(), {}});
     sinks[i].merge(own);
   });
   std::set<std::string> seen;
@@ -198,6 +198,12 @@ std::vector<std::string> picture_files(const model::Issue& issue) {
       if (!in_text) add(r);
     });
   return out;
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
 }
 
 /// The languages the issue's text is set in, each once, in order of first use.
@@ -246,7 +252,13 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     diags.merge(local);
     if (local.has_errors()) return std::nullopt;
     int docs = static_cast<int>(issue.articles.size());
-    return Rendered{std::move(bytes), docs, {}};
+    std::vector<std::string> fonts;
+    if (eo.embed_fonts) {
+      Diagnostics again; // write_epub reported these already
+      for (const epub::EmbeddedFace& e : epub::font_faces(style, eo, again))
+        fonts.push_back(e.face.path.string());
+    }
+    return Rendered{std::move(bytes), docs, {}, sorted_unique(std::move(fonts))};
   }
 
   text::EngineOptions engine_options = engine_options_for(style, options);
@@ -290,7 +302,10 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   for (const layout::PageStart& s : doc.page_starts)
     print_pages.push_back(model::PrintPage{doc.pages[static_cast<std::size_t>(s.page)].label,
                                            s.article, s.at.block, s.at.word});
-  return Rendered{std::move(bytes), static_cast<int>(doc.pages.size()), std::move(print_pages)};
+  std::vector<std::string> fonts;
+  for (const layout::FontResource& f : doc.fonts) fonts.push_back(f.path);
+  return Rendered{std::move(bytes), static_cast<int>(doc.pages.size()), std::move(print_pages),
+                  sorted_unique(std::move(fonts))};
 }
 
 } // namespace galley::render

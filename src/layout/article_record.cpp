@@ -9,7 +9,7 @@ namespace galley::layout {
 namespace {
 
 /// A change of any struct written here changes the name, so old entries read as damaged.
-constexpr std::string_view kMagic = "galley article pages 1";
+constexpr std::string_view kMagic = "galley article pages 2";
 
 class Out {
 public:
@@ -271,6 +271,8 @@ std::string encode_article(const LaidOutArticle& article) {
   if (a.past_limit)
     out.loc(*a.past_limit);
   write_diagnostics(w, article.diagnostics);
+  w.number(article.font_digests.size());
+  for (const std::string& d : article.font_digests) w.text(d);
   return w.seal();
 }
 
@@ -339,6 +341,7 @@ std::optional<LaidOutArticle> decode_article(std::string_view record) {
     a.past_limit = in.loc();
   if (!read_diagnostics(r, article.diagnostics))
     return std::nullopt;
+  for (std::size_t k = r.count(1); k > 0 && r.ok(); --k) article.font_digests.push_back(r.text());
   if (!r.at_end())
     return std::nullopt;
   return article;

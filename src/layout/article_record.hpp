@@ -13,10 +13,13 @@
 
 namespace galley::layout {
 
-/// Pages, and what laying them out reported.
+/// Pages, what laying them out reported, and the content digests of the font files they are
+/// set with (pages.fonts, in order): a face fontconfig found is not part of the cache key, so
+/// the layout cache checks these before it uses the pages.
 struct LaidOutArticle {
   ArticlePages pages;
   std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> font_digests;
 };
 
 std::string encode_article(const LaidOutArticle& article);

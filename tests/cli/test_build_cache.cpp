@@ -139,6 +139,62 @@ TEST_SUITE("cli/build_cache") {
     CHECK(read_file(text)->find("One more paragraph") != std::string::npos);
   }
 
+  TEST_CASE("a system font changed since rebuilds what is set with it, laid out again") {
+    // A fontconfig of its own that knows one Thai face: no bundled font has Thai, so the text
+    // is set with the face fontconfig finds, which no file of the input names.
+    fs::path dir = fs::temp_directory_path() / "galley-cache-system-font";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "fonts");
+    fs::create_directories(dir / "issue");
+    const fs::path noto = "/usr/share/fonts/truetype/noto";
+    REQUIRE(fs::exists(noto / "NotoSansThai-Regular.ttf"));
+    REQUIRE(fs::exists(noto / "NotoSerifThai-Regular.ttf"));
+    fs::copy_file(noto / "NotoSansThai-Regular.ttf", dir / "fonts/thai.ttf");
+    std::ofstream(dir / "fonts.conf")
+        << "<?xml version=\"1.0\"?>\n<fontconfig><dir>" << (dir / "fonts").string()
+        << "</dir><cachedir>" << (dir / "fc-cache").string() << "</cachedir></fontconfig>\n";
+    std::ofstream(dir / "issue/bangkok.md")
+        << "---\ntitle: Bangkok\nlang: th\n---\n\n"
+           "กรุงเทพมหานครเป็นเมืองหลวงและนครที่มีประชากรมากที่สุดของประเทศไทย\n";
+    std::ofstream(dir / "issue/issue.yaml") << "title: Thai\nlang: th\narticles:\n  - bangkok.md\n";
+    const std::vector<std::pair<std::string, std::string>> env{
+        {"FONTCONFIG_FILE", (dir / "fonts.conf").string()}};
+    auto build = [&](const std::string& report) {
+      return run_galley({"build", (dir / "issue/issue.yaml").string(), "-f", "pdf", "-o",
+                         (dir / "out").string(), "--cache=" + (dir / "cache").string(),
+                         "--report", (dir / report).string(), "--verbose"},
+                        env);
+    };
+    auto fonts_of = [&] {
+      const fs::path list = dir / "fonts.txt";
+      REQUIRE(std::system(("pdffonts " + (dir / "out/issue.pdf").string() + " > " + list.string())
+                              .c_str()) == 0);
+      return read_file(list).value();
+    };
+    auto first = build("r1.json");
+    REQUIRE_MESSAGE(first.status == 0, first.output);
+    CHECK(fonts_of().find("NotoSansThai") != std::string::npos);
+    REQUIRE(build("r2.json").status == 0);
+    CHECK(cached_in(dir / "r2.json")["issue.pdf"]);
+
+    // The face is updated in place, as a package upgrade does: same name, other glyphs.
+    fs::copy_file(noto / "NotoSerifThai-Regular.ttf", dir / "fonts/next.ttf");
+    fs::rename(dir / "fonts/next.ttf", dir / "fonts/thai.ttf");
+    auto third = build("r3.json");
+    REQUIRE_MESSAGE(third.status == 0, third.output);
+    CHECK(third.output.find("changed since the cached output was made") != std::string::npos);
+    CHECK_FALSE(cached_in(dir / "r3.json")["issue.pdf"]);
+    CHECK(fonts_of().find("NotoSerifThai") != std::string::npos);
+    CHECK(fonts_of().find("NotoSansThai") == std::string::npos);
+    // The article was laid out again with the new face: the PDF is the one made without a cache.
+    auto fresh = run_galley({"build", (dir / "issue/issue.yaml").string(), "-f", "pdf", "-o",
+                             (dir / "fresh").string()},
+                            env);
+    REQUIRE_MESSAGE(fresh.status == 0, fresh.output);
+    CHECK(read_file(dir / "out/issue.pdf") == read_file(dir / "fresh/issue.pdf"));
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("a changed picture rebuilds what shows it") {
     fs::path dir = example_copy("picture");
     REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);

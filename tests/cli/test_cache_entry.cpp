@@ -22,6 +22,7 @@ TEST_SUITE("cli/cache_entry") {
     e.pages = 12;
     e.print_pages = {{"i", 0, -1, 0}, {"7", 2, 14, 230}};
     e.diagnostics = {{Severity::Warning, {"a.md", 4, 2}, "no glyph for U+1F600", "install a font"}};
+    e.fonts = {{"/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", std::string(64, '1')}};
     std::optional<CachedOutput> back = decode_output(encode_output(e));
     REQUIRE(back);
     CHECK(back->sha256 == e.sha256);
@@ -32,6 +33,7 @@ TEST_SUITE("cli/cache_entry") {
     CHECK(back->diagnostics[0].severity == Severity::Warning);
     CHECK(back->diagnostics[0].loc.line == 4);
     CHECK(back->diagnostics[0].message == e.diagnostics[0].message);
+    CHECK(back->fonts == e.fonts);
   }
 
   TEST_CASE("the store finds, misses and tells a damaged entry") {

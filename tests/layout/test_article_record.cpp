@@ -20,10 +20,13 @@ TEST_SUITE("layout/article_record") {
     std::vector<ArticlePages> direct, read_back;
     for (std::size_t i = 0; i < issue.articles.size(); ++i) {
       ArticlePages pages = layout_article(issue, i, st, engine, diags);
-      std::string record = encode_article({pages, {{Severity::Warning, {"a.md", 3, 7}, "w", "h"}}});
+      std::vector<std::string> digests(pages.fonts.size(), std::string(64, 'd'));
+      std::string record =
+          encode_article({pages, {{Severity::Warning, {"a.md", 3, 7}, "w", "h"}}, digests});
       std::optional<LaidOutArticle> back = decode_article(record);
       REQUIRE(back);
       CHECK(encode_article(*back) == record);
+      CHECK(back->font_digests == digests);
       REQUIRE(back->diagnostics.size() == 1);
       CHECK(back->diagnostics[0].loc.column == 7);
       CHECK(back->diagnostics[0].hint == "h");
