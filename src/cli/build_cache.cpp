@@ -183,8 +183,7 @@ std::optional<std::string> BuildCache::bytes(const CachedOutput& entry) const {
   return bytes;
 }
 
-void BuildCache::store(const std::string& key, CachedOutput entry,
-                       const std::string& bytes) const {
+void BuildCache::store(const std::string& key, CachedOutput entry, const std::string& bytes) const {
   entry.sha256 = sha256_hex(bytes);
   entry.size = bytes.size();
   // The bytes first: an entry is never there without them.

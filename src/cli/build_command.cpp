@@ -196,10 +196,11 @@ void Build::render_job(std::size_t i) {
       result = render::render(*issue, in.style, format, options, rendering);
       if (result && !key.empty() && !rendering.has_errors()) {
         std::vector<std::pair<std::string, std::string>> fonts;
-        for (const std::string& f : result->font_files) fonts.emplace_back(f, file_digest(f));
-        cache_->store(key,
-                      {{}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)},
-                      result->bytes);
+        for (const std::string& f : result->font_files)
+          fonts.emplace_back(f, file_digest(f));
+        cache_->store(
+            key, {{}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)},
+            result->bytes);
       }
       r.diags.merge(rendering);
     }
@@ -254,7 +255,8 @@ std::optional<render::Rendered> Build::from_cache(std::size_t i, const std::stri
   for (const auto& [font, digest] : entry.fonts)
     if (file_digest(font) != digest) {
       r.diags.note({path.string()},
-                   "the font '" + font + "' changed since the cached output was made; rendering again");
+                   "the font '" + font +
+                       "' changed since the cached output was made; rendering again");
       return std::nullopt;
     }
   render::Rendered rendered{{}, entry.pages, std::move(entry.print_pages), {}};
@@ -313,7 +315,8 @@ void Build::keep_digests() {
     cache_->keep_digests(known);
   } catch (const Error& e) {
     Diagnostics late;
-    late.warning({cache_->dir().string()}, std::string("the file digests were not kept: ") + e.what());
+    late.warning({cache_->dir().string()},
+                 std::string("the file digests were not kept: ") + e.what());
     print_diagnostics(late, st_.common);
   }
 }

@@ -303,7 +303,8 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     print_pages.push_back(model::PrintPage{doc.pages[static_cast<std::size_t>(s.page)].label,
                                            s.article, s.at.block, s.at.word});
   std::vector<std::string> fonts;
-  for (const layout::FontResource& f : doc.fonts) fonts.push_back(f.path);
+  for (const layout::FontResource& f : doc.fonts)
+    fonts.push_back(f.path);
   return Rendered{std::move(bytes), static_cast<int>(doc.pages.size()), std::move(print_pages),
                   sorted_unique(std::move(fonts))};
 }

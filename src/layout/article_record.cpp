@@ -272,7 +272,8 @@ std::string encode_article(const LaidOutArticle& article) {
     out.loc(*a.past_limit);
   write_diagnostics(w, article.diagnostics);
   w.number(article.font_digests.size());
-  for (const std::string& d : article.font_digests) w.text(d);
+  for (const std::string& d : article.font_digests)
+    w.text(d);
   return w.seal();
 }
 
@@ -341,7 +342,8 @@ std::optional<LaidOutArticle> decode_article(std::string_view record) {
     a.past_limit = in.loc();
   if (!read_diagnostics(r, article.diagnostics))
     return std::nullopt;
-  for (std::size_t k = r.count(1); k > 0 && r.ok(); --k) article.font_digests.push_back(r.text());
+  for (std::size_t k = r.count(1); k > 0 && r.ok(); --k)
+    article.font_digests.push_back(r.text());
   if (!r.at_end())
     return std::nullopt;
   return article;

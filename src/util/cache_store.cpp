@@ -79,8 +79,10 @@ std::string file_digest(const fs::path& path) {
       }
     }
     // A digest of an earlier process stands for a read: the depfile lists the file.
-    if (note) note_read(path);
-    if (!digest.empty()) return digest;
+    if (note)
+      note_read(path);
+    if (!digest.empty())
+      return digest;
   }
   std::optional<std::string> bytes = read_file(path);
   std::string digest = bytes ? sha256_hex(*bytes) : "missing";
@@ -100,7 +102,8 @@ std::string file_digest(const fs::path& path) {
 void seed_file_digests(const std::vector<KnownDigest>& known) {
   DigestMemo& m = memo();
   std::lock_guard lock(m.mutex);
-  for (const KnownDigest& k : known) m.by_path.try_emplace(k.path, DigestMemo::Entry{k, false});
+  for (const KnownDigest& k : known)
+    m.by_path.try_emplace(k.path, DigestMemo::Entry{k, false});
 }
 
 std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t settled_ns) {
@@ -108,7 +111,8 @@ std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t se
   std::lock_guard lock(m.mutex);
   std::vector<KnownDigest> out;
   for (const auto& [path, e] : m.by_path)
-    if (e.known.modified_ns <= now_ns - settled_ns) out.push_back(e.known);
+    if (e.known.modified_ns <= now_ns - settled_ns)
+      out.push_back(e.known);
   return out;
 }
 

@@ -161,8 +161,8 @@ TEST_SUITE("cli/build_cache") {
         {"FONTCONFIG_FILE", (dir / "fonts.conf").string()}};
     auto build = [&](const std::string& report) {
       return run_galley({"build", (dir / "issue/issue.yaml").string(), "-f", "pdf", "-o",
-                         (dir / "out").string(), "--cache=" + (dir / "cache").string(),
-                         "--report", (dir / report).string(), "--verbose"},
+                         (dir / "out").string(), "--cache=" + (dir / "cache").string(), "--report",
+                         (dir / report).string(), "--verbose"},
                         env);
     };
     auto fonts_of = [&] {
@@ -187,9 +187,9 @@ TEST_SUITE("cli/build_cache") {
     CHECK(fonts_of().find("NotoSerifThai") != std::string::npos);
     CHECK(fonts_of().find("NotoSansThai") == std::string::npos);
     // The article was laid out again with the new face: the PDF is the one made without a cache.
-    auto fresh = run_galley({"build", (dir / "issue/issue.yaml").string(), "-f", "pdf", "-o",
-                             (dir / "fresh").string()},
-                            env);
+    auto fresh = run_galley(
+        {"build", (dir / "issue/issue.yaml").string(), "-f", "pdf", "-o", (dir / "fresh").string()},
+        env);
     REQUIRE_MESSAGE(fresh.status == 0, fresh.output);
     CHECK(read_file(dir / "out/issue.pdf") == read_file(dir / "fresh/issue.pdf"));
     fs::remove_all(dir);

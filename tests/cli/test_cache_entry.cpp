@@ -108,9 +108,9 @@ TEST_SUITE("cli/cache_entry") {
     fs::remove_all(dir);
     BuildCache cache(dir);
     CHECK(cache.known_digests().empty());
-    std::vector<KnownDigest> known{{"/a/b.md", 2049, 77, 1234, 1'700'000'000'123'456'789LL,
-                                    std::string(64, 'e')},
-                                   {"/a/c d.png", 2049, 78, 0, 5, "missing"}};
+    std::vector<KnownDigest> known{
+        {"/a/b.md", 2049, 77, 1234, 1'700'000'000'123'456'789LL, std::string(64, 'e')},
+        {"/a/c d.png", 2049, 78, 0, 5, "missing"}};
     cache.keep_digests(known);
     CHECK(cache.known_digests() == known);
     for (const auto& f : fs::recursive_directory_iterator(dir))

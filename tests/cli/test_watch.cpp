@@ -189,9 +189,9 @@ TEST_SUITE("cli/watch") {
   TEST_CASE("a file the last build did not read starts no build") {
     Folder f;
     fs::copy_file(kPictures + "/github/logo.png", f.src / "other.png");
-    Started watch(spawn_galley_logged({"watch", (f.src / "post.md").string(), "-o",
-                                       f.out.string(), "-f", "pdf"},
-                                      {{"SOURCE_DATE_EPOCH", "1777248000"}}, f.log));
+    Started watch(spawn_galley_logged(
+        {"watch", (f.src / "post.md").string(), "-o", f.out.string(), "-f", "pdf"},
+        {{"SOURCE_DATE_EPOCH", "1777248000"}}, f.log));
     REQUIRE(lines_when(f.log, 1).size() == 1);
     std::string article = kArticle;
     article.replace(article.find("(pic.png)"), 9, "(other.png)");
