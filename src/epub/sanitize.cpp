@@ -44,7 +44,7 @@ bool attribute_allowed(std::string_view element, std::string_view attr) {
     return true;
   if (element == "a") return attr == "href";
   if (element == "td" || element == "th") return attr == "colspan" || attr == "rowspan" || attr == "scope";
-  if (element == "ol") return attr == "start" || attr == "reversed";
+  if (element == "ol") return attr == "start" || attr == "reversed" || attr == "type";
   if (element == "li") return attr == "value";
   if (element == "time" || element == "del" || element == "ins") return attr == "datetime";
   if (element == "data") return attr == "value";
@@ -70,6 +70,14 @@ struct Cleaner {
       } else if (!attribute_allowed(name, aname)) {
         note(aname + "=");
         el.remove_attribute(attr);
+      } else if (aname == "type") {
+        // An ordered list's marker: the five keywords of HTML's ol element (decimal, lower and
+        // upper alpha, lower and upper roman); anything else is not valid XHTML.
+        std::string_view v = attr.value();
+        if (v.size() != 1 || std::string_view("1aAiI").find(v[0]) == std::string_view::npos) {
+          note("type=\"" + std::string(v) + "\"");
+          el.remove_attribute(attr);
+        }
       } else if (aname == "id") {
         attr.set_value(ctx.claim_id("raw-" + sanitize_id(attr.value())).c_str());
       } else if (aname == "href") {

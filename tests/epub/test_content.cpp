@@ -352,6 +352,29 @@ TEST_SUITE("epub/content") {
     CHECK(book.files["EPUB/article-001.xhtml"].find("unclosed") == std::string::npos);
   }
 
+  TEST_CASE("raw HTML lists keep their numbering: type, start and reversed") {
+    Diagnostics diags;
+    auto article = plain_article(1);
+    article.blocks.push_back(
+        {model::RawBlock{"<ol type=\"a\" start=\"3\"><li>c</li></ol>"
+                         "<ol type=\"I\" reversed=\"reversed\"><li>II</li><li>I</li></ol>"
+                         "<ol type=\"square\"><li>x</li></ol>"},
+         {"p.md", 7, 1}});
+    auto book = unzip(build(single(article), diags));
+    pugi::xml_document doc;
+    parse(doc, book.files["EPUB/article-001.xhtml"]);
+    auto lists = doc.select_nodes("//ol");
+    REQUIRE(lists.size() == 3);
+    CHECK(attr(lists[0].node(), "type") == "a");
+    CHECK(attr(lists[0].node(), "start") == "3");
+    CHECK(attr(lists[1].node(), "type") == "I");
+    CHECK(attr(lists[1].node(), "reversed") == "reversed");
+    CHECK_FALSE(lists[2].node().attribute("type"));
+    REQUIRE(diags.warning_count() == 1);
+    CHECK(diags.all()[0].loc.line == 7);
+    CHECK(diags.all()[0].message.find("type=\"square\"") != std::string::npos);
+  }
+
   TEST_CASE("css uses relative units from the style and appends extra css") {
     auto s = style::default_style();
     s.epub.extra_css = ".x { color: red; }";
