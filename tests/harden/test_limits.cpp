@@ -84,7 +84,7 @@ TEST_SUITE("harden/limits") {
     CAPTURE(r12.err);
     REQUIRE(r1.code == 0);
     REQUIRE(r12.code == 0);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GALLEY_SANITIZED)
     // AddressSanitizer's quarantine keeps freed images resident: peak memory says nothing here.
     MESSAGE("peak memory not compared under AddressSanitizer");
 #else

@@ -74,7 +74,7 @@ Comparison compare_with_library(const std::string& dic, const std::string& word_
   REQUIRE_MESSAGE(in, word_list << " is missing: tools/bootstrap installs it");
   Comparison out;
   std::string word;
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GALLEY_SANITIZED)
   const long stride = 4; // every fourth word: the sanitizers make the full lists slow
 #else
   const long stride = 1;
@@ -220,7 +220,7 @@ TEST_SUITE("text/patterns") {
     for (const Case& c :
          {Case{"hyph_en_US.dic", "american-english", 70000}, Case{"hyph_fr.dic", "french", 300000},
           Case{"hyph_de_DE.dic", "ngerman", 300000}}) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GALLEY_SANITIZED)
       const long min_words = c.min_words / 4;
 #else
       const long min_words = c.min_words;
