@@ -17,18 +17,15 @@ constexpr std::string_view kInputMagic = "galley input entry 1";
 constexpr std::string_view kPlacedMagic = "galley placed output 1";
 constexpr std::string_view kDigestsMagic = "galley file digests 1";
 
-/// What stat says of a file, as a placed record holds it; empty when there is no such file.
+/// What stat says of a file (device, inode, size, modification time), as a placed record holds
+/// it; empty when there is no such file.
 std::string stat_text(const std::filesystem::path& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
     return {};
-  RecordWriter w("stat");
-  w.number(static_cast<std::uint64_t>(st.st_dev));
-  w.number(static_cast<std::uint64_t>(st.st_ino));
-  w.number(static_cast<std::uint64_t>(st.st_size));
-  w.signed_number(st.st_mtim.tv_sec);
-  w.signed_number(st.st_mtim.tv_nsec);
-  return w.seal();
+  return std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " " +
+         std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
 }
 
 /// The cache key of what is known about the output file at `path`.

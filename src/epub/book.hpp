@@ -23,6 +23,7 @@ struct Resource {
   std::string media_type;
   std::string data;
   std::string properties; ///< "cover-image" or empty
+  std::string source;     ///< a font: the file it was subset from; empty for the others
 };
 
 /// One entry of the table of contents, nested by heading level.

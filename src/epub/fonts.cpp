@@ -111,6 +111,7 @@ std::vector<Resource> embed_fonts(const style::Style& style, const EpubOptions& 
     r.href = "fonts/font-" + n + (cff ? ".otf" : ".ttf");
     r.media_type = cff ? "font/otf" : "font/ttf";
     r.data = text::blob_bytes(data.get());
+    r.source = where;
     css += font_face_rule(e.family, e.face, r.href);
     out.push_back(std::move(r));
   }

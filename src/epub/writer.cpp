@@ -91,7 +91,8 @@ Metadata derive_metadata(const model::Issue& issue, bool single, std::int64_t ep
 } // namespace
 
 std::string write_epub(const model::Issue& issue, const style::Style& style,
-                       const EpubOptions& options, Diagnostics& diags) {
+                       const EpubOptions& options, Diagnostics& diags,
+                       std::vector<std::string>* font_files) {
   const bool single = issue.single_article && issue.articles.size() == 1;
   const auto& first_meta = single ? issue.articles.front().meta : model::Meta{};
   const std::int64_t epoch = options.date_epoch;
@@ -178,6 +179,9 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     std::string text;
     for (const auto& d : docs) text += d.xhtml;
     fonts = embed_fonts(style, options, text, font_face_css, diags);
+    if (font_files)
+      for (const Resource& f : fonts)
+        font_files->push_back(f.source);
   }
 
   std::vector<const Resource*> resources;

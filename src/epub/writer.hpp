@@ -42,9 +42,11 @@ std::vector<EmbeddedFace> font_faces(const style::Style& style, const EpubOption
 
 /// Builds the whole EPUB in memory. Problems (missing image, undefined note, unsafe raw HTML)
 /// go to diags with file:line:col; the caller writes nothing when diags.has_errors().
-/// Identical input and options give byte-identical output.
+/// Identical input and options give byte-identical output. `font_files`, when given, gets the
+/// font files the book embeds subsets of, in the order embedded.
 std::string write_epub(const model::Issue& issue, const style::Style& style,
-                       const EpubOptions& options, Diagnostics& diags);
+                       const EpubOptions& options, Diagnostics& diags,
+                       std::vector<std::string>* font_files = nullptr);
 
 /// The style sheet the book carries (exposed for tests and for tools/screenshot): sizes in em
 /// relative to the body size, unitless line heights, then `style.epub.extra_css`.

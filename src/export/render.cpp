@@ -248,16 +248,11 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.fonts = engine_options_for(style, options);
     eo.print_pages = options.print_pages;
     Diagnostics local;
-    std::string bytes = epub::write_epub(issue, style, eo, local);
+    std::vector<std::string> fonts;
+    std::string bytes = epub::write_epub(issue, style, eo, local, &fonts);
     diags.merge(local);
     if (local.has_errors()) return std::nullopt;
     int docs = static_cast<int>(issue.articles.size());
-    std::vector<std::string> fonts;
-    if (eo.embed_fonts) {
-      Diagnostics again; // write_epub reported these already
-      for (const epub::EmbeddedFace& e : epub::font_faces(style, eo, again))
-        fonts.push_back(e.face.path.string());
-    }
     return Rendered{std::move(bytes), docs, {}, sorted_unique(std::move(fonts))};
   }
 
