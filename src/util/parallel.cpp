@@ -48,10 +48,11 @@ void parallel_for(ThreadPool& pool, std::size_t n, unsigned threads,
   auto loop = std::make_shared<Loop>(n, body);
   const unsigned helpers = std::min(worker_count(n, threads) - 1, pool.workers());
   for (unsigned h = 0; h < helpers; ++h)
-    pool.post([loop] {
+    pool.post_first([loop] {
       {
         std::lock_guard lock(loop->mutex);
-        if (loop->next.load() >= loop->n) return; // the loop is done, or about to be
+        if (loop->next.load() >= loop->n)
+          return; // the loop is done, or about to be
         ++loop->active;
       }
       loop->run(loop->slots.fetch_add(1));

@@ -55,6 +55,14 @@ void ThreadPool::post(std::function<void()> job) {
   wake_.notify_one();
 }
 
+void ThreadPool::post_first(std::function<void()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_front(std::move(job));
+  }
+  wake_.notify_one();
+}
+
 void ThreadPool::work() {
   for (;;) {
     std::function<void()> job;
@@ -92,11 +100,23 @@ struct Task::State {
   }
 };
 
-Task::Task(ThreadPool& pool, std::function<void()> fn) : state_(std::make_shared<State>()) {
+Task::Task(ThreadPool& pool, std::function<void()> fn) : Task(pool, std::move(fn), false) {}
+
+Task::Task(ThreadPool& pool, std::function<void()> fn, bool first)
+    : state_(std::make_shared<State>()) {
   state_->fn = std::move(fn);
-  pool.post([state = state_] {
-    if (!state->claimed.exchange(true)) state->run();
-  });
+  auto job = [state = state_] {
+    if (!state->claimed.exchange(true))
+      state->run();
+  };
+  if (first)
+    pool.post_first(std::move(job));
+  else
+    pool.post(std::move(job));
+}
+
+Task Task::ahead(std::function<void()> fn) {
+  return Task(ThreadPool::shared(), std::move(fn), true);
 }
 
 Task& Task::operator=(Task&& other) noexcept {

@@ -38,6 +38,10 @@ public:
 
   /// Queues `job`; workers take jobs in the order they were posted. A job must not throw.
   void post(std::function<void()> job);
+  /// Queues `job` before every job not yet started: for the helpers of work already under way
+  /// (a parallel_for's loop), so that a started output is finished before new ones begin and a
+  /// loop is not left on one thread behind a long queue. A job must not throw.
+  void post_first(std::function<void()> job);
 
 private:
   void work();
@@ -56,6 +60,9 @@ public:
   Task() = default;
   Task(ThreadPool& pool, std::function<void()> fn);
   explicit Task(std::function<void()> fn) : Task(ThreadPool::shared(), std::move(fn)) {}
+  /// Starts `fn` on the shared pool ahead of the work queued there (ThreadPool::post_first):
+  /// for a part of work under way, done meanwhile by a worker that is free.
+  static Task ahead(std::function<void()> fn);
   Task(Task&&) noexcept = default;
   Task& operator=(Task&& other) noexcept;
   ~Task();
@@ -68,6 +75,7 @@ public:
   bool wait_for(std::chrono::milliseconds timeout);
 
 private:
+  Task(ThreadPool& pool, std::function<void()> fn, bool first);
   struct State;
   std::shared_ptr<State> state_;
 };
