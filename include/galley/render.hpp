@@ -34,9 +34,9 @@ struct RenderOptions {
   bool embed_fonts = false;
   /// Ask fontconfig for system fonts when the bundled ones lack a character.
   bool system_fonts = true;
-  /// PDF: how many threads may work on this render at once (articles of an issue, each with its
-  /// own text engine; the PDF's fonts and pages), taken from the process's thread pool
-  /// (a pool of the library's own). The output does not depend on it.
+  /// How many threads may work at once on loading a manifest's articles and on a PDF (articles
+  /// of an issue, each with its own text engine; the PDF's fonts and pages), taken from the
+  /// process's thread pool (a pool of the library's own). The output does not depend on it.
   unsigned threads = 1;
   /// What no input may go past (galley/limits.hpp); each is raised with a --max-* option.
   Limits limits;

@@ -377,6 +377,12 @@ int Build::run() {
   formats_ = *formats;
   shard_ = *shard;
 
+  unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // The process's pool gets -j workers: this thread only waits and prints. An issue's articles
+  // are read and laid out in parallel on the same pool, so -j helps a single issue too, and the
+  // outputs made at once share the -j threads rather than each taking -j of its own.
+  ThreadPool::set_shared_workers(threads);
+  options_.threads = threads;
   load_inputs();
   if (st_.common.verbose) {
     std::size_t articles = 0;
@@ -430,12 +436,6 @@ int Build::run() {
   std::size_t handed = 0, written = 0, failures = 0;
   Made made;
   bool internal = false, input_failed = false;
-  unsigned threads = st_.jobs > 0 ? st_.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // The process's pool gets -j workers: this thread only waits and prints. An issue PDF also
-  // lays its articles out in parallel on the same pool, so -j helps a single issue too, and the
-  // outputs made at once share the -j threads rather than each taking -j of its own.
-  ThreadPool::set_shared_workers(threads);
-  options_.threads = threads;
   auto label = [&] {
     std::size_t i = std::min(current.load(), plan_.outputs.size() - 1);
     return plan_.outputs.empty() ? std::string() : plan_.outputs[i].path.filename().string();

@@ -33,6 +33,7 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
   load_options.allowed_roots = options.allowed_roots;
   load_options.resource_paths = options.resource_paths;
   load_options.limits = options.limits;
+  load_options.threads = options.threads;
   return load_options;
 }
 

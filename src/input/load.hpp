@@ -24,6 +24,9 @@ struct LoadOptions {
   /// Input past a limit is an error, not a crash; images are checked from the file header
   /// before anything decodes them.
   Limits limits;
+  /// How many threads may read the articles of a manifest at once (on the process's pool); the
+  /// issue does not depend on it.
+  unsigned threads = 1;
 };
 
 /// The path that names standard input: `galley pdf -` reads a Markdown article from it.

@@ -6,6 +6,8 @@
 #include "input/text_file.hpp"
 #include "input/value.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
+#include "util/read_log.hpp"
 #include "util/text_utils.hpp"
 
 #include <algorithm>
@@ -180,11 +182,26 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
       diags.warning(issue.cover->loc,
                     "cover image '" + issue.cover->image.src + "' has no alt text");
   }
-  for (const auto& a : entries) {
+  // The articles are read in parallel, each reporting to its own sink, merged in manifest
+  // order. What a worker read is logged again on this thread, whose logs (a depfile, the
+  // build cache's keys) must hold every file the issue is made of.
+  std::vector<std::optional<model::Article>> articles(entries.size());
+  std::vector<Diagnostics> sinks(entries.size());
+  std::vector<std::vector<fs::path>> read(entries.size());
+  parallel_for(entries.size(), options.threads, [&](std::size_t i, unsigned) {
+    const ArticleEntry& a = entries[i];
     if (a.display.empty())
-      continue; // not found, already reported
-    if (auto art = load_article_with(a.path, a.display, {dir}, options, diags))
-      issue.articles.push_back(std::move(*art));
+      return; // not found, already reported
+    ReadLog log;
+    articles[i] = load_article_with(a.path, a.display, {dir}, options, sinks[i]);
+    read[i] = log.paths();
+  });
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (const fs::path& p : read[i])
+      log_read(p);
+    diags.merge(sinks[i]);
+    if (articles[i])
+      issue.articles.push_back(std::move(*articles[i]));
   }
   return issue;
 }
