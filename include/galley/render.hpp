@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,10 @@ struct RenderOptions {
   /// rendered from the same issue and style). When given, the book marks each page's start
   /// (epub:type pagebreak), lists them in a page-list and names the PDF edition as its source.
   std::vector<model::PrintPage> print_pages;
+  /// PDF: called with what Rendered::print_pages will hold as soon as the pages are known,
+  /// before the PDF is written, so an EPUB of the same issue can be made meanwhile. Not called
+  /// when laying the issue out failed. May be empty.
+  std::function<void(const std::vector<model::PrintPage>&)> on_print_pages;
 };
 
 /// Loads articles or one manifest into an issue (see input::load_inputs).

@@ -141,7 +141,7 @@ void Build::render_job(std::size_t i) {
   JobResult& r = results_[i];
   r.diags.merge(in.diags);
   // The PDF's pages go to the EPUB job as soon as they are known, and however this job ends,
-  // or the EPUB job would wait forever.
+  // or the EPUB job would never start.
   struct Handover {
     PrintEdition* to = nullptr;
     std::vector<model::PrintPage> pages;
@@ -192,6 +192,15 @@ void Build::render_job(std::size_t i) {
     if (!result) {
       if (format == render::Format::Epub && in.edition)
         options.print_pages = in.edition->pages();
+      // The EPUB starts while the PDF is written. The pages are the layout's, so the EPUB's
+      // bytes do not depend on whether writing the PDF then fails (its cache key does not).
+      if (handover.to)
+        options.on_print_pages = [&](const std::vector<model::PrintPage>& pages) {
+          if (!failed(r.diags, st_.common)) {
+            handover.pages = pages;
+            handover.now();
+          }
+        };
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
       if (result && !key.empty() && !rendering.has_errors()) {
@@ -474,6 +483,16 @@ int Build::run() {
       input_failed = input_failed || !r.ok;
       progress.update(handed, ms_since(started_), label());
     };
+    // An EPUB that marks its PDF's pages starts once they are known, not to wait on a worker
+    // the PDF's own loops could use.
+    auto waits_for_pages = [&](std::size_t i) {
+      const PlannedOutput& out = plan_.outputs[i];
+      return out.format == "epub" && out.article < 0 && loaded_[out.input].edition != nullptr;
+    };
+    run.held = waits_for_pages;
+    for (std::size_t i = 0; i < plan_.outputs.size(); ++i)
+      if (waits_for_pages(i))
+        loaded_[plan_.outputs[i].input].edition->when_published([&run, i] { run.release(i); });
     run.on_tick = [&] { progress.update(handed, ms_since(started_), label()); };
     progress.update(0, 0, label());
     run_ordered(run);

@@ -16,10 +16,14 @@ namespace fs = std::filesystem;
 void PrintEdition::publish(std::vector<model::PrintPage> pages) {
   {
     std::lock_guard lock(mutex_);
+    if (done_)
+      return;
     pages_ = std::move(pages);
     done_ = true;
   }
   ready_.notify_all();
+  if (then_)
+    then_();
 }
 
 std::vector<model::PrintPage> PrintEdition::pages() {

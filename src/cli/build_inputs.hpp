@@ -9,6 +9,7 @@
 
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,16 +22,20 @@ namespace galley::cli {
 /// marks them (the EPUB's page-list).
 class PrintEdition {
 public:
+  /// Hands the pages over (empty when the PDF failed) and runs what when_published() gave;
+  /// only the first call counts.
   void publish(std::vector<model::PrintPage> pages);
-  /// Waits for the PDF job, which started before the EPUB job (jobs start in work-list order,
-  /// and an input's PDF comes before its EPUB).
+  /// Waits for publish().
   std::vector<model::PrintPage> pages();
+  /// What publish() does next: start the EPUB job, held back until then (OrderedRun::held).
+  void when_published(std::function<void()> then) { then_ = std::move(then); }
 
 private:
   std::mutex mutex_;
   std::condition_variable ready_;
   bool done_ = false;
   std::vector<model::PrintPage> pages_;
+  std::function<void()> then_;
 };
 
 /// What loading needs to know of the run.

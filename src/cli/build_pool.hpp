@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 
 namespace galley::cli {
 
@@ -22,10 +23,20 @@ struct OrderedRun {
   /// empty.
   std::function<void()> on_tick;
   std::chrono::milliseconds tick{100};
+  /// Items that start only once release() names them (an EPUB waiting for its PDF's pages):
+  /// held back, such an item takes no worker while what it needs is being made. Every held
+  /// item must be released by the work of an item before it. May be empty: none is held.
+  std::function<bool(std::size_t)> held;
+
+  /// Starts held item `i`, from any thread, while run_ordered runs; a second call does nothing.
+  void release(std::size_t i);
+
+  struct State;
+  std::shared_ptr<State> state; ///< set by run_ordered while it runs
 };
 
 /// Runs every item on `pool` and returns when all are done and handed to `done`. With a pool
 /// without workers, each item runs on the calling thread just before it is handed over.
-void run_ordered(const OrderedRun& run, ThreadPool& pool = ThreadPool::shared());
+void run_ordered(OrderedRun& run, ThreadPool& pool = ThreadPool::shared());
 
 } // namespace galley::cli

@@ -290,14 +290,17 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     diags.merge(local);
     return std::nullopt;
   }
-  wo.prepared = &pictures;
-  std::string bytes = pdf::write_pdf(doc, local, wo);
-  diags.merge(local);
-  if (local.has_errors()) return std::nullopt;
   std::vector<model::PrintPage> print_pages;
   for (const layout::PageStart& s : doc.page_starts)
     print_pages.push_back(model::PrintPage{doc.pages[static_cast<std::size_t>(s.page)].label,
                                            s.article, s.at.block, s.at.word});
+  if (options.on_print_pages)
+    options.on_print_pages(print_pages);
+  wo.prepared = &pictures;
+  std::string bytes = pdf::write_pdf(doc, local, wo);
+  diags.merge(local);
+  if (local.has_errors())
+    return std::nullopt;
   std::vector<std::string> fonts;
   for (const layout::FontResource& f : doc.fonts)
     fonts.push_back(f.path);

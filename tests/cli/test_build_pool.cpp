@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -66,6 +68,47 @@ TEST_SUITE("cli/build_pool") {
       CHECK(most.load() <= static_cast<int>(std::max(threads, 1u)));
       if (threads <= 1)
         CHECK(most.load() == 1);
+    }
+  }
+
+  TEST_CASE("a held item takes no worker until an earlier item releases it") {
+    // An issue's PDF (0) hands its pages to its EPUB (1, held) once it has them; other work (2)
+    // must get the second worker meanwhile, as the PDF's own loops must. Were the EPUB started
+    // in its turn, it would sit on that worker and item 2 would start only after the PDF.
+    for (unsigned workers : {0u, 1u, 2u}) {
+      CAPTURE(workers);
+      galley::ThreadPool pool(workers);
+      std::mutex mutex;
+      std::condition_variable changed;
+      std::vector<std::size_t> started;
+      bool other_ran = false;
+      OrderedRun run;
+      run.count = 3;
+      run.held = [](std::size_t i) { return i == 1; };
+      run.work = [&](std::size_t i) {
+        std::unique_lock lock(mutex);
+        started.push_back(i);
+        if (i == 2)
+          other_ran = true;
+        changed.notify_all();
+        if (i == 0) {
+          // With two workers the other item runs while this one waits for it; with fewer, it
+          // runs only after this one (the wait ends at the deadline).
+          changed.wait_for(lock, std::chrono::seconds(workers == 2 ? 30 : 0),
+                           [&] { return other_ran; });
+          lock.unlock();
+          run.release(1);
+          run.release(1); // a second release starts nothing
+        }
+      };
+      std::vector<std::size_t> handed;
+      run.done = [&](std::size_t i) { handed.push_back(i); };
+      run_ordered(run, pool);
+      CHECK(handed == std::vector<std::size_t>{0, 1, 2});
+      REQUIRE(started.size() == 3);
+      CHECK(std::count(started.begin(), started.end(), 1) == 1);
+      if (workers == 2)
+        CHECK(started == std::vector<std::size_t>{0, 2, 1});
     }
   }
 

@@ -141,3 +141,29 @@ TEST_SUITE("export/validate") {
     CHECK(again.all().empty());
   }
 }
+
+TEST_SUITE("export/render") {
+  TEST_CASE("a PDF's pages are handed over before it is written, as the result gives them") {
+    using namespace galley;
+    const std::filesystem::path issue_path =
+        std::filesystem::path(GALLEY_SOURCE_DIR) / "examples" / "quantum-dispatch" / "issue.yaml";
+    render::RenderOptions options;
+    options.source_date_epoch = 1777248000;
+    options.threads = 2;
+    Diagnostics diags;
+    auto issue = render::load({issue_path}, options, diags);
+    REQUIRE(issue);
+    style::Style style = render::resolve_style(*issue, options, diags);
+    int calls = 0;
+    std::vector<model::PrintPage> early;
+    options.on_print_pages = [&](const std::vector<model::PrintPage>& pages) {
+      ++calls;
+      early = pages;
+    };
+    auto result = render::render(*issue, style, render::Format::Pdf, options, diags);
+    REQUIRE(result);
+    CHECK(calls == 1);
+    CHECK(early.size() >= issue->articles.size());
+    CHECK(early == result->print_pages);
+  }
+}
