@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <tuple>
 #include <utility>
 
 namespace galley::model {
@@ -68,12 +69,9 @@ icu::UnicodeString date_pattern(const std::string& language, const char16_t* ske
   return made[key] = pattern;
 }
 
-} // namespace
-
-std::string format_date_long(const Date& d, std::string_view language) {
+/// The long date as ICU formats it: a formatter and a calendar made for each call.
+std::string long_date_text(const Date& d, const std::string& lang) {
   std::string year = std::to_string(d.year);
-  if (d.month < 1 || d.month > 12) return year;
-  const std::string lang(language);
   const icu::UnicodeString pattern = date_pattern(lang, d.day < 1 ? u"yMMMM" : u"yMMMMd");
   if (pattern.isEmpty()) return year;
   const icu::Locale locale(lang.c_str());
@@ -91,6 +89,26 @@ std::string format_date_long(const Date& d, std::string_view language) {
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+} // namespace
+
+std::string format_date_long(const Date& d, std::string_view language) {
+  if (d.month < 1 || d.month > 12)
+    return std::to_string(d.year);
+  // Making ICU's formatter and calendar costs more than the rest of loading an article, and an
+  // issue gives the same few dates in many places: each is formatted once.
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, int, int, int>, std::string> made;
+  auto key = std::make_tuple(std::string(language), d.year, d.month, d.day);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = made.find(key); it != made.end())
+      return it->second;
+  }
+  std::string text = long_date_text(d, std::get<0>(key));
+  std::lock_guard lock(mutex);
+  return made.emplace(std::move(key), std::move(text)).first->second;
 }
 
 std::string reading_time_label(const Meta& meta) {
