@@ -100,12 +100,16 @@ std::size_t RecordReader::count(std::size_t min_item_bytes) {
 }
 
 std::string RecordReader::text() {
+  return std::string(text_view());
+}
+
+std::string_view RecordReader::text_view() {
   std::uint64_t n = number();
   if (!ok_ || n > end_ - pos_) {
     ok_ = false;
     return {};
   }
-  std::string s(data_.substr(pos_, static_cast<std::size_t>(n)));
+  std::string_view s = data_.substr(pos_, static_cast<std::size_t>(n));
   pos_ += static_cast<std::size_t>(n);
   return s;
 }

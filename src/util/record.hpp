@@ -51,6 +51,8 @@ public:
   /// left of the record fails, so a damaged count never sizes a vector.
   std::size_t count(std::size_t min_item_bytes = 1);
   std::string text();
+  /// A text as a view into the record: valid while the record's bytes are.
+  std::string_view text_view();
 
 private:
   std::string_view data_;

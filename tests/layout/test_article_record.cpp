@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <bit>
+#include <cstdint>
+
 using namespace galley;
 using namespace galley::layout;
 
@@ -42,6 +45,39 @@ TEST_SUITE("layout/article_record") {
     CHECK(trace(a) == trace(b));
     CHECK(a.structure.size() == b.structure.size());
     CHECK(a.page_starts == b.page_starts);
+  }
+
+  TEST_CASE("a run's glyphs read back bit for bit") {
+    GlyphRun run;
+    run.size = 9.5;
+    // A cluster text past 254 bytes, offsets either way, zero of either sign.
+    run.glyphs = {{70000, 5.25, -0.0, 1.5, std::string(300, 'x')},
+                  {3, -0.0, 0.0, -2.0, ""},
+                  {0, 0.1, 1e-300, 0.0, "\xc3\xa9"}};
+    Page page;
+    page.label = "1";
+    page.items.push_back(run);
+    LaidOutArticle article;
+    article.pages.pages.push_back(page);
+    std::string record = encode_article(article);
+    std::optional<LaidOutArticle> back = decode_article(record);
+    REQUIRE(back);
+    REQUIRE(back->pages.pages.size() == 1);
+    REQUIRE(back->pages.pages[0].items.size() == 1);
+    const auto* read = std::get_if<GlyphRun>(&back->pages.pages[0].items[0]);
+    REQUIRE(read);
+    REQUIRE(read->glyphs.size() == run.glyphs.size());
+    auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+    for (std::size_t g = 0; g < run.glyphs.size(); ++g) {
+      CAPTURE(g);
+      const Glyph& a = run.glyphs[g];
+      const Glyph& b = read->glyphs[g];
+      CHECK(a.id == b.id);
+      CHECK(bits(a.advance) == bits(b.advance));
+      CHECK(bits(a.x_offset) == bits(b.x_offset));
+      CHECK(bits(a.y_offset) == bits(b.y_offset));
+      CHECK(a.text == b.text);
+    }
   }
 
   TEST_CASE("a damaged record is refused") {
