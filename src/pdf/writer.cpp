@@ -34,7 +34,9 @@ namespace {
 /// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
 /// text seen, in document order).
 std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
-  std::vector<FontUsage> usage(doc.fonts.size());
+  // The text of each glyph id by slot, grown as ids come: a map lookup for each of the million
+  // glyphs an issue draws was most of the time before the first page was made.
+  std::vector<std::vector<const std::string*>> text(doc.fonts.size());
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
       const auto* run = std::get_if<layout::GlyphRun>(&item);
@@ -43,14 +45,24 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
       if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
         throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
                     std::to_string(doc.fonts.size()) + " fonts");
-      auto& glyphs = usage[size_t(run->font)].glyphs;
+      auto& slots = text[size_t(run->font)];
       for (const auto& g : run->glyphs) {
-        auto [it, inserted] = glyphs.try_emplace(g.id, g.text);
-        if (!inserted && it->second.empty())
-          it->second = g.text;
+        if (g.id > 0xFFFF)
+          throw Error("glyph " + std::to_string(g.id) + " is not in font '" +
+                      doc.fonts[size_t(run->font)].path + "' (glyph ids are 16-bit)");
+        if (g.id >= slots.size())
+          slots.resize(std::size_t(g.id) + 1, nullptr);
+        const std::string*& t = slots[g.id];
+        if (t == nullptr || (t->empty() && !g.text.empty()))
+          t = &g.text;
       }
     }
   }
+  std::vector<FontUsage> usage(doc.fonts.size());
+  for (std::size_t f = 0; f < text.size(); ++f)
+    for (std::uint32_t id = 0; id < text[f].size(); ++id)
+      if (text[f][id] != nullptr)
+        usage[f].glyphs.emplace_hint(usage[f].glyphs.end(), id, *text[f][id]);
   return usage;
 }
 
@@ -380,17 +392,27 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       throw Error("the page tree has " + std::to_string(page_objs.size()) + " pages, not " +
                   std::to_string(doc.pages.size()));
 
-    // Content streams are made and packed in parallel, then attached in page order.
+    // Content streams are made in parallel. Packing them (deflate: most of their cost) goes on
+    // meanwhile, on workers that are free, while this thread makes the page objects, the
+    // structure tree and the outline; each stream is attached before the document is written.
     std::vector<PageContent> contents(doc.pages.size());
-    std::vector<StreamData> streams(doc.pages.size());
     parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
       contents[p] = page_content(doc.pages[p], font_ptrs, image_ok, doc.structure);
-      streams[p] = pack_stream(contents[p].stream, opt.compress);
-      contents[p].stream.clear();
-      contents[p].stream.shrink_to_fit();
+    });
+    std::vector<std::string> plain(doc.pages.size());
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+      plain[p] = std::move(contents[p].stream);
+    std::vector<StreamData> streams(doc.pages.size());
+    Task packing = Task::ahead([&] {
+      parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
+        streams[p] = pack_stream(plain[p], opt.compress);
+        std::string().swap(plain[p]);
+      });
     });
 
     DestMap dests = collect_dests(doc, diags);
+    std::vector<PdfObject*> stream_objs;
+    stream_objs.reserve(doc.pages.size());
     std::vector<Annotation> annotations; // the link annotations of tagged links
     for (size_t p = 0; p < doc.pages.size(); ++p) {
       const auto& page = doc.pages[p];
@@ -403,7 +425,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
 
       const PageContent& content = contents[p];
       PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
-      set_stream(stream, streams[p]);
+      stream_objs.push_back(stream);
       d.AddKey("Contents", stream->Reference());
       PdfDictionary resources, font_res, xobject_res;
       for (int f : content.fonts)
@@ -431,6 +453,9 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     add_metadata(pdf, doc.info, opt.standard);
     if (opt.standard.archive != PdfStandard::Archive::None)
       add_output_intent(pdf, opt.compress);
+    packing.wait();
+    for (std::size_t p = 0; p < stream_objs.size(); ++p)
+      set_stream(stream_objs[p], streams[p]);
 
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
