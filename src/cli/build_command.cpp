@@ -216,8 +216,13 @@ void Build::render_job(std::size_t i) {
     if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
     handover.now();
     if (result && st_.verify) {
+      // The second render keeps nothing and takes nothing from the cache folder: it also
+      // checks what the first took from there (the issue's articles, laid out).
+      render::RenderOptions fresh = options;
+      fresh.cache_dir.clear();
+      fresh.on_print_pages = nullptr;
       Diagnostics again;
-      auto second = render::render(*issue, in.style, format, options, again);
+      auto second = render::render(*issue, in.style, format, fresh, again);
       if (!second || second->bytes != result->bytes) {
         std::size_t at = second ? first_difference(result->bytes, second->bytes) : 0;
         r.diags.error({out.path.string()},
