@@ -6,7 +6,9 @@
 // (tests/model/test_fingerprint.cpp changes each field and expects a new fingerprint).
 #include "galley/model.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace galley::model {
 
@@ -16,5 +18,12 @@ std::string fingerprint(const Article& article);
 
 /// The same over the issue's own fields (its articles left out).
 std::string fingerprint_fields(const Issue& issue);
+
+/// Every field of the article as a sealed record (util/record.hpp), the bytes the fingerprint
+/// is taken over: the build cache keeps articles so, to take instead of reading them again.
+std::string encode_article(const Article& article);
+
+/// The article encode_article wrote; nullopt for a damaged record or one of another model.
+std::optional<Article> decode_article(std::string_view record);
 
 } // namespace galley::model

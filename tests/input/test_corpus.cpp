@@ -1,5 +1,6 @@
 // The bad-input corpus (tests/corpus/bad): every file must load without crashing and report
 // the diagnostic expected.tsv names. Huge inputs are generated here rather than committed.
+#include "model/fingerprint.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -44,6 +45,31 @@ std::vector<Expectation> read_expectations(const fs::path& tsv) {
 } // namespace
 
 TEST_SUITE("input/corpus") {
+  TEST_CASE("every sample article reads back whole from its record") {
+    // What the build cache keeps of an article instead of reading it again: Markdown of many
+    // site generators, galley XML, JATS, NITF, HTML and JSON, in many languages.
+    int articles = 0;
+    for (const char* folder : {"survival", "e2e/data", "input/fixtures"})
+      for (const auto& e : fs::recursive_directory_iterator(fs::path(GALLEY_TEST_DATA_DIR) / folder)) {
+        const std::string ext = e.path().extension().string();
+        if (!e.is_regular_file() || !std::set<std::string>{".md", ".mdx", ".xml", ".nxml", ".nitf",
+                                                          ".html", ".json"}
+                                         .count(ext))
+          continue;
+        Diagnostics diags;
+        std::optional<model::Article> a = input::load_article(e.path(), {}, diags);
+        if (!a)
+          continue;
+        CAPTURE(e.path().string());
+        std::optional<model::Article> back = model::decode_article(model::encode_article(*a));
+        REQUIRE(back);
+        CHECK(test::dump(*back) == test::dump(*a));
+        CHECK(model::fingerprint(*back) == model::fingerprint(*a));
+        ++articles;
+      }
+    CHECK(articles >= 40);
+  }
+
   TEST_CASE("every malformed input reports its expected diagnostic") {
     const fs::path dir = fs::path(GALLEY_TEST_DATA_DIR) / "corpus/bad";
     auto expectations = read_expectations(dir / "expected.tsv");

@@ -105,7 +105,21 @@ TEST_SUITE("model/fingerprint") {
       Article a = sample();
       changes[i](a);
       CHECK_MESSAGE(seen.insert(fingerprint(a)).second, "change ", i, " left it unchanged");
+      // The record reads back into the same article: every field the fingerprint covers.
+      std::optional<Article> back = decode_article(encode_article(a));
+      REQUIRE_MESSAGE(back, "change ", i);
+      CHECK_MESSAGE(fingerprint(*back) == fingerprint(a), "change ", i);
     }
+  }
+
+  TEST_CASE("a damaged record or one of another model reads as none") {
+    std::string record = encode_article(sample());
+    CHECK(decode_article(record));
+    std::string damaged = record;
+    damaged[damaged.size() / 2] ^= 1;
+    CHECK_FALSE(decode_article(damaged));
+    CHECK_FALSE(decode_article(record.substr(0, record.size() - 1)));
+    CHECK_FALSE(decode_article(""));
   }
 
   TEST_CASE("the issue's fields, without its articles") {
