@@ -58,7 +58,9 @@ struct RenderOptions {
   std::function<void(const std::vector<model::PrintPage>&)> on_print_pages;
 };
 
-/// Loads articles or one manifest into an issue (see input::load_inputs).
+/// Loads articles or one manifest into an issue (see input::load_inputs). With a cache_dir, a
+/// manifest's articles are kept there read, and one whose files are unchanged is taken from
+/// there rather than read again (docs/ci.md, "Incremental builds").
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
                                  const RenderOptions& options, Diagnostics& diags);
 

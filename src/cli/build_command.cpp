@@ -129,6 +129,9 @@ void Build::load_inputs() {
                            std::find(f.begin(), f.end(), "epub") != f.end();
   load_settings_.cache = cache_.get();
   load_settings_.trust_records = !st_.verify;
+  // --verify reads every article afresh too: its renders check what the cache would give.
+  if (st_.verify)
+    load_settings_.options.cache_dir.clear();
   load_settings_.toolchain = toolchain_;
   for (const auto& path : st_.inputs)
     loaded_.push_back(load_input(path, load_settings_));

@@ -1,4 +1,5 @@
 #include "galley/render.hpp"
+#include "export/article_memo.hpp"
 #include "export/layout_cache.hpp"
 #include "export/warm_up.hpp"
 
@@ -41,7 +42,13 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
                                  const RenderOptions& options, Diagnostics& diags) {
-  return input::load_inputs(inputs, load_options_of(options), diags);
+  input::LoadOptions load_options = load_options_of(options);
+  std::optional<ArticleMemo> memo;
+  if (!options.cache_dir.empty() && options.resource_paths.empty()) {
+    memo.emplace(options);
+    load_options.memo = &*memo;
+  }
+  return input::load_inputs(inputs, load_options, diags);
 }
 
 std::optional<model::Issue> load_texts(const std::vector<ArticleText>& articles,

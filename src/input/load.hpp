@@ -16,6 +16,29 @@
 
 namespace galley::input {
 
+/// Articles of a manifest read before and kept (the build cache's, export/article_memo.hpp): an
+/// article whose files all hold what they held is taken from here rather than read again.
+class ArticleMemo {
+public:
+  virtual ~ArticleMemo() = default;
+  struct Kept {
+    model::Article article;
+    std::vector<std::filesystem::path> read; ///< every file reading it read
+  };
+  /// Where an article is read from: its file, what diagnostics call it, and the folder of its
+  /// manifest (pictures may come from there).
+  struct Place {
+    std::filesystem::path path;
+    std::string display;
+    std::filesystem::path root;
+  };
+  /// The article read from `place` with these options, if every file it read then holds the
+  /// same bytes now. Called from several threads at once.
+  [[nodiscard]] virtual std::optional<Kept> find(const Place& place) const = 0;
+  /// Keeps an article read without a single diagnostic. Called from several threads at once.
+  virtual void keep(const Place& place, const Kept& kept) const = 0;
+};
+
 struct LoadOptions {
   std::vector<std::filesystem::path> allowed_roots; ///< extra roots for images (--allow-path)
   /// Folders a site-root image path (`/images/x.png`) is looked up in, in order
@@ -27,6 +50,8 @@ struct LoadOptions {
   /// How many threads may read the articles of a manifest at once (on the process's pool); the
   /// issue does not depend on it.
   unsigned threads = 1;
+  /// Where a manifest's articles read before are kept; none: every article is read.
+  const ArticleMemo* memo = nullptr;
 };
 
 /// The path that names standard input: `galley pdf -` reads a Markdown article from it.

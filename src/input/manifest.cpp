@@ -192,9 +192,19 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
     const ArticleEntry& a = entries[i];
     if (a.display.empty())
       return; // not found, already reported
+    const ArticleMemo::Place place{a.path, a.display, dir};
+    if (options.memo)
+      if (std::optional<ArticleMemo::Kept> kept = options.memo->find(place)) {
+        articles[i] = std::move(kept->article);
+        read[i] = std::move(kept->read);
+        return;
+      }
     ReadLog log;
     articles[i] = load_article_with(a.path, a.display, {dir}, options, sinks[i]);
     read[i] = log.paths();
+    // Only a clean read is kept: a picture it missed may be there next time.
+    if (options.memo && articles[i] && sinks[i].all().empty())
+      options.memo->keep(place, {*articles[i], read[i]});
   });
   for (std::size_t i = 0; i < entries.size(); ++i) {
     for (const fs::path& p : read[i])

@@ -1,0 +1,66 @@
+#include "export/article_memo.hpp"
+
+#include "export/cache_keys.hpp"
+#include "model/fingerprint.hpp"
+#include "util/files.hpp"
+#include "util/record.hpp"
+
+namespace galley::render {
+
+namespace {
+
+constexpr std::string_view kMagic = "galley read article 1";
+
+} // namespace
+
+ArticleMemo::ArticleMemo(const RenderOptions& options) : store_(options.cache_dir) {
+  RecordWriter w("article reading context");
+  w.text(toolchain_text());
+  w.text(options_text(options, Format::Pdf)); // the limits, among others
+  w.number(options.allowed_roots.size());
+  for (const auto& root : options.allowed_roots)
+    w.text(absolute_normal(root).string());
+  common_ = w.seal();
+}
+
+std::string ArticleMemo::key(const Place& place) const {
+  CacheKey k("galley read article");
+  k.text(common_);
+  k.text(absolute_normal(place.path).string());
+  k.text(place.display);
+  k.text(absolute_normal(place.root).string());
+  return k.finish();
+}
+
+std::optional<input::ArticleMemo::Kept> ArticleMemo::find(const Place& place) const {
+  std::optional<std::string> bytes = store_.load(key(place));
+  if (!bytes)
+    return std::nullopt;
+  RecordReader r(*bytes, kMagic);
+  std::optional<model::Article> article = model::decode_article(r.text_view());
+  Kept kept;
+  for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
+    std::filesystem::path file = r.text();
+    // A file that holds other bytes now (or is gone) means reading the article again.
+    if (file_digest(file) != r.text())
+      return std::nullopt;
+    kept.read.push_back(std::move(file));
+  }
+  if (!article || !r.at_end())
+    return std::nullopt;
+  kept.article = std::move(*article);
+  return kept;
+}
+
+void ArticleMemo::keep(const Place& place, const Kept& kept) const {
+  RecordWriter w(kMagic);
+  w.text(model::encode_article(kept.article));
+  w.number(kept.read.size());
+  for (const auto& file : kept.read) {
+    w.text(file.string());
+    w.text(file_digest(file));
+  }
+  store_.store(key(place), w.seal());
+}
+
+} // namespace galley::render

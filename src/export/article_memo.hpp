@@ -1,0 +1,32 @@
+#pragma once
+// A manifest's articles, read, kept in the cache folder (RenderOptions::cache_dir) with every
+// file each read and its digest: after one article of an issue changed, the others are taken
+// from here instead of being read and parsed again (docs/ci.md, "Incremental builds"). The key
+// holds what reading depends on besides those files: the toolchain, the limits and allowed
+// folders, the article's path, its name in diagnostics and its manifest's folder. Not made when
+// pictures are looked up in --resource-path folders, where a file added to an earlier folder
+// changes what is found without changing a file that was read.
+#include "galley/render.hpp"
+#include "input/load.hpp"
+#include "util/cache_store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace galley::render {
+
+class ArticleMemo final : public input::ArticleMemo {
+public:
+  explicit ArticleMemo(const RenderOptions& options);
+
+  [[nodiscard]] std::optional<Kept> find(const Place& place) const override;
+  void keep(const Place& place, const Kept& kept) const override;
+
+private:
+  [[nodiscard]] std::string key(const Place& place) const;
+
+  CacheStore store_;
+  std::string common_; ///< the key's parts every article shares
+};
+
+} // namespace galley::render
