@@ -144,7 +144,8 @@ void CacheStore::store(const std::string& key, std::string_view bytes) const {
   if (ec)
     throw Error("cannot create the cache folder '" + path.parent_path().string() +
                 "': " + ec.message());
-  write_file_atomic(path, bytes);
+  // Sealed, so a crash that tears an entry costs making it again, not a wrong output.
+  write_file_atomic(path, bytes, Durability::Unsynced);
 }
 
 } // namespace galley

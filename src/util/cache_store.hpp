@@ -65,8 +65,9 @@ public:
   /// The entry's bytes; nullopt when there is none. An entry is not a source of the output:
   /// read_unrecorded.
   [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
-  /// Writes the entry atomically: a reader sees the old one or the new one, never a part.
-  /// Throws galley::Error when the folder cannot be written.
+  /// Writes the entry atomically: a reader sees the old one or the new one, never a part. It
+  /// does not wait for the disk (Durability::Unsynced): after a crash an entry may be torn,
+  /// and its seal then fails. Throws galley::Error when the folder cannot be written.
   void store(const std::string& key, std::string_view bytes) const;
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
 

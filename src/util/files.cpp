@@ -347,9 +347,10 @@ std::string temp_pattern(const std::filesystem::path& path) {
 
 namespace {
 
-/// Writes, flushes and closes `fd`; throws (after `discard`) on failure.
+/// Writes `fd` and, when Synced, flushes it to the disk; throws (after `discard`) on failure.
 template <class Discard>
-void fill(int fd, std::string_view bytes, const std::filesystem::path& path, Discard discard) {
+void fill(int fd, std::string_view bytes, const std::filesystem::path& path, Durability durability,
+          Discard discard) {
   auto fail = [&](const char* what) {
     int err = errno;
     ::close(fd);
@@ -359,7 +360,7 @@ void fill(int fd, std::string_view bytes, const std::filesystem::path& path, Dis
   };
   if (!write_all(fd, bytes)) fail("write");
   if (::fchmod(fd, 0644) != 0) fail("chmod");
-  if (::fsync(fd) != 0) fail("fsync");
+  if (durability == Durability::Synced && ::fsync(fd) != 0) fail("fsync");
 }
 
 /// Gives the unnamed file open as `fd` the name `name` (AT_EMPTY_PATH needs a capability on
@@ -373,7 +374,7 @@ bool link_unnamed(int fd, const std::string& name) {
 
 /// The named fallback where the file system has no O_TMPFILE: mkstemp, write, rename.
 void write_named_temp(const std::filesystem::path& path, const std::filesystem::path& dir,
-                      std::string_view bytes) {
+                      std::string_view bytes, Durability durability) {
   // mkstemp gives a unique name, so two runs writing the same output never share a temp file.
   std::string tmpl = (dir / temp_pattern(path)).string();
   auto& inflight = writes_in_flight();
@@ -392,7 +393,7 @@ void write_named_temp(const std::filesystem::path& path, const std::filesystem::
     ::unlink(tmpl.c_str());
     inflight.forget(tmpl);
   };
-  fill(fd, bytes, path, discard);
+  fill(fd, bytes, path, durability, discard);
   if (::close(fd) != 0) {
     int err = errno;
     discard();
@@ -412,7 +413,8 @@ void write_named_temp(const std::filesystem::path& path, const std::filesystem::
 
 } // namespace
 
-void write_file_atomic(const std::filesystem::path& requested, std::string_view bytes) {
+void write_file_atomic(const std::filesystem::path& requested, std::string_view bytes,
+                       Durability durability) {
   std::filesystem::path path = requested;
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -433,11 +435,11 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
   int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0) {
     if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)
-      return write_named_temp(path, dir, bytes);
+      return write_named_temp(path, dir, bytes, durability);
     throw Error("cannot create a temporary file in '" + dir.string() + "': " +
                 std::strerror(errno));
   }
-  fill(fd, bytes, path, [] {});
+  fill(fd, bytes, path, durability, [] {});
   struct FdCloser {
     int fd;
     ~FdCloser() { ::close(fd); }

@@ -70,8 +70,18 @@ std::vector<FileId> files_read();
 /// with errno set when a write fails.
 bool write_all(int fd, std::string_view bytes);
 
-/// Writes `bytes` to a temporary file in the same folder, flushes it and renames it over `path`,
-/// so that a failed run never leaves a half-written file nor destroys the previous good one.
+/// Whether write_file_atomic waits for the bytes to reach the disk (fsync) before the rename.
+enum class Durability {
+  Synced,   ///< an output: after a crash the file holds the old bytes or all the new ones
+  /// A sealed cache entry: after a crash it may hold part of the new bytes, and then reads as
+  /// damaged and is made again. A cold build writes hundreds; on a disk each fsync is
+  /// milliseconds.
+  Unsynced,
+};
+
+/// Writes `bytes` to a temporary file in the same folder, flushes it to the disk (Synced) and
+/// renames it over `path`, so that a failed run never leaves a half-written file nor destroys the
+/// previous good one.
 /// The temporary file is unnamed (O_TMPFILE) until just before the rename, so a killed run
 /// leaves nothing; a file system without O_TMPFILE gets a named `.NAME.tmp-XXXXXX` instead.
 /// When `path` is a link, the file it points to is replaced, not the link. A FIFO cannot be
@@ -81,7 +91,8 @@ bool write_all(int fd, std::string_view bytes);
 /// Test-only hook: when the environment variable GALLEY_TEST_HOLD_BEFORE_RENAME names a fifo,
 /// the writer opens it for reading after the temporary file is complete and waits, before the
 /// rename, until the other end is closed. Tests use it to interrupt a run at that exact point.
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
+                       Durability durability = Durability::Synced);
 
 /// Removes the named temporary file of every write_file_atomic call still in flight (an
 /// unnamed O_TMPFILE one needs nothing) and makes those calls, and every later one, fail
