@@ -3,6 +3,8 @@
 #include "util/hash.hpp"
 #include "util/record.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -14,6 +16,58 @@ namespace {
 /// The record's name: it changes with the model, so records of an older one read as damaged.
 constexpr std::string_view kMagic = "galley model 1";
 
+template <class> constexpr bool kNoFields = false;
+
+/// The fields of each node, in the order they are written and read: the one list the writer
+/// (Feed, over const nodes) and the reader (Take) both walk. Whatever is not listed here is a
+/// value (text, number, flag, enum), an optional, a list or a variant, which the visitors know.
+template <class N, class V> void fields(N& n, V& v) {
+  using T = std::remove_const_t<N>;
+  if constexpr (std::is_same_v<T, SourceLoc>) v.all(n.file, n.line, n.column);
+  else if constexpr (std::is_same_v<T, ImageRef>) v.all(n.src, n.path, n.remote);
+  else if constexpr (std::is_same_v<T, Date>) v.all(n.year, n.month, n.day);
+  else if constexpr (std::is_same_v<T, Text> || std::is_same_v<T, Code>) v.all(n.text);
+  else if constexpr (std::is_same_v<T, Emphasis> || std::is_same_v<T, Strong> ||
+                     std::is_same_v<T, Strikethrough> || std::is_same_v<T, Superscript> ||
+                     std::is_same_v<T, Subscript>)
+    v.all(n.children);
+  else if constexpr (std::is_same_v<T, Link>) v.all(n.url, n.title, n.children);
+  else if constexpr (std::is_same_v<T, Image>) v.all(n.image, n.alt, n.title);
+  else if constexpr (std::is_same_v<T, NoteRef>) v.all(n.id);
+  else if constexpr (std::is_same_v<T, LineBreak> || std::is_same_v<T, SoftBreak> ||
+                     std::is_same_v<T, ThematicBreak>)
+    return;
+  else if constexpr (std::is_same_v<T, RawInline> || std::is_same_v<T, RawBlock>) v.all(n.html);
+  else if constexpr (std::is_same_v<T, Span>) v.all(n.kind, n.lang, n.dir, n.title, n.children);
+  else if constexpr (std::is_same_v<T, Math>) v.all(n.tex, n.display);
+  else if constexpr (std::is_same_v<T, Heading>) v.all(n.level, n.content, n.id);
+  else if constexpr (std::is_same_v<T, Paragraph>) v.all(n.content);
+  else if constexpr (std::is_same_v<T, List>) v.all(n.kind, n.start, n.tight, n.numbering, n.items);
+  else if constexpr (std::is_same_v<T, ListItem>) v.all(n.blocks, n.checked, n.loc);
+  else if constexpr (std::is_same_v<T, BlockQuote>) v.all(n.blocks);
+  else if constexpr (std::is_same_v<T, CodeBlock>) v.all(n.language, n.code);
+  else if constexpr (std::is_same_v<T, Figure>) v.all(n.image, n.alt, n.caption, n.credit, n.id);
+  else if constexpr (std::is_same_v<T, Table>) v.all(n.aligns, n.header_rows, n.rows);
+  else if constexpr (std::is_same_v<T, TableRow>) v.all(n.cells);
+  else if constexpr (std::is_same_v<T, TableCell>) v.all(n.content, n.loc);
+  else if constexpr (std::is_same_v<T, DefinitionList>) v.all(n.items);
+  else if constexpr (std::is_same_v<T, DefinitionItem>) v.all(n.term, n.definitions, n.loc);
+  else if constexpr (std::is_same_v<T, Source>) v.all(n.title, n.publisher, n.date, n.url);
+  else if constexpr (std::is_same_v<T, Note>)
+    v.all(n.id, n.kind, n.number, n.cited, n.blocks, n.source, n.loc);
+  else if constexpr (std::is_same_v<T, Author>)
+    v.all(n.name, n.file_as, n.role, n.bio, n.portrait, n.loc);
+  else if constexpr (std::is_same_v<T, Cover>) v.all(n.image, n.alt, n.credit, n.loc);
+  else if constexpr (std::is_same_v<T, Meta>)
+    v.all(n.publication, n.title, n.subtitle, n.dek, n.authors, n.date, n.reading_minutes,
+          n.reading_time_given, n.reading_time_text, n.language, n.tags, n.cover, n.identifier,
+          n.slug, n.loc);
+  else if constexpr (std::is_same_v<T, Article>)
+    v.all(n.meta, n.blocks, n.notes, n.word_count, n.source_path, n.base_dir);
+  else
+    static_assert(kNoFields<T>, "a model type without its field list");
+}
+
 /// Writes each node as its variant index and its fields, each with its length, so that no two
 /// different articles write the same bytes.
 class Feed {
@@ -23,13 +77,9 @@ public:
   void operator()(const std::string& s) { w.text(s); }
   void operator()(bool b) { w.number(b ? 1 : 0); }
   void operator()(int v) { w.signed_number(v); }
-  void operator()(const SourceLoc& l) {
-    w.text(l.file);
-    w.signed_number(l.line);
-    w.signed_number(l.column);
-  }
-  void operator()(const ImageRef& r) { all(r.src, r.path, r.remote); }
-  void operator()(const Date& d) { all(d.year, d.month, d.day); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(const E& e) { w.number(static_cast<std::uint64_t>(e)); }
   template <class T> void operator()(const std::optional<T>& o) {
     w.number(o.has_value());
     if (o)
@@ -40,78 +90,18 @@ public:
     for (const T& x : v)
       (*this)(x);
   }
-  template <class E>
-  requires std::is_enum_v<E>
-  void operator()(E e) { w.number(static_cast<std::uint64_t>(e)); }
-
-  void operator()(const Inline& in) {
-    w.number(in.value.index());
-    std::visit([this](const auto& v) { node(v); }, in.value);
-    (*this)(in.loc);
-  }
-  void operator()(const Block& b) {
-    w.number(b.value.index());
-    std::visit([this](const auto& v) { node(v); }, b.value);
-    (*this)(b.loc);
-  }
-
-  void node(const Text& v) { all(v.text); }
-  void node(const Emphasis& v) { all(v.children); }
-  void node(const Strong& v) { all(v.children); }
-  void node(const Strikethrough& v) { all(v.children); }
-  void node(const Code& v) { all(v.text); }
-  void node(const Link& v) { all(v.url, v.title, v.children); }
-  void node(const Image& v) { all(v.image, v.alt, v.title); }
-  void node(const NoteRef& v) { all(v.id); }
-  void node(const LineBreak&) {}
-  void node(const SoftBreak&) {}
-  void node(const RawInline& v) { all(v.html); }
-  void node(const Superscript& v) { all(v.children); }
-  void node(const Subscript& v) { all(v.children); }
-  void node(const Span& v) { all(v.kind, v.lang, v.dir, v.title, v.children); }
-  void node(const Math& v) { all(v.tex, v.display); }
-
-  void node(const Heading& v) { all(v.level, v.content, v.id); }
-  void node(const Paragraph& v) { all(v.content); }
-  void node(const List& v) {
-    all(v.kind, v.start, v.tight, v.numbering);
-    w.number(v.items.size());
-    for (const ListItem& item : v.items)
-      all(item.blocks, item.checked, item.loc);
-  }
-  void node(const BlockQuote& v) { all(v.blocks); }
-  void node(const CodeBlock& v) { all(v.language, v.code); }
-  void node(const Figure& v) { all(v.image, v.alt, v.caption, v.credit, v.id); }
-  void node(const Table& v) {
-    all(v.aligns, v.header_rows);
-    w.number(v.rows.size());
-    for (const TableRow& row : v.rows) {
-      w.number(row.cells.size());
-      for (const TableCell& cell : row.cells)
-        all(cell.content, cell.loc);
-    }
-  }
-  void node(const ThematicBreak&) {}
-  void node(const RawBlock& v) { all(v.html); }
-  void node(const DefinitionList& v) {
-    w.number(v.items.size());
-    for (const DefinitionItem& item : v.items)
-      all(item.term, item.definitions, item.loc);
-  }
-
-  void operator()(const Source& s) { all(s.title, s.publisher, s.date, s.url); }
-  void operator()(const Note& n) {
-    all(n.id, n.kind, n.number, n.cited, n.blocks, n.source, n.loc);
-  }
-  void operator()(const Author& a) { all(a.name, a.file_as, a.role, a.bio, a.portrait, a.loc); }
-  void operator()(const Cover& c) { all(c.image, c.alt, c.credit, c.loc); }
-  void operator()(const Meta& m) {
-    all(m.publication, m.title, m.subtitle, m.dek, m.authors, m.date, m.reading_minutes,
-        m.reading_time_given, m.reading_time_text, m.language, m.tags, m.cover, m.identifier,
-        m.slug, m.loc);
-  }
+  void operator()(const Inline& in) { alternative(in.value, in.loc); }
+  void operator()(const Block& b) { alternative(b.value, b.loc); }
+  template <class T> void operator()(const T& node) { fields(node, *this); }
 
   template <class... T> void all(const T&... fields) { ((*this)(fields), ...); }
+
+private:
+  template <class V> void alternative(const V& v, const SourceLoc& loc) {
+    w.number(v.index());
+    std::visit([this](const auto& x) { (*this)(x); }, v);
+    (*this)(loc);
+  }
 };
 
 /// Reads back what Feed wrote, field for field in the same order.
@@ -123,13 +113,9 @@ public:
   void operator()(std::string& s) { s = r_.text(); }
   void operator()(bool& b) { b = r_.number() != 0; }
   void operator()(int& v) { v = static_cast<int>(r_.signed_number()); }
-  void operator()(SourceLoc& l) {
-    l.file = r_.text();
-    l.line = static_cast<int>(r_.signed_number());
-    l.column = static_cast<int>(r_.signed_number());
-  }
-  void operator()(ImageRef& r) { all(r.src, r.path, r.remote); }
-  void operator()(Date& d) { all(d.year, d.month, d.day); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E& e) { e = static_cast<E>(r_.number()); }
   template <class T> void operator()(std::optional<T>& o) {
     o.reset();
     if (r_.number() != 0) {
@@ -142,85 +128,23 @@ public:
     for (T& x : v)
       (*this)(x);
   }
-  template <class E>
-  requires std::is_enum_v<E>
-  void operator()(E& e) { e = static_cast<E>(r_.number()); }
-
-  void operator()(Inline& in) {
-    alternative(in.value);
-    (*this)(in.loc);
-  }
-  void operator()(Block& b) {
-    alternative(b.value);
-    (*this)(b.loc);
-  }
-
-  void node(Text& v) { all(v.text); }
-  void node(Emphasis& v) { all(v.children); }
-  void node(Strong& v) { all(v.children); }
-  void node(Strikethrough& v) { all(v.children); }
-  void node(Code& v) { all(v.text); }
-  void node(Link& v) { all(v.url, v.title, v.children); }
-  void node(Image& v) { all(v.image, v.alt, v.title); }
-  void node(NoteRef& v) { all(v.id); }
-  void node(LineBreak&) {}
-  void node(SoftBreak&) {}
-  void node(RawInline& v) { all(v.html); }
-  void node(Superscript& v) { all(v.children); }
-  void node(Subscript& v) { all(v.children); }
-  void node(Span& v) { all(v.kind, v.lang, v.dir, v.title, v.children); }
-  void node(Math& v) { all(v.tex, v.display); }
-
-  void node(Heading& v) { all(v.level, v.content, v.id); }
-  void node(Paragraph& v) { all(v.content); }
-  void node(List& v) {
-    all(v.kind, v.start, v.tight, v.numbering);
-    v.items.resize(r_.count(1));
-    for (ListItem& item : v.items)
-      all(item.blocks, item.checked, item.loc);
-  }
-  void node(BlockQuote& v) { all(v.blocks); }
-  void node(CodeBlock& v) { all(v.language, v.code); }
-  void node(Figure& v) { all(v.image, v.alt, v.caption, v.credit, v.id); }
-  void node(Table& v) {
-    all(v.aligns, v.header_rows);
-    v.rows.resize(r_.count(1));
-    for (TableRow& row : v.rows) {
-      row.cells.resize(r_.count(1));
-      for (TableCell& cell : row.cells)
-        all(cell.content, cell.loc);
-    }
-  }
-  void node(ThematicBreak&) {}
-  void node(RawBlock& v) { all(v.html); }
-  void node(DefinitionList& v) {
-    v.items.resize(r_.count(1));
-    for (DefinitionItem& item : v.items)
-      all(item.term, item.definitions, item.loc);
-  }
-
-  void operator()(Source& s) { all(s.title, s.publisher, s.date, s.url); }
-  void operator()(Note& n) { all(n.id, n.kind, n.number, n.cited, n.blocks, n.source, n.loc); }
-  void operator()(Author& a) { all(a.name, a.file_as, a.role, a.bio, a.portrait, a.loc); }
-  void operator()(Cover& c) { all(c.image, c.alt, c.credit, c.loc); }
-  void operator()(Meta& m) {
-    all(m.publication, m.title, m.subtitle, m.dek, m.authors, m.date, m.reading_minutes,
-        m.reading_time_given, m.reading_time_text, m.language, m.tags, m.cover, m.identifier,
-        m.slug, m.loc);
-  }
+  void operator()(Inline& in) { alternative(in.value, in.loc); }
+  void operator()(Block& b) { alternative(b.value, b.loc); }
+  template <class T> void operator()(T& node) { fields(node, *this); }
 
   template <class... T> void all(T&... fields) { ((*this)(fields), ...); }
 
 private:
-  /// The variant's alternative by the index Feed wrote, then its fields.
-  template <class V> void alternative(V& v) {
+  /// The variant's alternative by the index Feed wrote, its fields, then its place.
+  template <class V> void alternative(V& v, SourceLoc& loc) {
     const std::uint64_t index = r_.number();
     if (!ok() || index >= std::variant_size_v<V>) {
       bad_ = true;
       return;
     }
     emplace(v, static_cast<std::size_t>(index), std::make_index_sequence<std::variant_size_v<V>>{});
-    std::visit([this](auto& x) { node(x); }, v);
+    std::visit([this](auto& x) { (*this)(x); }, v);
+    (*this)(loc);
   }
   template <class V, std::size_t... I>
   static void emplace(V& v, std::size_t index, std::index_sequence<I...>) {
@@ -235,7 +159,7 @@ private:
 
 std::string encode_article(const Article& a) {
   Feed f;
-  f.all(a.meta, a.blocks, a.notes, a.word_count, a.source_path, a.base_dir);
+  f(a);
   return f.w.seal();
 }
 
@@ -243,7 +167,7 @@ std::optional<Article> decode_article(std::string_view record) {
   RecordReader r(record, kMagic);
   Take t(r);
   Article a;
-  t.all(a.meta, a.blocks, a.notes, a.word_count, a.source_path, a.base_dir);
+  t(a);
   if (!t.ok() || !r.at_end())
     return std::nullopt;
   return a;
