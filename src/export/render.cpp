@@ -1,5 +1,5 @@
 #include "galley/render.hpp"
-#include "export/article_memo.hpp"
+#include "export/article_cache.hpp"
 #include "export/layout_cache.hpp"
 #include "export/warm_up.hpp"
 
@@ -43,10 +43,10 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
                                  const RenderOptions& options, Diagnostics& diags) {
   input::LoadOptions load_options = load_options_of(options);
-  std::optional<ArticleMemo> memo;
+  std::optional<ArticleCache> kept;
   if (!options.cache_dir.empty() && options.resource_paths.empty()) {
-    memo.emplace(options);
-    load_options.memo = &*memo;
+    kept.emplace(options);
+    load_options.memo = &*kept;
   }
   return input::load_inputs(inputs, load_options, diags);
 }

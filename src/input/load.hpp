@@ -16,7 +16,7 @@
 
 namespace galley::input {
 
-/// Articles of a manifest read before and kept (the build cache's, export/article_memo.hpp): an
+/// Articles of a manifest read before and kept (the build cache's, export/article_cache.hpp): an
 /// article whose files all hold what they held is taken from here rather than read again.
 class ArticleMemo {
 public:

@@ -15,9 +15,9 @@
 
 namespace galley::render {
 
-class ArticleMemo final : public input::ArticleMemo {
+class ArticleCache final : public input::ArticleMemo {
 public:
-  explicit ArticleMemo(const RenderOptions& options);
+  explicit ArticleCache(const RenderOptions& options);
 
   [[nodiscard]] std::optional<Kept> find(const Place& place) const override;
   void keep(const Place& place, const Kept& kept) const override;

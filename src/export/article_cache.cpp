@@ -1,4 +1,4 @@
-#include "export/article_memo.hpp"
+#include "export/article_cache.hpp"
 
 #include "export/cache_keys.hpp"
 #include "model/fingerprint.hpp"
@@ -13,7 +13,7 @@ constexpr std::string_view kMagic = "galley read article 1";
 
 } // namespace
 
-ArticleMemo::ArticleMemo(const RenderOptions& options) : store_(options.cache_dir) {
+ArticleCache::ArticleCache(const RenderOptions& options) : store_(options.cache_dir) {
   RecordWriter w("article reading context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf)); // the limits, among others
@@ -23,7 +23,7 @@ ArticleMemo::ArticleMemo(const RenderOptions& options) : store_(options.cache_di
   common_ = w.seal();
 }
 
-std::string ArticleMemo::key(const Place& place) const {
+std::string ArticleCache::key(const Place& place) const {
   CacheKey k("galley read article");
   k.text(common_);
   k.text(absolute_normal(place.path).string());
@@ -32,7 +32,7 @@ std::string ArticleMemo::key(const Place& place) const {
   return k.finish();
 }
 
-std::optional<input::ArticleMemo::Kept> ArticleMemo::find(const Place& place) const {
+std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) const {
   std::optional<std::string> bytes = store_.load(key(place));
   if (!bytes)
     return std::nullopt;
@@ -52,7 +52,7 @@ std::optional<input::ArticleMemo::Kept> ArticleMemo::find(const Place& place) co
   return kept;
 }
 
-void ArticleMemo::keep(const Place& place, const Kept& kept) const {
+void ArticleCache::keep(const Place& place, const Kept& kept) const {
   RecordWriter w(kMagic);
   w.text(model::encode_article(kept.article));
   w.number(kept.read.size());
