@@ -2,28 +2,31 @@
 
 #include "pdf/metadata.hpp"
 #include "pdf/podofo_util.hpp"
+#include "pdf/raw.hpp"
 
 namespace galley::pdf {
 
 using namespace PoDoFo;
 
-void add_named_dests(PdfMemDocument& doc, const std::vector<PdfObject*>& pages,
+void add_named_dests(PdfMemDocument& doc, const std::vector<PdfReference>& pages,
                      const DestMap& dests) {
   if (dests.empty())
     return;
-  PdfArray names;
+  // One leaf of name and /XYZ destination pairs, written as text (pdf/raw.hpp): an issue has
+  // thousands of anchors. A null zoom keeps the viewer's.
+  std::string leaf = "<</Names[";
   for (const auto& [name, target] : dests) {
-    names.push_back(pdf_bytes(name));
-    PdfArray dest;
-    dest.push_back(pages[size_t(target.page)]->Reference());
-    dest.push_back(PdfName("XYZ"));
-    dest.push_back(pdf_real(target.x));
-    dest.push_back(pdf_real(target.y));
-    dest.push_back(PdfVariant()); // null zoom: keep the viewer's
-    names.push_back(dest);
+    raw_bytes(leaf, name);
+    leaf += '[';
+    raw_ref(leaf, pages[size_t(target.page)]);
+    leaf += "/XYZ";
+    raw_real(leaf, target.x);
+    raw_real(leaf, target.y);
+    leaf += " null]";
   }
-  PdfObject* tree = doc.GetObjects().CreateObject(PdfVariant(PdfDictionary()));
-  tree->GetDictionary().AddKey("Names", names);
+  leaf += "]>>";
+  PdfObject* tree = reserve_object(doc.GetObjects());
+  set_raw(tree, leaf);
   PdfDictionary root;
   root.AddKey("Dests", tree->Reference());
   PdfObject* names_obj = doc.GetObjects().CreateObject(PdfVariant(root));

@@ -12,6 +12,7 @@
 namespace PoDoFo {
 class PdfMemDocument;
 class PdfObject;
+class PdfReference;
 } // namespace PoDoFo
 
 namespace galley::pdf {
@@ -25,7 +26,7 @@ struct DestTarget {
 using DestMap = std::map<std::string, DestTarget>;
 
 /// Catalog /Names /Dests: a name tree with one leaf, each value an /XYZ destination (12.3.2.2).
-void add_named_dests(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfObject*>& pages,
+void add_named_dests(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfReference>& pages,
                      const DestMap& dests);
 
 /// The document outline (12.3.3). Items whose destination is unknown are kept without one and

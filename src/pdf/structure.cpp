@@ -1,6 +1,6 @@
 #include "pdf/structure.hpp"
 
-#include "pdf/podofo_util.hpp"
+#include "pdf/raw.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -27,12 +27,14 @@ struct Content {
 
 } // namespace
 
-void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructElement>& structure,
-                        const std::vector<PdfObject*>& pages,
-                        const std::vector<std::vector<int>>& marked,
-                        const std::vector<Annotation>& annotations) {
+std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
+                                             const std::vector<layout::StructElement>& structure,
+                                             const std::vector<PdfReference>& pages,
+                                             const std::vector<std::vector<int>>& marked,
+                                             const std::vector<Annotation>& annotations) {
+  std::vector<std::int64_t> keys(annotations.size(), -1);
   if (structure.empty())
-    return;
+    return keys;
   PdfVecObjects& objects = doc.GetObjects();
   const std::size_t n = structure.size();
 
@@ -59,12 +61,15 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
     return e == 0 || first[e] != kNoContent || structure[e].type == "TD" ||
            structure[e].type == "TH" || structure[e].type == "TR";
   };
-  PdfObject* root = objects.CreateObject("StructTreeRoot");
+  PdfObject* root = reserve_object(objects);
+  const PdfReference root_ref = root->Reference();
   std::vector<PdfObject*> elems(n, nullptr);
-  // Without the optional /Type /StructElem (Table 323): an issue has tens of thousands.
+  std::vector<PdfReference> refs(n);
   for (std::size_t e = 0; e < n; ++e)
-    if (kept(e))
-      elems[e] = objects.CreateObject(PdfVariant(PdfDictionary()));
+    if (kept(e)) {
+      elems[e] = reserve_object(objects);
+      refs[e] = elems[e]->Reference();
+    }
   for (std::size_t e = 1; e < n; ++e)
     if (kept(e) && structure[e].parent >= 0 && static_cast<std::size_t>(structure[e].parent) < e &&
         elems[std::size_t(structure[e].parent)] != nullptr)
@@ -77,116 +82,128 @@ void add_structure_tree(PdfMemDocument& doc, const std::vector<layout::StructEle
 
   // Each Note has an element identifier (ISO 14289-1 7.9), found through the root's IDTree, a
   // name tree whose keys sort as the zero-padded numbers do (PDF 32000-1 14.7.2, 7.9.6).
-  PdfArray ids;
+  std::string ids;
   int notes = 0;
+  std::string d, kids;
   for (std::size_t e = 0; e < n; ++e) {
     if (elems[e] == nullptr)
       continue;
     const layout::StructElement& s = structure[e];
-    PdfDictionary& d = elems[e]->GetDictionary();
-    d.AddKey("S", PdfName(s.type));
+    // Without the optional /Type /StructElem (Table 323): an issue has tens of thousands.
+    d = "<<";
+    raw_name(d, "S");
+    raw_name(d, s.type);
     if (s.type == "Note") {
       char id[24];
       std::snprintf(id, sizeof id, "note-%06d", ++notes);
-      d.AddKey("ID", PdfString(id));
-      ids.push_back(PdfString(id));
-      ids.push_back(elems[e]->Reference());
+      d += "/ID";
+      raw_bytes(d, id);
+      raw_bytes(ids, id);
+      raw_ref(ids, refs[e]);
     }
-    d.AddKey("P",
-             e == 0 ? root->Reference() : elems[std::size_t(std::max(0, s.parent))]->Reference());
-    if (!s.alt.empty())
-      d.AddKey("Alt", pdf_text(s.alt)); // 14.9.3
-    if (!s.lang.empty())
-      d.AddKey("Lang", pdf_text(s.lang)); // 14.9.2.1
-    if (s.column_header) {
-      PdfDictionary table;
-      table.AddKey("O", PdfName("Table"));
-      table.AddKey("Scope", PdfName("Column")); // 14.8.5.7, Table 349
-      d.AddKey("A", table);
+    d += "/P";
+    raw_ref(d, e == 0 ? root_ref : refs[std::size_t(std::max(0, s.parent))]);
+    if (!s.alt.empty()) {
+      d += "/Alt"; // 14.9.3
+      raw_text(d, s.alt);
     }
+    if (!s.lang.empty()) {
+      d += "/Lang"; // 14.9.2.1
+      raw_text(d, s.lang);
+    }
+    if (s.column_header)
+      d += "/A<</O/Table/Scope/Column>>"; // 14.8.5.7, Table 349
     // Kids in reading order: the children as layout made them, the element's own content
     // between them where it comes on the pages (the text of a paragraph around its note
     // references).
     // Content on the element's own page (/Pg, that of its first content) is an MCID alone,
     // content on a later page a marked-content reference naming its page (14.7.4.2).
-    PdfArray kids;
+    kids.clear();
+    std::size_t count = 0;
     std::size_t next = 0;
     const std::size_t home = own[e].empty() ? 0 : own[e].front().page;
-    if (!own[e].empty())
-      d.AddKey("Pg", pages[home]->Reference());
+    if (!own[e].empty()) {
+      d += "/Pg";
+      raw_ref(d, pages[home]);
+    }
     auto content_before = [&](Key limit) {
-      for (; next < own[e].size() && own[e][next].key < limit; ++next) {
-        const auto mcid = pdf_int(static_cast<std::int64_t>(own[e][next].mcid));
+      for (; next < own[e].size() && own[e][next].key < limit; ++next, ++count) {
+        const auto mcid = static_cast<std::int64_t>(own[e][next].mcid);
         if (own[e][next].page == home) {
-          kids.push_back(mcid);
+          raw_int(kids, mcid);
           continue;
         }
-        PdfDictionary mcr;
-        mcr.AddKey("Type", PdfName("MCR"));
-        mcr.AddKey("Pg", pages[own[e][next].page]->Reference());
-        mcr.AddKey("MCID", mcid);
-        kids.push_back(mcr);
+        kids += "<</Type/MCR/Pg";
+        raw_ref(kids, pages[own[e][next].page]);
+        kids += "/MCID";
+        raw_int(kids, mcid);
+        kids += ">>";
       }
     };
     for (std::size_t child : children[e]) {
       if (first[child] != kNoContent)
         content_before(first[child]);
-      kids.push_back(elems[child]->Reference());
+      raw_ref(kids, refs[child]);
+      ++count;
     }
     content_before(kNoContent);
     for (const Annotation* a : annotated[e]) {
-      PdfDictionary objr;
-      objr.AddKey("Type", PdfName("OBJR"));
-      objr.AddKey("Obj", a->annot->Reference());
-      objr.AddKey("Pg", pages[a->page]->Reference());
-      kids.push_back(objr);
+      kids += "<</Type/OBJR/Obj";
+      raw_ref(kids, a->ref);
+      kids += "/Pg";
+      raw_ref(kids, pages[a->page]);
+      kids += ">>";
+      ++count;
     }
-    if (kids.size() == 1)
-      d.AddKey("K", kids.front());
-    else if (!kids.empty())
-      d.AddKey("K", kids);
+    if (count == 1) {
+      d += "/K";
+      d += kids;
+    } else if (count > 1) {
+      d += "/K[";
+      d += kids;
+      d += ']';
+    }
+    d += ">>";
+    set_raw(elems[e], d);
   }
 
   // The parent tree (14.7.4.4): page p's MCIDs lead to their elements.
-  PdfArray nums;
+  std::string r = "<</Type/StructTreeRoot/K";
+  raw_ref(r, refs[0]);
+  r += "/ParentTree<</Nums[";
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    pages[p]->GetDictionary().AddKey("StructParents", pdf_int(static_cast<std::int64_t>(p)));
-    // Annotations are visited in structure order (12.5, /Tabs; ISO 14289-1 7.18.3).
-    pages[p]->GetDictionary().AddKey("Tabs", PdfName("S"));
-    PdfArray parents;
+    raw_int(r, static_cast<std::int64_t>(p));
+    r += '[';
     if (p < marked.size())
       for (int e : marked[p])
-        parents.push_back(elems[static_cast<std::size_t>(e)]->Reference());
-    nums.push_back(pdf_int(static_cast<std::int64_t>(p)));
-    nums.push_back(parents);
+        raw_ref(r, refs[static_cast<std::size_t>(e)]);
+    r += ']';
   }
   for (std::size_t k = 0; k < annotations.size(); ++k) {
     const auto e = static_cast<std::size_t>(annotations[k].element);
     if (annotations[k].element < 0 || e >= n || elems[e] == nullptr)
       continue;
-    const auto key = static_cast<std::int64_t>(pages.size() + k);
-    annotations[k].annot->GetDictionary().AddKey("StructParent", pdf_int(key));
-    nums.push_back(pdf_int(key));
-    nums.push_back(elems[e]->Reference());
+    keys[k] = static_cast<std::int64_t>(pages.size() + k);
+    raw_int(r, keys[k]);
+    raw_ref(r, refs[e]);
   }
-  PdfDictionary parent_tree;
-  parent_tree.AddKey("Nums", nums);
-  PdfDictionary& r = root->GetDictionary();
-  r.AddKey("K", elems[0]->Reference());
-  r.AddKey("ParentTree", parent_tree);
+  r += "]>>";
   if (!ids.empty()) {
-    PdfDictionary id_tree;
-    id_tree.AddKey("Names", ids);
-    r.AddKey("IDTree", id_tree);
+    r += "/IDTree<</Names[";
+    r += ids;
+    r += "]>>";
   }
-  r.AddKey("ParentTreeNextKey",
-           pdf_int(static_cast<std::int64_t>(pages.size() + annotations.size())));
+  r += "/ParentTreeNextKey";
+  raw_int(r, static_cast<std::int64_t>(pages.size() + annotations.size()));
+  r += ">>";
+  set_raw(root, r);
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("StructTreeRoot", root->Reference());
+  catalog.AddKey("StructTreeRoot", root_ref);
   PdfDictionary mark_info;
   mark_info.AddKey("Marked", PdfVariant(true)); // 14.7.1
   catalog.AddKey("MarkInfo", mark_info);
+  return keys;
 }
 
 } // namespace galley::pdf

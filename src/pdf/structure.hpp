@@ -6,6 +6,7 @@
 
 #include <podofo/podofo.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace galley::pdf {
@@ -14,17 +15,18 @@ namespace galley::pdf {
 struct Annotation {
   int element = -1;
   std::size_t page = 0;
-  PoDoFo::PdfObject* annot = nullptr;
+  PoDoFo::PdfReference ref;
 };
 
 /// Writes the tree of `structure` into `doc`. `pages` are the page objects, `marked[p]` the
 /// element of each MCID of page p (PageContent::marked), `annotations` the link annotations
-/// to reference from their elements (OBJR, 14.7.4.3). Each page gets /StructParents p, each
-/// annotation a /StructParent after the pages'.
-void add_structure_tree(PoDoFo::PdfMemDocument& doc,
-                        const std::vector<layout::StructElement>& structure,
-                        const std::vector<PoDoFo::PdfObject*>& pages,
-                        const std::vector<std::vector<int>>& marked,
-                        const std::vector<Annotation>& annotations);
+/// to reference from their elements (OBJR, 14.7.4.3). Page p is key p of the parent tree, so
+/// the caller gives each page /StructParents p; the annotations' keys follow the pages' and
+/// are returned, one for each annotation, -1 for one whose element is not in the tree.
+std::vector<std::int64_t> add_structure_tree(PoDoFo::PdfMemDocument& doc,
+                                             const std::vector<layout::StructElement>& structure,
+                                             const std::vector<PoDoFo::PdfReference>& pages,
+                                             const std::vector<std::vector<int>>& marked,
+                                             const std::vector<Annotation>& annotations);
 
 } // namespace galley::pdf

@@ -8,6 +8,7 @@
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
 #include "pdf/podofo_util.hpp"
+#include "pdf/raw.hpp"
 #include "pdf/structure.hpp"
 #include "pdf/svg_form.hpp"
 #include "util/files.hpp"
@@ -234,12 +235,21 @@ DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
   return dests;
 }
 
+/// A link annotation whose dictionary is written once the structure tree has given it its
+/// /StructParent: `text` is the dictionary without its closing ">>".
+struct PendingLink {
+  PdfObject* obj = nullptr;
+  std::string text;
+  std::ptrdiff_t tagged = -1; ///< its index in the tagged annotations, if it is one
+};
+
 /// Link annotations (12.5.6.5) with an invisible border; /URI actions (12.6.4.7) for external
-/// links, named destinations (12.3.2.3) for internal ones.
-void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& page,
-               std::size_t page_index, const DestMap& dests, std::vector<Annotation>& tagged,
-               Diagnostics& diags) {
-  PdfArray annots;
+/// links, named destinations (12.3.2.3) for internal ones. Appends the page's /Annots to
+/// `page_text`.
+void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Page& page,
+               std::size_t page_index, const DestMap& dests, std::vector<PendingLink>& links,
+               std::vector<Annotation>& tagged, Diagnostics& diags) {
+  std::string annots;
   for (const auto& item : page.items) {
     const auto* link = std::get_if<layout::LinkItem>(&item);
     if (!link)
@@ -248,35 +258,37 @@ void add_links(PdfVecObjects& objects, PdfObject* page_obj, const layout::Page& 
       diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
       continue;
     }
-    PdfObject* annot = objects.CreateObject("Annot");
-    PdfDictionary& d = annot->GetDictionary();
-    d.AddKey("Subtype", PdfName("Link"));
+    PendingLink pending{reserve_object(objects), {}, -1};
+    std::string& d = pending.text;
     // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
-    d.AddKey("F", pdf_int(4));
+    d = "<</Type/Annot/Subtype/Link/F 4/Rect";
     double b = page.bleed;
-    d.AddKey("Rect", pdf_rect(b + link->x, b + page.height - link->y - link->height,
-                              b + link->x + link->width, b + page.height - link->y));
-    PdfArray border;
-    for (int i = 0; i < 3; ++i)
-      border.push_back(pdf_int(0));
-    d.AddKey("Border", border);
+    raw_rect(d, b + link->x, b + page.height - link->y - link->height, b + link->x + link->width,
+             b + page.height - link->y);
+    d += "/Border[ 0 0 0]";
     if (!link->uri.empty()) {
-      PdfDictionary action;
-      action.AddKey("S", PdfName("URI"));
-      action.AddKey("URI", pdf_bytes(link->uri));
-      d.AddKey("A", action);
+      d += "/A<</S/URI/URI";
+      raw_bytes(d, link->uri);
+      d += ">>";
     } else {
-      d.AddKey("Dest", pdf_bytes(link->dest));
+      d += "/Dest";
+      raw_bytes(d, link->dest);
     }
     if (link->element >= 0) {
       // What the link does, for assistive technology (ISO 14289-1 7.18.1).
-      d.AddKey("Contents", pdf_text(link->uri.empty() ? "Go to " + link->dest : link->uri));
-      tagged.push_back({link->element, page_index, annot});
+      d += "/Contents";
+      raw_text(d, link->uri.empty() ? "Go to " + link->dest : link->uri);
+      pending.tagged = std::ptrdiff_t(tagged.size());
+      tagged.push_back({link->element, page_index, pending.obj->Reference()});
     }
-    annots.push_back(annot->Reference());
+    raw_ref(annots, pending.obj->Reference());
+    links.push_back(std::move(pending));
   }
-  if (!annots.empty())
-    page_obj->GetDictionary().AddKey("Annots", annots);
+  if (!annots.empty()) {
+    page_text += "/Annots[";
+    page_text += annots;
+    page_text += ']';
+  }
 }
 
 /// Replaces PoDoFo's /ID (an MD5 of the Info dictionary) by one derived from the identifier
@@ -369,28 +381,21 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       image.reset();
     }
 
-    // Pages go stale in PoDoFo 0.9.8 when the next one is created: create all, then fetch.
-    // PoDoFo's CreatePage and GetPage walk the page tree each time (quadratic: 8,000 pages took
-    // minutes); CreatePages puts every page in the root's /Kids at once, read back in order.
-    std::vector<PdfRect> sizes;
-    sizes.reserve(doc.pages.size());
-    for (const auto& page : doc.pages) {
-      double b = page.bleed;
-      sizes.emplace_back(0, 0, page.width + 2 * b, page.height + 2 * b);
+    // Pages, their annotations and the structure tree are written as text (pdf/raw.hpp) into
+    // objects reserved first, since they refer to each other. PoDoFo's own pages (CreatePage)
+    // are not used: each is a dictionary of dictionaries, and the page tree is one flat /Kids.
+    std::vector<PdfObject*> page_objs(doc.pages.size());
+    std::vector<PdfReference> page_refs(doc.pages.size());
+    std::string kids = "[";
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+      page_objs[p] = reserve_object(objects);
+      page_refs[p] = page_objs[p]->Reference();
+      raw_ref(kids, page_refs[p]);
     }
-    if (!sizes.empty())
-      pdf.CreatePages(sizes);
-    std::vector<PdfObject*> page_objs;
-    page_objs.reserve(doc.pages.size());
-    if (!sizes.empty()) {
-      const PdfArray& kids =
-          pdf.GetPagesTree()->GetObject()->GetIndirectKey("Kids")->GetArray();
-      for (const PdfObject& kid : kids)
-        page_objs.push_back(objects.GetObject(kid.GetReference()));
-    }
-    if (page_objs.size() != doc.pages.size())
-      throw Error("the page tree has " + std::to_string(page_objs.size()) + " pages, not " +
-                  std::to_string(doc.pages.size()));
+    kids += ']';
+    PdfObject* page_tree = pdf.GetPagesTree()->GetObject();
+    page_tree->GetDictionary().AddKey("Kids", raw_value(kids));
+    page_tree->GetDictionary().AddKey("Count", pdf_int(std::int64_t(doc.pages.size())));
 
     // Content streams are made in parallel. Packing them (deflate: most of their cost) goes on
     // meanwhile, on workers that are free, while this thread makes the page objects, the
@@ -413,41 +418,80 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     DestMap dests = collect_dests(doc, diags);
     std::vector<PdfObject*> stream_objs;
     stream_objs.reserve(doc.pages.size());
+    std::vector<PendingLink> links;
     std::vector<Annotation> annotations; // the link annotations of tagged links
+    const bool tagged = !doc.structure.empty();
+    const std::string parent = [&] {
+      std::string r;
+      raw_ref(r, page_tree->Reference());
+      return r;
+    }();
+    std::string d;
     for (size_t p = 0; p < doc.pages.size(); ++p) {
       const auto& page = doc.pages[p];
-      PdfDictionary& d = page_objs[p]->GetDictionary();
       double b = page.bleed;
-      d.AddKey("MediaBox", pdf_rect(0, 0, page.width + 2 * b, page.height + 2 * b));
+      d = "<</Type/Page/Parent";
+      d += parent;
+      d += "/MediaBox";
+      raw_rect(d, 0, 0, page.width + 2 * b, page.height + 2 * b);
       // 14.11.2: with bleed, the trim box is where the page is cut.
-      if (b > 0)
-        d.AddKey("TrimBox", pdf_rect(b, b, b + page.width, b + page.height));
-
+      if (b > 0) {
+        d += "/TrimBox";
+        raw_rect(d, b, b, b + page.width, b + page.height);
+      }
       const PageContent& content = contents[p];
       PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
       stream_objs.push_back(stream);
-      d.AddKey("Contents", stream->Reference());
-      PdfDictionary resources, font_res, xobject_res;
-      for (int f : content.fonts)
-        font_res.AddKey(PdfName("F" + std::to_string(f)), font_objs[size_t(f)]->Reference());
-      for (int i : content.images)
-        xobject_res.AddKey(PdfName("Im" + std::to_string(i)), image_objs[size_t(i)]->Reference());
-      for (const auto& key : content.glyph_pictures)
-        xobject_res.AddKey(PdfName("G" + std::to_string(key.first) + "_" + std::to_string(key.second)),
-                           picture_objs.at(key)->Reference());
-      if (!content.fonts.empty())
-        resources.AddKey("Font", font_res);
-      if (!content.images.empty() || !content.glyph_pictures.empty())
-        resources.AddKey("XObject", xobject_res);
-      d.AddKey("Resources", resources);
-      add_links(objects, page_objs[p], page, p, dests, annotations, diags);
+      d += "/Contents";
+      raw_ref(d, stream->Reference());
+      d += "/Resources<<";
+      if (!content.fonts.empty()) {
+        d += "/Font<<";
+        for (int f : content.fonts) {
+          raw_name(d, "F" + std::to_string(f));
+          raw_ref(d, font_objs[size_t(f)]->Reference());
+        }
+        d += ">>";
+      }
+      if (!content.images.empty() || !content.glyph_pictures.empty()) {
+        d += "/XObject<<";
+        for (int i : content.images) {
+          raw_name(d, "Im" + std::to_string(i));
+          raw_ref(d, image_objs[size_t(i)]->Reference());
+        }
+        for (const auto& key : content.glyph_pictures) {
+          raw_name(d, "G" + std::to_string(key.first) + "_" + std::to_string(key.second));
+          raw_ref(d, picture_objs.at(key)->Reference());
+        }
+        d += ">>";
+      }
+      d += ">>";
+      add_links(objects, d, page, p, dests, links, annotations, diags);
+      if (tagged) {
+        // Page p is key p of the parent tree (14.7.4.4); annotations are visited in structure
+        // order (12.5, /Tabs; ISO 14289-1 7.18.3).
+        d += "/StructParents";
+        raw_int(d, std::int64_t(p));
+        d += "/Tabs/S";
+      }
+      d += ">>";
+      set_raw(page_objs[p], d);
     }
 
     std::vector<std::vector<int>> marked(contents.size());
     for (std::size_t p = 0; p < contents.size(); ++p)
       marked[p] = std::move(contents[p].marked);
-    add_structure_tree(pdf, doc.structure, page_objs, marked, annotations);
-    add_named_dests(pdf, page_objs, dests);
+    std::vector<std::int64_t> keys =
+        add_structure_tree(pdf, doc.structure, page_refs, marked, annotations);
+    for (PendingLink& link : links) {
+      if (link.tagged >= 0 && keys[std::size_t(link.tagged)] >= 0) {
+        link.text += "/StructParent";
+        raw_int(link.text, keys[std::size_t(link.tagged)]);
+      }
+      link.text += ">>";
+      set_raw(link.obj, link.text);
+    }
+    add_named_dests(pdf, page_refs, dests);
     add_outline(pdf, doc.outline, dests, diags);
     add_page_labels(pdf, doc.pages);
     add_metadata(pdf, doc.info, opt.standard);
