@@ -15,6 +15,7 @@
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 
@@ -408,11 +409,18 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     for (std::size_t p = 0; p < doc.pages.size(); ++p)
       plain[p] = std::move(contents[p].stream);
     std::vector<StreamData> streams(doc.pages.size());
-    Task packing = Task::ahead([&] {
-      parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
+    // Streams are claimed one at a time by whoever packs: the workers that are free now, and
+    // this thread once the objects are made, which would otherwise wait on the workers alone.
+    std::atomic<std::size_t> unpacked{0};
+    auto pack_some = [&] {
+      for (std::size_t p; (p = unpacked.fetch_add(1)) < plain.size();) {
         streams[p] = pack_stream(plain[p], opt.compress);
         std::string().swap(plain[p]);
-      });
+      }
+    };
+    Task packing = Task::ahead([&] {
+      parallel_for(worker_count(plain.size(), opt.threads), opt.threads,
+                   [&](std::size_t, unsigned) { pack_some(); });
     });
 
     DestMap dests = collect_dests(doc, diags);
@@ -497,6 +505,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     add_metadata(pdf, doc.info, opt.standard);
     if (opt.standard.archive != PdfStandard::Archive::None)
       add_output_intent(pdf, opt.compress);
+    pack_some();
     packing.wait();
     for (std::size_t p = 0; p < stream_objs.size(); ++p)
       set_stream(stream_objs[p], streams[p]);

@@ -47,7 +47,7 @@ TEST_SUITE("pdf/pack") {
   }
 
   TEST_CASE("the bytes do not depend on what the thread packed before") {
-    // Each thread reuses one zlib state; a reset state must deflate as a fresh one.
+    // Each thread reuses one compressor; it must deflate as a fresh one.
     std::string a = sample(5000), b = sample(70000);
     std::string first = pack_stream(a, true).bytes;
     pack_stream(b, true);
