@@ -67,7 +67,8 @@ PdfArray width_array(const SubsetFont& font) {
   PdfArray w;
   if (!font.cid_keyed) {
     PdfArray widths;
-    for (int v : font.widths) widths.push_back(pdf_int(v));
+    for (double v : font.widths)
+      widths.push_back(pdf_real(v));
     w.push_back(pdf_int(0));
     w.push_back(widths);
     return w;
@@ -84,7 +85,8 @@ PdfArray width_array(const SubsetFont& font) {
     }
     PdfArray run;
     const std::size_t first = cid;
-    while (cid < shown.size() && shown[cid]) run.push_back(pdf_int(font.widths[cid++]));
+    while (cid < shown.size() && shown[cid])
+      run.push_back(pdf_real(font.widths[cid++]));
     w.push_back(pdf_int(std::int64_t(first)));
     w.push_back(run);
   }

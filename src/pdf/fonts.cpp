@@ -39,6 +39,11 @@ int to_milli(double font_units, double upem) {
   return int(std::lround(font_units * 1000.0 / upem));
 }
 
+/// An advance in 1/1000 em, to the four decimals a PDF number is written with (pdf_real).
+double advance_milli(double font_units, double upem) {
+  return std::round(font_units * 1000.0 / upem * 1e4) / 1e4;
+}
+
 /// Font descriptor values from the original face's head, hhea, OS/2 and post tables.
 void read_descriptor(const std::string& bytes, int face_index, SubsetFont& out,
                      const std::string& name) {
@@ -170,7 +175,7 @@ SubsetFont subset_font(const std::string& font_bytes, int face_index, const Font
   out.widths.assign(cid_count, 0);
   for (unsigned g = 0; g < sub_count; ++g)
     out.widths[std::size_t(cid_of_new[g])] =
-        to_milli(hb_font_get_glyph_h_advance(font.get(), g), upem);
+        advance_milli(hb_font_get_glyph_h_advance(font.get(), g), upem);
   return out;
 }
 

@@ -37,7 +37,9 @@ struct SubsetFont {
   /// so the content stream must show the CID (PDF 32000-1 9.7.4.2). CIDs are then sparse.
   bool cid_keyed = false;
   std::vector<std::int32_t> cid_of; ///< original glyph id -> CID (the new glyph id unless cid_keyed), -1 if absent
-  std::vector<int> widths;          ///< per CID, advance in 1/1000 em (rounded)
+  /// Per CID, the advance in 1/1000 em to four decimals: exact for the usual units per em
+  /// (1000, 1024, 2048), so that a glyph set at its own advance needs no TJ adjustment after it.
+  std::vector<double> widths;
   std::vector<std::string> text;    ///< per CID, Unicode text for ToUnicode (may be empty)
   /// Original glyph id -> its picture, for a colour bitmap font; empty for any other font.
   std::map<std::uint32_t, ColorGlyph> color_glyphs;

@@ -121,6 +121,11 @@ TEST_SUITE("pdf/fonts") {
     size_t kern = array.find('>', 1);
     REQUIRE(kern != std::string::npos);
     CHECK(array[kern + 1] != '-'); // "A" then a positive (leftward) kern before "V"
+    // Nothing else moves the pen: the /W widths are Inter's advances exactly (2048 units per
+    // em), so a glyph set at its own advance needs no adjustment after it.
+    std::regex number(R"(>(-?\d+(\.\d+)?)<)");
+    CHECK(std::distance(std::sregex_iterator(array.begin(), array.end(), number),
+                        std::sregex_iterator()) == 3);
   }
 
   TEST_CASE("ToUnicode CMap: blocks of 100, surrogate pairs, ligatures") {
