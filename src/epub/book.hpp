@@ -192,8 +192,9 @@ std::string build_ncx(const Metadata& meta, const std::vector<TocEntry>& toc);
 
 // ---- container (zip.cpp)
 /// The OCF zip (EPUB 3.3 section 4): entries in the given order, `mimetype` first and stored,
-/// every entry stamped with `epoch`. Throws galley::Error when libzip fails.
-std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch);
+/// every entry stamped with `epoch`; entries are deflated on up to `threads` threads. Throws
+/// galley::Error when libzip fails.
+std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads);
 
 // ---- fonts (fonts.cpp)
 /// Subsets the faces font_faces() names to the code points in `text` and returns them as

@@ -202,7 +202,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     bool compress = r->media_type == "image/svg+xml" || r->media_type.starts_with("font/");
     entries.push_back({"EPUB/" + r->href, r->data, compress});
   }
-  return build_zip(entries, epoch);
+  return build_zip(entries, epoch, options.threads);
 }
 
 } // namespace galley::epub

@@ -26,6 +26,7 @@ struct EpubOptions {
   /// Where the pages of the PDF edition begin (render::RenderOptions::print_pages); empty: no
   /// page-list.
   std::vector<model::PrintPage> print_pages;
+  unsigned threads = 1; ///< the container's entries are deflated on this many threads
 };
 
 /// A face the book embeds, declared under the family name the style uses.

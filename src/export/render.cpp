@@ -255,6 +255,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.embed_fonts = options.embed_fonts || style.epub.embed_fonts;
     eo.fonts = engine_options_for(style, options);
     eo.print_pages = options.print_pages;
+    eo.threads = options.threads;
     Diagnostics local;
     std::vector<std::string> fonts;
     std::string bytes = epub::write_epub(issue, style, eo, local, &fonts);

@@ -172,7 +172,8 @@ Unzipped unzip(const std::string& epub) {
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(epub.data(), epub.size(), 0, &err);
   REQUIRE(src != nullptr);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+  // ZIP_CHECKCONS: each local header must agree with the central directory.
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   REQUIRE(z != nullptr);
   zip_int64_t n = zip_get_num_entries(z, 0);
   for (zip_int64_t i = 0; i < n; ++i) {
@@ -182,8 +183,11 @@ Unzipped unzip(const std::string& epub) {
     zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
     REQUIRE(f != nullptr);
     std::string data(static_cast<size_t>(st.size), '\0');
-    zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
+    // Reading to the end checks the entry's CRC (ZIP_ER_CRC).
+    CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
+    char past = 0;
+    CHECK(zip_fread(f, &past, 1) == 0);
+    CHECK(zip_fclose(f) == 0);
     out.names.push_back(name);
     out.stored[name] = st.comp_method == ZIP_CM_STORE;
     out.files[name] = std::move(data);

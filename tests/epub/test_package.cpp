@@ -200,6 +200,24 @@ TEST_SUITE("epub/package") {
     CHECK(value(opf, "//meta[@property='dcterms:modified']") == "2026-04-30T00:00:00Z");
   }
 
+  TEST_CASE("entries deflated ahead on any number of threads: the same bytes, every CRC right") {
+    auto issue = make_issue({full_article(1), plain_article(2), full_article(3)});
+    Diagnostics d1, d4;
+    EpubOptions four;
+    four.threads = 4;
+    std::string one = build(issue, d1), many = build(issue, d4, four);
+    CHECK(one == many);
+    auto book = unzip(many); // reads every entry to its end, which checks its CRC
+    CHECK_FALSE(book.stored["EPUB/package.opf"]);
+    CHECK(book.files["EPUB/package.opf"].find("<package") != std::string::npos);
+    // The archive is smaller than its text: the entries are deflated, not stored.
+    std::size_t text = 0;
+    for (const auto& [name, data] : book.files)
+      if (!book.stored[name])
+        text += data.size();
+    CHECK(many.size() < text / 2);
+  }
+
   TEST_CASE("the time zone does not change the bytes") {
     Diagnostics d1, d2;
     auto issue = make_issue({plain_article(1)}, false);
