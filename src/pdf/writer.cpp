@@ -236,6 +236,35 @@ DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
   return dests;
 }
 
+/// Appends a page's /Resources (7.8.3): the fonts and images its content stream names.
+void append_resources(std::string& d, const PageContent& content,
+                      const std::vector<PdfObject*>& font_objs,
+                      const std::vector<PdfObject*>& image_objs,
+                      const std::map<std::pair<int, std::uint32_t>, PdfObject*>& picture_objs) {
+  d += "/Resources<<";
+  if (!content.fonts.empty()) {
+    d += "/Font<<";
+    for (int f : content.fonts) {
+      raw_name(d, "F" + std::to_string(f));
+      raw_ref(d, font_objs[size_t(f)]->Reference());
+    }
+    d += ">>";
+  }
+  if (!content.images.empty() || !content.glyph_pictures.empty()) {
+    d += "/XObject<<";
+    for (int i : content.images) {
+      raw_name(d, "Im" + std::to_string(i));
+      raw_ref(d, image_objs[size_t(i)]->Reference());
+    }
+    for (const auto& key : content.glyph_pictures) {
+      raw_name(d, "G" + std::to_string(key.first) + "_" + std::to_string(key.second));
+      raw_ref(d, picture_objs.at(key)->Reference());
+    }
+    d += ">>";
+  }
+  d += ">>";
+}
+
 /// A link annotation whose dictionary is written once the structure tree has given it its
 /// /StructParent: `text` is the dictionary without its closing ">>".
 struct PendingLink {
@@ -452,28 +481,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       stream_objs.push_back(stream);
       d += "/Contents";
       raw_ref(d, stream->Reference());
-      d += "/Resources<<";
-      if (!content.fonts.empty()) {
-        d += "/Font<<";
-        for (int f : content.fonts) {
-          raw_name(d, "F" + std::to_string(f));
-          raw_ref(d, font_objs[size_t(f)]->Reference());
-        }
-        d += ">>";
-      }
-      if (!content.images.empty() || !content.glyph_pictures.empty()) {
-        d += "/XObject<<";
-        for (int i : content.images) {
-          raw_name(d, "Im" + std::to_string(i));
-          raw_ref(d, image_objs[size_t(i)]->Reference());
-        }
-        for (const auto& key : content.glyph_pictures) {
-          raw_name(d, "G" + std::to_string(key.first) + "_" + std::to_string(key.second));
-          raw_ref(d, picture_objs.at(key)->Reference());
-        }
-        d += ">>";
-      }
-      d += ">>";
+      append_resources(d, content, font_objs, image_objs, picture_objs);
       add_links(objects, d, page, p, dests, links, annotations, diags);
       if (tagged) {
         // Page p is key p of the parent tree (14.7.4.4); annotations are visited in structure
