@@ -22,13 +22,20 @@ public:
   /// Rewrites font and image indices of `page` from `fonts`/`images` to the document's.
   void remap(Page& page, const std::vector<FontResource>& fonts,
              const std::vector<ImageResource>& images) {
+    // Each of the page's fonts is looked up once, not once for each of its hundreds of runs.
+    std::vector<int> font_of(fonts.size(), -1);
     for (Item& item : page.items) {
       if (auto* run = std::get_if<GlyphRun>(&item)) {
-        const FontResource& f = fonts.at(static_cast<std::size_t>(run->font));
-        auto [it, added] = font_index_.emplace(std::make_pair(f.path, f.face_index),
-                                               static_cast<int>(doc_.fonts.size()));
-        if (added) doc_.fonts.push_back(f);
-        run->font = it->second;
+        int& to = font_of.at(static_cast<std::size_t>(run->font));
+        if (to < 0) {
+          const FontResource& f = fonts[static_cast<std::size_t>(run->font)];
+          auto [it, added] = font_index_.emplace(std::make_pair(f.path, f.face_index),
+                                                 static_cast<int>(doc_.fonts.size()));
+          if (added)
+            doc_.fonts.push_back(f);
+          to = it->second;
+        }
+        run->font = to;
       } else if (auto* img = std::get_if<ImageItem>(&item)) {
         const ImageResource& r = images.at(static_cast<std::size_t>(img->image));
         auto [it, added] = image_index_.emplace(r.path, static_cast<int>(doc_.images.size()));
