@@ -1,6 +1,6 @@
 #include "pdf/content.hpp"
 
-#include "pdf/font_embed.hpp"
+#include "pdf/raw.hpp"
 
 #include "galley/error.hpp"
 
@@ -28,8 +28,6 @@ void append_number(std::string& out, double v, int decimals) {
 }
 
 namespace {
-
-constexpr char kHex[] = "0123456789ABCDEF";
 
 /// Builds one page's operators; tracks the graphics state it has set so that colours and line
 /// widths are written only when they change.
@@ -221,9 +219,7 @@ private:
         op("<");
       in_hex = true;
       empty = false;
-      char hex[4] = {kHex[(cid >> 12) & 15], kHex[(cid >> 8) & 15], kHex[(cid >> 4) & 15],
-                     kHex[cid & 15]};
-      out_.stream.append(hex, 4);
+      append_hex16(out_.stream, unsigned(cid));
       pen += font.widths[size_t(cid)] / to_units;
     };
     for (std::size_t i = 0; i < run.glyphs.size();) {

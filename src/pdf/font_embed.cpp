@@ -1,37 +1,11 @@
 #include "pdf/font_embed.hpp"
 
 #include "pdf/podofo_util.hpp"
-#include "util/text_utils.hpp"
+#include "pdf/raw.hpp"
 
 namespace galley::pdf {
 
 using namespace PoDoFo;
-
-namespace {
-
-void append_hex16(std::string& out, unsigned v) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4)
-    out += hex[(v >> shift) & 15];
-}
-
-} // namespace
-
-std::string utf16_hex(const std::string& utf8) {
-  std::string out;
-  size_t i = 0;
-  while (i < utf8.size()) {
-    char32_t cp = next_code_point(utf8, i);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      append_hex16(out, 0xD800 + unsigned(cp >> 10));
-      append_hex16(out, 0xDC00 + unsigned(cp & 0x3FF));
-    } else {
-      append_hex16(out, unsigned(cp));
-    }
-  }
-  return out;
-}
 
 namespace {
 

@@ -13,9 +13,6 @@ class PdfVecObjects;
 
 namespace galley::pdf {
 
-/// UTF-8 -> UTF-16BE hex digits, with surrogate pairs above U+FFFF (Unicode 3.9, D91).
-std::string utf16_hex(const std::string& utf8);
-
 /// The ToUnicode CMap (9.10.3) mapping each CID that has text to its UTF-16BE code units:
 /// bfchar blocks of at most 100 entries (the limit of 9.10.3's operators), surrogate pairs for
 /// characters beyond the BMP, several characters for a ligature.

@@ -1,29 +1,27 @@
 #include "pdf/podofo_util.hpp"
 
-#include "pdf/content.hpp"
+#include "pdf/raw.hpp"
 
 namespace galley::pdf {
 
 using namespace PoDoFo;
 
 PdfObject pdf_real(double v) {
-  // PoDoFo's compact mode writes no separator before raw data: supply our own.
-  std::string s = " ";
-  append_number(s, v, 4);
-  return PdfObject(PdfVariant(PdfData(s.c_str())));
+  std::string s;
+  raw_real(s, v);
+  return raw_value(s);
 }
 
-PdfString pdf_text(const std::string& utf8) {
-  bool ascii = true;
-  for (unsigned char c : utf8)
-    ascii = ascii && c >= 0x20 && c < 0x7F;
-  if (ascii)
-    return PdfString(utf8);
-  return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()));
+PdfObject pdf_text(const std::string& utf8) {
+  std::string s;
+  raw_text(s, utf8);
+  return raw_value(s);
 }
 
-PdfString pdf_bytes(std::string_view bytes) {
-  return PdfString(bytes.data(), pdf_long(bytes.size()));
+PdfObject pdf_bytes(std::string_view bytes) {
+  std::string s;
+  raw_bytes(s, bytes);
+  return raw_value(s);
 }
 
 void set_stream(PdfObject* obj, const StreamData& data) {

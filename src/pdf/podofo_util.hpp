@@ -16,15 +16,12 @@ inline PoDoFo::PdfObject pdf_int(std::int64_t v) {
   return PoDoFo::PdfObject(PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(v)));
 }
 
-/// A real number in our own shortest fixed form (7.3.3), written as raw data so PoDoFo's
-/// formatting never applies.
+/// A real number, a text string and a byte string as galley writes them (raw_real, raw_text,
+/// raw_bytes in pdf/raw.hpp), as values of dictionaries PoDoFo holds: PoDoFo's own formatting
+/// never applies, so these are written as the pages and structure tree are.
 PoDoFo::PdfObject pdf_real(double v);
-
-/// A text string (7.9.2.2): PDFDocEncoding when plain printable ASCII, else UTF-16BE with BOM.
-PoDoFo::PdfString pdf_text(const std::string& utf8);
-
-/// A byte string kept exactly (destination names, URIs).
-PoDoFo::PdfString pdf_bytes(std::string_view bytes);
+PoDoFo::PdfObject pdf_text(const std::string& utf8);
+PoDoFo::PdfObject pdf_bytes(std::string_view bytes);
 
 /// Replaces the stream of `obj` by packed data, with /Filter /FlateDecode when deflated.
 void set_stream(PoDoFo::PdfObject* obj, const StreamData& data);

@@ -26,6 +26,28 @@ void append_decimal(std::string& out, std::uint64_t v) {
 
 } // namespace
 
+void append_hex16(std::string& out, unsigned v) {
+  // One append: content streams write one of these for each of an issue's million glyphs.
+  const char digits[4] = {kHex[(v >> 12) & 15], kHex[(v >> 8) & 15], kHex[(v >> 4) & 15],
+                          kHex[v & 15]};
+  out.append(digits, 4);
+}
+
+std::string utf16_hex(std::string_view utf8) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      append_hex16(out, 0xD800 + unsigned(cp >> 10));
+      append_hex16(out, 0xDC00 + unsigned(cp & 0x3FF));
+    } else {
+      append_hex16(out, unsigned(cp));
+    }
+  }
+  return out;
+}
+
 void raw_name(std::string& out, std::string_view name) {
   out += '/';
   for (unsigned char c : name) {
@@ -74,20 +96,7 @@ void raw_text(std::string& out, std::string_view utf8) {
     return;
   }
   out += "<FEFF";
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = next_code_point(utf8, i);
-    auto unit = [&](unsigned u) {
-      append_hex(out, u >> 8);
-      append_hex(out, u & 0xFF);
-    };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800 + unsigned(cp >> 10));
-      unit(0xDC00 + unsigned(cp & 0x3FF));
-    } else {
-      unit(unsigned(cp));
-    }
-  }
+  out += utf16_hex(utf8);
   out += '>';
 }
 

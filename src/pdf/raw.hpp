@@ -20,6 +20,13 @@ void raw_int(std::string& out, std::int64_t v);
 void raw_real(std::string& out, double v);
 void raw_ref(std::string& out, const PoDoFo::PdfReference& ref);
 
+/// Appends a 2-byte code (a CID, a UTF-16 code unit) as four hexadecimal digits.
+void append_hex16(std::string& out, unsigned v);
+
+/// UTF-8 -> UTF-16BE hex digits, with surrogate pairs above U+FFFF (Unicode 3.9, D91): text
+/// strings, ActualText and ToUnicode maps.
+std::string utf16_hex(std::string_view utf8);
+
 /// Appends a text string (7.9.2.2): a literal string when plain printable ASCII, else UTF-16BE
 /// with its byte order mark, in hexadecimal.
 void raw_text(std::string& out, std::string_view utf8);
