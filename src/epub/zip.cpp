@@ -3,9 +3,8 @@
 // (clock, time zone, file modes) reaches the archive.
 #include "epub/book.hpp"
 #include "galley/error.hpp"
+#include "util/deflate.hpp"
 #include "util/parallel.hpp"
-
-#include <libdeflate.h>
 
 #include <algorithm>
 #include <cstring>
@@ -43,10 +42,9 @@ std::time_t local_stamp(std::int64_t epoch) {
 }
 
 /// An entry deflated before libzip sees it. libzip compresses one entry after the other as it
-/// writes the archive; deflated ahead, on as many threads as are free and with libdeflate (twice
-/// zlib's speed at the same level), they are copied as they are: a source whose stat gives the
-/// method, both sizes and the CRC is not compressed again (zip_close, as for an entry taken
-/// from another archive).
+/// writes the archive; deflated ahead, on as many threads as are free (util/deflate.hpp), they
+/// are copied as they are: a source whose stat gives the method, both sizes and the CRC is not
+/// compressed again (zip_close, as for an entry taken from another archive).
 struct Deflated {
   std::string packed;
   zip_uint64_t size = 0;
@@ -60,20 +58,9 @@ constexpr int kLevel = 6;
 
 Deflated deflate_entry(const std::string& data) {
   Deflated d;
-  // One compressor per thread (setting one up allocates its tables); it keeps nothing from one
-  // entry to the next.
-  thread_local std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> c(
-      libdeflate_alloc_compressor(kLevel), &libdeflate_free_compressor);
-  if (!c)
-    throw Error("cannot build the EPUB container: libdeflate could not set up compression");
-  d.packed.resize(libdeflate_deflate_compress_bound(c.get(), data.size()));
-  std::size_t n = libdeflate_deflate_compress(c.get(), data.data(), data.size(), d.packed.data(),
-                                              d.packed.size());
-  if (n == 0)
-    throw Error("cannot build the EPUB container: libdeflate could not compress an entry");
-  d.packed.resize(n);
+  d.packed = deflate_bytes(data, kLevel, DeflateWrapper::None);
   d.size = data.size();
-  d.crc = static_cast<zip_uint32_t>(libdeflate_crc32(0, data.data(), data.size()));
+  d.crc = crc32_of(data);
   zip_error_init(&d.error);
   return d;
 }

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gif_lib.h>
 #include <jpeglib.h>
+#include <libdeflate.h>
 #include <librsvg/rsvg.h>
 #include <openssl/crypto.h>
 #include <png.h>
@@ -21,6 +22,7 @@ void add_library_versions(std::vector<LibraryVersion>& out) {
   out.push_back({"libavif", avifVersion()});
   constexpr long jpeg = LIBJPEG_TURBO_VERSION_NUMBER; // MMMmmmppp
   out.push_back({"libjpeg-turbo", dotted_version(jpeg / 1000000, jpeg / 1000 % 1000, jpeg % 1000)});
+  out.push_back({"libdeflate", LIBDEFLATE_VERSION_STRING});
   out.push_back({"libpng", png_get_libpng_ver(nullptr)});
   out.push_back({"librsvg", LIBRSVG_VERSION});
   const int webp = WebPGetDecoderVersion(); // 0xMMmmpp
