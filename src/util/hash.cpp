@@ -2,6 +2,7 @@
 
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
+#include <xxhash.h>
 
 namespace galley {
 
@@ -38,6 +39,11 @@ std::string sha256_hex(std::string_view data) {
     out += hex[b & 15];
   }
   return out;
+}
+
+Digest128 fast_digest(std::string_view data) {
+  const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+  return {h.low64, h.high64};
 }
 
 std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {

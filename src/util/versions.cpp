@@ -9,6 +9,7 @@
 #include <openssl/crypto.h>
 #include <png.h>
 #include <webp/decode.h>
+#include <xxhash.h>
 
 namespace galley::util {
 
@@ -27,6 +28,8 @@ void add_library_versions(std::vector<LibraryVersion>& out) {
   out.push_back({"librsvg", LIBRSVG_VERSION});
   const int webp = WebPGetDecoderVersion(); // 0xMMmmpp
   out.push_back({"libwebp", dotted_version(webp >> 16 & 0xff, webp >> 8 & 0xff, webp & 0xff)});
+  out.push_back(
+      {"xxHash", dotted_version(XXH_VERSION_MAJOR, XXH_VERSION_MINOR, XXH_VERSION_RELEASE)});
   out.push_back({"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING)});
 }
 
