@@ -4,6 +4,7 @@
 #include "pdf/archive.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/content.hpp"
+#include "pdf/content_key.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
@@ -15,6 +16,7 @@
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -427,22 +429,45 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     page_tree->GetDictionary().AddKey("Kids", raw_value(kids));
     page_tree->GetDictionary().AddKey("Count", pdf_int(std::int64_t(doc.pages.size())));
 
-    // Content streams are made in parallel. Packing them (deflate: most of their cost) goes on
-    // meanwhile, on workers that are free, while this thread makes the page objects, the
-    // structure tree and the outline; each stream is attached before the document is written.
+    // Content streams are made in parallel, or taken as an earlier write made them (memo).
+    // Packing them (deflate: most of their cost) goes on meanwhile, on workers that are free,
+    // while this thread makes the page objects, the structure tree and the outline; each
+    // stream is attached before the document is written.
+    StreamMemo* memo = opt.streams;
+    std::vector<Digest128> font_keys(memo ? font_ptrs.size() : 0);
+    for (std::size_t i = 0; i < font_keys.size(); ++i)
+      if (font_ptrs[i])
+        font_keys[i] = font_key(*font_ptrs[i]);
+    std::vector<PageKey> page_keys(memo ? doc.pages.size() : 0);
     std::vector<PageContent> contents(doc.pages.size());
+    std::vector<StreamData> streams(doc.pages.size());
+    std::vector<char> kept(doc.pages.size(), 0);
     parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
+      if (memo) {
+        page_keys[p] =
+            page_key(doc.pages[p], font_ptrs, font_keys, image_ok, doc.structure, opt.compress);
+        auto found = memo->earlier.find(page_keys[p].digest);
+        if (found != memo->earlier.end()) {
+          contents[p] = found->second.uses;
+          for (int& e : contents[p].marked)
+            e = page_keys[p].elements.at(std::size_t(e));
+          streams[p] = found->second.packed;
+          kept[p] = 1;
+          return;
+        }
+      }
       contents[p] = page_content(doc.pages[p], font_ptrs, image_ok, doc.structure);
     });
     std::vector<std::string> plain(doc.pages.size());
     for (std::size_t p = 0; p < doc.pages.size(); ++p)
       plain[p] = std::move(contents[p].stream);
-    std::vector<StreamData> streams(doc.pages.size());
     // Streams are claimed one at a time by whoever packs: the workers that are free now, and
     // this thread once the objects are made, which would otherwise wait on the workers alone.
     std::atomic<std::size_t> unpacked{0};
     auto pack_some = [&] {
       for (std::size_t p; (p = unpacked.fetch_add(1)) < plain.size();) {
+        if (kept[p])
+          continue;
         streams[p] = pack_stream(plain[p], opt.compress);
         std::string().swap(plain[p]);
       }
@@ -517,6 +542,19 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     packing.wait();
     for (std::size_t p = 0; p < stream_objs.size(); ++p)
       set_stream(stream_objs[p], streams[p]);
+    if (memo) {
+      memo->earlier.clear();
+      memo->made.clear();
+      memo->taken = std::size_t(std::count(kept.begin(), kept.end(), 1));
+      for (std::size_t p = 0; p < stream_objs.size(); ++p) {
+        MadeStream made{std::move(streams[p]), std::move(contents[p])};
+        made.uses.marked = std::move(marked[p]);
+        const std::vector<int>& elements = page_keys[p].elements;
+        for (int& e : made.uses.marked)
+          e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
+        memo->made.emplace(page_keys[p].digest, std::move(made));
+      }
+    }
 
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);

@@ -19,6 +19,9 @@ struct PreparedImage;
 /// Images prepared before write_pdf, by file path (see prepare_images).
 using PreparedImages = std::map<std::string, std::shared_ptr<const PreparedImage>>;
 
+/// Content streams kept from an earlier write (pdf/content_key.hpp).
+struct StreamMemo;
+
 struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
   /// Images past max_image_pixels or max_image_side (from the file header) are refused before
@@ -28,6 +31,9 @@ struct WriteOptions {
   /// Images made ahead with the same options; the others are prepared by write_pdf itself.
   const PreparedImages* prepared = nullptr;
   PdfStandard standard; ///< what the file conforms to and claims in its XMP
+  /// Streams an earlier write made, taken for pages with the same key; every page's stream of
+  /// this write is left in it for the next. Null: every stream is made.
+  StreamMemo* streams = nullptr;
 };
 
 /// Reads, decodes and compresses the images at `paths` as write_pdf would, one after the other

@@ -1,0 +1,139 @@
+#include "pdf/content_key.hpp"
+
+#include "galley/error.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+namespace galley::pdf {
+
+namespace {
+
+/// Bumped whenever page_content writes a stream differently for the same input, so that no
+/// stream kept by an older galley is taken (the cache's toolchain key says the same, more
+/// coarsely).
+constexpr std::uint32_t kStreamFormat = 1;
+
+/// Appends the bytes of `v`, a type without padding (whose bytes would not be set).
+template <class T> void put(std::string& b, const T& v) {
+  static_assert(std::has_unique_object_representations_v<T> || std::is_floating_point_v<T>);
+  b.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void put_text(std::string& b, std::string_view s) {
+  put(b, std::uint32_t(s.size()));
+  b += s;
+}
+
+template <class T> void put_all(std::string& b, const std::vector<T>& v) {
+  put(b, std::uint64_t(v.size()));
+  b.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+}
+
+/// The fields of a glyph that the stream is made from, in one piece (no padding between them).
+struct GlyphFields {
+  std::uint32_t id, text_size;
+  double advance, x_offset, y_offset;
+};
+static_assert(sizeof(GlyphFields) == 2 * sizeof(std::uint32_t) + 3 * sizeof(double));
+
+} // namespace
+
+Digest128 font_key(const SubsetFont& font) {
+  std::string b;
+  put(b, kStreamFormat);
+  put_all(b, font.cid_of);
+  put_all(b, font.widths);
+  put(b, std::uint64_t(font.text.size()));
+  for (const std::string& t : font.text)
+    put_text(b, t);
+  put(b, std::uint64_t(font.color_glyphs.size()));
+  for (const auto& [gid, picture] : font.color_glyphs) {
+    put(b, gid);
+    put(b, picture.left);
+    put(b, picture.top);
+    put(b, picture.width);
+    put(b, picture.height);
+  }
+  return fast_digest(b);
+}
+
+PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+                 const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
+                 const std::vector<layout::StructElement>& structure, bool compress) {
+  // One buffer per thread, kept between pages: an issue page is some 100 KB of glyphs.
+  thread_local std::string b;
+  b.clear();
+  PageKey key;
+  put(b, kStreamFormat);
+  put(b, compress);
+  put(b, page.height);
+  put(b, page.bleed);
+  put(b, !structure.empty());
+  // The element by its place among the page's elements; its type where it first appears.
+  auto element = [&](int e) {
+    if (structure.empty())
+      return;
+    if (e < 0 || std::size_t(e) >= structure.size()) {
+      put(b, -1);
+      return;
+    }
+    auto& seen = key.elements;
+    auto at =
+        !seen.empty() && seen.back() == e ? seen.end() - 1 : std::find(seen.begin(), seen.end(), e);
+    put(b, int(at - seen.begin()));
+    if (at == seen.end()) {
+      seen.push_back(e);
+      put_text(b, structure[std::size_t(e)].type);
+    }
+  };
+  for (const layout::Item& item : page.items) {
+    if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+      put(b, std::uint8_t(0));
+      element(run->element);
+      put(b, std::uint64_t(run->glyphs.size()));
+      if (run->glyphs.empty())
+        continue;
+      if (run->font < 0 || std::size_t(run->font) >= fonts.size() || !fonts[std::size_t(run->font)])
+        throw Error("glyph run uses font " + std::to_string(run->font) + " that has no subset");
+      put(b, run->font);
+      put(b, font_keys[std::size_t(run->font)]);
+      put(b, run->size);
+      put(b, run->color);
+      put(b, run->x);
+      put(b, run->y);
+      for (const layout::Glyph& g : run->glyphs) {
+        const GlyphFields fields{g.id, std::uint32_t(g.text.size()), g.advance, g.x_offset,
+                                 g.y_offset};
+        b.append(reinterpret_cast<const char*>(&fields), sizeof fields);
+        b += g.text;
+      }
+    } else if (const auto* img = std::get_if<layout::ImageItem>(&item)) {
+      put(b, std::uint8_t(1));
+      element(img->element);
+      if (img->image < 0 || std::size_t(img->image) >= image_ok.size())
+        throw Error("image item uses image " + std::to_string(img->image) + " that does not exist");
+      put(b, img->image);
+      put(b, bool(image_ok[std::size_t(img->image)]));
+      put(b, img->x);
+      put(b, img->y);
+      put(b, img->width);
+      put(b, img->height);
+      put(b, img->circle_clip);
+    } else if (const auto* rule = std::get_if<layout::RuleItem>(&item)) {
+      put(b, std::uint8_t(2));
+      for (double v : {rule->x1, rule->y1, rule->x2, rule->y2, rule->thickness})
+        put(b, v);
+      put(b, rule->color);
+    } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
+      put(b, std::uint8_t(3));
+      for (double v : {rect->x, rect->y, rect->width, rect->height})
+        put(b, v);
+      put(b, rect->fill);
+    }
+  }
+  key.digest = fast_digest(b);
+  return key;
+}
+
+} // namespace galley::pdf

@@ -1,0 +1,129 @@
+// Content streams kept between writes (pdf/content_key.hpp): what a page's key holds, and that
+// a write taking streams from the memo gives the bytes of a write that makes them all.
+#include "pdf/content_key.hpp"
+#include "pdf/writer.hpp"
+#include "pdf_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace galley;
+using namespace galley::pdf::test;
+
+namespace {
+
+/// A tagged page: a heading (element `first`) and a paragraph with a link (element `first` +
+/// 1) whose first glyph is moved by `advance_nudge`.
+layout::Page tagged_page(const std::string& serif, int first, double advance_nudge) {
+  layout::Page page = base_document().pages[0];
+  auto heading = shape(serif, 2, "Heading", 16, 40, 60);
+  heading.element = first;
+  auto body = shape(serif, 2, "Body text and a link", 11, 40, 90);
+  body.element = first + 1;
+  body.glyphs[0].advance += advance_nudge;
+  page.items.push_back(heading);
+  page.items.push_back(body);
+  page.items.push_back(layout::LinkItem{40, 80, 60, 12, "https://example.org", "", first + 1});
+  return page;
+}
+
+/// One page of a heading and a paragraph, after `pages_before` pages each with a paragraph of
+/// its own; the structure lists the elements in page order.
+layout::Document tagged_document(int pages_before, const std::string& heading_type = "H1",
+                                 double advance_nudge = 0) {
+  layout::Document doc = base_document();
+  const std::string serif = doc.fonts[2].path;
+  doc.pages.clear();
+  doc.structure = {{"Document"}};
+  for (int i = 0; i < pages_before; ++i) {
+    layout::Page page = base_document().pages[0];
+    auto text = shape(serif, 2, "Heading", 11, 40, 60); // the same glyphs: the same subset
+    text.element = int(doc.structure.size());
+    doc.structure.push_back({"P", 0});
+    page.items.push_back(text);
+    doc.pages.push_back(page);
+  }
+  const int first = int(doc.structure.size());
+  doc.structure.push_back({heading_type, 0});
+  doc.structure.push_back({"P", 0});
+  doc.pages.push_back(tagged_page(serif, first, advance_nudge));
+  return doc;
+}
+
+std::string write(const layout::Document& doc, pdf::StreamMemo* memo) {
+  Diagnostics diags;
+  pdf::WriteOptions options;
+  options.streams = memo;
+  std::string pdf = pdf::write_pdf(doc, diags, options);
+  REQUIRE_FALSE(diags.has_errors());
+  return pdf;
+}
+
+} // namespace
+
+TEST_SUITE("pdf/streams") {
+  TEST_CASE("a second write takes every stream from the memo and gives the same bytes") {
+    const layout::Document doc = tagged_document(2);
+    pdf::StreamMemo memo;
+    const std::string first = write(doc, &memo);
+    CHECK(memo.taken == 0);
+    // The two pages before draw the same text, each for an element of its own: one key.
+    CHECK(memo.made.size() == 2);
+    CHECK(first == write(doc, nullptr));
+    memo.earlier = std::move(memo.made);
+    CHECK(write(doc, &memo) == first);
+    CHECK(memo.taken == 3);
+    CHECK(memo.earlier.empty());
+    CHECK(memo.made.size() == 2);
+  }
+
+  TEST_CASE("a stream is taken by its key: what the memo holds is what the page shows") {
+    const layout::Document doc = tagged_document(0);
+    pdf::StreamMemo memo;
+    write(doc, &memo);
+    REQUIRE(memo.made.size() == 1);
+    memo.earlier = std::move(memo.made);
+    memo.earlier.begin()->second.packed = {"% kept from an earlier write\n", false};
+    const std::string pdf = write(doc, &memo);
+    CHECK(memo.taken == 1);
+    CHECK(pdf.find("% kept from an earlier write") != std::string::npos);
+  }
+
+  TEST_CASE("elements enter a key by their order on the page and their type, not their index") {
+    pdf::StreamMemo memo;
+    write(tagged_document(0), &memo);
+    const auto alone = memo.made;
+    write(tagged_document(3), &memo);
+    // The page after three others has elements 4 and 5, not 1 and 2: the same key.
+    CHECK(memo.made.count(alone.begin()->first) == 1);
+    write(tagged_document(0, "H2"), &memo);
+    CHECK(memo.made.count(alone.begin()->first) == 0);
+    write(tagged_document(0, "H1", 0.5), &memo);
+    CHECK(memo.made.count(alone.begin()->first) == 0);
+
+    // Taken from the page's first write, its marked content belongs to elements 4 and 5: the
+    // structure tree is the one a write without the memo makes.
+    memo.earlier = alone;
+    const layout::Document later = tagged_document(3);
+    const std::string kept = write(later, &memo);
+    CHECK(memo.taken == 1);
+    CHECK(kept == write(later, nullptr));
+    const std::string path = save("streams-kept.pdf", kept);
+    RunResult text = run("pdfinfo -struct-text " + path);
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.output.find("H1") != std::string::npos);
+    CHECK(text.output.find("Body text and a link") != std::string::npos);
+  }
+
+  TEST_CASE("links and anchors are not in the stream, so not in the key") {
+    pdf::StreamMemo memo;
+    layout::Document doc = tagged_document(0);
+    write(doc, &memo);
+    const auto before = memo.made;
+    doc.pages[0].items.push_back(layout::AnchorItem{"here", 10, 10});
+    std::get<layout::LinkItem>(doc.pages[0].items[2]).uri = "https://example.org/other";
+    write(doc, &memo);
+    CHECK(memo.made.count(before.begin()->first) == 1);
+  }
+}
