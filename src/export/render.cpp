@@ -1,6 +1,7 @@
 #include "galley/render.hpp"
 #include "export/article_cache.hpp"
 #include "export/layout_cache.hpp"
+#include "export/stream_cache.hpp"
 #include "export/warm_up.hpp"
 
 #include "epub/writer.hpp"
@@ -280,10 +281,19 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   // layout or the writer computes, only when it is ready.
   std::optional<text::Engine> join_engine;
   pdf::PreparedImages pictures;
+  // An issue's content streams as its last build made them (export/stream_cache.hpp); a
+  // single article, rebuilt whole when it changes, keeps none.
+  std::optional<StreamCache> stream_cache;
+  if (!options.cache_dir.empty() && !issue.single_article)
+    stream_cache.emplace(issue, options);
+  pdf::StreamMemo streams;
+  Diagnostics stream_notes;
   auto prepare = [&] {
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
     join_engine.emplace(engine_options);
     pictures = pdf::prepare_images(picture_files(issue), wo);
+    if (stream_cache)
+      stream_cache->load(streams, stream_notes);
   };
   std::vector<layout::ArticlePages> articles;
   {
@@ -305,10 +315,15 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   if (options.on_print_pages)
     options.on_print_pages(print_pages);
   wo.prepared = &pictures;
+  if (stream_cache)
+    wo.streams = &streams;
+  local.merge(stream_notes);
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors())
     return std::nullopt;
+  if (stream_cache)
+    stream_cache->store(streams);
   std::vector<std::string> fonts;
   for (const layout::FontResource& f : doc.fonts)
     fonts.push_back(f.path);
