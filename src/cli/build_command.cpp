@@ -118,6 +118,7 @@ private:
   std::vector<KnownDigest> seeded_digests_; ///< the file digests the cache held at the start
   std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
   std::string toolchain_; ///< galley's and its libraries' versions, for cache keys
+  DigestSnapshot digests_; ///< the files of the outputs' keys, each hashed or stat'ed once
 };
 
 void Build::load_inputs() {
@@ -168,9 +169,9 @@ void Build::render_job(std::size_t i) {
     k.number(out.article >= 0);
     if (out.article >= 0) {
       k.text(in.issue_text);
-      k.files(in.article_files[static_cast<std::size_t>(out.article)]);
+      k.files(in.article_files[static_cast<std::size_t>(out.article)], &digests_);
     } else {
-      k.files(in.files);
+      k.files(in.files, &digests_);
     }
     key = k.finish();
   }

@@ -92,8 +92,10 @@ bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
   ReadLog style_log;
   in.style = render::resolve_style(*in.issue, s.options, diags);
   style_files = style_log.paths();
+  // The shell is the issue's fields alone: its articles are set aside while it is copied.
+  std::vector<model::Article> articles = std::move(in.issue->articles);
   in.shell = *in.issue;
-  in.shell.articles.clear();
+  in.issue->articles = std::move(articles);
   in.shell.single_article = true;
   return true;
 }

@@ -116,11 +116,23 @@ std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t se
   return out;
 }
 
-void CacheKey::files(const std::vector<fs::path>& paths) {
+std::string DigestSnapshot::digest(const fs::path& path) {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = known_.find(path.string());
+    if (it != known_.end())
+      return it->second;
+  }
+  std::string digest = file_digest(path);
+  std::lock_guard lock(mutex_);
+  return known_.emplace(path.string(), std::move(digest)).first->second;
+}
+
+void CacheKey::files(const std::vector<fs::path>& paths, DigestSnapshot* snapshot) {
   w_.number(paths.size());
   for (const fs::path& p : paths) {
     w_.text(p.string());
-    w_.text(file_digest(p));
+    w_.text(snapshot ? snapshot->digest(p) : file_digest(p));
   }
 }
 

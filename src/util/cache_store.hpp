@@ -7,9 +7,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace galley {
@@ -42,6 +44,18 @@ void seed_file_digests(const std::vector<KnownDigest>& known);
 /// file system's timestamp granularity would look unchanged, so a fresh one is hashed again.
 std::vector<KnownDigest> known_file_digests(std::int64_t now_ns, std::int64_t settled_ns);
 
+/// file_digest() taken once per path while the snapshot lives, without the stat that checks
+/// each time whether the file changed: the hundred outputs of one build key the same fonts and
+/// dictionaries a hundred times. Thread-safe.
+class DigestSnapshot {
+public:
+  std::string digest(const std::filesystem::path& path);
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> known_;
+};
+
 /// Builds a key: every part is written with its length, so that no two different lists of
 /// parts give the same key.
 class CacheKey {
@@ -49,8 +63,8 @@ public:
   explicit CacheKey(std::string_view kind) : w_(kind) {}
   void text(std::string_view s) { w_.text(s); }
   void number(std::int64_t v) { w_.signed_number(v); }
-  /// Each file by name and content (file_digest).
-  void files(const std::vector<std::filesystem::path>& paths);
+  /// Each file by name and content (file_digest, or the snapshot's when given).
+  void files(const std::vector<std::filesystem::path>& paths, DigestSnapshot* snapshot = nullptr);
   /// The key, 64 hex digits; the builder is spent.
   std::string finish();
 
