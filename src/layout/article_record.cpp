@@ -2,7 +2,6 @@
 
 #include "util/record.hpp"
 
-#include <bit>
 #include <cstdint>
 
 namespace galley::layout {
@@ -12,74 +11,10 @@ namespace {
 /// A change of any struct written here changes the name, so old entries read as damaged.
 constexpr std::string_view kMagic = "galley article pages 3";
 
-// A run's glyphs are one text of fixed-size fields rather than a record field each: an issue's
-// kept articles hold over a million glyphs, and reading them a field at a time was most of what
-// joining kept articles cost. Per glyph: the id (4 bytes), the advance (8), a byte whose bits 0
-// and 1 say an x and a y offset follow (8 bytes each; +0 is left out), the text's length (one
-// byte, or 255 and then 4 bytes) and the text. Numbers are little-endian, doubles by their bits.
+// A run's glyphs are one text, its GlyphList's bytes (layout/glyph_list.hpp): an issue's kept
+// articles hold over a million glyphs, and reading them a field at a time was most of what
+// joining kept articles cost. The smallest glyph takes 14 bytes.
 constexpr std::size_t kLeastGlyphBytes = 4 + 8 + 1 + 1;
-
-template <class T> void put(std::string& out, T v) {
-  for (std::size_t i = 0; i < sizeof(T); ++i)
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-std::string glyph_block(const std::vector<Glyph>& glyphs) {
-  std::string out;
-  out.reserve(glyphs.size() * 16);
-  for (const Glyph& g : glyphs) {
-    put<std::uint32_t>(out, g.id);
-    put(out, std::bit_cast<std::uint64_t>(g.advance));
-    const auto x = std::bit_cast<std::uint64_t>(g.x_offset);
-    const auto y = std::bit_cast<std::uint64_t>(g.y_offset);
-    out.push_back(static_cast<char>((x != 0 ? 1 : 0) | (y != 0 ? 2 : 0)));
-    if (x != 0)
-      put(out, x);
-    if (y != 0)
-      put(out, y);
-    if (g.text.size() < 255) {
-      out.push_back(static_cast<char>(g.text.size()));
-    } else {
-      out.push_back(static_cast<char>(255));
-      put(out, static_cast<std::uint32_t>(g.text.size()));
-    }
-    out += g.text;
-  }
-  return out;
-}
-
-/// Reads `count` glyphs from a glyph_block; false when the block is not exactly that.
-bool read_glyph_block(std::string_view block, std::size_t count, std::vector<Glyph>& out) {
-  std::size_t pos = 0;
-  auto take = [&]<class T>(T& v) {
-    if (block.size() - pos < sizeof(T))
-      return false;
-    v = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i)
-      v |= static_cast<T>(static_cast<unsigned char>(block[pos + i])) << (8 * i);
-    pos += sizeof(T);
-    return true;
-  };
-  out.resize(count);
-  for (Glyph& g : out) {
-    std::uint64_t advance = 0, x = 0, y = 0;
-    std::uint8_t flags = 0, length = 0;
-    if (!take(g.id) || !take(advance) || !take(flags) || flags > 3 || ((flags & 1) && !take(x)) ||
-        ((flags & 2) && !take(y)) || !take(length))
-      return false;
-    std::uint32_t size = length;
-    if (length == 255 && !take(size))
-      return false;
-    if (block.size() - pos < size)
-      return false;
-    g.advance = std::bit_cast<double>(advance);
-    g.x_offset = std::bit_cast<double>(x);
-    g.y_offset = std::bit_cast<double>(y);
-    g.text.assign(block.substr(pos, size));
-    pos += size;
-  }
-  return pos == block.size();
-}
 
 class Out {
 public:
@@ -107,7 +42,7 @@ public:
     d(r.y);
     n(r.element);
     c(r.glyphs.size());
-    s(glyph_block(r.glyphs));
+    s(r.glyphs.bytes());
   }
   void write(const ImageItem& i) {
     n(i.image);
@@ -193,8 +128,12 @@ public:
       r.y = d();
       r.element = i();
       std::size_t k = r_.count(kLeastGlyphBytes);
-      if (!ok() || !read_glyph_block(r_.text_view(), k, r.glyphs))
+      if (!ok())
         return std::nullopt;
+      std::optional<GlyphList> glyphs = GlyphList::from_bytes(r_.text_view(), k);
+      if (!glyphs)
+        return std::nullopt;
+      r.glyphs = std::move(*glyphs);
       return r;
     }
     case 1: {

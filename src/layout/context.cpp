@@ -326,7 +326,7 @@ GlyphRun make_run(const text::LineRun& run, double x, double baseline) {
   g.glyphs.reserve(run.glyphs.size());
   double pen = 0;
   for (const text::PositionedGlyph& pg : run.glyphs) {
-    g.glyphs.push_back(Glyph{pg.glyph, pg.advance, pg.x - pen, pg.y_offset, pg.text});
+    g.glyphs.push_back(pg.glyph, pg.advance, pg.x - pen, pg.y_offset, pg.text);
     pen += pg.advance;
   }
   return g;

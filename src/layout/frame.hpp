@@ -2,6 +2,8 @@
 // Frames: what layout/ hands to pdf/. A page is a size plus positioned items, in points, with
 // the origin at the top-left corner of the trim box and y growing downwards (pdf/ flips it).
 // Nothing here knows about articles: the PDF writer sees only frames and resources.
+#include "layout/glyph_list.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,14 +17,6 @@ struct Rgb {
   friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
-struct Glyph {
-  std::uint32_t id = 0;  ///< glyph id in the original (not subset) face
-  double advance = 0;    ///< pen advance in points, justification and kerning included
-  double x_offset = 0;   ///< points
-  double y_offset = 0;   ///< points, positive raises
-  std::string text;      ///< the cluster's Unicode text on its first glyph (for ToUnicode)
-};
-
 /// Glyphs set from a pen position on a baseline. Glyph i is drawn at
 /// x + sum(advance[0..i-1]) + x_offset[i].
 struct GlyphRun {
@@ -30,7 +24,7 @@ struct GlyphRun {
   double size = 10;
   Rgb color;
   double x = 0, y = 0; ///< pen start on the baseline
-  std::vector<Glyph> glyphs;
+  GlyphList glyphs;
   int element = -1; ///< Document::structure index this text belongs to; -1: an artifact
 };
 

@@ -142,15 +142,21 @@ MathBox slice(const MathBox& box, double from, double to, bool first, bool last)
 void place(const MathBox& box, double left, double baseline, Rgb color, int element,
            std::vector<Item>& items) {
   GlyphRun run;
+  // The run's glyphs until it is flushed: the advance of the last one is set by the next.
+  std::vector<Glyph> glyphs;
   auto flush = [&] {
-    if (!run.glyphs.empty())
+    if (!glyphs.empty()) {
+      for (const Glyph& g : glyphs)
+        run.glyphs.push_back(g);
       items.emplace_back(std::move(run));
+    }
     run = GlyphRun{};
+    glyphs.clear();
   };
   for (std::size_t i = 0; i < box.glyphs.size(); ++i) {
     const MathGlyph& g = box.glyphs[i];
     const double y = baseline - g.y;
-    if (run.glyphs.empty() || run.font != g.face || run.size != g.size || run.y != y ||
+    if (glyphs.empty() || run.font != g.face || run.size != g.size || run.y != y ||
         g.x < box.glyphs[i - 1].x) {
       flush();
       run.font = g.face;
@@ -161,9 +167,9 @@ void place(const MathBox& box, double left, double baseline, Rgb color, int elem
       run.element = element;
     } else {
       // The pen goes from the glyph before to this one.
-      run.glyphs.back().advance = g.x - box.glyphs[i - 1].x;
+      glyphs.back().advance = g.x - box.glyphs[i - 1].x;
     }
-    run.glyphs.push_back(Glyph{g.glyph, g.advance, 0, 0, g.text});
+    glyphs.push_back(Glyph{g.glyph, g.advance, 0, 0, g.text});
   }
   flush();
   for (const MathRule& r : box.rules)

@@ -44,7 +44,7 @@ std::string trace(const Document& doc) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, GlyphRun>) {
               std::string ids, text;
-              for (const Glyph& g : v.glyphs) {
+              for (const GlyphView& g : v.glyphs) {
                 if (!ids.empty()) ids += ',';
                 ids += std::to_string(g.id);
                 text += g.text;

@@ -130,19 +130,20 @@ private:
   /// a gap between words, and one raised by text rise (an Arabic vowel sign over a ligature) as
   /// a line of its own, so such a cluster is given as one piece too. 0 when ToUnicode reads it
   /// right, as for Latin and its ligatures.
-  static std::size_t actual_text_end(const layout::GlyphRun& run, const SubsetFont& font,
-                                     std::size_t i) {
-    auto mapped = [&](const layout::Glyph& g) -> const std::string& {
+  static std::size_t actual_text_end(const std::vector<layout::GlyphView>& glyphs,
+                                     const SubsetFont& font, std::size_t i) {
+    auto mapped = [&](const layout::GlyphView& g) -> const std::string& {
       static const std::string none;
       const std::int32_t cid = g.id < font.cid_of.size() ? font.cid_of[g.id] : -1;
       return cid >= 0 && std::size_t(cid) < font.text.size() ? font.text[std::size_t(cid)] : none;
     };
-    if (run.glyphs[i].text.empty()) return 0;
-    bool wrong = mapped(run.glyphs[i]) != run.glyphs[i].text;
+    if (glyphs[i].text.empty())
+      return 0;
+    bool wrong = mapped(glyphs[i]) != glyphs[i].text;
     std::size_t end = i + 1;
-    for (; end < run.glyphs.size() && run.glyphs[end].text.empty(); ++end)
-      wrong = wrong || !mapped(run.glyphs[end]).empty() || run.glyphs[end].advance != 0 ||
-              run.glyphs[end].y_offset != run.glyphs[i].y_offset;
+    for (; end < glyphs.size() && glyphs[end].text.empty(); ++end)
+      wrong = wrong || !mapped(glyphs[end]).empty() || glyphs[end].advance != 0 ||
+              glyphs[end].y_offset != glyphs[i].y_offset;
     return wrong ? end : 0;
   }
 
@@ -155,6 +156,9 @@ private:
     if (run.font < 0 || size_t(run.font) >= fonts_.size() || !fonts_[size_t(run.font)])
       throw Error("glyph run uses font " + std::to_string(run.font) + " that has no subset");
     const SubsetFont& font = *fonts_[size_t(run.font)];
+    // The glyphs as views, looked ahead in (one buffer per thread, kept between runs).
+    thread_local std::vector<layout::GlyphView> glyphs;
+    run.glyphs.views(glyphs);
     out_.fonts.push_back(run.font);
     color(run.color, fill_, "rg");
     op("BT\n/F");
@@ -173,9 +177,9 @@ private:
     num(flip(run.y));
     op(" Tm\n[");
     // Where each glyph's origin is, in points from run.x: the frame's advances summed.
-    std::vector<double> origin(run.glyphs.size());
-    for (std::size_t i = 0, n = run.glyphs.size(); i + 1 < n; ++i)
-      origin[i + 1] = origin[i] + run.glyphs[i].advance;
+    std::vector<double> origin(glyphs.size());
+    for (std::size_t i = 0, n = glyphs.size(); i + 1 < n; ++i)
+      origin[i + 1] = origin[i] + glyphs[i].advance;
     double pen = 0; // where the PDF pen is, in points from run.x
     double rise = 0;
     const double to_units = 1000.0 / run.size;
@@ -194,7 +198,7 @@ private:
       op("[");
       empty = true;
     };
-    auto show = [&](const layout::Glyph& g, double at) {
+    auto show = [&](const layout::GlyphView& g, double at) {
       if (g.y_offset != rise) {
         // Text rise (9.3.7) cannot change inside one TJ array: close it, set Ts, reopen.
         std::string ts;
@@ -222,14 +226,14 @@ private:
       append_hex16(out_.stream, unsigned(cid));
       pen += font.widths[size_t(cid)] / to_units;
     };
-    for (std::size_t i = 0; i < run.glyphs.size();) {
-      const std::size_t end = actual_text_end(run, font, i);
+    for (std::size_t i = 0; i < glyphs.size();) {
+      const std::size_t end = actual_text_end(glyphs, font, i);
       if (end == 0) {
-        show(run.glyphs[i], origin[i]);
+        show(glyphs[i], origin[i]);
         ++i;
         continue;
       }
-      split_array("/Span <</ActualText <FEFF" + utf16_hex(run.glyphs[i].text) + ">>> BDC\n");
+      split_array("/Span <</ActualText <FEFF" + utf16_hex(glyphs[i].text) + ">>> BDC\n");
       // Extractors place the replacement text from the start of the span's first glyph to the
       // end of its last one. So the glyphs on the baseline come first (a mark's rise would put
       // the cluster on a line of its own: a fathatan over a lam that comes first in visual
@@ -238,20 +242,20 @@ private:
       // cluster does and no gap splits the word there.
       std::size_t last_base = end;
       for (std::size_t k = i; k < end; ++k)
-        if (run.glyphs[k].y_offset == 0) {
-          show(run.glyphs[k], origin[k]);
+        if (glyphs[k].y_offset == 0) {
+          show(glyphs[k], origin[k]);
           last_base = k;
         }
       bool marks = false;
       for (std::size_t k = i; k < end; ++k)
-        if (run.glyphs[k].y_offset != 0) {
-          show(run.glyphs[k], origin[k]);
+        if (glyphs[k].y_offset != 0) {
+          show(glyphs[k], origin[k]);
           marks = true;
         }
       if (marks && last_base != end) {
         if (!pictures)
           split_array("3 Tr\n");
-        show(run.glyphs[last_base], origin[last_base]);
+        show(glyphs[last_base], origin[last_base]);
         if (!pictures)
           split_array("0 Tr\n");
       }

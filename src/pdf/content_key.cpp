@@ -30,13 +30,6 @@ template <class T> void put_all(std::string& b, const std::vector<T>& v) {
   b.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
-/// The fields of a glyph that the stream is made from, in one piece (no padding between them).
-struct GlyphFields {
-  std::uint32_t id, text_size;
-  double advance, x_offset, y_offset;
-};
-static_assert(sizeof(GlyphFields) == 2 * sizeof(std::uint32_t) + 3 * sizeof(double));
-
 } // namespace
 
 Digest128 font_key(const SubsetFont& font) {
@@ -102,12 +95,7 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
       put(b, run->color);
       put(b, run->x);
       put(b, run->y);
-      for (const layout::Glyph& g : run->glyphs) {
-        const GlyphFields fields{g.id, std::uint32_t(g.text.size()), g.advance, g.x_offset,
-                                 g.y_offset};
-        b.append(reinterpret_cast<const char*>(&fields), sizeof fields);
-        b += g.text;
-      }
+      put_text(b, run->glyphs.bytes()); // each glyph's id, advance, offsets and text
     } else if (const auto* img = std::get_if<layout::ImageItem>(&item)) {
       put(b, std::uint8_t(1));
       element(img->element);

@@ -40,7 +40,7 @@ namespace {
 std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
   // The text of each glyph id by slot, grown as ids come: a map lookup for each of the million
   // glyphs an issue draws was most of the time before the first page was made.
-  std::vector<std::vector<const std::string*>> text(doc.fonts.size());
+  std::vector<std::vector<std::optional<std::string_view>>> text(doc.fonts.size());
   for (const auto& page : doc.pages) {
     for (const auto& item : page.items) {
       const auto* run = std::get_if<layout::GlyphRun>(&item);
@@ -55,17 +55,17 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
           throw Error("glyph " + std::to_string(g.id) + " is not in font '" +
                       doc.fonts[size_t(run->font)].path + "' (glyph ids are 16-bit)");
         if (g.id >= slots.size())
-          slots.resize(std::size_t(g.id) + 1, nullptr);
-        const std::string*& t = slots[g.id];
-        if (t == nullptr || (t->empty() && !g.text.empty()))
-          t = &g.text;
+          slots.resize(std::size_t(g.id) + 1);
+        std::optional<std::string_view>& t = slots[g.id];
+        if (!t || (t->empty() && !g.text.empty()))
+          t = g.text;
       }
     }
   }
   std::vector<FontUsage> usage(doc.fonts.size());
   for (std::size_t f = 0; f < text.size(); ++f)
     for (std::uint32_t id = 0; id < text[f].size(); ++id)
-      if (text[f][id] != nullptr)
+      if (text[f][id])
         usage[f].glyphs.emplace_hint(usage[f].glyphs.end(), id, *text[f][id]);
   return usage;
 }

@@ -89,7 +89,7 @@ std::map<std::string, std::string> pdf_files(const layout::Document& doc) {
       if (!run)
         continue;
       std::string s;
-      for (const layout::Glyph& g : run->glyphs)
+      for (const layout::GlyphView& g : run->glyphs)
         s += g.text;
       const layout::FontResource& font = doc.fonts.at(static_cast<std::size_t>(run->font));
       for (const Role& r : kRoles)

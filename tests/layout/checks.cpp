@@ -23,13 +23,15 @@ layout::Document lay(const model::Issue& issue, const style::Style& st, Diagnost
 
 std::string run_text(const GlyphRun& run) {
   std::string s;
-  for (const Glyph& g : run.glyphs) s += g.text;
+  for (const GlyphView& g : run.glyphs)
+    s += g.text;
   return s;
 }
 
 double run_width(const GlyphRun& run) {
   double w = 0;
-  for (const Glyph& g : run.glyphs) w += g.advance;
+  for (const GlyphView& g : run.glyphs)
+    w += g.advance;
   return w;
 }
 

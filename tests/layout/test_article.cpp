@@ -326,7 +326,7 @@ TEST_SUITE("layout/article") {
       if (!run || run->glyphs.empty()) continue;
       double width = 0;
       for (const auto& g : run->glyphs) width += g.advance;
-      if (run->glyphs.size() == 1 && run->glyphs[0].text == "\u2022") {
+      if (run->glyphs.size() == 1 && run->glyphs.begin()->text == "\u2022") {
         ++bullets;
         bullet_left[run->y] = run->x;
       } else {

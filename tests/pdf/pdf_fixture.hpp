@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace galley::pdf::test {
 
@@ -15,6 +16,15 @@ std::string font_path(const std::string& relative);
 /// glyph gets `extra_space` more advance, as a justified line would.
 layout::GlyphRun shape(const std::string& font_file, int font_index, const std::string& text,
                        double size, double x, double y, double extra_space = 0);
+
+/// Changes a run's glyphs: `change` gets them unpacked, and they are packed again.
+template <class F> void change_glyphs(layout::GlyphRun& run, F change) {
+  std::vector<layout::Glyph> glyphs = run.glyphs.unpack();
+  change(glyphs);
+  run.glyphs = {};
+  for (const layout::Glyph& g : glyphs)
+    run.glyphs.push_back(g);
+}
 
 /// A scratch folder for this test binary, emptied on first use.
 std::filesystem::path scratch_dir();

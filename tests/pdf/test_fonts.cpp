@@ -206,7 +206,7 @@ TEST_SUITE("pdf/fonts") {
   TEST_CASE("marks with a y offset are raised with Ts") {
     layout::Document doc = base_document();
     layout::GlyphRun run = shape(doc.fonts[2].path, 2, "x2", 12, 10, 50);
-    run.glyphs[1].y_offset = 4;
+    change_glyphs(run, [](auto& glyphs) { glyphs[1].y_offset = 4; });
     doc.pages[0].items.push_back(run);
     Diagnostics diags;
     std::string pdf = pdf::write_pdf(doc, diags, {.compress = false});
@@ -214,8 +214,10 @@ TEST_SUITE("pdf/fonts") {
     CHECK(pdf.find("0 Ts") != std::string::npos);
     // A run raised from its first glyph opens no empty TJ array.
     layout::GlyphRun sup = shape(doc.fonts[2].path, 2, "12", 7, 30, 50);
-    for (auto& g : sup.glyphs)
-      g.y_offset = 3.5;
+    change_glyphs(sup, [](auto& glyphs) {
+      for (auto& g : glyphs)
+        g.y_offset = 3.5;
+    });
     doc.pages[0].items = {sup};
     pdf = pdf::write_pdf(doc, diags, {.compress = false});
     CHECK(pdf.find("Tm\n3.5 Ts\n[<") != std::string::npos);

@@ -21,7 +21,7 @@ layout::Page tagged_page(const std::string& serif, int first, double advance_nud
   heading.element = first;
   auto body = shape(serif, 2, "Body text and a link", 11, 40, 90);
   body.element = first + 1;
-  body.glyphs[0].advance += advance_nudge;
+  change_glyphs(body, [&](auto& glyphs) { glyphs[0].advance += advance_nudge; });
   page.items.push_back(heading);
   page.items.push_back(body);
   page.items.push_back(layout::LinkItem{40, 80, 60, 12, "https://example.org", "", first + 1});

@@ -145,7 +145,7 @@ TEST_SUITE("pdf/writer") {
     CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
     doc = base_document();
     layout::GlyphRun bad_glyph = shape(doc.fonts[0].path, 0, "x", 10, 10, 10);
-    bad_glyph.glyphs[0].id = 65000;
+    change_glyphs(bad_glyph, [](auto& glyphs) { glyphs[0].id = 65000; });
     doc.pages[0].items.emplace_back(bad_glyph);
     CHECK_THROWS_AS(pdf::write_pdf(doc, diags), galley::Error);
     doc = base_document();

@@ -1,0 +1,117 @@
+#include "layout/glyph_list.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace galley::layout {
+
+namespace {
+
+template <class T> void put(std::string& out, T v) {
+  for (std::size_t i = 0; i < sizeof(T); ++i)
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+template <class T> T take(const char*& at) {
+  T v = 0;
+  for (std::size_t i = 0; i < sizeof(T); ++i)
+    v |= static_cast<T>(static_cast<unsigned char>(at[i])) << (8 * i);
+  at += sizeof(T);
+  return v;
+}
+
+/// The glyph at `at`, and where the next begins. The bytes were written by push_back or checked
+/// by from_bytes.
+const char* read_glyph(const char* at, GlyphView& g) {
+  g.id = take<std::uint32_t>(at);
+  g.advance = std::bit_cast<double>(take<std::uint64_t>(at));
+  const auto flags = static_cast<unsigned char>(*at++);
+  g.x_offset = (flags & 1) ? std::bit_cast<double>(take<std::uint64_t>(at)) : 0.0;
+  g.y_offset = (flags & 2) ? std::bit_cast<double>(take<std::uint64_t>(at)) : 0.0;
+  std::uint32_t size = static_cast<unsigned char>(*at++);
+  if (size == 255)
+    size = take<std::uint32_t>(at);
+  g.text = std::string_view(at, size);
+  return at + size;
+}
+
+} // namespace
+
+void GlyphList::Iterator::read() {
+  if (at_ != end_)
+    next_ = read_glyph(at_, view_);
+}
+
+void GlyphList::push_back(std::uint32_t id, double advance, double x_offset, double y_offset,
+                          std::string_view text) {
+  put<std::uint32_t>(bytes_, id);
+  put(bytes_, std::bit_cast<std::uint64_t>(advance));
+  const auto x = std::bit_cast<std::uint64_t>(x_offset);
+  const auto y = std::bit_cast<std::uint64_t>(y_offset);
+  bytes_.push_back(static_cast<char>((x != 0 ? 1 : 0) | (y != 0 ? 2 : 0)));
+  if (x != 0)
+    put(bytes_, x);
+  if (y != 0)
+    put(bytes_, y);
+  if (text.size() < 255) {
+    bytes_.push_back(static_cast<char>(text.size()));
+  } else {
+    bytes_.push_back(static_cast<char>(255));
+    put(bytes_, static_cast<std::uint32_t>(text.size()));
+  }
+  bytes_ += text;
+  ++count_;
+}
+
+std::vector<Glyph> GlyphList::unpack() const {
+  std::vector<Glyph> out;
+  out.reserve(count_);
+  for (const GlyphView& g : *this)
+    out.push_back(Glyph{g.id, g.advance, g.x_offset, g.y_offset, std::string(g.text)});
+  return out;
+}
+
+void GlyphList::views(std::vector<GlyphView>& out) const {
+  out.clear();
+  out.reserve(count_);
+  for (const GlyphView& g : *this)
+    out.push_back(g);
+}
+
+std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count) {
+  // Every length is checked before it is read, so that damaged bytes fail here and never in
+  // the iterator.
+  std::size_t pos = 0;
+  auto need = [&](std::size_t n) { return bytes.size() - pos >= n; };
+  for (std::size_t k = 0; k < count; ++k) {
+    if (!need(4 + 8 + 1))
+      return std::nullopt;
+    pos += 12;
+    const auto flags = static_cast<unsigned char>(bytes[pos++]);
+    if (flags > 3)
+      return std::nullopt;
+    const std::size_t offsets = ((flags & 1) ? 8 : 0) + ((flags & 2) ? 8 : 0);
+    if (!need(offsets + 1))
+      return std::nullopt;
+    pos += offsets;
+    std::size_t size = static_cast<unsigned char>(bytes[pos++]);
+    if (size == 255) {
+      if (!need(4))
+        return std::nullopt;
+      const char* at = bytes.data() + pos;
+      size = take<std::uint32_t>(at);
+      pos += 4;
+    }
+    if (!need(size))
+      return std::nullopt;
+    pos += size;
+  }
+  if (pos != bytes.size())
+    return std::nullopt;
+  GlyphList list;
+  list.bytes_.assign(bytes);
+  list.count_ = count;
+  return list;
+}
+
+} // namespace galley::layout

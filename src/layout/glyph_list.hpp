@@ -1,0 +1,98 @@
+#pragma once
+// A glyph run's glyphs, packed one after the other (frame.hpp). An issue sets over a million
+// glyphs: as a vector of structs, each with a string for its text, they were 64 bytes apiece to
+// allocate, fault in, copy and free, and reading an issue's kept articles back from the layout
+// cache was mostly that. Packed, a glyph takes 14 bytes and its text, the layout cache keeps a
+// run's bytes as they are, and a page's key (pdf/content_key.hpp) digests them as they are.
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::layout {
+
+struct Glyph {
+  std::uint32_t id = 0; ///< glyph id in the original (not subset) face
+  double advance = 0;   ///< pen advance in points, justification and kerning included
+  double x_offset = 0;  ///< points
+  double y_offset = 0;  ///< points, positive raises
+  std::string text;     ///< the cluster's Unicode text on its first glyph (for ToUnicode)
+};
+
+/// A glyph of a GlyphList as read: its text is a view into the list's bytes.
+struct GlyphView {
+  std::uint32_t id = 0;
+  double advance = 0, x_offset = 0, y_offset = 0;
+  std::string_view text;
+};
+
+/// Per glyph: the id (4 bytes), the advance (8), a byte whose bits 0 and 1 say that an x and a
+/// y offset follow (8 bytes each; +0 is left out), the text's length (one byte, or 255 and then
+/// 4 bytes) and the text. Numbers are little-endian, doubles by their bits.
+class GlyphList {
+public:
+  class Iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = GlyphView;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const GlyphView*;
+    using reference = const GlyphView&;
+
+    Iterator() = default;
+    Iterator(const char* at, const char* end) : at_(at), end_(end) { read(); }
+    const GlyphView& operator*() const { return view_; }
+    const GlyphView* operator->() const { return &view_; }
+    Iterator& operator++() {
+      at_ = next_;
+      read();
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++*this;
+      return before;
+    }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.at_ == b.at_; }
+
+  private:
+    void read();
+    const char* at_ = nullptr;
+    const char* next_ = nullptr;
+    const char* end_ = nullptr;
+    GlyphView view_;
+  };
+
+  [[nodiscard]] Iterator begin() const { return {bytes_.data(), bytes_.data() + bytes_.size()}; }
+  [[nodiscard]] Iterator end() const {
+    return {bytes_.data() + bytes_.size(), bytes_.data() + bytes_.size()};
+  }
+  [[nodiscard]] std::size_t size() const { return count_; }
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+  void reserve(std::size_t glyphs) { bytes_.reserve(glyphs * 16); }
+
+  void push_back(std::uint32_t id, double advance, double x_offset, double y_offset,
+                 std::string_view text);
+  void push_back(const Glyph& g) { push_back(g.id, g.advance, g.x_offset, g.y_offset, g.text); }
+  void push_back(const GlyphView& g) { push_back(g.id, g.advance, g.x_offset, g.y_offset, g.text); }
+
+  /// The glyphs as structs, for code that looks ahead or changes them.
+  [[nodiscard]] std::vector<Glyph> unpack() const;
+  /// The glyphs as views into this list, appended to `out` (cleared first), for code that looks
+  /// ahead without copying.
+  void views(std::vector<GlyphView>& out) const;
+
+  /// The packed bytes, as the layout cache keeps them.
+  [[nodiscard]] const std::string& bytes() const { return bytes_; }
+  /// A list from bytes() of `count` glyphs; nullopt when they are not exactly that.
+  static std::optional<GlyphList> from_bytes(std::string_view bytes, std::size_t count);
+
+private:
+  std::string bytes_;
+  std::size_t count_ = 0;
+};
+
+} // namespace galley::layout
