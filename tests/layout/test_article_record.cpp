@@ -83,6 +83,28 @@ TEST_SUITE("layout/article_record") {
     }
   }
 
+  TEST_CASE("a glyph list is read back from exactly its bytes and count") {
+    GlyphList list;
+    list.push_back(Glyph{41, 6.5, 0, 0, "f"});
+    list.push_back(Glyph{42, 0, 1.25, -3, ""});
+    const std::string& bytes = list.bytes();
+    std::optional<GlyphList> back = GlyphList::from_bytes(bytes, 2);
+    REQUIRE(back);
+    CHECK(back->bytes() == bytes);
+    std::vector<GlyphView> views;
+    back->views(views);
+    REQUIRE(views.size() == 2);
+    CHECK(views[0].text == "f");
+    CHECK(views[1].x_offset == 1.25);
+    CHECK(views[1].y_offset == -3);
+    CHECK_FALSE(GlyphList::from_bytes(bytes, 3));
+    CHECK_FALSE(GlyphList::from_bytes(bytes, 1));
+    CHECK_FALSE(GlyphList::from_bytes(bytes.substr(0, bytes.size() - 1), 2));
+    std::string bad_flags = bytes;
+    bad_flags[12] = 4; // the first glyph's offset flags
+    CHECK_FALSE(GlyphList::from_bytes(bad_flags, 2));
+  }
+
   TEST_CASE("a damaged record is refused") {
     model::Issue issue = test::sample_issue(1);
     style::Style st = style::default_style();
