@@ -173,6 +173,10 @@ struct Note {
   Blocks blocks;                ///< the note's text; for sources, the formatted source
   std::optional<Source> source; ///< set for NoteKind::Source
   SourceLoc loc;
+  /// The number a source has in its article's own reference list (a JATS `<ref>`'s `<label>`),
+  /// which the text cites as written ("[2]"): a Sources list shows it in place of `number`.
+  /// 0: none.
+  int given_number = 0;
 };
 
 // ---------------------------------------------------------------- metadata
@@ -304,6 +308,10 @@ std::vector<std::size_t> word_starts(std::string_view text, bool& in_word);
 
 /// The note with this id, or nullptr.
 const Note* find_note(const Article& a, std::string_view id);
+
+/// The number a Sources list shows for `note` (not cited by a marker) of an article whose
+/// notes an issue numbers after `note_offset` others: its given number, else its own.
+int listed_number(const Note& note, int note_offset);
 
 /// How many notes the articles before `article` number (cited notes and sources alike): where
 /// an issue numbers its notes straight through, the notes of `article` start after these.

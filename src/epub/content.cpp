@@ -496,7 +496,7 @@ void render_notes(pugi::xml_node parent, ArticleContext& ctx) {
     for (const Note* n : listed) {
       auto li = ol.append_child("li");
       li.append_attribute("id") = note_anchor(ctx, *n).c_str();
-      li.append_attribute("value") = n->number + ctx.note_offset;
+      li.append_attribute("value") = model::listed_number(*n, ctx.note_offset);
       if (n->blocks.empty() && n->source) {
         render_source(li, *n->source, ctx);
       } else if (n->blocks.size() == 1 && std::holds_alternative<Paragraph>(n->blocks[0].value)) {

@@ -13,6 +13,7 @@ struct SourceEntry {
   model::Source source;
   bool plain = false; ///< given as a plain string: `source.title` holds the whole text
   SourceLoc loc;
+  int given_number = 0; ///< model::Note::given_number
 };
 
 /// A footnote defined in the text but never referenced (the reader drops it and warns).

@@ -137,7 +137,8 @@ void resolve_notes(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& 
     } else if (auto s = index_in(source_at, id)) {
       const SourceEntry& e = draft.sources[*s];
       article.notes.push_back({e.id, model::NoteKind::Source, ++number, true,
-                               format_source(e.source, e.plain, e.loc), e.source, e.loc});
+                               format_source(e.source, e.plain, e.loc), e.source, e.loc,
+                               e.given_number});
     }
   }
   for (size_t i = 0; i < footnotes.size(); ++i)
@@ -150,7 +151,8 @@ void resolve_notes(ArticleDraft& draft, const ArticleContext& ctx, Diagnostics& 
       continue;
     const SourceEntry& e = draft.sources[i];
     article.notes.push_back({e.id, model::NoteKind::Source, ++number, false,
-                             format_source(e.source, e.plain, e.loc), e.source, e.loc});
+                             format_source(e.source, e.plain, e.loc), e.source, e.loc,
+                             e.given_number});
   }
 }
 

@@ -234,7 +234,7 @@ void layout_sources(ArticleContext& ctx, VList& out) {
     const model::Note& note = ctx.article.notes[static_cast<std::size_t>(uncited[k])];
     ElementScope element(ctx, "Note", 0);
     std::vector<VBox> lines = note_boxes(ctx, note, hang, ctx.measure - hang, size, leading);
-    text::Line num = number_line(ctx, ctx.shown_number(note), size);
+    text::Line num = number_line(ctx, model::listed_number(note, ctx.note_offset), size);
     put_number(num, hang - 3 - num.natural_width, element.id(), lines.front());
     lines.front().items.emplace_back(AnchorItem{ctx.note_anchor(uncited[k]), 0, 0});
     out.penalty(0);

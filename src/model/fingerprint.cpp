@@ -14,7 +14,7 @@ namespace galley::model {
 namespace {
 
 /// The record's name: it changes with the model, so records of an older one read as damaged.
-constexpr std::string_view kMagic = "galley model 1";
+constexpr std::string_view kMagic = "galley model 2";
 
 template <class> constexpr bool kNoFields = false;
 
@@ -54,7 +54,7 @@ template <class N, class V> void fields(N& n, V& v) {
   else if constexpr (std::is_same_v<T, DefinitionItem>) v.all(n.term, n.definitions, n.loc);
   else if constexpr (std::is_same_v<T, Source>) v.all(n.title, n.publisher, n.date, n.url);
   else if constexpr (std::is_same_v<T, Note>)
-    v.all(n.id, n.kind, n.number, n.cited, n.blocks, n.source, n.loc);
+    v.all(n.id, n.kind, n.number, n.cited, n.blocks, n.source, n.loc, n.given_number);
   else if constexpr (std::is_same_v<T, Author>)
     v.all(n.name, n.file_as, n.role, n.bio, n.portrait, n.loc);
   else if constexpr (std::is_same_v<T, Cover>) v.all(n.image, n.alt, n.credit, n.loc);

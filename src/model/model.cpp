@@ -166,6 +166,10 @@ const Note* find_note(const Article& a, std::string_view id) {
   return nullptr;
 }
 
+int listed_number(const Note& note, int note_offset) {
+  return note.given_number > 0 ? note.given_number : note.number + note_offset;
+}
+
 int notes_before(const Issue& issue, std::size_t article) {
   int count = 0;
   for (std::size_t i = 0; i < article && i < issue.articles.size(); ++i)
