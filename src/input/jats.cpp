@@ -308,8 +308,27 @@ void JatsReader::back(const pugi::xml_node& b) {
   }
 }
 
+namespace {
+
+/// The number a reference list's `<label>` gives ("2", "2.", "[2]"), which the text's citations
+/// as written use; 0 when the label is not a number ("Smith 2010", none).
+int label_number(std::string_view label) {
+  if (label.size() >= 2 && ((label.front() == '[' && label.back() == ']') ||
+                            (label.front() == '(' && label.back() == ')')))
+    label = label.substr(1, label.size() - 2);
+  if (!label.empty() && label.back() == '.')
+    label.remove_suffix(1);
+  if (label.empty() || label.size() > 6 ||
+      label.find_first_not_of("0123456789") != std::string_view::npos)
+    return 0;
+  return std::stoi(std::string(label));
+}
+
+} // namespace
+
 /// Each `<ref>` is a source (docs/input.md, "Notes"), shown as its citation's text: a
-/// `mixed-citation` as written, an `element-citation` with its parts joined by full stops.
+/// `mixed-citation` as written, an `element-citation` with its parts joined by full stops. A
+/// label that is a number is the number the Sources list shows (model::Note::given_number).
 void JatsReader::references(const pugi::xml_node& list) {
   int position = 0;
   for (auto r : list.children()) {
@@ -326,6 +345,7 @@ void JatsReader::references(const pugi::xml_node& list) {
     s.loc = loc(r);
     s.id = r.attribute("id") ? r.attribute("id").value() : "ref-" + std::to_string(position);
     s.plain = true;
+    s.given_number = label_number(flat(child_named(r, "label")));
     pugi::xml_node cite = r.select_node(".//*[local-name()='mixed-citation']").node();
     if (cite) {
       s.source.title = mixed_citation(cite);

@@ -289,6 +289,16 @@ TEST_SUITE("e2e/readers") {
         }
       }
 
+      if (file == "jats/plos-soil.xml") {
+        // The text cites "[1]" and "[2]" as written, and a footnote takes the number 1: the
+        // Sources list numbers the references by their labels, not after the footnote.
+        const std::string lines = pdftext.out;
+        CHECK(lines.find("\n1. Conant RT, Paustian K.") != std::string::npos);
+        CHECK(lines.find("\n2. Bossuyt H (2005)") != std::string::npos);
+        const std::string xhtml = run("unzip -p " + q(epub) + " 'EPUB/*.xhtml'").out;
+        CHECK(xhtml.find("value=\"1\">Conant RT") != std::string::npos);
+        CHECK(xhtml.find("value=\"3\"") == std::string::npos);
+      }
       if (file == "jats/lists-and-quotes.xml") {
         // Lists in letters and roman numerals: their markers in the PDF, <ol type> in the EPUB.
         const std::string lines = pdftext.out;

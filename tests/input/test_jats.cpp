@@ -104,8 +104,13 @@ TEST_SUITE("input/jats") {
         CHECK(t->rows.size() == 5);
       }
     CHECK(tables == 1);
-    // The cited footnote is note 1; both references follow as the sources list.
+    // The cited footnote is note 1; both references follow as the sources list, shown with the
+    // numbers of their labels, which the text's "[1]" and "[2]" cite.
     REQUIRE(a.notes.size() == 3);
+    CHECK(a.notes[1].given_number == 1);
+    CHECK(a.notes[2].given_number == 2);
+    CHECK(model::listed_number(a.notes[1], 0) == 1);
+    CHECK(model::listed_number(a.notes[2], 5) == 2);
     CHECK(a.notes[0].id == "fn1");
     CHECK(a.notes[0].cited);
     CHECK(note_text(a.notes[0]) == "Earthworm species were not identified in this study.");
