@@ -78,7 +78,24 @@ struct Page {
   double bleed = 0;                           ///< media box = trim box grown by this on each side
   std::string label;                          ///< page label for a viewer ("i", "3"); may be empty
   std::vector<Item> items;                    ///< painted in order
+  /// How far right the items are drawn: an article is set as if it began on a recto, and a page
+  /// that lands on a verso (or the other way round) is drawn moved by the difference of the
+  /// margins. The furniture is set where it is drawn.
+  double shift = 0;
+  /// The running head and the folio, painted after the items. They change with the page's
+  /// number while the items do not, so the PDF draws them in a content stream of their own
+  /// (docs/pdf.md, "Streams kept between builds").
+  std::vector<Item> furniture;
 };
+
+/// Calls `f(item, dx)` for every item of `page` in painting order, the items then the
+/// furniture, with the distance each is drawn right of where it is set.
+template <class F> void for_each_drawn(const Page& page, F&& f) {
+  for (const Item& item : page.items)
+    f(item, page.shift);
+  for (const Item& item : page.furniture)
+    f(item, 0.0);
+}
 
 struct FontResource {
   std::string path;

@@ -263,15 +263,14 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     for (std::size_t i = 0; i < a.pages.size(); ++i) {
       Page& page = a.pages[i];
       int folio = static_cast<int>(doc.pages.size()) + 1;
-      // Articles are set as if they began on a recto; move facing pages that did not.
-      double dx = geo.left(folio % 2 == 1) - geo.left(i % 2 == 0);
-      if (dx != 0)
-        for (Item& it : page.items) detail::translate(it, dx, 0);
+      // Articles are set as if they began on a recto; facing pages that did not are drawn
+      // moved, their items left as they were set (Page::shift).
+      page.shift = geo.left(folio % 2 == 1) - geo.left(i % 2 == 0);
       resources.remap(page, a.fonts, a.images);
       Page furnished;
       furniture.add(furnished, folio, a.roles[i], article);
       resources.remap(furnished, engine_fonts(), {});
-      page.items.insert(page.items.end(), furnished.items.begin(), furnished.items.end());
+      page.furniture = std::move(furnished.items);
       push(std::move(page));
     }
     for (OutlineItem& o : a.outline) article_outline.push_back(std::move(o));

@@ -38,7 +38,8 @@ std::string trace(const Document& doc) {
     const Page& page = doc.pages[p];
     out += "page " + std::to_string(p + 1) + " " + num(page.width) + "x" + num(page.height) +
            " label=" + page.label + "\n";
-    for (const Item& item : page.items) {
+    // Where each item is drawn: moved by the page's shift, furniture as it is.
+    for_each_drawn(page, [&](const Item& item, double dx) {
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
@@ -50,27 +51,27 @@ std::string trace(const Document& doc) {
                 text += g.text;
               }
               out += "  run font=" + std::to_string(v.font) + " size=" + num(v.size) + " at " +
-                     num(v.x) + "," + num(v.y) + " color=" + hex(v.color) + " text=\"" + text +
+                     num(v.x + dx) + "," + num(v.y) + " color=" + hex(v.color) + " text=\"" + text +
                      "\" glyphs=" + ids + "\n";
             } else if constexpr (std::is_same_v<T, ImageItem>) {
-              out += "  image " + std::to_string(v.image) + " at " + num(v.x) + "," + num(v.y) +
-                     " size " + num(v.width) + "x" + num(v.height) +
+              out += "  image " + std::to_string(v.image) + " at " + num(v.x + dx) + "," +
+                     num(v.y) + " size " + num(v.width) + "x" + num(v.height) +
                      (v.circle_clip ? " circle" : "") + "\n";
             } else if constexpr (std::is_same_v<T, RuleItem>) {
-              out += "  rule " + num(v.x1) + "," + num(v.y1) + " to " + num(v.x2) + "," +
+              out += "  rule " + num(v.x1 + dx) + "," + num(v.y1) + " to " + num(v.x2 + dx) + "," +
                      num(v.y2) + " width=" + num(v.thickness) + " color=" + hex(v.color) + "\n";
             } else if constexpr (std::is_same_v<T, RectItem>) {
-              out += "  rect " + num(v.x) + "," + num(v.y) + " size " + num(v.width) + "x" +
+              out += "  rect " + num(v.x + dx) + "," + num(v.y) + " size " + num(v.width) + "x" +
                      num(v.height) + " fill=" + hex(v.fill) + "\n";
             } else if constexpr (std::is_same_v<T, LinkItem>) {
-              out += "  link " + num(v.x) + "," + num(v.y) + " size " + num(v.width) + "x" +
+              out += "  link " + num(v.x + dx) + "," + num(v.y) + " size " + num(v.width) + "x" +
                      num(v.height) + (v.uri.empty() ? " dest=" + v.dest : " uri=" + v.uri) + "\n";
             } else if constexpr (std::is_same_v<T, AnchorItem>) {
-              out += "  anchor " + v.name + " at " + num(v.x) + "," + num(v.y) + "\n";
+              out += "  anchor " + v.name + " at " + num(v.x + dx) + "," + num(v.y) + "\n";
             }
           },
           item);
-    }
+    });
   }
   out += "outline\n";
   outline(out, doc.outline, 0);

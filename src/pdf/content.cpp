@@ -33,23 +33,15 @@ namespace {
 /// widths are written only when they change.
 class ContentBuilder {
 public:
-  ContentBuilder(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                 const std::vector<bool>& image_ok,
-                 const std::vector<layout::StructElement>& structure)
-      : page_(page), fonts_(fonts), image_ok_(image_ok), structure_(structure) {}
+  ContentBuilder(const std::vector<layout::Item>& items, double page_height,
+                 const std::vector<const SubsetFont*>& fonts, const std::vector<bool>& image_ok,
+                 const std::vector<layout::StructElement>& structure, int first_mcid)
+      : items_(items), page_height_(page_height), fonts_(fonts), image_ok_(image_ok),
+        structure_(structure), first_mcid_(first_mcid) {}
 
   PageContent build() {
     out_.stream.reserve(4096);
-    if (page_.bleed > 0) {
-      // The media box is the trim box grown by the bleed (14.11.2): shift the origin to the
-      // trim box's corner so frame coordinates stay relative to the trim box.
-      op("1 0 0 1 ");
-      num(page_.bleed);
-      op(" ");
-      num(page_.bleed);
-      op(" cm\n");
-    }
-    for (const auto& item : page_.items) {
+    for (const auto& item : items_) {
       if (auto* run = std::get_if<layout::GlyphRun>(&item)) {
         mark(run->element);
         glyph_run(*run);
@@ -99,14 +91,14 @@ private:
     op("/");
     op(structure_[static_cast<std::size_t>(element)].type);
     op(" <</MCID ");
-    num(static_cast<double>(out_.marked.size()));
+    num(static_cast<double>(first_mcid_) + static_cast<double>(out_.marked.size()));
     op(">> BDC\n");
     out_.marked.push_back(element);
   }
 
   void op(std::string_view s) { out_.stream += s; }
   void num(double v, int decimals = 3) { append_number(out_.stream, v, decimals); }
-  double flip(double y) const { return page_.height - y; }
+  double flip(double y) const { return page_height_ - y; }
 
   void color(const layout::Rgb& c, std::optional<layout::Rgb>& current, std::string_view oper) {
     if (current && *current == c)
@@ -387,10 +379,12 @@ private:
     op(" re f\n");
   }
 
-  const layout::Page& page_;
+  const std::vector<layout::Item>& items_;
+  double page_height_;
   const std::vector<const SubsetFont*>& fonts_;
   const std::vector<bool>& image_ok_;
   const std::vector<layout::StructElement>& structure_;
+  int first_mcid_;
   int open_ = kNone;
   PageContent out_;
   std::optional<layout::Rgb> fill_, stroke_;
@@ -399,10 +393,11 @@ private:
 
 } // namespace
 
-PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+PageContent page_content(const std::vector<layout::Item>& items, double page_height,
+                         const std::vector<const SubsetFont*>& fonts,
                          const std::vector<bool>& image_ok,
-                         const std::vector<layout::StructElement>& structure) {
-  return ContentBuilder(page, fonts, image_ok, structure).build();
+                         const std::vector<layout::StructElement>& structure, int first_mcid) {
+  return ContentBuilder(items, page_height, fonts, image_ok, structure, first_mcid).build();
 }
 
 } // namespace galley::pdf

@@ -26,13 +26,17 @@ struct PageContent {
 /// exponent (7.3.3) and without "-0".
 void append_number(std::string& out, double v, int decimals = 3);
 
-/// The content stream of `page`. `fonts[i]` is the subset of font i (null when unused);
-/// images whose `image_ok[i]` is false are left out (they were reported as errors). With a
-/// `structure` (layout::Document::structure, not empty), every piece of text and every image
-/// is a marked-content sequence with an MCID for its element, and the rest is /Artifact
-/// (PDF 32000-1 14.6, 14.7.4, 14.8.2.2).
-PageContent page_content(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
+/// The content stream drawing `items` on a page `page_height` high, in the frame's trim-box
+/// coordinates (the writer sets the bleed and the page's shift around it). `fonts[i]` is the
+/// subset of font i (null when unused); images whose `image_ok[i]` is false are left out (they
+/// were reported as errors). With a `structure` (layout::Document::structure, not empty),
+/// every piece of text and every image is a marked-content sequence with an MCID for its
+/// element, counted from `first_mcid` (the page's streams before this one took those before),
+/// and the rest is /Artifact (PDF 32000-1 14.6, 14.7.4, 14.8.2.2).
+PageContent page_content(const std::vector<layout::Item>& items, double page_height,
+                         const std::vector<const SubsetFont*>& fonts,
                          const std::vector<bool>& image_ok,
-                         const std::vector<layout::StructElement>& structure = {});
+                         const std::vector<layout::StructElement>& structure = {},
+                         int first_mcid = 0);
 
 } // namespace galley::pdf

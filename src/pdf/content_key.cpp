@@ -61,7 +61,6 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
   put(b, kStreamFormat);
   put(b, compress);
   put(b, page.height);
-  put(b, page.bleed);
   put(b, !structure.empty());
   // The element by its place among the page's elements; its type where it first appears.
   auto element = [&](int e) {

@@ -4,10 +4,10 @@
 #include "pdf/archive.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/content.hpp"
-#include "pdf/content_key.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
+#include "pdf/page_streams.hpp"
 #include "pdf/podofo_util.hpp"
 #include "pdf/raw.hpp"
 #include "pdf/structure.hpp"
@@ -42,10 +42,10 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
   // glyphs an issue draws was most of the time before the first page was made.
   std::vector<std::vector<std::optional<std::string_view>>> text(doc.fonts.size());
   for (const auto& page : doc.pages) {
-    for (const auto& item : page.items) {
+    layout::for_each_drawn(page, [&](const layout::Item& item, double) {
       const auto* run = std::get_if<layout::GlyphRun>(&item);
       if (!run || run->glyphs.empty())
-        continue;
+        return;
       if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
         throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
                     std::to_string(doc.fonts.size()) + " fonts");
@@ -60,7 +60,7 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
         if (!t || (t->empty() && !g.text.empty()))
           t = g.text;
       }
-    }
+    });
   }
   std::vector<FontUsage> usage(doc.fonts.size());
   for (std::size_t f = 0; f < text.size(); ++f)
@@ -226,14 +226,14 @@ DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
   DestMap dests;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const auto& page = doc.pages[p];
-    for (const auto& item : page.items) {
+    layout::for_each_drawn(page, [&](const layout::Item& item, double dx) {
       const auto* a = std::get_if<layout::AnchorItem>(&item);
       if (!a)
-        continue;
-      DestTarget t{int(p), page.bleed + a->x, page.bleed + page.height - a->y};
+        return;
+      DestTarget t{int(p), page.bleed + (a->x + dx), page.bleed + page.height - a->y};
       if (!dests.try_emplace(a->name, t).second)
         diags.warning({}, "duplicate destination '" + a->name + "' (the first one is kept)");
-    }
+    });
   }
   return dests;
 }
@@ -282,20 +282,20 @@ void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Pag
                std::size_t page_index, const DestMap& dests, std::vector<PendingLink>& links,
                std::vector<Annotation>& tagged, Diagnostics& diags) {
   std::string annots;
-  for (const auto& item : page.items) {
+  layout::for_each_drawn(page, [&](const layout::Item& item, double dx) {
     const auto* link = std::get_if<layout::LinkItem>(&item);
     if (!link)
-      continue;
+      return;
     if (link->uri.empty() && !dests.count(link->dest)) {
       diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
-      continue;
+      return;
     }
     PendingLink pending{reserve_object(objects), {}, -1};
     std::string& d = pending.text;
     // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
     d = "<</Type/Annot/Subtype/Link/F 4/Rect";
-    double b = page.bleed;
-    raw_rect(d, b + link->x, b + page.height - link->y - link->height, b + link->x + link->width,
+    const double b = page.bleed, x = link->x + dx;
+    raw_rect(d, b + x, b + page.height - link->y - link->height, b + x + link->width,
              b + page.height - link->y);
     d += "/Border[ 0 0 0]";
     if (!link->uri.empty()) {
@@ -315,7 +315,7 @@ void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Pag
     }
     raw_ref(annots, pending.obj->Reference());
     links.push_back(std::move(pending));
-  }
+  });
   if (!annots.empty()) {
     page_text += "/Annots[";
     page_text += annots;
@@ -429,57 +429,14 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     page_tree->GetDictionary().AddKey("Kids", raw_value(kids));
     page_tree->GetDictionary().AddKey("Count", pdf_int(std::int64_t(doc.pages.size())));
 
-    // Content streams are made in parallel, or taken as an earlier write made them (memo).
-    // Packing them (deflate: most of their cost) goes on meanwhile, on workers that are free,
-    // while this thread makes the page objects, the structure tree and the outline; each
-    // stream is attached before the document is written.
-    StreamMemo* memo = opt.streams;
-    std::vector<Digest128> font_keys(memo ? font_ptrs.size() : 0);
-    for (std::size_t i = 0; i < font_keys.size(); ++i)
-      if (font_ptrs[i])
-        font_keys[i] = font_key(*font_ptrs[i]);
-    std::vector<PageKey> page_keys(memo ? doc.pages.size() : 0);
-    std::vector<PageContent> contents(doc.pages.size());
-    std::vector<StreamData> streams(doc.pages.size());
-    std::vector<char> kept(doc.pages.size(), 0);
-    parallel_for(doc.pages.size(), opt.threads, [&](std::size_t p, unsigned) {
-      if (memo) {
-        page_keys[p] =
-            page_key(doc.pages[p], font_ptrs, font_keys, image_ok, doc.structure, opt.compress);
-        auto found = memo->earlier.find(page_keys[p].digest);
-        if (found != memo->earlier.end()) {
-          contents[p] = found->second.uses;
-          for (int& e : contents[p].marked)
-            e = page_keys[p].elements.at(std::size_t(e));
-          streams[p] = found->second.packed;
-          kept[p] = 1;
-          return;
-        }
-      }
-      contents[p] = page_content(doc.pages[p], font_ptrs, image_ok, doc.structure);
-    });
-    std::vector<std::string> plain(doc.pages.size());
-    for (std::size_t p = 0; p < doc.pages.size(); ++p)
-      plain[p] = std::move(contents[p].stream);
-    // Streams are claimed one at a time by whoever packs: the workers that are free now, and
-    // this thread once the objects are made, which would otherwise wait on the workers alone.
-    std::atomic<std::size_t> unpacked{0};
-    auto pack_some = [&] {
-      for (std::size_t p; (p = unpacked.fetch_add(1)) < plain.size();) {
-        if (kept[p])
-          continue;
-        streams[p] = pack_stream(plain[p], opt.compress);
-        std::string().swap(plain[p]);
-      }
-    };
-    Task packing = Task::ahead([&] {
-      parallel_for(worker_count(plain.size(), opt.threads), opt.threads,
-                   [&](std::size_t, unsigned) { pack_some(); });
-    });
+    // Content streams are made in parallel, or taken as an earlier write made them (memo),
+    // and packed (deflate: most of their cost) on workers that are free while this thread
+    // makes the page objects, the structure tree and the outline.
+    PageStreams streams(doc, font_ptrs, image_ok, opt.compress, opt.threads, opt.streams);
 
     DestMap dests = collect_dests(doc, diags);
-    std::vector<PdfObject*> stream_objs;
-    stream_objs.reserve(doc.pages.size());
+    std::vector<PdfObject*> item_objs(doc.pages.size()), furniture_objs(doc.pages.size());
+    std::map<std::string, PdfObject*> origins; // one stream for each origin pages move to
     std::vector<PendingLink> links;
     std::vector<Annotation> annotations; // the link annotations of tagged links
     const bool tagged = !doc.structure.empty();
@@ -501,12 +458,30 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         d += "/TrimBox";
         raw_rect(d, b, b, b + page.width, b + page.height);
       }
-      const PageContent& content = contents[p];
-      PdfObject* stream = objects.CreateObject(PdfVariant(PdfDictionary()));
-      stream_objs.push_back(stream);
+      // 7.7.3.3: the page's streams, drawn as if they were one.
       d += "/Contents";
-      raw_ref(d, stream->Reference());
-      append_resources(d, content, font_objs, image_objs, picture_objs);
+      const std::string& origin = streams.origin(p);
+      item_objs[p] = objects.CreateObject(PdfVariant(PdfDictionary()));
+      if (streams.has_furniture(p))
+        furniture_objs[p] = objects.CreateObject(PdfVariant(PdfDictionary()));
+      if (origin.empty() && !furniture_objs[p]) {
+        raw_ref(d, item_objs[p]->Reference());
+      } else {
+        d += '[';
+        if (!origin.empty()) {
+          PdfObject*& shared = origins[origin];
+          if (!shared) {
+            shared = objects.CreateObject(PdfVariant(PdfDictionary()));
+            set_stream(shared, pack_stream(origin, opt.compress));
+          }
+          raw_ref(d, shared->Reference());
+        }
+        raw_ref(d, item_objs[p]->Reference());
+        if (furniture_objs[p])
+          raw_ref(d, furniture_objs[p]->Reference());
+        d += ']';
+      }
+      append_resources(d, streams.uses(p), font_objs, image_objs, picture_objs);
       add_links(objects, d, page, p, dests, links, annotations, diags);
       if (tagged) {
         // Page p is key p of the parent tree (14.7.4.4); annotations are visited in structure
@@ -519,9 +494,9 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       set_raw(page_objs[p], d);
     }
 
-    std::vector<std::vector<int>> marked(contents.size());
-    for (std::size_t p = 0; p < contents.size(); ++p)
-      marked[p] = std::move(contents[p].marked);
+    std::vector<std::vector<int>> marked(doc.pages.size());
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+      marked[p] = streams.uses(p).marked;
     std::vector<std::int64_t> keys =
         add_structure_tree(pdf, doc.structure, page_refs, marked, annotations);
     for (PendingLink& link : links) {
@@ -538,23 +513,14 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     add_metadata(pdf, doc.info, opt.standard);
     if (opt.standard.archive != PdfStandard::Archive::None)
       add_output_intent(pdf, opt.compress);
-    pack_some();
-    packing.wait();
-    for (std::size_t p = 0; p < stream_objs.size(); ++p)
-      set_stream(stream_objs[p], streams[p]);
-    if (memo) {
-      memo->earlier.clear();
-      memo->made.clear();
-      memo->taken = std::size_t(std::count(kept.begin(), kept.end(), 1));
-      for (std::size_t p = 0; p < stream_objs.size(); ++p) {
-        MadeStream made{std::move(streams[p]), std::move(contents[p])};
-        made.uses.marked = std::move(marked[p]);
-        const std::vector<int>& elements = page_keys[p].elements;
-        for (int& e : made.uses.marked)
-          e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
-        memo->made.emplace(page_keys[p].digest, std::move(made));
-      }
+    streams.finish();
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+      set_stream(item_objs[p], streams.items(p));
+      if (furniture_objs[p])
+        set_stream(furniture_objs[p], streams.furniture(p));
     }
+    if (opt.streams)
+      streams.keep(*opt.streams);
 
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);

@@ -45,8 +45,10 @@ std::map<std::string, int> anchor_pages(const Document& doc) {
 
 std::string page_text(const Page& page) {
   std::string s;
-  for (const Item& it : page.items)
-    if (const auto* r = std::get_if<GlyphRun>(&it)) s += run_text(*r) + " ";
+  for_each_drawn(page, [&](const Item& it, double) {
+    if (const auto* r = std::get_if<GlyphRun>(&it))
+      s += run_text(*r) + " ";
+  });
   return s;
 }
 
@@ -59,15 +61,15 @@ std::vector<std::string> glyphs_outside_text_area(const Document& doc, const sty
     double left = (recto || !st.page.facing) ? m.inner : m.outer;
     double right = page.width - ((recto || !st.page.facing) ? m.outer : m.inner);
     double top = m.top, bottom = page.height - m.bottom;
+    // Where each run is drawn: the furniture (running heads, folios) sits in the margins.
     for (const Item& it : page.items) {
       const auto* r = std::get_if<GlyphRun>(&it);
       if (r == nullptr || r->glyphs.empty()) continue;
-      bool head = std::abs(r->y - (top - 22)) < 0.5, foot = std::abs(r->y - (bottom + 30)) < 0.5;
-      if ((head || foot) && r->size <= st.running_heads.size + 1.01) continue;
-      if (r->x < left - 0.5 || r->x + run_width(*r) > right + 1.0 || r->y - r->size * 0.7 < top - 1 ||
+      const double x = r->x + page.shift;
+      if (x < left - 0.5 || x + run_width(*r) > right + 1.0 || r->y - r->size * 0.7 < top - 1 ||
           r->y > bottom + 0.5)
         bad.push_back("page " + std::to_string(p + 1) + ": '" + run_text(*r) + "' at " +
-                      std::to_string(r->x) + "," + std::to_string(r->y));
+                      std::to_string(x) + "," + std::to_string(r->y));
     }
   }
   return bad;

@@ -24,7 +24,8 @@ double run_width(const layout::GlyphRun& run);
 /// Anchor name -> page index (0-based).
 std::map<std::string, int> anchor_pages(const layout::Document& doc);
 
-/// Glyph runs outside the text area, except running heads and folios in their margin slots.
+/// Glyph runs of the pages' items outside the text area, where they are drawn (the furniture,
+/// running heads and folios in their margin slots, is not looked at).
 std::vector<std::string> glyphs_outside_text_area(const layout::Document& doc,
                                                   const style::Style& style);
 /// LinkItems whose dest names no AnchorItem.

@@ -83,11 +83,12 @@ TEST_SUITE("layout/article") {
       if (const auto* r = std::get_if<GlyphRun>(&it))
         if (test::run_text(*r).find("Microsoft") == 0 && r->size == st.opening.title_size) title_y = r->y;
     CHECK(title_y > images[0]->y + images[0]->height);
-    // No running head on the opening; one on the next page.
+    // No running head on the opening; one on the next page, with the furniture.
     auto head = [&](const Page& p) {
-      for (const Item& it : p.items)
+      for (const Item& it : p.furniture)
         if (const auto* r = std::get_if<GlyphRun>(&it))
-          if (r->y < st.page.margins.top - 10) return true;
+          if (r->y < st.page.margins.top - 10)
+            return true;
       return false;
     };
     CHECK_FALSE(head(first));
@@ -367,7 +368,7 @@ TEST_SUITE("layout/article") {
     REQUIRE(doc.pages.size() >= 3);
     auto heads = [&](const Page& p) {
       std::vector<const GlyphRun*> out;
-      for (const Item& it : p.items)
+      for (const Item& it : p.furniture)
         if (const auto* r = std::get_if<GlyphRun>(&it))
           if (r->y < st.page.margins.top - 10) out.push_back(r);
       return out;

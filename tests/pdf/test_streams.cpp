@@ -116,6 +116,46 @@ TEST_SUITE("pdf/streams") {
     CHECK(text.output.find("Body text and a link") != std::string::npos);
   }
 
+  TEST_CASE("a page drawn shifted, with bleed or another folio keeps its items' stream") {
+    pdf::StreamMemo memo;
+    layout::Document doc = tagged_document(0);
+    write(doc, &memo);
+    const auto alone = memo.made;
+    // The page moved to a verso of another issue: drawn 20 pt to the left, with bleed and a
+    // running head (of glyphs the page has: a glyph new to the font would change its subset).
+    layout::Document moved = tagged_document(0);
+    layout::Page& page = moved.pages[0];
+    page.shift = -20;
+    page.bleed = 9;
+    page.furniture.push_back(shape(moved.fonts[2].path, 2, "end", 9, 200, 560));
+    memo.earlier = alone;
+    const std::string kept = write(moved, &memo);
+    CHECK(memo.taken == 1);
+    CHECK(kept == write(moved, nullptr));
+    const std::string path = save("streams-moved.pdf", kept);
+    // Three streams: the origin (bleed and shift), the items as they were, the running head.
+    CHECK(kept.find("/Contents[") != std::string::npos);
+    RunResult text = run("pdftotext -bbox " + path + " -");
+    REQUIRE(text.exit_code == 0);
+
+    // Drawn where the same page with its items moved by hand is drawn.
+    layout::Document by_hand = tagged_document(0);
+    by_hand.pages[0].bleed = 9;
+    for (layout::Item& item : by_hand.pages[0].items) {
+      if (auto* run = std::get_if<layout::GlyphRun>(&item))
+        run->x -= 20;
+      if (auto* link = std::get_if<layout::LinkItem>(&item))
+        link->x -= 20;
+    }
+    by_hand.pages[0].items.push_back(shape(moved.fonts[2].path, 2, "end", 9, 200, 560));
+    const std::string other = save("streams-by-hand.pdf", write(by_hand, nullptr));
+    RunResult expected = run("pdftotext -bbox " + other + " -");
+    REQUIRE(expected.exit_code == 0);
+    CHECK(text.output == expected.output);
+    CHECK(text.output.find(">Heading<") != std::string::npos);
+    CHECK(text.output.find(">end<") != std::string::npos);
+  }
+
   TEST_CASE("links and anchors are not in the stream, so not in the key") {
     pdf::StreamMemo memo;
     layout::Document doc = tagged_document(0);
