@@ -16,8 +16,6 @@
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 
-#include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <optional>
 
@@ -90,15 +88,15 @@ PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usag
 std::vector<bool> drawn_images(const layout::Document& doc) {
   std::vector<bool> drawn(doc.images.size(), false);
   for (const auto& page : doc.pages) {
-    for (const auto& item : page.items) {
+    layout::for_each_drawn(page, [&](const layout::Item& item, double) {
       const auto* img = std::get_if<layout::ImageItem>(&item);
       if (!img)
-        continue;
+        return;
       if (img->image < 0 || size_t(img->image) >= doc.images.size())
         throw Error("image item uses image " + std::to_string(img->image) +
                     " but the document has " + std::to_string(doc.images.size()) + " images");
       drawn[size_t(img->image)] = true;
-    }
+    });
   }
   return drawn;
 }
