@@ -60,6 +60,15 @@ std::string write(const layout::Document& doc, pdf::StreamMemo* memo) {
   return pdf;
 }
 
+/// What `tool` (a poppler command and its options) prints of `pdf`, saved as `name`; pdftotext
+/// is told to print (`-` after the file).
+std::string read_with(const std::string& tool, const std::string& name, const std::string& pdf) {
+  const bool text = tool.rfind("pdftotext", 0) == 0;
+  RunResult result = run(tool + " " + save(name, pdf) + (text ? " -" : ""));
+  REQUIRE(result.exit_code == 0);
+  return result.output;
+}
+
 } // namespace
 
 TEST_SUITE("pdf/streams") {
@@ -109,11 +118,9 @@ TEST_SUITE("pdf/streams") {
     const std::string kept = write(later, &memo);
     CHECK(memo.taken == 1);
     CHECK(kept == write(later, nullptr));
-    const std::string path = save("streams-kept.pdf", kept);
-    RunResult text = run("pdfinfo -struct-text " + path);
-    REQUIRE(text.exit_code == 0);
-    CHECK(text.output.find("H1") != std::string::npos);
-    CHECK(text.output.find("Body text and a link") != std::string::npos);
+    const std::string tree = read_with("pdfinfo -struct-text", "streams-kept.pdf", kept);
+    CHECK(tree.find("H1") != std::string::npos);
+    CHECK(tree.find("Body text and a link") != std::string::npos);
   }
 
   TEST_CASE("a page drawn shifted, with bleed or another folio keeps its items' stream") {
@@ -132,11 +139,9 @@ TEST_SUITE("pdf/streams") {
     const std::string kept = write(moved, &memo);
     CHECK(memo.taken == 1);
     CHECK(kept == write(moved, nullptr));
-    const std::string path = save("streams-moved.pdf", kept);
     // Three streams: the origin (bleed and shift), the items as they were, the running head.
     CHECK(kept.find("/Contents[") != std::string::npos);
-    RunResult text = run("pdftotext -bbox " + path + " -");
-    REQUIRE(text.exit_code == 0);
+    const std::string boxes = read_with("pdftotext -bbox", "streams-moved.pdf", kept);
 
     // Drawn where the same page with its items moved by hand is drawn.
     layout::Document by_hand = tagged_document(0);
@@ -148,12 +153,9 @@ TEST_SUITE("pdf/streams") {
         link->x -= 20;
     }
     by_hand.pages[0].items.push_back(shape(moved.fonts[2].path, 2, "end", 9, 200, 560));
-    const std::string other = save("streams-by-hand.pdf", write(by_hand, nullptr));
-    RunResult expected = run("pdftotext -bbox " + other + " -");
-    REQUIRE(expected.exit_code == 0);
-    CHECK(text.output == expected.output);
-    CHECK(text.output.find(">Heading<") != std::string::npos);
-    CHECK(text.output.find(">end<") != std::string::npos);
+    CHECK(boxes == read_with("pdftotext -bbox", "streams-by-hand.pdf", write(by_hand, nullptr)));
+    CHECK(boxes.find(">Heading<") != std::string::npos);
+    CHECK(boxes.find(">end<") != std::string::npos);
   }
 
   TEST_CASE("links and anchors are not in the stream, so not in the key") {
