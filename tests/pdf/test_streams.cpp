@@ -60,6 +60,13 @@ std::string write(const layout::Document& doc, pdf::StreamMemo* memo) {
   return pdf;
 }
 
+/// The memo a write of `doc` leaves.
+pdf::StreamMemo memo_of(const layout::Document& doc) {
+  pdf::StreamMemo memo;
+  write(doc, &memo);
+  return memo;
+}
+
 /// What `tool` (a poppler command and its options) prints of `pdf`, saved as `name`; pdftotext
 /// is told to print (`-` after the file).
 std::string read_with(const std::string& tool, const std::string& name, const std::string& pdf) {
@@ -124,9 +131,7 @@ TEST_SUITE("pdf/streams") {
   }
 
   TEST_CASE("a page drawn shifted, with bleed or another folio keeps its items' stream") {
-    pdf::StreamMemo memo;
-    layout::Document doc = tagged_document(0);
-    write(doc, &memo);
+    pdf::StreamMemo memo = memo_of(tagged_document(0));
     const auto alone = memo.made;
     // The page moved to a verso of another issue: drawn 20 pt to the left, with bleed and a
     // running head (of glyphs the page has: a glyph new to the font would change its subset).
@@ -159,9 +164,8 @@ TEST_SUITE("pdf/streams") {
   }
 
   TEST_CASE("links and anchors are not in the stream, so not in the key") {
-    pdf::StreamMemo memo;
     layout::Document doc = tagged_document(0);
-    write(doc, &memo);
+    pdf::StreamMemo memo = memo_of(doc);
     const auto before = memo.made;
     doc.pages[0].items.push_back(layout::AnchorItem{"here", 10, 10});
     std::get<layout::LinkItem>(doc.pages[0].items[2]).uri = "https://example.org/other";
