@@ -8,7 +8,8 @@ namespace galley::pdf {
 
 namespace {
 
-void merge_sorted(std::vector<int>& into, const std::vector<int>& more) {
+/// `into` and `more`, both ascending, as one ascending list of each value once.
+template <class T> void merge_sorted(std::vector<T>& into, const std::vector<T>& more) {
   into.insert(into.end(), more.begin(), more.end());
   std::sort(into.begin(), into.end());
   into.erase(std::unique(into.begin(), into.end()), into.end());
@@ -83,11 +84,7 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
     all.images = items.images;
     merge_sorted(all.images, furniture.images);
     all.glyph_pictures = items.glyph_pictures;
-    all.glyph_pictures.insert(all.glyph_pictures.end(), furniture.glyph_pictures.begin(),
-                              furniture.glyph_pictures.end());
-    std::sort(all.glyph_pictures.begin(), all.glyph_pictures.end());
-    all.glyph_pictures.erase(std::unique(all.glyph_pictures.begin(), all.glyph_pictures.end()),
-                             all.glyph_pictures.end());
+    merge_sorted(all.glyph_pictures, furniture.glyph_pictures);
     all.marked = items.marked;
     all.marked.insert(all.marked.end(), furniture.marked.begin(), furniture.marked.end());
   });
@@ -119,14 +116,10 @@ void PageStreams::finish() {
   packing_.wait();
 }
 
-std::size_t PageStreams::taken() const {
-  return std::size_t(std::count(kept_.begin(), kept_.end(), 1));
-}
-
 void PageStreams::keep(StreamMemo& memo) {
   memo.earlier.clear();
   memo.made.clear();
-  memo.taken = taken();
+  memo.taken = std::size_t(std::count(kept_.begin(), kept_.end(), 1));
   for (std::size_t p = 0; p < count_; ++p) {
     MadeStream made{std::move(packed_[p]), std::move(item_uses_[p])};
     const std::vector<int>& elements = keys_[p].elements;

@@ -45,8 +45,6 @@ public:
   /// Page p's packed streams, once finished.
   [[nodiscard]] const StreamData& items(std::size_t p) const { return packed_[p]; }
   [[nodiscard]] const StreamData& furniture(std::size_t p) const { return packed_[count_ + p]; }
-  /// How many pages took their items' stream from the memo.
-  [[nodiscard]] std::size_t taken() const;
   /// Leaves each page's items stream, once finished, in `memo.made` for the next write, and
   /// empties what the memo held before.
   void keep(StreamMemo& memo);
