@@ -180,8 +180,9 @@ std::optional<std::string> BuildCache::bytes(const CachedOutput& entry) const {
   return bytes;
 }
 
-void BuildCache::store(const std::string& key, CachedOutput entry, const std::string& bytes) const {
-  entry.sha256 = sha256_hex(bytes);
+void BuildCache::store(const std::string& key, CachedOutput entry, const std::string& bytes,
+                       const std::string& sha256) const {
+  entry.sha256 = sha256;
   entry.size = bytes.size();
   // The bytes first: an entry is never there without them.
   store_.store(bytes_key(entry.sha256), bytes);

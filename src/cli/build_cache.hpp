@@ -58,8 +58,10 @@ public:
   /// The output's bytes of `entry`; nullopt when they are missing or not what the entry says
   /// (damaged: the caller renders again).
   std::optional<std::string> bytes(const CachedOutput& entry) const;
-  /// Keeps `bytes` under their digest and `entry` (with that digest and size) under `key`.
-  void store(const std::string& key, CachedOutput entry, const std::string& bytes) const;
+  /// Keeps `bytes` under their digest `sha256` (sha256_hex of them) and `entry` (with that
+  /// digest and size) under `key`.
+  void store(const std::string& key, CachedOutput entry, const std::string& bytes,
+             const std::string& sha256) const;
 
   /// Whether the file at `path` holds the output whose digest is `sha256`: true when the file
   /// is the one mark_placed() saw (same device, inode, size and modification time). Galley

@@ -177,6 +177,8 @@ void Build::render_job(std::size_t i) {
   }
   try {
     std::optional<render::Rendered> result;
+    std::string rendered_sha256; ///< of a result rendered here, taken once for cache and report
+    Task storing;                ///< keeping a rendered result in the cache
     // An output file that holds the cached output already is neither read nor written.
     bool in_place = false;
     // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
@@ -207,13 +209,20 @@ void Build::render_job(std::size_t i) {
         };
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
+      if (result)
+        rendered_sha256 = sha256_hex(result->bytes);
       if (result && !key.empty() && !rendering.has_errors()) {
         std::vector<std::pair<std::string, std::string>> fonts;
         for (const std::string& f : result->font_files)
           fonts.emplace_back(f, file_digest(f));
-        cache_->store(
-            key, {{}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)},
-            result->bytes);
+        // Kept while the output is written, by a worker that is free.
+        storing = Task([this, &key, &result, &rendered_sha256, fonts = std::move(fonts),
+                        diagnostics = rendering.all()]() mutable {
+          cache_->store(
+              key,
+              {{}, 0, result->pages, result->print_pages, std::move(diagnostics), std::move(fonts)},
+              result->bytes, rendered_sha256);
+        });
       }
       r.diags.merge(rendering);
     }
@@ -236,18 +245,20 @@ void Build::render_job(std::size_t i) {
     }
     if (result && !failed(r.diags, st_.common)) {
       if (!in_place) {
-        r.sha256 = sha256_hex(result->bytes);
+        r.sha256 = rendered_sha256.empty() ? sha256_hex(result->bytes) : rendered_sha256;
         r.bytes = result->bytes.size();
       }
       r.pages = result->pages;
       if (guard_.safe_to_write(out.path, r.diags)) {
         if (!in_place && !(r.cached && holds(out.path, result->bytes)))
           write_output(out.path, result->bytes);
+        storing.wait();
         if (cache_ && !in_place)
           cache_->mark_placed(out.path, r.sha256);
         r.ok = true;
       }
     }
+    storing.wait();
   } catch (const std::exception& e) {
     // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
     r.internal_error = true;

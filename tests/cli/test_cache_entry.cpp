@@ -4,6 +4,7 @@
 // next build read back, and depfile names are escaped.
 #include "cli/build_cache.hpp"
 #include "cli/outputs.hpp"
+#include "util/hash.hpp"
 
 #include <doctest/doctest.h>
 
@@ -44,7 +45,7 @@ TEST_SUITE("cli/cache_entry") {
     CachedOutput out;
     CHECK(cache.find(key, out) == BuildCache::Found::Miss);
     const std::string bytes("%PDF-1.7\0binary", 15);
-    cache.store(key, {{}, 0, 1, {}, {}}, bytes);
+    cache.store(key, {{}, 0, 1, {}, {}}, bytes, sha256_hex(bytes));
     REQUIRE(cache.find(key, out) == BuildCache::Found::Hit);
     CHECK(out.size == 15);
     CHECK(cache.bytes(out) == bytes);
@@ -62,7 +63,7 @@ TEST_SUITE("cli/cache_entry") {
     fs::remove_all(dir);
     BuildCache cache(dir);
     const std::string key(64, 'b');
-    cache.store(key, {}, "the output");
+    cache.store(key, {}, "the output", sha256_hex("the output"));
     CachedOutput out;
     REQUIRE(cache.find(key, out) == BuildCache::Found::Hit);
     REQUIRE(cache.bytes(out));
