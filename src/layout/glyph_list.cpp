@@ -1,7 +1,6 @@
 #include "layout/glyph_list.hpp"
 
 #include <bit>
-#include <cstring>
 
 namespace galley::layout {
 

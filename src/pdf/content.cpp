@@ -29,6 +29,12 @@ void append_number(std::string& out, double v, int decimals) {
 
 namespace {
 
+/// `v` ascending, each value once.
+template <class T> void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 /// Builds one page's operators; tracks the graphics state it has set so that colours and line
 /// widths are written only when they change.
 class ContentBuilder {
@@ -58,15 +64,9 @@ public:
     }
     if (open_ != kNone)
       op("EMC\n");
-    auto unique = [](std::vector<int>& v) {
-      std::sort(v.begin(), v.end());
-      v.erase(std::unique(v.begin(), v.end()), v.end());
-    };
-    unique(out_.fonts);
-    unique(out_.images);
-    std::sort(out_.glyph_pictures.begin(), out_.glyph_pictures.end());
-    out_.glyph_pictures.erase(std::unique(out_.glyph_pictures.begin(), out_.glyph_pictures.end()),
-                              out_.glyph_pictures.end());
+    sort_unique(out_.fonts);
+    sort_unique(out_.images);
+    sort_unique(out_.glyph_pictures);
     return std::move(out_);
   }
 
@@ -392,6 +392,17 @@ private:
 };
 
 } // namespace
+
+void add_uses(PageContent& into, const PageContent& more) {
+  into.fonts.insert(into.fonts.end(), more.fonts.begin(), more.fonts.end());
+  sort_unique(into.fonts);
+  into.images.insert(into.images.end(), more.images.begin(), more.images.end());
+  sort_unique(into.images);
+  into.glyph_pictures.insert(into.glyph_pictures.end(), more.glyph_pictures.begin(),
+                             more.glyph_pictures.end());
+  sort_unique(into.glyph_pictures);
+  into.marked.insert(into.marked.end(), more.marked.begin(), more.marked.end());
+}
 
 PageContent page_content(const std::vector<layout::Item>& items, double page_height,
                          const std::vector<const SubsetFont*>& fonts,

@@ -22,6 +22,10 @@ struct PageContent {
   std::vector<int> marked;
 };
 
+/// Adds what `more`, a stream drawn after `into`'s on the same page, draws with to `into`:
+/// fonts, images and glyph pictures each once, ascending; its marked content after `into`'s.
+void add_uses(PageContent& into, const PageContent& more);
+
 /// Appends `v` to `out` in the shortest fixed form with at most `decimals` decimals, without
 /// exponent (7.3.3) and without "-0".
 void append_number(std::string& out, double v, int decimals = 3);

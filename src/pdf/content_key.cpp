@@ -12,7 +12,7 @@ namespace {
 /// Bumped whenever page_content writes a stream differently for the same input, so that no
 /// stream kept by an older galley is taken (the cache's toolchain key says the same, more
 /// coarsely).
-constexpr std::uint32_t kStreamFormat = 1;
+constexpr std::uint32_t kStreamFormat = 2;
 
 /// Appends the bytes of `v`, a type without padding (whose bytes would not be set).
 template <class T> void put(std::string& b, const T& v) {

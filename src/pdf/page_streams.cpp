@@ -8,13 +8,6 @@ namespace galley::pdf {
 
 namespace {
 
-/// `into` and `more`, both ascending, as one ascending list of each value once.
-template <class T> void merge_sorted(std::vector<T>& into, const std::vector<T>& more) {
-  into.insert(into.end(), more.begin(), more.end());
-  std::sort(into.begin(), into.end());
-  into.erase(std::unique(into.begin(), into.end()), into.end());
-}
-
 /// `1 0 0 1 x y cm`: moves the origin (8.3.4).
 void move_origin(std::string& out, double x, double y) {
   out += "1 0 0 1 ";
@@ -78,15 +71,8 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
     }
     has_furniture_[p] = text.empty() ? 0 : 1;
 
-    PageContent& all = uses_[p];
-    all.fonts = items.fonts;
-    merge_sorted(all.fonts, furniture.fonts);
-    all.images = items.images;
-    merge_sorted(all.images, furniture.images);
-    all.glyph_pictures = items.glyph_pictures;
-    merge_sorted(all.glyph_pictures, furniture.glyph_pictures);
-    all.marked = items.marked;
-    all.marked.insert(all.marked.end(), furniture.marked.begin(), furniture.marked.end());
+    uses_[p] = items;
+    add_uses(uses_[p], furniture);
   });
   // Streams are claimed one at a time by whoever packs: the workers that are free now, and the
   // writing thread once it has made the other objects (finish).
