@@ -2,20 +2,25 @@
 
 #include "util/hash.hpp"
 
-#include <array>
 #include <bit>
 
 namespace galley {
 
 namespace {
 
-constexpr std::size_t kSealSize = 32;
+// XXH3-128, not a cryptographic digest: the seal tells a torn or damaged entry from a whole one,
+// which no one forges, and a rebuild reads back every kept article's pages through it (15 MB
+// for a 100-article issue: 11 ms of SHA-256 against 1 ms).
+constexpr std::size_t kSealSize = 16;
 
 std::string seal_of(std::string_view data) {
-  Sha256 h;
-  h.update(data);
-  std::array<std::uint8_t, 32> digest = h.finish();
-  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+  const Digest128 d = fast_digest(data);
+  std::string out(kSealSize, '\0');
+  for (int i = 0; i < 8; ++i) {
+    out[static_cast<std::size_t>(i)] = static_cast<char>((d.low >> (8 * i)) & 0xff);
+    out[static_cast<std::size_t>(8 + i)] = static_cast<char>((d.high >> (8 * i)) & 0xff);
+  }
+  return out;
 }
 
 } // namespace

@@ -2,8 +2,8 @@
 // A sealed binary record: the format of galley's cache entries (cli/build_cache.hpp,
 // layout/article_record.hpp). Numbers are LEB128 varints (a glyph id or a count takes a byte or
 // two), reals their 8 bytes (or one byte for zero, which most glyph offsets are), strings a
-// length and their bytes, and a SHA-256 of everything before it closes the record, so that a
-// truncated or damaged entry is told from a good one instead of being read as one.
+// length and their bytes, and an XXH3-128 digest of everything before it closes the record, so
+// that a truncated or damaged entry is told from a good one instead of being read as one.
 #include "galley/diagnostics.hpp"
 
 #include <cstdint>
