@@ -20,7 +20,11 @@ void OrderedRun::release(std::size_t i) {
     auto& task = state->tasks[i];
     if (task)
       return;
-    task.emplace(*state->pool, [this, i] { work(i); });
+    auto job = [this, i] { work(i); };
+    if (held && held(i))
+      task.emplace(Task::ahead(*state->pool, std::move(job)));
+    else
+      task.emplace(*state->pool, std::move(job));
   }
   state->started.notify_all();
 }

@@ -116,7 +116,11 @@ Task::Task(ThreadPool& pool, std::function<void()> fn, bool first)
 }
 
 Task Task::ahead(std::function<void()> fn) {
-  return Task(ThreadPool::shared(), std::move(fn), true);
+  return ahead(ThreadPool::shared(), std::move(fn));
+}
+
+Task Task::ahead(ThreadPool& pool, std::function<void()> fn) {
+  return Task(pool, std::move(fn), true);
 }
 
 Task& Task::operator=(Task&& other) noexcept {

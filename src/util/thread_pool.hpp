@@ -63,6 +63,8 @@ public:
   /// Starts `fn` on the shared pool ahead of the work queued there (ThreadPool::post_first):
   /// for a part of work under way, done meanwhile by a worker that is free.
   static Task ahead(std::function<void()> fn);
+  /// The same on `pool`.
+  static Task ahead(ThreadPool& pool, std::function<void()> fn);
   Task(Task&&) noexcept = default;
   Task& operator=(Task&& other) noexcept;
   ~Task();

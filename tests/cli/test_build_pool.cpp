@@ -112,6 +112,28 @@ TEST_SUITE("cli/build_pool") {
     }
   }
 
+  TEST_CASE("a released item starts before the items not yet started") {
+    // The EPUB of an issue, released once its PDF is laid out, would otherwise wait behind the
+    // hundred article PDFs of --single queued after it, and end the build last.
+    galley::ThreadPool pool(1);
+    std::mutex mutex;
+    std::vector<std::size_t> started;
+    OrderedRun run;
+    run.count = 4;
+    run.held = [](std::size_t i) { return i == 1; };
+    run.work = [&](std::size_t i) {
+      {
+        std::lock_guard lock(mutex);
+        started.push_back(i);
+      }
+      if (i == 0)
+        run.release(1);
+    };
+    run.done = [](std::size_t) {};
+    run_ordered(run, pool);
+    CHECK(started == std::vector<std::size_t>{0, 1, 2, 3});
+  }
+
   TEST_CASE("ticks run while the calling thread waits") {
     int ticks = 0;
     OrderedRun run;
