@@ -1,6 +1,7 @@
 #include "galley/render.hpp"
 #include "export/article_cache.hpp"
 #include "export/layout_cache.hpp"
+#include "export/resource_cache.hpp"
 #include "export/stream_cache.hpp"
 #include "export/warm_up.hpp"
 
@@ -288,6 +289,12 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     stream_cache.emplace(issue, options);
   pdf::StreamMemo streams;
   Diagnostics stream_notes;
+  // Pictures and fonts as an earlier write of this or another PDF prepared them.
+  std::optional<ResourceCache> resources;
+  if (!options.cache_dir.empty()) {
+    resources.emplace(options);
+    wo.kept = &resources->kept();
+  }
   auto prepare = [&] {
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
     join_engine.emplace(engine_options);

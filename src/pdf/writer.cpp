@@ -8,6 +8,7 @@
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
 #include "pdf/page_streams.hpp"
+#include "pdf/prepared.hpp"
 #include "pdf/podofo_util.hpp"
 #include "pdf/raw.hpp"
 #include "pdf/structure.hpp"
@@ -22,14 +23,6 @@
 namespace galley::pdf {
 
 using namespace PoDoFo;
-
-struct PreparedImage {
-  ImageData info; ///< size and colour; its sample buffers are emptied once packed
-  StreamData samples;
-  std::optional<StreamData> alpha;
-  std::optional<StreamData> icc;
-  std::string error;
-};
 
 namespace {
 
@@ -68,20 +61,22 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
   return usage;
 }
 
-/// A font subset with its packed streams.
-struct PreparedFont {
-  SubsetFont font;
-  FontStreams streams;
-};
-
-PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usage, bool compress) {
+PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usage,
+                          const WriteOptions& opt) {
+  const KeptResources* kept = opt.kept;
+  if (kept && kept->find_font)
+    if (std::optional<PreparedFont> found = kept->find_font(res, usage))
+      return std::move(*found);
   std::string why;
   auto bytes = read_file(res.path, &why);
   if (!bytes)
     throw Error("cannot read font '" + res.path + "': " + why);
   SubsetFont font = subset_font(*bytes, res.face_index, usage, res.path);
-  FontStreams streams = font_streams(font, compress);
-  return {std::move(font), std::move(streams)};
+  FontStreams streams = font_streams(font, opt.compress);
+  PreparedFont made{std::move(font), std::move(streams)};
+  if (kept && kept->keep_font)
+    kept->keep_font(res, usage, made);
+  return made;
 }
 
 /// Which images some page draws.
@@ -119,6 +114,10 @@ void pack_image(ImageData image, bool compress, PreparedImage& out) {
 
 std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
                                                    const WriteOptions& options) {
+  const KeptResources* kept = options.kept;
+  if (kept && kept->find_image)
+    if (std::shared_ptr<const PreparedImage> found = kept->find_image(path))
+      return found;
   auto made = std::make_shared<PreparedImage>();
   PreparedImage& out = *made;
   std::string why;
@@ -132,6 +131,8 @@ std::shared_ptr<const PreparedImage> prepare_image(const std::string& path,
     return made;
   }
   pack_image(std::move(*image), options.compress, out);
+  if (kept && kept->keep_image)
+    kept->keep_image(path, out);
   return made;
 }
 
@@ -163,7 +164,7 @@ Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt
         out.images[i] = prepare_image(path, opt);
       }
     } else if (std::size_t i = task - 1; !usage[i].glyphs.empty()) {
-      out.fonts[i] = prepare_font(doc.fonts[i], usage[i], opt.compress);
+      out.fonts[i] = prepare_font(doc.fonts[i], usage[i], opt);
     }
   });
   return out;

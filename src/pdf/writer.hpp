@@ -13,7 +13,6 @@
 
 namespace galley::pdf {
 
-/// An image read, decoded and compressed for the writer, or why it could not be.
 struct PreparedImage;
 
 /// Images prepared before write_pdf, by file path (see prepare_images).
@@ -21,6 +20,9 @@ using PreparedImages = std::map<std::string, std::shared_ptr<const PreparedImage
 
 /// Content streams kept from an earlier write (pdf/content_key.hpp).
 struct StreamMemo;
+
+/// Pictures and fonts kept from an earlier write (pdf/prepared.hpp).
+struct KeptResources;
 
 struct WriteOptions {
   bool compress = true; ///< Flate-compress content, font and image streams (7.4.4)
@@ -34,6 +36,9 @@ struct WriteOptions {
   /// Streams an earlier write made, taken for pages with the same key; every page's stream of
   /// this write is left in it for the next. Null: every stream is made.
   StreamMemo* streams = nullptr;
+  /// Pictures and fonts an earlier write prepared, taken instead of preparing them again, and
+  /// handed what this write prepares. Null: each is prepared here.
+  const KeptResources* kept = nullptr;
 };
 
 /// Reads, decodes and compresses the images at `paths` as write_pdf would, one after the other
