@@ -34,17 +34,17 @@ std::string LayoutCache::key(std::size_t index) const {
 
 LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
                                      layout::LaidOutArticle& out) const {
-  std::optional<std::string> bytes = store_.load(key);
-  if (!bytes)
+  std::optional<MappedFile> entry = store_.map(key);
+  if (!entry)
     return Found::Miss;
-  std::optional<layout::LaidOutArticle> article = layout::decode_article(*bytes);
+  std::optional<layout::LaidOutArticle> article = layout::decode_article(entry->bytes());
   if (!article)
     return Found::Damaged;
   const std::vector<layout::FontResource>& fonts = article->pages.fonts;
   if (article->font_digests.size() != fonts.size())
     return Found::Damaged;
   for (std::size_t f = 0; f < fonts.size(); ++f)
-    if (file_digest(fonts[f].path) != article->font_digests[f])
+    if (font_digests_.digest(fonts[f].path) != article->font_digests[f])
       return Found::Miss;
   for (layout::NodePage& m : article->pages.page_map)
     m.article = static_cast<int>(index);
@@ -55,7 +55,7 @@ LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
 void LayoutCache::store(const std::string& key, layout::LaidOutArticle article) const {
   article.font_digests.clear();
   for (const layout::FontResource& f : article.pages.fonts)
-    article.font_digests.push_back(file_digest(f.path));
+    article.font_digests.push_back(font_digests_.digest(f.path));
   store_.store(key, layout::encode_article(article));
 }
 

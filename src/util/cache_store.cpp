@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <system_error>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 namespace galley {
@@ -33,6 +34,39 @@ std::optional<std::string> read_unrecorded(const fs::path& path) {
   ::close(fd);
   if (!ok) return std::nullopt;
   return bytes;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+  other.data_ = nullptr;
+  other.size_ = 0;
+}
+
+MappedFile::~MappedFile() {
+  if (data_)
+    ::munmap(data_, size_);
+}
+
+std::optional<MappedFile> map_unrecorded(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* data = nullptr;
+  if (size > 0) {
+    // MAP_POPULATE maps every page now, in one call, rather than at a fault per page.
+    data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (data == MAP_FAILED) {
+      ::close(fd);
+      return std::nullopt;
+    }
+  }
+  ::close(fd);
+  return MappedFile(data, size);
 }
 
 namespace {
@@ -147,6 +181,10 @@ fs::path CacheStore::entry_path(const std::string& key) const {
 
 std::optional<std::string> CacheStore::load(const std::string& key) const {
   return read_unrecorded(entry_path(key));
+}
+
+std::optional<MappedFile> CacheStore::map(const std::string& key) const {
+  return map_unrecorded(entry_path(key));
 }
 
 void CacheStore::store(const std::string& key, std::string_view bytes) const {
