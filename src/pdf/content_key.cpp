@@ -54,9 +54,12 @@ Digest128 font_key(const SubsetFont& font) {
 PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
                  const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
                  const std::vector<layout::StructElement>& structure, bool compress) {
-  // One buffer per thread, kept between pages: an issue page is some 100 KB of glyphs.
+  // The fields are gathered in a buffer kept per thread between pages, and digested with the
+  // glyphs, which are digested where they lie: an issue page holds some 50 KB of them.
   thread_local std::string b;
+  thread_local FastDigest digest;
   b.clear();
+  digest.reset(); // a page that threw may have left its part
   PageKey key;
   put(b, kStreamFormat);
   put(b, compress);
@@ -94,7 +97,12 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
       put(b, run->color);
       put(b, run->x);
       put(b, run->y);
-      put_text(b, run->glyphs.bytes()); // each glyph's id, advance, offsets and text
+      // Each glyph's id, advance, offsets and text.
+      const std::string_view glyphs = run->glyphs.bytes();
+      put(b, std::uint32_t(glyphs.size()));
+      digest.update(b);
+      b.clear();
+      digest.update(glyphs);
     } else if (const auto* img = std::get_if<layout::ImageItem>(&item)) {
       put(b, std::uint8_t(1));
       element(img->element);
@@ -119,7 +127,8 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
       put(b, rect->fill);
     }
   }
-  key.digest = fast_digest(b);
+  digest.update(b);
+  key.digest = digest.finish();
   return key;
 }
 

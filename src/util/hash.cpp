@@ -4,6 +4,8 @@
 #include <openssl/sha.h>
 #include <xxhash.h>
 
+#include <new>
+
 namespace galley {
 
 // The one-call SHA256_* functions, deprecated in OpenSSL 3 in favour of EVP: the first EVP
@@ -43,6 +45,32 @@ std::string sha256_hex(std::string_view data) {
 
 Digest128 fast_digest(std::string_view data) {
   const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+  return {h.low64, h.high64};
+}
+
+struct FastDigest::State {
+  XXH3_state_t* xxh = XXH3_createState();
+  ~State() { XXH3_freeState(xxh); }
+};
+
+FastDigest::FastDigest() : state_(std::make_unique<State>()) {
+  if (!state_->xxh)
+    throw std::bad_alloc();
+  XXH3_128bits_reset(state_->xxh);
+}
+
+FastDigest::~FastDigest() = default;
+
+void FastDigest::reset() {
+  XXH3_128bits_reset(state_->xxh);
+}
+
+void FastDigest::update(std::string_view data) {
+  XXH3_128bits_update(state_->xxh, data.data(), data.size());
+}
+
+Digest128 FastDigest::finish() {
+  const XXH128_hash_t h = XXH3_128bits_digest(state_->xxh);
   return {h.low64, h.high64};
 }
 

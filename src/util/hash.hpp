@@ -35,6 +35,24 @@ struct Digest128 {
 };
 Digest128 fast_digest(std::string_view data);
 
+/// fast_digest() of the concatenation of what update() is given, without concatenating: a
+/// page's glyphs are digested where they lie.
+class FastDigest {
+public:
+  FastDigest();
+  ~FastDigest();
+  FastDigest(const FastDigest&) = delete;
+  FastDigest& operator=(const FastDigest&) = delete;
+  /// Starts again, as if just made.
+  void reset();
+  void update(std::string_view data);
+  Digest128 finish();
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// 64-bit FNV-1a.
 std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ull);
 

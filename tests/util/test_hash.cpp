@@ -13,6 +13,21 @@ TEST_SUITE("util/hash") {
     CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   }
+  TEST_CASE("a digest fed in parts is the digest of the whole") {
+    std::string whole;
+    for (int i = 0; i < 5000; ++i)
+      whole += static_cast<char>(i * 7);
+    FastDigest d;
+    d.update(std::string_view(whole).substr(0, 3));
+    d.update(std::string_view(whole).substr(3, 1997));
+    d.update(std::string_view(whole).substr(2000));
+    CHECK(d.finish() == fast_digest(whole));
+    // After a reset the parts fed before are gone.
+    d.reset();
+    d.update("abc");
+    CHECK(d.finish() == fast_digest("abc"));
+    CHECK(fast_digest("abc") != fast_digest("abd"));
+  }
   TEST_CASE("content uuid is stable and well formed") {
     auto a = content_uuid_urn("hello");
     CHECK(a == content_uuid_urn("hello"));
