@@ -5,7 +5,7 @@
 // are not applied (docs/input.md).
 #include "util/pixel_decoders.hpp"
 
-#include <avif/avif.h>
+#include "util/lazy_libraries.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -14,14 +14,10 @@
 namespace galley::detail {
 
 namespace {
-struct AvifDecoderFree {
-  void operator()(avifDecoder* d) const { avifDecoderDestroy(d); }
-};
-
-std::string avif_error(avifResult r, const avifDecoder& decoder) {
+std::string avif_error(const AvifCalls& lib, avifResult r, const avifDecoder& decoder) {
   std::string why =
       std::string(r == AVIF_RESULT_TRUNCATED_DATA ? "truncated AVIF: " : "corrupt AVIF: ") +
-      avifResultToString(r);
+      lib.avifResultToString(r);
   if (decoder.diag.error[0] != '\0')
     why += std::string(" (") + decoder.diag.error + ")";
   return why;
@@ -29,7 +25,12 @@ std::string avif_error(avifResult r, const avifDecoder& decoder) {
 } // namespace
 
 std::string decode_avif(std::string_view bytes, const ImageInfo& info, Pixels& out) {
-  std::unique_ptr<avifDecoder, AvifDecoderFree> decoder(avifDecoderCreate());
+  std::string error;
+  const AvifCalls* lib = avif_calls(error);
+  if (!lib)
+    return error;
+  std::unique_ptr<avifDecoder, AvifDecoderFree> decoder(lib->avifDecoderCreate(),
+                                                        AvifDecoderFree{lib});
   if (!decoder)
     return "AVIF decoder unavailable";
   // The AV1 decoder allocates frames of the size the bitstream declares: bound it by the size
@@ -42,29 +43,29 @@ std::string decode_avif(std::string_view bytes, const ImageInfo& info, Pixels& o
   decoder->imageDimensionLimit = std::max(info.width, info.height);
   decoder->ignoreExif = AVIF_TRUE;
   decoder->ignoreXMP = AVIF_TRUE;
-  avifResult r = avifDecoderSetIOMemory(
+  avifResult r = lib->avifDecoderSetIOMemory(
       decoder.get(), reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   if (r == AVIF_RESULT_OK)
-    r = avifDecoderParse(decoder.get());
+    r = lib->avifDecoderParse(decoder.get());
   if (r != AVIF_RESULT_OK)
-    return avif_error(r, *decoder);
+    return avif_error(*lib, r, *decoder);
   if (decoder->imageCount < 1)
     return "corrupt AVIF: the image sequence has no frame";
-  r = avifDecoderNextImage(decoder.get());
+  r = lib->avifDecoderNextImage(decoder.get());
   if (r != AVIF_RESULT_OK)
-    return avif_error(r, *decoder);
+    return avif_error(*lib, r, *decoder);
   const avifImage* image = decoder->image;
   if (image->width != info.width || image->height != info.height)
     return "corrupt AVIF: its image is not the size its header gave";
   avifRGBImage rgb;
-  avifRGBImageSetDefaults(&rgb, image);
+  lib->avifRGBImageSetDefaults(&rgb, image);
   rgb.format = AVIF_RGB_FORMAT_RGBA;
   rgb.depth = 8;
   rgb.pixels = reinterpret_cast<std::uint8_t*>(out.rgba.data());
   rgb.rowBytes = out.width * 4;
-  r = avifImageYUVToRGB(image, &rgb);
+  r = lib->avifImageYUVToRGB(image, &rgb);
   if (r != AVIF_RESULT_OK)
-    return avif_error(r, *decoder);
+    return avif_error(*lib, r, *decoder);
   return {};
 }
 

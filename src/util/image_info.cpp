@@ -1,8 +1,8 @@
 #include "util/image_info.hpp"
 
+#include "util/lazy_libraries.hpp"
 #include "util/svg.hpp"
 
-#include <avif/avif.h>
 #include <webp/decode.h>
 
 #include <algorithm>
@@ -173,10 +173,6 @@ bool is_avif(std::string_view b) {
   return false;
 }
 
-struct AvifDecoderFree {
-  void operator()(avifDecoder* d) const { avifDecoderDestroy(d); }
-};
-
 ImageInfo probe_avif(std::string_view b) {
   // avifDecoderParse reads the boxes (the primary item's `ispe`, or the track header of a
   // sequence) and stops before the AV1 data. Its own size limits are raised as far as libavif
@@ -184,7 +180,11 @@ ImageInfo probe_avif(std::string_view b) {
   // (docs/limits.md) give the diagnostic; the decoder applies them again.
   ImageInfo info;
   info.format = ImageFormat::Avif;
-  std::unique_ptr<avifDecoder, AvifDecoderFree> decoder(avifDecoderCreate());
+  const AvifCalls* lib = avif_calls(info.error);
+  if (!lib)
+    return info;
+  std::unique_ptr<avifDecoder, AvifDecoderFree> decoder(lib->avifDecoderCreate(),
+                                                        AvifDecoderFree{lib});
   if (!decoder) {
     info.error = "AVIF decoder unavailable";
     return info;
@@ -193,16 +193,16 @@ ImageInfo probe_avif(std::string_view b) {
   decoder->imageDimensionLimit = 0;
   decoder->ignoreExif = AVIF_TRUE;
   decoder->ignoreXMP = AVIF_TRUE;
-  avifResult r = avifDecoderSetIOMemory(decoder.get(),
-                                        reinterpret_cast<const std::uint8_t*>(b.data()), b.size());
+  avifResult r = lib->avifDecoderSetIOMemory(
+      decoder.get(), reinterpret_cast<const std::uint8_t*>(b.data()), b.size());
   if (r == AVIF_RESULT_OK)
-    r = avifDecoderParse(decoder.get());
+    r = lib->avifDecoderParse(decoder.get());
   if (r == AVIF_RESULT_TRUNCATED_DATA) {
     info.error = "truncated AVIF header";
     return info;
   }
   if (r != AVIF_RESULT_OK) {
-    info.error = std::string("corrupt AVIF: ") + avifResultToString(r);
+    info.error = std::string("corrupt AVIF: ") + lib->avifResultToString(r);
     if (decoder->diag.error[0] != '\0')
       info.error += std::string(" (") + decoder->diag.error + ")";
     return info;

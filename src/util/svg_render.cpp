@@ -11,8 +11,7 @@
 // an SVG figure is rare, so drawing is done one image at a time under a process-wide mutex.
 #include "util/svg.hpp"
 
-#include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
+#include "util/lazy_libraries.hpp"
 
 #include <cmath>
 #include <memory>
@@ -23,24 +22,32 @@ namespace galley {
 namespace {
 
 struct GObjectFree {
-  void operator()(gpointer p) const { g_object_unref(p); }
+  const RsvgCalls* lib = nullptr;
+  void operator()(gpointer p) const { lib->g_object_unref(p); }
 };
 using Handle = std::unique_ptr<RsvgHandle, GObjectFree>;
 
+/// The SVG read by librsvg; null when it cannot be (or librsvg cannot be opened), with `error`
+/// set.
 Handle open_svg(std::string_view clean, std::string& error) {
+  const RsvgCalls* lib = rsvg_calls(error);
+  if (!lib)
+    return Handle(nullptr, GObjectFree{lib});
   std::unique_ptr<GInputStream, GObjectFree> in(
-      g_memory_input_stream_new_from_data(clean.data(), gssize(clean.size()), nullptr));
+      lib->g_memory_input_stream_new_from_data(clean.data(), gssize(clean.size()), nullptr),
+      GObjectFree{lib});
   GError* err = nullptr;
-  Handle handle(
-      rsvg_handle_new_from_stream_sync(in.get(), nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &err));
+  Handle handle(lib->rsvg_handle_new_from_stream_sync(in.get(), nullptr, RSVG_HANDLE_FLAGS_NONE,
+                                                      nullptr, &err),
+                GObjectFree{lib});
   if (!handle) {
     error = std::string("librsvg cannot read it: ") + (err ? err->message : "unknown error");
     if (err)
-      g_error_free(err);
+      lib->g_error_free(err);
     return handle;
   }
   // CSS pixels: absolute units (mm, pt, in) convert at 96 to the inch (CSS Values 3, 5.2).
-  rsvg_handle_set_dpi(handle.get(), 96);
+  lib->rsvg_handle_set_dpi(handle.get(), 96);
   return handle;
 }
 
@@ -55,14 +62,15 @@ std::optional<SvgSize> measure_svg(std::string_view clean, std::string& error) {
   Handle handle = open_svg(clean, error);
   if (!handle)
     return std::nullopt;
+  const RsvgCalls* lib = handle.get_deleter().lib;
   SvgSize size;
   // True when width and height are in absolute units; percentages (the default, 100%) and
   // missing attributes leave the size to the viewBox.
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &size.width, &size.height)) {
+  if (!lib->rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &size.width, &size.height)) {
     gboolean has_viewbox = false;
     RsvgRectangle viewbox{};
-    rsvg_handle_get_intrinsic_dimensions(handle.get(), nullptr, nullptr, nullptr, nullptr,
-                                         &has_viewbox, &viewbox);
+    lib->rsvg_handle_get_intrinsic_dimensions(handle.get(), nullptr, nullptr, nullptr, nullptr,
+                                              &has_viewbox, &viewbox);
     if (has_viewbox) {
       size.width = viewbox.width;
       size.height = viewbox.height;
@@ -83,27 +91,28 @@ std::optional<std::string> render_svg_pdf(std::string_view clean, const SvgSize&
   Handle handle = open_svg(clean, error);
   if (!handle)
     return std::nullopt;
+  const RsvgCalls* lib = handle.get_deleter().lib;
   static std::mutex drawing;
   std::lock_guard<std::mutex> lock(drawing);
   std::string pdf;
   const double w = size.width * 0.75, h = size.height * 0.75;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, w, h);
-  cairo_t* cr = cairo_create(surface);
+  cairo_surface_t* surface = lib->cairo_pdf_surface_create_for_stream(append, &pdf, w, h);
+  cairo_t* cr = lib->cairo_create(surface);
   RsvgRectangle viewport{0, 0, w, h};
   GError* err = nullptr;
-  bool drawn = rsvg_handle_render_document(handle.get(), cr, &viewport, &err);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
+  bool drawn = lib->rsvg_handle_render_document(handle.get(), cr, &viewport, &err);
+  lib->cairo_destroy(cr);
+  lib->cairo_surface_finish(surface);
+  cairo_status_t status = lib->cairo_surface_status(surface);
+  lib->cairo_surface_destroy(surface);
   if (!drawn) {
     error = std::string("librsvg cannot draw it: ") + (err ? err->message : "unknown error");
     if (err)
-      g_error_free(err);
+      lib->g_error_free(err);
     return std::nullopt;
   }
   if (status != CAIRO_STATUS_SUCCESS) {
-    error = std::string("cairo cannot write it: ") + cairo_status_to_string(status);
+    error = std::string("cairo cannot write it: ") + lib->cairo_status_to_string(status);
     return std::nullopt;
   }
   return pdf;

@@ -19,8 +19,11 @@ std::string dotted_version(long major, long minor, long patch) {
 
 void add_library_versions(std::vector<LibraryVersion>& out) {
   out.push_back({"giflib", dotted_version(GIFLIB_MAJOR, GIFLIB_MINOR, GIFLIB_RELEASE)});
-  out.push_back({"cairo", cairo_version_string()});
-  out.push_back({"libavif", avifVersion()});
+  // Of the headers, as librsvg's: the libraries galley opens when a picture needs them
+  // (util/lazy_libraries.hpp) are not opened to say what they are.
+  out.push_back({"cairo", CAIRO_VERSION_STRING});
+  out.push_back(
+      {"libavif", dotted_version(AVIF_VERSION_MAJOR, AVIF_VERSION_MINOR, AVIF_VERSION_PATCH)});
   constexpr long jpeg = LIBJPEG_TURBO_VERSION_NUMBER; // MMMmmmppp
   out.push_back({"libjpeg-turbo", dotted_version(jpeg / 1000000, jpeg / 1000 % 1000, jpeg % 1000)});
   out.push_back({"libdeflate", LIBDEFLATE_VERSION_STRING});

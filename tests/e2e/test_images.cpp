@@ -13,6 +13,8 @@
 #include "util/image_info.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cstdlib>
 #include <pugixml.hpp>
 
 #include <fstream>
@@ -192,6 +194,22 @@ TEST_SUITE("e2e/images") {
     CHECK(run("cmp " + q(pdf) + " " + q(again)).code == 0);
   }
 
+  TEST_CASE("librsvg and libavif are opened when a picture needs them, not when galley starts") {
+    // The dynamic loader lists each library it loads or opens (ld.so(8), LD_DEBUG=libs).
+    auto loaded = [](const std::string& args) {
+      const char* bin = std::getenv("GALLEY_BIN");
+      return run("LD_DEBUG=libs " + std::string(bin ? bin : "galley") + " " + args).err;
+    };
+    const std::string plain = loaded("--version");
+    CHECK(plain.find("libharfbuzz") != std::string::npos); // the listing works
+    CHECK(plain.find("librsvg") == std::string::npos);
+    CHECK(plain.find("libavif") == std::string::npos);
+    CHECK(plain.find("libcairo") == std::string::npos);
+    const fs::path pdf = scratch("images-lazy") / "formats.pdf";
+    const std::string drawn = loaded("pdf " + q(data("formats.md")) + " -o " + q(pdf));
+    CHECK(drawn.find("librsvg") != std::string::npos);
+    CHECK(drawn.find("libavif") != std::string::npos);
+  }
   TEST_CASE("the EPUB carries WebP and AVIF as PNG, JPEG, PNG, GIF and SVG as they are") {
     const fs::path dir = scratch("images-epub");
     const fs::path epub = dir / "formats.epub";
