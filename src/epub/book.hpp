@@ -2,6 +2,7 @@
 // Internal to epub/: the book as it is assembled before it is zipped. Plain data shared by the
 // files that build the content documents, the package document and the container.
 #include "epub/classes.hpp"
+#include "epub/memo.hpp"
 #include "epub/writer.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model.hpp"
@@ -89,6 +90,8 @@ struct ArticleContext {
   std::vector<const model::PrintPage*> print_pages;
   /// The page-break markers written, in page order: the page's label and "#id".
   std::vector<std::pair<std::string, std::string>> page_breaks;
+  /// Code blocks' tokens kept between writes (EpubOptions::memo); null: each is tokenized.
+  EpubMemo* memo = nullptr;
 
   /// `prefix + base`, with "-2", "-3"... appended when that id is taken already.
   std::string claim_id(std::string_view base);
@@ -194,7 +197,10 @@ std::string build_ncx(const Metadata& meta, const std::vector<TocEntry>& toc);
 /// The OCF zip (EPUB 3.3 section 4): entries in the given order, `mimetype` first and stored,
 /// every entry stamped with `epoch`; entries are deflated on up to `threads` threads. Throws
 /// galley::Error when libzip fails.
-std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads);
+/// With `memo`, an entry deflated by an earlier write of the same bytes is taken from it, and
+/// every deflated entry of this one is left in it.
+std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads,
+                      EpubMemo* memo = nullptr);
 
 // ---- fonts (fonts.cpp)
 /// Subsets the faces font_faces() names to the code points in `text` and returns them as

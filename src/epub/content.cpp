@@ -223,7 +223,7 @@ void render_code(pugi::xml_node parent, const CodeBlock& v, ArticleContext& ctx)
   auto code = pre.append_child("code");
   if (!v.language.empty())
     code.append_attribute("class") = ("language-" + sanitize_id(v.language)).c_str();
-  const std::vector<highlight::TokenLine> lines = highlight::tokenize(v.language, v.code);
+  const std::vector<highlight::TokenLine> lines = code_tokens(v.language, v.code, ctx.memo);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0)
       add_text(code, "\n");

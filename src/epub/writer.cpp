@@ -129,6 +129,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];
     ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, diags, {}, {}, {}};
+    ctx.memo = options.memo;
     for (const model::PrintPage& p : options.print_pages)
       if (p.article == static_cast<int>(i)) ctx.print_pages.push_back(&p);
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
@@ -202,7 +203,7 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
     bool compress = r->media_type == "image/svg+xml" || r->media_type.starts_with("font/");
     entries.push_back({"EPUB/" + r->href, r->data, compress});
   }
-  return build_zip(entries, epoch, options.threads);
+  return build_zip(entries, epoch, options.threads, options.memo);
 }
 
 } // namespace galley::epub

@@ -13,6 +13,8 @@
 
 namespace galley::epub {
 
+struct EpubMemo; // epub/memo.hpp
+
 struct EpubOptions {
   /// Seconds since 1970 for dcterms:modified and the zip timestamps, as the caller decided it
   /// for every output of the run (render::output_epoch); 0 is 1970-01-01 like any other value.
@@ -27,6 +29,9 @@ struct EpubOptions {
   /// page-list.
   std::vector<model::PrintPage> print_pages;
   unsigned threads = 1; ///< the container's entries are deflated on this many threads
+  /// What an earlier write made (epub/memo.hpp), taken where it is the same, and left filled
+  /// with what this write makes. Null: everything is made.
+  EpubMemo* memo = nullptr;
 };
 
 /// A face the book embeds, declared under the family name the style uses.

@@ -106,12 +106,31 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
 }
 } // namespace
 
-std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads) {
+std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads,
+                      EpubMemo* memo) {
   std::vector<Deflated> deflated(entries.size());
+  std::vector<Digest128> keys(memo ? entries.size() : 0);
   parallel_for(entries.size(), threads, [&](std::size_t i, unsigned) {
-    if (entries[i].compress)
-      deflated[i] = deflate_entry(entries[i].data);
+    if (!entries[i].compress)
+      return;
+    if (memo) {
+      keys[i] = fast_digest(entries[i].data);
+      auto kept = memo->deflated_earlier.find(keys[i]);
+      if (kept != memo->deflated_earlier.end()) {
+        deflated[i].packed = kept->second.packed;
+        deflated[i].size = kept->second.size;
+        deflated[i].crc = kept->second.crc;
+        zip_error_init(&deflated[i].error);
+        return;
+      }
+    }
+    deflated[i] = deflate_entry(entries[i].data);
   });
+  if (memo)
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      if (entries[i].compress)
+        memo->deflated_made.emplace(
+            keys[i], DeflatedEntry{deflated[i].packed, deflated[i].size, deflated[i].crc});
   zip_error_t err;
   zip_error_init(&err);
   SourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &err));

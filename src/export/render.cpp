@@ -1,5 +1,6 @@
 #include "galley/render.hpp"
 #include "export/article_cache.hpp"
+#include "export/epub_cache.hpp"
 #include "export/layout_cache.hpp"
 #include "export/resource_cache.hpp"
 #include "export/stream_cache.hpp"
@@ -259,10 +260,21 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.print_pages = options.print_pages;
     eo.threads = options.threads;
     Diagnostics local;
+    // What the issue's last build deflated and highlighted (export/epub_cache.hpp); a single
+    // article, made whole when it changes, keeps none.
+    std::optional<EpubCache> epub_cache;
+    epub::EpubMemo memo;
+    if (!options.cache_dir.empty() && !issue.single_article) {
+      epub_cache.emplace(issue, options);
+      epub_cache->load(memo, local);
+      eo.memo = &memo;
+    }
     std::vector<std::string> fonts;
     std::string bytes = epub::write_epub(issue, style, eo, local, &fonts);
     diags.merge(local);
     if (local.has_errors()) return std::nullopt;
+    if (epub_cache)
+      epub_cache->store(memo);
     int docs = static_cast<int>(issue.articles.size());
     return Rendered{std::move(bytes), docs, {}, sorted_unique(std::move(fonts))};
   }

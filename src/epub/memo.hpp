@@ -1,0 +1,42 @@
+#pragma once
+// What an earlier write of an EPUB made that a later one may take as it is (EpubOptions::memo):
+// its container's entries deflated, by a digest of their bytes, and its code blocks' tokens, by a
+// digest of their language and code. Both are what the same input always gives, so taking them
+// changes no byte of the book, only what is done again: a rebuild of an issue whose one article
+// changed deflates one document and highlights that article's code, not the hundred others'.
+// The export layer keeps an issue's memo in the build cache (export/epub_cache.hpp).
+#include "highlight/highlight.hpp"
+#include "util/hash.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::epub {
+
+/// An entry's bytes as the container stores them: raw deflate (RFC 1951), with the size and
+/// CRC-32 of what it holds.
+struct DeflatedEntry {
+  std::string packed;
+  std::uint64_t size = 0;
+  std::uint32_t crc = 0;
+};
+
+/// write_epub takes what it finds in the `earlier` maps and leaves everything of this write in
+/// the `made` maps, for the next.
+struct EpubMemo {
+  std::map<Digest128, DeflatedEntry> deflated_earlier, deflated_made;
+  std::map<Digest128, std::vector<highlight::TokenLine>> tokens_earlier, tokens_made;
+};
+
+/// The key of a code block's tokens.
+Digest128 code_key(std::string_view language, std::string_view code);
+
+/// highlight::tokenize's lines of `code`, taken from `memo` when it has them (and left in it);
+/// tokenized when `memo` is null.
+std::vector<highlight::TokenLine> code_tokens(std::string_view language, std::string_view code,
+                                              EpubMemo* memo);
+
+} // namespace galley::epub
