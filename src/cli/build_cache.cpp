@@ -181,11 +181,12 @@ std::optional<std::string> BuildCache::bytes(const CachedOutput& entry) const {
 }
 
 void BuildCache::store(const std::string& key, CachedOutput entry, const std::string& bytes,
-                       const std::string& sha256) const {
+                       const std::string& sha256, const std::filesystem::path* written) const {
   entry.sha256 = sha256;
   entry.size = bytes.size();
   // The bytes first: an entry is never there without them.
-  store_.store(bytes_key(entry.sha256), bytes);
+  if (!written || !store_.link(bytes_key(entry.sha256), *written))
+    store_.store(bytes_key(entry.sha256), bytes);
   store_.store(key, encode_output(entry));
 }
 

@@ -59,9 +59,11 @@ public:
   /// (damaged: the caller renders again).
   std::optional<std::string> bytes(const CachedOutput& entry) const;
   /// Keeps `bytes` under their digest `sha256` (sha256_hex of them) and `entry` (with that
-  /// digest and size) under `key`.
+  /// digest and size) under `key`. With `written`, a file that holds `bytes` (the output just
+  /// written), the bytes are kept as a link to it (CacheStore::link) when the file system
+  /// allows: a 4 MB issue PDF is not written a second time.
   void store(const std::string& key, CachedOutput entry, const std::string& bytes,
-             const std::string& sha256) const;
+             const std::string& sha256, const std::filesystem::path* written = nullptr) const;
 
   /// Whether the file at `path` holds the output whose digest is `sha256`: true when the file
   /// is the one mark_placed() saw (same device, inode, size and modification time). Galley

@@ -178,7 +178,14 @@ void Build::render_job(std::size_t i) {
   try {
     std::optional<render::Rendered> result;
     std::string rendered_sha256; ///< of a result rendered here, taken once for cache and report
-    Task storing;                ///< keeping a rendered result in the cache
+    /// A result rendered here, to keep in the cache once its output is written, as a link to
+    /// the output where the file system allows (BuildCache::store), or as a copy.
+    std::optional<CachedOutput> to_keep;
+    auto keep = [&](const std::filesystem::path* written) {
+      if (to_keep)
+        cache_->store(key, std::move(*to_keep), result->bytes, rendered_sha256, written);
+      to_keep.reset();
+    };
     // An output file that holds the cached output already is neither read nor written.
     bool in_place = false;
     // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
@@ -215,14 +222,8 @@ void Build::render_job(std::size_t i) {
         std::vector<std::pair<std::string, std::string>> fonts;
         for (const std::string& f : result->font_files)
           fonts.emplace_back(f, file_digest(f));
-        // Kept while the output is written, by a worker that is free.
-        storing = Task([this, &key, &result, &rendered_sha256, fonts = std::move(fonts),
-                        diagnostics = rendering.all()]() mutable {
-          cache_->store(
-              key,
-              {{}, 0, result->pages, result->print_pages, std::move(diagnostics), std::move(fonts)},
-              result->bytes, rendered_sha256);
-        });
+        to_keep = CachedOutput{
+            {}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)};
       }
       r.diags.merge(rendering);
     }
@@ -250,15 +251,16 @@ void Build::render_job(std::size_t i) {
       }
       r.pages = result->pages;
       if (guard_.safe_to_write(out.path, r.diags)) {
-        if (!in_place && !(r.cached && holds(out.path, result->bytes)))
+        const bool write = !in_place && !(r.cached && holds(out.path, result->bytes));
+        if (write)
           write_output(out.path, result->bytes);
-        storing.wait();
+        keep(write ? &out.path : nullptr);
         if (cache_ && !in_place)
           cache_->mark_placed(out.path, r.sha256);
         r.ok = true;
       }
     }
-    storing.wait();
+    keep(nullptr);
   } catch (const std::exception& e) {
     // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
     r.internal_error = true;

@@ -183,6 +183,17 @@ std::optional<std::string> CacheStore::load(const std::string& key) const {
   return read_unrecorded(entry_path(key));
 }
 
+bool CacheStore::link(const std::string& key, const fs::path& existing) const {
+  // Only a file's bytes are an entry: not a FIFO the output was written into.
+  struct stat st {};
+  if (::stat(existing.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return false;
+  fs::path path = entry_path(key);
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  return !ec && link_atomic(existing, path);
+}
+
 std::optional<MappedFile> CacheStore::map(const std::string& key) const {
   return map_unrecorded(entry_path(key));
 }

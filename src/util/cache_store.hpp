@@ -109,6 +109,12 @@ public:
   /// does not wait for the disk (Durability::Unsynced): after a crash an entry may be torn,
   /// and its seal then fails. Throws galley::Error when the folder cannot be written.
   void store(const std::string& key, std::string_view bytes) const;
+  /// Makes the file `existing` the entry (link_atomic) rather than writing its bytes again; false,
+  /// with nothing stored, when the cache is on another file system or has no hard links. The
+  /// entry is then that file: galley replaces files by renaming, never by writing in place, so
+  /// the entry keeps its bytes after the next build replaces the file; one changed in place by
+  /// another program no longer matches its digest and is made again.
+  bool link(const std::string& key, const std::filesystem::path& existing) const;
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
 
 private:

@@ -464,6 +464,32 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
   }
 }
 
+bool link_atomic(const std::filesystem::path& existing, const std::filesystem::path& path) {
+  auto dir = path.parent_path();
+  if (dir.empty())
+    dir = ".";
+  const std::string stem = temp_pattern(path).substr(0, temp_pattern(path).size() - 6);
+  auto& inflight = writes_in_flight();
+  // As in write_file_atomic, the temporary name exists only from link to rename, under the lock.
+  std::lock_guard lock(inflight.mutex);
+  if (inflight.abandoned)
+    throw interrupted(path);
+  std::string name;
+  for (unsigned n = 0;; ++n) {
+    name = (dir / (stem + std::to_string(::getpid()) + "-" + std::to_string(n))).string();
+    // Following a symbolic link: the name is given to the file, as write_file_atomic replaced it.
+    if (::linkat(AT_FDCWD, existing.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
+      break;
+    if (errno != EEXIST || n > 1000)
+      return false;
+  }
+  if (::rename(name.c_str(), path.c_str()) != 0) {
+    ::unlink(name.c_str());
+    return false;
+  }
+  return true;
+}
+
 std::size_t abandon_atomic_writes() {
   auto& inflight = writes_in_flight();
   std::lock_guard lock(inflight.mutex);

@@ -94,6 +94,13 @@ enum class Durability {
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
                        Durability durability = Durability::Synced);
 
+/// Gives the file `existing` the further name `path` (a hard link), replacing what `path` named
+/// atomically: the link is made under a temporary name beside `path` and renamed over it. For a
+/// second copy of bytes just written, which costs no second write. False, with nothing changed,
+/// when the file system cannot (`existing` on another one, no hard links): write the bytes then.
+/// Throws galley::Error when the run was interrupted (abandon_atomic_writes).
+bool link_atomic(const std::filesystem::path& existing, const std::filesystem::path& path);
+
 /// Removes the named temporary file of every write_file_atomic call still in flight (an
 /// unnamed O_TMPFILE one needs nothing) and makes those calls, and every later one, fail
 /// instead of renaming: a process about to exit on a signal then leaves neither temporary files

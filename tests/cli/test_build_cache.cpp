@@ -100,15 +100,60 @@ TEST_SUITE("cli/build_cache") {
     CHECK(cached_in(dir / "r3.json")["issue.pdf"]);
     CHECK(read_file(dir / "out/issue.pdf").value() == bytes["issue.pdf"]);
 
-    // So is one changed in place since, even to the same size: the cache knows a file it
-    // placed by what stat said then, not by its name.
+    // One changed in place since, even to the same size, is made again: the cache knows a file
+    // it placed by what stat said then, not by its name, and its copy of the bytes was that
+    // file (a link), which no longer holds them.
     std::string edited = bytes["issue.epub"];
     edited[edited.size() / 2] ^= 0x01;
     std::ofstream(dir / "out/issue.epub", std::ios::binary | std::ios::trunc) << edited;
     auto fourth = run_galley(build_args(dir, "out", "r4.json"));
     REQUIRE_MESSAGE(fourth.status == 0, fourth.output);
-    CHECK(cached_in(dir / "r4.json")["issue.epub"]);
+    CHECK_FALSE(cached_in(dir / "r4.json")["issue.epub"]);
     CHECK(read_file(dir / "out/issue.epub").value() == bytes["issue.epub"]);
+  }
+
+  TEST_CASE("a written output is kept in the cache as a link to it, or as a copy on another "
+            "file system") {
+    fs::path dir = example_copy("link");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    auto links = [](const fs::path& p) {
+      struct stat st {};
+      REQUIRE(::stat(p.c_str(), &st) == 0);
+      return st.st_nlink;
+    };
+    CHECK(links(dir / "out/issue.pdf") == 2);
+    CHECK(links(dir / "out/issue.epub") == 2);
+    // The next build replaces the output by renaming: the cache's name keeps the old bytes.
+    const std::string before = read_file(dir / "out/issue.pdf").value();
+    const fs::path article = dir / "issue/microsoft-openai.md";
+    const std::string text = read_file(article).value();
+    append(article, "\nOne more sentence.\n");
+    REQUIRE(run_galley(build_args(dir, "out", "r2.json")).status == 0);
+    CHECK(read_file(dir / "out/issue.pdf").value() != before);
+    // Back as it was, and the output gone: the cache gives the first build's bytes.
+    write_file_atomic(article, text);
+    fs::remove(dir / "out/issue.pdf");
+    REQUIRE(run_galley(build_args(dir, "out", "r3.json")).status == 0);
+    CHECK(cached_in(dir / "r3.json")["issue.pdf"]);
+    CHECK(read_file(dir / "out/issue.pdf").value() == before);
+
+    // A cache on another file system (a tmpfs) holds copies, and they serve as well.
+    const fs::path shm = "/dev/shm/galley-cache-link-test";
+    struct stat a {
+    }, b{};
+    if (::stat("/dev/shm", &a) == 0 && ::stat(dir.c_str(), &b) == 0 && a.st_dev != b.st_dev) {
+      fs::remove_all(shm);
+      auto args = build_args(dir, "elsewhere", "r4.json");
+      args[5] = "--cache=" + shm.string();
+      REQUIRE(run_galley(args).status == 0);
+      CHECK(links(dir / "elsewhere/issue.pdf") == 1);
+      fs::remove(dir / "elsewhere/issue.pdf");
+      args[7] = (dir / "r5.json").string();
+      REQUIRE(run_galley(args).status == 0);
+      CHECK(cached_in(dir / "r5.json")["issue.pdf"]);
+      CHECK(read_file(dir / "elsewhere/issue.pdf").value() == before);
+      fs::remove_all(shm);
+    }
   }
 
   TEST_CASE("a changed article rebuilds the issue and that article, the same bytes as afresh") {
