@@ -33,10 +33,10 @@ std::string ArticleCache::key(const Place& place) const {
 }
 
 std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) const {
-  std::optional<MappedFile> entry = store_.map(key(place));
+  std::optional<std::string_view> entry = store_.read(key(place));
   if (!entry)
     return std::nullopt;
-  RecordReader r(entry->bytes(), kMagic);
+  RecordReader r(*entry, kMagic);
   std::optional<model::Article> article = model::decode_article(r.text_view());
   Kept kept;
   for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {

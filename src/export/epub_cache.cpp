@@ -23,10 +23,10 @@ EpubCache::EpubCache(const model::Issue& issue, const RenderOptions& options)
 }
 
 void EpubCache::load(epub::EpubMemo& memo, Diagnostics& diags) const {
-  std::optional<MappedFile> entry = store_.map(key_);
+  std::optional<std::string_view> entry = store_.read(key_);
   if (!entry)
     return;
-  RecordReader r(entry->bytes(), kMagic);
+  RecordReader r(*entry, kMagic);
   auto damaged = [&] {
     diags.note(where_, "the cache entry " + key_ +
                            " of the issue's EPUB documents is damaged; making them again");

@@ -34,10 +34,10 @@ std::string LayoutCache::key(std::size_t index) const {
 
 LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
                                      layout::LaidOutArticle& out) const {
-  std::optional<MappedFile> entry = store_.map(key);
+  std::optional<std::string_view> entry = store_.read(key);
   if (!entry)
     return Found::Miss;
-  std::optional<layout::LaidOutArticle> article = layout::decode_article(entry->bytes());
+  std::optional<layout::LaidOutArticle> article = layout::decode_article(*entry);
   if (!article)
     return Found::Damaged;
   const std::vector<layout::FontResource>& fonts = article->pages.fonts;

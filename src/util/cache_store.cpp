@@ -6,12 +6,12 @@
 
 #include <cerrno>
 #include <fcntl.h>
-#include <unistd.h>
 #include <map>
+#include <memory>
 #include <mutex>
-#include <system_error>
-#include <sys/mman.h>
 #include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
 
 namespace galley {
 
@@ -36,37 +36,32 @@ std::optional<std::string> read_unrecorded(const fs::path& path) {
   return bytes;
 }
 
-MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
-  other.data_ = nullptr;
-  other.size_ = 0;
-}
-
-MappedFile::~MappedFile() {
-  if (data_)
-    ::munmap(data_, size_);
-}
-
-std::optional<MappedFile> map_unrecorded(const fs::path& path) {
+std::optional<std::string_view> read_reusing(const fs::path& path) {
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return std::nullopt;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+  if (ok && size > capacity) {
+    buffer.reset(new char[size]); // default-initialised: not zero-filled
+    capacity = size;
   }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  void* data = nullptr;
-  if (size > 0) {
-    // MAP_POPULATE maps every page now, in one call, rather than at a fault per page.
-    data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (data == MAP_FAILED) {
-      ::close(fd);
-      return std::nullopt;
-    }
+  std::size_t used = 0;
+  while (ok && used < size) {
+    ssize_t n = ::read(fd, buffer.get() + used, size - used);
+    if (n < 0 && errno == EINTR)
+      continue;
+    ok = n > 0;
+    if (ok)
+      used += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  return MappedFile(data, size);
+  if (!ok)
+    return std::nullopt;
+  return std::string_view(buffer.get(), size);
 }
 
 namespace {
@@ -194,8 +189,8 @@ bool CacheStore::link(const std::string& key, const fs::path& existing) const {
   return !ec && link_atomic(existing, path);
 }
 
-std::optional<MappedFile> CacheStore::map(const std::string& key) const {
-  return map_unrecorded(entry_path(key));
+std::optional<std::string_view> CacheStore::read(const std::string& key) const {
+  return read_reusing(entry_path(key));
 }
 
 void CacheStore::store(const std::string& key, std::string_view bytes) const {

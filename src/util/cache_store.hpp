@@ -21,29 +21,13 @@ namespace galley {
 /// when it cannot be read.
 std::optional<std::string> read_unrecorded(const std::filesystem::path& path);
 
-/// A file mapped read-only (mmap(2)) while this lives: for cache entries read once and decoded,
-/// without the copy and the zero-filled buffer of read_unrecorded(), which were a third of the
-/// time a rebuild of a 100-article issue spent reading its kept pages back. Entries are replaced
-/// by rename, never rewritten in place, so one does not shrink under its reader.
-class MappedFile {
-public:
-  MappedFile(MappedFile&& other) noexcept;
-  MappedFile& operator=(MappedFile&&) = delete;
-  MappedFile(const MappedFile&) = delete;
-  ~MappedFile();
-  [[nodiscard]] std::string_view bytes() const {
-    return {static_cast<const char*>(data_), size_};
-  }
-
-private:
-  friend std::optional<MappedFile> map_unrecorded(const std::filesystem::path& path);
-  MappedFile(void* data, std::size_t size) : data_(data), size_(size) {}
-  void* data_ = nullptr; ///< null for an empty file
-  std::size_t size_ = 0;
-};
-
-/// The file mapped, not recorded as read (read_unrecorded); nullopt when it cannot be.
-std::optional<MappedFile> map_unrecorded(const std::filesystem::path& path);
+/// A whole file read without recording it as read, into a buffer this thread keeps and reuses
+/// (never zero-filled first): for cache entries read once and decoded, a hundred or so by each
+/// rebuild of an issue, which a fresh buffer each (zeroed, then faulted in page by page) or a
+/// mapping each (unmapped again, which stops every thread to flush its address cache) made a
+/// third of reading kept pages back. The view is valid until this thread's next call; nullopt
+/// when the file cannot be read.
+std::optional<std::string_view> read_reusing(const std::filesystem::path& path);
 
 /// Lowercase hex SHA-256 of a file's content ("missing" when it cannot be read), read once per
 /// process while its device, inode, size and modification time stay the same: a build hashes
@@ -103,8 +87,9 @@ public:
   /// The entry's bytes; nullopt when there is none. An entry is not a source of the output:
   /// read_unrecorded.
   [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
-  /// The same, mapped (map_unrecorded): for an entry that is decoded, not kept as it is.
-  [[nodiscard]] std::optional<MappedFile> map(const std::string& key) const;
+  /// The same, read into this thread's buffer (read_reusing): for an entry that is decoded, not
+  /// kept as it is. The view is valid until the thread reads the next.
+  [[nodiscard]] std::optional<std::string_view> read(const std::string& key) const;
   /// Writes the entry atomically: a reader sees the old one or the new one, never a part. It
   /// does not wait for the disk (Durability::Unsynced): after a crash an entry may be torn,
   /// and its seal then fails. Throws galley::Error when the folder cannot be written.
