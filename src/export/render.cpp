@@ -346,8 +346,9 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   std::vector<std::string> fonts;
   for (const layout::FontResource& f : doc.fonts)
     fonts.push_back(f.path);
-  return Rendered{std::move(bytes), static_cast<int>(doc.pages.size()), std::move(print_pages),
-                  sorted_unique(std::move(fonts))};
+  const int pages = static_cast<int>(doc.pages.size());
+  dispose_later(std::make_unique<layout::Document>(std::move(doc)));
+  return Rendered{std::move(bytes), pages, std::move(print_pages), sorted_unique(std::move(fonts))};
 }
 
 } // namespace galley::render

@@ -8,15 +8,17 @@
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
 #include "pdf/page_streams.hpp"
-#include "pdf/prepared.hpp"
 #include "pdf/podofo_util.hpp"
+#include "pdf/prepared.hpp"
 #include "pdf/raw.hpp"
 #include "pdf/structure.hpp"
 #include "pdf/svg_form.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
+#include "util/thread_pool.hpp"
 
+#include <array>
 #include <mutex>
 #include <optional>
 
@@ -324,15 +326,21 @@ void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Pag
 
 /// Replaces PoDoFo's /ID (an MD5 of the Info dictionary) by one derived from the identifier
 /// and the whole file, so that different content gets different ids (14.4). Both hex strings
-/// keep their length, so no offset moves.
+/// keep their length, so no offset moves. XXH3-128, not a cryptographic digest: the id names
+/// the file, it does not vouch for it, and an issue PDF is 4 MB to digest.
 void set_content_id(std::string& pdf, const std::string& identifier) {
   size_t id = pdf.rfind("/ID");
   if (id == std::string::npos)
     throw Error("serialised PDF has no /ID");
-  Sha256 sha;
-  sha.update(identifier);
-  sha.update(pdf);
-  auto digest = sha.finish();
+  FastDigest fast;
+  fast.update(identifier);
+  fast.update(pdf);
+  const Digest128 d = fast.finish();
+  std::array<std::uint8_t, 16> digest{};
+  for (int i = 0; i < 8; ++i) {
+    digest[std::size_t(i)] = std::uint8_t(d.low >> (8 * i));
+    digest[std::size_t(8 + i)] = std::uint8_t(d.high >> (8 * i));
+  }
   static constexpr char hex[] = "0123456789ABCDEF";
   size_t pos = id;
   for (int n = 0; n < 2; ++n) {
@@ -371,8 +379,9 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     // add_metadata, so nothing of it reaches the output).
     static std::mutex construction;
     std::unique_lock<std::mutex> constructing(construction);
-    PdfMemDocument pdf;
+    auto document = std::make_unique<PdfMemDocument>();
     constructing.unlock();
+    PdfMemDocument& pdf = *document;
     pdf.SetPdfVersion(ePdfVersion_1_7);
     PdfVecObjects& objects = pdf.GetObjects();
 
@@ -525,6 +534,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     PdfOutputDevice device(&buffer);
     pdf.Write(&device);
     std::string out(buffer.GetBuffer(), device.GetLength());
+    dispose_later(std::move(document));
     set_content_id(out, doc.info.identifier);
     return out;
   } catch (const PdfError& e) {
