@@ -66,20 +66,26 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
                              " (galley writes files, FIFOs and standard output, '-')");
     return false;
   }
-  const fs::path spelled = canonical_spelling(path);
+  const fs::path spelled = spelling(path);
   for (const auto& in : inputs) {
-    std::vector<FileId> ids;
-    for (bool follow : {true, false})
-      if (auto id = file_id(in, follow)) ids.push_back(*id);
+    auto [known, added] = inputs_.try_emplace(in);
+    Input& input = known->second;
+    if (added) {
+      for (bool follow : {true, false})
+        if (auto id = file_id(in, follow))
+          input.ids.push_back(*id);
+      input.ids = sorted(std::move(input.ids));
+      input.spelled = canonical_spelling(in);
+    }
     // By name too: "sub/../a.md" names a.md even where no folder "sub" exists to stat through.
-    if (names_one_of(path, sorted(ids)) || canonical_spelling(in) == spelled) {
+    if (names_one_of(path, input.ids) || input.spelled == spelled) {
       diags.error({shown}, "output would overwrite the input '" + in + "'");
       return false;
     }
   }
   if (!safe_to_write(path, diags)) return false;
   // The place: the folder as it resolves now, links and all, and the name in it.
-  const fs::path target = canonical_spelling(fs::absolute(path));
+  const fs::path& target = spelled;
   std::optional<FileId> dir = file_id(target.parent_path());
   Place place{dir.value_or(FileId{}), dir ? target.filename().string() : target.string()};
   if (std::find(claimed_.begin(), claimed_.end(), place) != claimed_.end()) {
@@ -88,6 +94,20 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
   }
   claimed_.push_back(std::move(place));
   return true;
+}
+
+fs::path OutputGuard::spelling(const fs::path& path) {
+  const fs::path absolute = fs::absolute(path);
+  const fs::path name = absolute.filename();
+  struct stat st {};
+  // A link, or a name that is not a plain one ("." or ".."), is resolved whole.
+  if (name.empty() || name == "." || name == ".." ||
+      (::lstat(absolute.c_str(), &st) == 0 && S_ISLNK(st.st_mode)))
+    return canonical_spelling(absolute);
+  auto [folder, added] = folders_.try_emplace(absolute.parent_path());
+  if (added)
+    folder->second = canonical_spelling(absolute.parent_path());
+  return folder->second / name;
 }
 
 bool OutputGuard::safe_to_write(const fs::path& path, Diagnostics& diags) const {

@@ -9,6 +9,7 @@
 #include "util/files.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,8 +33,18 @@ private:
   /// Where an output lands: the identity of its folder and its name there, so that two names
   /// of one place (a link, "..", a relative path) compare equal before the file exists.
   using Place = std::pair<FileId, std::string>;
+  /// An input as outputs are checked against it.
+  struct Input {
+    std::vector<FileId> ids; ///< of the file and of the link, sorted
+    std::filesystem::path spelled;
+  };
+  /// `path` with its links resolved as far as it exists; its folder's resolved once for all
+  /// the outputs in it (a hundred article PDFs share one), each a dozen system calls.
+  std::filesystem::path spelling(const std::filesystem::path& path);
   std::vector<Place> claimed_;
   bool stdout_claimed_ = false;
+  std::map<std::string, Input> inputs_;
+  std::map<std::filesystem::path, std::filesystem::path> folders_;
 };
 
 /// Writes an output: "-" to standard output, otherwise through write_file_atomic (which fills
