@@ -14,13 +14,14 @@ constexpr std::string_view kMagic = "galley read article 1";
 } // namespace
 
 ArticleCache::ArticleCache(const RenderOptions& options) : store_(options.cache_dir) {
-  RecordWriter w("article reading context");
+  // Digested once: a key of each of a hundred articles holds this part by its digest.
+  CacheKey w("article reading context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf)); // the limits, among others
   w.number(options.allowed_roots.size());
   for (const auto& root : options.allowed_roots)
     w.text(absolute_normal(root).string());
-  common_ = w.seal();
+  common_ = w.finish();
 }
 
 std::string ArticleCache::key(const Place& place) const {

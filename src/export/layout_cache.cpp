@@ -9,7 +9,8 @@ namespace galley::render {
 LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
                          const RenderOptions& options)
     : issue_(issue), store_(options.cache_dir) {
-  RecordWriter w("article layout context");
+  // Digested once: a key of each of a hundred articles holds this part by its digest.
+  CacheKey w("article layout context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf));
   w.text(style::dump_style(style));
@@ -18,7 +19,7 @@ LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
     w.text(f.string());
     w.text(file_digest(f));
   }
-  common_ = w.seal();
+  common_ = w.finish();
 }
 
 std::string LayoutCache::key(std::size_t index) const {

@@ -5,10 +5,11 @@
 namespace galley::render {
 
 ResourceCache::ResourceCache(const RenderOptions& options) : store_(options.cache_dir) {
-  RecordWriter w("prepared resources context");
+  // Digested once: a key of each of a hundred articles holds this part by its digest.
+  CacheKey w("prepared resources context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf));
-  common_ = w.seal();
+  common_ = w.finish();
   kept_.find_image = [this](const std::string& path) -> std::shared_ptr<const pdf::PreparedImage> {
     std::optional<std::string> bytes = store_.load(image_key(path));
     if (!bytes)
