@@ -343,6 +343,22 @@ std::string temp_pattern(const std::filesystem::path& path) {
   return name.size() <= NAME_MAX ? name : ".galley.tmp-XXXXXX";
 }
 
+/// Gives a file (through `link`, which makes the name it is given) a hidden temporary name in
+/// `dir` for `path`, unique to this process: `name` is set to it. False, errno set, when `link`
+/// fails other than by the name being taken.
+template <class Link>
+bool link_temporary(const std::filesystem::path& path, const std::filesystem::path& dir, Link link,
+                    std::string& name) {
+  const std::string stem = temp_pattern(path).substr(0, temp_pattern(path).size() - 6);
+  for (unsigned n = 0;; ++n) {
+    name = (dir / (stem + std::to_string(::getpid()) + "-" + std::to_string(n))).string();
+    if (link(name))
+      return true;
+    if (errno != EEXIST || n > 1000)
+      return false;
+  }
+}
+
 } // namespace
 
 namespace {
@@ -448,15 +464,12 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
   // The name exists only from linkat to rename, under the lock, so abandon_atomic_writes never
   // sees it; a SIGKILL in that window (two system calls) is the one way to leave it behind.
   std::lock_guard lock(inflight.mutex);
-  if (inflight.abandoned) throw interrupted(path);
-  const std::string stem = temp_pattern(path).substr(0, temp_pattern(path).size() - 6);
+  if (inflight.abandoned)
+    throw interrupted(path);
   std::string name;
-  for (unsigned n = 0;; ++n) {
-    name = (dir / (stem + std::to_string(::getpid()) + "-" + std::to_string(n))).string();
-    if (link_unnamed(fd, name)) break;
-    if (errno != EEXIST || n > 1000)
-      throw Error("cannot write '" + path.string() + "': link: " + std::strerror(errno));
-  }
+  if (!link_temporary(
+          path, dir, [fd](const std::string& n) { return link_unnamed(fd, n); }, name))
+    throw Error("cannot write '" + path.string() + "': link: " + std::strerror(errno));
   if (::rename(name.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(name.c_str());
@@ -468,21 +481,18 @@ bool link_atomic(const std::filesystem::path& existing, const std::filesystem::p
   auto dir = path.parent_path();
   if (dir.empty())
     dir = ".";
-  const std::string stem = temp_pattern(path).substr(0, temp_pattern(path).size() - 6);
   auto& inflight = writes_in_flight();
   // As in write_file_atomic, the temporary name exists only from link to rename, under the lock.
   std::lock_guard lock(inflight.mutex);
   if (inflight.abandoned)
     throw interrupted(path);
   std::string name;
-  for (unsigned n = 0;; ++n) {
-    name = (dir / (stem + std::to_string(::getpid()) + "-" + std::to_string(n))).string();
-    // Following a symbolic link: the name is given to the file, as write_file_atomic replaced it.
-    if (::linkat(AT_FDCWD, existing.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0)
-      break;
-    if (errno != EEXIST || n > 1000)
-      return false;
-  }
+  // Following a symbolic link: the name is given to the file, as write_file_atomic replaced it.
+  auto link = [&existing](const std::string& n) {
+    return ::linkat(AT_FDCWD, existing.c_str(), AT_FDCWD, n.c_str(), AT_SYMLINK_FOLLOW) == 0;
+  };
+  if (!link_temporary(path, dir, link, name))
+    return false;
   if (::rename(name.c_str(), path.c_str()) != 0) {
     ::unlink(name.c_str());
     return false;

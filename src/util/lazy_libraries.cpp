@@ -12,8 +12,8 @@ template <class Calls> struct Opened {
   std::string error;
 };
 
-/// Opens `soname` and looks `name` up in it and in the libraries it depends on (dlsym searches
-/// them too): cairo's and GLib's calls come with librsvg.
+/// Opens `soname`; look_up then finds a function in it or in a library it depends on (dlsym
+/// searches those too): cairo's and GLib's calls come with librsvg.
 void* open_library(const char* soname, std::string& error) {
   // RTLD_LOCAL: nothing of it is seen by symbol lookups of the rest of the process.
   void* handle = ::dlopen(soname, RTLD_NOW | RTLD_LOCAL);
@@ -30,6 +30,16 @@ template <class Fn> void look_up(void* handle, const char* name, Fn& fn, std::st
     error = std::string("no function ") + name + " in the library: " + ::dlerror();
 }
 
+/// The table, or null with `error` saying what the pictures need and why it is missing.
+template <class Calls>
+const Calls* calls_or_error(const Opened<Calls>& opened, const char* needed_for,
+                            std::string& error) {
+  if (opened.error.empty())
+    return &opened.calls;
+  error = std::string(needed_for) + ": " + opened.error;
+  return nullptr;
+}
+
 #define GALLEY_LOOK_UP(name) look_up(handle, #name, out.calls.name, out.error);
 
 } // namespace
@@ -41,11 +51,7 @@ const RsvgCalls* rsvg_calls(std::string& error) {
     GALLEY_RSVG_CALLS(GALLEY_LOOK_UP)
     return out;
   }();
-  if (!opened.error.empty()) {
-    error = "SVG pictures need librsvg: " + opened.error;
-    return nullptr;
-  }
-  return &opened.calls;
+  return calls_or_error(opened, "SVG pictures need librsvg", error);
 }
 
 const AvifCalls* avif_calls(std::string& error) {
@@ -55,11 +61,7 @@ const AvifCalls* avif_calls(std::string& error) {
     GALLEY_AVIF_CALLS(GALLEY_LOOK_UP)
     return out;
   }();
-  if (!opened.error.empty()) {
-    error = "AVIF pictures need libavif: " + opened.error;
-    return nullptr;
-  }
-  return &opened.calls;
+  return calls_or_error(opened, "AVIF pictures need libavif", error);
 }
 
 #undef GALLEY_LOOK_UP
