@@ -1,7 +1,5 @@
 #include "export/epub_cache.hpp"
 
-#include "export/cache_keys.hpp"
-
 namespace galley::render {
 
 namespace {
@@ -12,25 +10,14 @@ constexpr std::string_view kMagic = "galley issue epub memo 1";
 } // namespace
 
 EpubCache::EpubCache(const model::Issue& issue, const RenderOptions& options)
-    : store_(options.cache_dir), where_(issue.loc) {
-  // Where the issue's last memo is, not what it holds: each part is found by its own digest.
-  CacheKey k("galley issue epub memo");
-  k.text(toolchain_text());
-  k.text(options_text(options, Format::Epub));
-  k.text(issue.source_path);
-  k.text(model::publication_identifier(issue));
-  key_ = k.finish();
-}
+    : entry_("EPUB documents", issue, options, Format::Epub) {}
 
 void EpubCache::load(epub::EpubMemo& memo, Diagnostics& diags) const {
-  std::optional<std::string_view> entry = store_.read(key_);
-  if (!entry)
+  std::optional<std::string_view> bytes = entry_.read();
+  if (!bytes)
     return;
-  RecordReader r(*entry, kMagic);
-  auto damaged = [&] {
-    diags.note(where_, "the cache entry " + key_ +
-                           " of the issue's EPUB documents is damaged; making them again");
-  };
+  RecordReader r(*bytes, kMagic);
+  auto damaged = [&] { entry_.damaged(diags, "making them again"); };
   std::map<Digest128, epub::DeflatedEntry> deflated;
   for (std::size_t n = r.count(4); n > 0 && r.ok(); --n) {
     Digest128 key{r.number(), r.number()};
@@ -89,7 +76,7 @@ void EpubCache::store(const epub::EpubMemo& memo) const {
       }
     }
   }
-  store_.store(key_, w.seal());
+  entry_.write(w.seal());
 }
 
 } // namespace galley::render

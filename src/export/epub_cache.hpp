@@ -5,10 +5,10 @@
 // what it holds never changes the book, only how much is made again (docs/ci.md, "Incremental
 // builds").
 #include "epub/memo.hpp"
+#include "export/issue_entry.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model.hpp"
 #include "galley/render.hpp"
-#include "util/cache_store.hpp"
 
 #include <string>
 
@@ -26,9 +26,7 @@ public:
   void store(const epub::EpubMemo& memo) const;
 
 private:
-  CacheStore store_;
-  std::string key_;
-  SourceLoc where_; ///< the issue, for the note about a damaged entry
+  IssueEntry entry_;
 };
 
 } // namespace galley::render

@@ -1,7 +1,5 @@
 #include "export/stream_cache.hpp"
 
-#include "export/cache_keys.hpp"
-
 namespace galley::render {
 
 namespace {
@@ -25,19 +23,10 @@ std::vector<int> read_numbers(RecordReader& r) {
 } // namespace
 
 StreamCache::StreamCache(const model::Issue& issue, const RenderOptions& options)
-    : store_(options.cache_dir), where_(issue.loc) {
-  // Where the issue's last streams are, not what they are: every stream is checked by its own
-  // key when it is taken.
-  CacheKey k("galley issue page streams");
-  k.text(toolchain_text());
-  k.text(options_text(options, Format::Pdf));
-  k.text(issue.source_path);
-  k.text(model::publication_identifier(issue));
-  key_ = k.finish();
-}
+    : entry_("page streams", issue, options, Format::Pdf) {}
 
 void StreamCache::load(pdf::StreamMemo& memo, Diagnostics& diags) const {
-  std::optional<std::string> bytes = store_.load(key_);
+  std::optional<std::string_view> bytes = entry_.read();
   if (!bytes)
     return;
   RecordReader r(*bytes, kMagic);
@@ -59,8 +48,7 @@ void StreamCache::load(pdf::StreamMemo& memo, Diagnostics& diags) const {
     streams.emplace(key, std::move(made));
   }
   if (!r.at_end()) {
-    diags.note(where_, "the cache entry " + key_ +
-                           " of the issue's page streams is damaged; making them again");
+    entry_.damaged(diags, "making them again");
     return;
   }
   memo.earlier = std::move(streams);
@@ -83,7 +71,7 @@ void StreamCache::store(const pdf::StreamMemo& memo) const {
     }
     write_numbers(w, made.uses.marked);
   }
-  store_.store(key_, w.seal());
+  entry_.write(w.seal());
 }
 
 } // namespace galley::render

@@ -4,11 +4,11 @@
 // makes and packs only the streams of pages that changed. One entry per issue and set of
 // options, replaced by each build: which streams it holds never changes the output, only how
 // many are made again (docs/ci.md, "Incremental builds").
+#include "export/issue_entry.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model.hpp"
 #include "galley/render.hpp"
 #include "pdf/content_key.hpp"
-#include "util/cache_store.hpp"
 
 #include <string>
 
@@ -26,9 +26,7 @@ public:
   void store(const pdf::StreamMemo& memo) const;
 
 private:
-  CacheStore store_;
-  std::string key_;
-  SourceLoc where_; ///< the issue, for the note about a damaged entry
+  IssueEntry entry_;
 };
 
 } // namespace galley::render
