@@ -69,10 +69,11 @@ template <class N, class V> void fields(N& n, V& v) {
 }
 
 /// Writes each node as its variant index and its fields, each with its length, so that no two
-/// different articles write the same bytes.
-class Feed {
+/// different articles write the same bytes: into a record (RecordWriter) or straight into a
+/// digest of one (RecordDigest).
+template <class Sink> class Feed {
 public:
-  RecordWriter w{kMagic};
+  Sink w{kMagic};
 
   void operator()(const std::string& s) { w.text(s); }
   void operator()(bool b) { w.number(b ? 1 : 0); }
@@ -158,7 +159,7 @@ private:
 } // namespace
 
 std::string encode_article(const Article& a) {
-  Feed f;
+  Feed<RecordWriter> f;
   f(a);
   return f.w.seal();
 }
@@ -174,15 +175,17 @@ std::optional<Article> decode_article(std::string_view record) {
 }
 
 std::string fingerprint(const Article& a) {
-  return sha256_hex(encode_article(a));
+  Feed<RecordDigest> f;
+  f(a);
+  return f.w.hex();
 }
 
 std::string fingerprint_fields(const Issue& i) {
-  Feed f;
+  Feed<RecordDigest> f;
   f.all(i.title, i.subtitle, i.publication, i.number, i.date, i.cover, i.editors, i.style,
         i.language, i.identifier, i.description, i.certified_by, i.source_path, i.single_article,
         i.loc);
-  return sha256_hex(f.w.seal());
+  return f.w.hex();
 }
 
 } // namespace galley::model

@@ -20,7 +20,8 @@ std::string fingerprint(const Article& article);
 std::string fingerprint_fields(const Issue& issue);
 
 /// Every field of the article as a sealed record (util/record.hpp), the bytes the fingerprint
-/// is taken over: the build cache keeps articles so, to take instead of reading them again.
+/// is taken over (without the seal; the fingerprint digests them as they are made, not from a
+/// record): the build cache keeps articles so, to take instead of reading them again.
 std::string encode_article(const Article& article);
 
 /// The article encode_article wrote; nullopt for a damaged record or one of another model.

@@ -33,9 +33,13 @@ std::array<std::uint8_t, 32> Sha256::finish() {
 std::string sha256_hex(std::string_view data) {
   Sha256 s;
   s.update(data);
-  auto digest = s.finish();
+  return hex_of(s.finish());
+}
+
+std::string hex_of(const std::array<std::uint8_t, 32>& digest) {
   static const char* hex = "0123456789abcdef";
   std::string out;
+  out.reserve(64);
   for (auto b : digest) {
     out += hex[b >> 4];
     out += hex[b & 15];

@@ -27,6 +27,9 @@ private:
 /// Lowercase hex SHA-256 of `data`.
 std::string sha256_hex(std::string_view data);
 
+/// `digest` in lowercase hex.
+std::string hex_of(const std::array<std::uint8_t, 32>& digest);
+
 /// A 128-bit XXH3 digest (xxHash): for keys of data a build digests in bulk, a page's glyphs
 /// (pdf/content_key.hpp), at about twenty times the speed of SHA-256. Not for identifiers.
 struct Digest128 {

@@ -56,6 +56,31 @@ std::string RecordWriter::seal() {
   return std::move(out_);
 }
 
+void RecordDigest::text(std::string_view s) {
+  w_.number(s.size());
+  if (s.size() < 4096) {
+    w_.out_ += s;
+    spill();
+    return;
+  }
+  sha_.update(w_.out_);
+  w_.out_.clear();
+  sha_.update(s);
+}
+
+void RecordDigest::spill() {
+  if (w_.out_.size() < 16384)
+    return;
+  sha_.update(w_.out_);
+  w_.out_.clear();
+}
+
+std::string RecordDigest::hex() {
+  sha_.update(w_.out_);
+  w_.out_.clear();
+  return hex_of(sha_.finish());
+}
+
 RecordReader::RecordReader(std::string_view record, std::string_view magic) : data_(record) {
   if (record.size() < kSealSize)
     return;
