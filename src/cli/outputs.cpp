@@ -28,12 +28,26 @@ std::optional<std::string> not_a_file(const fs::path& path) {
   return "not a regular file";
 }
 
-/// True when `path` (the file it names, or the link itself) is one of `ids`.
-bool names_one_of(const fs::path& path, const std::vector<FileId>& ids) {
+/// The identities of the file `path` names and of the link itself, those there are.
+std::vector<FileId> ids_of(const fs::path& path) {
+  std::vector<FileId> ids;
   for (bool follow : {true, false})
-    if (auto id = file_id(path, follow); id && std::binary_search(ids.begin(), ids.end(), *id))
+    if (auto id = file_id(path, follow))
+      ids.push_back(*id);
+  return ids;
+}
+
+/// True when one of `mine` is one of `sorted_ids`.
+bool any_in(const std::vector<FileId>& mine, const std::vector<FileId>& sorted_ids) {
+  for (const FileId& id : mine)
+    if (std::binary_search(sorted_ids.begin(), sorted_ids.end(), id))
       return true;
   return false;
+}
+
+/// True when `path` (the file it names, or the link itself) is one of `ids`, sorted.
+bool names_one_of(const fs::path& path, const std::vector<FileId>& ids) {
+  return any_in(ids_of(path), ids);
 }
 
 /// `p` with its links resolved as far as it exists, the rest normalised by name.
@@ -67,18 +81,17 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
     return false;
   }
   const fs::path spelled = spelling(path);
+  // Each output against each input: a thousand articles built at once are a million pairs.
+  const std::vector<FileId> ids = ids_of(path);
   for (const auto& in : inputs) {
     auto [known, added] = inputs_.try_emplace(in);
     Input& input = known->second;
     if (added) {
-      for (bool follow : {true, false})
-        if (auto id = file_id(in, follow))
-          input.ids.push_back(*id);
-      input.ids = sorted(std::move(input.ids));
+      input.ids = sorted(ids_of(in));
       input.spelled = canonical_spelling(in);
     }
     // By name too: "sub/../a.md" names a.md even where no folder "sub" exists to stat through.
-    if (names_one_of(path, input.ids) || input.spelled == spelled) {
+    if (any_in(ids, input.ids) || input.spelled == spelled) {
       diags.error({shown}, "output would overwrite the input '" + in + "'");
       return false;
     }
@@ -88,11 +101,10 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
   const fs::path& target = spelled;
   std::optional<FileId> dir = file_id(target.parent_path());
   Place place{dir.value_or(FileId{}), dir ? target.filename().string() : target.string()};
-  if (std::find(claimed_.begin(), claimed_.end(), place) != claimed_.end()) {
+  if (!claimed_.insert(std::move(place)).second) {
     diags.error({shown}, "two outputs of this run would be written to the same file");
     return false;
   }
-  claimed_.push_back(std::move(place));
   return true;
 }
 

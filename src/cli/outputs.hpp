@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,7 +42,7 @@ private:
   /// `path` with its links resolved as far as it exists; its folder's resolved once for all
   /// the outputs in it (a hundred article PDFs share one), each a dozen system calls.
   std::filesystem::path spelling(const std::filesystem::path& path);
-  std::vector<Place> claimed_;
+  std::set<Place> claimed_;
   bool stdout_claimed_ = false;
   std::map<std::string, Input> inputs_;
   std::map<std::filesystem::path, std::filesystem::path> folders_;

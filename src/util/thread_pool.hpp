@@ -53,15 +53,15 @@ private:
   std::vector<std::thread> threads_;
 };
 
-/// Destroys `what` on a worker of the shared pool once the work queued before it is done, or
-/// here when the pool has no workers: for a large structure whose freeing would hold its owner
-/// up (an issue's frames, a PDF's object graph: some milliseconds each) when nothing waits for
-/// the memory.
+/// Destroys `what` on the next worker of the shared pool that is free, before any work not yet
+/// started (post_first: behind a thousand queued outputs the memory would stay taken until the
+/// end), or here when the pool has no workers: for a large structure whose freeing would hold
+/// its owner up (an issue's frames, a PDF's object graph: some milliseconds each).
 template <class T> void dispose_later(std::unique_ptr<T> what) {
   ThreadPool& pool = ThreadPool::shared();
   if (pool.workers() == 0)
     return;
-  pool.post([held = std::shared_ptr<T>(std::move(what))]() mutable { held.reset(); });
+  pool.post_first([held = std::shared_ptr<T>(std::move(what))]() mutable { held.reset(); });
 }
 
 /// One piece of work started on a pool, whose end its owner waits for. Moving a Task moves the
