@@ -1,9 +1,9 @@
 #pragma once
 // librsvg (with the cairo, GIO and GObject calls that go with it) and libavif, opened (dlopen)
 // the first time a picture needs them rather than when galley starts: with what they bring in
-// (pango, gdk-pixbuf, libxml2, X11, the AV1 codecs) they are 58 of the 96 libraries galley links,
-// and loading those was more than half of starting galley, about 15 ms of every run, for the
-// rare article with an SVG or AVIF picture. The libraries are the ones the build found (their
+// (pango, gdk-pixbuf, libxml2, X11, the AV1 codecs) they were 52 of the 96 libraries galley
+// loaded, and loading those was more than half of starting galley, about 15 ms of every run,
+// for the rare article with an SVG or AVIF picture. The libraries are the ones the build found (their
 // sonames are fixed when galley is configured) and stay open for the process.
 #include <avif/avif.h>
 #include <cairo-pdf.h>
