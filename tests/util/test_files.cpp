@@ -1,4 +1,5 @@
 #include "galley/error.hpp"
+#include "util/cache_store.hpp"
 #include "util/files.hpp"
 #include "util/open_beneath.hpp"
 
@@ -7,6 +8,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace galley;
@@ -28,6 +30,38 @@ TEST_SUITE("util/files") {
     std::string why;
     CHECK_FALSE(read_file(dir / "nope.txt", &why).has_value());
     CHECK(why == "no such file");
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("a second name replaces what it named, gives the file through a link, and leaves "
+            "no temporary behind") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-link";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "cache");
+    write_file_atomic(dir / "out.pdf", "first");
+    write_file_atomic(dir / "cache/entry", "old entry");
+    REQUIRE(link_atomic(dir / "out.pdf", dir / "cache/entry"));
+    CHECK(read_file(dir / "cache/entry").value() == "first");
+    CHECK(fs::hard_link_count(dir / "out.pdf") == 2);
+    // The output replaced by the next write: the second name keeps the first bytes.
+    write_file_atomic(dir / "out.pdf", "second");
+    CHECK(read_file(dir / "cache/entry").value() == "first");
+    // Through a symbolic link, the name goes to the file, not to the link.
+    fs::create_symlink(dir / "out.pdf", dir / "alias.pdf");
+    REQUIRE(link_atomic(dir / "alias.pdf", dir / "cache/other"));
+    CHECK_FALSE(fs::is_symlink(dir / "cache/other"));
+    CHECK(read_file(dir / "cache/other").value() == "second");
+    CHECK_FALSE(link_atomic(dir / "missing.pdf", dir / "cache/none"));
+    CHECK_FALSE(fs::exists(dir / "cache/none"));
+    int n = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir / "cache"))
+      ++n;
+    CHECK(n == 2);
+    // A cache takes only a file's bytes, not a FIFO an output was written into.
+    REQUIRE(::mkfifo((dir / "pipe").c_str(), 0600) == 0);
+    CHECK_FALSE(CacheStore(dir / "store").link("0123", dir / "pipe"));
+    CHECK(CacheStore(dir / "store").link("0123", dir / "out.pdf"));
+    CHECK(CacheStore(dir / "store").read("0123").value() == "second");
     fs::remove_all(dir);
   }
 
