@@ -335,12 +335,7 @@ void set_content_id(std::string& pdf, const std::string& identifier) {
   FastDigest fast;
   fast.update(identifier);
   fast.update(pdf);
-  const Digest128 d = fast.finish();
-  std::array<std::uint8_t, 16> digest{};
-  for (int i = 0; i < 8; ++i) {
-    digest[std::size_t(i)] = std::uint8_t(d.low >> (8 * i));
-    digest[std::size_t(8 + i)] = std::uint8_t(d.high >> (8 * i));
-  }
+  const std::array<std::uint8_t, 16> digest = bytes_of(fast.finish());
   static constexpr char hex[] = "0123456789ABCDEF";
   size_t pos = id;
   for (int n = 0; n < 2; ++n) {

@@ -17,41 +17,21 @@ namespace galley {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_unrecorded(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  std::string bytes;
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) bytes.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t used = 0;
-  while (ok && used < bytes.size()) {
-    ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) used += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-  if (!ok) return std::nullopt;
-  return bytes;
-}
+namespace {
 
-std::optional<std::string_view> read_reusing(const fs::path& path) {
-  thread_local std::unique_ptr<char[]> buffer;
-  thread_local std::size_t capacity = 0;
+/// Reads the regular file at `path` whole into the memory `place(size)` gives: false when it is
+/// not one or cannot be read.
+template <class Place> bool read_regular(const fs::path& path, Place place) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    return std::nullopt;
+    return false;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
-  if (ok && size > capacity) {
-    buffer.reset(new char[size]); // default-initialised: not zero-filled
-    capacity = size;
-  }
+  char* data = ok ? place(size) : nullptr;
   std::size_t used = 0;
   while (ok && used < size) {
-    ssize_t n = ::read(fd, buffer.get() + used, size - used);
+    ssize_t n = ::read(fd, data + used, size - used);
     if (n < 0 && errno == EINTR)
       continue;
     ok = n > 0;
@@ -59,6 +39,33 @@ std::optional<std::string_view> read_reusing(const fs::path& path) {
       used += static_cast<std::size_t>(n);
   }
   ::close(fd);
+  return ok;
+}
+
+} // namespace
+
+std::optional<std::string> read_unrecorded(const fs::path& path) {
+  std::string bytes;
+  if (!read_regular(path, [&](std::size_t size) {
+        bytes.resize(size);
+        return bytes.data();
+      }))
+    return std::nullopt;
+  return bytes;
+}
+
+std::optional<std::string_view> read_reusing(const fs::path& path) {
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
+  std::size_t size = 0;
+  const bool ok = read_regular(path, [&](std::size_t n) {
+    if (n > capacity) {
+      buffer.reset(new char[n]); // default-initialised: not zero-filled
+      capacity = n;
+    }
+    size = n;
+    return buffer.get();
+  });
   if (!ok)
     return std::nullopt;
   return std::string_view(buffer.get(), size);
@@ -166,7 +173,7 @@ void CacheKey::files(const std::vector<fs::path>& paths, DigestSnapshot* snapsho
 }
 
 std::string CacheKey::finish() {
-  return sha256_hex(w_.seal());
+  return w_.hex();
 }
 
 fs::path CacheStore::entry_path(const std::string& key) const {

@@ -77,7 +77,7 @@ public:
   std::string finish();
 
 private:
-  RecordWriter w_;
+  RecordDigest w_;
 };
 
 /// Entries in a folder, created when the first is stored.

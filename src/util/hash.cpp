@@ -52,6 +52,15 @@ Digest128 fast_digest(std::string_view data) {
   return {h.low64, h.high64};
 }
 
+std::array<std::uint8_t, 16> bytes_of(const Digest128& d) {
+  std::array<std::uint8_t, 16> out{};
+  for (std::size_t i = 0; i < 8; ++i) {
+    out[i] = static_cast<std::uint8_t>(d.low >> (8 * i));
+    out[8 + i] = static_cast<std::uint8_t>(d.high >> (8 * i));
+  }
+  return out;
+}
+
 struct FastDigest::State {
   XXH3_state_t* xxh = XXH3_createState();
   ~State() { XXH3_freeState(xxh); }

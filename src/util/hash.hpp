@@ -38,6 +38,9 @@ struct Digest128 {
 };
 Digest128 fast_digest(std::string_view data);
 
+/// `d` as 16 bytes, `low` then `high`, each least significant byte first.
+std::array<std::uint8_t, 16> bytes_of(const Digest128& d);
+
 /// fast_digest() of the concatenation of what update() is given, without concatenating: a
 /// page's glyphs are digested where they lie.
 class FastDigest {

@@ -2,6 +2,7 @@
 
 #include "util/hash.hpp"
 
+#include <array>
 #include <bit>
 
 namespace galley {
@@ -14,13 +15,8 @@ namespace {
 constexpr std::size_t kSealSize = 16;
 
 std::string seal_of(std::string_view data) {
-  const Digest128 d = fast_digest(data);
-  std::string out(kSealSize, '\0');
-  for (int i = 0; i < 8; ++i) {
-    out[static_cast<std::size_t>(i)] = static_cast<char>((d.low >> (8 * i)) & 0xff);
-    out[static_cast<std::size_t>(8 + i)] = static_cast<char>((d.high >> (8 * i)) & 0xff);
-  }
-  return out;
+  const std::array<std::uint8_t, kSealSize> bytes = bytes_of(fast_digest(data));
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
 } // namespace

@@ -26,6 +26,11 @@ public:
   }
   void real(double v);
   void text(std::string_view s);
+  /// A digest kept in the record (the key of a kept stream or document): its two halves.
+  void digest(const Digest128& d) {
+    number(d.low);
+    number(d.high);
+  }
   /// The record with its seal; the writer is spent.
   std::string seal();
 
@@ -72,6 +77,10 @@ public:
   std::int64_t signed_number() {
     std::uint64_t u = number();
     return static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1);
+  }
+  Digest128 digest() {
+    const std::uint64_t low = number();
+    return {low, number()};
   }
   double real();
   /// A count of items that follow, each at least `min_item_bytes` long: one larger than what is
