@@ -1,6 +1,74 @@
 #include "epub/memo.hpp"
 
+#include "util/record.hpp"
+
 namespace galley::epub {
+
+namespace {
+
+/// The record format; a change of layout changes the name, so that an old record reads as
+/// damaged.
+constexpr std::string_view kMagic = "galley issue epub memo 1";
+
+} // namespace
+
+std::string memo_record(const EpubMemo& memo) {
+  RecordWriter w(kMagic);
+  w.number(memo.deflated_made.size());
+  for (const auto& [key, e] : memo.deflated_made) {
+    w.digest(key);
+    w.number(e.size);
+    w.number(e.crc);
+    w.text(e.packed);
+  }
+  w.number(memo.tokens_made.size());
+  for (const auto& [key, lines] : memo.tokens_made) {
+    w.digest(key);
+    w.number(lines.size());
+    for (const highlight::TokenLine& line : lines) {
+      w.number(line.size());
+      for (const highlight::Token& token : line) {
+        w.number(static_cast<std::uint64_t>(token.kind));
+        w.text(token.text);
+      }
+    }
+  }
+  return w.seal();
+}
+
+bool read_memo_record(std::string_view bytes, EpubMemo& memo) {
+  RecordReader r(bytes, kMagic);
+  std::map<Digest128, DeflatedEntry> deflated;
+  for (std::size_t n = r.count(4); n > 0 && r.ok(); --n) {
+    const Digest128 key = r.digest();
+    DeflatedEntry e;
+    e.size = r.number();
+    e.crc = static_cast<std::uint32_t>(r.number());
+    e.packed = r.text();
+    deflated.emplace(key, std::move(e));
+  }
+  std::map<Digest128, std::vector<highlight::TokenLine>> tokens;
+  for (std::size_t n = r.count(3); n > 0 && r.ok(); --n) {
+    const Digest128 key = r.digest();
+    std::vector<highlight::TokenLine> lines(r.count());
+    for (highlight::TokenLine& line : lines) {
+      line.resize(r.count(2));
+      for (highlight::Token& token : line) {
+        const std::uint64_t kind = r.number();
+        if (kind >= style::kTokenKinds)
+          return false;
+        token.kind = static_cast<style::TokenKind>(kind);
+        token.text = r.text();
+      }
+    }
+    tokens.emplace(key, std::move(lines));
+  }
+  if (!r.at_end())
+    return false;
+  memo.deflated_earlier = std::move(deflated);
+  memo.tokens_earlier = std::move(tokens);
+  return true;
+}
 
 Digest128 code_key(std::string_view language, std::string_view code) {
   // The language's length first, so that no two (language, code) pairs run together alike.

@@ -4,7 +4,7 @@
 // digest of their language and code. Both are what the same input always gives, so taking them
 // changes no byte of the book, only what is done again: a rebuild of an issue whose one article
 // changed deflates one document and highlights that article's code, not the hundred others'.
-// The export layer keeps an issue's memo in the build cache (export/epub_cache.hpp).
+// The export layer keeps an issue's memo in the build cache (export/issue_entry.hpp).
 #include "highlight/highlight.hpp"
 #include "util/hash.hpp"
 
@@ -30,6 +30,14 @@ struct EpubMemo {
   std::map<Digest128, DeflatedEntry> deflated_earlier, deflated_made;
   std::map<Digest128, std::vector<highlight::TokenLine>> tokens_earlier, tokens_made;
 };
+
+/// The memo's `made` maps as a record (util/record.hpp), for a later write's `earlier`: the
+/// export layer keeps it in the cache between builds.
+std::string memo_record(const EpubMemo& memo);
+
+/// Fills the memo's `earlier` maps from a record memo_record wrote; false, with `memo` left as
+/// it was, when `bytes` are not one whole record of this format.
+bool read_memo_record(std::string_view bytes, EpubMemo& memo);
 
 /// The key of a code block's tokens.
 Digest128 code_key(std::string_view language, std::string_view code);

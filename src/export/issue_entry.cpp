@@ -16,17 +16,15 @@ IssueEntry::IssueEntry(std::string_view kind, const model::Issue& issue,
   key_ = k.finish();
 }
 
-std::optional<std::string_view> IssueEntry::read() const {
-  return store_.read(key_);
+void IssueEntry::load(const std::function<bool(std::string_view)>& read, Diagnostics& diags) const {
+  std::optional<std::string_view> bytes = store_.read(key_);
+  if (bytes && !read(*bytes))
+    diags.note(where_, "the cache entry " + key_ + " of the issue's " + kind_ +
+                           " is damaged; making them again");
 }
 
 void IssueEntry::write(std::string_view bytes) const {
   store_.store(key_, bytes);
-}
-
-void IssueEntry::damaged(Diagnostics& diags, std::string_view made_again) const {
-  diags.note(where_, "the cache entry " + key_ + " of the issue's " + kind_ + " is damaged; " +
-                         std::string(made_again));
 }
 
 } // namespace galley::render

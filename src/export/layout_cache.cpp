@@ -15,10 +15,7 @@ LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
   w.text(options_text(options, Format::Pdf));
   w.text(style::dump_style(style));
   w.text(model::fingerprint_fields(issue));
-  for (const auto& f : typesetting_files(style)) {
-    w.text(f.string());
-    w.text(file_digest(f));
-  }
+  w.files(typesetting_files(style));
   common_ = w.finish();
 }
 

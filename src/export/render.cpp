@@ -1,16 +1,17 @@
 #include "galley/render.hpp"
 #include "export/article_cache.hpp"
-#include "export/epub_cache.hpp"
+#include "export/issue_entry.hpp"
 #include "export/layout_cache.hpp"
 #include "export/resource_cache.hpp"
-#include "export/stream_cache.hpp"
 #include "export/warm_up.hpp"
 
+#include "epub/memo.hpp"
 #include "epub/writer.hpp"
 #include "input/images.hpp"
 #include "input/load.hpp"
 #include "layout/layout.hpp"
 #include "model/walk.hpp"
+#include "pdf/content_key.hpp"
 #include "pdf/writer.hpp"
 #include "style/loader.hpp"
 #include "text/engine.hpp"
@@ -260,21 +261,21 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.print_pages = options.print_pages;
     eo.threads = options.threads;
     Diagnostics local;
-    // What the issue's last build deflated and highlighted (export/epub_cache.hpp); a single
-    // article, made whole when it changes, keeps none.
-    std::optional<EpubCache> epub_cache;
+    // What the issue's last build deflated and highlighted (export/issue_entry.hpp).
+    std::optional<IssueEntry> kept;
     epub::EpubMemo memo;
     if (!options.cache_dir.empty() && !issue.single_article) {
-      epub_cache.emplace(issue, options);
-      epub_cache->load(memo, local);
+      kept.emplace("EPUB documents", issue, options, Format::Epub);
+      kept->load([&](std::string_view bytes) { return epub::read_memo_record(bytes, memo); },
+                 local);
       eo.memo = &memo;
     }
     std::vector<std::string> fonts;
     std::string bytes = epub::write_epub(issue, style, eo, local, &fonts);
     diags.merge(local);
     if (local.has_errors()) return std::nullopt;
-    if (epub_cache)
-      epub_cache->store(memo);
+    if (kept)
+      kept->write(epub::memo_record(memo));
     int docs = static_cast<int>(issue.articles.size());
     return Rendered{std::move(bytes), docs, {}, sorted_unique(std::move(fonts))};
   }
@@ -294,11 +295,10 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   // layout or the writer computes, only when it is ready.
   std::optional<text::Engine> join_engine;
   pdf::PreparedImages pictures;
-  // An issue's content streams as its last build made them (export/stream_cache.hpp); a
-  // single article, rebuilt whole when it changes, keeps none.
-  std::optional<StreamCache> stream_cache;
+  // An issue's content streams as its last build made them (export/issue_entry.hpp).
+  std::optional<IssueEntry> kept_streams;
   if (!options.cache_dir.empty() && !issue.single_article)
-    stream_cache.emplace(issue, options);
+    kept_streams.emplace("page streams", issue, options, Format::Pdf);
   pdf::StreamMemo streams;
   Diagnostics stream_notes;
   // Pictures and fonts as an earlier write of this or another PDF prepared them.
@@ -311,8 +311,10 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
     join_engine.emplace(engine_options);
     pictures = pdf::prepare_images(picture_files(issue), wo);
-    if (stream_cache)
-      stream_cache->load(streams, stream_notes);
+    if (kept_streams)
+      kept_streams->load(
+          [&](std::string_view bytes) { return pdf::read_memo_record(bytes, streams); },
+          stream_notes);
   };
   std::vector<layout::ArticlePages> articles;
   {
@@ -334,15 +336,15 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   if (options.on_print_pages)
     options.on_print_pages(print_pages);
   wo.prepared = &pictures;
-  if (stream_cache)
+  if (kept_streams)
     wo.streams = &streams;
   local.merge(stream_notes);
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors())
     return std::nullopt;
-  if (stream_cache)
-    stream_cache->store(streams);
+  if (kept_streams)
+    kept_streams->write(pdf::memo_record(streams));
   std::vector<std::string> fonts;
   for (const layout::FontResource& f : doc.fonts)
     fonts.push_back(f.path);

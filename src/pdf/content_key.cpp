@@ -1,6 +1,7 @@
 #include "pdf/content_key.hpp"
 
 #include "galley/error.hpp"
+#include "util/record.hpp"
 
 #include <algorithm>
 #include <type_traits>
@@ -13,6 +14,10 @@ namespace {
 /// stream kept by an older galley is taken (the cache's toolchain key says the same, more
 /// coarsely).
 constexpr std::uint32_t kStreamFormat = 2;
+
+/// The format of memo records; a change of layout changes the name, so that an old record reads
+/// as damaged.
+constexpr std::string_view kMemoMagic = "galley page streams 1";
 
 /// Appends the bytes of `v`, a type without padding (whose bytes would not be set).
 template <class T> void put(std::string& b, const T& v) {
@@ -130,6 +135,65 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
   digest.update(b);
   key.digest = digest.finish();
   return key;
+}
+
+namespace {
+
+void write_numbers(RecordWriter& w, const std::vector<int>& v) {
+  w.number(v.size());
+  for (int n : v)
+    w.signed_number(n);
+}
+
+std::vector<int> read_numbers(RecordReader& r) {
+  std::vector<int> v(r.count());
+  for (int& n : v)
+    n = int(r.signed_number());
+  return v;
+}
+
+} // namespace
+
+std::string memo_record(const StreamMemo& memo) {
+  RecordWriter w(kMemoMagic);
+  w.number(memo.made.size());
+  for (const auto& [key, made] : memo.made) {
+    w.digest(key);
+    write_stream(w, made.packed);
+    write_numbers(w, made.uses.fonts);
+    write_numbers(w, made.uses.images);
+    w.number(made.uses.glyph_pictures.size());
+    for (const auto& [font, glyph] : made.uses.glyph_pictures) {
+      w.signed_number(font);
+      w.number(glyph);
+    }
+    write_numbers(w, made.uses.marked);
+  }
+  return w.seal();
+}
+
+bool read_memo_record(std::string_view bytes, StreamMemo& memo) {
+  RecordReader r(bytes, kMemoMagic);
+  std::map<Digest128, MadeStream> streams;
+  // The smallest stream takes 8 bytes: a damaged count fails here.
+  for (std::size_t n = r.count(8); n > 0 && r.ok(); --n) {
+    const Digest128 key = r.digest();
+    MadeStream made;
+    made.packed = read_stream(r);
+    made.uses.fonts = read_numbers(r);
+    made.uses.images = read_numbers(r);
+    made.uses.glyph_pictures.resize(r.count(2));
+    for (auto& [font, glyph] : made.uses.glyph_pictures) {
+      font = int(r.signed_number());
+      glyph = std::uint32_t(r.number());
+    }
+    made.uses.marked = read_numbers(r);
+    streams.emplace(key, std::move(made));
+  }
+  if (!r.at_end())
+    return false;
+  memo.earlier = std::move(streams);
+  return true;
 }
 
 } // namespace galley::pdf

@@ -10,6 +10,8 @@
 #include "util/hash.hpp"
 
 #include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley::pdf {
@@ -48,5 +50,13 @@ struct StreamMemo {
   std::map<Digest128, MadeStream> made;
   std::size_t taken = 0; ///< how many pages of the last write took their stream from `earlier`
 };
+
+/// `memo.made` as a record (util/record.hpp), for a later write's `earlier`: the export layer
+/// keeps it in the cache between builds.
+std::string memo_record(const StreamMemo& memo);
+
+/// Fills `memo.earlier` from a record memo_record wrote; false, with `memo` left as it was,
+/// when `bytes` are not one whole record of this format.
+bool read_memo_record(std::string_view bytes, StreamMemo& memo);
 
 } // namespace galley::pdf

@@ -18,4 +18,16 @@ StreamData pack_stream(std::string_view data, bool compress) {
   return {deflate_bytes(data, kLevel, DeflateWrapper::Zlib), true};
 }
 
+void write_stream(RecordWriter& w, const StreamData& s) {
+  w.number(s.deflated ? 1 : 0);
+  w.text(s.bytes);
+}
+
+StreamData read_stream(RecordReader& r) {
+  StreamData s;
+  s.deflated = r.number() != 0;
+  s.bytes = r.text();
+  return s;
+}
+
 } // namespace galley::pdf

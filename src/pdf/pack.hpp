@@ -1,6 +1,8 @@
 #pragma once
 // Stream bytes made ready before any PDF object exists, so that the writer can pack streams on
 // several threads and then create the objects in a fixed order.
+#include "util/record.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -14,5 +16,9 @@ struct StreamData {
 
 /// Packs `data`, deflating it when `compress`. Thread-safe.
 StreamData pack_stream(std::string_view data, bool compress);
+
+/// `s` in a record (the streams and pictures a cache keeps between writes), and back.
+void write_stream(RecordWriter& w, const StreamData& s);
+StreamData read_stream(RecordReader& r);
 
 } // namespace galley::pdf

@@ -10,18 +10,6 @@ namespace {
 constexpr std::string_view kImageMagic = "galley prepared image 1";
 constexpr std::string_view kFontMagic = "galley prepared font 1";
 
-void write_stream(RecordWriter& w, const StreamData& s) {
-  w.number(s.deflated ? 1 : 0);
-  w.text(s.bytes);
-}
-
-StreamData read_stream(RecordReader& r) {
-  StreamData s;
-  s.deflated = r.number() != 0;
-  s.bytes = r.text();
-  return s;
-}
-
 void write_optional(RecordWriter& w, const std::optional<StreamData>& s) {
   w.number(s ? 1 : 0);
   if (s)
