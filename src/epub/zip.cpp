@@ -46,9 +46,7 @@ std::time_t local_stamp(std::int64_t epoch) {
 /// are copied as they are: a source whose stat gives the method, both sizes and the CRC is not
 /// compressed again (zip_close, as for an entry taken from another archive).
 struct Deflated {
-  std::string packed;
-  zip_uint64_t size = 0;
-  zip_uint32_t crc = 0;
+  DeflatedEntry entry; ///< deflated here, or taken from the memo
   std::size_t read = 0;
   zip_error_t error{};
 };
@@ -56,13 +54,8 @@ struct Deflated {
 /// Level 6, zlib's default and what libzip used: EPUB readers download what is stored here.
 constexpr int kLevel = 6;
 
-Deflated deflate_entry(const std::string& data) {
-  Deflated d;
-  d.packed = deflate_bytes(data, kLevel, DeflateWrapper::None);
-  d.size = data.size();
-  d.crc = crc32_of(data);
-  zip_error_init(&d.error);
-  return d;
+DeflatedEntry deflate_entry(const std::string& data) {
+  return {deflate_bytes(data, kLevel, DeflateWrapper::None), data.size(), crc32_of(data)};
 }
 
 /// The zip_source_function callback (libzip's zip_source_function(3)) over a Deflated entry.
@@ -73,8 +66,8 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
     d.read = 0;
     return 0;
   case ZIP_SOURCE_READ: {
-    const std::size_t n = std::min<std::size_t>(len, d.packed.size() - d.read);
-    std::memcpy(data, d.packed.data() + d.read, n);
+    const std::size_t n = std::min<std::size_t>(len, d.entry.packed.size() - d.read);
+    std::memcpy(data, d.entry.packed.data() + d.read, n);
     d.read += n;
     return static_cast<zip_int64_t>(n);
   }
@@ -86,9 +79,9 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
     zip_stat_init(st);
     st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD |
                 ZIP_STAT_ENCRYPTION_METHOD;
-    st->size = d.size;
-    st->comp_size = d.packed.size();
-    st->crc = d.crc;
+    st->size = d.entry.size;
+    st->comp_size = d.entry.packed.size();
+    st->crc = d.entry.crc;
     st->comp_method = ZIP_CM_DEFLATE;
     st->encryption_method = ZIP_EM_NONE;
     return sizeof(zip_stat_t);
@@ -109,6 +102,8 @@ zip_int64_t deflated_source(void* state, void* data, zip_uint64_t len, zip_sourc
 std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, unsigned threads,
                       EpubMemo* memo) {
   std::vector<Deflated> deflated(entries.size());
+  for (Deflated& d : deflated)
+    zip_error_init(&d.error);
   std::vector<Digest128> keys(memo ? entries.size() : 0);
   parallel_for(entries.size(), threads, [&](std::size_t i, unsigned) {
     if (!entries[i].compress)
@@ -117,20 +112,16 @@ std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, 
       keys[i] = fast_digest(entries[i].data);
       auto kept = memo->deflated_earlier.find(keys[i]);
       if (kept != memo->deflated_earlier.end()) {
-        deflated[i].packed = kept->second.packed;
-        deflated[i].size = kept->second.size;
-        deflated[i].crc = kept->second.crc;
-        zip_error_init(&deflated[i].error);
+        deflated[i].entry = kept->second;
         return;
       }
     }
-    deflated[i] = deflate_entry(entries[i].data);
+    deflated[i].entry = deflate_entry(entries[i].data);
   });
   if (memo)
     for (std::size_t i = 0; i < entries.size(); ++i)
       if (entries[i].compress)
-        memo->deflated_made.emplace(
-            keys[i], DeflatedEntry{deflated[i].packed, deflated[i].size, deflated[i].crc});
+        memo->deflated_made.emplace(keys[i], deflated[i].entry);
   zip_error_t err;
   zip_error_init(&err);
   SourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &err));
