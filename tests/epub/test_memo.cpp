@@ -51,6 +51,21 @@ TEST_SUITE("epub/memo") {
     CHECK(second.tokens_made.size() == 1);
   }
 
+  TEST_CASE("a memo read back from its record serves as the memo itself; a torn one is refused") {
+    const model::Issue issue = memo_issue();
+    EpubMemo first;
+    const std::string plain = written(issue, &first);
+    const std::string record = memo_record(first);
+    EpubMemo next;
+    REQUIRE(read_memo_record(record, next));
+    CHECK(next.deflated_earlier.size() == first.deflated_made.size());
+    CHECK(next.tokens_earlier.size() == 1);
+    CHECK(written(issue, &next) == plain);
+    EpubMemo torn;
+    CHECK_FALSE(read_memo_record(std::string_view(record).substr(0, record.size() - 1), torn));
+    CHECK(torn.deflated_earlier.empty());
+  }
+
   TEST_CASE("what the memo gives is what the book holds") {
     const model::Issue issue = memo_issue();
     EpubMemo first;

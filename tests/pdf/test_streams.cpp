@@ -94,6 +94,22 @@ TEST_SUITE("pdf/streams") {
     CHECK(memo.made.size() == 2);
   }
 
+  TEST_CASE("a memo read back from its record serves as the memo itself; a torn one is refused") {
+    const layout::Document doc = tagged_document(2);
+    pdf::StreamMemo memo;
+    const std::string first = write(doc, &memo);
+    const std::string record = pdf::memo_record(memo);
+    pdf::StreamMemo next;
+    REQUIRE(pdf::read_memo_record(record, next));
+    CHECK(next.earlier.size() == 2);
+    CHECK(write(doc, &next) == first);
+    CHECK(next.taken == 3);
+    pdf::StreamMemo torn;
+    torn.earlier = next.made;
+    CHECK_FALSE(pdf::read_memo_record(std::string_view(record).substr(0, record.size() - 1), torn));
+    CHECK(torn.earlier.size() == 2); // left as it was
+  }
+
   TEST_CASE("a stream is taken by its key: what the memo holds is what the page shows") {
     const layout::Document doc = tagged_document(0);
     pdf::StreamMemo memo;
