@@ -1,5 +1,6 @@
 #include "pdf/catalog.hpp"
 
+#include "pdf/body.hpp"
 #include "pdf/metadata.hpp"
 #include "pdf/podofo_util.hpp"
 #include "pdf/raw.hpp"
@@ -8,7 +9,7 @@ namespace galley::pdf {
 
 using namespace PoDoFo;
 
-void add_named_dests(PdfMemDocument& doc, const std::vector<PdfReference>& pages,
+void add_named_dests(PdfMemDocument& doc, Body& body, const std::vector<PdfReference>& pages,
                      const DestMap& dests) {
   if (dests.empty())
     return;
@@ -25,10 +26,10 @@ void add_named_dests(PdfMemDocument& doc, const std::vector<PdfReference>& pages
     leaf += " null]";
   }
   leaf += "]>>";
-  PdfObject* tree = reserve_object(doc.GetObjects());
-  set_raw(tree, leaf);
+  const PdfReference tree = body.reserve();
+  body.set(tree, std::move(leaf));
   PdfDictionary root;
-  root.AddKey("Dests", tree->Reference());
+  root.AddKey("Dests", tree);
   PdfObject* names_obj = doc.GetObjects().CreateObject(PdfVariant(root));
   doc.GetCatalog()->GetDictionary().AddKey("Names", names_obj->Reference());
 }

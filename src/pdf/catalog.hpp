@@ -17,6 +17,8 @@ class PdfReference;
 
 namespace galley::pdf {
 
+class Body;
+
 /// Where a named destination points: a page index and a point in PDF user space.
 struct DestTarget {
   int page = 0;
@@ -25,9 +27,10 @@ struct DestTarget {
 /// Sorted by name: name trees need sorted keys (7.9.6).
 using DestMap = std::map<std::string, DestTarget>;
 
-/// Catalog /Names /Dests: a name tree with one leaf, each value an /XYZ destination (12.3.2.2).
-void add_named_dests(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfReference>& pages,
-                     const DestMap& dests);
+/// Catalog /Names /Dests: a name tree with one leaf, each value an /XYZ destination (12.3.2.2);
+/// the leaf's value goes into `body`.
+void add_named_dests(PoDoFo::PdfMemDocument& doc, Body& body,
+                     const std::vector<PoDoFo::PdfReference>& pages, const DestMap& dests);
 
 /// The document outline (12.3.3). Items whose destination is unknown are kept without one and
 /// reported as warnings. Top-level entries are open; deeper ones closed.

@@ -128,14 +128,6 @@ void raw_rect(std::string& out, double x1, double y1, double x2, double y2) {
   out += ']';
 }
 
-PdfObject* reserve_object(PdfVecObjects& objects) {
-  return objects.CreateObject(PdfVariant(PdfData("null")));
-}
-
-void set_raw(PdfObject* obj, const std::string& text) {
-  static_cast<PdfVariant&>(*obj) = PdfVariant(PdfData(text.data(), text.size()));
-}
-
 PdfObject raw_value(const std::string& text) {
   return PdfObject(PdfVariant(PdfData(text.data(), text.size())));
 }

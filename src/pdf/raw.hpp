@@ -1,8 +1,9 @@
 #pragma once
-// PDF syntax (PDF 32000-1 7.3) written as text by galley and handed to PoDoFo as raw data.
-// An issue has tens of thousands of page, annotation and structure objects: built as PoDoFo
-// dictionaries (a map node and a variant per key) and serialised again, they were most of the
-// writer's single-threaded time. PoDoFo still numbers them and writes the cross-reference table.
+// PDF syntax (PDF 32000-1 7.3) written as text by galley: the values of the objects it writes
+// itself (pdf/body.hpp), and values handed to PoDoFo as raw data. An issue has tens of
+// thousands of page, annotation and structure objects: built as PoDoFo dictionaries (a map node
+// and a variant per key) and serialised again, they were most of the writer's single-threaded
+// time.
 #include <podofo/podofo.h>
 
 #include <cstdint>
@@ -36,13 +37,6 @@ void raw_bytes(std::string& out, std::string_view bytes);
 
 /// Appends "[x1 y1 x2 y2]" (7.9.5).
 void raw_rect(std::string& out, double x1, double y1, double x2, double y2);
-
-/// A new indirect object whose value is given later by set_raw: objects that refer to each
-/// other need their numbers before either can be written.
-PoDoFo::PdfObject* reserve_object(PoDoFo::PdfVecObjects& objects);
-
-/// Makes `text` (a complete PDF value, "<<...>>" or "[...]") the value of `obj`.
-void set_raw(PoDoFo::PdfObject* obj, const std::string& text);
 
 /// `text` as a value PoDoFo writes as it is, for a key of a dictionary it holds.
 PoDoFo::PdfObject raw_value(const std::string& text);

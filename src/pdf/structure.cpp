@@ -1,5 +1,6 @@
 #include "pdf/structure.hpp"
 
+#include "pdf/body.hpp"
 #include "pdf/raw.hpp"
 
 #include <cstdint>
@@ -27,7 +28,7 @@ struct Content {
 
 } // namespace
 
-std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
+std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc, Body& body,
                                              const std::vector<layout::StructElement>& structure,
                                              const std::vector<PdfReference>& pages,
                                              const std::vector<std::vector<int>>& marked,
@@ -35,7 +36,6 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
   std::vector<std::int64_t> keys(annotations.size(), -1);
   if (structure.empty())
     return keys;
-  PdfVecObjects& objects = doc.GetObjects();
   const std::size_t n = structure.size();
 
   // Each element's own content, in document order, and the first content of its subtree.
@@ -61,18 +61,17 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
     return e == 0 || first[e] != kNoContent || structure[e].type == "TD" ||
            structure[e].type == "TH" || structure[e].type == "TR";
   };
-  PdfObject* root = reserve_object(objects);
-  const PdfReference root_ref = root->Reference();
-  std::vector<PdfObject*> elems(n, nullptr);
+  const PdfReference root_ref = body.reserve();
+  std::vector<bool> elems(n, false); // whether the element is in the tree
   std::vector<PdfReference> refs(n);
   for (std::size_t e = 0; e < n; ++e)
     if (kept(e)) {
-      elems[e] = reserve_object(objects);
-      refs[e] = elems[e]->Reference();
+      elems[e] = true;
+      refs[e] = body.reserve();
     }
   for (std::size_t e = 1; e < n; ++e)
     if (kept(e) && structure[e].parent >= 0 && static_cast<std::size_t>(structure[e].parent) < e &&
-        elems[std::size_t(structure[e].parent)] != nullptr)
+        elems[std::size_t(structure[e].parent)])
       children[std::size_t(structure[e].parent)].push_back(e);
 
   std::vector<std::vector<const Annotation*>> annotated(n);
@@ -86,7 +85,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
   int notes = 0;
   std::string d, kids;
   for (std::size_t e = 0; e < n; ++e) {
-    if (elems[e] == nullptr)
+    if (!elems[e])
       continue;
     const layout::StructElement& s = structure[e];
     // Without the optional /Type /StructElem (Table 323): an issue has tens of thousands.
@@ -164,7 +163,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
       d += ']';
     }
     d += ">>";
-    set_raw(elems[e], d);
+    body.set(refs[e], d);
   }
 
   // The parent tree (14.7.4.4): page p's MCIDs lead to their elements.
@@ -181,7 +180,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
   }
   for (std::size_t k = 0; k < annotations.size(); ++k) {
     const auto e = static_cast<std::size_t>(annotations[k].element);
-    if (annotations[k].element < 0 || e >= n || elems[e] == nullptr)
+    if (annotations[k].element < 0 || e >= n || !elems[e])
       continue;
     keys[k] = static_cast<std::int64_t>(pages.size() + k);
     raw_int(r, keys[k]);
@@ -196,7 +195,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc,
   r += "/ParentTreeNextKey";
   raw_int(r, static_cast<std::int64_t>(pages.size() + annotations.size()));
   r += ">>";
-  set_raw(root, r);
+  body.set(root_ref, std::move(r));
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
   catalog.AddKey("StructTreeRoot", root_ref);

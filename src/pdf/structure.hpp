@@ -11,6 +11,8 @@
 
 namespace galley::pdf {
 
+class Body;
+
 /// A link annotation and the Link element it belongs to.
 struct Annotation {
   int element = -1;
@@ -18,12 +20,13 @@ struct Annotation {
   PoDoFo::PdfReference ref;
 };
 
-/// Writes the tree of `structure` into `doc`. `pages` are the page objects, `marked[p]` the
-/// element of each MCID of page p (PageContent::marked), `annotations` the link annotations
-/// to reference from their elements (OBJR, 14.7.4.3). Page p is key p of the parent tree, so
-/// the caller gives each page /StructParents p; the annotations' keys follow the pages' and
-/// are returned, one for each annotation, -1 for one whose element is not in the tree.
-std::vector<std::int64_t> add_structure_tree(PoDoFo::PdfMemDocument& doc,
+/// Writes the tree of `structure` into `doc`, its elements' values into `body`. `pages` are the
+/// page objects, `marked[p]` the element of each MCID of page p (PageContent::marked),
+/// `annotations` the link annotations to reference from their elements (OBJR, 14.7.4.3). Page p is
+/// key p of the parent tree, so the caller gives each page /StructParents p; the annotations' keys
+/// follow the pages' and are returned, one for each annotation, -1 for one whose element is not in
+/// the tree.
+std::vector<std::int64_t> add_structure_tree(PoDoFo::PdfMemDocument& doc, Body& body,
                                              const std::vector<layout::StructElement>& structure,
                                              const std::vector<PoDoFo::PdfReference>& pages,
                                              const std::vector<std::vector<int>>& marked,

@@ -2,6 +2,7 @@
 
 #include "galley/error.hpp"
 #include "pdf/archive.hpp"
+#include "pdf/body.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/content.hpp"
 #include "pdf/font_embed.hpp"
@@ -14,11 +15,9 @@
 #include "pdf/structure.hpp"
 #include "pdf/svg_form.hpp"
 #include "util/files.hpp"
-#include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "util/thread_pool.hpp"
 
-#include <array>
 #include <mutex>
 #include <optional>
 
@@ -271,7 +270,7 @@ void append_resources(std::string& d, const PageContent& content,
 /// A link annotation whose dictionary is written once the structure tree has given it its
 /// /StructParent: `text` is the dictionary without its closing ">>".
 struct PendingLink {
-  PdfObject* obj = nullptr;
+  PdfReference ref;
   std::string text;
   std::ptrdiff_t tagged = -1; ///< its index in the tagged annotations, if it is one
 };
@@ -279,8 +278,8 @@ struct PendingLink {
 /// Link annotations (12.5.6.5) with an invisible border; /URI actions (12.6.4.7) for external
 /// links, named destinations (12.3.2.3) for internal ones. Appends the page's /Annots to
 /// `page_text`.
-void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Page& page,
-               std::size_t page_index, const DestMap& dests, std::vector<PendingLink>& links,
+void add_links(Body& body, std::string& page_text, const layout::Page& page, std::size_t page_index,
+               const DestMap& dests, std::vector<PendingLink>& links,
                std::vector<Annotation>& tagged, Diagnostics& diags) {
   std::string annots;
   layout::for_each_drawn(page, [&](const layout::Item& item, double dx) {
@@ -291,7 +290,7 @@ void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Pag
       diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
       return;
     }
-    PendingLink pending{reserve_object(objects), {}, -1};
+    PendingLink pending{body.reserve(), {}, -1};
     std::string& d = pending.text;
     // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
     d = "<</Type/Annot/Subtype/Link/F 4/Rect";
@@ -312,39 +311,15 @@ void add_links(PdfVecObjects& objects, std::string& page_text, const layout::Pag
       d += "/Contents";
       raw_text(d, link->uri.empty() ? "Go to " + link->dest : link->uri);
       pending.tagged = std::ptrdiff_t(tagged.size());
-      tagged.push_back({link->element, page_index, pending.obj->Reference()});
+      tagged.push_back({link->element, page_index, pending.ref});
     }
-    raw_ref(annots, pending.obj->Reference());
+    raw_ref(annots, pending.ref);
     links.push_back(std::move(pending));
   });
   if (!annots.empty()) {
     page_text += "/Annots[";
     page_text += annots;
     page_text += ']';
-  }
-}
-
-/// Replaces PoDoFo's /ID (an MD5 of the Info dictionary) by one derived from the identifier
-/// and the whole file, so that different content gets different ids (14.4). Both hex strings
-/// keep their length, so no offset moves. XXH3-128, not a cryptographic digest: the id names
-/// the file, it does not vouch for it, and an issue PDF is 4 MB to digest.
-void set_content_id(std::string& pdf, const std::string& identifier) {
-  size_t id = pdf.rfind("/ID");
-  if (id == std::string::npos)
-    throw Error("serialised PDF has no /ID");
-  FastDigest fast;
-  fast.update(identifier);
-  fast.update(pdf);
-  const std::array<std::uint8_t, 16> digest = bytes_of(fast.finish());
-  static constexpr char hex[] = "0123456789ABCDEF";
-  size_t pos = id;
-  for (int n = 0; n < 2; ++n) {
-    size_t open = pdf.find('<', pos), close = pdf.find('>', open);
-    if (open == std::string::npos || close == std::string::npos)
-      throw Error("serialised PDF has a malformed /ID");
-    for (size_t i = open + 1, k = 0; i < close; ++i, ++k)
-      pdf[i] = hex[(digest[(k / 2) % digest.size()] >> (k % 2 ? 0 : 4)) & 15];
-    pos = close + 1;
   }
 }
 
@@ -379,6 +354,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     PdfMemDocument& pdf = *document;
     pdf.SetPdfVersion(ePdfVersion_1_7);
     PdfVecObjects& objects = pdf.GetObjects();
+    Body body(objects);
 
     std::vector<const SubsetFont*> font_ptrs(res.fonts.size(), nullptr);
     std::vector<PdfObject*> font_objs(res.fonts.size(), nullptr);
@@ -417,14 +393,13 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     }
 
     // Pages, their annotations and the structure tree are written as text (pdf/raw.hpp) into
-    // objects reserved first, since they refer to each other. PoDoFo's own pages (CreatePage)
-    // are not used: each is a dictionary of dictionaries, and the page tree is one flat /Kids.
-    std::vector<PdfObject*> page_objs(doc.pages.size());
+    // objects reserved first (pdf/body.hpp), since they refer to each other. PoDoFo's own pages
+    // (CreatePage) are not used: each is a dictionary of dictionaries, and the page tree is one
+    // flat /Kids.
     std::vector<PdfReference> page_refs(doc.pages.size());
     std::string kids = "[";
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-      page_objs[p] = reserve_object(objects);
-      page_refs[p] = page_objs[p]->Reference();
+      page_refs[p] = body.reserve();
       raw_ref(kids, page_refs[p]);
     }
     kids += ']';
@@ -438,8 +413,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     PageStreams streams(doc, font_ptrs, image_ok, opt.compress, opt.threads, opt.streams);
 
     DestMap dests = collect_dests(doc, diags);
-    std::vector<PdfObject*> item_objs(doc.pages.size()), furniture_objs(doc.pages.size());
-    std::map<std::string, PdfObject*> origins; // one stream for each origin pages move to
+    std::vector<PdfReference> item_refs(doc.pages.size()), furniture_refs(doc.pages.size());
+    std::map<std::string, PdfReference> origins; // one stream for each origin pages move to
     std::vector<PendingLink> links;
     std::vector<Annotation> annotations; // the link annotations of tagged links
     const bool tagged = !doc.structure.empty();
@@ -464,28 +439,29 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       // 7.7.3.3: the page's streams, drawn as if they were one.
       d += "/Contents";
       const std::string& origin = streams.origin(p);
-      item_objs[p] = objects.CreateObject(PdfVariant(PdfDictionary()));
-      if (streams.has_furniture(p))
-        furniture_objs[p] = objects.CreateObject(PdfVariant(PdfDictionary()));
-      if (origin.empty() && !furniture_objs[p]) {
-        raw_ref(d, item_objs[p]->Reference());
+      item_refs[p] = body.reserve();
+      const bool furnished = streams.has_furniture(p);
+      if (furnished)
+        furniture_refs[p] = body.reserve();
+      if (origin.empty() && !furnished) {
+        raw_ref(d, item_refs[p]);
       } else {
         d += '[';
         if (!origin.empty()) {
-          PdfObject*& shared = origins[origin];
-          if (!shared) {
-            shared = objects.CreateObject(PdfVariant(PdfDictionary()));
-            set_stream(shared, pack_stream(origin, opt.compress));
+          auto [shared, added] = origins.try_emplace(origin);
+          if (added) {
+            shared->second = body.reserve();
+            body.set_stream(shared->second, pack_stream(origin, opt.compress));
           }
-          raw_ref(d, shared->Reference());
+          raw_ref(d, shared->second);
         }
-        raw_ref(d, item_objs[p]->Reference());
-        if (furniture_objs[p])
-          raw_ref(d, furniture_objs[p]->Reference());
+        raw_ref(d, item_refs[p]);
+        if (furnished)
+          raw_ref(d, furniture_refs[p]);
         d += ']';
       }
       append_resources(d, streams.uses(p), font_objs, image_objs, picture_objs);
-      add_links(objects, d, page, p, dests, links, annotations, diags);
+      add_links(body, d, page, p, dests, links, annotations, diags);
       if (tagged) {
         // Page p is key p of the parent tree (14.7.4.4); annotations are visited in structure
         // order (12.5, /Tabs; ISO 14289-1 7.18.3).
@@ -494,23 +470,23 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         d += "/Tabs/S";
       }
       d += ">>";
-      set_raw(page_objs[p], d);
+      body.set(page_refs[p], d);
     }
 
     std::vector<std::vector<int>> marked(doc.pages.size());
     for (std::size_t p = 0; p < doc.pages.size(); ++p)
       marked[p] = streams.uses(p).marked;
     std::vector<std::int64_t> keys =
-        add_structure_tree(pdf, doc.structure, page_refs, marked, annotations);
+        add_structure_tree(pdf, body, doc.structure, page_refs, marked, annotations);
     for (PendingLink& link : links) {
       if (link.tagged >= 0 && keys[std::size_t(link.tagged)] >= 0) {
         link.text += "/StructParent";
         raw_int(link.text, keys[std::size_t(link.tagged)]);
       }
       link.text += ">>";
-      set_raw(link.obj, link.text);
+      body.set(link.ref, std::move(link.text));
     }
-    add_named_dests(pdf, page_refs, dests);
+    add_named_dests(pdf, body, page_refs, dests);
     add_outline(pdf, doc.outline, dests, diags);
     add_page_labels(pdf, doc.pages);
     add_metadata(pdf, doc.info, opt.standard);
@@ -518,19 +494,15 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       add_output_intent(pdf, opt.compress);
     streams.finish();
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-      set_stream(item_objs[p], streams.items(p));
-      if (furniture_objs[p])
-        set_stream(furniture_objs[p], streams.furniture(p));
+      body.set_stream(item_refs[p], streams.items(p));
+      if (streams.has_furniture(p))
+        body.set_stream(furniture_refs[p], streams.furniture(p));
     }
+    std::string out = body.write_file(pdf, doc.info.identifier);
+    // The memo takes the streams the body points to: only once they are written.
     if (opt.streams)
       streams.keep(*opt.streams);
-
-    PdfRefCountedBuffer buffer;
-    PdfOutputDevice device(&buffer);
-    pdf.Write(&device);
-    std::string out(buffer.GetBuffer(), device.GetLength());
     dispose_later(std::move(document));
-    set_content_id(out, doc.info.identifier);
     return out;
   } catch (const PdfError& e) {
     throw Error(std::string("PDF writer failed: ") + PdfError::ErrorMessage(e.GetError()));
