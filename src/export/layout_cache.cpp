@@ -32,10 +32,12 @@ std::string LayoutCache::key(std::size_t index) const {
 
 LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
                                      layout::LaidOutArticle& out) const {
-  std::optional<std::string_view> entry = store_.read(key);
+  // Read into a buffer of its own, which the pages' glyph runs then view (GlyphList).
+  std::optional<std::string> entry = store_.load(key);
   if (!entry)
     return Found::Miss;
-  std::optional<layout::LaidOutArticle> article = layout::decode_article(*entry);
+  std::optional<layout::LaidOutArticle> article =
+      layout::decode_article(std::make_shared<const std::string>(std::move(*entry)));
   if (!article)
     return Found::Damaged;
   const std::vector<layout::FontResource>& fonts = article->pages.fonts;

@@ -97,7 +97,7 @@ private:
 
 class In {
 public:
-  explicit In(RecordReader& r) : r_(r) {}
+  In(RecordReader& r, std::shared_ptr<const std::string> owner) : r_(r), owner_(std::move(owner)) {}
   [[nodiscard]] bool ok() const { return r_.ok(); }
   std::int64_t n() { return r_.signed_number(); }
   int i() { return static_cast<int>(r_.signed_number()); }
@@ -130,7 +130,7 @@ public:
       std::size_t k = r_.count(kLeastGlyphBytes);
       if (!ok())
         return std::nullopt;
-      std::optional<GlyphList> glyphs = GlyphList::from_bytes(r_.text_view(), k);
+      std::optional<GlyphList> glyphs = GlyphList::from_bytes(r_.text_view(), k, owner_);
       if (!glyphs)
         return std::nullopt;
       r.glyphs = std::move(*glyphs);
@@ -207,7 +207,11 @@ public:
 
 private:
   RecordReader& r_;
+  std::shared_ptr<const std::string> owner_; ///< holds the record, when the runs may view it
 };
+
+std::optional<LaidOutArticle> decode(std::string_view record,
+                                     std::shared_ptr<const std::string> owner);
 
 } // namespace
 
@@ -273,8 +277,20 @@ std::string encode_article(const LaidOutArticle& article) {
 }
 
 std::optional<LaidOutArticle> decode_article(std::string_view record) {
+  return decode(record, nullptr);
+}
+
+std::optional<LaidOutArticle> decode_article(std::shared_ptr<const std::string> owner) {
+  const std::string_view record = *owner;
+  return decode(record, std::move(owner));
+}
+
+namespace {
+
+std::optional<LaidOutArticle> decode(std::string_view record,
+                                     std::shared_ptr<const std::string> owner) {
   RecordReader r(record, kMagic);
-  In in(r);
+  In in(r, std::move(owner));
   LaidOutArticle article;
   ArticlePages& a = article.pages;
   for (std::size_t k = in.count(); k > 0 && in.ok(); --k) {
@@ -343,5 +359,7 @@ std::optional<LaidOutArticle> decode_article(std::string_view record) {
     return std::nullopt;
   return article;
 }
+
+} // namespace
 
 } // namespace galley::layout

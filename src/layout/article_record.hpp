@@ -6,6 +6,7 @@
 #include "galley/diagnostics.hpp"
 #include "layout/layout.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,8 @@ std::string encode_article(const LaidOutArticle& article);
 
 /// nullopt when the record does not read back whole (truncated, altered, another format).
 std::optional<LaidOutArticle> decode_article(std::string_view record);
+/// The same for a record `owner` holds whole: the glyph runs view its bytes and share it
+/// (GlyphList::from_bytes) rather than copy them.
+std::optional<LaidOutArticle> decode_article(std::shared_ptr<const std::string> owner);
 
 } // namespace galley::layout

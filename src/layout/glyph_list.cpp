@@ -41,8 +41,17 @@ void GlyphList::Iterator::read() {
     next_ = read_glyph(at_, view_);
 }
 
+void GlyphList::own() {
+  if (!owner_)
+    return;
+  bytes_.assign(shared_);
+  owner_.reset();
+  shared_ = {};
+}
+
 void GlyphList::push_back(std::uint32_t id, double advance, double x_offset, double y_offset,
                           std::string_view text) {
+  own();
   put<std::uint32_t>(bytes_, id);
   put(bytes_, std::bit_cast<std::uint64_t>(advance));
   const auto x = std::bit_cast<std::uint64_t>(x_offset);
@@ -77,7 +86,8 @@ void GlyphList::views(std::vector<GlyphView>& out) const {
     out.push_back(g);
 }
 
-std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count) {
+std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count,
+                                               std::shared_ptr<const std::string> owner) {
   // Every length is checked before it is read, so that damaged bytes fail here and never in
   // the iterator.
   std::size_t pos = 0;
@@ -108,7 +118,12 @@ std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size
   if (pos != bytes.size())
     return std::nullopt;
   GlyphList list;
-  list.bytes_.assign(bytes);
+  if (owner) {
+    list.owner_ = std::move(owner);
+    list.shared_ = bytes;
+  } else {
+    list.bytes_.assign(bytes);
+  }
   list.count_ = count;
   return list;
 }

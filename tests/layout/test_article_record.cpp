@@ -10,6 +10,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <memory>
 
 using namespace galley;
 using namespace galley::layout;
@@ -83,11 +84,45 @@ TEST_SUITE("layout/article_record") {
     }
   }
 
+  TEST_CASE("runs read back from a shared record view its bytes, and copy them to change") {
+    GlyphRun run;
+    run.glyphs.push_back(Glyph{7, 4.5, 0, 0, "a"});
+    run.glyphs.push_back(Glyph{8, 5.5, 0, 0, "b"});
+    Page page;
+    page.items.push_back(run);
+    LaidOutArticle article;
+    article.pages.pages.push_back(page);
+    auto record = std::make_shared<const std::string>(encode_article(article));
+    std::weak_ptr<const std::string> watch = record;
+    std::optional<LaidOutArticle> back = decode_article(record);
+    REQUIRE(back);
+    CHECK(encode_article(*back) == *record);
+    auto* read = std::get_if<GlyphRun>(&back->pages.pages[0].items[0]);
+    REQUIRE(read);
+    const std::string_view viewed = read->glyphs.bytes();
+    CHECK(viewed.data() >= record->data());
+    CHECK(viewed.data() + viewed.size() <= record->data() + record->size());
+    // The pages keep the record: the caller's reference may go.
+    record.reset();
+    CHECK_FALSE(watch.expired());
+    CHECK(read->glyphs.unpack()[1].text == "b");
+    // A copy shares it; a change copies the bytes first and leaves the record as it was.
+    GlyphRun copy = *read;
+    copy.glyphs.push_back(Glyph{9, 6.5, 0, 0, "c"});
+    CHECK(copy.glyphs.size() == 3);
+    CHECK(copy.glyphs.unpack()[2].text == "c");
+    CHECK(read->glyphs.size() == 2);
+    CHECK(read->glyphs.bytes() == viewed);
+    // The changed copy let the record go: the pages were the last to hold it.
+    back.reset();
+    CHECK(watch.expired());
+  }
+
   TEST_CASE("a glyph list is read back from exactly its bytes and count") {
     GlyphList list;
     list.push_back(Glyph{41, 6.5, 0, 0, "f"});
     list.push_back(Glyph{42, 0, 1.25, -3, ""});
-    const std::string& bytes = list.bytes();
+    const std::string bytes(list.bytes());
     std::optional<GlyphList> back = GlyphList::from_bytes(bytes, 2);
     REQUIRE(back);
     CHECK(back->bytes() == bytes);
