@@ -33,11 +33,11 @@ std::string LayoutCache::key(std::size_t index) const {
 LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
                                      layout::LaidOutArticle& out) const {
   // Read into a buffer of its own, which the pages' glyph runs then view (GlyphList).
-  std::optional<std::string> entry = store_.load(key);
+  std::optional<SharedBytes> entry = store_.share(key);
   if (!entry)
     return Found::Miss;
   std::optional<layout::LaidOutArticle> article =
-      layout::decode_article(std::make_shared<const std::string>(std::move(*entry)));
+      layout::decode_article(entry->bytes, std::move(entry->owner));
   if (!article)
     return Found::Damaged;
   const std::vector<layout::FontResource>& fonts = article->pages.fonts;

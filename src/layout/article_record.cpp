@@ -97,7 +97,7 @@ private:
 
 class In {
 public:
-  In(RecordReader& r, std::shared_ptr<const std::string> owner) : r_(r), owner_(std::move(owner)) {}
+  In(RecordReader& r, std::shared_ptr<const void> owner) : r_(r), owner_(std::move(owner)) {}
   [[nodiscard]] bool ok() const { return r_.ok(); }
   std::int64_t n() { return r_.signed_number(); }
   int i() { return static_cast<int>(r_.signed_number()); }
@@ -207,11 +207,10 @@ public:
 
 private:
   RecordReader& r_;
-  std::shared_ptr<const std::string> owner_; ///< holds the record, when the runs may view it
+  std::shared_ptr<const void> owner_; ///< holds the record, when the runs may view it
 };
 
-std::optional<LaidOutArticle> decode(std::string_view record,
-                                     std::shared_ptr<const std::string> owner);
+std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<const void> owner);
 
 } // namespace
 
@@ -280,15 +279,14 @@ std::optional<LaidOutArticle> decode_article(std::string_view record) {
   return decode(record, nullptr);
 }
 
-std::optional<LaidOutArticle> decode_article(std::shared_ptr<const std::string> owner) {
-  const std::string_view record = *owner;
+std::optional<LaidOutArticle> decode_article(std::string_view record,
+                                             std::shared_ptr<const void> owner) {
   return decode(record, std::move(owner));
 }
 
 namespace {
 
-std::optional<LaidOutArticle> decode(std::string_view record,
-                                     std::shared_ptr<const std::string> owner) {
+std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<const void> owner) {
   RecordReader r(record, kMagic);
   In in(r, std::move(owner));
   LaidOutArticle article;

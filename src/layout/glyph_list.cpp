@@ -87,7 +87,7 @@ void GlyphList::views(std::vector<GlyphView>& out) const {
 }
 
 std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count,
-                                               std::shared_ptr<const std::string> owner) {
+                                               std::shared_ptr<const void> owner) {
   // Every length is checked before it is read, so that damaged bytes fail here and never in
   // the iterator.
   std::size_t pos = 0;

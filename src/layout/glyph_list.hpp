@@ -101,13 +101,13 @@ public:
   /// A list from bytes() of `count` glyphs; nullopt when they are not exactly that. With an
   /// `owner` holding `bytes`, the list views them and keeps the owner; else it copies them.
   static std::optional<GlyphList> from_bytes(std::string_view bytes, std::size_t count,
-                                             std::shared_ptr<const std::string> owner = {});
+                                             std::shared_ptr<const void> owner = {});
 
 private:
   /// Copies viewed bytes into bytes_, before they change.
   void own();
   std::string bytes_;
-  std::shared_ptr<const std::string> owner_; ///< holds shared_, when set
+  std::shared_ptr<const void> owner_; ///< holds shared_, when set
   std::string_view shared_;
   std::size_t count_ = 0;
 };

@@ -22,7 +22,8 @@ namespace {
 /// Reads the regular file at `path` whole into the memory `place(size)` gives: false when it is
 /// not one or cannot be read.
 template <class Place> bool read_regular(const fs::path& path, Place place) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Not blocked by a FIFO in its place, which is refused below like anything but a file.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return false;
   struct stat st {};
@@ -52,6 +53,21 @@ std::optional<std::string> read_unrecorded(const fs::path& path) {
       }))
     return std::nullopt;
   return bytes;
+}
+
+std::optional<SharedBytes> read_shared(const fs::path& path) {
+  std::shared_ptr<char[]> buffer;
+  std::size_t size = 0;
+  const bool ok = read_regular(path, [&](std::size_t n) {
+    buffer.reset(new char[n]); // default-initialised: not zero-filled
+    size = n;
+    return buffer.get();
+  });
+  if (!ok)
+    return std::nullopt;
+  SharedBytes out{std::move(buffer), {}};
+  out.bytes = std::string_view(out.owner.get(), size);
+  return out;
 }
 
 std::optional<std::string_view> read_reusing(const fs::path& path) {
@@ -194,6 +210,10 @@ bool CacheStore::link(const std::string& key, const fs::path& existing) const {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   return !ec && link_atomic(existing, path);
+}
+
+std::optional<SharedBytes> CacheStore::share(const std::string& key) const {
+  return read_shared(entry_path(key));
 }
 
 std::optional<std::string_view> CacheStore::read(const std::string& key) const {

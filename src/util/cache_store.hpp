@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -20,6 +21,17 @@ namespace galley {
 /// wrote earlier, its outputs and cache entries, which are not sources of the next. nullopt
 /// when it cannot be read.
 std::optional<std::string> read_unrecorded(const std::filesystem::path& path);
+
+/// Bytes read whole into a buffer of their own, and what holds them: shared by what views them.
+struct SharedBytes {
+  std::shared_ptr<const char[]> owner;
+  std::string_view bytes;
+};
+
+/// A whole file read without recording it as read, into a buffer not zero-filled first (a
+/// cache entry of an issue's article is some 160 KB: zeroed, then read over, a hundred of them
+/// were a sixth of reading the articles back). nullopt when it cannot be read.
+std::optional<SharedBytes> read_shared(const std::filesystem::path& path);
 
 /// A whole file read without recording it as read, into a buffer this thread keeps and reuses
 /// (never zero-filled first): for cache entries read once and decoded, a hundred or so by each
@@ -87,6 +99,9 @@ public:
   /// The entry's bytes; nullopt when there is none. An entry is not a source of the output:
   /// read_unrecorded.
   [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
+  /// The same, read into a buffer of its own (read_shared): for an entry whose bytes what is
+  /// decoded from it views.
+  [[nodiscard]] std::optional<SharedBytes> share(const std::string& key) const;
   /// The same, read into this thread's buffer (read_reusing): for an entry that is decoded, not
   /// kept as it is. The view is valid until the thread reads the next.
   [[nodiscard]] std::optional<std::string_view> read(const std::string& key) const;

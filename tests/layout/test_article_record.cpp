@@ -94,7 +94,7 @@ TEST_SUITE("layout/article_record") {
     article.pages.pages.push_back(page);
     auto record = std::make_shared<const std::string>(encode_article(article));
     std::weak_ptr<const std::string> watch = record;
-    std::optional<LaidOutArticle> back = decode_article(record);
+    std::optional<LaidOutArticle> back = decode_article(*record, record);
     REQUIRE(back);
     CHECK(encode_article(*back) == *record);
     auto* read = std::get_if<GlyphRun>(&back->pages.pages[0].items[0]);

@@ -62,6 +62,16 @@ TEST_SUITE("util/files") {
     CHECK_FALSE(CacheStore(dir / "store").link("0123", dir / "pipe"));
     CHECK(CacheStore(dir / "store").link("0123", dir / "out.pdf"));
     CHECK(CacheStore(dir / "store").read("0123").value() == "second");
+    // Shared: a buffer of its own, which outlives the store and the file.
+    std::optional<SharedBytes> shared = CacheStore(dir / "store").share("0123");
+    REQUIRE(shared);
+    write_file_atomic(dir / "out.pdf", "third");
+    fs::remove_all(dir / "store");
+    CHECK(shared->bytes == "second");
+    CHECK(shared->bytes.data() == shared->owner.get());
+    CHECK_FALSE(CacheStore(dir / "store").share("0123"));
+    CHECK_FALSE(read_shared(dir / "pipe"));
+    CHECK(read_shared(dir / "out.pdf").value().bytes == "third");
     fs::remove_all(dir);
   }
 
