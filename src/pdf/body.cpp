@@ -44,6 +44,7 @@ PdfReference Body::reserve() {
   // no PoDoFo object stands for it.
   const PdfReference ref(static_cast<std::uint32_t>(objects_.GetObjectCount()), 0);
   objects_.SetObjectCount(ref);
+  reserved_end_ = std::max<std::size_t>(reserved_end_, ref.ObjectNumber() + 1);
   return ref;
 }
 
@@ -99,7 +100,7 @@ std::string Body::write_file(const PdfMemDocument& doc, std::string_view identif
   };
   if (!std::is_sorted(built.begin(), built.end(), by_number))
     std::sort(built.begin(), built.end(), by_number);
-  std::size_t count = values_.size();
+  std::size_t count = std::max(values_.size(), reserved_end_);
   if (!built.empty())
     count = std::max<std::size_t>(count, built.back()->Reference().ObjectNumber() + 1);
 

@@ -5,7 +5,7 @@
 // the fonts, pictures, outline and catalog it builds, but their values are galley's text
 // (pdf/raw.hpp) and packed streams, held here and copied once, straight into the file's bytes:
 // PoDoFo's serialiser formatted each object with vsnprintf into a buffer it grew by copying,
-// and was a fifth of a rebuild of an issue.
+// and was a seventh of a rebuild of an issue after one article changed.
 #include "pdf/pack.hpp"
 
 #include <podofo/podofo.h>
@@ -51,7 +51,8 @@ private:
   Value& value(const PoDoFo::PdfReference& ref);
 
   PoDoFo::PdfVecObjects& objects_;
-  std::vector<Value> values_; ///< by object number
+  std::vector<Value> values_;    ///< by object number
+  std::size_t reserved_end_ = 0; ///< one past the highest number reserved
   std::deque<StreamData> kept_;
 };
 

@@ -126,13 +126,14 @@ TEST_CASE("every cross-reference entry points at its object, a number left unset
   const PdfReference unset = w->body.reserve();
   const PdfReference after = w->body.reserve();
   w->body.set(after, "[ 1 2]");
+  const PdfReference last = w->body.reserve(); // never set: still counted, and free
   const std::string pdf = w->body.write_file(*w->doc, "urn:example:1");
   const std::size_t startxref = pdf.rfind("startxref\n");
   REQUIRE(startxref != std::string::npos);
   const std::size_t xref = number_at(pdf, startxref + 10);
   REQUIRE(pdf.compare(xref, 7, "xref\n0 ") == 0);
   const std::size_t size = number_at(pdf, xref + 7);
-  CHECK(size == after.ObjectNumber() + 1);
+  CHECK(size == last.ObjectNumber() + 1);
   CHECK(pdf.find("/Size " + std::to_string(size) + ">>") != std::string::npos);
   const std::size_t first = pdf.find('\n', xref + 7) + 1;
   std::vector<std::size_t> free;
@@ -150,9 +151,10 @@ TEST_CASE("every cross-reference entry points at its object, a number left unset
     CHECK(pdf.compare(offset, header.size(), header) == 0);
   }
   // Entry 0 heads the chain of free entries, which ends at 0.
-  CHECK(free == std::vector<std::size_t>{0, unset.ObjectNumber()});
+  CHECK(free == std::vector<std::size_t>{0, unset.ObjectNumber(), last.ObjectNumber()});
   CHECK(number_at(pdf, first) == unset.ObjectNumber());
-  CHECK(number_at(pdf, first + 20 * unset.ObjectNumber()) == 0);
+  CHECK(number_at(pdf, first + 20 * unset.ObjectNumber()) == last.ObjectNumber());
+  CHECK(number_at(pdf, first + 20 * last.ObjectNumber()) == 0);
   CHECK(pdf.find(std::to_string(after.ObjectNumber()) + " 0 obj[ 1 2]\nendobj\n") !=
         std::string::npos);
   CHECK(pdf.ends_with(">>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n"));
