@@ -13,7 +13,7 @@ namespace {
 /// The entry format; a change of layout changes the name, so that old entries read as damaged
 /// rather than wrongly.
 constexpr std::string_view kMagic = "galley output entry 3";
-constexpr std::string_view kInputMagic = "galley input entry 1";
+constexpr std::string_view kInputMagic = "galley input entry 2";
 constexpr std::string_view kPlacedMagic = "galley placed output 1";
 constexpr std::string_view kDigestsMagic = "galley file digests 1";
 
@@ -125,6 +125,7 @@ std::string encode_input(const CachedInput& e) {
     w.text(a.slug);
   }
   write_texts(w, e.files);
+  write_texts(w, e.common_files);
   w.number(e.article_files.size());
   for (const auto& files : e.article_files) write_texts(w, files);
   w.text(e.style_text);
@@ -149,6 +150,7 @@ std::optional<CachedInput> decode_input(std::string_view record) {
     e.info.articles.push_back(std::move(a));
   }
   e.files = read_texts(r);
+  e.common_files = read_texts(r);
   for (std::size_t n = r.count(1); n > 0 && r.ok(); --n) e.article_files.push_back(read_texts(r));
   e.style_text = r.text();
   e.issue_text = r.text();

@@ -35,6 +35,7 @@ struct CachedInput {
   std::vector<std::pair<std::string, std::string>> sources; ///< each file read, its digest
   InputInfo info;
   std::vector<std::string> files;
+  std::vector<std::string> common_files;
   std::vector<std::vector<std::string>> article_files;
   std::string style_text;
   std::string issue_text;

@@ -134,8 +134,15 @@ void Build::load_inputs() {
   if (st_.verify)
     load_settings_.options.cache_dir.clear();
   load_settings_.toolchain = toolchain_;
-  for (const auto& path : st_.inputs)
+  for (const auto& path : st_.inputs) {
     loaded_.push_back(load_input(path, load_settings_));
+    LoadedInput& in = loaded_.back();
+    if (!in.common_files.empty()) {
+      CacheKey common("galley common files");
+      common.files(in.common_files, &digests_);
+      in.common_key = common.finish();
+    }
+  }
 }
 
 void Build::render_job(std::size_t i) {
@@ -170,6 +177,7 @@ void Build::render_job(std::size_t i) {
     if (out.article >= 0) {
       k.text(in.issue_text);
       k.files(in.article_files[static_cast<std::size_t>(out.article)], &digests_);
+      k.text(in.common_key);
     } else {
       k.files(in.files, &digests_);
     }

@@ -74,11 +74,9 @@ void remember_files(LoadedInput& in, std::vector<fs::path> read,
   common.insert(common.end(), style_files.begin(), style_files.end());
   in.files = std::move(read);
   in.files.insert(in.files.end(), common.begin(), common.end());
-  for (const auto& article : in.issue->articles) {
-    auto files = render::article_files(article);
-    files.insert(files.end(), common.begin(), common.end());
-    in.article_files.push_back(std::move(files));
-  }
+  in.common_files = std::move(common);
+  for (const auto& article : in.issue->articles)
+    in.article_files.push_back(render::article_files(article));
   in.style_text = style::dump_style(in.style);
   in.issue_text = model::fingerprint_fields(in.shell);
 }
@@ -120,6 +118,7 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
       in.info = std::move(rec->info);
       in.info.path = path;
       in.files = paths(rec->files);
+      in.common_files = paths(rec->common_files);
       for (const auto& files : rec->article_files) in.article_files.push_back(paths(files));
       in.style_text = std::move(rec->style_text);
       in.issue_text = std::move(rec->issue_text);
@@ -141,6 +140,7 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
     for (const auto& f : read) rec.sources.emplace_back(f.string(), file_digest(f));
     rec.info = in.info;
     rec.files = strings(in.files);
+    rec.common_files = strings(in.common_files);
     for (const auto& files : in.article_files) rec.article_files.push_back(strings(files));
     rec.style_text = in.style_text;
     rec.issue_text = in.issue_text;

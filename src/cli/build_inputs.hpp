@@ -57,11 +57,15 @@ struct LoadedInput {
   InputInfo info;    ///< what the work list needs
   std::unique_ptr<PrintEdition> edition;
   /// For the cache: every file loading the input and its style read, and the fonts and
-  /// dictionaries; per article (for --single), its own files, the style's, the fonts and
-  /// dictionaries; the resolved style and the issue's own fields as text. Empty when the input
-  /// cannot be cached (standard input).
+  /// dictionaries; the files every article's output is made of too (the style's, the fonts and
+  /// dictionaries, some seventy), kept once rather than in each article's list; per article
+  /// (for --single), its own files; the resolved style and the issue's own fields as text.
+  /// Empty when the input cannot be cached (standard input).
   std::vector<std::filesystem::path> files;
+  std::vector<std::filesystem::path> common_files;
   std::vector<std::vector<std::filesystem::path>> article_files;
+  /// The common files by name and content (a CacheKey), taken once for all the articles' keys.
+  std::string common_key;
   std::string style_text;
   std::string issue_text;
   bool from_record = false; ///< known from the cache's record of its last load

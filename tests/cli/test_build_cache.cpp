@@ -303,6 +303,30 @@ TEST_SUITE("cli/build_cache") {
     CHECK(r3["issue.epub"]); // the EPUB does not depend on a PDF standard
   }
 
+  TEST_CASE("a style file changed only in a comment rebuilds every output, the articles' own too") {
+    // The style's files are part of every output's key by their bytes, also where the style
+    // they resolve to is the same: kept once for all the articles of an issue, not in each.
+    fs::path dir = example_copy("style-file");
+    std::ofstream(dir / "issue/house.yaml") << "extends: dispatch\n";
+    std::string manifest = read_file(dir / "issue/issue.yaml").value();
+    const std::size_t at = manifest.find("style: dispatch");
+    REQUIRE(at != std::string::npos);
+    manifest.replace(at, 15, "style: house.yaml");
+    std::ofstream(dir / "issue/issue.yaml") << manifest;
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    REQUIRE(run_galley(build_args(dir, "out", "r2.json")).status == 0);
+    auto second = cached_in(dir / "r2.json");
+    CHECK(second.size() == 6); // the issue's PDF and EPUB, and four articles' PDFs
+    for (const auto& [name, cached] : second)
+      CHECK_MESSAGE(cached, name);
+    append(dir / "issue/house.yaml", "# the house style\n");
+    REQUIRE(run_galley(build_args(dir, "out", "r3.json")).status == 0);
+    auto third = cached_in(dir / "r3.json");
+    CHECK(third.size() == 6);
+    for (const auto& [name, cached] : third)
+      CHECK_MESSAGE(!cached, name);
+  }
+
   TEST_CASE("a damaged entry is reported and rebuilt") {
     fs::path dir = example_copy("damaged");
     REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);

@@ -37,6 +37,31 @@ TEST_SUITE("cli/cache_entry") {
     CHECK(back->fonts == e.fonts);
   }
 
+  TEST_CASE("an input's record reads back with its files, the common ones once") {
+    CachedInput e;
+    e.sources = {{"/p/issue.yaml", std::string(64, 'a')}, {"/p/a.md", std::string(64, 'b')}};
+    e.info.path = "issue.yaml";
+    e.info.manifest = true;
+    e.info.slug = "issue";
+    e.info.articles = {{"a", "a-slug"}, {"b", "b-slug"}};
+    e.files = {"/p/issue.yaml", "/p/a.md", "/p/b.md", "/fonts/Inter.ttf"};
+    e.common_files = {"/fonts/Inter.ttf", "/p/house.yaml"};
+    e.article_files = {{"/p/a.md", "/p/a.jpg"}, {"/p/b.md"}};
+    e.style_text = "style";
+    e.issue_text = "issue";
+    const std::string record = encode_input(e);
+    std::optional<CachedInput> back = decode_input(record);
+    REQUIRE(back);
+    CHECK(back->sources == e.sources);
+    CHECK(back->info.articles.size() == 2);
+    CHECK(back->files == e.files);
+    CHECK(back->common_files == e.common_files);
+    CHECK(back->article_files == e.article_files);
+    CHECK(back->style_text == "style");
+    CHECK(back->issue_text == "issue");
+    CHECK_FALSE(decode_input(record.substr(0, record.size() - 1)));
+  }
+
   TEST_CASE("the store finds, misses and tells a damaged entry") {
     fs::path dir = fs::temp_directory_path() / "galley-cache-entry";
     fs::remove_all(dir);
