@@ -153,12 +153,9 @@ std::string Body::write_file(const PdfMemDocument& doc, std::string_view identif
   fast.update(identifier);
   fast.update(out);
   const std::array<std::uint8_t, 16> digest = bytes_of(fast.finish());
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string id = "<";
-  for (std::uint8_t b : digest) {
-    id += kHex[b >> 4];
-    id += kHex[b & 15];
-  }
+  for (std::size_t k = 0; k < digest.size(); k += 2)
+    append_hex16(id, unsigned(digest[k]) << 8 | digest[k + 1]);
   id += '>';
 
   const PdfObject& trailer = *doc.GetTrailer();

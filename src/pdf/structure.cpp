@@ -62,21 +62,22 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc, Body& body,
            structure[e].type == "TH" || structure[e].type == "TR";
   };
   const PdfReference root_ref = body.reserve();
-  std::vector<bool> elems(n, false); // whether the element is in the tree
+  std::vector<bool> in_tree(n, false);
   std::vector<PdfReference> refs(n);
   for (std::size_t e = 0; e < n; ++e)
     if (kept(e)) {
-      elems[e] = true;
+      in_tree[e] = true;
       refs[e] = body.reserve();
     }
   for (std::size_t e = 1; e < n; ++e)
     if (kept(e) && structure[e].parent >= 0 && static_cast<std::size_t>(structure[e].parent) < e &&
-        elems[std::size_t(structure[e].parent)])
+        in_tree[std::size_t(structure[e].parent)])
       children[std::size_t(structure[e].parent)].push_back(e);
 
   std::vector<std::vector<const Annotation*>> annotated(n);
   for (const Annotation& a : annotations)
-    if (a.element >= 0 && static_cast<std::size_t>(a.element) < n && elems[std::size_t(a.element)])
+    if (a.element >= 0 && static_cast<std::size_t>(a.element) < n &&
+        in_tree[std::size_t(a.element)])
       annotated[std::size_t(a.element)].push_back(&a);
 
   // Each Note has an element identifier (ISO 14289-1 7.9), found through the root's IDTree, a
@@ -85,7 +86,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc, Body& body,
   int notes = 0;
   std::string d, kids;
   for (std::size_t e = 0; e < n; ++e) {
-    if (!elems[e])
+    if (!in_tree[e])
       continue;
     const layout::StructElement& s = structure[e];
     // Without the optional /Type /StructElem (Table 323): an issue has tens of thousands.
@@ -180,7 +181,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc, Body& body,
   }
   for (std::size_t k = 0; k < annotations.size(); ++k) {
     const auto e = static_cast<std::size_t>(annotations[k].element);
-    if (annotations[k].element < 0 || e >= n || !elems[e])
+    if (annotations[k].element < 0 || e >= n || !in_tree[e])
       continue;
     keys[k] = static_cast<std::int64_t>(pages.size() + k);
     raw_int(r, keys[k]);

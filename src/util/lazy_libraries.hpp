@@ -3,8 +3,8 @@
 // the first time a picture needs them rather than when galley starts: with what they bring in
 // (pango, gdk-pixbuf, libxml2, X11, the AV1 codecs) they were 52 of the 96 libraries galley
 // loaded, and loading those was more than half of starting galley, about 15 ms of every run,
-// for the rare article with an SVG or AVIF picture. The libraries are the ones the build found (their
-// sonames are fixed when galley is configured) and stay open for the process.
+// for the rare article with an SVG or AVIF picture. The libraries are the ones the build found
+// (their sonames are fixed when galley is configured) and stay open for the process.
 #include <avif/avif.h>
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
