@@ -4,6 +4,7 @@
 #include "util/hash.hpp"
 #include "util/image_decode.hpp"
 #include "util/image_info.hpp"
+#include "util/resolved_paths.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -31,10 +32,10 @@ bool inside_roots(const fs::path& path, const std::vector<fs::path>& roots, bool
                    [&](const fs::path& r) { return is_inside(path, r); }))
     return false;
   std::error_code ec;
-  fs::path real = fs::weakly_canonical(path, ec);
+  fs::path real = weakly_canonical_path(path, ec);
   bool real_inside = !ec && std::any_of(roots.begin(), roots.end(), [&](const fs::path& r) {
     std::error_code ec2;
-    fs::path root = fs::weakly_canonical(r, ec2);
+    fs::path root = weakly_canonical_path(r, ec2);
     return !ec2 && is_inside(real, root);
   });
   escapes_by_link = !real_inside;

@@ -1,10 +1,12 @@
 #include "util/read_log.hpp"
 
 #include "util/files.hpp"
+#include "util/resolved_paths.hpp"
 
 #include <algorithm>
 #include <mutex>
-#include <set>
+#include <string>
+#include <unordered_set>
 
 namespace galley {
 
@@ -14,7 +16,10 @@ thread_local ReadLog* t_innermost = nullptr;
 
 struct ProcessPaths {
   std::mutex mutex;
-  std::set<std::filesystem::path> paths;
+  /// By native string, not as std::filesystem::path: a path compares component by component,
+  /// and a build logs thousands of reads, most of files it read before.
+  std::unordered_set<std::string> logged; ///< the paths log_read resolved, in normal form
+  std::unordered_set<std::string> paths;  ///< those and the files their links resolve to
 };
 
 ProcessPaths& process_paths() {
@@ -43,21 +48,32 @@ void log_read(const std::filesystem::path& path) {
   std::filesystem::path p = absolute_normal(path);
   for (ReadLog* log = t_innermost; log != nullptr; log = log->outer_)
     log->paths_.push_back(p);
+  auto& all = process_paths();
+  // A path through ".." names the file resolving gives, which the normal form may not.
+  if (path.native().find("..") == std::string::npos) {
+    std::lock_guard lock(all.mutex);
+    if (!all.logged.insert(p.native()).second)
+      return; // resolved when it was first read
+  }
   // A link is listed with the file it resolves to, so that an edit of either is seen (by a
   // depfile's build tool, by galley watch).
   std::error_code ec;
-  std::filesystem::path target = std::filesystem::canonical(path, ec);
-  auto& all = process_paths();
+  std::filesystem::path target = canonical_path(path, ec);
   std::lock_guard lock(all.mutex);
-  all.paths.insert(std::move(p));
+  all.paths.insert(p.native());
   if (!ec)
-    all.paths.insert(std::move(target));
+    all.paths.insert(target.native());
 }
 
 std::vector<std::filesystem::path> read_paths() {
-  auto& all = process_paths();
-  std::lock_guard lock(all.mutex);
-  return {all.paths.begin(), all.paths.end()};
+  std::vector<std::filesystem::path> out;
+  {
+    auto& all = process_paths();
+    std::lock_guard lock(all.mutex);
+    out.assign(all.paths.begin(), all.paths.end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 } // namespace galley

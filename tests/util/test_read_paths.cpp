@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <vector>
 
 using namespace galley;
 namespace fs = std::filesystem;
@@ -35,6 +36,19 @@ TEST_SUITE("util/read_paths") {
     // A file that could not be read is not one read.
     CHECK_FALSE(read_file(dir / "missing.md"));
     CHECK(has(dir / "missing.md") == 0);
+    // Through a linked folder: by the path read and by the file itself.
+    fs::create_directory_symlink(dir / "real", dir / "linked");
+    REQUIRE(read_file(dir / "linked" / "pic.png"));
+    CHECK(has(dir / "linked" / "pic.png") == 1);
+    // A file read again is resolved once for the process, but every log that sees the read
+    // holds it.
+    {
+      ReadLog log;
+      REQUIRE(read_file(dir / "pic.png"));
+      CHECK(log.paths() == std::vector<fs::path>{dir / "pic.png"});
+    }
+    CHECK(has(dir / "pic.png") == 1);
+    CHECK(has(dir / "real" / "pic.png") == 1);
     auto paths = read_paths();
     CHECK(std::is_sorted(paths.begin(), paths.end()));
     fs::remove_all(dir);
