@@ -9,10 +9,29 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <malloc.h>
 #include <string>
+
+namespace {
+
+/// Ends the process once a command has done its work: every output is written and closed by
+/// then, and what a normal exit would still do is tear down the process's static state (the
+/// text engine's faces and hyphenation dictionaries, ICU's and fontconfig's caches) object by
+/// object, about a tenth of a rebuild of a 100-article issue, for memory the kernel takes back
+/// whole. Under the address sanitizer the exit stays normal, so that its leak check runs.
+[[noreturn]] void leave(int code) {
+  std::fflush(nullptr);
+#ifdef __SANITIZE_ADDRESS__
+  std::exit(code);
+#else
+  std::_Exit(code);
+#endif
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
   using namespace galley::cli;
@@ -67,5 +86,5 @@ int main(int argc, char** argv) {
                    wants_json(argc, argv));
     return kInternalError;
   }
-  return exit_code;
+  leave(exit_code);
 }
