@@ -79,20 +79,6 @@ void Body::set_stream(const PdfReference& ref, StreamData&& data) {
 
 std::string Body::write_file(const PdfMemDocument& doc, std::string_view identifier) const {
   const PdfVecObjects& objects = doc.GetObjects();
-  // Sized once: the values given here are most of the file, PoDoFo's streams (fonts,
-  // pictures) most of the rest.
-  std::size_t size = 4096;
-  for (const Value& v : values_)
-    size += 32 + v.text.size() + (v.stream ? v.stream->bytes.size() + 20 : 0);
-  for (const PdfObject* obj : objects)
-    size += 20 + (obj->HasStream() ? std::size_t(obj->GetStream()->GetLength()) : 0);
-  std::string out;
-  out.reserve(size + 256 * std::size_t(objects.GetSize()));
-
-  // 7.5.2: the version, then a comment of bytes above 127 that marks the file as binary.
-  out += s_szPdfVersions[static_cast<int>(doc.GetPdfVersion())];
-  out += "\n%\xE2\xE3\xCF\xD3\n";
-
   // PoDoFo's objects by number, between the body's.
   std::vector<const PdfObject*> built(objects.begin(), objects.end());
   const auto by_number = [](const PdfObject* a, const PdfObject* b) {
@@ -103,6 +89,24 @@ std::string Body::write_file(const PdfMemDocument& doc, std::string_view identif
   std::size_t count = std::max(values_.size(), reserved_end_);
   if (!built.empty())
     count = std::max<std::size_t>(count, built.back()->Reference().ObjectNumber() + 1);
+
+  // Sized once, a little over: the values given here are most of the file, PoDoFo's streams
+  // (fonts, pictures) most of the rest, then 20 bytes an object in the cross-reference table.
+  // Growing a string of some megabytes copies it into twice the memory, and pages reserved and
+  // never written cost nothing.
+  std::size_t size = 4096 + 20 * count;
+  for (const Value& v : values_)
+    size += 32 + v.text.size() + (v.stream ? v.stream->bytes.size() + 20 : 0);
+  // PoDoFo's dictionaries are not known before they are written; a font's widths take a few
+  // kilobytes.
+  for (const PdfObject* obj : built)
+    size += 1024 + (obj->HasStream() ? std::size_t(obj->GetStream()->GetLength()) : 0);
+  std::string out;
+  out.reserve(size + size / 16);
+
+  // 7.5.2: the version, then a comment of bytes above 127 that marks the file as binary.
+  out += s_szPdfVersions[static_cast<int>(doc.GetPdfVersion())];
+  out += "\n%\xE2\xE3\xCF\xD3\n";
 
   std::vector<std::uint64_t> offsets(count, 0); // by object number; 0: free
   PdfRefCountedBuffer scratch;

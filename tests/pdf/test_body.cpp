@@ -159,3 +159,22 @@ TEST_CASE("every cross-reference entry points at its object, a number left unset
         std::string::npos);
   CHECK(pdf.ends_with(">>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n"));
 }
+
+TEST_CASE("the file is written into the buffer sized for it, never grown on the way") {
+  // An issue's shape: thousands of small objects, whose cross-reference entries alone are a
+  // tenth of the file, and PoDoFo dictionaries longer than a line (a font's widths).
+  auto w = document(true, packed("0 0 m 10 10 l S"), "x");
+  for (int k = 0; k < 20000; ++k)
+    w->body.set(w->body.reserve(), kElement);
+  PdfArray widths;
+  for (int g = 0; g < 3000; ++g)
+    widths.push_back(PdfVariant(std::int64_t(500 + g % 100)));
+  w->doc->GetObjects()
+      .CreateObject(PdfVariant(PdfDictionary()))
+      ->GetDictionary()
+      .AddKey("W", widths);
+  const std::string pdf = w->body.write_file(*w->doc, "urn:example:1");
+  CHECK(pdf.size() > 20000 * (kElement.size() + 20));
+  // A string that grew took twice what it held when it was full: nearly twice the file.
+  CHECK(pdf.capacity() < pdf.size() * 3 / 2);
+}
