@@ -2,6 +2,7 @@
 
 #include "util/record.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace galley::layout {
@@ -291,13 +292,20 @@ std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<co
   In in(r, std::move(owner));
   LaidOutArticle article;
   ArticlePages& a = article.pages;
-  for (std::size_t k = in.count(); k > 0 && in.ok(); --k) {
+  // Vectors are sized by the counts written before their items (a page holds hundreds), up to a
+  // bound a damaged count cannot push into a large allocation.
+  auto reserve = [](auto& v, std::size_t n) { v.reserve(std::min<std::size_t>(n, 1 << 14)); };
+  std::size_t pages = in.count();
+  reserve(a.pages, pages);
+  for (; pages > 0 && in.ok(); --pages) {
     Page p;
     p.width = in.d();
     p.height = in.d();
     p.bleed = in.d();
     p.label = in.s();
-    for (std::size_t j = in.count(); j > 0 && in.ok(); --j) {
+    std::size_t items = in.count();
+    reserve(p.items, items);
+    for (; items > 0 && in.ok(); --items) {
       std::optional<Item> item = in.item();
       if (!item)
         return std::nullopt;
@@ -335,7 +343,9 @@ std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<co
     t.word = in.i();
     a.page_starts.push_back(t);
   }
-  for (std::size_t k = in.count(); k > 0 && in.ok(); --k) {
+  std::size_t elements = in.count();
+  reserve(a.structure, elements);
+  for (; elements > 0 && in.ok(); --elements) {
     StructElement e;
     e.type = in.s();
     e.parent = in.i();

@@ -231,6 +231,13 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     return doc;
   }
   detail::fill_numbers(fm, starts, issue, style, engine, diags);
+  // Sized once: an issue has hundreds of pages and some ten thousand structure elements, and
+  // each growth would move them all.
+  doc.pages.reserve(page_count);
+  std::size_t elements = doc.structure.size() + fm.structure.size();
+  for (const ArticlePages& a : articles)
+    elements += a.structure.size();
+  doc.structure.reserve(elements);
   auto push = [&](Page page) {
     page.label = std::to_string(doc.pages.size() + 1);
     doc.pages.push_back(std::move(page));
