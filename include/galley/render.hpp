@@ -56,6 +56,11 @@ struct RenderOptions {
   /// before the PDF is written, so an EPUB of the same issue can be made meanwhile. Not called
   /// when laying the issue out failed. May be empty.
   std::function<void(const std::vector<model::PrintPage>&)> on_print_pages;
+  /// PDF: called once every article is laid out (or taken from cache_dir), before they are
+  /// joined and the PDF is written, which keep one thread busy: work held back so that the
+  /// layout could have every thread can start. Not called when rendering fails first. May be
+  /// empty.
+  std::function<void()> on_laid_out;
 };
 
 /// Loads articles or one manifest into an issue (see input::load_inputs). With a cache_dir, a

@@ -119,6 +119,9 @@ private:
   std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
   std::string toolchain_; ///< galley's and its libraries' versions, for cache keys
   DigestSnapshot digests_; ///< the files of the outputs' keys, each hashed or stat'ed once
+  /// By input: starts the articles' own outputs, held back while its issue PDF lays out its
+  /// articles; empty when none is held.
+  std::vector<std::function<void()>> start_articles_;
 };
 
 void Build::load_inputs() {
@@ -162,6 +165,16 @@ void Build::render_job(std::size_t i) {
     }
     ~Handover() { now(); }
   } handover{out.format == "pdf" && out.article < 0 ? in.edition.get() : nullptr, {}};
+  // The articles' own outputs start once the issue's articles are laid out, or when this job
+  // ends first, however it ends.
+  struct Gate {
+    std::function<void()> start;
+    void open() {
+      if (start)
+        std::exchange(start, nullptr)();
+    }
+    ~Gate() { open(); }
+  } gate{out.format == "pdf" && out.article < 0 ? std::move(start_articles_[out.input]) : nullptr};
   if ((!in.issue && !in.from_record) || failed(in.diags, st_.common))
     return;
   std::string key;
@@ -222,6 +235,8 @@ void Build::render_job(std::size_t i) {
             handover.now();
           }
         };
+      if (gate.start)
+        options.on_laid_out = [&gate] { gate.open(); };
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
       if (result)
@@ -243,6 +258,7 @@ void Build::render_job(std::size_t i) {
       render::RenderOptions fresh = options;
       fresh.cache_dir.clear();
       fresh.on_print_pages = nullptr;
+      fresh.on_laid_out = nullptr;
       Diagnostics again;
       auto second = render::render(*issue, in.style, format, fresh, again);
       if (!second || second->bytes != result->bytes) {
@@ -519,13 +535,34 @@ int Build::run() {
       const PlannedOutput& out = plan_.outputs[i];
       return out.format == "epub" && out.article < 0 && loaded_[out.input].edition != nullptr;
     };
-    run.held = waits_for_pages;
+    // An article's own output waits while its issue PDF lays the articles out, which then has
+    // every worker: in a rebuild its changed articles are the slowest part. They start beside
+    // the issue's joining and writing, which take one worker.
+    std::vector<bool> issue_pdf(loaded_.size(), false);
+    for (const PlannedOutput& out : plan_.outputs)
+      if (out.format == "pdf" && out.article < 0)
+        issue_pdf[out.input] = true;
+    auto waits_for_layout = [&](std::size_t i) {
+      const PlannedOutput& out = plan_.outputs[i];
+      return out.article >= 0 && issue_pdf[out.input];
+    };
+    run.held = [&](std::size_t i) { return waits_for_pages(i) || waits_for_layout(i); };
     for (std::size_t i = 0; i < plan_.outputs.size(); ++i)
       if (waits_for_pages(i))
         loaded_[plan_.outputs[i].input].edition->when_published([&run, i] { run.release(i); });
+    start_articles_.assign(loaded_.size(), nullptr);
+    for (std::size_t in = 0; in < loaded_.size(); ++in)
+      if (issue_pdf[in])
+        start_articles_[in] = [this, &run, &waits_for_layout, in] {
+          // Released items start ahead of the others, the last one released first.
+          for (std::size_t i = plan_.outputs.size(); i-- > 0;)
+            if (plan_.outputs[i].input == in && waits_for_layout(i))
+              run.release(i);
+        };
     run.on_tick = [&] { progress.update(handed, ms_since(started_), label()); };
     progress.update(0, 0, label());
     run_ordered(run);
+    start_articles_.clear(); // each was taken by its issue's job; they name this block's locals
   }
   progress.summary(written, failures, made, ms_since(started_));
   if (cache_)

@@ -23,11 +23,12 @@ struct OrderedRun {
   /// empty.
   std::function<void()> on_tick;
   std::chrono::milliseconds tick{100};
-  /// Items that start only once release() names them (an EPUB waiting for its PDF's pages):
-  /// held back, such an item takes no worker while what it needs is being made, and once
-  /// released it starts before the items not yet started, since an item before it is under way
-  /// and waits on it to be handed over. Every held item must be released by the work of an item
-  /// before it. May be empty: none is held.
+  /// Items that start only once release() names them (an EPUB waiting for its PDF's pages, an
+  /// article's own PDF waiting while its issue lays the articles out): held back, such an item
+  /// takes no worker while what it needs is being made, or while the workers are better spent
+  /// elsewhere, and once released it starts before the items not yet started, since an item
+  /// before it is under way and waits on it to be handed over. Every held item must be released
+  /// by the work of an item before it. May be empty: none is held.
   std::function<bool(std::size_t)> held;
 
   /// Starts held item `i`, from any thread, while run_ordered runs; a second call does nothing.

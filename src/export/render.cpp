@@ -323,6 +323,8 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     helper.wait();
   }
   if (!join_engine) prepare();
+  if (options.on_laid_out)
+    options.on_laid_out();
   layout::Document doc =
       layout::join_articles(issue, std::move(articles), style, *join_engine, lo, local);
   if (local.has_errors()) {

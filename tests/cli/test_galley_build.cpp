@@ -86,6 +86,31 @@ TEST_SUITE("cli/galley_build") {
     fs::remove_all(two);
   }
 
+  TEST_CASE("the articles' own PDFs wait for the issue's layout, and are made when the issue "
+            "fails") {
+    // They are held back while the issue lays its articles out, and started then or when the
+    // issue's job ends first: here the issue is longer than --max-pages allows, each article
+    // is not. On one thread or two, nothing waits forever and every article is written.
+    for (const char* jobs : {"1", "2"}) {
+      CAPTURE(jobs);
+      fs::path dir = fresh_dir(std::string("held-") + jobs);
+      auto r = run_galley({"build", kExampleIssue, "--single", "-f", "pdf,epub", "--max-pages", "8",
+                           "-j", jobs, "-o", dir.string()});
+      CHECK(r.status == 1);
+      CHECK(r.output.find("more pages than the limit of 8") != std::string::npos);
+      auto files = tree(dir);
+      CHECK(files.count("issue.pdf") == 0);
+      CHECK(files.count("issue.epub") == 1);
+      for (const char* name : {"microsoft-openai.pdf", "post-quantum-tls.pdf",
+                               "open-silicon-europe.pdf", "logical-qubits.pdf"}) {
+        CAPTURE(name);
+        REQUIRE(files.count(name) == 1);
+        CHECK(files[name].rfind("%PDF-", 0) == 0);
+      }
+      fs::remove_all(dir);
+    }
+  }
+
   TEST_CASE("the report parses and counts every output") {
     fs::path dir = fresh_dir("report");
     auto r = run_galley({"build", fixture("issue.yaml"), fixture("warn.md"), "--single", "-o",

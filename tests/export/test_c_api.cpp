@@ -143,7 +143,8 @@ TEST_SUITE("export/validate") {
 }
 
 TEST_SUITE("export/render") {
-  TEST_CASE("a PDF's pages are handed over before it is written, as the result gives them") {
+  TEST_CASE("a PDF's articles are reported laid out, then its pages handed over before it is "
+            "written, as the result gives them") {
     using namespace galley;
     const std::filesystem::path issue_path =
         std::filesystem::path(GALLEY_SOURCE_DIR) / "examples" / "quantum-dispatch" / "issue.yaml";
@@ -154,16 +155,25 @@ TEST_SUITE("export/render") {
     auto issue = render::load({issue_path}, options, diags);
     REQUIRE(issue);
     style::Style style = render::resolve_style(*issue, options, diags);
-    int calls = 0;
+    int calls = 0, laid_out = 0;
     std::vector<model::PrintPage> early;
+    options.on_laid_out = [&] {
+      CHECK(calls == 0); // before the pages are joined
+      ++laid_out;
+    };
     options.on_print_pages = [&](const std::vector<model::PrintPage>& pages) {
       ++calls;
       early = pages;
     };
     auto result = render::render(*issue, style, render::Format::Pdf, options, diags);
     REQUIRE(result);
+    CHECK(laid_out == 1);
     CHECK(calls == 1);
     CHECK(early.size() >= issue->articles.size());
     CHECK(early == result->print_pages);
+    // An EPUB lays nothing out.
+    auto book = render::render(*issue, style, render::Format::Epub, options, diags);
+    REQUIRE(book);
+    CHECK(laid_out == 1);
   }
 }
