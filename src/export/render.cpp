@@ -290,9 +290,10 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   wo.threads = options.threads;
   wo.standard = options.pdf_standard;
   // While the articles are laid out, a pool worker loads the hyphenation dictionaries they
-  // will ask for, sets up the engine that joins them and prepares the pictures the PDF may
-  // draw: with one article the second core would otherwise idle. None of it changes what the
-  // layout or the writer computes, only when it is ready.
+  // will ask for, sets up the engine that joins them, sets the cover and contents with it (from
+  // the model: they do not depend on the articles' pages, only their page numbers do) and
+  // prepares the pictures the PDF may draw: with one article the second core would otherwise
+  // idle. None of it changes what the layout or the writer computes, only when it is ready.
   std::optional<text::Engine> join_engine;
   pdf::PreparedImages pictures;
   // An issue's content streams as its last build made them (export/issue_entry.hpp).
@@ -307,9 +308,13 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     resources.emplace(options);
     wo.kept = &resources->kept();
   }
+  std::optional<layout::FrontMatter> front;
+  Diagnostics front_notes;
   auto prepare = [&] {
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
     join_engine.emplace(engine_options);
+    if (!issue.single_article)
+      front = layout::set_front_matter(issue, style, *join_engine, front_notes);
     pictures = pdf::prepare_images(picture_files(issue), wo);
     if (kept_streams)
       kept_streams->load(
@@ -325,8 +330,9 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   if (!join_engine) prepare();
   if (options.on_laid_out)
     options.on_laid_out();
-  layout::Document doc =
-      layout::join_articles(issue, std::move(articles), style, *join_engine, lo, local);
+  local.merge(front_notes);
+  layout::Document doc = layout::join_articles(issue, std::move(articles), style, *join_engine, lo,
+                                               local, std::move(front));
   if (local.has_errors()) {
     diags.merge(local);
     return std::nullopt;

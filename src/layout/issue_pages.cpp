@@ -129,7 +129,7 @@ Page cover_page(Setter& s, std::vector<ImageResource>& images, bool& designed,
 
 } // namespace
 
-FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePages>& articles,
+FrontMatter front_matter(const model::Issue& issue, const std::vector<ContentsEntry>& entries,
                          const style::Style& style, text::Engine& engine, Diagnostics& diags) {
   FrontMatter fm;
   Setter s{issue, style, engine, diags};
@@ -178,7 +178,7 @@ FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePag
     return y;
   };
   double y = new_page(true);
-  for (const ArticlePages& a : articles) {
+  for (const ContentsEntry& a : entries) {
     double left = s.geo.left((fm.pages.size() - 1) % 2 == 0);
     // Measure first on a scratch page, so that an entry never splits across pages.
     Page scratch = s.blank();

@@ -11,26 +11,16 @@ text::Line plain_line(text::Engine& engine, Diagnostics& diags, const std::strin
                       const std::string& s, const text::FontRequest& font, double size,
                       std::uint32_t color, const std::vector<std::string>& features = {});
 
-/// Where a contents entry's page number goes, once known.
-struct NumberSlot {
-  std::size_t page = 0; ///< index into the front matter pages
-  double right = 0;     ///< right edge of the number
-  double baseline = 0;
-  int element = -1; ///< the entry's Link element, which the number belongs to
-};
-
-struct FrontMatter {
-  std::vector<Page> pages;
-  std::vector<NumberSlot> slots; ///< one per article
-  std::vector<ImageResource> images; ///< the cover image; ImageItems index this
-  std::string anchor;            ///< the issue's outline destination
-  /// The contents as a TOC of TOCIs (PDF 32000-1 14.8.4.3.4), each entry's text and number a
-  /// Link; parents of -1 go under the Document. The cover is an artifact.
-  std::vector<StructElement> structure;
+/// An entry of the contents: an article's title, authors and anchor, as layout_article sets
+/// them (ArticlePages::title, authors, anchor).
+struct ContentsEntry {
+  std::string title;
+  std::string authors;
+  std::string anchor;
 };
 
 /// The cover (when style.issue.cover) and contents (when style.issue.contents) pages.
-FrontMatter front_matter(const model::Issue& issue, const std::vector<ArticlePages>& articles,
+FrontMatter front_matter(const model::Issue& issue, const std::vector<ContentsEntry>& entries,
                          const style::Style& style, text::Engine& engine, Diagnostics& diags);
 
 /// Writes the articles' first page numbers into the contents.

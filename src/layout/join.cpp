@@ -196,9 +196,23 @@ void adopt(Document& doc, std::vector<StructElement>& elements, std::vector<Page
 
 } // namespace
 
+FrontMatter set_front_matter(const model::Issue& issue, const style::Style& style,
+                             text::Engine& engine, Diagnostics& diags) {
+  std::vector<detail::ContentsEntry> entries;
+  for (std::size_t i = 0; i < issue.articles.size(); ++i) {
+    const model::Meta& m = issue.articles[i].meta;
+    std::vector<std::string> names;
+    for (const model::Author& a : m.authors)
+      names.push_back(a.name);
+    entries.push_back({m.title, join_names(names), article_key(issue, i)});
+  }
+  return detail::front_matter(issue, entries, style, engine, diags);
+}
+
 Document join_articles(const model::Issue& issue, std::vector<ArticlePages> articles,
                        const style::Style& style, text::Engine& engine,
-                       const LayoutOptions& options, Diagnostics& diags) {
+                       const LayoutOptions& options, Diagnostics& diags,
+                       std::optional<FrontMatter> front) {
   Document doc;
   doc.structure.push_back(StructElement{"Document", -1, {}, {}, false});
   doc.info = document_info(issue, options);
@@ -207,8 +221,15 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
   const Geometry geo = detail::page_geometry(style);
   const bool single = issue.single_article;
 
-  detail::FrontMatter fm;
-  if (!single) fm = detail::front_matter(issue, articles, style, engine, diags);
+  FrontMatter fm;
+  if (front) {
+    fm = std::move(*front);
+  } else if (!single) {
+    std::vector<detail::ContentsEntry> entries;
+    for (const ArticlePages& a : articles)
+      entries.push_back({a.title, a.authors, a.anchor});
+    fm = detail::front_matter(issue, entries, style, engine, diags);
+  }
   std::size_t page_count = fm.pages.size();
   std::vector<int> starts;
   for (const ArticlePages& a : articles) {

@@ -67,13 +67,40 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags,
                             std::size_t max_pages = std::numeric_limits<std::size_t>::max());
 
+/// Where a contents entry's page number goes, once known.
+struct NumberSlot {
+  std::size_t page = 0; ///< index into the front matter pages
+  double right = 0;     ///< right edge of the number
+  double baseline = 0;
+  int element = -1; ///< the entry's Link element, which the number belongs to
+};
+
+/// An issue's own pages, the cover and the contents, before the contents have their page
+/// numbers (join_articles writes them in).
+struct FrontMatter {
+  std::vector<Page> pages;
+  std::vector<NumberSlot> slots;     ///< one per article
+  std::vector<ImageResource> images; ///< the cover image; ImageItems index this
+  std::string anchor;                ///< the issue's outline destination
+  /// The contents as a TOC of TOCIs (PDF 32000-1 14.8.4.3.4), each entry's text and number a
+  /// Link; parents of -1 go under the Document. The cover is an artifact.
+  std::vector<StructElement> structure;
+};
+
+/// Sets the issue's cover and contents pages with `engine`, from what the model says of each
+/// article (its title, authors and anchor), not from its pages: while the articles are laid
+/// out. Join them with the same engine.
+FrontMatter set_front_matter(const model::Issue& issue, const style::Style& style,
+                             text::Engine& engine, Diagnostics& diags);
+
 /// Joins laid-out articles (in issue order) into a document: issue cover and contents pages
-/// (unless issue.single_article), blank pages for recto openings, running heads and folios with
-/// continuous numbering, the outline and the document info. `engine` shapes the issue pages and
-/// running heads.
+/// (unless issue.single_article; `front` when set_front_matter has set them, else set here),
+/// blank pages for recto openings, running heads and folios with continuous numbering, the
+/// outline and the document info. `engine` shapes the issue pages and running heads.
 Document join_articles(const model::Issue& issue, std::vector<ArticlePages> articles,
                        const style::Style& style, text::Engine& engine,
-                       const LayoutOptions& options, Diagnostics& diags);
+                       const LayoutOptions& options, Diagnostics& diags,
+                       std::optional<FrontMatter> front = std::nullopt);
 
 /// Lays out an issue (or a single article when issue.single_article) into pages: every article
 /// with layout_article(), then join_articles().

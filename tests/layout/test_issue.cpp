@@ -126,6 +126,37 @@ TEST_SUITE("layout/issue") {
     std::string t = trace(joined);
     CHECK(t.substr(0, t.find("fonts\n")) == whole.substr(0, whole.find("fonts\n")));
   }
+
+  TEST_CASE("the cover and contents set from the model, while the articles are laid out, join "
+            "to the same document") {
+    style::Style st = style::default_style();
+    model::Issue issue = test::sample_issue(3);
+    // Two articles under one slug: the second's anchor is made unique by its place.
+    issue.articles[2].meta.slug = issue.articles[0].meta.slug;
+    issue.articles[1].meta.authors.push_back(model::Author{});
+    issue.articles[1].meta.authors.back().name = "Second Author";
+    auto parts = [&] {
+      std::vector<ArticlePages> out;
+      Diagnostics d;
+      for (std::size_t i = 0; i < issue.articles.size(); ++i) {
+        text::Engine worker(test::engine_options(st));
+        out.push_back(layout_article(issue, i, st, worker, d));
+      }
+      return out;
+    };
+    Diagnostics d1, d2;
+    text::Engine e1(test::engine_options(st));
+    const std::string joined = trace(join_articles(issue, parts(), st, e1, LayoutOptions{}, d1));
+    text::Engine e2(test::engine_options(st));
+    FrontMatter front = set_front_matter(issue, st, e2, d2);
+    CHECK(front.slots.size() == issue.articles.size());
+    const std::string early =
+        trace(join_articles(issue, parts(), st, e2, LayoutOptions{}, d2, std::move(front)));
+    CHECK(joined.find("-3") != std::string::npos); // the unique anchor
+    CHECK(joined.find("Second Author") != std::string::npos);
+    CHECK(early == joined);
+    CHECK(d2.all().size() == d1.all().size());
+  }
 }
 
 TEST_SUITE("layout/issue") {
