@@ -18,10 +18,10 @@
 namespace {
 
 /// Ends the process once a command has done its work: every output is written and closed by
-/// then, and what a normal exit would still do is tear down the process's static state (the
-/// text engine's faces and hyphenation dictionaries, ICU's and fontconfig's caches) object by
-/// object, about a tenth of a rebuild of a 100-article issue, for memory the kernel takes back
-/// whole. Under the address sanitizer the exit stays normal, so that its leak check runs.
+/// then, and what a normal exit would still do is tear down what the process keeps for its
+/// lifetime (the text engines' faces and hyphenation dictionaries, ICU's caches) object by
+/// object, some milliseconds of a rebuild of a 100-article issue, for memory the kernel takes
+/// back whole. Under the address sanitizer the exit stays normal, so that its leak check runs.
 [[noreturn]] void leave(int code) {
   std::fflush(nullptr);
 #ifdef __SANITIZE_ADDRESS__
