@@ -22,15 +22,18 @@ namespace galley {
 /// when it cannot be read.
 std::optional<std::string> read_unrecorded(const std::filesystem::path& path);
 
-/// Bytes read whole into a buffer of their own, and what holds them: shared by what views them.
+/// A whole file's bytes, and what holds them (a mapping of the file, or a buffer): shared by
+/// what views them.
 struct SharedBytes {
   std::shared_ptr<const char[]> owner;
   std::string_view bytes;
 };
 
-/// A whole file read without recording it as read, into a buffer not zero-filled first (a
-/// cache entry of an issue's article is some 160 KB: zeroed, then read over, a hundred of them
-/// were a sixth of reading the articles back). nullopt when it cannot be read.
+/// A whole file without recording it as read, mapped (a private, read-only mapping of the file
+/// the name gave, which a later atomic write of that name leaves as it was) when it is on a
+/// local file system, else read into a buffer of its own; nullopt when it cannot be read. For
+/// galley's own files, written whole and never changed in place: a file cut short in place
+/// while it is mapped would fault the reads beyond its end.
 std::optional<SharedBytes> read_shared(const std::filesystem::path& path);
 
 /// A whole file read without recording it as read, into a buffer this thread keeps and reuses
@@ -99,8 +102,8 @@ public:
   /// The entry's bytes; nullopt when there is none. An entry is not a source of the output:
   /// read_unrecorded.
   [[nodiscard]] std::optional<std::string> load(const std::string& key) const;
-  /// The same, read into a buffer of its own (read_shared): for an entry whose bytes what is
-  /// decoded from it views.
+  /// The same, mapped or read into a buffer of its own (read_shared): for an entry whose bytes
+  /// what is decoded from it views.
   [[nodiscard]] std::optional<SharedBytes> share(const std::string& key) const;
   /// The same, read into this thread's buffer (read_reusing): for an entry that is decoded, not
   /// kept as it is. The view is valid until the thread reads the next.

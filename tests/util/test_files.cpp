@@ -62,7 +62,8 @@ TEST_SUITE("util/files") {
     CHECK_FALSE(CacheStore(dir / "store").link("0123", dir / "pipe"));
     CHECK(CacheStore(dir / "store").link("0123", dir / "out.pdf"));
     CHECK(CacheStore(dir / "store").read("0123").value() == "second");
-    // Shared: a buffer of its own, which outlives the store and the file.
+    // Shared: the file mapped, which outlives the store and the name (an entry written again
+    // is a new file).
     std::optional<SharedBytes> shared = CacheStore(dir / "store").share("0123");
     REQUIRE(shared);
     write_file_atomic(dir / "out.pdf", "third");
@@ -72,6 +73,11 @@ TEST_SUITE("util/files") {
     CHECK_FALSE(CacheStore(dir / "store").share("0123"));
     CHECK_FALSE(read_shared(dir / "pipe"));
     CHECK(read_shared(dir / "out.pdf").value().bytes == "third");
+    // An empty file cannot be mapped: it is read, and its bytes are none.
+    write_file_atomic(dir / "empty", "");
+    std::optional<SharedBytes> empty = read_shared(dir / "empty");
+    REQUIRE(empty);
+    CHECK(empty->bytes.empty());
     fs::remove_all(dir);
   }
 
