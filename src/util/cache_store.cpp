@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,18 +22,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Reads the regular file at `path` whole into the memory `place(size)` gives: false when it is
-/// not one or cannot be read.
-template <class Place> bool read_regular(const fs::path& path, Place place) {
+/// A descriptor of the regular file at `path`, and its size in `size`; -1 when it is not one
+/// or cannot be opened.
+int open_regular(const fs::path& path, std::size_t& size) {
   // Not blocked by a FIFO in its place, which is refused below like anything but a file.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
-    return false;
+    return -1;
   struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
-  char* data = ok ? place(size) : nullptr;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return -1;
+  }
+  size = static_cast<std::size_t>(st.st_size);
+  return fd;
+}
+
+/// Reads the `size` bytes of `fd` into the memory `place(size)` gives, and closes it: false
+/// when they cannot be read.
+template <class Place> bool read_whole(int fd, std::size_t size, Place place) {
+  char* data = place(size);
   std::size_t used = 0;
+  bool ok = true;
   while (ok && used < size) {
     ssize_t n = ::read(fd, data + used, size - used);
     if (n < 0 && errno == EINTR)
@@ -43,6 +54,14 @@ template <class Place> bool read_regular(const fs::path& path, Place place) {
   }
   ::close(fd);
   return ok;
+}
+
+/// Reads the regular file at `path` whole into the memory `place(size)` gives: false when it is
+/// not one or cannot be read.
+template <class Place> bool read_regular(const fs::path& path, Place place) {
+  std::size_t size = 0;
+  const int fd = open_regular(path, size);
+  return fd >= 0 && read_whole(fd, size, place);
 }
 
 } // namespace
@@ -66,15 +85,16 @@ bool on_local_disk(int fd) {
   struct statfs fs {};
   if (::fstatfs(fd, &fs) != 0)
     return false;
-  // statfs(2)'s magic numbers: ext2/3/4, XFS, Btrfs, tmpfs, overlayfs, F2FS, ZFS.
+  // ZFS's number (statfs(2)) is not in the kernel's list of them.
+  constexpr unsigned long kZfs = 0x2FC12FC1;
   switch (static_cast<unsigned long>(fs.f_type)) {
-  case 0xEF53:
-  case 0x58465342:
-  case 0x9123683E:
-  case 0x01021994:
-  case 0x794C7630:
-  case 0xF2F52010:
-  case 0x2FC12FC1:
+  case EXT4_SUPER_MAGIC: // ext2 and ext3 too
+  case XFS_SUPER_MAGIC:
+  case BTRFS_SUPER_MAGIC:
+  case TMPFS_MAGIC:
+  case OVERLAYFS_SUPER_MAGIC:
+  case F2FS_SUPER_MAGIC:
+  case kZfs:
     return true;
   default:
     return false;
@@ -89,34 +109,27 @@ std::optional<SharedBytes> read_shared(const fs::path& path) {
   // own, 16 MB, was some 3,000 page faults). The mapping is private and read-only, of the file
   // as the entry's name gave it: a later write of the entry is a new file (write_file_atomic),
   // and this one stays as it was for as long as something views it.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  std::size_t size = 0;
+  const int fd = open_regular(path, size);
   if (fd < 0)
     return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
   void* mapped = size > 0 && on_local_disk(fd)
                      ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0)
                      : MAP_FAILED;
-  ::close(fd);
   if (mapped == MAP_FAILED) {
     // Empty, on a network file system, or not mappable: read it.
     std::shared_ptr<char[]> buffer;
-    std::size_t n = 0;
-    const bool ok = read_regular(path, [&](std::size_t want) {
-      buffer.reset(new char[want]); // default-initialised: not zero-filled
-      n = want;
+    const bool ok = read_whole(fd, size, [&](std::size_t n) {
+      buffer.reset(new char[n]); // default-initialised: not zero-filled
       return buffer.get();
     });
     if (!ok)
       return std::nullopt;
     SharedBytes out{std::move(buffer), {}};
-    out.bytes = std::string_view(out.owner.get(), n);
+    out.bytes = std::string_view(out.owner.get(), size);
     return out;
   }
+  ::close(fd);
   const char* data = static_cast<const char*>(mapped);
   SharedBytes out{std::shared_ptr<const char[]>(
                       data, [size](const char* p) { ::munmap(const_cast<char*>(p), size); }),
