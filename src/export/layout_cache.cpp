@@ -32,7 +32,7 @@ std::string LayoutCache::key(std::size_t index) const {
 
 LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
                                      layout::LaidOutArticle& out) const {
-  // Read into a buffer of its own, which the pages' glyph runs then view (GlyphList).
+  // Mapped (read_shared), and the pages' glyph runs view the mapping (GlyphList).
   std::optional<SharedBytes> entry = store_.share(key);
   if (!entry)
     return Found::Miss;

@@ -83,6 +83,13 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string author_names(const model::Meta& meta) {
+  std::vector<std::string> names;
+  for (const model::Author& a : meta.authors)
+    names.push_back(a.name);
+  return join_names(names);
+}
+
 ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags,
                             std::size_t max_pages) {
@@ -129,9 +136,7 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   out.anchor = ctx.key;
   out.title = article.meta.title;
   out.past_limit = built.past_limit;
-  std::vector<std::string> names;
-  for (const model::Author& a : article.meta.authors) names.push_back(a.name);
-  out.authors = join_names(names);
+  out.authors = author_names(article.meta);
   if (cover) {
     out.pages.push_back(std::move(*cover));
     out.roles.push_back(PageRole{true, true, ""});

@@ -211,8 +211,6 @@ private:
   std::shared_ptr<const void> owner_; ///< holds the record, when the runs may view it
 };
 
-std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<const void> owner);
-
 } // namespace
 
 std::string encode_article(const LaidOutArticle& article) {
@@ -276,18 +274,8 @@ std::string encode_article(const LaidOutArticle& article) {
   return w.seal();
 }
 
-std::optional<LaidOutArticle> decode_article(std::string_view record) {
-  return decode(record, nullptr);
-}
-
 std::optional<LaidOutArticle> decode_article(std::string_view record,
                                              std::shared_ptr<const void> owner) {
-  return decode(record, std::move(owner));
-}
-
-namespace {
-
-std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<const void> owner) {
   RecordReader r(record, kMagic);
   In in(r, std::move(owner));
   LaidOutArticle article;
@@ -367,7 +355,5 @@ std::optional<LaidOutArticle> decode(std::string_view record, std::shared_ptr<co
     return std::nullopt;
   return article;
 }
-
-} // namespace
 
 } // namespace galley::layout

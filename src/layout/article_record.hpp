@@ -25,11 +25,10 @@ struct LaidOutArticle {
 
 std::string encode_article(const LaidOutArticle& article);
 
-/// nullopt when the record does not read back whole (truncated, altered, another format).
-std::optional<LaidOutArticle> decode_article(std::string_view record);
-/// The same for a record `owner` holds: the glyph runs view its bytes and share the owner
+/// nullopt when the record does not read back whole (truncated, altered, another format). With
+/// an `owner` that holds the record, the glyph runs view its bytes and share the owner
 /// (GlyphList::from_bytes) rather than copy them.
 std::optional<LaidOutArticle> decode_article(std::string_view record,
-                                             std::shared_ptr<const void> owner);
+                                             std::shared_ptr<const void> owner = {});
 
 } // namespace galley::layout

@@ -103,11 +103,8 @@ private:
           else if (key == "issue") out += issue_.single_article ? a.meta.publication : issue_.title;
           else if (key == "title") out += a.meta.title;
           else if (key == "section") out += role.section.empty() ? a.meta.title : role.section;
-          else if (key == "author") {
-            std::vector<std::string> names;
-            for (const model::Author& au : a.meta.authors) names.push_back(au.name);
-            out += join_names(names);
-          }
+          else if (key == "author")
+            out += author_names(a.meta);
           i = end + 1;
           continue;
         }
@@ -153,9 +150,7 @@ DocumentInfo document_info(const model::Issue& issue, const LayoutOptions& optio
   if (issue.single_article && !issue.articles.empty()) {
     const model::Meta& m = issue.articles.front().meta;
     info.title = m.title;
-    std::vector<std::string> names;
-    for (const model::Author& a : m.authors) names.push_back(a.name);
-    info.author = join_names(names);
+    info.author = author_names(m);
     info.subject = m.dek.empty() ? m.subtitle : m.dek;
     for (const std::string& t : m.tags) info.keywords += (info.keywords.empty() ? "" : ", ") + t;
     info.language = m.language;
@@ -201,10 +196,7 @@ FrontMatter set_front_matter(const model::Issue& issue, const style::Style& styl
   std::vector<detail::ContentsEntry> entries;
   for (std::size_t i = 0; i < issue.articles.size(); ++i) {
     const model::Meta& m = issue.articles[i].meta;
-    std::vector<std::string> names;
-    for (const model::Author& a : m.authors)
-      names.push_back(a.name);
-    entries.push_back({m.title, join_names(names), article_key(issue, i)});
+    entries.push_back({m.title, author_names(m), article_key(issue, i)});
   }
   return detail::front_matter(issue, entries, style, engine, diags);
 }

@@ -110,4 +110,7 @@ Document layout_issue(const model::Issue& issue, const style::Style& style, text
 /// "A", "A and B", "A, B and C".
 std::string join_names(const std::vector<std::string>& names);
 
+/// An article's authors' names, joined as join_names joins them.
+std::string author_names(const model::Meta& meta);
+
 } // namespace galley::layout
