@@ -2,11 +2,10 @@
 // written atomically, with a log a CI job can read and an optional JSON report.
 //
 // The run has three steps: load every input (in order, on this thread), plan the work list
-// (build_plan.hpp), then render and write the outputs on a pool of threads, handing results
-// back in work-list order so that logs and outputs do not depend on -j.
-#include "cli/build_cache.hpp"
-#include "cli/build_inputs.hpp"
-#include "cli/build_plan.hpp"
+// (build_plan.hpp), then render and write the outputs on a pool of threads (one job each,
+// build_job.cpp), handing results back in work-list order so that logs and outputs do not
+// depend on -j.
+#include "cli/build.hpp"
 #include "cli/build_pool.hpp"
 #include "cli/build_signals.hpp"
 #include "cli/commands.hpp"
@@ -16,9 +15,6 @@
 #include "cli/report.hpp"
 #include "cli/shard_env.hpp"
 #include "export/cache_keys.hpp"
-#include "input/load.hpp"
-#include "model/fingerprint.hpp"
-#include "style/dump.hpp"
 
 #include "galley/error.hpp"
 #include "galley/version.hpp"
@@ -30,99 +26,11 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 namespace galley::cli {
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-std::int64_t ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
-
-struct BuildState {
-  CommonOptions common;
-  std::vector<std::string> inputs;
-  std::vector<std::string> formats{"pdf", "epub"};
-  std::string out_dir;
-  unsigned jobs = 0;
-  std::string name{kDefaultNamePattern};
-  bool single = false;
-  std::string shard;
-  std::string report;
-  bool verify = false;
-  bool no_page_list = false;
-  std::optional<std::string> cache; ///< --cache: the folder, empty for the default
-  std::string depfile;
-};
-
-/// What one job produced; filled on a worker thread, read on the main thread once done.
-struct JobResult {
-  Diagnostics diags; ///< its input's loading, then its rendering
-  bool ok = false;
-  bool cached = false; ///< made from the cache, not rendered
-  bool internal_error = false;
-  int pages = 0;
-  std::uint64_t bytes = 0;
-  std::string sha256;
-  std::int64_t time_ms = 0;
-};
-
-/// "first difference at byte N" for --verify.
-std::size_t first_difference(const std::string& a, const std::string& b) {
-  std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i])
-      return i;
-  return n;
-}
-
-class Build {
-public:
-  explicit Build(const BuildState& st) : st_(st), started_(Clock::now()) {}
-  int run();
-
-private:
-  int usage_error(Diagnostics& diags) {
-    print_diagnostics(diags, st_.common);
-    return kUsageError;
-  }
-  void load_inputs();
-  void render_job(std::size_t i);
-  /// The output from the cache, or nullopt. `in_place`: the output file holds it already, and
-  /// its bytes were not read (the result's bytes are empty).
-  std::optional<render::Rendered> from_cache(std::size_t i, const std::string& key, JobResult& r,
-                                             bool& in_place);
-  void open_cache(Diagnostics& usage);
-  void write_depfile() const;
-  void keep_digests();
-  std::string report_text(const std::vector<JobResult>& results) const;
-
-  const BuildState& st_;
-  Clock::time_point started_;
-  render::RenderOptions options_;
-  std::vector<std::string> formats_;
-  Shard shard_;
-  LoadSettings load_settings_;
-  std::vector<LoadedInput> loaded_;
-  Plan plan_;
-  OutputGuard guard_; ///< every output and the report, checked before anything is written
-  std::vector<JobResult> results_;
-  std::unique_ptr<BuildCache> cache_;
-  std::vector<KnownDigest> seeded_digests_; ///< the file digests the cache held at the start
-  std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
-  std::string toolchain_; ///< galley's and its libraries' versions, for cache keys
-  DigestSnapshot digests_; ///< the files of the outputs' keys, each hashed or stat'ed once
-  /// By input: starts the articles' own outputs, held back while its issue PDF lays out its
-  /// articles; empty when none is held.
-  std::vector<std::function<void()>> start_articles_;
-};
 
 void Build::load_inputs() {
   // Loading is cheap next to rendering (about 1.5 ms an article) and runs here, in input order,
@@ -146,191 +54,6 @@ void Build::load_inputs() {
       in.common_key = common.finish();
     }
   }
-}
-
-void Build::render_job(std::size_t i) {
-  auto start = Clock::now();
-  const PlannedOutput& out = plan_.outputs[i];
-  LoadedInput& in = loaded_[out.input];
-  JobResult& r = results_[i];
-  r.diags.merge(in.diags);
-  // The PDF's pages go to the EPUB job as soon as they are known, and however this job ends,
-  // or the EPUB job would never start.
-  struct Handover {
-    PrintEdition* to = nullptr;
-    std::vector<model::PrintPage> pages;
-    void now() {
-      if (to) to->publish(std::move(pages));
-      to = nullptr;
-    }
-    ~Handover() { now(); }
-  } handover{out.format == "pdf" && out.article < 0 ? in.edition.get() : nullptr, {}};
-  // The articles' own outputs start once the issue's articles are laid out, or when this job
-  // ends first, however it ends.
-  struct Gate {
-    std::function<void()> start;
-    void open() {
-      if (start)
-        std::exchange(start, nullptr)();
-    }
-    ~Gate() { open(); }
-  } gate{out.format == "pdf" && out.article < 0 ? std::move(start_articles_[out.input]) : nullptr};
-  if ((!in.issue && !in.from_record) || failed(in.diags, st_.common))
-    return;
-  std::string key;
-  if (cache_ && !in.files.empty()) {
-    CacheKey k("galley output");
-    k.text(toolchain_);
-    k.text(options_text_[out.format == "pdf" ? 0 : 1]);
-    k.number(out.format == "epub" && in.edition); // a page-list of the PDF's pages
-    k.text(in.style_text);
-    // An article's own output depends on its files and the issue's fields, not on where it
-    // stands in the issue nor on the other articles.
-    k.number(out.article >= 0);
-    if (out.article >= 0) {
-      k.text(in.issue_text);
-      k.files(in.article_files[static_cast<std::size_t>(out.article)], &digests_);
-      k.text(in.common_key);
-    } else {
-      k.files(in.files, &digests_);
-    }
-    key = k.finish();
-  }
-  try {
-    std::optional<render::Rendered> result;
-    std::string rendered_sha256; ///< of a result rendered here, taken once for cache and report
-    /// A result rendered here, to keep in the cache once its output is written, as a link to
-    /// the output where the file system allows (BuildCache::store), or as a copy.
-    std::optional<CachedOutput> to_keep;
-    auto keep = [&](const std::filesystem::path* written) {
-      if (to_keep)
-        cache_->store(key, std::move(*to_keep), result->bytes, rendered_sha256, written);
-      to_keep.reset();
-    };
-    // An output file that holds the cached output already is neither read nor written.
-    bool in_place = false;
-    // --verify renders twice whatever the cache holds: it checks the renderer, not the cache.
-    if (!key.empty() && !st_.verify)
-      result = from_cache(i, key, r, in_place);
-    model::Issue single;
-    const model::Issue* issue = result ? nullptr : &ensure_issue(in, load_settings_);
-    if (issue && out.article >= 0) {
-      single = in.shell;
-      const auto& article = in.issue->articles[static_cast<std::size_t>(out.article)];
-      single.articles.push_back(article);
-      single.source_path = article.source_path;
-      issue = &single;
-    }
-    auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
-    render::RenderOptions options = options_;
-    if (!result) {
-      if (format == render::Format::Epub && in.edition)
-        options.print_pages = in.edition->pages();
-      // The EPUB starts while the PDF is written. The pages are the layout's, so the EPUB's
-      // bytes do not depend on whether writing the PDF then fails (its cache key does not).
-      if (handover.to)
-        options.on_print_pages = [&](const std::vector<model::PrintPage>& pages) {
-          if (!failed(r.diags, st_.common)) {
-            handover.pages = pages;
-            handover.now();
-          }
-        };
-      if (gate.start)
-        options.on_laid_out = [&gate] { gate.open(); };
-      Diagnostics rendering;
-      result = render::render(*issue, in.style, format, options, rendering);
-      if (result)
-        rendered_sha256 = sha256_hex(result->bytes);
-      if (result && !key.empty() && !rendering.has_errors()) {
-        std::vector<std::pair<std::string, std::string>> fonts;
-        for (const std::string& f : result->font_files)
-          fonts.emplace_back(f, file_digest(f));
-        to_keep = CachedOutput{
-            {}, 0, result->pages, result->print_pages, rendering.all(), std::move(fonts)};
-      }
-      r.diags.merge(rendering);
-    }
-    if (result && handover.to && !failed(r.diags, st_.common)) handover.pages = result->print_pages;
-    handover.now();
-    if (result && st_.verify) {
-      // The second render keeps nothing and takes nothing from the cache folder: it also
-      // checks what the first took from there (the issue's articles, laid out).
-      render::RenderOptions fresh = options;
-      fresh.cache_dir.clear();
-      fresh.on_print_pages = nullptr;
-      fresh.on_laid_out = nullptr;
-      Diagnostics again;
-      auto second = render::render(*issue, in.style, format, fresh, again);
-      if (!second || second->bytes != result->bytes) {
-        std::size_t at = second ? first_difference(result->bytes, second->bytes) : 0;
-        r.diags.error({out.path.string()},
-                      "output is not reproducible: a second render differs at byte " +
-                          std::to_string(at));
-      }
-    }
-    if (result && !failed(r.diags, st_.common)) {
-      if (!in_place) {
-        r.sha256 = rendered_sha256.empty() ? sha256_hex(result->bytes) : rendered_sha256;
-        r.bytes = result->bytes.size();
-      }
-      r.pages = result->pages;
-      if (guard_.safe_to_write(out.path, r.diags)) {
-        const bool write = !in_place && !(r.cached && holds(out.path, result->bytes));
-        if (write)
-          write_output(out.path, result->bytes);
-        keep(write ? &out.path : nullptr);
-        if (cache_ && !in_place)
-          cache_->mark_placed(out.path, r.sha256);
-        r.ok = true;
-      }
-    }
-    keep(nullptr);
-  } catch (const std::exception& e) {
-    // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
-    r.internal_error = true;
-    r.ok = false;
-    r.diags.error({out.path.string()}, e.what());
-  }
-  r.time_ms = ms_since(start);
-}
-
-std::optional<render::Rendered> Build::from_cache(std::size_t i, const std::string& key,
-                                                  JobResult& r, bool& in_place) {
-  const std::filesystem::path& path = plan_.outputs[i].path;
-  CachedOutput entry;
-  switch (cache_->find(key, entry)) {
-  case BuildCache::Found::Miss:
-    return std::nullopt;
-  case BuildCache::Found::Damaged:
-    r.diags.note({path.string()}, "the cache entry " + key + " is damaged; rendering again");
-    return std::nullopt;
-  case BuildCache::Found::Hit:
-    break;
-  }
-  for (const auto& [font, digest] : entry.fonts)
-    if (file_digest(font) != digest) {
-      r.diags.note({path.string()},
-                   "the font '" + font +
-                       "' changed since the cached output was made; rendering again");
-      return std::nullopt;
-    }
-  render::Rendered rendered{{}, entry.pages, std::move(entry.print_pages), {}};
-  in_place = cache_->placed(path, entry.sha256);
-  if (!in_place) {
-    std::optional<std::string> bytes = cache_->bytes(entry);
-    if (!bytes) {
-      r.diags.note({path.string()},
-                   "the cache entry " + key + " is damaged (its bytes); rendering again");
-      return std::nullopt;
-    }
-    rendered.bytes = std::move(*bytes);
-  }
-  for (auto& d : entry.diagnostics)
-    r.diags.report(std::move(d));
-  r.cached = true;
-  r.sha256 = entry.sha256;
-  r.bytes = entry.size;
-  return rendered;
 }
 
 void Build::open_cache(Diagnostics& usage) {
@@ -587,8 +310,6 @@ int Build::run() {
     return kInternalError;
   return input_failed ? kInputError : kOk;
 }
-
-} // namespace
 
 void add_build_command(CLI::App& app, int& exit_code) {
   auto st = std::make_shared<BuildState>();
