@@ -57,9 +57,9 @@ struct RenderOptions {
   /// when laying the issue out failed. May be empty.
   std::function<void(const std::vector<model::PrintPage>&)> on_print_pages;
   /// PDF: called once every article is laid out (or taken from cache_dir), before they are
-  /// joined and the PDF is written, which keep one thread busy: work held back so that the
-  /// layout could have every thread can start. Not called when rendering fails first. May be
-  /// empty.
+  /// joined and the PDF is written, which keep only one thread busy: a caller that held other
+  /// work back to leave the layout every thread can start it then. Not called when rendering
+  /// fails first. May be empty.
   std::function<void()> on_laid_out;
 };
 
