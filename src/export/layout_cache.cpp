@@ -8,13 +8,13 @@ namespace galley::render {
 
 LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
                          const RenderOptions& options)
-    : issue_(issue), store_(options.cache_dir) {
+    : issue_(issue), store_(options.cache_dir),
+      notes_through_issue_(style.notes.numbering == style::NoteNumbering::PerIssue) {
   // Digested once: a key of each of a hundred articles holds this part by its digest.
   CacheKey w("article layout context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf));
   w.text(style::dump_style(style));
-  w.text(model::fingerprint_fields(issue));
   w.files(typesetting_files(style));
   common_ = w.finish();
 }
@@ -22,11 +22,16 @@ LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
 std::string LayoutCache::key(std::size_t index) const {
   CacheKey k("galley article layout");
   k.text(common_);
+  // Of the issue, an article's layout reads its anchor prefix, the notes numbered before it
+  // when they are numbered through the issue, and whether its language is the issue's
+  // (layout_article): only that, so that an article's own PDF takes the pages its issue set.
   k.text(layout::article_key(issue_, index));
-  k.number(model::notes_before(issue_, index));
+  k.number(notes_through_issue_ ? model::notes_before(issue_, index) : 0);
+  const model::Article& article = issue_.articles[index];
+  k.number(article.meta.language == issue_.language);
   // The article by what it holds, however it was made; its pictures by their content.
-  k.text(model::fingerprint(issue_.articles[index]));
-  k.files(article_files(issue_.articles[index]));
+  k.text(model::fingerprint(article));
+  k.files(article_files(article));
   return k.finish();
 }
 

@@ -4,11 +4,14 @@
 // others' pages as they were. The key of an article holds what its pages depend on and nothing
 // else (docs/ci.md, "Incremental builds"): the toolchain, the options, the resolved style, the
 // fonts and dictionaries, the article (model::fingerprint, so an article loaded from memory or
-// built in code is keyed as well as one read from a file) and its pictures' content, the
-// issue's fields and the two things its place in the issue decides, its anchor prefix and the
-// notes numbered before it. The fonts it was set with are checked when an entry is read, since
-// a face fontconfig finds is known only once the article is laid out. Where it
-// stands otherwise (its index) is set again when an entry is read.
+// built in code is keyed as well as one read from a file) and its pictures' content, and the
+// three things of the issue the layout reads: the anchor prefix its place decides, the notes
+// numbered before it (when notes are numbered through the issue) and whether the issue has its
+// language. The issue's other fields (its title, its file) are the joining's, so an article's
+// own PDF (`galley build --single`) takes the pages its issue's PDF set. The fonts it was set
+// with are checked when an entry is read, since a face fontconfig finds is known only once the
+// article is laid out. Where it stands otherwise (its index) is set again when an entry is
+// read.
 #include "galley/model.hpp"
 #include "galley/render.hpp"
 #include "galley/style.hpp"
@@ -40,6 +43,7 @@ public:
 private:
   const model::Issue& issue_;
   CacheStore store_;
+  bool notes_through_issue_;
   std::string common_; ///< the key's parts every article shares
   /// The fonts' digests, each taken once for all the articles: a stat for each font of each
   /// of a hundred articles was a sixth of reading their pages back.

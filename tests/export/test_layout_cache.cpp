@@ -1,0 +1,89 @@
+// The layout cache's keys (export/layout_cache.hpp): an article is keyed by what its layout
+// reads, so an article's own PDF finds the pages its issue's PDF set, and whatever of the issue
+// changes its pages changes its key.
+#include "export/layout_cache.hpp"
+#include "galley/render.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace galley;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Example {
+  render::RenderOptions options;
+  model::Issue issue;
+  style::Style style;
+};
+
+Example example() {
+  Example e;
+  e.options.cache_dir = (fs::temp_directory_path() / "galley-layout-keys").string();
+  Diagnostics diags;
+  const fs::path manifest = GALLEY_SOURCE_DIR "/examples/quantum-dispatch/issue.yaml";
+  auto issue = render::load({manifest}, e.options, diags);
+  REQUIRE(issue.has_value());
+  e.issue = std::move(*issue);
+  e.style = render::resolve_style(e.issue, e.options, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  return e;
+}
+
+/// Article `index` of `issue` alone, as `galley build --single` makes its own PDF.
+model::Issue single(const model::Issue& issue, std::size_t index) {
+  model::Issue one = issue;
+  one.articles = {issue.articles[index]};
+  one.single_article = true;
+  one.source_path = issue.articles[index].source_path;
+  return one;
+}
+
+/// The first article with notes numbered before it in `issue`.
+std::size_t after_notes(const model::Issue& issue) {
+  for (std::size_t i = 1; i < issue.articles.size(); ++i)
+    if (model::notes_before(issue, i) > 0)
+      return i;
+  FAIL("the example has no article after one with notes");
+  return 0;
+}
+
+} // namespace
+
+TEST_SUITE("export/layout-cache") {
+  TEST_CASE("an article alone is keyed as it is in its issue, whatever the issue's other fields") {
+    Example e = example();
+    const std::size_t i = after_notes(e.issue);
+    const std::string in_issue = render::LayoutCache(e.issue, e.style, e.options).key(i);
+    model::Issue one = single(e.issue, i);
+    one.title = "Another title";
+    CHECK(render::LayoutCache(one, e.style, e.options).key(0) == in_issue);
+  }
+
+  TEST_CASE("what of the issue the layout reads changes the key") {
+    Example e = example();
+    const std::size_t i = after_notes(e.issue);
+    const std::string in_issue = render::LayoutCache(e.issue, e.style, e.options).key(i);
+    SUBCASE("the issue's language, which an article in its own marks in the structure") {
+      model::Issue one = single(e.issue, i);
+      one.language = "fr";
+      CHECK(render::LayoutCache(one, e.style, e.options).key(0) != in_issue);
+    }
+    SUBCASE("notes numbered through the issue, where the article's first is not 1") {
+      e.style.notes.numbering = style::NoteNumbering::PerIssue;
+      const std::string through = render::LayoutCache(e.issue, e.style, e.options).key(i);
+      CHECK(through != in_issue);
+      CHECK(render::LayoutCache(single(e.issue, i), e.style, e.options).key(0) != through);
+    }
+    SUBCASE("the anchor prefix, which a second article of the same slug gets a number in") {
+      model::Issue twice = e.issue;
+      twice.articles[0].meta.slug = twice.articles[i].meta.slug.empty()
+                                        ? twice.articles[i].meta.title
+                                        : twice.articles[i].meta.slug;
+      twice.articles[0].meta.title = twice.articles[i].meta.title;
+      CHECK(render::LayoutCache(twice, e.style, e.options).key(i) != in_issue);
+    }
+  }
+}
