@@ -18,6 +18,7 @@
 #include "util/parallel.hpp"
 #include "util/thread_pool.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -27,14 +28,16 @@ using namespace PoDoFo;
 
 namespace {
 
-/// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
-/// text seen, in document order).
-std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
-  // The text of each glyph id by slot, grown as ids come: a map lookup for each of the million
-  // glyphs an issue draws was most of the time before the first page was made.
-  std::vector<std::vector<std::optional<std::string_view>>> text(doc.fonts.size());
-  for (const auto& page : doc.pages) {
-    layout::for_each_drawn(page, [&](const layout::Item& item, double) {
+/// The text of each glyph id of each font by slot, grown as ids come: a map lookup for each of
+/// the million glyphs an issue draws was most of the time before the first page was made.
+using GlyphTexts = std::vector<std::vector<std::optional<std::string_view>>>;
+
+/// The glyphs pages [from, to) of `doc` draw, each with the text of the cluster it starts: the
+/// first non-empty text seen, in document order.
+GlyphTexts glyph_texts(const layout::Document& doc, std::size_t from, std::size_t to) {
+  GlyphTexts text(doc.fonts.size());
+  for (std::size_t p = from; p < to; ++p) {
+    layout::for_each_drawn(doc.pages[p], [&](const layout::Item& item, double) {
       const auto* run = std::get_if<layout::GlyphRun>(&item);
       if (!run || run->glyphs.empty())
         return;
@@ -54,11 +57,36 @@ std::vector<FontUsage> collect_glyphs(const layout::Document& doc) {
       }
     });
   }
+  return text;
+}
+
+/// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
+/// text seen, in document order). The pages are read in consecutive parts on `threads` threads,
+/// and the parts' texts are taken in page order, so the result is the one a single pass gives.
+std::vector<FontUsage> collect_glyphs(const layout::Document& doc, unsigned threads) {
+  const std::size_t pages = doc.pages.size();
+  const std::size_t parts = worker_count(pages, threads);
+  std::vector<GlyphTexts> part_texts(parts);
+  parallel_for(parts, threads, [&](std::size_t k, unsigned) {
+    part_texts[k] = glyph_texts(doc, pages * k / parts, pages * (k + 1) / parts);
+  });
   std::vector<FontUsage> usage(doc.fonts.size());
-  for (std::size_t f = 0; f < text.size(); ++f)
-    for (std::uint32_t id = 0; id < text[f].size(); ++id)
-      if (text[f][id])
-        usage[f].glyphs.emplace_hint(usage[f].glyphs.end(), id, *text[f][id]);
+  for (std::size_t f = 0; f < doc.fonts.size(); ++f) {
+    std::size_t ids = 0;
+    for (const GlyphTexts& part : part_texts)
+      ids = std::max(ids, part[f].size());
+    for (std::uint32_t id = 0; id < ids; ++id) {
+      std::optional<std::string_view> text;
+      for (const GlyphTexts& part : part_texts) {
+        if (id >= part[f].size() || !part[f][id])
+          continue;
+        if (!text || (text->empty() && !part[f][id]->empty()))
+          text = part[f][id];
+      }
+      if (text)
+        usage[f].glyphs.emplace_hint(usage[f].glyphs.end(), id, *text);
+    }
+  }
   return usage;
 }
 
@@ -146,7 +174,7 @@ struct Resources {
 };
 
 Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt) {
-  std::vector<FontUsage> usage = collect_glyphs(doc);
+  std::vector<FontUsage> usage = collect_glyphs(doc, opt.threads);
   std::vector<bool> drawn = drawn_images(doc);
   Resources out;
   out.fonts.resize(doc.fonts.size());

@@ -137,6 +137,34 @@ TEST_SUITE("pdf/writer") {
     CHECK(refs == 100);
   }
 
+  TEST_CASE("a glyph's text is the first one given in page order, whatever the threads") {
+    // The glyphs are gathered in parts of the pages on several threads: the text of a glyph
+    // first drawn without one (the second glyph of a cluster) comes from a later page, in
+    // another part; a glyph given two texts maps to the first, and where it is drawn with the
+    // other, its run says so itself.
+    layout::Document doc = base_document();
+    const layout::Page blank = doc.pages[0];
+    doc.pages.assign(4, blank);
+    layout::GlyphRun first = shape(doc.fonts[0].path, 0, "kq", 12, 40, 80);
+    layout::GlyphRun later = first;
+    change_glyphs(first, [](auto& glyphs) {
+      glyphs[0].text.clear();
+      glyphs[1].text = "z";
+    });
+    doc.pages[0].items.emplace_back(first);
+    doc.pages[3].items.emplace_back(later);
+    Diagnostics diags;
+    pdf::WriteOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const std::string bytes = pdf::write_pdf(doc, diags, two);
+    CHECK(bytes == pdf::write_pdf(doc, diags, one));
+    CHECK(diags.empty());
+    const std::string path = save("glyph-texts.pdf", bytes);
+    CHECK(run("pdftotext -f 1 -l 1 " + path + " -").output.find("kz") != std::string::npos);
+    CHECK(run("pdftotext -f 4 -l 4 " + path + " -").output.find("kq") != std::string::npos);
+  }
+
   TEST_CASE("internal failures throw galley::Error") {
     layout::Document doc = base_document();
     layout::GlyphRun bad_font = shape(doc.fonts[0].path, 7, "x", 10, 10, 10);
