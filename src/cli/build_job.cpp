@@ -6,6 +6,7 @@
 #include "export/cache_keys.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
+#include "util/thread_pool.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -78,6 +79,8 @@ void Build::render_job(std::size_t i) {
   try {
     std::optional<render::Rendered> result;
     std::string rendered_sha256; ///< of a result rendered here, taken once for cache and report
+    /// Takes rendered_sha256 on a free worker while this one checks and writes the output.
+    Task hashing;
     /// A result rendered here, to keep in the cache once its output is written, as a link to
     /// the output where the file system allows (BuildCache::store), or as a copy.
     std::optional<CachedOutput> to_keep;
@@ -119,7 +122,7 @@ void Build::render_job(std::size_t i) {
       Diagnostics rendering;
       result = render::render(*issue, in.style, format, options, rendering);
       if (result)
-        rendered_sha256 = sha256_hex(result->bytes);
+        hashing = Task::ahead([&] { rendered_sha256 = sha256_hex(result->bytes); });
       if (result && !key.empty() && !rendering.has_errors()) {
         std::vector<std::pair<std::string, std::string>> fonts;
         for (const std::string& f : result->font_files)
@@ -149,21 +152,24 @@ void Build::render_job(std::size_t i) {
       }
     }
     if (result && !failed(r.diags, st_.common)) {
+      r.pages = result->pages;
+      const bool safe = guard_.safe_to_write(out.path, r.diags);
+      const bool write = safe && !in_place && !(r.cached && holds(out.path, result->bytes));
+      if (write)
+        write_output(out.path, result->bytes);
+      hashing.wait();
       if (!in_place) {
         r.sha256 = rendered_sha256.empty() ? sha256_hex(result->bytes) : rendered_sha256;
         r.bytes = result->bytes.size();
       }
-      r.pages = result->pages;
-      if (guard_.safe_to_write(out.path, r.diags)) {
-        const bool write = !in_place && !(r.cached && holds(out.path, result->bytes));
-        if (write)
-          write_output(out.path, result->bytes);
+      if (safe) {
         keep(write ? &out.path : nullptr);
         if (cache_ && !in_place)
           cache_->mark_placed(out.path, r.sha256);
         r.ok = true;
       }
     }
+    hashing.wait();
     keep(nullptr);
   } catch (const std::exception& e) {
     // galley::Error (I/O) or anything unexpected: this output fails, the others go on.
