@@ -255,12 +255,16 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
     page.label = std::to_string(doc.pages.size() + 1);
     doc.pages.push_back(std::move(page));
   };
-  // Faces of the joining engine (issue pages, running heads), read after each use since shaping
-  // may resolve new ones.
-  auto engine_fonts = [&] {
-    std::vector<FontResource> f;
-    for (const text::FaceInfo& face : engine.faces()) f.push_back({face.path.string(), face.index});
-    return f;
+  // Faces of the joining engine (issue pages, running heads), brought up to date after each use
+  // since shaping may resolve new ones. Only those are read: copying every face's record for
+  // each of an issue's hundreds of pages was most of the joining.
+  std::vector<FontResource> joined_fonts;
+  auto engine_fonts = [&]() -> const std::vector<FontResource>& {
+    for (std::size_t id = joined_fonts.size(); id < engine.face_count(); ++id) {
+      const text::FaceInfo& face = engine.face(static_cast<text::FaceId>(id));
+      joined_fonts.push_back({face.path.string(), face.index});
+    }
+    return joined_fonts;
   };
   adopt(doc, fm.structure, fm.pages);
   for (Page& p : fm.pages) {

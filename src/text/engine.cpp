@@ -56,6 +56,10 @@ std::vector<FaceInfo> Engine::faces() const {
   return impl_->fonts.faces();
 }
 
+std::size_t Engine::face_count() const {
+  return impl_->fonts.face_count();
+}
+
 CacheStats Engine::cache_stats() const {
   return impl_->shaper.stats();
 }

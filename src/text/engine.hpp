@@ -230,6 +230,8 @@ public:
   const FaceInfo& face(FaceId id) const;
   /// Every face resolved so far, indexed by FaceId.
   std::vector<FaceInfo> faces() const;
+  /// How many faces are resolved so far: faces are only ever added, so ids below it stay.
+  std::size_t face_count() const;
 
   CacheStats cache_stats() const;
 

@@ -59,6 +59,7 @@ public:
   hb_font_t* hb_font(FaceId id) const { return loaded_[static_cast<size_t>(id)].font.get(); }
   const FaceInfo& info(FaceId id) const { return loaded_[static_cast<size_t>(id)].info; }
   std::vector<FaceInfo> faces() const;
+  std::size_t face_count() const { return loaded_.size(); }
 
 private:
   struct Loaded {

@@ -73,6 +73,11 @@ TEST_SUITE("text/shaping") {
     // Ids are given in order of first resolution.
     std::vector<FaceInfo> faces = engine.faces();
     CHECK(faces.front().path.filename() == "EBGaramond12-Regular.ttf");
+    // Counted without copying them, as the joining of an issue's pages asks after each page.
+    CHECK(engine.face_count() == faces.size());
+    engine.resolve({"Gentium Plus", 400, false}, diags);
+    CHECK(engine.face_count() == engine.faces().size());
+    CHECK(engine.face_count() > faces.size());
   }
 
   TEST_CASE("known strings give the expected glyph ids") {
