@@ -15,6 +15,7 @@
 #include "cli/report.hpp"
 #include "cli/shard_env.hpp"
 #include "export/cache_keys.hpp"
+#include "export/warm_up.hpp"
 
 #include "galley/error.hpp"
 #include "galley/version.hpp"
@@ -162,6 +163,14 @@ int Build::run() {
   ThreadPool::set_shared_workers(threads);
   options_.threads = threads;
   load_inputs();
+  // While this thread plans the outputs, a worker reads what the bundled fonts hold, which the
+  // first article set would otherwise wait for. Only when some input was loaded to be rendered:
+  // a build the cache answers whole renders nothing. Not before loading, whose articles are read
+  // on every worker.
+  const bool renders = std::any_of(loaded_.begin(), loaded_.end(),
+                                   [](const LoadedInput& in) { return in.issue.has_value(); });
+  const bool pdf = std::find(formats_.begin(), formats_.end(), "pdf") != formats_.end();
+  Task warm = renders && pdf ? render::warm_up(render::Format::Pdf, options_) : Task();
   if (st_.common.verbose) {
     std::size_t articles = 0;
     for (const auto& in : loaded_)
