@@ -33,6 +33,25 @@ TEST_SUITE("util/files") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("bytes of several mebibytes are written whole, a mebibyte at a time") {
+    fs::path dir = fs::temp_directory_path() / "galley-test-large-write";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // Every byte differs from its neighbours a mebibyte away, so a piece written twice or at
+    // the wrong place shows.
+    std::string bytes((std::size_t(5) << 19) + 3, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      bytes[i] = static_cast<char>((i * 7 + i / 4099) & 0xff);
+    write_file_atomic(dir / "large.bin", bytes);
+    CHECK(read_file(dir / "large.bin").value() == bytes);
+    int fd = ::open((dir / "plain.bin").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    REQUIRE(fd >= 0);
+    CHECK(write_all(fd, bytes));
+    ::close(fd);
+    CHECK(read_file(dir / "plain.bin").value() == bytes);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("a second name replaces what it named, gives the file through a link, and leaves "
             "no temporary behind") {
     fs::path dir = fs::temp_directory_path() / "galley-test-link";
