@@ -14,6 +14,8 @@
 #include <functional>
 #include <malloc.h>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -29,6 +31,16 @@ namespace {
 #else
   std::_Exit(code);
 #endif
+}
+
+/// One error of no input, for what failed outside them all. Made field by field: GCC 12 takes
+/// a braced list of it for a read of an uninitialised string in release builds.
+std::vector<galley::Diagnostic> failure(std::string message) {
+  galley::Diagnostic d;
+  d.message = std::move(message);
+  std::vector<galley::Diagnostic> out;
+  out.push_back(std::move(d));
+  return out;
 }
 
 } // namespace
@@ -79,11 +91,10 @@ int main(int argc, char** argv) {
     print_problems(usage_problems(app, e, argc, argv), wants_json(argc, argv));
     return kUsageError;
   } catch (const galley::Error& e) {
-    print_problems({{galley::Severity::Error, {}, e.what(), ""}}, wants_json(argc, argv));
+    print_problems(failure(e.what()), wants_json(argc, argv));
     return kInternalError;
   } catch (const std::exception& e) {
-    print_problems({{galley::Severity::Error, {}, std::string("internal error: ") + e.what(), ""}},
-                   wants_json(argc, argv));
+    print_problems(failure(std::string("internal error: ") + e.what()), wants_json(argc, argv));
     return kInternalError;
   }
   leave(exit_code);
