@@ -79,13 +79,15 @@ std::vector<FileId> files_read() {
 }
 
 bool write_all(int fd, std::string_view bytes) {
-  // At most a mebibyte a call. For one call of several megabytes, Linux gives the file's page
-  // cache folios of up to 2 MiB, taken from the largest blocks of free memory; on a virtual
-  // machine that reports its free memory to the host (virtio free page reporting), those are
-  // the blocks the host has taken back, and every page of them faults on the host as it is
-  // filled. Writing an issue's 4 MB PDF whole took 7 to 29 ms in half of the runs after a
-  // process had freed its memory, against 1.1 ms in every run a mebibyte at a time.
-  constexpr std::size_t kMostPerCall = std::size_t(1) << 20;
+  // At most 32 KiB a call. Linux gives a file's page cache folios as large as the write
+  // allows, and takes a block of more than 32 KiB from the zone's free lists rather than from
+  // the blocks each CPU keeps of what was freed last; on a virtual machine that reports its
+  // free memory to the host, those lists hold the blocks the host has taken back, and each of
+  // their pages faults on the host as it is filled. Writing an issue's 4 MB PDF took 1.3 to
+  // 2.0 ms in every one of ten runs 32 KiB at a time, and 10 to 43 ms in most runs of a slow
+  // spell 64 KiB, 256 KiB or 1 MiB at a time; some thirty calls more cost well under a
+  // millisecond on a machine without the effect.
+  constexpr std::size_t kMostPerCall = std::size_t(32) << 10;
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {

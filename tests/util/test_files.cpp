@@ -33,12 +33,11 @@ TEST_SUITE("util/files") {
     fs::remove_all(dir);
   }
 
-  TEST_CASE("bytes of several mebibytes are written whole, a mebibyte at a time") {
+  TEST_CASE("bytes of several mebibytes are written whole, 32 KiB at a time") {
     fs::path dir = fs::temp_directory_path() / "galley-test-large-write";
     fs::remove_all(dir);
     fs::create_directories(dir);
-    // Every byte differs from its neighbours a mebibyte away, so a piece written twice or at
-    // the wrong place shows.
+    // Bytes 32 KiB apart differ, so a piece written twice or at the wrong place shows.
     std::string bytes((std::size_t(5) << 19) + 3, '\0');
     for (std::size_t i = 0; i < bytes.size(); ++i)
       bytes[i] = static_cast<char>((i * 7 + i / 4099) & 0xff);
