@@ -85,8 +85,8 @@ bool write_all(int fd, std::string_view bytes) {
   // free memory to the host, those lists hold the blocks the host has taken back, and each of
   // their pages faults on the host as it is filled. Writing an issue's 4 MB PDF took 1.3 to
   // 2.0 ms in every one of ten runs 32 KiB at a time, and 10 to 43 ms in most runs of a slow
-  // spell 64 KiB, 256 KiB or 1 MiB at a time; some thirty calls more cost well under a
-  // millisecond on a machine without the effect.
+  // spell 64 KiB, 256 KiB or 1 MiB at a time; the hundred-odd calls it takes cost a fraction
+  // of a millisecond on a machine without the effect.
   constexpr std::size_t kMostPerCall = std::size_t(32) << 10;
   const char* p = bytes.data();
   size_t left = bytes.size();
