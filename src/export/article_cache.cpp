@@ -38,16 +38,20 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
   if (!entry)
     return std::nullopt;
   RecordReader r(*entry, kMagic);
-  std::optional<model::Article> article = model::decode_article(r.text_view());
+  const std::string_view model = r.text_view();
   Kept kept;
   for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
     std::filesystem::path file = r.text();
-    // A file that holds other bytes now (or is gone) means reading the article again.
-    if (file_digest(file) != r.text())
+    // A file that holds other bytes now (or is gone) means reading the article again, and the
+    // model is not decoded.
+    if (digests_.digest(file) != r.text())
       return std::nullopt;
     kept.read.push_back(std::move(file));
   }
-  if (!article || !r.at_end())
+  if (!r.at_end())
+    return std::nullopt;
+  std::optional<model::Article> article = model::decode_article(model);
+  if (!article)
     return std::nullopt;
   kept.article = std::move(*article);
   return kept;
@@ -59,7 +63,7 @@ void ArticleCache::keep(const Place& place, const Kept& kept) const {
   w.number(kept.read.size());
   for (const auto& file : kept.read) {
     w.text(file.string());
-    w.text(file_digest(file));
+    w.text(digests_.digest(file));
   }
   store_.store(key(place), w.seal());
 }

@@ -27,6 +27,9 @@ private:
 
   CacheStore store_;
   std::string common_; ///< the key's parts every article shares
+  /// The files' digests, each taken once for all the articles: the pictures are read by
+  /// many of them.
+  mutable DigestSnapshot digests_;
 };
 
 } // namespace galley::render

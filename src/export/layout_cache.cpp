@@ -31,7 +31,7 @@ std::string LayoutCache::key(std::size_t index) const {
   k.number(article.meta.language == issue_.language);
   // The article by what it holds, however it was made; its pictures by their content.
   k.text(model::fingerprint(article));
-  k.files(article_files(article));
+  k.files(article_files(article), &digests_);
   return k.finish();
 }
 
@@ -49,7 +49,7 @@ LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
   if (article->font_digests.size() != fonts.size())
     return Found::Damaged;
   for (std::size_t f = 0; f < fonts.size(); ++f)
-    if (font_digests_.digest(fonts[f].path) != article->font_digests[f])
+    if (digests_.digest(fonts[f].path) != article->font_digests[f])
       return Found::Miss;
   for (layout::NodePage& m : article->pages.page_map)
     m.article = static_cast<int>(index);
@@ -60,7 +60,7 @@ LayoutCache::Found LayoutCache::find(const std::string& key, std::size_t index,
 void LayoutCache::store(const std::string& key, layout::LaidOutArticle article) const {
   article.font_digests.clear();
   for (const layout::FontResource& f : article.pages.fonts)
-    article.font_digests.push_back(font_digests_.digest(f.path));
+    article.font_digests.push_back(digests_.digest(f.path));
   store_.store(key, layout::encode_article(article));
 }
 

@@ -45,9 +45,10 @@ private:
   CacheStore store_;
   bool notes_through_issue_;
   std::string common_; ///< the key's parts every article shares
-  /// The fonts' digests, each taken once for all the articles: a stat for each font of each
-  /// of a hundred articles was a sixth of reading their pages back.
-  mutable DigestSnapshot font_digests_;
+  /// The digests of the fonts and pictures, each taken once for all the articles: a stat for
+  /// each font of each of a hundred articles was a sixth of reading their pages back, and the
+  /// issue's pictures are named by many articles.
+  mutable DigestSnapshot digests_;
 };
 
 } // namespace galley::render
