@@ -57,18 +57,31 @@ Body::Value& Body::value(const PdfReference& ref) {
   return v;
 }
 
-void Body::set(const PdfReference& ref, std::string text) {
+std::string_view Body::keep(std::string_view text) {
+  constexpr std::size_t kBlock = std::size_t(1) << 20;
+  if (texts_.empty() || texts_.back().capacity() - texts_.back().size() < text.size()) {
+    texts_.emplace_back();
+    texts_.back().reserve(std::max(kBlock, text.size()));
+  }
+  std::string& block = texts_.back();
+  const std::size_t at = block.size();
+  block.append(text);
+  return std::string_view(block).substr(at);
+}
+
+void Body::set(const PdfReference& ref, std::string_view text) {
   Value& v = value(ref);
-  v.text = std::move(text);
+  v.text = keep(text);
   v.stream = nullptr;
 }
 
 void Body::set_stream(const PdfReference& ref, const StreamData& data) {
-  Value& v = value(ref);
   // The keys in PoDoFo's order (sorted), so that a stream reads the same whoever wrote it.
-  v.text = data.deflated ? "<</Filter/FlateDecode/Length" : "<</Length";
-  raw_int(v.text, std::int64_t(data.bytes.size()));
-  v.text += ">>";
+  scratch_ = data.deflated ? "<</Filter/FlateDecode/Length" : "<</Length";
+  raw_int(scratch_, std::int64_t(data.bytes.size()));
+  scratch_ += ">>";
+  Value& v = value(ref);
+  v.text = keep(scratch_);
   v.stream = &data;
 }
 

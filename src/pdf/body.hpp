@@ -25,8 +25,8 @@ public:
   /// that refer to each other need their numbers before either can be written. It comes from
   /// `objects`' count, which the objects PoDoFo makes go on from.
   PoDoFo::PdfReference reserve();
-  /// Makes `text`, a complete PDF value ("<<...>>", "[...]"), the value of `ref`.
-  void set(const PoDoFo::PdfReference& ref, std::string text);
+  /// Makes `text`, a complete PDF value ("<<...>>", "[...]"), the value of `ref` (copied).
+  void set(const PoDoFo::PdfReference& ref, std::string_view text);
   /// Makes `ref` a stream of `data` (7.3.8), /FlateDecode when deflated. `data` is not copied:
   /// it must live until write_file has run (a page's stream, held by the writer).
   void set_stream(const PoDoFo::PdfReference& ref, const StreamData& data);
@@ -45,15 +45,22 @@ public:
 private:
   struct Value {
     bool set = false;
-    std::string text;                   ///< the value, or a stream's dictionary
+    std::string_view text;              ///< the value, or a stream's dictionary, in texts_
     const StreamData* stream = nullptr; ///< the stream's bytes, when it is one
   };
   Value& value(const PoDoFo::PdfReference& ref);
+  /// `text` copied into texts_.
+  std::string_view keep(std::string_view text);
 
   PoDoFo::PdfVecObjects& objects_;
   std::vector<Value> values_;    ///< by object number
   std::size_t reserved_end_ = 0; ///< one past the highest number reserved
   std::deque<StreamData> kept_;
+  /// The values' text, one after the other in blocks that are never grown past what they
+  /// reserved, so that the views into them stay valid: an issue has some fifteen thousand
+  /// values, and a string of its own for each was as many allocations to make and free.
+  std::vector<std::string> texts_;
+  std::string scratch_; ///< a stream's dictionary, made here before it is kept
 };
 
 } // namespace galley::pdf

@@ -27,7 +27,7 @@ void add_named_dests(PdfMemDocument& doc, Body& body, const std::vector<PdfRefer
   }
   leaf += "]>>";
   const PdfReference tree = body.reserve();
-  body.set(tree, std::move(leaf));
+  body.set(tree, leaf);
   PdfDictionary root;
   root.AddKey("Dests", tree);
   PdfObject* names_obj = doc.GetObjects().CreateObject(PdfVariant(root));

@@ -196,7 +196,7 @@ std::vector<std::int64_t> add_structure_tree(PdfMemDocument& doc, Body& body,
   r += "/ParentTreeNextKey";
   raw_int(r, static_cast<std::int64_t>(pages.size() + annotations.size()));
   r += ">>";
-  body.set(root_ref, std::move(r));
+  body.set(root_ref, r);
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
   catalog.AddKey("StructTreeRoot", root_ref);

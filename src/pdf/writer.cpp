@@ -512,7 +512,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         raw_int(link.text, keys[std::size_t(link.tagged)]);
       }
       link.text += ">>";
-      body.set(link.ref, std::move(link.text));
+      body.set(link.ref, link.text);
     }
     add_named_dests(pdf, body, page_refs, dests);
     add_outline(pdf, doc.outline, dests, diags);

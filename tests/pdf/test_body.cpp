@@ -178,3 +178,23 @@ TEST_CASE("the file is written into the buffer sized for it, never grown on the 
   // A string that grew took twice what it held when it was full: nearly twice the file.
   CHECK(pdf.capacity() < pdf.size() * 3 / 2);
 }
+
+TEST_CASE("values are kept whole however many and however long, a value over a mebibyte too") {
+  // The body keeps its values' text in blocks of a mebibyte: values that cross from one block
+  // to the next, and one longer than a block, come out as they went in.
+  auto w = document(true, packed("0 0 m 10 10 l S"), "x");
+  std::vector<std::pair<PdfReference, std::string>> values;
+  for (int k = 0; k < 3000; ++k) {
+    std::string text = "[(" + std::string(std::size_t(k % 997), char('a' + k % 26)) + ")" +
+                       std::to_string(k) + "]";
+    if (k == 1500)
+      text = "[(" + std::string(std::size_t(3) << 19, 'z') + ")]"; // 1.5 MiB
+    values.emplace_back(w->body.reserve(), text);
+    w->body.set(values.back().first, values.back().second);
+  }
+  const std::string pdf = w->body.write_file(*w->doc, "urn:example:1");
+  for (const auto& [ref, text] : values) {
+    const std::string object = std::to_string(ref.ObjectNumber()) + " 0 obj" + text + "\nendobj\n";
+    CHECK_MESSAGE(pdf.find(object) != std::string::npos, ref.ObjectNumber());
+  }
+}
