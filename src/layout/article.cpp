@@ -133,10 +133,7 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   detail::BuiltPages& built = chosen->built;
 
   ArticlePages out;
-  out.anchor = ctx.key;
-  out.title = article.meta.title;
   out.past_limit = built.past_limit;
-  out.authors = author_names(article.meta);
   if (cover) {
     out.pages.push_back(std::move(*cover));
     out.roles.push_back(PageRole{true, true, ""});

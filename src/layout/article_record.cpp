@@ -10,7 +10,7 @@ namespace galley::layout {
 namespace {
 
 /// A change of any struct written here changes the name, so old entries read as damaged.
-constexpr std::string_view kMagic = "galley article pages 3";
+constexpr std::string_view kMagic = "galley article pages 4";
 
 // A run's glyphs are one text, its GlyphList's bytes (layout/glyph_list.hpp): an issue's kept
 // articles hold over a million glyphs, and reading them a field at a time was most of what
@@ -261,9 +261,6 @@ std::string encode_article(const LaidOutArticle& article) {
     out.s(e.lang);
     out.n(e.column_header);
   }
-  out.s(a.anchor);
-  out.s(a.title);
-  out.s(a.authors);
   out.n(a.past_limit.has_value());
   if (a.past_limit)
     out.loc(*a.past_limit);
@@ -342,9 +339,6 @@ std::optional<LaidOutArticle> decode_article(std::string_view record,
     e.column_header = in.n() != 0;
     a.structure.push_back(std::move(e));
   }
-  a.anchor = in.s();
-  a.title = in.s();
-  a.authors = in.s();
   if (in.n() != 0)
     a.past_limit = in.loc();
   if (!read_diagnostics(r, article.diagnostics))

@@ -11,8 +11,8 @@ text::Line plain_line(text::Engine& engine, Diagnostics& diags, const std::strin
                       const std::string& s, const text::FontRequest& font, double size,
                       std::uint32_t color, const std::vector<std::string>& features = {});
 
-/// An entry of the contents: an article's title, authors and anchor, as layout_article sets
-/// them (ArticlePages::title, authors, anchor).
+/// An entry of the contents: an article's title, its authors' names and its anchor prefix, as
+/// set_front_matter takes them from the model.
 struct ContentsEntry {
   std::string title;
   std::string authors;

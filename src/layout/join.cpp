@@ -214,14 +214,10 @@ Document join_articles(const model::Issue& issue, std::vector<ArticlePages> arti
   const bool single = issue.single_article;
 
   FrontMatter fm;
-  if (front) {
+  if (front)
     fm = std::move(*front);
-  } else if (!single) {
-    std::vector<detail::ContentsEntry> entries;
-    for (const ArticlePages& a : articles)
-      entries.push_back({a.title, a.authors, a.anchor});
-    fm = detail::front_matter(issue, entries, style, engine, diags);
-  }
+  else if (!single)
+    fm = set_front_matter(issue, style, engine, diags);
   std::size_t page_count = fm.pages.size();
   std::vector<int> starts;
   for (const ArticlePages& a : articles) {

@@ -48,9 +48,6 @@ struct ArticlePages {
   /// The article's logical structure; element 0 is its Art (parent -1), items name elements
   /// by their index here and the joiner moves both into the document's.
   std::vector<StructElement> structure;
-  std::string anchor;               ///< AnchorItem name at the top of the article's first page
-  std::string title;
-  std::string authors; ///< "A, B and C"
   /// Set when the article ran past the page limit and was cut there: the place in its source
   /// where the first page past the limit begins.
   std::optional<SourceLoc> past_limit;
