@@ -17,7 +17,7 @@ constexpr std::uint32_t kStreamFormat = 2;
 
 /// The format of memo records; a change of layout changes the name, so that an old record reads
 /// as damaged.
-constexpr std::string_view kMemoMagic = "galley page streams 1";
+constexpr std::string_view kMemoMagic = "galley page streams 2";
 
 /// Appends the bytes of `v`, a type without padding (whose bytes would not be set).
 template <class T> void put(std::string& b, const T& v) {
@@ -169,6 +169,11 @@ std::string memo_record(const StreamMemo& memo) {
     }
     write_numbers(w, made.uses.marked);
   }
+  w.number(memo.furniture_made.size());
+  for (const auto& [key, packed] : memo.furniture_made) {
+    w.digest(key);
+    write_stream(w, packed);
+  }
   return w.seal();
 }
 
@@ -190,9 +195,15 @@ bool read_memo_record(std::string_view bytes, StreamMemo& memo) {
     made.uses.marked = read_numbers(r);
     streams.emplace(key, std::move(made));
   }
+  std::map<Digest128, StreamData> furniture;
+  for (std::size_t n = r.count(8); n > 0 && r.ok(); --n) {
+    const Digest128 key = r.digest();
+    furniture.emplace(key, read_stream(r));
+  }
   if (!r.at_end())
     return false;
   memo.earlier = std::move(streams);
+  memo.furniture_earlier = std::move(furniture);
   return true;
 }
 

@@ -45,18 +45,24 @@ struct MadeStream {
 
 /// Content streams by page key (WriteOptions::streams): write_pdf takes a page's stream from
 /// `earlier` when its key is there, and leaves every page's stream of this write in `made`.
+/// The pages' furniture streams (running head, folio) are kept too, packed, by a digest of
+/// their text: each is a few hundred bytes, whose packing costs what setting up the deflater
+/// costs, some eight microseconds, and an issue has one for each of its hundreds of pages.
 struct StreamMemo {
   std::map<Digest128, MadeStream> earlier;
   std::map<Digest128, MadeStream> made;
+  std::map<Digest128, StreamData> furniture_earlier;
+  std::map<Digest128, StreamData> furniture_made;
   std::size_t taken = 0; ///< how many pages of the last write took their stream from `earlier`
+  std::size_t furniture_taken = 0; ///< how many took their furniture's from `furniture_earlier`
 };
 
-/// `memo.made` as a record (util/record.hpp), for a later write's `earlier`: the export layer
-/// keeps it in the cache between builds.
+/// `memo.made` and `memo.furniture_made` as a record (util/record.hpp), for a later write's
+/// `earlier`: the export layer keeps it in the cache between builds.
 std::string memo_record(const StreamMemo& memo);
 
-/// Fills `memo.earlier` from a record memo_record wrote; false, with `memo` left as it was,
-/// when `bytes` are not one whole record of this format.
+/// Fills `memo.earlier` and `memo.furniture_earlier` from a record memo_record wrote; false, with
+/// `memo` left as it was, when `bytes` are not one whole record of this format.
 bool read_memo_record(std::string_view bytes, StreamMemo& memo);
 
 } // namespace galley::pdf

@@ -1,5 +1,6 @@
 #include "pdf/page_streams.hpp"
 
+#include "util/hash.hpp"
 #include "util/parallel.hpp"
 
 #include <algorithm>
@@ -23,8 +24,8 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
                          const std::vector<bool>& image_ok, bool compress, unsigned threads,
                          StreamMemo* memo)
     : count_(doc.pages.size()), compress_(compress), keys_(memo ? count_ : 0), item_uses_(count_),
-      uses_(count_), origin_(count_), has_furniture_(count_, 0), kept_(count_, 0),
-      plain_(2 * count_), packed_(2 * count_) {
+      uses_(count_), origin_(count_), has_furniture_(count_, 0), kept_(2 * count_, 0),
+      furniture_keys_(memo ? count_ : 0), plain_(2 * count_), packed_(2 * count_) {
   std::vector<Digest128> font_keys(memo ? fonts.size() : 0);
   for (std::size_t i = 0; i < font_keys.size(); ++i)
     if (fonts[i])
@@ -70,6 +71,19 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
       text += furniture.stream;
     }
     has_furniture_[p] = text.empty() ? 0 : 1;
+    if (memo && !text.empty()) {
+      thread_local FastDigest digest;
+      digest.reset();
+      digest.update(compress ? "packed" : "plain");
+      digest.update(text);
+      furniture_keys_[p] = digest.finish();
+      auto kept = memo->furniture_earlier.find(furniture_keys_[p]);
+      if (kept != memo->furniture_earlier.end()) {
+        packed_[count_ + p] = kept->second;
+        kept_[count_ + p] = 1;
+        std::string().swap(text);
+      }
+    }
 
     uses_[p] = items;
     add_uses(uses_[p], furniture);
@@ -90,7 +104,7 @@ PageStreams::~PageStreams() {
 
 void PageStreams::pack_some() {
   for (std::size_t i; (i = next_.fetch_add(1)) < plain_.size();) {
-    if (i < count_ ? kept_[i] != 0 : has_furniture_[i - count_] == 0)
+    if (kept_[i] != 0 || (i >= count_ && has_furniture_[i - count_] == 0))
       continue;
     packed_[i] = pack_stream(plain_[i], compress_);
     std::string().swap(plain_[i]);
@@ -105,13 +119,19 @@ void PageStreams::finish() {
 void PageStreams::keep(StreamMemo& memo) {
   memo.earlier.clear();
   memo.made.clear();
-  memo.taken = std::size_t(std::count(kept_.begin(), kept_.end(), 1));
+  memo.furniture_earlier.clear();
+  memo.furniture_made.clear();
+  const auto furniture = kept_.begin() + std::ptrdiff_t(count_);
+  memo.taken = std::size_t(std::count(kept_.begin(), furniture, 1));
+  memo.furniture_taken = std::size_t(std::count(furniture, kept_.end(), 1));
   for (std::size_t p = 0; p < count_; ++p) {
     MadeStream made{std::move(packed_[p]), std::move(item_uses_[p])};
     const std::vector<int>& elements = keys_[p].elements;
     for (int& e : made.uses.marked)
       e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
     memo.made.emplace(keys_[p].digest, std::move(made));
+    if (has_furniture_[p] != 0)
+      memo.furniture_made.emplace(furniture_keys_[p], std::move(packed_[count_ + p]));
   }
 }
 

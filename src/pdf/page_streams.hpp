@@ -45,8 +45,8 @@ public:
   /// Page p's packed streams, once finished.
   [[nodiscard]] const StreamData& items(std::size_t p) const { return packed_[p]; }
   [[nodiscard]] const StreamData& furniture(std::size_t p) const { return packed_[count_ + p]; }
-  /// Leaves each page's items stream, once finished, in `memo.made` for the next write, and
-  /// empties what the memo held before.
+  /// Leaves each page's items and furniture streams, once finished, in `memo.made` and
+  /// `memo.furniture_made` for the next write, and empties what the memo held before.
   void keep(StreamMemo& memo);
 
 private:
@@ -59,7 +59,8 @@ private:
   std::vector<PageContent> uses_;
   std::vector<std::string> origin_;
   std::vector<char> has_furniture_;
-  std::vector<char> kept_;         ///< the items' stream came from the memo
+  std::vector<char> kept_;                ///< items then furniture: the stream came from the memo
+  std::vector<Digest128> furniture_keys_; ///< with a memo: each furniture stream's key
   std::vector<std::string> plain_; ///< items then furniture, unpacked
   std::vector<StreamData> packed_; ///< items then furniture
   std::atomic<std::size_t> next_{0};

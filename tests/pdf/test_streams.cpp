@@ -179,6 +179,44 @@ TEST_SUITE("pdf/streams") {
     CHECK(boxes.find(">end<") != std::string::npos);
   }
 
+  TEST_CASE("a furniture stream is kept by its text: the same folio is taken, another is made") {
+    layout::Document doc = tagged_document(1);
+    for (layout::Page& page : doc.pages)
+      page.furniture.push_back(shape(doc.fonts[2].path, 2, "Heading", 9, 200, 560));
+    pdf::StreamMemo memo;
+    const std::string first = write(doc, &memo);
+    CHECK(memo.furniture_taken == 0);
+    CHECK(memo.furniture_made.size() == 1); // both pages draw the same furniture: one key
+    const auto furniture = memo.furniture_made;
+
+    // Read back from the memo's record, both pages take it, and the bytes are the same.
+    pdf::StreamMemo next;
+    REQUIRE(pdf::read_memo_record(pdf::memo_record(memo), next));
+    CHECK(next.furniture_earlier.size() == 1);
+    CHECK(write(doc, &next) == first);
+    CHECK(next.furniture_taken == 2);
+    CHECK(next.taken == 2);
+
+    // What the memo holds is what the pages show.
+    memo.furniture_earlier = furniture;
+    memo.furniture_earlier.begin()->second = {"% furniture kept\n", false};
+    const std::string marked = write(doc, &memo);
+    CHECK(memo.furniture_taken == 2);
+    std::size_t shown = 0;
+    for (auto at = marked.find("% furniture kept"); at != std::string::npos;
+         at = marked.find("% furniture kept", at + 1))
+      ++shown;
+    CHECK(shown == 2);
+
+    // A page whose running head changed makes its own; the other takes the kept one.
+    doc.pages[1].furniture = {shape(doc.fonts[2].path, 2, "Body", 9, 200, 560)};
+    memo.furniture_earlier = furniture;
+    const std::string changed = write(doc, &memo);
+    CHECK(memo.furniture_taken == 1);
+    CHECK(memo.furniture_made.size() == 2);
+    CHECK(changed == write(doc, nullptr));
+  }
+
   TEST_CASE("links and anchors are not in the stream, so not in the key") {
     layout::Document doc = tagged_document(0);
     pdf::StreamMemo memo = memo_of(doc);
