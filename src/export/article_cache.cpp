@@ -10,6 +10,7 @@ namespace galley::render {
 namespace {
 
 constexpr std::string_view kMagic = "galley read article 1";
+constexpr std::string_view kSoundImage = "galley sound image 1";
 
 } // namespace
 
@@ -66,6 +67,22 @@ void ArticleCache::keep(const Place& place, const Kept& kept) const {
     w.text(digests_.digest(file));
   }
   store_.store(key(place), w.seal());
+}
+
+std::string ArticleCache::image_key(const std::string& sha256) const {
+  CacheKey k("galley sound image");
+  k.text(toolchain_text());
+  k.text(sha256);
+  return k.finish();
+}
+
+bool ArticleCache::sound_image(const std::string& sha256) const {
+  std::optional<std::string_view> entry = store_.read(image_key(sha256));
+  return entry && RecordReader(*entry, kSoundImage).at_end();
+}
+
+void ArticleCache::keep_sound_image(const std::string& sha256) const {
+  store_.store(image_key(sha256), RecordWriter(kSoundImage).seal());
 }
 
 } // namespace galley::render

@@ -5,7 +5,8 @@
 // holds what reading depends on besides those files: the toolchain, the limits and allowed
 // folders, the article's path, its name in diagnostics and its manifest's folder. Not made when
 // pictures are looked up in --resource-path folders, where a file added to an earlier folder
-// changes what is found without changing a file that was read.
+// changes what is found without changing a file that was read. It keeps which images' bytes
+// decoded whole too, by their digest: an entry that holds nothing but its name.
 #include "galley/render.hpp"
 #include "input/load.hpp"
 #include "util/cache_store.hpp"
@@ -21,9 +22,14 @@ public:
 
   [[nodiscard]] std::optional<Kept> find(const Place& place) const override;
   void keep(const Place& place, const Kept& kept) const override;
+  [[nodiscard]] bool sound_image(const std::string& sha256) const override;
+  void keep_sound_image(const std::string& sha256) const override;
 
 private:
   [[nodiscard]] std::string key(const Place& place) const;
+  /// The key of the verdict on an image's bytes: their digest and the toolchain, whose
+  /// decoders gave it.
+  [[nodiscard]] std::string image_key(const std::string& sha256) const;
 
   CacheStore store_;
   std::string common_; ///< the key's parts every article shares

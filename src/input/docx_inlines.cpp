@@ -321,7 +321,7 @@ void BodyReader::picture(const pugi::xml_node& drawing, model::Inlines& out) {
                        label + " is not a JPEG, PNG, GIF, WebP, AVIF or SVG image (Word "
                                "also stores EMF, WMF and TIFF); its alt text is shown",
                        "insert the picture as PNG or JPEG");
-      else if (check_image_bytes(*bytes, label, here(), ctx_.options->limits, diags_)) {
+      else if (check_image_bytes(*bytes, label, here(), *ctx_.options, diags_)) {
         // Held in memory under a name no file can have: the package's own path, then the
         // part's. The layout and both writers read it by that name (util/files.hpp).
         const fs::path held =

@@ -79,11 +79,12 @@ std::string percent_decode(std::string_view s) {
 
 namespace {
 
-/// validate_image, once per distinct content in the process: an issue shows the same logo or
-/// portrait in many articles, and decoding every pixel of it again each time was most of the
-/// time an issue took to load. Keyed by the bytes' SHA-256, so a file changed since (a long
-/// `galley watch`) is checked anew.
-std::string validated(std::string_view bytes, const ImageInfo& info) {
+/// validate_image, once per distinct content in the process, and not at all for content that
+/// `memo` says decoded whole before: an issue shows the same logo or portrait in many
+/// articles, and decoding every pixel of it again each time was most of the time an issue took
+/// to load. Keyed by the bytes' SHA-256, so a file changed since (a long `galley watch`) is
+/// checked anew.
+std::string validated(std::string_view bytes, const ImageInfo& info, const ArticleMemo* memo) {
   static std::mutex mutex;
   static std::map<std::string, std::string> seen;
   std::string key = sha256_hex(bytes);
@@ -91,7 +92,10 @@ std::string validated(std::string_view bytes, const ImageInfo& info) {
     std::lock_guard lock(mutex);
     if (auto it = seen.find(key); it != seen.end()) return it->second;
   }
-  std::string why = validate_image(bytes, info);
+  const bool known = memo && memo->sound_image(key);
+  std::string why = known ? std::string() : validate_image(bytes, info);
+  if (memo && !known && why.empty())
+    memo->keep_sound_image(key);
   std::lock_guard lock(mutex);
   return seen.emplace(std::move(key), std::move(why)).first->second;
 }
@@ -99,7 +103,8 @@ std::string validated(std::string_view bytes, const ImageInfo& info) {
 } // namespace
 
 bool check_image_bytes(std::string_view bytes, const std::string& label, const SourceLoc& loc,
-                       const Limits& limits, Diagnostics& diags) {
+                       const LoadOptions& options, Diagnostics& diags) {
+  const Limits& limits = options.limits;
   ImageInfo info = probe_image(bytes);
   if (info.format == ImageFormat::Unknown) {
     diags.error(loc, label + " is not a JPEG, PNG, GIF, WebP, AVIF or SVG image");
@@ -130,7 +135,7 @@ bool check_image_bytes(std::string_view bytes, const std::string& label, const S
     diags.warning(loc,
                   label + " gives no width, height or viewBox; it is drawn at 300 x 150 pixels",
                   "give the <svg> element a viewBox, or a width and height");
-  if (std::string bad = validated(bytes, info); !bad.empty()) {
+  if (std::string bad = validated(bytes, info, options.memo); !bad.empty()) {
     diags.error(loc, label + " is unreadable: " + bad);
     return false;
   }
@@ -214,7 +219,7 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
     diags.error(loc, label + " cannot be read: " + why);
     return;
   }
-  if (!check_image_bytes(*bytes, label, loc, limits, diags))
+  if (!check_image_bytes(*bytes, label, loc, *ctx.options, diags))
     return;
   // The layout and the writers read the image again by this path: confined the same way.
   confine_reads(resolved, ctx.roots);

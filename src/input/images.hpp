@@ -18,10 +18,11 @@ void resolve_image(model::ImageRef& ref, const SourceLoc& loc, std::string_view 
                    const ArticleContext& ctx, Diagnostics& diags);
 
 /// The checks resolve_image() makes on an image's bytes, for an image that is no file of its
-/// own (a picture inside a DOCX): a known format whose header is readable, within `limits`'
-/// sides and pixels, pixels that decode. False after one error at `loc` naming `label`.
+/// own (a picture inside a DOCX): a known format whose header is readable, within the sides
+/// and pixels of `options.limits`, pixels that decode (unless `options.memo` says these bytes
+/// did before). False after one error at `loc` naming `label`.
 bool check_image_bytes(std::string_view bytes, const std::string& label, const SourceLoc& loc,
-                       const Limits& limits, Diagnostics& diags);
+                       const LoadOptions& options, Diagnostics& diags);
 
 /// Lexically: is `path` inside `root` (both absolute and normal)?
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);

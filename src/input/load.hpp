@@ -17,7 +17,9 @@
 namespace galley::input {
 
 /// Articles of a manifest read before and kept (the build cache's, export/article_cache.hpp): an
-/// article whose files all hold what they held is taken from here rather than read again.
+/// article whose files all hold what they held is taken from here rather than read again. It
+/// keeps which images decoded whole too: an article that changed is read again, and decoding
+/// every pixel of its pictures to check them was a third of reading it.
 class ArticleMemo {
 public:
   virtual ~ArticleMemo() = default;
@@ -37,6 +39,11 @@ public:
   [[nodiscard]] virtual std::optional<Kept> find(const Place& place) const = 0;
   /// Keeps an article read without a single diagnostic. Called from several threads at once.
   virtual void keep(const Place& place, const Kept& kept) const = 0;
+  /// Whether an image of the bytes whose SHA-256 is `sha256` (lowercase hex) decoded whole
+  /// in an earlier read (validate_image, util/image_decode.hpp). Called from several threads.
+  [[nodiscard]] virtual bool sound_image(const std::string& sha256) const = 0;
+  /// Keeps that the image of those bytes decoded whole. Called from several threads.
+  virtual void keep_sound_image(const std::string& sha256) const = 0;
 };
 
 struct LoadOptions {
