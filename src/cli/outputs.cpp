@@ -18,14 +18,19 @@ namespace {
 
 bool is_stdout(const fs::path& p) { return p == "-"; }
 
-/// What kind of thing `path` names, when it is something an output may not replace.
-std::optional<std::string> not_a_file(const fs::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return std::nullopt; // nothing there yet
-  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) return std::nullopt;
-  if (S_ISDIR(st.st_mode)) return "a folder";
-  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+/// What kind of thing a file of `mode` is, when it is something an output may not replace.
+std::optional<std::string> refused_kind(mode_t mode) {
+  if (S_ISREG(mode) || S_ISFIFO(mode))
+    return std::nullopt;
+  if (S_ISDIR(mode))
+    return "a folder";
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return "a device";
   return "not a regular file";
+}
+
+FileId id_of(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
 }
 
 /// The identities of the file `path` names and of the link itself, those there are.
@@ -75,14 +80,24 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
     stdout_claimed_ = true;
     return true;
   }
-  if (auto kind = not_a_file(path)) {
+  // One look at what the name reaches and one at the name itself answer every question below
+  // (a hundred articles' outputs are claimed before anything is rendered).
+  struct stat target {
+  }, name{};
+  const bool exists = ::stat(path.c_str(), &target) == 0;
+  const bool named = ::lstat(path.c_str(), &name) == 0;
+  if (auto kind = exists ? refused_kind(target.st_mode) : std::nullopt) {
     diags.error({shown}, "cannot write the output there: it is " + *kind +
                              " (galley writes files, FIFOs and standard output, '-')");
     return false;
   }
-  const fs::path spelled = spelling(path);
+  std::vector<FileId> ids; // of the file the name reaches and of the link itself
+  if (exists)
+    ids.push_back(id_of(target));
+  if (named)
+    ids.push_back(id_of(name));
+  const Spelled spelled = spelling(path, named && S_ISLNK(name.st_mode));
   // Each output against each input: a thousand articles built at once are a million pairs.
-  const std::vector<FileId> ids = ids_of(path);
   for (const auto& in : inputs) {
     auto [known, added] = inputs_.try_emplace(in);
     Input& input = known->second;
@@ -91,16 +106,19 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
       input.spelled = canonical_spelling(in);
     }
     // By name too: "sub/../a.md" names a.md even where no folder "sub" exists to stat through.
-    if (any_in(ids, input.ids) || input.spelled == spelled) {
+    if (any_in(ids, input.ids) || input.spelled == spelled.path) {
       diags.error({shown}, "output would overwrite the input '" + in + "'");
       return false;
     }
   }
-  if (!safe_to_write(path, diags)) return false;
+  if (any_in(ids, files_read())) {
+    refuse_read(path, diags);
+    return false;
+  }
   // The place: the folder as it resolves now, links and all, and the name in it.
-  const fs::path& target = spelled;
-  std::optional<FileId> dir = file_id(target.parent_path());
-  Place place{dir.value_or(FileId{}), dir ? target.filename().string() : target.string()};
+  const fs::path& target_path = spelled.path;
+  Place place{spelled.folder.value_or(FileId{}),
+              spelled.folder ? target_path.filename().string() : target_path.string()};
   if (!claimed_.insert(std::move(place)).second) {
     diags.error({shown}, "two outputs of this run would be written to the same file");
     return false;
@@ -108,25 +126,32 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
   return true;
 }
 
-fs::path OutputGuard::spelling(const fs::path& path) {
+OutputGuard::Spelled OutputGuard::spelling(const fs::path& path, bool is_link) {
   const fs::path absolute = fs::absolute(path);
   const fs::path name = absolute.filename();
-  struct stat st {};
   // A link, or a name that is not a plain one ("." or ".."), is resolved whole.
-  if (name.empty() || name == "." || name == ".." ||
-      (::lstat(absolute.c_str(), &st) == 0 && S_ISLNK(st.st_mode)))
-    return canonical_spelling(absolute);
+  if (name.empty() || name == "." || name == ".." || is_link) {
+    fs::path whole = canonical_spelling(absolute);
+    std::optional<FileId> folder = file_id(whole.parent_path());
+    return {std::move(whole), folder};
+  }
   auto [folder, added] = folders_.try_emplace(absolute.parent_path());
-  if (added)
-    folder->second = canonical_spelling(absolute.parent_path());
-  return folder->second / name;
+  if (added) {
+    folder->second.path = canonical_spelling(absolute.parent_path());
+    folder->second.folder = file_id(folder->second.path);
+  }
+  return {folder->second.path / name, folder->second.folder};
 }
 
 bool OutputGuard::safe_to_write(const fs::path& path, Diagnostics& diags) const {
   if (is_stdout(path) || !names_one_of(path, files_read())) return true;
+  refuse_read(path, diags);
+  return false;
+}
+
+void OutputGuard::refuse_read(const fs::path& path, Diagnostics& diags) {
   diags.error({path.string()}, "output would overwrite a file this run reads (an article, image, "
                                "style or font); choose another output name");
-  return false;
 }
 
 void write_output(const fs::path& path, std::string_view bytes) {

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,13 +40,21 @@ private:
     std::vector<FileId> ids; ///< of the file and of the link, sorted
     std::filesystem::path spelled;
   };
-  /// `path` with its links resolved as far as it exists; its folder's resolved once for all
-  /// the outputs in it (a hundred article PDFs share one), each a dozen system calls.
-  std::filesystem::path spelling(const std::filesystem::path& path);
+  /// A path with its links resolved as far as it exists, and the identity of its folder.
+  struct Spelled {
+    std::filesystem::path path;
+    std::optional<FileId> folder;
+  };
+  /// `path` spelled so (`is_link`: the name is a link, resolved whole); its folder's resolved
+  /// once for all the outputs in it (a hundred article PDFs share one), each a dozen system
+  /// calls.
+  Spelled spelling(const std::filesystem::path& path, bool is_link);
+  /// The error safe_to_write gives.
+  static void refuse_read(const std::filesystem::path& path, Diagnostics& diags);
   std::set<Place> claimed_;
   bool stdout_claimed_ = false;
   std::map<std::string, Input> inputs_;
-  std::map<std::filesystem::path, std::filesystem::path> folders_;
+  std::map<std::filesystem::path, Spelled> folders_;
 };
 
 /// Writes an output: "-" to standard output, otherwise through write_file_atomic (which fills
