@@ -17,7 +17,7 @@ constexpr std::uint32_t kStreamFormat = 2;
 
 /// The format of memo records; a change of layout changes the name, so that an old record reads
 /// as damaged.
-constexpr std::string_view kMemoMagic = "galley page streams 2";
+constexpr std::string_view kMemoMagic = "galley page streams 3";
 
 /// Appends the bytes of `v`, a type without padding (whose bytes would not be set).
 template <class T> void put(std::string& b, const T& v) {
@@ -56,9 +56,10 @@ Digest128 font_key(const SubsetFont& font) {
   return fast_digest(b);
 }
 
-PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                 const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
-                 const std::vector<layout::StructElement>& structure, bool compress) {
+PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
+                   const std::vector<const SubsetFont*>& fonts,
+                   const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
+                   const std::vector<layout::StructElement>& structure, bool compress) {
   // The fields are gathered in a buffer kept per thread between pages, and digested with the
   // glyphs, which are digested where they lie: an issue page holds some 50 KB of them.
   thread_local std::string b;
@@ -68,7 +69,7 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
   PageKey key;
   put(b, kStreamFormat);
   put(b, compress);
-  put(b, page.height);
+  put(b, page_height);
   put(b, !structure.empty());
   // The element by its place among the page's elements; its type where it first appears.
   auto element = [&](int e) {
@@ -87,7 +88,7 @@ PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>&
       put_text(b, structure[std::size_t(e)].type);
     }
   };
-  for (const layout::Item& item : page.items) {
+  for (const layout::Item& item : items) {
     if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
       put(b, std::uint8_t(0));
       element(run->element);
@@ -156,53 +157,47 @@ std::vector<int> read_numbers(RecordReader& r) {
 
 std::string memo_record(const StreamMemo& memo) {
   RecordWriter w(kMemoMagic);
-  w.number(memo.made.size());
-  for (const auto& [key, made] : memo.made) {
-    w.digest(key);
-    write_stream(w, made.packed);
-    write_numbers(w, made.uses.fonts);
-    write_numbers(w, made.uses.images);
-    w.number(made.uses.glyph_pictures.size());
-    for (const auto& [font, glyph] : made.uses.glyph_pictures) {
-      w.signed_number(font);
-      w.number(glyph);
+  for (const auto* streams : {&memo.made, &memo.furniture_made}) {
+    w.number(streams->size());
+    for (const auto& [key, made] : *streams) {
+      w.digest(key);
+      write_stream(w, made.packed);
+      write_numbers(w, made.uses.fonts);
+      write_numbers(w, made.uses.images);
+      w.number(made.uses.glyph_pictures.size());
+      for (const auto& [font, glyph] : made.uses.glyph_pictures) {
+        w.signed_number(font);
+        w.number(glyph);
+      }
+      write_numbers(w, made.uses.marked);
     }
-    write_numbers(w, made.uses.marked);
-  }
-  w.number(memo.furniture_made.size());
-  for (const auto& [key, packed] : memo.furniture_made) {
-    w.digest(key);
-    write_stream(w, packed);
   }
   return w.seal();
 }
 
 bool read_memo_record(std::string_view bytes, StreamMemo& memo) {
   RecordReader r(bytes, kMemoMagic);
-  std::map<Digest128, MadeStream> streams;
-  // The smallest stream takes 8 bytes: a damaged count fails here.
-  for (std::size_t n = r.count(8); n > 0 && r.ok(); --n) {
-    const Digest128 key = r.digest();
-    MadeStream made;
-    made.packed = read_stream(r);
-    made.uses.fonts = read_numbers(r);
-    made.uses.images = read_numbers(r);
-    made.uses.glyph_pictures.resize(r.count(2));
-    for (auto& [font, glyph] : made.uses.glyph_pictures) {
-      font = int(r.signed_number());
-      glyph = std::uint32_t(r.number());
+  std::map<Digest128, MadeStream> items, furniture;
+  for (auto* streams : {&items, &furniture}) {
+    // The smallest stream takes 8 bytes: a damaged count fails here.
+    for (std::size_t n = r.count(8); n > 0 && r.ok(); --n) {
+      const Digest128 key = r.digest();
+      MadeStream made;
+      made.packed = read_stream(r);
+      made.uses.fonts = read_numbers(r);
+      made.uses.images = read_numbers(r);
+      made.uses.glyph_pictures.resize(r.count(2));
+      for (auto& [font, glyph] : made.uses.glyph_pictures) {
+        font = int(r.signed_number());
+        glyph = std::uint32_t(r.number());
+      }
+      made.uses.marked = read_numbers(r);
+      streams->emplace(key, std::move(made));
     }
-    made.uses.marked = read_numbers(r);
-    streams.emplace(key, std::move(made));
-  }
-  std::map<Digest128, StreamData> furniture;
-  for (std::size_t n = r.count(8); n > 0 && r.ok(); --n) {
-    const Digest128 key = r.digest();
-    furniture.emplace(key, read_stream(r));
   }
   if (!r.at_end())
     return false;
-  memo.earlier = std::move(streams);
+  memo.earlier = std::move(items);
   memo.furniture_earlier = std::move(furniture);
   return true;
 }

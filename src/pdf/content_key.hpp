@@ -29,12 +29,14 @@ struct PageKey {
   std::vector<int> elements;
 };
 
-/// The key of `page` drawn with fonts whose font_key is `fonts[i]`, `image_ok` and `structure`
-/// as page_content takes them, packed or not as `compress` says. Throws galley::Error for a
-/// run or an image that names a font or image that does not exist, as page_content does.
-PageKey page_key(const layout::Page& page, const std::vector<const SubsetFont*>& fonts,
-                 const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
-                 const std::vector<layout::StructElement>& structure, bool compress);
+/// The key of the stream drawing `items` on a page `page_height` high (a page's items or its
+/// furniture), with fonts whose font_key is `fonts[i]`, `image_ok` and `structure` as
+/// page_content takes them, packed or not as `compress` says. Throws galley::Error for a run
+/// or an image that names a font or image that does not exist, as page_content does.
+PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
+                   const std::vector<const SubsetFont*>& fonts,
+                   const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
+                   const std::vector<layout::StructElement>& structure, bool compress);
 
 /// A page's content stream as the writer made it: packed, with what it draws with (`uses`,
 /// whose own stream is empty and whose `marked` holds indices into PageKey::elements).
@@ -45,14 +47,14 @@ struct MadeStream {
 
 /// Content streams by page key (WriteOptions::streams): write_pdf takes a page's stream from
 /// `earlier` when its key is there, and leaves every page's stream of this write in `made`.
-/// The pages' furniture streams (running head, folio) are kept too, packed, by a digest of
-/// their text: each is a few hundred bytes, whose packing costs what setting up the deflater
-/// costs, some eight microseconds, and an issue has one for each of its hundreds of pages.
+/// The pages' furniture streams (running head, folio) are kept too, by their own key (with
+/// the bleed they restore): each is a few runs, but making and packing one for each of an
+/// issue's hundreds of pages in every rebuild was a tenth of writing it.
 struct StreamMemo {
   std::map<Digest128, MadeStream> earlier;
   std::map<Digest128, MadeStream> made;
-  std::map<Digest128, StreamData> furniture_earlier;
-  std::map<Digest128, StreamData> furniture_made;
+  std::map<Digest128, MadeStream> furniture_earlier;
+  std::map<Digest128, MadeStream> furniture_made;
   std::size_t taken = 0; ///< how many pages of the last write took their stream from `earlier`
   std::size_t furniture_taken = 0; ///< how many took their furniture's from `furniture_earlier`
 };

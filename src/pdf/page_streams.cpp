@@ -23,68 +23,82 @@ void move_origin(std::string& out, double x, double y) {
 PageStreams::PageStreams(const layout::Document& doc, const std::vector<const SubsetFont*>& fonts,
                          const std::vector<bool>& image_ok, bool compress, unsigned threads,
                          StreamMemo* memo)
-    : count_(doc.pages.size()), compress_(compress), keys_(memo ? count_ : 0), item_uses_(count_),
-      uses_(count_), origin_(count_), has_furniture_(count_, 0), kept_(2 * count_, 0),
-      furniture_keys_(memo ? count_ : 0), plain_(2 * count_), packed_(2 * count_) {
+    : count_(doc.pages.size()), compress_(compress), keys_(memo ? 2 * count_ : 0),
+      made_uses_(2 * count_), uses_(count_), origin_(count_), has_furniture_(count_, 0),
+      kept_(2 * count_, 0), plain_(2 * count_), packed_(2 * count_) {
   std::vector<Digest128> font_keys(memo ? fonts.size() : 0);
   for (std::size_t i = 0; i < font_keys.size(); ++i)
     if (fonts[i])
       font_keys[i] = font_key(*fonts[i]);
+  // Takes stream s (a page's items, or a page's furniture at count_ + p) from `kept`, when the
+  // memo has its key, with its marked content mapped back to this write's elements.
+  auto take = [&](std::size_t s, const std::map<Digest128, MadeStream>& kept) {
+    auto found = kept.find(keys_[s].digest);
+    if (found == kept.end())
+      return false;
+    made_uses_[s] = found->second.uses;
+    for (int& e : made_uses_[s].marked)
+      e = keys_[s].elements.at(std::size_t(e));
+    packed_[s] = found->second.packed;
+    kept_[s] = 1;
+    return true;
+  };
   parallel_for(count_, threads, [&](std::size_t p, unsigned) {
     const layout::Page& page = doc.pages[p];
-    PageContent& items = item_uses_[p];
-    bool found = false;
-    if (memo) {
-      keys_[p] = page_key(page, fonts, font_keys, image_ok, doc.structure, compress);
-      auto kept = memo->earlier.find(keys_[p].digest);
-      if (kept != memo->earlier.end()) {
-        items = kept->second.uses;
-        for (int& e : items.marked)
-          e = keys_[p].elements.at(std::size_t(e));
-        packed_[p] = kept->second.packed;
-        kept_[p] = 1;
-        found = true;
-      }
-    }
-    if (!found) {
+    PageContent& items = made_uses_[p];
+    if (memo)
+      keys_[p] =
+          stream_key(page.items, page.height, fonts, font_keys, image_ok, doc.structure, compress);
+    if (!memo || !take(p, memo->earlier)) {
       items = page_content(page.items, page.height, fonts, image_ok, doc.structure);
       plain_[p] = std::move(items.stream);
       items.stream.clear();
     }
-    PageContent furniture = page_content(page.furniture, page.height, fonts, image_ok,
-                                         doc.structure, int(items.marked.size()));
     // The media box is the trim box grown by the bleed (14.11.2), so the origin moves to the
     // trim box's corner; the items move by the page's shift too. q and Q may be in different
     // streams of one page (8.4.2): the origin's stream saves the state, the furniture's
     // restores it.
     const double b = page.bleed;
-    if (b != 0 || page.shift != 0) {
+    const bool moved = b != 0 || page.shift != 0;
+    if (moved) {
       origin_[p] = "q\n";
       move_origin(origin_[p], b + page.shift, b);
     }
-    std::string& text = plain_[count_ + p];
-    if (!origin_[p].empty())
-      text = "Q\n";
-    if (!furniture.stream.empty()) {
-      if (b != 0)
-        move_origin(text, b, b);
-      text += furniture.stream;
+    // The furniture's MCIDs follow the items'.
+    const int first_mcid = int(items.marked.size());
+    const std::size_t f = count_ + p;
+    PageContent& furniture = made_uses_[f];
+    if (memo) {
+      // Its items' key, with what the stream draws around them: the state the origin saved
+      // restored, the bleed, and where its MCIDs start when it has marked content.
+      keys_[f] = stream_key(page.furniture, page.height, fonts, font_keys, image_ok, doc.structure,
+                            compress);
+      thread_local std::string around;
+      around.clear();
+      for (const auto* part : {&keys_[f].digest.high, &keys_[f].digest.low})
+        around.append(reinterpret_cast<const char*>(part), sizeof *part);
+      around += moved ? 'm' : '-';
+      around.append(reinterpret_cast<const char*>(&b), sizeof b);
+      if (!keys_[f].elements.empty())
+        around.append(reinterpret_cast<const char*>(&first_mcid), sizeof first_mcid);
+      keys_[f].digest = fast_digest(around);
     }
-    has_furniture_[p] = text.empty() ? 0 : 1;
-    if (memo && !text.empty()) {
-      thread_local FastDigest digest;
-      digest.reset();
-      digest.update(compress ? "packed" : "plain");
-      digest.update(text);
-      furniture_keys_[p] = digest.finish();
-      auto kept = memo->furniture_earlier.find(furniture_keys_[p]);
-      if (kept != memo->furniture_earlier.end()) {
-        packed_[count_ + p] = kept->second;
-        kept_[count_ + p] = 1;
-        std::string().swap(text);
+    if (memo && take(f, memo->furniture_earlier)) {
+      has_furniture_[p] = 1;
+    } else {
+      furniture =
+          page_content(page.furniture, page.height, fonts, image_ok, doc.structure, first_mcid);
+      std::string& text = plain_[f];
+      if (moved)
+        text = "Q\n";
+      if (!furniture.stream.empty()) {
+        if (b != 0)
+          move_origin(text, b, b);
+        text += furniture.stream;
       }
+      furniture.stream.clear();
+      has_furniture_[p] = text.empty() ? 0 : 1;
     }
-
     uses_[p] = items;
     add_uses(uses_[p], furniture);
   });
@@ -124,14 +138,14 @@ void PageStreams::keep(StreamMemo& memo) {
   const auto furniture = kept_.begin() + std::ptrdiff_t(count_);
   memo.taken = std::size_t(std::count(kept_.begin(), furniture, 1));
   memo.furniture_taken = std::size_t(std::count(furniture, kept_.end(), 1));
-  for (std::size_t p = 0; p < count_; ++p) {
-    MadeStream made{std::move(packed_[p]), std::move(item_uses_[p])};
-    const std::vector<int>& elements = keys_[p].elements;
+  for (std::size_t s = 0; s < 2 * count_; ++s) {
+    if (s >= count_ && has_furniture_[s - count_] == 0)
+      continue;
+    MadeStream made{std::move(packed_[s]), std::move(made_uses_[s])};
+    const std::vector<int>& elements = keys_[s].elements;
     for (int& e : made.uses.marked)
       e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
-    memo.made.emplace(keys_[p].digest, std::move(made));
-    if (has_furniture_[p] != 0)
-      memo.furniture_made.emplace(furniture_keys_[p], std::move(packed_[count_ + p]));
+    (s < count_ ? memo.made : memo.furniture_made).emplace(keys_[s].digest, std::move(made));
   }
 }
 

@@ -2,10 +2,11 @@
 // Every page's content streams (PDF 32000-1 7.8.2), made in parallel and packed while the
 // writer makes the other objects. A page draws its items in one stream, taken from the memo of
 // an earlier write when its key is there (content_key.hpp), and its furniture (running head,
-// folio) in a second one. When the page has bleed or is shifted (layout::Page::shift), a
-// third stream before them saves the graphics state and moves the origin, and the furniture's
-// stream restores it: the items' stream is then the same wherever the page falls in the issue,
-// and a rebuild in which one article changed keeps the streams of the pages after it.
+// folio) in a second one, kept the same way by a key of its own. When the page has bleed or is
+// shifted (layout::Page::shift), a third stream before them saves the graphics state and moves
+// the origin, and the furniture's stream restores it: the items' stream is then the same
+// wherever the page falls in the issue, and a rebuild in which one article changed keeps the
+// streams of the pages after it.
 #include "layout/frame.hpp"
 #include "pdf/content.hpp"
 #include "pdf/content_key.hpp"
@@ -54,13 +55,13 @@ private:
 
   std::size_t count_;
   bool compress_;
-  std::vector<PageKey> keys_;
-  std::vector<PageContent> item_uses_; ///< the items' stream alone; its `stream` moved out
+  std::vector<PageKey> keys_; ///< with a memo: items then furniture
+  /// Items then furniture: what each stream draws with, its `stream` moved out.
+  std::vector<PageContent> made_uses_;
   std::vector<PageContent> uses_;
   std::vector<std::string> origin_;
   std::vector<char> has_furniture_;
-  std::vector<char> kept_;                ///< items then furniture: the stream came from the memo
-  std::vector<Digest128> furniture_keys_; ///< with a memo: each furniture stream's key
+  std::vector<char> kept_;         ///< items then furniture: the stream came from the memo
   std::vector<std::string> plain_; ///< items then furniture, unpacked
   std::vector<StreamData> packed_; ///< items then furniture
   std::atomic<std::size_t> next_{0};

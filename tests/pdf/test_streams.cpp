@@ -179,7 +179,7 @@ TEST_SUITE("pdf/streams") {
     CHECK(boxes.find(">end<") != std::string::npos);
   }
 
-  TEST_CASE("a furniture stream is kept by its text: the same folio is taken, another is made") {
+  TEST_CASE("a furniture stream is kept by its key: the same folio is taken, another is made") {
     layout::Document doc = tagged_document(1);
     for (layout::Page& page : doc.pages)
       page.furniture.push_back(shape(doc.fonts[2].path, 2, "Heading", 9, 200, 560));
@@ -199,7 +199,7 @@ TEST_SUITE("pdf/streams") {
 
     // What the memo holds is what the pages show.
     memo.furniture_earlier = furniture;
-    memo.furniture_earlier.begin()->second = {"% furniture kept\n", false};
+    memo.furniture_earlier.begin()->second.packed = {"% furniture kept\n", false};
     const std::string marked = write(doc, &memo);
     CHECK(memo.furniture_taken == 2);
     std::size_t shown = 0;
@@ -215,6 +215,20 @@ TEST_SUITE("pdf/streams") {
     CHECK(memo.furniture_taken == 1);
     CHECK(memo.furniture_made.size() == 2);
     CHECK(changed == write(doc, nullptr));
+
+    // With bleed, the furniture's stream restores the state the origin's saved, and moves its
+    // own origin: not the stream kept without bleed, and kept apart from it.
+    for (layout::Page& page : doc.pages)
+      page.bleed = 9;
+    memo.earlier = memo.made;
+    memo.furniture_earlier = memo.furniture_made;
+    const std::string bled = write(doc, &memo);
+    CHECK(memo.furniture_taken == 0);
+    CHECK(bled == write(doc, nullptr));
+    memo.earlier = memo.made;
+    memo.furniture_earlier = memo.furniture_made;
+    CHECK(write(doc, &memo) == bled);
+    CHECK(memo.furniture_taken == 2);
   }
 
   TEST_CASE("links and anchors are not in the stream, so not in the key") {
