@@ -48,39 +48,70 @@ int visible_count(const std::vector<layout::OutlineItem>& items, int level) {
   return n;
 }
 
-/// Creates the entries for `items` under `parent`, linked as siblings (Table 153), and sets
-/// the parent's /First and /Last.
-void add_entries(PdfVecObjects& objects, PdfObject* parent,
-                 const std::vector<layout::OutlineItem>& items, int level, const DestMap& dests,
-                 Diagnostics& diags) {
-  PdfObject* prev = nullptr;
+/// An outline entry's object number, and its children's.
+struct Entry {
+  PdfReference ref;
+  std::vector<Entry> children;
+};
+
+/// The numbers of the entries for `items` and their descendants, in document order: each is
+/// written once its next sibling has a number.
+std::vector<Entry> reserve_entries(Body& body, const std::vector<layout::OutlineItem>& items) {
+  std::vector<Entry> entries;
+  entries.reserve(items.size());
   for (const auto& item : items) {
-    PdfObject* entry = objects.CreateObject(PdfVariant(PdfDictionary()));
-    PdfDictionary& d = entry->GetDictionary();
-    d.AddKey("Title", pdf_text(item.title));
-    d.AddKey("Parent", parent->Reference());
+    Entry& entry = entries.emplace_back();
+    entry.ref = body.reserve();
+    entry.children = reserve_entries(body, item.children);
+  }
+  return entries;
+}
+
+/// Writes the entries for `items` under `parent` (Table 153), linked as siblings, the keys in
+/// the order PoDoFo wrote them (sorted).
+void write_entries(Body& body, const PdfReference& parent,
+                   const std::vector<layout::OutlineItem>& items, const std::vector<Entry>& entries,
+                   int level, const DestMap& dests, Diagnostics& diags) {
+  std::string d;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const layout::OutlineItem& item = items[i];
+    const std::vector<Entry>& children = entries[i].children;
+    d = "<<";
+    if (!children.empty()) {
+      // Positive when open: the visible descendants; negative when closed.
+      const int count = visible_count(item.children, level + 1);
+      d += "/Count";
+      raw_int(d, is_open(level) ? count : -count);
+    }
     if (dests.count(item.dest)) {
-      d.AddKey("Dest", pdf_bytes(item.dest));
+      d += "/Dest";
+      raw_bytes(d, item.dest);
     } else {
       diags.warning({}, "outline entry '" + item.title + "' points to unknown destination '" +
                             item.dest + "'");
     }
-    if (prev) {
-      d.AddKey("Prev", prev->Reference());
-      prev->GetDictionary().AddKey("Next", entry->Reference());
-    } else {
-      parent->GetDictionary().AddKey("First", entry->Reference());
+    if (!children.empty()) {
+      d += "/First";
+      raw_ref(d, children.front().ref);
+      d += "/Last";
+      raw_ref(d, children.back().ref);
     }
-    if (!item.children.empty()) {
-      add_entries(objects, entry, item.children, level + 1, dests, diags);
-      // Positive when open: the visible descendants; negative when closed (Table 153).
-      int count = visible_count(item.children, level + 1);
-      d.AddKey("Count", pdf_int(is_open(level) ? count : -count));
+    if (i + 1 < items.size()) {
+      d += "/Next";
+      raw_ref(d, entries[i + 1].ref);
     }
-    prev = entry;
+    d += "/Parent";
+    raw_ref(d, parent);
+    if (i > 0) {
+      d += "/Prev";
+      raw_ref(d, entries[i - 1].ref);
+    }
+    d += "/Title";
+    raw_text(d, item.title);
+    d += ">>";
+    body.set(entries[i].ref, d);
+    write_entries(body, entries[i].ref, item.children, children, level + 1, dests, diags);
   }
-  if (prev)
-    parent->GetDictionary().AddKey("Last", prev->Reference());
 }
 
 /// The value of a decimal label without leading zeros, or 0.
@@ -120,15 +151,26 @@ int roman_value(const std::string& s) {
 
 } // namespace
 
-void add_outline(PdfMemDocument& doc, const std::vector<layout::OutlineItem>& items,
+void add_outline(PdfMemDocument& doc, Body& body, const std::vector<layout::OutlineItem>& items,
                  const DestMap& dests, Diagnostics& diags) {
   if (items.empty())
     return;
-  PdfObject* root = doc.GetObjects().CreateObject("Outlines");
-  add_entries(doc.GetObjects(), root, items, 0, dests, diags);
-  root->GetDictionary().AddKey("Count", pdf_int(visible_count(items, 0)));
+  // Written as text into `body` (pdf/raw.hpp), as the pages are: an issue's outline has an
+  // entry for every article and heading, some seven hundred dictionaries for PoDoFo to build
+  // and format.
+  const PdfReference root = body.reserve();
+  const std::vector<Entry> entries = reserve_entries(body, items);
+  write_entries(body, root, items, entries, 0, dests, diags);
+  std::string d = "<</Type/Outlines/Count";
+  raw_int(d, visible_count(items, 0));
+  d += "/First";
+  raw_ref(d, entries.front().ref);
+  d += "/Last";
+  raw_ref(d, entries.back().ref);
+  d += ">>";
+  body.set(root, d);
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("Outlines", root->Reference());
+  catalog.AddKey("Outlines", root);
   catalog.AddKey("PageMode", PdfName("UseOutlines"));
 }
 

@@ -32,10 +32,12 @@ using DestMap = std::map<std::string, DestTarget>;
 void add_named_dests(PoDoFo::PdfMemDocument& doc, Body& body,
                      const std::vector<PoDoFo::PdfReference>& pages, const DestMap& dests);
 
-/// The document outline (12.3.3). Items whose destination is unknown are kept without one and
-/// reported as warnings. Top-level entries are open; deeper ones closed.
-void add_outline(PoDoFo::PdfMemDocument& doc, const std::vector<layout::OutlineItem>& items,
-                 const DestMap& dests, Diagnostics& diags);
+/// The document outline (12.3.3), its entries' values in `body`. Items whose destination is
+/// unknown are kept without one and reported as warnings. Top-level entries are open; deeper
+/// ones closed.
+void add_outline(PoDoFo::PdfMemDocument& doc, Body& body,
+                 const std::vector<layout::OutlineItem>& items, const DestMap& dests,
+                 Diagnostics& diags);
 
 /// Catalog /PageLabels (12.4.2) when any page has a label: decimal and lowercase roman runs
 /// become numbering ranges, other labels literal prefixes.

@@ -515,7 +515,7 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       body.set(link.ref, link.text);
     }
     add_named_dests(pdf, body, page_refs, dests);
-    add_outline(pdf, doc.outline, dests, diags);
+    add_outline(pdf, body, doc.outline, dests, diags);
     add_page_labels(pdf, doc.pages);
     add_metadata(pdf, doc.info, opt.standard);
     if (opt.standard.archive != PdfStandard::Archive::None)
