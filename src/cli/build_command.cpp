@@ -54,6 +54,15 @@ void Build::load_inputs() {
       common.files(in.common_files, &digests_);
       in.common_key = common.finish();
     }
+    if (!in.files.empty())
+      for (std::size_t f = 0; f < 2; ++f) {
+        CacheKey context("galley output context");
+        context.text(toolchain_);
+        context.text(options_text_[f]);
+        context.number(f == 1 && in.edition); // an EPUB with a page-list of the PDF's pages
+        context.text(in.style_text);
+        in.output_context[f] = context.finish();
+      }
   }
 }
 

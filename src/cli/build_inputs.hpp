@@ -7,6 +7,7 @@
 #include "cli/build_plan.hpp"
 #include "galley/render.hpp"
 
+#include <array>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
@@ -68,6 +69,10 @@ struct LoadedInput {
   std::string common_key;
   std::string style_text;
   std::string issue_text;
+  /// What an output's key holds besides the files, by format (PDF, EPUB), as one CacheKey: the
+  /// toolchain, the options, whether an EPUB marks the PDF's pages, the resolved style. Taken
+  /// once: the style's text is ten kilobytes, digested again for each of a hundred articles.
+  std::array<std::string, 2> output_context;
   bool from_record = false; ///< known from the cache's record of its last load
   std::unique_ptr<std::once_flag> loaded_late = std::make_unique<std::once_flag>();
 };

@@ -60,10 +60,7 @@ void Build::render_job(std::size_t i) {
   std::string key;
   if (cache_ && !in.files.empty()) {
     CacheKey k("galley output");
-    k.text(toolchain_);
-    k.text(options_text_[out.format == "pdf" ? 0 : 1]);
-    k.number(out.format == "epub" && in.edition); // a page-list of the PDF's pages
-    k.text(in.style_text);
+    k.text(in.output_context[out.format == "pdf" ? 0 : 1]);
     // An article's own output depends on its files and the issue's fields, not on where it
     // stands in the issue nor on the other articles.
     k.number(out.article >= 0);

@@ -50,11 +50,6 @@ bool any_in(const std::vector<FileId>& mine, const std::vector<FileId>& sorted_i
   return false;
 }
 
-/// True when `path` (the file it names, or the link itself) is one of `ids`, sorted.
-bool names_one_of(const fs::path& path, const std::vector<FileId>& ids) {
-  return any_in(ids_of(path), ids);
-}
-
 /// `p` with its links resolved as far as it exists, the rest normalised by name.
 fs::path canonical_spelling(const fs::path& p) {
   std::error_code ec;
@@ -111,7 +106,7 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
       return false;
     }
   }
-  if (any_in(ids, files_read())) {
+  if (any_read(ids)) {
     refuse_read(path, diags);
     return false;
   }
@@ -144,7 +139,8 @@ OutputGuard::Spelled OutputGuard::spelling(const fs::path& path, bool is_link) {
 }
 
 bool OutputGuard::safe_to_write(const fs::path& path, Diagnostics& diags) const {
-  if (is_stdout(path) || !names_one_of(path, files_read())) return true;
+  if (is_stdout(path) || !any_read(ids_of(path)))
+    return true;
   refuse_read(path, diags);
   return false;
 }

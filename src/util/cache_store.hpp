@@ -17,7 +17,7 @@
 
 namespace galley {
 
-/// A whole file read without recording it as read (files_read(), read_paths()): for what a run
+/// A whole file read without recording it as read (any_read(), read_paths()): for what a run
 /// wrote earlier, its outputs and cache entries, which are not sources of the next. nullopt
 /// when it cannot be read.
 std::optional<std::string> read_unrecorded(const std::filesystem::path& path);

@@ -73,9 +73,10 @@ void note_read(const std::filesystem::path& path) {
   if (::stat(path.c_str(), &st) == 0) remember(path, st);
 }
 
-std::vector<FileId> files_read() {
+bool any_read(const std::vector<FileId>& ids) {
   std::lock_guard lock(sources().mutex);
-  return {sources().ids.begin(), sources().ids.end()};
+  return std::any_of(ids.begin(), ids.end(),
+                     [](const FileId& id) { return sources().ids.count(id) > 0; });
 }
 
 bool write_all(int fd, std::string_view bytes) {

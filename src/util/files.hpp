@@ -16,7 +16,7 @@ namespace galley {
 /// read, so a caller can tell "too large" from an endless stream. A FIFO that no program writes
 /// to reads as empty instead of blocking. Returns nullopt when it cannot be opened or read;
 /// `error` then says why ("no such file", "is a directory", ...). The file is remembered as a
-/// source (files_read()).
+/// source (any_read()).
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr,
                                      std::size_t max_size = std::numeric_limits<std::size_t>::max() - 1);
 
@@ -62,9 +62,10 @@ std::optional<FileId> file_id(const std::filesystem::path& path, bool follow = t
 /// by a library that opens them itself (font files through FreeType).
 void note_read(const std::filesystem::path& path);
 
-/// Every file this process has read its content from (read_file, note_read), by identity, in
-/// increasing order (for binary search), so that no output replaces one (docs/limits.md, "Outputs never destroy sources").
-std::vector<FileId> files_read();
+/// Whether one of `ids` is a file this process has read its content from (read_file,
+/// note_read), so that no output replaces one (docs/limits.md, "Outputs never destroy
+/// sources"). Looked up where the identities are kept: every output of a build asks.
+bool any_read(const std::vector<FileId>& ids);
 
 /// Writes all of `bytes` to the descriptor `fd`, going on after short writes and signals; false
 /// with errno set when a write fails.

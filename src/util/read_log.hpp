@@ -1,7 +1,7 @@
 #pragma once
 // Which files went into a piece of work, by name: for depfiles (`galley build --depfile`) and
 // the keys of the build cache. util/files.hpp records every read_file, read_file_beneath and
-// note_read here as well as by identity (files_read(), which guards the sources against being
+// note_read here as well as by identity (any_read(), which guards the sources against being
 // overwritten).
 #include <filesystem>
 #include <vector>
