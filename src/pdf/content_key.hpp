@@ -20,8 +20,8 @@ namespace galley::pdf {
 /// ToUnicode gives each CID, and where its colour glyph pictures are drawn.
 Digest128 font_key(const SubsetFont& font);
 
-/// A page's key, and the structure elements its text and images belong to, in the order they
-/// first appear on it. Elements enter the key by that order and their type, not by their index
+/// A page stream's key (its items' or its furniture's), and the structure elements its text
+/// and images belong to, in the order they first appear in it. Elements enter the key by that order and their type, not by their index
 /// in the document: an article with one paragraph more shifts the indices of every element
 /// after it, and the pages of the other articles keep their keys.
 struct PageKey {
