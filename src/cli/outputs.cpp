@@ -29,10 +29,6 @@ std::optional<std::string> refused_kind(mode_t mode) {
   return "not a regular file";
 }
 
-FileId id_of(const struct stat& st) {
-  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
-}
-
 /// The identities of the file `path` names and of the link itself, those there are.
 std::vector<FileId> ids_of(const fs::path& path) {
   std::vector<FileId> ids;
@@ -77,8 +73,8 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
   }
   // One look at what the name reaches and one at the name itself answer every question below
   // (a hundred articles' outputs are claimed before anything is rendered).
-  struct stat target {
-  }, name{};
+  struct stat target {};
+  struct stat name {};
   const bool exists = ::stat(path.c_str(), &target) == 0;
   const bool named = ::lstat(path.c_str(), &name) == 0;
   if (auto kind = exists ? refused_kind(target.st_mode) : std::nullopt) {
@@ -88,9 +84,9 @@ bool OutputGuard::claim(const fs::path& path, const std::vector<std::string>& in
   }
   std::vector<FileId> ids; // of the file the name reaches and of the link itself
   if (exists)
-    ids.push_back(id_of(target));
+    ids.push_back(file_id_of(target));
   if (named)
-    ids.push_back(id_of(name));
+    ids.push_back(file_id_of(name));
   const Spelled spelled = spelling(path, named && S_ISLNK(name.st_mode));
   // Each output against each input: a thousand articles built at once are a million pairs.
   for (const auto& in : inputs) {

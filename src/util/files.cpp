@@ -33,16 +33,12 @@ Sources& sources() {
   return s;
 }
 
-FileId id_of(const struct stat& st) {
-  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
-}
-
 /// Records what was read (`st`, from the open descriptor, so a name swapped since cannot
 /// mislead it) and the link that named it.
 void remember(const std::filesystem::path& path, const struct stat& st) {
   std::optional<FileId> link = file_id(path, false);
   std::lock_guard lock(sources().mutex);
-  sources().ids.insert(id_of(st));
+  sources().ids.insert(file_id_of(st));
   if (link) sources().ids.insert(*link);
   // A stream (standard input, a pipe) has no name a build tool could watch.
   if (S_ISREG(st.st_mode))
@@ -62,10 +58,14 @@ std::string open_error(int err) {
 
 } // namespace
 
+FileId file_id_of(const struct ::stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
 std::optional<FileId> file_id(const std::filesystem::path& path, bool follow) {
   struct stat st {};
   if ((follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) return std::nullopt;
-  return id_of(st);
+  return file_id_of(st);
 }
 
 void note_read(const std::filesystem::path& path) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+struct stat;
+
 namespace galley {
 
 /// Reads a whole file: a regular file, or a pipe or FIFO read as a stream (`<(cat a.md)`). Other
@@ -53,6 +55,9 @@ struct FileId {
   std::uint64_t ino = 0;
   auto operator<=>(const FileId&) const = default;
 };
+
+/// The identity a stat or lstat call gave.
+FileId file_id_of(const struct ::stat& st);
 
 /// The identity of what `path` names: the file a link points to when `follow`, else the link
 /// itself. nullopt when nothing is there.
