@@ -5,6 +5,7 @@
 #include "text/engine.hpp"
 #include "text/hyphenate.hpp"
 #include "util/files.hpp"
+#include "util/folder_files.hpp"
 #include "util/record.hpp"
 
 #include <algorithm>
@@ -16,10 +17,14 @@ namespace galley::render {
 namespace fs = std::filesystem;
 
 std::string toolchain_text() {
-  std::string s = std::string("galley ") + version();
-  for (const LibraryVersion& l : library_versions())
-    s += "\n" + l.name + " " + l.version;
-  return s;
+  // The same for the whole process: made once, not for each key.
+  static const std::string text = [] {
+    std::string s = std::string("galley ") + version();
+    for (const LibraryVersion& l : library_versions())
+      s += "\n" + l.name + " " + l.version;
+    return s;
+  }();
+  return text;
 }
 
 std::string options_text(const RenderOptions& o, Format format) {
@@ -57,19 +62,11 @@ std::vector<fs::path> article_files(const model::Article& article) {
 
 namespace {
 
-/// The regular files under `dir` whose extension is one of `exts` (lowercase, with the dot).
-void add_files(const fs::path& dir, std::initializer_list<std::string_view> exts,
+/// The files under `dir` of those extensions (util/folder_files.hpp), absolute and normal.
+void add_files(const fs::path& dir, const std::vector<std::string>& extensions,
                std::vector<fs::path>& out) {
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file(ec))
-      continue;
-    std::string ext = it->path().extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (std::find(exts.begin(), exts.end(), ext) != exts.end())
-      out.push_back(absolute_normal(it->path()));
-  }
+  for (const fs::path& file : files_under(dir, extensions))
+    out.push_back(absolute_normal(file));
 }
 
 } // namespace

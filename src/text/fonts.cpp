@@ -3,6 +3,7 @@
 #include "galley/error.hpp"
 #include "util/data_dir.hpp"
 #include "util/files.hpp"
+#include "util/folder_files.hpp"
 #include "util/text_utils.hpp"
 
 #include <fontconfig/fontconfig.h>
@@ -56,25 +57,10 @@ int match_cost(const FaceInfo& face, int weight, bool italic) {
   return cost;
 }
 
-bool is_font_file(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".ttf" || ext == ".otf" || ext == ".ttc";
-}
-
 /// Font files under `dir`, sorted: directory order is not stable across file systems, and
 /// sorted paths keep face ids deterministic.
 std::vector<std::filesystem::path> font_files(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_font_file(it->path()))
-      files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return files_under(dir, {".ttf", ".otf", ".ttc"});
 }
 
 /// The generic family of a face (CSS Fonts 4, 4.2), from the OpenType OS/2 table: monospace
