@@ -6,6 +6,8 @@
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -15,14 +17,6 @@ using namespace galley;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A fresh folder under the temporary one.
-fs::path fresh(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 /// A memo that takes no article and says which images are sound from `sound`.
 struct ImageMemo final : input::ArticleMemo {
@@ -65,7 +59,7 @@ void put(const fs::path& path, const std::string& bytes) {
 
 TEST_SUITE("export/article-cache") {
   TEST_CASE("an image whose bytes decoded whole is kept by their digest for the next build") {
-    const fs::path dir = fresh("galley-article-cache-sound");
+    const fs::path dir = test::fresh_folder("galley-article-cache-sound");
     render::RenderOptions options;
     options.cache_dir = (dir / "cache").string();
     const std::string sha = sha256_hex("the bytes of a picture");
@@ -77,7 +71,7 @@ TEST_SUITE("export/article-cache") {
   }
 
   TEST_CASE("a read decodes only pixels the memo does not know as sound, and keeps the sound") {
-    const fs::path dir = fresh("galley-article-cache-read");
+    const fs::path dir = test::fresh_folder("galley-article-cache-read");
     const std::string unknown = png_with(kBadPng, "unknown"),
                       vouched = png_with(kBadPng, "vouched");
     put(dir / "unknown.png", unknown);

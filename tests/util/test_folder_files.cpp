@@ -2,6 +2,8 @@
 // (util/folder_files.hpp): what is listed, and when a listing is taken again.
 #include "util/folder_files.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -14,13 +16,6 @@ using namespace galley;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 void touch(const fs::path& file) {
   std::ofstream(file) << "x";
@@ -41,7 +36,7 @@ void set_modified(const fs::path& path, timespec when) {
 
 TEST_SUITE("util/folder-files") {
   TEST_CASE("the files of some extensions, in any case, under a folder and its folders, sorted") {
-    const fs::path dir = fresh("galley-folder-files-list");
+    const fs::path dir = test::fresh_folder("galley-folder-files-list");
     fs::create_directories(dir / "sub");
     touch(dir / "b.TTF");
     touch(dir / "a.otf");
@@ -55,7 +50,7 @@ TEST_SUITE("util/folder-files") {
   }
 
   TEST_CASE("a listing is kept while its folders stay as they were, and taken again after") {
-    const fs::path dir = fresh("galley-folder-files-kept");
+    const fs::path dir = test::fresh_folder("galley-folder-files-kept");
     const fs::path sub = dir / "fonts";
     fs::create_directories(sub);
     touch(sub / "a.ttf");
