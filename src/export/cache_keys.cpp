@@ -9,8 +9,6 @@
 #include "util/record.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <system_error>
 
 namespace galley::render {
 

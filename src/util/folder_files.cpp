@@ -60,7 +60,7 @@ Listing list(const fs::path& dir, const std::vector<std::string>& extensions) {
   out.folders.push_back(std::move(*root));
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_symlink(ec) ? false : it->is_directory(ec)) {
+    if (!it->is_symlink(ec) && it->is_directory(ec)) {
       if (std::optional<FolderState> sub = folder_state(it->path()))
         out.folders.push_back(std::move(*sub));
     } else if (it->is_regular_file(ec) && wanted(it->path(), extensions)) {
