@@ -364,8 +364,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
   add_pdf_options(*cmd, st->common);
   add_output_options(*cmd, st->common);
   cmd->callback([st, &exit_code] {
-    Build build(*st);
-    exit_code = build.run();
+    auto build = std::make_shared<Build>(*st);
+    exit_code = build->run();
+    keep_until_exit(std::move(build));
   });
 }
 

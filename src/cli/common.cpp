@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <type_traits>
 
@@ -123,6 +124,13 @@ render::RenderOptions render_options(const CommonOptions& o, Diagnostics& diags)
       ro.source_date_epoch = v;
   }
   return ro;
+}
+
+void keep_until_exit(std::shared_ptr<void> state) {
+  static std::mutex mutex;
+  static std::vector<std::shared_ptr<void>> kept;
+  std::lock_guard lock(mutex);
+  kept.push_back(std::move(state));
 }
 
 } // namespace galley::cli
