@@ -48,6 +48,12 @@ struct RenderOptions {
   /// "Incremental builds"); empty: every article is laid out. The folder is trusted as the
   /// inputs are.
   std::filesystem::path cache_dir;
+  /// PDF, with a cache_dir: the fingerprints of the issue's articles, in order, as load() gave
+  /// them, so that an article's key in that folder does not digest everything it holds again
+  /// (for an issue of a hundred unchanged articles, most of the time its keys took). An empty
+  /// entry, or an article past the end, is digested. They stand for the articles as load()
+  /// returned them: a caller that changes an article empties its entry.
+  std::vector<std::string> article_fingerprints;
   /// EPUB: where the pages of the printed edition begin (Rendered::print_pages of the PDF
   /// rendered from the same issue and style). When given, the book marks each page's start
   /// (epub:type pagebreak), lists them in a page-list and names the PDF edition as its source.
@@ -65,9 +71,12 @@ struct RenderOptions {
 
 /// Loads articles or one manifest into an issue (see input::load_inputs). With a cache_dir, a
 /// manifest's articles are kept there read, and one whose files are unchanged is taken from
-/// there rather than read again (docs/ci.md, "Incremental builds").
+/// there rather than read again (docs/ci.md, "Incremental builds"). `fingerprints`, when given,
+/// gets what RenderOptions::article_fingerprints takes: for each article of the issue, its
+/// fingerprint when it came from the cache folder, else an empty string.
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
-                                 const RenderOptions& options, Diagnostics& diags);
+                                 const RenderOptions& options, Diagnostics& diags,
+                                 std::vector<std::string>* fingerprints = nullptr);
 
 /// An article held in memory (a CMS's own text) rather than in a file.
 struct ArticleText {

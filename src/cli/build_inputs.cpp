@@ -85,7 +85,7 @@ void remember_files(LoadedInput& in, std::vector<fs::path> read,
 /// false when the issue has errors.
 bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
                 std::vector<fs::path>& style_files) {
-  in.issue = render::load({fs::path(in.path)}, s.options, diags);
+  in.issue = render::load({fs::path(in.path)}, s.options, diags, &in.fingerprints);
   if (!in.issue) return false;
   ReadLog style_log;
   in.style = render::resolve_style(*in.issue, s.options, diags);

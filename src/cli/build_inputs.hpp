@@ -53,6 +53,9 @@ struct LoadedInput {
   /// Null when the input is known from the cache's record and not loaded (yet): ensure_issue.
   std::optional<model::Issue> issue;
   model::Issue shell; ///< the issue without its articles, for --single outputs
+  /// The fingerprints of the issue's articles that loading took from the cache folder
+  /// (render::load), for the layout cache's keys.
+  std::vector<std::string> fingerprints;
   style::Style style;
   Diagnostics diags; ///< loading's
   InputInfo info;    ///< what the work list needs

@@ -103,6 +103,10 @@ void Build::render_job(std::size_t i) {
     auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
     render::RenderOptions options = options_;
     if (!result) {
+      if (out.article < 0)
+        options.article_fingerprints = in.fingerprints;
+      else if (static_cast<std::size_t>(out.article) < in.fingerprints.size())
+        options.article_fingerprints = {in.fingerprints[static_cast<std::size_t>(out.article)]};
       if (format == render::Format::Epub && in.edition)
         options.print_pages = in.edition->pages();
       // The EPUB starts while the PDF is written. The pages are the layout's, so the EPUB's

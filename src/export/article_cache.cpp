@@ -9,7 +9,7 @@ namespace galley::render {
 
 namespace {
 
-constexpr std::string_view kMagic = "galley read article 1";
+constexpr std::string_view kMagic = "galley read article 2";
 constexpr std::string_view kSoundImage = "galley sound image 1";
 
 } // namespace
@@ -41,6 +41,7 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
   RecordReader r(*entry, kMagic);
   const std::string_view model = r.text_view();
   Kept kept;
+  kept.fingerprint = r.text();
   for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
     std::filesystem::path file = r.text();
     // A file that holds other bytes now (or is gone) means reading the article again, and the
@@ -61,6 +62,8 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
 void ArticleCache::keep(const Place& place, const Kept& kept) const {
   RecordWriter w(kMagic);
   w.text(model::encode_article(kept.article));
+  // Taken here, once, for every later build that takes the article from this entry.
+  w.text(model::fingerprint(kept.article));
   w.number(kept.read.size());
   for (const auto& file : kept.read) {
     w.text(file.string());

@@ -5,7 +5,9 @@
 // holds what reading depends on besides those files: the toolchain, the limits and allowed
 // folders, the article's path, its name in diagnostics and its manifest's folder. Not made when
 // pictures are looked up in --resource-path folders, where a file added to an earlier folder
-// changes what is found without changing a file that was read. It keeps which images' bytes
+// changes what is found without changing a file that was read. An article is kept with its
+// fingerprint (model::fingerprint), which the layout cache's key of it would otherwise take by
+// walking the whole article again in every build. It keeps which images' bytes
 // decoded whole too, by their digest: an entry that holds nothing but its name.
 #include "galley/render.hpp"
 #include "input/load.hpp"

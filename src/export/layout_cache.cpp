@@ -8,7 +8,7 @@ namespace galley::render {
 
 LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
                          const RenderOptions& options)
-    : issue_(issue), store_(options.cache_dir),
+    : issue_(issue), fingerprints_(options.article_fingerprints), store_(options.cache_dir),
       notes_through_issue_(style.notes.numbering == style::NoteNumbering::PerIssue) {
   // Digested once: a key of each of a hundred articles holds this part by its digest.
   CacheKey w("article layout context");
@@ -30,7 +30,8 @@ std::string LayoutCache::key(std::size_t index) const {
   const model::Article& article = issue_.articles[index];
   k.number(article.meta.language == issue_.language);
   // The article by what it holds, however it was made; its pictures by their content.
-  k.text(model::fingerprint(article));
+  const bool known = index < fingerprints_.size() && !fingerprints_[index].empty();
+  k.text(known ? fingerprints_[index] : model::fingerprint(article));
   k.files(article_files(article), &digests_);
   return k.finish();
 }

@@ -42,6 +42,7 @@ public:
 
 private:
   const model::Issue& issue_;
+  const std::vector<std::string>& fingerprints_; ///< RenderOptions::article_fingerprints
   CacheStore store_;
   bool notes_through_issue_;
   std::string common_; ///< the key's parts every article shares

@@ -45,14 +45,17 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 } // namespace
 
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
-                                 const RenderOptions& options, Diagnostics& diags) {
+                                 const RenderOptions& options, Diagnostics& diags,
+                                 std::vector<std::string>* fingerprints) {
   input::LoadOptions load_options = load_options_of(options);
   std::optional<ArticleCache> kept;
   if (!options.cache_dir.empty() && options.resource_paths.empty()) {
     kept.emplace(options);
     load_options.memo = &*kept;
   }
-  return input::load_inputs(inputs, load_options, diags);
+  if (fingerprints)
+    fingerprints->clear();
+  return input::load_inputs(inputs, load_options, diags, fingerprints);
 }
 
 std::optional<model::Issue> load_texts(const std::vector<ArticleText>& articles,

@@ -104,7 +104,8 @@ std::optional<model::Article> load_article(const fs::path& path, const LoadOptio
 }
 
 std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
-                                        const LoadOptions& options, Diagnostics& diags) {
+                                        const LoadOptions& options, Diagnostics& diags,
+                                        std::vector<std::string>* fingerprints) {
   if (paths.empty()) {
     diags.error({}, "no input files");
     return std::nullopt;
@@ -114,7 +115,7 @@ std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
       diags.error({}, "an issue manifest must be the only input");
       return std::nullopt;
     }
-    return load_manifest(paths.front(), options, diags);
+    return load_manifest(paths.front(), options, diags, fingerprints);
   }
   std::vector<model::Article> articles;
   std::vector<fs::path> seen;

@@ -26,6 +26,9 @@ public:
   struct Kept {
     model::Article article;
     std::vector<std::filesystem::path> read; ///< every file reading it read
+    /// model::fingerprint(article) when the memo kept it (find), so that the layout cache's
+    /// key does not walk the article again; empty otherwise.
+    std::string fingerprint;
   };
   /// Where an article is read from: its file, what diagnostics call it, and the folder of its
   /// manifest (pictures may come from there).
@@ -80,9 +83,12 @@ std::optional<model::Article> load_article_bytes(std::string_view bytes, const s
                                                  const LoadOptions& options, Diagnostics& diags);
 
 /// Loads an issue manifest (.yaml/.yml, or .json) and all its articles, in the order listed.
-/// Articles that cannot be loaded are left out (with an error).
+/// Articles that cannot be loaded are left out (with an error). `fingerprints`, when given,
+/// gets one string per article of the issue: the fingerprint the memo kept of it
+/// (ArticleMemo::Kept), empty for an article read.
 std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
-                                          const LoadOptions& options, Diagnostics& diags);
+                                          const LoadOptions& options, Diagnostics& diags,
+                                          std::vector<std::string>* fingerprints = nullptr);
 
 /// True when `p` names an issue manifest rather than an article: a .yaml or .yml extension, in
 /// any case, or a .json file whose object has an `articles` key. The one place that decides what
@@ -92,8 +98,10 @@ bool is_manifest_path(const std::filesystem::path& p);
 /// What the CLI calls: one manifest -> that issue; one article -> an Issue with
 /// single_article = true, metadata from the article; several articles -> an ad-hoc issue whose
 /// metadata comes from the first article. nullopt when nothing usable could be loaded.
+/// `fingerprints` as load_manifest fills it, for a manifest; left empty otherwise.
 std::optional<model::Issue> load_inputs(const std::vector<std::filesystem::path>& paths,
-                                        const LoadOptions& options, Diagnostics& diags);
+                                        const LoadOptions& options, Diagnostics& diags,
+                                        std::vector<std::string>* fingerprints = nullptr);
 
 /// The issue of loose articles (at least one), as load_inputs makes it: one article is an
 /// article book with its metadata; several are a collection named after the first.

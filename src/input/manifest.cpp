@@ -97,7 +97,10 @@ const std::vector<std::string>& manifest_keys() {
 }
 
 std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOptions& options,
-                                          Diagnostics& diags) {
+                                          Diagnostics& diags,
+                                          std::vector<std::string>* fingerprints) {
+  if (fingerprints)
+    fingerprints->clear();
   const std::string display = path.generic_string();
   auto text = read_text_file(path, display, options, diags);
   if (!text)
@@ -188,6 +191,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   std::vector<std::optional<model::Article>> articles(entries.size());
   std::vector<Diagnostics> sinks(entries.size());
   std::vector<std::vector<fs::path>> read(entries.size());
+  std::vector<std::string> kept_fingerprints(entries.size());
   parallel_for(entries.size(), options.threads, [&](std::size_t i, unsigned) {
     const ArticleEntry& a = entries[i];
     if (a.display.empty())
@@ -197,6 +201,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
       if (std::optional<ArticleMemo::Kept> kept = options.memo->find(place)) {
         articles[i] = std::move(kept->article);
         read[i] = std::move(kept->read);
+        kept_fingerprints[i] = std::move(kept->fingerprint);
         return;
       }
     ReadLog log;
@@ -204,14 +209,17 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
     read[i] = log.paths();
     // Only a clean read is kept: a picture it missed may be there next time.
     if (options.memo && articles[i] && sinks[i].all().empty())
-      options.memo->keep(place, {*articles[i], read[i]});
+      options.memo->keep(place, {*articles[i], read[i], {}});
   });
   for (std::size_t i = 0; i < entries.size(); ++i) {
     for (const fs::path& p : read[i])
       log_read(p);
     diags.merge(sinks[i]);
-    if (articles[i])
-      issue.articles.push_back(std::move(*articles[i]));
+    if (!articles[i])
+      continue;
+    issue.articles.push_back(std::move(*articles[i]));
+    if (fingerprints)
+      fingerprints->push_back(std::move(kept_fingerprints[i]));
   }
   return issue;
 }

@@ -3,6 +3,9 @@
 // changes its pages changes its key.
 #include "export/layout_cache.hpp"
 #include "galley/render.hpp"
+#include "model/fingerprint.hpp"
+
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -85,5 +88,39 @@ TEST_SUITE("export/layout-cache") {
       twice.articles[0].meta.title = twice.articles[i].meta.title;
       CHECK(render::LayoutCache(twice, e.style, e.options).key(i) != in_issue);
     }
+  }
+
+  TEST_CASE("a load that takes articles from the cache folder gives their fingerprints, which the "
+            "keys take as given") {
+    render::RenderOptions options;
+    options.cache_dir = test::fresh_folder("galley-layout-fingerprints").string();
+    const fs::path manifest = GALLEY_SOURCE_DIR "/examples/quantum-dispatch/issue.yaml";
+    Diagnostics diags;
+    std::vector<std::string> fingerprints{"left from before"};
+    // The first load reads every article: nothing is known of them.
+    auto read = render::load({manifest}, options, diags, &fingerprints);
+    REQUIRE(read.has_value());
+    REQUIRE(read->articles.size() > 1);
+    CHECK(fingerprints == std::vector<std::string>(read->articles.size()));
+    // The second takes them from the folder, with what they were digested to when kept.
+    auto kept = render::load({manifest}, options, diags, &fingerprints);
+    REQUIRE(kept.has_value());
+    REQUIRE(fingerprints.size() == kept->articles.size());
+    for (std::size_t k = 0; k < fingerprints.size(); ++k)
+      CHECK(fingerprints[k] == model::fingerprint(kept->articles[k]));
+    REQUIRE_FALSE(diags.has_errors());
+
+    const style::Style style = render::resolve_style(*kept, options, diags);
+    const std::string digested = render::LayoutCache(*kept, style, options).key(1);
+    options.article_fingerprints = fingerprints;
+    CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
+    // A given fingerprint is not checked against the article (that would digest it): it is
+    // the caller's word, and an empty one is digested.
+    options.article_fingerprints[1] = model::fingerprint(kept->articles[0]);
+    CHECK(render::LayoutCache(*kept, style, options).key(1) != digested);
+    options.article_fingerprints[1].clear();
+    CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
+    options.article_fingerprints.resize(1);
+    CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
   }
 }
