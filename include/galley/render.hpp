@@ -48,11 +48,12 @@ struct RenderOptions {
   /// "Incremental builds"); empty: every article is laid out. The folder is trusted as the
   /// inputs are.
   std::filesystem::path cache_dir;
-  /// PDF, with a cache_dir: the fingerprints of the issue's articles, in order, as load() gave
-  /// them, so that an article's key in that folder does not digest everything it holds again
-  /// (for an issue of a hundred unchanged articles, most of the time its keys took). An empty
-  /// entry, or an article past the end, is digested. They stand for the articles as load()
-  /// returned them: a caller that changes an article empties its entry.
+  /// With a cache_dir: the fingerprints of the issue's articles, in order, as load() gave them,
+  /// so that an article's keys in that folder (its pages in the PDF, its document in the EPUB)
+  /// do not digest everything it holds again (for an issue of a hundred unchanged articles,
+  /// most of the time its keys took). An empty entry, or an article past the end, is digested.
+  /// They stand for the articles as load() returned them: a caller that changes an article
+  /// empties its entry.
   std::vector<std::string> article_fingerprints;
   /// EPUB: where the pages of the printed edition begin (Rendered::print_pages of the PDF
   /// rendered from the same issue and style). When given, the book marks each page's start

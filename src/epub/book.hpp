@@ -9,8 +9,9 @@
 #include "galley/style.hpp"
 
 #include <map>
-#include <set>
+#include <optional>
 #include <pugixml.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct ContentDoc {
   bool linear = true;
   std::string landmark;   ///< "cover", "toc", "bodymatter" or empty
   std::string landmark_label;
+  /// fast_digest(xhtml) when known; a document taken from the memo has it and no xhtml, its
+  /// bytes being in the memo deflated (epub/documents.cpp).
+  std::optional<Digest128> digest;
 };
 
 /// Images found in the model, each file carried once (keyed by its resolved path).
@@ -58,12 +62,21 @@ public:
   [[nodiscard]] const std::vector<Resource>& items() const { return items_; }
   [[nodiscard]] bool all_have_alt() const { return all_alt_; }
   [[nodiscard]] bool any() const { return shown_ > 0; }
+  /// What decides the href add() gives a picture and whether it reads the file: the files
+  /// carried so far and their hrefs, as a digest.
+  [[nodiscard]] Digest128 state() const;
+  /// While set, every add() is appended to `log` with the href it gave (null: none is).
+  void record_into(std::vector<ShownPicture>* log) { log_ = log; }
 
 private:
+  std::string add_unlogged(const model::ImageRef& ref, const std::string& alt, const SourceLoc& loc,
+                           Diagnostics& diags);
+
   std::map<std::string, size_t> by_path_;
   std::vector<Resource> items_;
   bool all_alt_ = true;
   int shown_ = 0;
+  std::vector<ShownPicture>* log_ = nullptr;
 };
 
 /// What an article's rendering needs to know and collects while it runs.
@@ -132,6 +145,9 @@ struct ZipEntry {
   std::string name;
   std::string data;
   bool compress = true;
+  /// fast_digest(data) when known; a document taken from the memo has it and no data, and the
+  /// memo has the entry deflated by it (build_zip).
+  std::optional<Digest128> digest;
 };
 
 // ---- xml helpers (xml.cpp)
@@ -175,6 +191,23 @@ bool append_raw_html(pugi::xml_node parent, std::string_view html, const SourceL
 // ---- pages (pages.cpp)
 std::string render_article(const model::Article& article, ArticleContext& ctx,
                            const std::string& publication);
+
+// ---- article documents kept between writes (documents.cpp)
+/// An article's document, or what the memo kept of it.
+struct ArticleDocument {
+  std::string xhtml; ///< empty when the document was taken from the memo
+  KeptDocument made;
+};
+/// Renders the article of `ctx` (render_article), or, with `documents`, takes what an earlier
+/// write made of it when everything rendering it reads is the same: `fingerprint`
+/// (model::fingerprint of the article, digested when empty), `style_text` (style::dump_style),
+/// its place in the book (the context's id prefix and note offset), `publication`, the PDF pages
+/// marked in it, and the pictures the book carries before it. A document taken shows its
+/// pictures to the image store again and reports its diagnostics again; `ctx.diags` gets what
+/// rendering reports. Either way the document is left in the memo for the next write.
+ArticleDocument article_document(ArticleContext& ctx, const std::string& publication,
+                                 std::string_view fingerprint, const std::string& style_text,
+                                 EpubMemo* documents);
 std::string render_cover(const std::string& lang, const std::string& title,
                          const std::string& image_href, const std::string& alt);
 std::string render_issue_title(const model::Issue& issue);

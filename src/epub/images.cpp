@@ -28,6 +28,26 @@ std::string_view extension(ImageFormat f) {
 
 std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
                             const SourceLoc& loc, Diagnostics& diags) {
+  std::string href = add_unlogged(ref, alt, loc, diags);
+  if (log_)
+    log_->push_back({ref, alt, loc, href});
+  return href;
+}
+
+Digest128 ImageStore::state() const {
+  FastDigest d;
+  for (const auto& [path, index] : by_path_) {
+    const std::uint64_t size = path.size();
+    d.update(std::string_view(reinterpret_cast<const char*>(&size), sizeof size));
+    d.update(path);
+    d.update(items_[index].href);
+    d.update(std::string_view("\0", 1));
+  }
+  return d.finish();
+}
+
+std::string ImageStore::add_unlogged(const model::ImageRef& ref, const std::string& alt,
+                                     const SourceLoc& loc, Diagnostics& diags) {
   if (ref.remote) {
     diags.warning(loc, "remote image '" + ref.src + "' is not fetched; its alt text is shown",
                   "download it and refer to the local file");

@@ -8,7 +8,90 @@ namespace {
 
 /// The record format; a change of layout changes the name, so that an old record reads as
 /// damaged.
-constexpr std::string_view kMagic = "galley issue epub memo 1";
+constexpr std::string_view kMagic = "galley issue epub memo 2";
+
+void write_loc(RecordWriter& w, const SourceLoc& loc) {
+  w.text(loc.file);
+  w.signed_number(loc.line);
+  w.signed_number(loc.column);
+}
+
+SourceLoc read_loc(RecordReader& r) {
+  SourceLoc loc;
+  loc.file = r.text();
+  loc.line = static_cast<int>(r.signed_number());
+  loc.column = static_cast<int>(r.signed_number());
+  return loc;
+}
+
+void write_document(RecordWriter& w, const KeptDocument& d) {
+  w.digest(d.xhtml);
+  w.number(d.has_math);
+  w.number(d.headings.size());
+  for (const KeptHeading& h : d.headings) {
+    w.text(h.text);
+    w.text(h.href);
+    w.signed_number(h.level);
+  }
+  w.number(d.page_breaks.size());
+  for (const auto& [label, id] : d.page_breaks) {
+    w.text(label);
+    w.text(id);
+  }
+  w.number(d.pictures.size());
+  for (const ShownPicture& p : d.pictures) {
+    w.text(p.ref.src);
+    w.text(p.ref.path);
+    w.number(p.ref.remote);
+    w.text(p.alt);
+    write_loc(w, p.loc);
+    w.text(p.href);
+  }
+  w.number(d.diagnostics.size());
+  for (const Diagnostic& diag : d.diagnostics) {
+    w.number(static_cast<std::uint64_t>(diag.severity));
+    write_loc(w, diag.loc);
+    w.text(diag.message);
+    w.text(diag.hint);
+  }
+}
+
+/// False when the record does not hold a document there.
+bool read_document(RecordReader& r, KeptDocument& d) {
+  d.xhtml = r.digest();
+  d.has_math = r.number() != 0;
+  d.headings.resize(r.count(3));
+  for (KeptHeading& h : d.headings) {
+    h.text = r.text();
+    h.href = r.text();
+    h.level = static_cast<int>(r.signed_number());
+  }
+  d.page_breaks.resize(r.count(2));
+  for (auto& [label, id] : d.page_breaks) {
+    label = r.text();
+    id = r.text();
+  }
+  d.pictures.resize(r.count(8));
+  for (ShownPicture& p : d.pictures) {
+    p.ref.src = r.text();
+    p.ref.path = r.text();
+    p.ref.remote = r.number() != 0;
+    p.alt = r.text();
+    p.loc = read_loc(r);
+    p.href = r.text();
+  }
+  d.diagnostics.resize(r.count(6));
+  for (Diagnostic& diag : d.diagnostics) {
+    const std::uint64_t severity = r.number();
+    if (severity > static_cast<std::uint64_t>(Severity::Error))
+      return false;
+    diag.severity = static_cast<Severity>(severity);
+    diag.loc = read_loc(r);
+    diag.message = r.text();
+    diag.hint = r.text();
+  }
+  return r.ok();
+}
 
 } // namespace
 
@@ -32,6 +115,11 @@ std::string memo_record(const EpubMemo& memo) {
         w.text(token.text);
       }
     }
+  }
+  w.number(memo.documents_made.size());
+  for (const auto& [key, d] : memo.documents_made) {
+    w.digest(key);
+    write_document(w, d);
   }
   return w.seal();
 }
@@ -63,10 +151,19 @@ bool read_memo_record(std::string_view bytes, EpubMemo& memo) {
     }
     tokens.emplace(key, std::move(lines));
   }
+  std::map<Digest128, KeptDocument> documents;
+  for (std::size_t n = r.count(3); n > 0 && r.ok(); --n) {
+    const Digest128 key = r.digest();
+    KeptDocument d;
+    if (!read_document(r, d))
+      return false;
+    documents.emplace(key, std::move(d));
+  }
   if (!r.at_end())
     return false;
   memo.deflated_earlier = std::move(deflated);
   memo.tokens_earlier = std::move(tokens);
+  memo.documents_earlier = std::move(documents);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include "epub/writer.hpp"
 
 #include "epub/book.hpp"
+#include "style/dump.hpp"
 #include "util/dates.hpp"
 #include "util/hash.hpp"
 
@@ -124,34 +125,50 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
                       "Contents"});
   }
   // 3. One document per article; its headings feed the table of contents, its page-break
-  // markers the page-list.
+  // markers the page-list. Documents are taken from the memo only when the book embeds no
+  // fonts: their subsets are made from the text of every document, which one taken does not
+  // bring (it is in the memo deflated).
+  const bool embeds = options.embed_fonts || style.epub.embed_fonts;
+  EpubMemo* documents = embeds ? nullptr : options.memo;
+  const std::string style_text = documents ? style::dump_style(style) : std::string();
   std::vector<TocEntry> page_list;
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];
-    ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, diags, {}, {}, {}};
+    Diagnostics own;
+    ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, own, {}, {}, {}};
     ctx.memo = options.memo;
     for (const model::PrintPage& p : options.print_pages)
       if (p.article == static_cast<int>(i)) ctx.print_pages.push_back(&p);
     if (style.notes.numbering == style::NoteNumbering::PerIssue)
       ctx.note_offset = model::notes_before(issue, i);
-    std::string xhtml = render_article(article, ctx, issue.publication);
+    std::string_view fingerprint;
+    if (i < options.article_fingerprints.size())
+      fingerprint = options.article_fingerprints[i];
+    ArticleDocument rendered =
+        article_document(ctx, issue.publication, fingerprint, style_text, documents);
+    diags.merge(own);
+    const KeptDocument& made = rendered.made;
     ContentDoc doc{"article-" + counter(i + 1),
                    hrefs[i],
-                   std::move(xhtml),
-                   ctx.has_math ? "mathml" : "",
+                   std::move(rendered.xhtml),
+                   made.has_math ? "mathml" : "",
                    true,
                    "",
-                   ""};
+                   "",
+                   made.xhtml};
     if (i == 0) {
       doc.landmark = "bodymatter";
       doc.landmark_label = "Start of content";
     }
     docs.push_back(std::move(doc));
     TocEntry entry{article.meta.title.empty() ? "Untitled" : article.meta.title, hrefs[i], 0, {}};
-    for (auto& h : ctx.headings) h.href = hrefs[i] + h.href;
-    nest_headings(entry, ctx.headings);
+    std::vector<TocEntry> headings;
+    for (const KeptHeading& h : made.headings)
+      headings.push_back({h.text, hrefs[i] + h.href, h.level, {}});
+    nest_headings(entry, headings);
     toc.push_back(std::move(entry));
-    for (const auto& [label, id] : ctx.page_breaks) page_list.push_back({label, hrefs[i] + id, 0, {}});
+    for (const auto& [label, id] : made.page_breaks)
+      page_list.push_back({label, hrefs[i] + id, 0, {}});
   }
   if (diags.has_errors()) return {};
 
@@ -197,7 +214,8 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   entries.push_back({"EPUB/package.opf", build_opf(meta, docs, resources), true});
   entries.push_back({"EPUB/toc.ncx", build_ncx(meta, toc), true});
   entries.push_back({"EPUB/style.css", generate_css(style, font_face_css), true});
-  for (auto& d : docs) entries.push_back({"EPUB/" + d.href, std::move(d.xhtml), true});
+  for (auto& d : docs)
+    entries.push_back({"EPUB/" + d.href, std::move(d.xhtml), true, d.digest});
   for (const Resource* r : resources) {
     // JPEG, PNG and GIF are compressed already; deflating them again costs time for nothing.
     bool compress = r->media_type == "image/svg+xml" || r->media_type.starts_with("font/");

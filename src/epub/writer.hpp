@@ -32,6 +32,9 @@ struct EpubOptions {
   /// What an earlier write made (epub/memo.hpp), taken where it is the same, and left filled
   /// with what this write makes. Null: everything is made.
   EpubMemo* memo = nullptr;
+  /// With a memo: the fingerprints of the articles (render::RenderOptions), which its
+  /// documents are kept by; an empty one, or an article past the end, is digested.
+  std::vector<std::string> article_fingerprints;
 };
 
 /// A face the book embeds, declared under the family name the style uses.

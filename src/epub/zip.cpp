@@ -109,13 +109,16 @@ std::string build_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, 
     if (!entries[i].compress)
       return;
     if (memo) {
-      keys[i] = fast_digest(entries[i].data);
+      keys[i] = entries[i].digest ? *entries[i].digest : fast_digest(entries[i].data);
       auto kept = memo->deflated_earlier.find(keys[i]);
       if (kept != memo->deflated_earlier.end()) {
         deflated[i].entry = kept->second;
         return;
       }
     }
+    // An entry given by its digest alone is one the memo holds (epub/documents.cpp).
+    if (entries[i].data.empty() && entries[i].digest)
+      throw Error("EPUB entry '" + entries[i].name + "' is neither given nor kept deflated");
     deflated[i].entry = deflate_entry(entries[i].data);
   });
   if (memo)

@@ -263,6 +263,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.fonts = engine_options_for(style, options);
     eo.print_pages = options.print_pages;
     eo.threads = options.threads;
+    eo.article_fingerprints = options.article_fingerprints;
     Diagnostics local;
     // What the issue's last build deflated and highlighted (export/issue_entry.hpp).
     std::optional<IssueEntry> kept;

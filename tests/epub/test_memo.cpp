@@ -1,6 +1,6 @@
-// What one write of an EPUB leaves for the next (epub/memo.hpp): deflated entries and code
-// tokens are taken by their digests, the book is byte for byte the one a write without a memo
-// makes, and what is taken is what the book holds.
+// What one write of an EPUB leaves for the next (epub/memo.hpp): deflated entries, code tokens
+// and articles' documents are taken by their digests, the book is byte for byte the one a write
+// without a memo makes, and what is taken is what the book holds.
 #include "epub/memo.hpp"
 #include "support.hpp"
 #include "util/deflate.hpp"
@@ -17,21 +17,49 @@ model::Issue memo_issue() {
   return make_issue({full_article(1), full_article(2), plain_article(3)});
 }
 
-std::string written(const model::Issue& issue, EpubMemo* memo) {
+std::string written(const model::Issue& issue, EpubMemo* memo, EpubOptions options = {},
+                    std::vector<std::string>* reported = nullptr) {
   Diagnostics diags;
-  EpubOptions options;
   options.memo = memo;
   std::string book = build(issue, diags, options);
   REQUIRE_FALSE(diags.has_errors());
+  if (reported)
+    for (const Diagnostic& d : diags.all())
+      reported->push_back(format_text(d));
   return book;
 }
 
-/// A memo whose `earlier` maps are what `made` holds of `from`.
+/// A memo whose `earlier` maps are what `made` holds of `from`, but for its documents, so that
+/// every document is rendered.
 EpubMemo next_of(const EpubMemo& from) {
   EpubMemo next;
   next.deflated_earlier = from.deflated_made;
   next.tokens_earlier = from.tokens_made;
   return next;
+}
+
+/// The same with the documents: a document is taken when nothing it is made of changed.
+EpubMemo whole_next_of(const EpubMemo& from) {
+  EpubMemo next = next_of(from);
+  next.documents_earlier = from.documents_made;
+  return next;
+}
+
+/// `memo` with the tokens of `issue`'s first code block replaced by one keyword, "planted":
+/// a document rendered with it says so, one taken whole does not.
+void plant_tokens(const model::Issue& issue, EpubMemo& memo) {
+  const model::CodeBlock* found = nullptr;
+  for (const model::Block& b : issue.articles[0].blocks)
+    if (const auto* c = std::get_if<model::CodeBlock>(&b.value); c && !found)
+      found = c;
+  REQUIRE(found);
+  const Digest128 key = code_key(found->language, found->code);
+  REQUIRE(memo.tokens_earlier.count(key) == 1);
+  memo.tokens_earlier[key] = {{{style::TokenKind::Keyword, "planted"}}};
+}
+
+bool says_planted(const std::string& xhtml) {
+  return xhtml.find("<span class=\"tok-keyword\">planted</span>") != std::string::npos;
 }
 
 } // namespace
@@ -60,6 +88,7 @@ TEST_SUITE("epub/memo") {
     REQUIRE(read_memo_record(record, next));
     CHECK(next.deflated_earlier.size() == first.deflated_made.size());
     CHECK(next.tokens_earlier.size() == 1);
+    CHECK(next.documents_earlier.size() == 3);
     CHECK(written(issue, &next) == plain);
     EpubMemo torn;
     CHECK_FALSE(read_memo_record(std::string_view(record).substr(0, record.size() - 1), torn));
@@ -72,15 +101,7 @@ TEST_SUITE("epub/memo") {
     const Unzipped plain = unzip(written(issue, &first));
     EpubMemo planted = next_of(first);
     // The code block as one keyword, and the third article's document as other bytes.
-    const model::CodeBlock* found = nullptr;
-    for (const model::Block& b : issue.articles[0].blocks)
-      if (const auto* c = std::get_if<model::CodeBlock>(&b.value); c && !found)
-        found = c;
-    REQUIRE(found);
-    const model::CodeBlock& code = *found;
-    REQUIRE(planted.tokens_earlier.count(code_key(code.language, code.code)) == 1);
-    planted.tokens_earlier[code_key(code.language, code.code)] = {
-        {{style::TokenKind::Keyword, "planted"}}};
+    plant_tokens(issue, planted);
     const std::string other = "<planted/>";
     const std::string& third = plain.files.at("EPUB/article-003.xhtml");
     REQUIRE(planted.deflated_earlier.count(fast_digest(third)) == 1);
@@ -88,8 +109,65 @@ TEST_SUITE("epub/memo") {
                                                     other.size(), crc32_of(other)};
     const Unzipped book = unzip(written(issue, &planted));
     CHECK(book.files.at("EPUB/article-003.xhtml") == other);
-    CHECK(book.files.at("EPUB/article-001.xhtml")
-              .find("<span class=\"tok-keyword\">planted</span>") != std::string::npos);
-    CHECK(plain.files.at("EPUB/article-001.xhtml").find(">planted<") == std::string::npos);
+    CHECK(says_planted(book.files.at("EPUB/article-001.xhtml")));
+    CHECK_FALSE(says_planted(plain.files.at("EPUB/article-001.xhtml")));
+  }
+
+  TEST_CASE("an article's document is taken whole while nothing it is made of changed") {
+    const model::Issue issue = memo_issue();
+    std::vector<std::string> plain_reported;
+    const std::string plain = written(issue, nullptr, {}, &plain_reported);
+    // The full articles' raw HTML loses a script: rendering them warns.
+    REQUIRE_FALSE(plain_reported.empty());
+    EpubMemo first;
+    CHECK(written(issue, &first) == plain);
+    CHECK(first.documents_made.size() == 3);
+    EpubMemo next = whole_next_of(first);
+    plant_tokens(issue, next);
+    // Taken whole: the planted tokens are not read, the pictures the documents show are in the
+    // book under the same names, and what rendering them reported is reported again.
+    std::vector<std::string> reported;
+    CHECK(written(issue, &next, {}, &reported) == plain);
+    CHECK(reported == plain_reported);
+    CHECK(next.documents_made.size() == 3);
+  }
+
+  TEST_CASE("a change renders again the documents it reaches, and only those") {
+    const model::Issue issue = memo_issue();
+    EpubMemo first;
+    written(issue, &first);
+    SUBCASE("an article's text") {
+      model::Issue changed = issue;
+      // A plain article's paragraph, "Text of a plain article.", at the end of the second.
+      changed.articles[1].blocks.push_back(plain_article(4).blocks.back());
+      EpubMemo next = whole_next_of(first);
+      plant_tokens(issue, next);
+      const Unzipped plain = unzip(written(changed, nullptr));
+      const Unzipped book = unzip(written(changed, &next));
+      CHECK(book.files.at("EPUB/article-001.xhtml") == plain.files.at("EPUB/article-001.xhtml"));
+      CHECK(says_planted(book.files.at("EPUB/article-002.xhtml")));
+      CHECK(book.files.at("EPUB/article-002.xhtml").find("Text of a plain article.") !=
+            std::string::npos);
+    }
+    SUBCASE("the pages of the printed edition that begin in an article") {
+      EpubOptions options;
+      options.print_pages = {{"7", 2, 0, 0}};
+      EpubMemo next = whole_next_of(first);
+      plant_tokens(issue, next);
+      const Unzipped plain = unzip(written(issue, nullptr, options));
+      const Unzipped book = unzip(written(issue, &next, options));
+      for (const char* doc : {"EPUB/article-001.xhtml", "EPUB/article-002.xhtml",
+                              "EPUB/article-003.xhtml", "EPUB/nav.xhtml"})
+        CHECK(book.files.at(doc) == plain.files.at(doc));
+      CHECK(plain.files.at("EPUB/article-003.xhtml").find("pagebreak") != std::string::npos);
+    }
+    SUBCASE("the pictures the book carries before an article") {
+      // Without the first article's pictures, the second's get the names the first's had.
+      model::Issue fewer = issue;
+      fewer.articles[0] = plain_article(1);
+      EpubMemo next = whole_next_of(first);
+      const std::string plain = written(fewer, nullptr);
+      CHECK(written(fewer, &next) == plain);
+    }
   }
 }
