@@ -348,15 +348,17 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   if (options.on_print_pages)
     options.on_print_pages(print_pages);
   wo.prepared = &pictures;
-  if (kept_streams)
+  if (kept_streams) {
     wo.streams = &streams;
+    wo.on_streams_kept = [&](const pdf::StreamMemo& made) {
+      kept_streams->write(pdf::memo_record(made));
+    };
+  }
   local.merge(stream_notes);
   std::string bytes = pdf::write_pdf(doc, local, wo);
   diags.merge(local);
   if (local.has_errors())
     return std::nullopt;
-  if (kept_streams)
-    kept_streams->write(pdf::memo_record(streams));
   std::vector<std::string> fonts;
   for (const layout::FontResource& f : doc.fonts)
     fonts.push_back(f.path);

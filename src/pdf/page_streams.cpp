@@ -130,7 +130,7 @@ void PageStreams::finish() {
   packing_.wait();
 }
 
-void PageStreams::keep(StreamMemo& memo) {
+std::vector<const StreamData*> PageStreams::keep(StreamMemo& memo) {
   memo.earlier.clear();
   memo.made.clear();
   memo.furniture_earlier.clear();
@@ -138,15 +138,22 @@ void PageStreams::keep(StreamMemo& memo) {
   const auto furniture = kept_.begin() + std::ptrdiff_t(count_);
   memo.taken = std::size_t(std::count(kept_.begin(), furniture, 1));
   memo.furniture_taken = std::size_t(std::count(furniture, kept_.end(), 1));
+  std::vector<const StreamData*> kept(2 * count_, nullptr);
   for (std::size_t s = 0; s < 2 * count_; ++s) {
     if (s >= count_ && has_furniture_[s - count_] == 0)
       continue;
-    MadeStream made{std::move(packed_[s]), std::move(made_uses_[s])};
-    const std::vector<int>& elements = keys_[s].elements;
-    for (int& e : made.uses.marked)
-      e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
-    (s < count_ ? memo.made : memo.furniture_made).emplace(keys_[s].digest, std::move(made));
+    auto& streams = s < count_ ? memo.made : memo.furniture_made;
+    auto found = streams.find(keys_[s].digest);
+    if (found == streams.end()) {
+      MadeStream made{std::move(packed_[s]), std::move(made_uses_[s])};
+      const std::vector<int>& elements = keys_[s].elements;
+      for (int& e : made.uses.marked)
+        e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
+      found = streams.emplace(keys_[s].digest, std::move(made)).first;
+    }
+    kept[s] = &found->second.packed;
   }
+  return kept;
 }
 
 } // namespace galley::pdf

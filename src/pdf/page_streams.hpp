@@ -47,8 +47,10 @@ public:
   [[nodiscard]] const StreamData& items(std::size_t p) const { return packed_[p]; }
   [[nodiscard]] const StreamData& furniture(std::size_t p) const { return packed_[count_ + p]; }
   /// Leaves each page's items and furniture streams, once finished, in `memo.made` and
-  /// `memo.furniture_made` for the next write, and empties what the memo held before.
-  void keep(StreamMemo& memo);
+  /// `memo.furniture_made` for the next write, and empties what the memo held before. Returns
+  /// where each stream is then, items then furniture (null for a page without furniture):
+  /// pages that draw the same stream share one.
+  std::vector<const StreamData*> keep(StreamMemo& memo);
 
 private:
   void pack_some();

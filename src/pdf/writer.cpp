@@ -521,15 +521,23 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     if (opt.standard.archive != PdfStandard::Archive::None)
       add_output_intent(pdf, opt.compress);
     streams.finish();
-    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-      body.set_stream(item_refs[p], streams.items(p));
-      if (streams.has_furniture(p))
-        body.set_stream(furniture_refs[p], streams.furniture(p));
-    }
-    std::string out = body.write_file(pdf, doc.info.identifier);
-    // The memo takes the streams the body points to: only once they are written.
+    const std::size_t pages = doc.pages.size();
+    // The memo takes the streams before the file is put together, and the body points to them
+    // there: a worker keeps the memo (some milliseconds for the 4 MB of an issue's streams)
+    // while this thread writes the file.
+    std::vector<const StreamData*> kept;
     if (opt.streams)
-      streams.keep(*opt.streams);
+      kept = streams.keep(*opt.streams);
+    for (std::size_t p = 0; p < pages; ++p) {
+      body.set_stream(item_refs[p], kept.empty() ? streams.items(p) : *kept[p]);
+      if (streams.has_furniture(p))
+        body.set_stream(furniture_refs[p], kept.empty() ? streams.furniture(p) : *kept[pages + p]);
+    }
+    Task keeping;
+    if (opt.streams && opt.on_streams_kept)
+      keeping = Task::ahead([&] { opt.on_streams_kept(*opt.streams); });
+    std::string out = body.write_file(pdf, doc.info.identifier);
+    keeping.wait();
     dispose_later(std::move(document));
     return out;
   } catch (const PdfError& e) {

@@ -6,6 +6,7 @@
 #include "galley/pdf_standard.hpp"
 #include "layout/frame.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,6 +37,10 @@ struct WriteOptions {
   /// Streams an earlier write made, taken for pages with the same key; every page's stream of
   /// this write is left in it for the next. Null: every stream is made.
   StreamMemo* streams = nullptr;
+  /// With `streams`: called on a free worker once the memo holds this write's streams, while
+  /// the file is put together (the export layer keeps the memo in the cache then); write_pdf
+  /// waits for it, and what it throws, write_pdf throws. May be empty.
+  std::function<void(const StreamMemo&)> on_streams_kept;
   /// Pictures and fonts an earlier write prepared, taken instead of preparing them again, and
   /// handed what this write prepares. Null: each is prepared here.
   const KeptResources* kept = nullptr;

@@ -1,5 +1,6 @@
 // Content streams kept between writes (pdf/content_key.hpp): what a page's key holds, and that
 // a write taking streams from the memo gives the bytes of a write that makes them all.
+#include "galley/error.hpp"
 #include "pdf/content_key.hpp"
 #include "pdf/writer.hpp"
 #include "pdf_fixture.hpp"
@@ -92,6 +93,36 @@ TEST_SUITE("pdf/streams") {
     CHECK(memo.taken == 3);
     CHECK(memo.earlier.empty());
     CHECK(memo.made.size() == 2);
+  }
+
+  TEST_CASE("the memo is handed over, holding this write's streams, while the file is made") {
+    const layout::Document doc = tagged_document(2);
+    pdf::StreamMemo memo;
+    pdf::WriteOptions options;
+    options.streams = &memo;
+    options.threads = 2;
+    int calls = 0;
+    bool same = false;
+    std::string record;
+    options.on_streams_kept = [&](const pdf::StreamMemo& kept) {
+      ++calls;
+      same = &kept == &memo;
+      record = pdf::memo_record(kept);
+    };
+    Diagnostics diags;
+    const std::string pdf = pdf::write_pdf(doc, diags, options);
+    CHECK(calls == 1);
+    CHECK(same);
+    CHECK(record == pdf::memo_record(memo));
+    CHECK(memo.made.size() == 2);
+    // The pages that share a stream point to the memo's one: the file is the one a write
+    // without a memo makes.
+    CHECK(pdf == write(doc, nullptr));
+    // What keeping it throws, the write throws.
+    options.on_streams_kept = [](const pdf::StreamMemo&) {
+      throw galley::Error("the cache is full");
+    };
+    CHECK_THROWS_WITH(pdf::write_pdf(doc, diags, options), "the cache is full");
   }
 
   TEST_CASE("a memo read back from its record serves as the memo itself; a torn one is refused") {
