@@ -10,20 +10,6 @@ namespace {
 /// damaged.
 constexpr std::string_view kMagic = "galley issue epub memo 2";
 
-void write_loc(RecordWriter& w, const SourceLoc& loc) {
-  w.text(loc.file);
-  w.signed_number(loc.line);
-  w.signed_number(loc.column);
-}
-
-SourceLoc read_loc(RecordReader& r) {
-  SourceLoc loc;
-  loc.file = r.text();
-  loc.line = static_cast<int>(r.signed_number());
-  loc.column = static_cast<int>(r.signed_number());
-  return loc;
-}
-
 void write_document(RecordWriter& w, const KeptDocument& d) {
   w.digest(d.xhtml);
   w.number(d.has_math);
@@ -44,16 +30,12 @@ void write_document(RecordWriter& w, const KeptDocument& d) {
     w.text(p.ref.path);
     w.number(p.ref.remote);
     w.text(p.alt);
-    write_loc(w, p.loc);
+    w.text(p.loc.file);
+    w.signed_number(p.loc.line);
+    w.signed_number(p.loc.column);
     w.text(p.href);
   }
-  w.number(d.diagnostics.size());
-  for (const Diagnostic& diag : d.diagnostics) {
-    w.number(static_cast<std::uint64_t>(diag.severity));
-    write_loc(w, diag.loc);
-    w.text(diag.message);
-    w.text(diag.hint);
-  }
+  write_diagnostics(w, d.diagnostics);
 }
 
 /// False when the record does not hold a document there.
@@ -77,20 +59,12 @@ bool read_document(RecordReader& r, KeptDocument& d) {
     p.ref.path = r.text();
     p.ref.remote = r.number() != 0;
     p.alt = r.text();
-    p.loc = read_loc(r);
+    p.loc.file = r.text();
+    p.loc.line = static_cast<int>(r.signed_number());
+    p.loc.column = static_cast<int>(r.signed_number());
     p.href = r.text();
   }
-  d.diagnostics.resize(r.count(6));
-  for (Diagnostic& diag : d.diagnostics) {
-    const std::uint64_t severity = r.number();
-    if (severity > static_cast<std::uint64_t>(Severity::Error))
-      return false;
-    diag.severity = static_cast<Severity>(severity);
-    diag.loc = read_loc(r);
-    diag.message = r.text();
-    diag.hint = r.text();
-  }
-  return r.ok();
+  return read_diagnostics(r, d.diagnostics);
 }
 
 } // namespace
