@@ -29,6 +29,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <thread>
 
 namespace galley::cli {
@@ -213,11 +214,14 @@ int Build::run() {
     shown[out.input] = true;
     print_diagnostics(loaded_[out.input].diags, st_.common);
   }
+  // Each folder once: a hundred articles' outputs share one.
+  std::set<std::filesystem::path> folders;
   for (const auto& out : plan_.outputs) {
     auto dir = out.path.parent_path();
+    if (dir.empty() || !folders.insert(dir).second)
+      continue;
     std::error_code ec;
-    if (!dir.empty())
-      std::filesystem::create_directories(dir, ec);
+    std::filesystem::create_directories(dir, ec);
     if (ec)
       throw Error("cannot create the output folder '" + dir.string() + "': " + ec.message());
   }
