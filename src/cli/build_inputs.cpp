@@ -7,6 +7,7 @@
 #include "style/dump.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 #include "util/read_log.hpp"
 
 namespace galley::cli {
@@ -67,16 +68,20 @@ std::vector<fs::path> paths(const std::vector<std::string>& strings) {
   return {strings.begin(), strings.end()};
 }
 
-/// Fills in what cache keys need of a loaded input.
+/// Fills in what cache keys need of a loaded input, on `threads` threads.
 void remember_files(LoadedInput& in, std::vector<fs::path> read,
-                    const std::vector<fs::path>& style_files) {
+                    const std::vector<fs::path>& style_files, unsigned threads) {
   std::vector<fs::path> common = render::typesetting_files(in.style);
   common.insert(common.end(), style_files.begin(), style_files.end());
   in.files = std::move(read);
   in.files.insert(in.files.end(), common.begin(), common.end());
   in.common_files = std::move(common);
-  for (const auto& article : in.issue->articles)
-    in.article_files.push_back(render::article_files(article));
+  // Each article's model walked for its pictures, on the workers, which wait for this thread.
+  const std::vector<model::Article>& articles = in.issue->articles;
+  in.article_files.resize(articles.size());
+  parallel_for(articles.size(), threads, [&](std::size_t i, unsigned) {
+    in.article_files[i] = render::article_files(articles[i]);
+  });
   in.style_text = style::dump_style(in.style);
   in.issue_text = model::fingerprint_fields(in.shell);
 }
@@ -134,7 +139,7 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
   in.info = describe(path, in.issue);
   if (!ok || !cacheable) return in;
   std::vector<fs::path> read = log.paths();
-  remember_files(in, read, style_files);
+  remember_files(in, read, style_files, s.options.threads);
   if (!key.empty() && in.diags.all().empty()) {
     CachedInput rec;
     for (const auto& f : read) rec.sources.emplace_back(f.string(), file_digest(f));
