@@ -17,30 +17,11 @@ namespace galley::epub {
 
 namespace {
 
-/// A document's key, each part with its length so that no two run together.
-class DocumentKey {
-public:
-  DocumentKey() { text("galley epub article document 1"); }
-  void text(std::string_view s) {
-    number(s.size());
-    d_.update(s);
-  }
-  void number(std::uint64_t v) {
-    d_.update(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
-  }
-  void digest(const Digest128& v) {
-    number(v.low);
-    number(v.high);
-  }
-  Digest128 finish() { return d_.finish(); }
-
-private:
-  FastDigest d_;
-};
-
+/// A document's key, each text part with its length so that no two keys' parts run together.
 Digest128 document_key(const ArticleContext& ctx, const std::string& publication,
                        std::string_view fingerprint, const std::string& style_text) {
-  DocumentKey k;
+  FastDigest k;
+  k.text("galley epub article document 1");
   if (fingerprint.empty())
     k.text(model::fingerprint(ctx.article));
   else
@@ -55,7 +36,9 @@ Digest128 document_key(const ArticleContext& ctx, const std::string& publication
     k.number(static_cast<std::uint64_t>(static_cast<std::int64_t>(p->block)));
     k.number(static_cast<std::uint64_t>(static_cast<std::int64_t>(p->word)));
   }
-  k.digest(ctx.images.state());
+  const Digest128 pictures = ctx.images.state();
+  k.number(pictures.low);
+  k.number(pictures.high);
   return k.finish();
 }
 

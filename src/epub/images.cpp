@@ -37,11 +37,8 @@ std::string ImageStore::add(const model::ImageRef& ref, const std::string& alt,
 Digest128 ImageStore::state() const {
   FastDigest d;
   for (const auto& [path, index] : by_path_) {
-    const std::uint64_t size = path.size();
-    d.update(std::string_view(reinterpret_cast<const char*>(&size), sizeof size));
-    d.update(path);
-    d.update(items_[index].href);
-    d.update(std::string_view("\0", 1));
+    d.text(path);
+    d.text(items_[index].href);
   }
   return d.finish();
 }

@@ -142,11 +142,9 @@ bool read_memo_record(std::string_view bytes, EpubMemo& memo) {
 }
 
 Digest128 code_key(std::string_view language, std::string_view code) {
-  // The language's length first, so that no two (language, code) pairs run together alike.
+  // The language with its length, so that no two (language, code) pairs run together alike.
   FastDigest d;
-  const auto size = static_cast<std::uint64_t>(language.size());
-  d.update(std::string_view(reinterpret_cast<const char*>(&size), sizeof size));
-  d.update(language);
+  d.text(language);
   d.update(code);
   return d.finish();
 }

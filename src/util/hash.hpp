@@ -52,6 +52,15 @@ public:
   /// Starts again, as if just made.
   void reset();
   void update(std::string_view data);
+  /// `v` as its 8 bytes: a number among the parts of a key.
+  void number(std::uint64_t v) {
+    update(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+  }
+  /// `s` after its length, so that no two sequences of texts digest alike.
+  void text(std::string_view s) {
+    number(s.size());
+    update(s);
+  }
   Digest128 finish();
 
 private:
