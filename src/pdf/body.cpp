@@ -75,6 +75,16 @@ void Body::set(const PdfReference& ref, std::string_view text) {
   v.stream = nullptr;
 }
 
+std::string_view Body::hold(std::string text) {
+  return held_.emplace_back(std::move(text));
+}
+
+void Body::set_held(const PdfReference& ref, std::string_view text) {
+  Value& v = value(ref);
+  v.text = text;
+  v.stream = nullptr;
+}
+
 void Body::set_stream(const PdfReference& ref, const StreamData& data) {
   // The keys in PoDoFo's order (sorted), so that a stream reads the same whoever wrote it.
   scratch_ = data.deflated ? "<</Filter/FlateDecode/Length" : "<</Length";

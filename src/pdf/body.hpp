@@ -27,6 +27,12 @@ public:
   PoDoFo::PdfReference reserve();
   /// Makes `text`, a complete PDF value ("<<...>>", "[...]"), the value of `ref` (copied).
   void set(const PoDoFo::PdfReference& ref, std::string_view text);
+  /// Keeps `text` as it is, for values made in bulk elsewhere (on other threads), and returns a
+  /// view of it that lives as long as the body, for set_held.
+  std::string_view hold(std::string text);
+  /// Makes `text`, a complete PDF value within a view hold() returned, the value of `ref`,
+  /// without copying it.
+  void set_held(const PoDoFo::PdfReference& ref, std::string_view text);
   /// Makes `ref` a stream of `data` (7.3.8), /FlateDecode when deflated. `data` is not copied:
   /// it must live until write_file has run (a page's stream, held by the writer).
   void set_stream(const PoDoFo::PdfReference& ref, const StreamData& data);
@@ -56,6 +62,7 @@ private:
   std::vector<Value> values_;    ///< by object number
   std::size_t reserved_end_ = 0; ///< one past the highest number reserved
   std::deque<StreamData> kept_;
+  std::deque<std::string> held_; ///< never moved once held (a short string's bytes are inline)
   /// The values' text, one after the other in blocks that are never grown past what they
   /// reserved, so that the views into them stay valid: an issue has some fifteen thousand
   /// values, and a string of its own for each was as many allocations to make and free.

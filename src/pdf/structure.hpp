@@ -25,11 +25,12 @@ struct Annotation {
 /// `annotations` the link annotations to reference from their elements (OBJR, 14.7.4.3). Page p is
 /// key p of the parent tree, so the caller gives each page /StructParents p; the annotations' keys
 /// follow the pages' and are returned, one for each annotation, -1 for one whose element is not in
-/// the tree.
+/// the tree. The elements' values are written on up to `threads` threads.
 std::vector<std::int64_t> add_structure_tree(PoDoFo::PdfMemDocument& doc, Body& body,
                                              const std::vector<layout::StructElement>& structure,
                                              const std::vector<PoDoFo::PdfReference>& pages,
                                              const std::vector<std::vector<int>>& marked,
-                                             const std::vector<Annotation>& annotations);
+                                             const std::vector<Annotation>& annotations,
+                                             unsigned threads);
 
 } // namespace galley::pdf

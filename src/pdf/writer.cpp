@@ -8,6 +8,7 @@
 #include "pdf/font_embed.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/images.hpp"
+#include "pdf/page_scan.hpp"
 #include "pdf/page_streams.hpp"
 #include "pdf/podofo_util.hpp"
 #include "pdf/prepared.hpp"
@@ -28,67 +29,9 @@ using namespace PoDoFo;
 
 namespace {
 
-/// The text of each glyph id of each font by slot, grown as ids come: a map lookup for each of
-/// the million glyphs an issue draws was most of the time before the first page was made.
-using GlyphTexts = std::vector<std::vector<std::optional<std::string_view>>>;
-
-/// The glyphs pages [from, to) of `doc` draw, each with the text of the cluster it starts: the
-/// first non-empty text seen, in document order.
-GlyphTexts glyph_texts(const layout::Document& doc, std::size_t from, std::size_t to) {
-  GlyphTexts text(doc.fonts.size());
-  for (std::size_t p = from; p < to; ++p) {
-    layout::for_each_drawn(doc.pages[p], [&](const layout::Item& item, double) {
-      const auto* run = std::get_if<layout::GlyphRun>(&item);
-      if (!run || run->glyphs.empty())
-        return;
-      if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
-        throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
-                    std::to_string(doc.fonts.size()) + " fonts");
-      auto& slots = text[size_t(run->font)];
-      for (const auto& g : run->glyphs) {
-        if (g.id > 0xFFFF)
-          throw Error("glyph " + std::to_string(g.id) + " is not in font '" +
-                      doc.fonts[size_t(run->font)].path + "' (glyph ids are 16-bit)");
-        if (g.id >= slots.size())
-          slots.resize(std::size_t(g.id) + 1);
-        std::optional<std::string_view>& t = slots[g.id];
-        if (!t || (t->empty() && !g.text.empty()))
-          t = g.text;
-      }
-    });
-  }
-  return text;
-}
-
-/// Every glyph each font draws, with the text of the cluster it starts (the first non-empty
-/// text seen, in document order). The pages are read in consecutive parts on `threads` threads,
-/// and the parts' texts are taken in page order, so the result is the one a single pass gives.
-std::vector<FontUsage> collect_glyphs(const layout::Document& doc, unsigned threads) {
-  const std::size_t pages = doc.pages.size();
-  const std::size_t parts = worker_count(pages, threads);
-  std::vector<GlyphTexts> part_texts(parts);
-  parallel_for(parts, threads, [&](std::size_t k, unsigned) {
-    part_texts[k] = glyph_texts(doc, pages * k / parts, pages * (k + 1) / parts);
-  });
-  std::vector<FontUsage> usage(doc.fonts.size());
-  for (std::size_t f = 0; f < doc.fonts.size(); ++f) {
-    std::size_t ids = 0;
-    for (const GlyphTexts& part : part_texts)
-      ids = std::max(ids, part[f].size());
-    for (std::uint32_t id = 0; id < ids; ++id) {
-      std::optional<std::string_view> text;
-      for (const GlyphTexts& part : part_texts) {
-        if (id >= part[f].size() || !part[f][id])
-          continue;
-        if (!text || (text->empty() && !part[f][id]->empty()))
-          text = part[f][id];
-      }
-      if (text)
-        usage[f].glyphs.emplace_hint(usage[f].glyphs.end(), id, *text);
-    }
-  }
-  return usage;
-}
+/// Pages below this many are written by one thread (their objects' values): a part smaller than
+/// that would cost more to hand over than to write.
+constexpr std::size_t kPagesPerPart = 64;
 
 PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usage,
                           const WriteOptions& opt) {
@@ -106,23 +49,6 @@ PreparedFont prepare_font(const layout::FontResource& res, const FontUsage& usag
   if (kept && kept->keep_font)
     kept->keep_font(res, usage, made);
   return made;
-}
-
-/// Which images some page draws.
-std::vector<bool> drawn_images(const layout::Document& doc) {
-  std::vector<bool> drawn(doc.images.size(), false);
-  for (const auto& page : doc.pages) {
-    layout::for_each_drawn(page, [&](const layout::Item& item, double) {
-      const auto* img = std::get_if<layout::ImageItem>(&item);
-      if (!img)
-        return;
-      if (img->image < 0 || size_t(img->image) >= doc.images.size())
-        throw Error("image item uses image " + std::to_string(img->image) +
-                    " but the document has " + std::to_string(doc.images.size()) + " images");
-      drawn[size_t(img->image)] = true;
-    });
-  }
-  return drawn;
 }
 
 /// Packs the samples and alpha of `image` into `out`'s streams and frees the pixels.
@@ -173,9 +99,10 @@ struct Resources {
   std::vector<std::shared_ptr<const PreparedImage>> images; ///< none for an image no page draws
 };
 
-Resources prepare_resources(const layout::Document& doc, const WriteOptions& opt) {
-  std::vector<FontUsage> usage = collect_glyphs(doc, opt.threads);
-  std::vector<bool> drawn = drawn_images(doc);
+Resources prepare_resources(const layout::Document& doc, const PageScan& scan,
+                            const WriteOptions& opt) {
+  const std::vector<FontUsage>& usage = scan.glyphs;
+  const std::vector<bool>& drawn = scan.drawn;
   Resources out;
   out.fonts.resize(doc.fonts.size());
   out.images.resize(doc.images.size());
@@ -250,18 +177,15 @@ PdfObject* embed_image(PdfVecObjects& objects, const PreparedImage& prepared) {
 }
 
 /// Named destinations from the AnchorItems, in PDF user space; the first of a name wins.
-DestMap collect_dests(const layout::Document& doc, Diagnostics& diags) {
+DestMap collect_dests(const layout::Document& doc, const PageScan& scan, Diagnostics& diags) {
   DestMap dests;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const auto& page = doc.pages[p];
-    layout::for_each_drawn(page, [&](const layout::Item& item, double dx) {
-      const auto* a = std::get_if<layout::AnchorItem>(&item);
-      if (!a)
-        return;
+    for (const auto& [a, dx] : scan.anchors[p]) {
       DestTarget t{int(p), page.bleed + (a->x + dx), page.bleed + page.height - a->y};
       if (!dests.try_emplace(a->name, t).second)
         diags.warning({}, "duplicate destination '" + a->name + "' (the first one is kept)");
-    });
+    }
   }
   return dests;
 }
@@ -271,11 +195,21 @@ void append_resources(std::string& d, const PageContent& content,
                       const std::vector<PdfObject*>& font_objs,
                       const std::vector<PdfObject*>& image_objs,
                       const std::map<std::pair<int, std::uint32_t>, PdfObject*>& picture_objs) {
+  // A name of a prefix and one or two numbers ("F3", "Im0", "G2_117").
+  auto name = [&](std::string_view prefix, std::int64_t a, std::int64_t b = -1) {
+    std::string text(prefix); // short enough to need no allocation
+    text += std::to_string(a);
+    if (b >= 0) {
+      text += '_';
+      text += std::to_string(b);
+    }
+    raw_name(d, text);
+  };
   d += "/Resources<<";
   if (!content.fonts.empty()) {
     d += "/Font<<";
     for (int f : content.fonts) {
-      raw_name(d, "F" + std::to_string(f));
+      name("F", f);
       raw_ref(d, font_objs[size_t(f)]->Reference());
     }
     d += ">>";
@@ -283,11 +217,11 @@ void append_resources(std::string& d, const PageContent& content,
   if (!content.images.empty() || !content.glyph_pictures.empty()) {
     d += "/XObject<<";
     for (int i : content.images) {
-      raw_name(d, "Im" + std::to_string(i));
+      name("Im", i);
       raw_ref(d, image_objs[size_t(i)]->Reference());
     }
     for (const auto& key : content.glyph_pictures) {
-      raw_name(d, "G" + std::to_string(key.first) + "_" + std::to_string(key.second));
+      name("G", key.first, key.second);
       raw_ref(d, picture_objs.at(key)->Reference());
     }
     d += ">>";
@@ -299,55 +233,56 @@ void append_resources(std::string& d, const PageContent& content,
 /// /StructParent: `text` is the dictionary without its closing ">>".
 struct PendingLink {
   PdfReference ref;
+  Drawn<layout::LinkItem> drawn;
   std::string text;
   std::ptrdiff_t tagged = -1; ///< its index in the tagged annotations, if it is one
 };
 
-/// Link annotations (12.5.6.5) with an invisible border; /URI actions (12.6.4.7) for external
-/// links, named destinations (12.3.2.3) for internal ones. Appends the page's /Annots to
-/// `page_text`.
-void add_links(Body& body, std::string& page_text, const layout::Page& page, std::size_t page_index,
-               const DestMap& dests, std::vector<PendingLink>& links,
-               std::vector<Annotation>& tagged, Diagnostics& diags) {
-  std::string annots;
-  layout::for_each_drawn(page, [&](const layout::Item& item, double dx) {
-    const auto* link = std::get_if<layout::LinkItem>(&item);
-    if (!link)
-      return;
-    if (link->uri.empty() && !dests.count(link->dest)) {
-      diags.warning({}, "link to unknown destination '" + link->dest + "' left out");
-      return;
+/// The link annotations of page `page_index`, each with its number, appended to `links`; those of
+/// tagged links are also appended to `tagged`. A link to a destination that no page has is left
+/// out with a warning.
+void reserve_links(Body& body, std::size_t page_index,
+                   const std::vector<Drawn<layout::LinkItem>>& drawn, const DestMap& dests,
+                   std::vector<PendingLink>& links, std::vector<Annotation>& tagged,
+                   Diagnostics& diags) {
+  for (const Drawn<layout::LinkItem>& at : drawn) {
+    const layout::LinkItem& link = *at.item;
+    if (link.uri.empty() && !dests.count(link.dest)) {
+      diags.warning({}, "link to unknown destination '" + link.dest + "' left out");
+      continue;
     }
-    PendingLink pending{body.reserve(), {}, -1};
-    std::string& d = pending.text;
-    // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
-    d = "<</Type/Annot/Subtype/Link/F 4/Rect";
-    const double b = page.bleed, x = link->x + dx;
-    raw_rect(d, b + x, b + page.height - link->y - link->height, b + x + link->width,
-             b + page.height - link->y);
-    d += "/Border[ 0 0 0]";
-    if (!link->uri.empty()) {
-      d += "/A<</S/URI/URI";
-      raw_bytes(d, link->uri);
-      d += ">>";
-    } else {
-      d += "/Dest";
-      raw_bytes(d, link->dest);
-    }
-    if (link->element >= 0) {
-      // What the link does, for assistive technology (ISO 14289-1 7.18.1).
-      d += "/Contents";
-      raw_text(d, link->uri.empty() ? "Go to " + link->dest : link->uri);
+    PendingLink pending{body.reserve(), at, {}, -1};
+    if (link.element >= 0) {
       pending.tagged = std::ptrdiff_t(tagged.size());
-      tagged.push_back({link->element, page_index, pending.ref});
+      tagged.push_back({link.element, page_index, pending.ref});
     }
-    raw_ref(annots, pending.ref);
     links.push_back(std::move(pending));
-  });
-  if (!annots.empty()) {
-    page_text += "/Annots[";
-    page_text += annots;
-    page_text += ']';
+  }
+}
+
+/// A link annotation (12.5.6.5) with an invisible border; a /URI action (12.6.4.7) for an
+/// external link, a named destination (12.3.2.3) for an internal one.
+void write_link(PendingLink& pending, const layout::Page& page) {
+  const layout::LinkItem& link = *pending.drawn.item;
+  std::string& d = pending.text;
+  // Printed with the page (12.5.3): PDF/A wants every annotation's Print flag set.
+  d = "<</Type/Annot/Subtype/Link/F 4/Rect";
+  const double b = page.bleed, x = link.x + pending.drawn.dx;
+  raw_rect(d, b + x, b + page.height - link.y - link.height, b + x + link.width,
+           b + page.height - link.y);
+  d += "/Border[ 0 0 0]";
+  if (!link.uri.empty()) {
+    d += "/A<</S/URI/URI";
+    raw_bytes(d, link.uri);
+    d += ">>";
+  } else {
+    d += "/Dest";
+    raw_bytes(d, link.dest);
+  }
+  if (link.element >= 0) {
+    // What the link does, for assistive technology (ISO 14289-1 7.18.1).
+    d += "/Contents";
+    raw_text(d, link.uri.empty() ? "Go to " + link.dest : link.uri);
   }
 }
 
@@ -370,7 +305,8 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     PdfError::EnableLogging(false);
   });
   try {
-    Resources res = prepare_resources(doc, opt);
+    const PageScan scan = scan_pages(doc, opt.threads);
+    Resources res = prepare_resources(doc, scan, opt);
 
     // PoDoFo's document constructor stamps a creation date through localtime(), whose buffer
     // is shared by the whole process: build documents one at a time (the stamp is replaced by
@@ -440,22 +376,42 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     // makes the page objects, the structure tree and the outline.
     PageStreams streams(doc, font_ptrs, image_ok, opt.compress, opt.threads, opt.streams);
 
-    DestMap dests = collect_dests(doc, diags);
-    std::vector<PdfReference> item_refs(doc.pages.size()), furniture_refs(doc.pages.size());
+    DestMap dests = collect_dests(doc, scan, diags);
+    // Every number first, in the order the pages give them; then the pages' and their links'
+    // values, written in consecutive parts on the threads (an issue has hundreds of pages and
+    // thousands of links), each part into a text of its own the body holds.
+    const std::size_t pages = doc.pages.size();
+    std::vector<PdfReference> item_refs(pages), furniture_refs(pages), origin_refs(pages);
     std::map<std::string, PdfReference> origins; // one stream for each origin pages move to
     std::vector<PendingLink> links;
+    std::vector<std::size_t> first_link(pages + 1, 0);
     std::vector<Annotation> annotations; // the link annotations of tagged links
+    for (std::size_t p = 0; p < pages; ++p) {
+      item_refs[p] = body.reserve();
+      if (streams.has_furniture(p))
+        furniture_refs[p] = body.reserve();
+      if (const std::string& origin = streams.origin(p); !origin.empty()) {
+        auto [shared, added] = origins.try_emplace(origin);
+        if (added) {
+          shared->second = body.reserve();
+          body.set_stream(shared->second, pack_stream(origin, opt.compress));
+        }
+        origin_refs[p] = shared->second;
+      }
+      first_link[p] = links.size();
+      reserve_links(body, p, scan.links[p], dests, links, annotations, diags);
+    }
+    first_link[pages] = links.size();
     const bool tagged = !doc.structure.empty();
     const std::string parent = [&] {
       std::string r;
       raw_ref(r, page_tree->Reference());
       return r;
     }();
-    std::string d;
-    for (size_t p = 0; p < doc.pages.size(); ++p) {
+    auto write_page = [&](std::size_t p, std::string& d) {
       const auto& page = doc.pages[p];
       double b = page.bleed;
-      d = "<</Type/Page/Parent";
+      d += "<</Type/Page/Parent";
       d += parent;
       d += "/MediaBox";
       raw_rect(d, 0, 0, page.width + 2 * b, page.height + 2 * b);
@@ -466,30 +422,27 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
       }
       // 7.7.3.3: the page's streams, drawn as if they were one.
       d += "/Contents";
-      const std::string& origin = streams.origin(p);
-      item_refs[p] = body.reserve();
-      const bool furnished = streams.has_furniture(p);
-      if (furnished)
-        furniture_refs[p] = body.reserve();
-      if (origin.empty() && !furnished) {
+      const bool moved = !streams.origin(p).empty(), furnished = streams.has_furniture(p);
+      if (!moved && !furnished) {
         raw_ref(d, item_refs[p]);
       } else {
         d += '[';
-        if (!origin.empty()) {
-          auto [shared, added] = origins.try_emplace(origin);
-          if (added) {
-            shared->second = body.reserve();
-            body.set_stream(shared->second, pack_stream(origin, opt.compress));
-          }
-          raw_ref(d, shared->second);
-        }
+        if (moved)
+          raw_ref(d, origin_refs[p]);
         raw_ref(d, item_refs[p]);
         if (furnished)
           raw_ref(d, furniture_refs[p]);
         d += ']';
       }
       append_resources(d, streams.uses(p), font_objs, image_objs, picture_objs);
-      add_links(body, d, page, p, dests, links, annotations, diags);
+      if (first_link[p] < first_link[p + 1]) {
+        d += "/Annots[";
+        for (std::size_t k = first_link[p]; k < first_link[p + 1]; ++k) {
+          raw_ref(d, links[k].ref);
+          write_link(links[k], page);
+        }
+        d += ']';
+      }
       if (tagged) {
         // Page p is key p of the parent tree (14.7.4.4); annotations are visited in structure
         // order (12.5, /Tabs; ISO 14289-1 7.18.3).
@@ -498,14 +451,29 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
         d += "/Tabs/S";
       }
       d += ">>";
-      body.set(page_refs[p], d);
+    };
+    const std::size_t parts = worker_count(pages / kPagesPerPart + 1, opt.threads);
+    std::vector<std::string> texts(parts);
+    std::vector<std::size_t> ends(pages, 0); // where page p's value ends in its part's text
+    parallel_for(parts, opt.threads, [&](std::size_t k, unsigned) {
+      for (std::size_t p = pages * k / parts; p < pages * (k + 1) / parts; ++p) {
+        write_page(p, texts[k]);
+        ends[p] = texts[k].size();
+      }
+    });
+    for (std::size_t k = 0; k < parts; ++k) {
+      const std::string_view text = body.hold(std::move(texts[k]));
+      for (std::size_t p = pages * k / parts, from = 0; p < pages * (k + 1) / parts; ++p) {
+        body.set_held(page_refs[p], text.substr(from, ends[p] - from));
+        from = ends[p];
+      }
     }
 
-    std::vector<std::vector<int>> marked(doc.pages.size());
-    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    std::vector<std::vector<int>> marked(pages);
+    for (std::size_t p = 0; p < pages; ++p)
       marked[p] = streams.uses(p).marked;
     std::vector<std::int64_t> keys =
-        add_structure_tree(pdf, body, doc.structure, page_refs, marked, annotations);
+        add_structure_tree(pdf, body, doc.structure, page_refs, marked, annotations, opt.threads);
     for (PendingLink& link : links) {
       if (link.tagged >= 0 && keys[std::size_t(link.tagged)] >= 0) {
         link.text += "/StructParent";
@@ -521,7 +489,6 @@ std::string write_pdf(const layout::Document& doc, Diagnostics& diags, const Wri
     if (opt.standard.archive != PdfStandard::Archive::None)
       add_output_intent(pdf, opt.compress);
     streams.finish();
-    const std::size_t pages = doc.pages.size();
     // The memo takes the streams before the file is put together, and the body points to them
     // there: a worker keeps the memo (some milliseconds for the 4 MB of an issue's streams)
     // while this thread writes the file.

@@ -67,6 +67,45 @@ layout::Document article(int pages) {
   return doc;
 }
 
+/// An issue-sized tagged document: `pages` pages, each a section of 30 paragraphs, a note, a
+/// tagged link to the next page's anchor and an external link: some 5,000 structure elements and
+/// 300 links in 150 pages, enough for the writer to write pages and elements in several parts.
+layout::Document tagged_issue(int pages) {
+  layout::Document doc = base_document();
+  doc.structure = {{"Document", -1, {}, {}, false}};
+  const std::string& serif = doc.fonts[2].path;
+  const layout::GlyphRun text = shape(serif, 2, "Paragraph text", 10, 40, 0);
+  auto add = [&](const std::string& type, int parent) {
+    doc.structure.push_back({type, parent, {}, {}, false});
+    return int(doc.structure.size()) - 1;
+  };
+  auto run = [&](layout::Page& page, int element, double y) {
+    layout::GlyphRun r = text;
+    r.element = element;
+    r.y = y;
+    page.items.emplace_back(r);
+  };
+  const layout::Page blank = doc.pages[0];
+  doc.pages.clear();
+  for (int p = 0; p < pages; ++p) {
+    layout::Page page = blank;
+    page.label = std::to_string(p + 1);
+    page.items.push_back(layout::AnchorItem{"page-" + std::to_string(p), 40, 40});
+    const int section = add("Sect", 0);
+    for (int k = 0; k < 30; ++k)
+      run(page, add("P", section), 60 + 20 * k);
+    run(page, add("Note", section), 680);
+    const int link = add("Link", section);
+    run(page, link, 700);
+    page.items.push_back(
+        layout::LinkItem{40, 690, 80, 12, "", "page-" + std::to_string((p + 1) % pages), link});
+    page.items.push_back(
+        layout::LinkItem{40, 720, 80, 12, "https://example.org/" + std::to_string(p), ""});
+    doc.pages.push_back(std::move(page));
+  }
+  return doc;
+}
+
 } // namespace
 
 TEST_SUITE("pdf/writer") {
@@ -102,6 +141,43 @@ TEST_SUITE("pdf/writer") {
     CHECK(diags.empty());
     CHECK(a.size() == b.size());
     CHECK(a == b);
+  }
+
+  TEST_CASE("an issue-sized tagged document: the same bytes whatever the number of threads") {
+    // Its pages' values and its structure elements are written in parts on several threads;
+    // their numbers are given in order first, so the parts never show.
+    const layout::Document doc = tagged_issue(150);
+    REQUIRE(doc.structure.size() > 4096);
+    Diagnostics diags;
+    pdf::WriteOptions one, four;
+    one.threads = 1;
+    four.threads = 4;
+    const std::string bytes = pdf::write_pdf(doc, diags, four);
+    CHECK(bytes == pdf::write_pdf(doc, diags, one));
+    CHECK(diags.empty());
+    const std::string path = save("tagged-issue.pdf", bytes);
+    CHECK(run("qpdf --check " + path).exit_code == 0);
+    auto count = [&](const std::string& what) {
+      std::size_t n = 0;
+      for (auto at = bytes.find(what); at != std::string::npos; at = bytes.find(what, at + 1))
+        ++n;
+      return n;
+    };
+    CHECK(count("/Type/Annot/Subtype/Link") == 300);
+    CHECK(count("/Type/Page/") == 150);
+    CHECK(count("/S/P/") == 4500);
+    // Each note's identifier is its number among the notes, whichever part wrote it.
+    CHECK(count("/S/Note/ID(note-") == 150);
+    CHECK(bytes.find("/ID(note-000150)") != std::string::npos);
+    // The last page's tagged link leads to the first page's anchor, its annotation kept in the
+    // tree (an OBJR) and given its structure parent.
+    CHECK(count("/Type/OBJR/Obj") == 150);
+    CHECK(count("/StructParent ") == 150);
+    const std::string tree = run("pdfinfo -struct " + path).output;
+    std::size_t links = 0;
+    for (auto at = tree.find("Link"); at != std::string::npos; at = tree.find("Link", at + 1))
+      ++links;
+    CHECK(links == 150);
   }
 
   TEST_CASE("images prepared ahead give the same bytes; their errors show when drawn") {
