@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -192,6 +193,9 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
       cache->store(key, {pages[i], own.all(), {}});
     sinks[i].merge(own);
   });
+  // The engines' faces and shaping plans are freed by a free worker, not by this thread, which
+  // the joining waits for.
+  dispose_later(std::make_unique<decltype(engines)>(std::move(engines)));
   std::set<std::string> seen;
   for (const auto& sink : sinks)
     for (const auto& d : sink.all())
@@ -298,7 +302,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   // the model: they do not depend on the articles' pages, only their page numbers do) and
   // prepares the pictures the PDF may draw: with one article the second core would otherwise
   // idle. None of it changes what the layout or the writer computes, only when it is ready.
-  std::optional<text::Engine> join_engine;
+  std::unique_ptr<text::Engine> join_engine;
   pdf::PreparedImages pictures;
   // An issue's content streams as its last build made them (export/issue_entry.hpp).
   std::optional<IssueEntry> kept_streams;
@@ -316,7 +320,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   Diagnostics front_notes;
   auto prepare = [&] {
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
-    join_engine.emplace(engine_options);
+    join_engine = std::make_unique<text::Engine>(engine_options);
     if (!issue.single_article)
       front = layout::set_front_matter(issue, style, *join_engine, front_notes);
     pictures = pdf::prepare_images(picture_files(issue), wo);
@@ -364,6 +368,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     fonts.push_back(f.path);
   const int pages = static_cast<int>(doc.pages.size());
   dispose_later(std::make_unique<layout::Document>(std::move(doc)));
+  dispose_later(std::move(join_engine));
   return Rendered{std::move(bytes), pages, std::move(print_pages), sorted_unique(std::move(fonts))};
 }
 
