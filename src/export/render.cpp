@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -153,19 +154,43 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
 /// an engine gives once per process (a missing glyph) is kept once whatever the thread count.
 /// With a cache, an article kept there is taken with what it reported, and one laid out is
 /// kept.
+///
+/// `alongside` is one more item of the same loop, run by whichever thread comes to it: the
+/// articles read anew for this build (those without a fingerprint from the article cache, whose
+/// pages the layout cache will not have either) come first, then `alongside`, then the others.
+/// A rebuild after one article changed lays that one out on one thread while the other prepares
+/// the joining and reads the others' pages back: queued behind the loop, the preparation was
+/// left to the end of it now and then, and everything after waited for it on one thread.
 std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
                                                    const style::Style& style,
                                                    const text::EngineOptions& engine_options,
-                                                   const RenderOptions& options,
-                                                   Diagnostics& diags) {
+                                                   const RenderOptions& options, Diagnostics& diags,
+                                                   const std::function<void()>& alongside) {
   std::size_t n = issue.articles.size();
   std::vector<layout::ArticlePages> pages(n);
   std::vector<Diagnostics> sinks(n);
-  std::vector<std::optional<text::Engine>> engines(worker_count(n, options.threads));
+  std::vector<std::optional<text::Engine>> engines(worker_count(n + 1, options.threads));
   std::optional<LayoutCache> cache;
   if (!options.cache_dir.empty())
     cache.emplace(issue, style, options);
-  parallel_for(n, options.threads, [&](std::size_t i, unsigned worker) {
+  // The loop's items in the order they are taken; n stands for `alongside`.
+  const std::vector<std::string>& fingerprints = options.article_fingerprints;
+  auto kept = [&](std::size_t i) { return i < fingerprints.size() && !fingerprints[i].empty(); };
+  std::vector<std::size_t> order;
+  order.reserve(n + 1);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!kept(i))
+      order.push_back(i);
+  order.push_back(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (kept(i))
+      order.push_back(i);
+  parallel_for(n + 1, options.threads, [&](std::size_t k, unsigned worker) {
+    const std::size_t i = order[k];
+    if (i == n) {
+      alongside();
+      return;
+    }
     std::string key;
     if (cache) {
       key = cache->key(i);
@@ -297,11 +322,12 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   wo.limits = options.limits;
   wo.threads = options.threads;
   wo.standard = options.pdf_standard;
-  // While the articles are laid out, a pool worker loads the hyphenation dictionaries they
-  // will ask for, sets up the engine that joins them, sets the cover and contents with it (from
-  // the model: they do not depend on the articles' pages, only their page numbers do) and
-  // prepares the pictures the PDF may draw: with one article the second core would otherwise
-  // idle. None of it changes what the layout or the writer computes, only when it is ready.
+  // While the articles are laid out, one of the layout's threads loads the hyphenation
+  // dictionaries they will ask for, sets up the engine that joins them, sets the cover and
+  // contents with it (from the model: they do not depend on the articles' pages, only their
+  // page numbers do) and prepares the pictures the PDF may draw: with one article the second
+  // core would otherwise idle. None of it changes what the layout or the writer computes, only
+  // when it is ready.
   std::unique_ptr<text::Engine> join_engine;
   pdf::PreparedImages pictures;
   // An issue's content streams as its last build made them (export/issue_entry.hpp).
@@ -329,13 +355,8 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
           [&](std::string_view bytes) { return pdf::read_memo_record(bytes, streams); },
           stream_notes);
   };
-  std::vector<layout::ArticlePages> articles;
-  {
-    Task helper = options.threads > 1 ? Task(prepare) : Task();
-    articles = lay_out_articles(issue, style, engine_options, options, local);
-    helper.wait();
-  }
-  if (!join_engine) prepare();
+  std::vector<layout::ArticlePages> articles =
+      lay_out_articles(issue, style, engine_options, options, local, prepare);
   if (options.on_laid_out)
     options.on_laid_out();
   local.merge(front_notes);
