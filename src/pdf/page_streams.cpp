@@ -25,7 +25,7 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
                          StreamMemo* memo)
     : count_(doc.pages.size()), compress_(compress), keys_(memo ? 2 * count_ : 0),
       made_uses_(2 * count_), uses_(count_), origin_(count_), has_furniture_(count_, 0),
-      kept_(2 * count_, 0), plain_(2 * count_), packed_(2 * count_) {
+      kept_(2 * count_, 0), plain_(2 * count_), packed_(2 * count_), taken_(2 * count_, nullptr) {
   std::vector<Digest128> font_keys(memo ? fonts.size() : 0);
   for (std::size_t i = 0; i < font_keys.size(); ++i)
     if (fonts[i])
@@ -39,7 +39,7 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
     made_uses_[s] = found->second.uses;
     for (int& e : made_uses_[s].marked)
       e = keys_[s].elements.at(std::size_t(e));
-    packed_[s] = found->second.packed;
+    taken_[s] = &found->second.packed;
     kept_[s] = 1;
     return true;
   };
@@ -131,6 +131,9 @@ void PageStreams::finish() {
 }
 
 std::vector<const StreamData*> PageStreams::keep(StreamMemo& memo) {
+  // The streams taken from the memo move from what it held before into what it holds now.
+  std::map<Digest128, MadeStream> earlier = std::move(memo.earlier);
+  std::map<Digest128, MadeStream> furniture_earlier = std::move(memo.furniture_earlier);
   memo.earlier.clear();
   memo.made.clear();
   memo.furniture_earlier.clear();
@@ -144,13 +147,18 @@ std::vector<const StreamData*> PageStreams::keep(StreamMemo& memo) {
       continue;
     auto& streams = s < count_ ? memo.made : memo.furniture_made;
     auto found = streams.find(keys_[s].digest);
-    if (found == streams.end()) {
+    if (found == streams.end() && kept_[s] != 0) {
+      // As it was kept: its marked content by the element's place in the key.
+      auto& before = s < count_ ? earlier : furniture_earlier;
+      found = streams.emplace(keys_[s].digest, std::move(before.at(keys_[s].digest))).first;
+    } else if (found == streams.end()) {
       MadeStream made{std::move(packed_[s]), std::move(made_uses_[s])};
       const std::vector<int>& elements = keys_[s].elements;
       for (int& e : made.uses.marked)
         e = int(std::find(elements.begin(), elements.end(), e) - elements.begin());
       found = streams.emplace(keys_[s].digest, std::move(made)).first;
     }
+    taken_[s] = nullptr;
     kept[s] = &found->second.packed;
   }
   return kept;

@@ -43,9 +43,9 @@ public:
 
   /// Packs what is left on this thread and waits for the workers.
   void finish();
-  /// Page p's packed streams, once finished.
-  [[nodiscard]] const StreamData& items(std::size_t p) const { return packed_[p]; }
-  [[nodiscard]] const StreamData& furniture(std::size_t p) const { return packed_[count_ + p]; }
+  /// Page p's packed streams, once finished (and until keep()).
+  [[nodiscard]] const StreamData& items(std::size_t p) const { return packed(p); }
+  [[nodiscard]] const StreamData& furniture(std::size_t p) const { return packed(count_ + p); }
   /// Leaves each page's items and furniture streams, once finished, in `memo.made` and
   /// `memo.furniture_made` for the next write, and empties what the memo held before. Returns
   /// where each stream is then, items then furniture (null for a page without furniture):
@@ -54,6 +54,10 @@ public:
 
 private:
   void pack_some();
+  /// Stream s, made here or taken from the memo.
+  [[nodiscard]] const StreamData& packed(std::size_t s) const {
+    return taken_[s] ? *taken_[s] : packed_[s];
+  }
 
   std::size_t count_;
   bool compress_;
@@ -65,7 +69,10 @@ private:
   std::vector<char> has_furniture_;
   std::vector<char> kept_;         ///< items then furniture: the stream came from the memo
   std::vector<std::string> plain_; ///< items then furniture, unpacked
-  std::vector<StreamData> packed_; ///< items then furniture
+  std::vector<StreamData> packed_; ///< items then furniture, made here
+  /// Items then furniture: the stream taken from the memo, where it stays until keep() (an
+  /// issue's are 4 MB, and copying them was a tenth of writing it in a rebuild).
+  std::vector<const StreamData*> taken_;
   std::atomic<std::size_t> next_{0};
   Task packing_;
 };
