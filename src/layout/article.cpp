@@ -171,6 +171,8 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
   out.structure = std::move(ctx.structure);
   if (article.meta.language != issue.language)
     out.structure.front().lang = article.meta.language;
+  for (Page& page : out.pages)
+    summarize_glyphs(page);
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace galley::layout {
 namespace {
 
 /// A change of any struct written here changes the name, so old entries read as damaged.
-constexpr std::string_view kMagic = "galley article pages 4";
+constexpr std::string_view kMagic = "galley article pages 5";
 
 // A run's glyphs are one text, its GlyphList's bytes (layout/glyph_list.hpp): an issue's kept
 // articles hold over a million glyphs, and reading them a field at a time was most of what
@@ -226,6 +226,11 @@ std::string encode_article(const LaidOutArticle& article) {
     out.c(p.items.size());
     for (const Item& item : p.items)
       out.item(item);
+    out.n(p.glyph_summary.made());
+    if (p.glyph_summary.made()) {
+      out.s(p.glyph_summary.glyph_bytes());
+      out.s(p.glyph_summary.texts());
+    }
   }
   out.c(a.roles.size());
   for (const PageRole& r : a.roles) {
@@ -295,6 +300,13 @@ std::optional<LaidOutArticle> decode_article(std::string_view record,
       if (!item)
         return std::nullopt;
       p.items.push_back(std::move(*item));
+    }
+    if (in.n() != 0) {
+      const std::string glyphs = in.s();
+      std::optional<GlyphSummary> summary = GlyphSummary::from_bytes(glyphs, in.s());
+      if (!summary)
+        return std::nullopt;
+      p.glyph_summary = std::move(*summary);
     }
     a.pages.push_back(std::move(p));
   }

@@ -3,6 +3,7 @@
 // the origin at the top-left corner of the trim box and y growing downwards (pdf/ flips it).
 // Nothing here knows about articles: the PDF writer sees only frames and resources.
 #include "layout/glyph_list.hpp"
+#include "layout/glyph_summary.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -86,7 +87,14 @@ struct Page {
   /// number while the items do not, so the PDF draws them in a content stream of their own
   /// (docs/pdf.md, "Streams kept between builds").
   std::vector<Item> furniture;
+  /// The glyphs the items draw (not the furniture's), made when an article's page is laid out
+  /// (summarize_glyphs) and kept with it in the layout cache; whoever changes the items after
+  /// that makes it again or leaves it unmade.
+  GlyphSummary glyph_summary;
 };
+
+/// Makes `page.glyph_summary` from its items' runs.
+void summarize_glyphs(Page& page);
 
 /// Calls `f(item, dx)` for every item of `page` in painting order, the items then the
 /// furniture, with the distance each is drawn right of where it is set.

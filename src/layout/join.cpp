@@ -24,24 +24,33 @@ public:
              const std::vector<ImageResource>& images) {
     // Each of the page's fonts is looked up once, not once for each of its hundreds of runs.
     std::vector<int> font_of(fonts.size(), -1);
+    auto rename = [&](int font) {
+      int& to = font_of.at(static_cast<std::size_t>(font));
+      if (to < 0) {
+        const FontResource& f = fonts[static_cast<std::size_t>(font)];
+        auto [it, added] = font_index_.emplace(std::make_pair(f.path, f.face_index),
+                                               static_cast<int>(doc_.fonts.size()));
+        if (added)
+          doc_.fonts.push_back(f);
+        to = it->second;
+      }
+      return to;
+    };
     for (Item& item : page.items) {
       if (auto* run = std::get_if<GlyphRun>(&item)) {
-        int& to = font_of.at(static_cast<std::size_t>(run->font));
-        if (to < 0) {
-          const FontResource& f = fonts[static_cast<std::size_t>(run->font)];
-          auto [it, added] = font_index_.emplace(std::make_pair(f.path, f.face_index),
-                                                 static_cast<int>(doc_.fonts.size()));
-          if (added)
-            doc_.fonts.push_back(f);
-          to = it->second;
-        }
-        run->font = to;
+        run->font = rename(run->font);
       } else if (auto* img = std::get_if<ImageItem>(&item)) {
         const ImageResource& r = images.at(static_cast<std::size_t>(img->image));
         auto [it, added] = image_index_.emplace(r.path, static_cast<int>(doc_.images.size()));
         if (added) doc_.images.push_back(r);
         img->image = it->second;
       }
+    }
+    // The summary's fonts are its runs' (a font no run draws from was never looked up).
+    if (page.glyph_summary.made()) {
+      for (const GlyphSummary::Glyph& g : page.glyph_summary.glyphs())
+        rename(g.font);
+      page.glyph_summary.rename_fonts(font_of);
     }
   }
 

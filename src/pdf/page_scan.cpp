@@ -16,14 +16,39 @@ namespace {
 /// the million glyphs an issue draws was most of the time before the first page was made.
 using GlyphTexts = std::vector<std::vector<std::optional<std::string_view>>>;
 
+/// Takes `text` as the text of glyph `id` of font `font` when it has none yet, or an empty
+/// one and `text` is not: the first non-empty text in document order.
+void take_glyph(const layout::Document& doc, GlyphTexts& texts, int font, std::uint32_t id,
+                std::string_view text) {
+  if (id > 0xFFFF)
+    throw Error("glyph " + std::to_string(id) + " is not in font '" + doc.fonts[size_t(font)].path +
+                "' (glyph ids are 16-bit)");
+  auto& slots = texts[size_t(font)];
+  if (id >= slots.size())
+    slots.resize(std::size_t(id) + 1);
+  std::optional<std::string_view>& t = slots[id];
+  if (!t || (t->empty() && !text.empty()))
+    t = text;
+}
+
+void check_font(const layout::Document& doc, int font) {
+  if (font < 0 || size_t(font) >= doc.fonts.size())
+    throw Error("glyph run uses font " + std::to_string(font) + " but the document has " +
+                std::to_string(doc.fonts.size()) + " fonts");
+}
+
 /// Pages [from, to) of `doc` walked into `scan`'s by-page and by-image parts, and the glyphs
 /// they draw, each with the text of the cluster it starts: the first non-empty text seen, in
-/// document order.
+/// document order. A page's items' glyphs are taken from its summary when it has one (its
+/// furniture's are walked): the summary holds each glyph's first non-empty text on the page, so
+/// taking the pages' summaries in order gives each glyph the text a walk of every run would.
 GlyphTexts scan_part(const layout::Document& doc, std::size_t from, std::size_t to, PageScan& scan,
                      std::vector<bool>& drawn) {
-  GlyphTexts text(doc.fonts.size());
+  GlyphTexts texts(doc.fonts.size());
   for (std::size_t p = from; p < to; ++p) {
-    layout::for_each_drawn(doc.pages[p], [&](const layout::Item& item, double dx) {
+    const layout::Page& page = doc.pages[p];
+    const layout::GlyphSummary& summary = page.glyph_summary;
+    auto visit = [&](const layout::Item& item, double dx, bool glyphs) {
       if (const auto* a = std::get_if<layout::AnchorItem>(&item)) {
         scan.anchors[p].push_back({a, dx});
         return;
@@ -40,25 +65,22 @@ GlyphTexts scan_part(const layout::Document& doc, std::size_t from, std::size_t 
         return;
       }
       const auto* run = std::get_if<layout::GlyphRun>(&item);
-      if (!run || run->glyphs.empty())
+      if (!glyphs || !run || run->glyphs.empty())
         return;
-      if (run->font < 0 || size_t(run->font) >= doc.fonts.size())
-        throw Error("glyph run uses font " + std::to_string(run->font) + " but the document has " +
-                    std::to_string(doc.fonts.size()) + " fonts");
-      auto& slots = text[size_t(run->font)];
-      for (const auto& g : run->glyphs) {
-        if (g.id > 0xFFFF)
-          throw Error("glyph " + std::to_string(g.id) + " is not in font '" +
-                      doc.fonts[size_t(run->font)].path + "' (glyph ids are 16-bit)");
-        if (g.id >= slots.size())
-          slots.resize(std::size_t(g.id) + 1);
-        std::optional<std::string_view>& t = slots[g.id];
-        if (!t || (t->empty() && !g.text.empty()))
-          t = g.text;
-      }
-    });
+      check_font(doc, run->font);
+      for (const auto& g : run->glyphs)
+        take_glyph(doc, texts, run->font, g.id, g.text);
+    };
+    for (const layout::Item& item : page.items)
+      visit(item, page.shift, !summary.made());
+    for (const layout::GlyphSummary::Glyph& g : summary.glyphs()) {
+      check_font(doc, g.font);
+      take_glyph(doc, texts, g.font, g.id, summary.text(g));
+    }
+    for (const layout::Item& item : page.furniture)
+      visit(item, 0.0, true);
   }
-  return text;
+  return texts;
 }
 
 } // namespace

@@ -46,6 +46,64 @@ TEST_SUITE("layout/article_record") {
     CHECK(trace(a) == trace(b));
     CHECK(a.structure.size() == b.structure.size());
     CHECK(a.page_starts == b.page_starts);
+    // Each article page's glyph summary, made when it was laid out and read back, names the
+    // joined document's fonts, as its runs do.
+    std::size_t summarized = 0;
+    for (std::size_t p = 0; p < b.pages.size(); ++p) {
+      CAPTURE(p);
+      if (!b.pages[p].glyph_summary.made())
+        continue;
+      ++summarized;
+      Page again = b.pages[p];
+      summarize_glyphs(again);
+      CHECK(again.glyph_summary.glyph_bytes() == b.pages[p].glyph_summary.glyph_bytes());
+      CHECK(again.glyph_summary.texts() == b.pages[p].glyph_summary.texts());
+      CHECK(a.pages[p].glyph_summary.glyph_bytes() == b.pages[p].glyph_summary.glyph_bytes());
+    }
+    CHECK(summarized + 2 == b.pages.size()); // all but the cover and the contents
+  }
+
+  TEST_CASE("a page's glyph summary: each glyph once, with its first non-empty text") {
+    auto run_of = [](int font, const std::vector<Glyph>& glyphs) {
+      GlyphRun run;
+      run.font = font;
+      for (const Glyph& g : glyphs)
+        run.glyphs.push_back(g);
+      return run;
+    };
+    Page page;
+    page.items.push_back(run_of(0, {{5, 1, 0, 0, ""}, {6, 1, 0, 0, "b"}, {5, 1, 0, 0, "a"}}));
+    page.items.push_back(RuleItem{});
+    page.items.push_back(run_of(1, {{5, 1, 0, 0, "x"}}));
+    page.items.push_back(run_of(0, {{5, 1, 0, 0, "z"}, {7, 1, 0, 0, ""}}));
+    CHECK_FALSE(page.glyph_summary.made());
+    summarize_glyphs(page);
+    const GlyphSummary& s = page.glyph_summary;
+    REQUIRE(s.made());
+    REQUIRE(s.glyphs().size() == 4);
+    std::vector<std::string> got;
+    for (const GlyphSummary::Glyph& g : s.glyphs())
+      got.push_back(std::to_string(g.font) + ":" + std::to_string(g.id) + "=" +
+                    std::string(s.text(g)));
+    CHECK(got == std::vector<std::string>{"0:5=a", "0:6=b", "1:5=x", "0:7="});
+    // Through the layout cache's record, and refused when its bytes are not whole glyphs or a
+    // text lies outside the texts.
+    LaidOutArticle article;
+    article.pages.pages.push_back(page);
+    std::optional<LaidOutArticle> back = decode_article(encode_article(article));
+    REQUIRE(back);
+    const GlyphSummary& read = back->pages.pages[0].glyph_summary;
+    CHECK(read.made());
+    CHECK(read.glyph_bytes() == s.glyph_bytes());
+    CHECK(read.texts() == s.texts());
+    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes().substr(1), s.texts()));
+    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes(), s.texts().substr(1)));
+    // The join renames its fonts as it renames the runs'.
+    GlyphSummary renamed = s;
+    renamed.rename_fonts({3, 2});
+    CHECK(renamed.glyphs()[0].font == 3);
+    CHECK(renamed.glyphs()[2].font == 2);
+    CHECK_THROWS_AS(renamed.rename_fonts({0}), std::out_of_range);
   }
 
   TEST_CASE("a run's glyphs read back bit for bit") {

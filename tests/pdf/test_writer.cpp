@@ -241,6 +241,45 @@ TEST_SUITE("pdf/writer") {
     CHECK(run("pdftotext -f 4 -l 4 " + path + " -").output.find("kq") != std::string::npos);
   }
 
+  TEST_CASE("a page's glyph summary stands for its runs' glyphs") {
+    // Pages laid out carry a summary of the glyphs their runs draw; the writer takes it instead
+    // of walking the runs, and the bytes are those a walk gives.
+    layout::Document doc = article(12);
+    Diagnostics diags;
+    const std::string walked = pdf::write_pdf(doc, diags);
+    for (layout::Page& page : doc.pages)
+      layout::summarize_glyphs(page);
+    CHECK(pdf::write_pdf(doc, diags) == walked);
+    // A summary is what the ToUnicode map is made from: runs changed after it was made are not
+    // read for their glyphs' texts (the run then says what it shows with /ActualText).
+    layout::Document one = base_document();
+    one.pages[0].items.emplace_back(shape(one.fonts[0].path, 0, "kq", 12, 40, 80));
+    change_glyphs(std::get<layout::GlyphRun>(one.pages[0].items.back()), [](auto& glyphs) {
+      glyphs[0].text = "x";
+      glyphs[1].text = "y";
+    });
+    pdf::WriteOptions plain;
+    plain.compress = false;
+    const std::string from_runs = pdf::write_pdf(one, diags, plain);
+    layout::Document summarized = one;
+    layout::GlyphRun& run = std::get<layout::GlyphRun>(summarized.pages[0].items.back());
+    const layout::GlyphRun drawn = run;
+    change_glyphs(run, [](auto& glyphs) {
+      glyphs[0].text = "k";
+      glyphs[1].text = "q";
+    });
+    layout::summarize_glyphs(summarized.pages[0]);
+    run = drawn;
+    const std::string from_summary = pdf::write_pdf(summarized, diags, plain);
+    CHECK(diags.empty());
+    // <006B> and <0071>: k and q in the map (9.10.3).
+    CHECK(from_runs.find("<0078>") != std::string::npos);
+    CHECK(from_runs.find("<006B>") == std::string::npos);
+    CHECK(from_summary.find("<006B>") != std::string::npos);
+    CHECK(from_summary.find("<0071>") != std::string::npos);
+    CHECK(from_summary.find("<0078>") == std::string::npos);
+  }
+
   TEST_CASE("internal failures throw galley::Error") {
     layout::Document doc = base_document();
     layout::GlyphRun bad_font = shape(doc.fonts[0].path, 7, "x", 10, 10, 10);
