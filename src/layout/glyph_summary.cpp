@@ -8,10 +8,6 @@ namespace galley::layout {
 
 namespace {
 
-std::size_t slot_of(std::uint64_t key, std::size_t mask) {
-  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-}
-
 void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i)
     out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -30,52 +26,21 @@ void GlyphSummary::start() {
   made_ = true;
   glyphs_.clear();
   texts_.clear();
-  keys_.assign(256, 0);
-  slots_.assign(256, 0);
 }
 
-void GlyphSummary::add(std::int32_t font, const GlyphList& glyphs) {
-  for (const GlyphView& g : glyphs) {
-    const std::uint64_t key = (std::uint64_t(std::uint32_t(font)) << 32 | g.id) + 1;
-    std::size_t mask = keys_.size() - 1;
-    std::size_t i = slot_of(key, mask);
-    while (keys_[i] != 0 && keys_[i] != key)
-      i = (i + 1) & mask;
-    if (keys_[i] == key) {
-      // Seen: its text stays the first non-empty one.
-      Glyph& seen = glyphs_[slots_[i]];
-      if (seen.text_size == 0 && !g.text.empty()) {
-        seen.text_at = std::uint32_t(texts_.size());
-        seen.text_size = std::uint32_t(g.text.size());
-        texts_ += g.text;
-      }
-      continue;
-    }
-    keys_[i] = key;
-    slots_[i] = std::uint32_t(glyphs_.size());
-    glyphs_.push_back({font, g.id, std::uint32_t(texts_.size()), std::uint32_t(g.text.size())});
-    texts_ += g.text;
-    if (2 * glyphs_.size() > keys_.size()) {
-      // Grown at half full: every glyph placed again.
-      keys_.assign(keys_.size() * 2, 0);
-      slots_.assign(keys_.size(), 0);
-      mask = keys_.size() - 1;
-      for (std::uint32_t k = 0; k < glyphs_.size(); ++k) {
-        const Glyph& e = glyphs_[k];
-        const std::uint64_t again = (std::uint64_t(std::uint32_t(e.font)) << 32 | e.id) + 1;
-        std::size_t j = slot_of(again, mask);
-        while (keys_[j] != 0)
-          j = (j + 1) & mask;
-        keys_[j] = again;
-        slots_[j] = k;
-      }
-    }
-  }
+std::uint32_t GlyphSummary::add(std::int32_t font, std::uint32_t id, std::string_view text) {
+  glyphs_.push_back({font, id, std::uint32_t(texts_.size()), std::uint32_t(text.size())});
+  texts_ += text;
+  return std::uint32_t(glyphs_.size() - 1);
 }
 
-void GlyphSummary::finish() {
-  std::vector<std::uint64_t>().swap(keys_);
-  std::vector<std::uint32_t>().swap(slots_);
+void GlyphSummary::fill(std::uint32_t index, std::string_view text) {
+  Glyph& g = glyphs_[index];
+  if (g.text_size != 0 || text.empty())
+    return;
+  g.text_at = std::uint32_t(texts_.size());
+  g.text_size = std::uint32_t(text.size());
+  texts_ += text;
 }
 
 void GlyphSummary::rename_fonts(const std::vector<int>& to) {
@@ -113,12 +78,49 @@ std::optional<GlyphSummary> GlyphSummary::from_bytes(std::string_view glyphs, st
 }
 
 void summarize_glyphs(Page& page) {
+  // Where each font's glyph is in the summary, plus one, by font and glyph id: a table this
+  // thread keeps and clears after each page (a page draws some three thousand glyphs, each
+  // looked up; an issue's pages are summarized twice in a full build, for the issue and for
+  // each article's own PDF). A glyph of a font or id outside it is added each time it is drawn,
+  // which the writer's merge takes as it takes the runs.
+  thread_local std::vector<std::vector<std::uint32_t>> where;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> used;
+  constexpr std::int32_t kFonts = 1024;
+  constexpr std::uint32_t kIds = 0x10000;
   GlyphSummary& summary = page.glyph_summary;
   summary.start();
-  for (const Item& item : page.items)
-    if (const auto* run = std::get_if<GlyphRun>(&item))
-      summary.add(run->font, run->glyphs);
-  summary.finish();
+  for (const Item& item : page.items) {
+    const auto* run = std::get_if<GlyphRun>(&item);
+    if (!run)
+      continue;
+    const std::int32_t font = run->font;
+    if (font < 0 || font >= kFonts) {
+      for (const GlyphView& g : run->glyphs)
+        summary.add(font, g.id, g.text);
+      continue;
+    }
+    if (where.size() <= std::size_t(font))
+      where.resize(std::size_t(font) + 1);
+    std::vector<std::uint32_t>& slots = where[std::size_t(font)];
+    for (const GlyphView& g : run->glyphs) {
+      if (g.id >= kIds) {
+        summary.add(font, g.id, g.text);
+        continue;
+      }
+      if (slots.size() <= g.id)
+        slots.resize(std::size_t(g.id) + 1, 0);
+      std::uint32_t& at = slots[g.id];
+      if (at == 0) {
+        at = summary.add(font, g.id, g.text) + 1;
+        used.emplace_back(std::uint32_t(font), g.id);
+      } else {
+        summary.fill(at - 1, g.text);
+      }
+    }
+  }
+  for (const auto& [font, id] : used)
+    where[font][id] = 0;
+  used.clear();
 }
 
 } // namespace galley::layout

@@ -35,10 +35,10 @@ public:
 
   /// Starts a made summary, empty.
   void start();
-  /// Adds the glyphs of a run in font `font`, after those added before.
-  void add(std::int32_t font, const GlyphList& glyphs);
-  /// Frees what adding needed: call when the last run is added.
-  void finish();
+  /// Adds a glyph after those added before; returns its index in glyphs().
+  std::uint32_t add(std::int32_t font, std::uint32_t id, std::string_view text);
+  /// Gives glyph `index` the text `text` when it has none yet.
+  void fill(std::uint32_t index, std::string_view text);
   /// Renames each glyph's font f to `to[f]`, as the join renames its runs' fonts: the pages of
   /// every article get one list of fonts. Throws std::out_of_range for a font `to` does not have.
   void rename_fonts(const std::vector<int>& to);
@@ -51,10 +51,6 @@ public:
   static std::optional<GlyphSummary> from_bytes(std::string_view glyphs, std::string texts);
 
 private:
-  /// Where each (font, glyph) is in glyphs_, while the summary is made: open addressing, keys
-  /// font << 32 | id, plus one (0 is empty).
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> slots_;
   bool made_ = false;
   std::vector<Glyph> glyphs_;
   std::string texts_;
