@@ -1,5 +1,7 @@
 #include "layout/glyph_list.hpp"
 
+#include "galley/error.hpp"
+
 #include <bit>
 
 namespace galley::layout {
@@ -41,9 +43,48 @@ void GlyphList::Iterator::read() {
     next_ = read_glyph(at_, view_);
 }
 
+GlyphList::GlyphList(const GlyphList& other)
+    : bytes_(other.bytes_), owner_(other.owner_), shared_(other.shared_), count_(other.count_),
+      unchecked_(other.unchecked_.load(std::memory_order_acquire)) {}
+
+GlyphList::GlyphList(GlyphList&& other) noexcept
+    : bytes_(std::move(other.bytes_)), owner_(std::move(other.owner_)), shared_(other.shared_),
+      count_(other.count_), unchecked_(other.unchecked_.load(std::memory_order_acquire)) {}
+
+GlyphList& GlyphList::operator=(const GlyphList& other) {
+  if (this != &other) {
+    bytes_ = other.bytes_;
+    owner_ = other.owner_;
+    shared_ = other.shared_;
+    count_ = other.count_;
+    unchecked_.store(other.unchecked_.load(std::memory_order_acquire), std::memory_order_release);
+  }
+  return *this;
+}
+
+GlyphList& GlyphList::operator=(GlyphList&& other) noexcept {
+  if (this != &other) {
+    bytes_ = std::move(other.bytes_);
+    owner_ = std::move(other.owner_);
+    shared_ = other.shared_;
+    count_ = other.count_;
+    unchecked_.store(other.unchecked_.load(std::memory_order_acquire), std::memory_order_release);
+  }
+  return *this;
+}
+
+void GlyphList::check() const {
+  if (!whole(bytes(), count_))
+    throw Error("a glyph run read back from the layout cache does not hold the glyphs it says "
+                "(delete the cache folder)");
+  unchecked_.store(false, std::memory_order_release);
+}
+
 void GlyphList::own() {
   if (!owner_)
     return;
+  if (unchecked_.load(std::memory_order_acquire))
+    check();
   bytes_.assign(shared_);
   owner_.reset();
   shared_ = {};
@@ -86,45 +127,48 @@ void GlyphList::views(std::vector<GlyphView>& out) const {
     out.push_back(g);
 }
 
-std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count,
-                                               std::shared_ptr<const void> owner) {
-  // Every length is checked before it is read, so that damaged bytes fail here and never in
-  // the iterator.
+bool GlyphList::whole(std::string_view bytes, std::size_t count) {
   std::size_t pos = 0;
   auto need = [&](std::size_t n) { return bytes.size() - pos >= n; };
   for (std::size_t k = 0; k < count; ++k) {
     if (!need(4 + 8 + 1))
-      return std::nullopt;
+      return false;
     pos += 12;
     const auto flags = static_cast<unsigned char>(bytes[pos++]);
     if (flags > 3)
-      return std::nullopt;
+      return false;
     const std::size_t offsets = ((flags & 1) ? 8 : 0) + ((flags & 2) ? 8 : 0);
     if (!need(offsets + 1))
-      return std::nullopt;
+      return false;
     pos += offsets;
     std::size_t size = static_cast<unsigned char>(bytes[pos++]);
     if (size == 255) {
       if (!need(4))
-        return std::nullopt;
+        return false;
       const char* at = bytes.data() + pos;
       size = take<std::uint32_t>(at);
       pos += 4;
     }
     if (!need(size))
-      return std::nullopt;
+      return false;
     pos += size;
   }
-  if (pos != bytes.size())
-    return std::nullopt;
+  return pos == bytes.size();
+}
+
+std::optional<GlyphList> GlyphList::from_bytes(std::string_view bytes, std::size_t count,
+                                               std::shared_ptr<const void> owner) {
   GlyphList list;
+  list.count_ = count;
   if (owner) {
     list.owner_ = std::move(owner);
     list.shared_ = bytes;
-  } else {
-    list.bytes_.assign(bytes);
+    list.unchecked_.store(true, std::memory_order_release);
+    return list;
   }
-  list.count_ = count;
+  if (!whole(bytes, count))
+    return std::nullopt;
+  list.bytes_.assign(bytes);
   return list;
 }
 

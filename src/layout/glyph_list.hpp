@@ -4,6 +4,7 @@
 // allocate, fault in, copy and free, and reading an issue's kept articles back from the layout
 // cache was mostly that. Packed, a glyph takes 14 bytes and its text, the layout cache keeps a
 // run's bytes as they are, and a page's key (pdf/content_key.hpp) digests them as they are.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -35,9 +36,19 @@ struct GlyphView {
 /// 4 bytes) and the text. Numbers are little-endian, doubles by their bits. A list read back
 /// from the layout cache views the bytes of the entry it came from, which it shares: an issue's
 /// kept articles are 16 MB of glyphs, and copied run by run into lists of their own they cost a
-/// rebuild after one article changed about 6% of its time.
+/// rebuild after one article changed about 6% of its time. Such a list checks its bytes when it
+/// is first read glyph by glyph, not when it is read back: a rebuild reads a million glyphs back
+/// and walks almost none of them (the PDF writer digests the bytes whole, and takes the glyphs
+/// its fonts need from the pages' summaries, glyph_summary.hpp).
 class GlyphList {
 public:
+  GlyphList() = default;
+  GlyphList(const GlyphList& other);
+  GlyphList(GlyphList&& other) noexcept;
+  GlyphList& operator=(const GlyphList& other);
+  GlyphList& operator=(GlyphList&& other) noexcept;
+  ~GlyphList() = default;
+
   class Iterator {
   public:
     using iterator_category = std::input_iterator_tag;
@@ -70,7 +81,10 @@ public:
     GlyphView view_;
   };
 
+  /// Throws galley::Error when the list views bytes that are not its glyphs.
   [[nodiscard]] Iterator begin() const {
+    if (unchecked_.load(std::memory_order_acquire))
+      check();
     const std::string_view b = bytes();
     return {b.data(), b.data() + b.size()};
   }
@@ -98,18 +112,26 @@ public:
 
   /// The packed bytes, as the layout cache keeps them.
   [[nodiscard]] std::string_view bytes() const { return owner_ ? shared_ : bytes_; }
-  /// A list from bytes() of `count` glyphs; nullopt when they are not exactly that. With an
-  /// `owner` holding `bytes`, the list views them and keeps the owner; else it copies them.
+  /// A list from bytes() of `count` glyphs. Without an `owner` the list copies them, and is
+  /// nullopt when they are not exactly that many glyphs. With an `owner` holding `bytes`, the
+  /// list views them, keeps the owner, and checks them when first read (begin(), or a change):
+  /// the layout cache's entries are sealed, and bytes that are not their glyphs can only come
+  /// from a fault of galley's own.
   static std::optional<GlyphList> from_bytes(std::string_view bytes, std::size_t count,
                                              std::shared_ptr<const void> owner = {});
 
 private:
+  /// Whether `bytes` are exactly `count` glyphs, every length checked before it is read.
+  static bool whole(std::string_view bytes, std::size_t count);
+  /// Checks viewed bytes not yet checked; throws galley::Error when they are not the glyphs.
+  void check() const;
   /// Copies viewed bytes into bytes_, before they change.
   void own();
   std::string bytes_;
   std::shared_ptr<const void> owner_; ///< holds shared_, when set
   std::string_view shared_;
   std::size_t count_ = 0;
+  mutable std::atomic<bool> unchecked_{false}; ///< viewed bytes not yet checked
 };
 
 } // namespace galley::layout

@@ -1,5 +1,6 @@
 // An article's pages through the layout cache's record (layout/article_record.hpp): what reads
 // back joins into the very document the pages laid out now join into.
+#include "galley/error.hpp"
 #include "layout/article_record.hpp"
 #include "layout/layout.hpp"
 
@@ -196,6 +197,23 @@ TEST_SUITE("layout/article_record") {
     std::string bad_flags = bytes;
     bad_flags[12] = 4; // the first glyph's offset flags
     CHECK_FALSE(GlyphList::from_bytes(bad_flags, 2));
+    // Viewing an owner's bytes, a list checks them when first read glyph by glyph, and a copy
+    // of one not yet read checks them too.
+    auto owner = std::make_shared<const std::string>(bad_flags);
+    std::optional<GlyphList> viewed = GlyphList::from_bytes(*owner, 2, owner);
+    REQUIRE(viewed);
+    CHECK(viewed->size() == 2);
+    CHECK(viewed->bytes() == bad_flags);
+    const GlyphList copy = *viewed;
+    CHECK_THROWS_AS((void)viewed->begin(), galley::Error);
+    CHECK_THROWS_AS(copy.unpack(), galley::Error);
+    GlyphList changed = copy;
+    CHECK_THROWS_AS(changed.push_back(Glyph{1, 1, 0, 0, "x"}), galley::Error);
+    auto sound = std::make_shared<const std::string>(bytes);
+    std::optional<GlyphList> good = GlyphList::from_bytes(*sound, 2, sound);
+    REQUIRE(good);
+    CHECK(good->unpack().size() == 2);
+    CHECK(good->unpack()[0].text == "f");
   }
 
   TEST_CASE("a damaged record is refused") {
