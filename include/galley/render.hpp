@@ -55,6 +55,11 @@ struct RenderOptions {
   /// They stand for the articles as load() returned them: a caller that changes an article
   /// empties its entry.
   std::vector<std::string> article_fingerprints;
+  /// With a cache_dir: the resolved style as `galley styles show` prints it
+  /// (style::dump_style), when the caller has it, for the keys in that folder; empty: printed
+  /// where a key needs it (a millisecond, before the articles are laid out). It stands for the
+  /// style render() is given.
+  std::string style_text;
   /// EPUB: where the pages of the printed edition begin (Rendered::print_pages of the PDF
   /// rendered from the same issue and style). When given, the book marks each page's start
   /// (epub:type pagebreak), lists them in a page-list and names the PDF edition as its source.

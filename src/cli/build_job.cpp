@@ -103,6 +103,7 @@ void Build::render_job(std::size_t i) {
     auto format = out.format == "pdf" ? render::Format::Pdf : render::Format::Epub;
     render::RenderOptions options = options_;
     if (!result) {
+      options.style_text = in.style_text;
       if (out.article < 0)
         options.article_fingerprints = in.fingerprints;
       else if (static_cast<std::size_t>(out.article) < in.fingerprints.size())

@@ -130,7 +130,9 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   // bring (it is in the memo deflated).
   const bool embeds = options.embed_fonts || style.epub.embed_fonts;
   EpubMemo* documents = embeds ? nullptr : options.memo;
-  const std::string style_text = documents ? style::dump_style(style) : std::string();
+  const std::string style_text = !documents                   ? std::string()
+                                 : options.style_text.empty() ? style::dump_style(style)
+                                                              : options.style_text;
   std::vector<TocEntry> page_list;
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];

@@ -35,6 +35,9 @@ struct EpubOptions {
   /// With a memo: the fingerprints of the articles (render::RenderOptions), which its
   /// documents are kept by; an empty one, or an article past the end, is digested.
   std::vector<std::string> article_fingerprints;
+  /// With a memo: the style as style::dump_style prints it (render::RenderOptions::style_text);
+  /// empty: printed here.
+  std::string style_text;
 };
 
 /// A face the book embeds, declared under the family name the style uses.

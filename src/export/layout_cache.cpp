@@ -14,7 +14,7 @@ LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
   CacheKey w("article layout context");
   w.text(toolchain_text());
   w.text(options_text(options, Format::Pdf));
-  w.text(style::dump_style(style));
+  w.text(options.style_text.empty() ? style::dump_style(style) : options.style_text);
   w.files(typesetting_files(style));
   common_ = w.finish();
 }

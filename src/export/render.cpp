@@ -293,6 +293,7 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.print_pages = options.print_pages;
     eo.threads = options.threads;
     eo.article_fingerprints = options.article_fingerprints;
+    eo.style_text = options.style_text;
     Diagnostics local;
     // What the issue's last build deflated and highlighted (export/issue_entry.hpp).
     std::optional<IssueEntry> kept;

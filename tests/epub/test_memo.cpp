@@ -130,6 +130,13 @@ TEST_SUITE("epub/memo") {
     CHECK(written(issue, &next, {}, &reported) == plain);
     CHECK(reported == plain_reported);
     CHECK(next.documents_made.size() == 3);
+    // The style as printed, given, is what the documents are kept by: another text takes none.
+    EpubOptions other_style;
+    other_style.style_text = "another style";
+    EpubMemo after = whole_next_of(next);
+    CHECK(written(issue, &after, other_style) == plain);
+    for (const auto& [key, kept] : after.documents_made)
+      CHECK(next.documents_made.count(key) == 0);
   }
 
   TEST_CASE("a change renders again the documents it reaches, and only those") {

@@ -4,6 +4,7 @@
 #include "export/layout_cache.hpp"
 #include "galley/render.hpp"
 #include "model/fingerprint.hpp"
+#include "style/dump.hpp"
 
 #include "test_support.hpp"
 
@@ -122,5 +123,10 @@ TEST_SUITE("export/layout-cache") {
     CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
     options.article_fingerprints.resize(1);
     CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
+    // The style as printed, when the caller has it, is taken as given too.
+    options.style_text = style::dump_style(style);
+    CHECK(render::LayoutCache(*kept, style, options).key(1) == digested);
+    options.style_text = "another style";
+    CHECK(render::LayoutCache(*kept, style, options).key(1) != digested);
   }
 }
