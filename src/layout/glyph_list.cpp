@@ -1,6 +1,7 @@
 #include "layout/glyph_list.hpp"
 
 #include "galley/error.hpp"
+#include "layout/le_bytes.hpp"
 
 #include <bit>
 
@@ -8,30 +9,20 @@ namespace galley::layout {
 
 namespace {
 
-template <class T> void put(std::string& out, T v) {
-  for (std::size_t i = 0; i < sizeof(T); ++i)
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-template <class T> T take(const char*& at) {
-  T v = 0;
-  for (std::size_t i = 0; i < sizeof(T); ++i)
-    v |= static_cast<T>(static_cast<unsigned char>(at[i])) << (8 * i);
-  at += sizeof(T);
-  return v;
-}
+using detail::put_le;
+using detail::take_le;
 
 /// The glyph at `at`, and where the next begins. The bytes were written by push_back or checked
 /// by from_bytes.
 const char* read_glyph(const char* at, GlyphView& g) {
-  g.id = take<std::uint32_t>(at);
-  g.advance = std::bit_cast<double>(take<std::uint64_t>(at));
+  g.id = take_le<std::uint32_t>(at);
+  g.advance = std::bit_cast<double>(take_le<std::uint64_t>(at));
   const auto flags = static_cast<unsigned char>(*at++);
-  g.x_offset = (flags & 1) ? std::bit_cast<double>(take<std::uint64_t>(at)) : 0.0;
-  g.y_offset = (flags & 2) ? std::bit_cast<double>(take<std::uint64_t>(at)) : 0.0;
+  g.x_offset = (flags & 1) ? std::bit_cast<double>(take_le<std::uint64_t>(at)) : 0.0;
+  g.y_offset = (flags & 2) ? std::bit_cast<double>(take_le<std::uint64_t>(at)) : 0.0;
   std::uint32_t size = static_cast<unsigned char>(*at++);
   if (size == 255)
-    size = take<std::uint32_t>(at);
+    size = take_le<std::uint32_t>(at);
   g.text = std::string_view(at, size);
   return at + size;
 }
@@ -93,20 +84,20 @@ void GlyphList::own() {
 void GlyphList::push_back(std::uint32_t id, double advance, double x_offset, double y_offset,
                           std::string_view text) {
   own();
-  put<std::uint32_t>(bytes_, id);
-  put(bytes_, std::bit_cast<std::uint64_t>(advance));
+  put_le<std::uint32_t>(bytes_, id);
+  put_le(bytes_, std::bit_cast<std::uint64_t>(advance));
   const auto x = std::bit_cast<std::uint64_t>(x_offset);
   const auto y = std::bit_cast<std::uint64_t>(y_offset);
   bytes_.push_back(static_cast<char>((x != 0 ? 1 : 0) | (y != 0 ? 2 : 0)));
   if (x != 0)
-    put(bytes_, x);
+    put_le(bytes_, x);
   if (y != 0)
-    put(bytes_, y);
+    put_le(bytes_, y);
   if (text.size() < 255) {
     bytes_.push_back(static_cast<char>(text.size()));
   } else {
     bytes_.push_back(static_cast<char>(255));
-    put(bytes_, static_cast<std::uint32_t>(text.size()));
+    put_le(bytes_, static_cast<std::uint32_t>(text.size()));
   }
   bytes_ += text;
   ++count_;
@@ -146,7 +137,7 @@ bool GlyphList::whole(std::string_view bytes, std::size_t count) {
       if (!need(4))
         return false;
       const char* at = bytes.data() + pos;
-      size = take<std::uint32_t>(at);
+      size = take_le<std::uint32_t>(at);
       pos += 4;
     }
     if (!need(size))

@@ -1,26 +1,9 @@
 #include "layout/glyph_summary.hpp"
 
 #include "layout/frame.hpp"
-
-#include <stdexcept>
+#include "layout/le_bytes.hpp"
 
 namespace galley::layout {
-
-namespace {
-
-void put32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i)
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-std::uint32_t take32(const char* at) {
-  std::uint32_t v = 0;
-  for (int i = 0; i < 4; ++i)
-    v |= static_cast<std::uint32_t>(static_cast<unsigned char>(at[i])) << (8 * i);
-  return v;
-}
-
-} // namespace
 
 void GlyphSummary::start() {
   made_ = true;
@@ -43,19 +26,14 @@ void GlyphSummary::fill(std::uint32_t index, std::string_view text) {
   texts_ += text;
 }
 
-void GlyphSummary::rename_fonts(const std::vector<int>& to) {
-  for (Glyph& g : glyphs_)
-    g.font = to.at(std::size_t(g.font));
-}
-
 std::string GlyphSummary::glyph_bytes() const {
   std::string out;
   out.reserve(glyphs_.size() * 16);
   for (const Glyph& g : glyphs_) {
-    put32(out, std::uint32_t(g.font));
-    put32(out, g.id);
-    put32(out, g.text_at);
-    put32(out, g.text_size);
+    detail::put_le(out, std::uint32_t(g.font));
+    detail::put_le(out, g.id);
+    detail::put_le(out, g.text_at);
+    detail::put_le(out, g.text_size);
   }
   return out;
 }
@@ -68,7 +46,11 @@ std::optional<GlyphSummary> GlyphSummary::from_bytes(std::string_view glyphs, st
   s.glyphs_.reserve(glyphs.size() / 16);
   for (std::size_t at = 0; at < glyphs.size(); at += 16) {
     const char* p = glyphs.data() + at;
-    Glyph g{std::int32_t(take32(p)), take32(p + 4), take32(p + 8), take32(p + 12)};
+    Glyph g;
+    g.font = std::int32_t(detail::take_le<std::uint32_t>(p));
+    g.id = detail::take_le<std::uint32_t>(p);
+    g.text_at = detail::take_le<std::uint32_t>(p);
+    g.text_size = detail::take_le<std::uint32_t>(p);
     if (g.font < 0 || g.text_at > texts.size() || g.text_size > texts.size() - g.text_at)
       return std::nullopt;
     s.glyphs_.push_back(g);

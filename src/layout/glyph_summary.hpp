@@ -39,9 +39,12 @@ public:
   std::uint32_t add(std::int32_t font, std::uint32_t id, std::string_view text);
   /// Gives glyph `index` the text `text` when it has none yet.
   void fill(std::uint32_t index, std::string_view text);
-  /// Renames each glyph's font f to `to[f]`, as the join renames its runs' fonts: the pages of
-  /// every article get one list of fonts. Throws std::out_of_range for a font `to` does not have.
-  void rename_fonts(const std::vector<int>& to);
+  /// Renames each glyph's font f to `to(f)`, as the join renames its runs' fonts: the pages of
+  /// every article get one list of fonts.
+  template <class To> void rename_fonts(const To& to) {
+    for (Glyph& g : glyphs_)
+      g.font = to(g.font);
+  }
 
   /// The glyphs as bytes (16 each, little-endian) and the texts, as the layout cache keeps them.
   [[nodiscard]] std::string glyph_bytes() const;

@@ -46,12 +46,7 @@ public:
         img->image = it->second;
       }
     }
-    // The summary's fonts are its runs' (a font no run draws from was never looked up).
-    if (page.glyph_summary.made()) {
-      for (const GlyphSummary::Glyph& g : page.glyph_summary.glyphs())
-        rename(g.font);
-      page.glyph_summary.rename_fonts(font_of);
-    }
+    page.glyph_summary.rename_fonts(rename);
   }
 
 private:
