@@ -10,7 +10,7 @@ namespace galley::layout {
 namespace {
 
 /// A change of any struct written here changes the name, so old entries read as damaged.
-constexpr std::string_view kMagic = "galley article pages 5";
+constexpr std::string_view kMagic = "galley article pages 6";
 
 // A run's glyphs are one text, its GlyphList's bytes (layout/glyph_list.hpp): an issue's kept
 // articles hold over a million glyphs, and reading them a field at a time was most of what
@@ -230,6 +230,8 @@ std::string encode_article(const LaidOutArticle& article) {
     if (p.glyph_summary.made()) {
       out.s(p.glyph_summary.glyph_bytes());
       out.s(p.glyph_summary.texts());
+      out.n(static_cast<std::int64_t>(p.glyph_summary.runs_digest().low));
+      out.n(static_cast<std::int64_t>(p.glyph_summary.runs_digest().high));
     }
   }
   out.c(a.roles.size());
@@ -303,7 +305,12 @@ std::optional<LaidOutArticle> decode_article(std::string_view record,
     }
     if (in.n() != 0) {
       const std::string glyphs = in.s();
-      std::optional<GlyphSummary> summary = GlyphSummary::from_bytes(glyphs, in.s());
+      std::string texts = in.s();
+      Digest128 runs;
+      runs.low = static_cast<std::uint64_t>(in.n());
+      runs.high = static_cast<std::uint64_t>(in.n());
+      std::optional<GlyphSummary> summary =
+          GlyphSummary::from_bytes(glyphs, std::move(texts), runs);
       if (!summary)
         return std::nullopt;
       p.glyph_summary = std::move(*summary);

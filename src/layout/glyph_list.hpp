@@ -3,7 +3,7 @@
 // glyphs: as a vector of structs, each with a string for its text, they were 64 bytes apiece to
 // allocate, fault in, copy and free, and reading an issue's kept articles back from the layout
 // cache was mostly that. Packed, a glyph takes 14 bytes and its text, the layout cache keeps a
-// run's bytes as they are, and a page's key (pdf/content_key.hpp) digests them as they are.
+// run's bytes as they are, and a page's runs are digested as they are (GlyphSummary).
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -38,8 +38,8 @@ struct GlyphView {
 /// kept articles are 16 MB of glyphs, and copied run by run into lists of their own they cost a
 /// rebuild after one article changed about 6% of its time. Such a list checks its bytes when it
 /// is first read glyph by glyph, not when it is read back: a rebuild reads a million glyphs back
-/// and walks almost none of them (the PDF writer digests the bytes whole, and takes the glyphs
-/// its fonts need from the pages' summaries, glyph_summary.hpp).
+/// and walks almost none of them (the PDF writer takes a page's key from the digest of its
+/// runs and the glyphs its fonts need from the page's summary, glyph_summary.hpp).
 class GlyphList {
 public:
   GlyphList() = default;

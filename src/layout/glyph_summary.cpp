@@ -9,6 +9,7 @@ void GlyphSummary::start() {
   made_ = true;
   glyphs_.clear();
   texts_.clear();
+  runs_digest_ = {};
 }
 
 std::uint32_t GlyphSummary::add(std::int32_t font, std::uint32_t id, std::string_view text) {
@@ -38,11 +39,13 @@ std::string GlyphSummary::glyph_bytes() const {
   return out;
 }
 
-std::optional<GlyphSummary> GlyphSummary::from_bytes(std::string_view glyphs, std::string texts) {
+std::optional<GlyphSummary> GlyphSummary::from_bytes(std::string_view glyphs, std::string texts,
+                                                     const Digest128& runs_digest) {
   if (glyphs.size() % 16 != 0)
     return std::nullopt;
   GlyphSummary s;
   s.made_ = true;
+  s.runs_digest_ = runs_digest;
   s.glyphs_.reserve(glyphs.size() / 16);
   for (std::size_t at = 0; at < glyphs.size(); at += 16) {
     const char* p = glyphs.data() + at;
@@ -69,12 +72,15 @@ void summarize_glyphs(Page& page) {
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> used;
   constexpr std::int32_t kFonts = 1024;
   constexpr std::uint32_t kIds = 0x10000;
+  thread_local FastDigest runs;
   GlyphSummary& summary = page.glyph_summary;
   summary.start();
+  runs.reset();
   for (const Item& item : page.items) {
     const auto* run = std::get_if<GlyphRun>(&item);
     if (!run)
       continue;
+    runs.update(run->glyphs.bytes());
     const std::int32_t font = run->font;
     if (font < 0 || font >= kFonts) {
       for (const GlyphView& g : run->glyphs)
@@ -103,6 +109,7 @@ void summarize_glyphs(Page& page) {
   for (const auto& [font, id] : used)
     where[font][id] = 0;
   used.clear();
+  summary.set_runs_digest(runs.finish());
 }
 
 } // namespace galley::layout

@@ -59,7 +59,8 @@ Digest128 font_key(const SubsetFont& font) {
 PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
                    const std::vector<const SubsetFont*>& fonts,
                    const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
-                   const std::vector<layout::StructElement>& structure, bool compress) {
+                   const std::vector<layout::StructElement>& structure, bool compress,
+                   const Digest128* runs_digest) {
   // The fields are gathered in a buffer kept per thread between pages, and digested with the
   // glyphs, which are digested where they lie: an issue page holds some 50 KB of them.
   thread_local std::string b;
@@ -71,6 +72,7 @@ PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
   put(b, compress);
   put(b, page_height);
   put(b, !structure.empty());
+  put(b, runs_digest != nullptr);
   // The element by its place among the page's elements; its type where it first appears.
   auto element = [&](int e) {
     if (structure.empty())
@@ -106,6 +108,8 @@ PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
       // Each glyph's id, advance, offsets and text.
       const std::string_view glyphs = run->glyphs.bytes();
       put(b, std::uint32_t(glyphs.size()));
+      if (runs_digest)
+        continue;
       digest.update(b);
       b.clear();
       digest.update(glyphs);
@@ -133,6 +137,8 @@ PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
       put(b, rect->fill);
     }
   }
+  if (runs_digest)
+    put(b, *runs_digest);
   digest.update(b);
   key.digest = digest.finish();
   return key;

@@ -31,12 +31,15 @@ struct PageKey {
 
 /// The key of the stream drawing `items` on a page `page_height` high (a page's items or its
 /// furniture), with fonts whose font_key is `fonts[i]`, `image_ok` and `structure` as
-/// page_content takes them, packed or not as `compress` says. Throws galley::Error for a run
-/// or an image that names a font or image that does not exist, as page_content does.
+/// page_content takes them, packed or not as `compress` says. With `runs_digest`, the digest
+/// of the runs' glyphs (layout::GlyphSummary::runs_digest), the glyphs themselves are not
+/// read. Throws galley::Error for a run or an image that names a font or image that does not
+/// exist, as page_content does.
 PageKey stream_key(const std::vector<layout::Item>& items, double page_height,
                    const std::vector<const SubsetFont*>& fonts,
                    const std::vector<Digest128>& font_keys, const std::vector<bool>& image_ok,
-                   const std::vector<layout::StructElement>& structure, bool compress);
+                   const std::vector<layout::StructElement>& structure, bool compress,
+                   const Digest128* runs_digest = nullptr);
 
 /// A page's content stream as the writer made it: packed, with what it draws with (`uses`,
 /// whose own stream is empty and whose `marked` holds indices into PageKey::elements).

@@ -48,7 +48,8 @@ PageStreams::PageStreams(const layout::Document& doc, const std::vector<const Su
     PageContent& items = made_uses_[p];
     if (memo)
       keys_[p] =
-          stream_key(page.items, page.height, fonts, font_keys, image_ok, doc.structure, compress);
+          stream_key(page.items, page.height, fonts, font_keys, image_ok, doc.structure, compress,
+                     page.glyph_summary.made() ? &page.glyph_summary.runs_digest() : nullptr);
     if (!memo || !take(p, memo->earlier)) {
       items = page_content(page.items, page.height, fonts, image_ok, doc.structure);
       plain_[p] = std::move(items.stream);

@@ -97,8 +97,21 @@ TEST_SUITE("layout/article_record") {
     CHECK(read.made());
     CHECK(read.glyph_bytes() == s.glyph_bytes());
     CHECK(read.texts() == s.texts());
-    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes().substr(1), s.texts()));
-    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes(), s.texts().substr(1)));
+    CHECK(read.runs_digest() == s.runs_digest());
+    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes().substr(1), s.texts(), s.runs_digest()));
+    CHECK_FALSE(GlyphSummary::from_bytes(s.glyph_bytes(), s.texts().substr(1), s.runs_digest()));
+    // The runs' digest is of their glyphs one run after another: a glyph moved changes it.
+    FastDigest runs;
+    for (const Item& item : page.items)
+      if (const auto* run = std::get_if<GlyphRun>(&item))
+        runs.update(run->glyphs.bytes());
+    CHECK(s.runs_digest() == runs.finish());
+    Page moved = page;
+    std::get<GlyphRun>(moved.items[3]).glyphs =
+        run_of(0, {{5, 1.5, 0, 0, "z"}, {7, 1, 0, 0, ""}}).glyphs;
+    summarize_glyphs(moved);
+    CHECK(moved.glyph_summary.runs_digest() != s.runs_digest());
+    CHECK(moved.glyph_summary.glyph_bytes() == s.glyph_bytes());
     // The join renames its fonts as it renames the runs'.
     auto renaming = [](std::vector<int> to) {
       return [to](int f) { return to.at(std::size_t(f)); };

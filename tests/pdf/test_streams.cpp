@@ -177,6 +177,40 @@ TEST_SUITE("pdf/streams") {
     CHECK(tree.find("Body text and a link") != std::string::npos);
   }
 
+  TEST_CASE("a summarized page's key takes the digest of its runs' glyphs, not the glyphs") {
+    auto summarized = [](double advance_nudge) {
+      layout::Document doc = tagged_document(0, "H1", advance_nudge);
+      layout::summarize_glyphs(doc.pages[0]);
+      return doc;
+    };
+    const layout::Document doc = summarized(0);
+    REQUIRE(doc.pages[0].glyph_summary.made());
+    pdf::StreamMemo memo;
+    const std::string first = write(doc, &memo);
+    CHECK(first == write(doc, nullptr));
+    const auto made = memo.made;
+    // Taken by the next write, which gives the same bytes.
+    memo.earlier = made;
+    CHECK(write(doc, &memo) == first);
+    CHECK(memo.taken == 1);
+    // A glyph moved, summarized again: another key, and the stream is made.
+    memo.earlier = made;
+    const layout::Document nudged = summarized(0.5);
+    CHECK(doc.pages[0].glyph_summary.runs_digest() != nudged.pages[0].glyph_summary.runs_digest());
+    CHECK(write(nudged, &memo) == write(nudged, nullptr));
+    CHECK(memo.taken == 0);
+    // The key reads the digest: the same runs with another digest are another key.
+    layout::Document other = doc;
+    other.pages[0].glyph_summary.set_runs_digest({1, 2});
+    memo.earlier = made;
+    write(other, &memo);
+    CHECK(memo.taken == 0);
+    // Without a summary, the glyphs are digested: a key apart from the summarized page's.
+    memo.earlier = made;
+    CHECK(write(tagged_document(0), &memo) == first);
+    CHECK(memo.taken == 0);
+  }
+
   TEST_CASE("a page drawn shifted, with bleed or another folio keeps its items' stream") {
     pdf::StreamMemo memo = memo_of(tagged_document(0));
     const auto alone = memo.made;
