@@ -16,6 +16,7 @@ constexpr std::string_view kMagic = "galley output entry 3";
 constexpr std::string_view kInputMagic = "galley input entry 2";
 constexpr std::string_view kPlacedMagic = "galley placed output 1";
 constexpr std::string_view kDigestsMagic = "galley file digests 1";
+constexpr std::string_view kDatesMagic = "galley long dates 1";
 
 /// What stat says of a file (device, inode, size, modification time), as a placed record holds
 /// it; empty when there is no such file.
@@ -45,6 +46,14 @@ std::string bytes_key(const std::string& sha256) {
 /// The one key of the file digests a build keeps for the next.
 std::string digests_key() {
   CacheKey k("galley file digests");
+  return k.finish();
+}
+
+/// The key of the long dates formatted with `toolchain`: the library versions it names
+/// include ICU's, whose data the texts come from.
+std::string dates_key(const std::string& toolchain) {
+  CacheKey k("galley long dates");
+  k.text(toolchain);
   return k.finish();
 }
 
@@ -243,6 +252,41 @@ void BuildCache::keep_digests(const std::vector<KnownDigest>& digests) const {
     w.text(k.digest);
   }
   store_.store(digests_key(), w.seal());
+}
+
+std::vector<model::LongDate> BuildCache::known_dates(const std::string& toolchain) const {
+  std::optional<std::string> record = store_.load(dates_key(toolchain));
+  if (!record)
+    return {};
+  RecordReader r(*record, kDatesMagic);
+  std::vector<model::LongDate> out;
+  // The smallest date takes 5 bytes: a damaged count fails here.
+  for (std::size_t n = r.count(5); n > 0 && r.ok(); --n) {
+    model::LongDate d;
+    d.language = r.text();
+    d.date.year = static_cast<int>(r.signed_number());
+    d.date.month = static_cast<int>(r.signed_number());
+    d.date.day = static_cast<int>(r.signed_number());
+    d.text = r.text();
+    out.push_back(std::move(d));
+  }
+  if (!r.at_end())
+    return {};
+  return out;
+}
+
+void BuildCache::keep_dates(const std::string& toolchain,
+                            const std::vector<model::LongDate>& dates) const {
+  RecordWriter w(kDatesMagic);
+  w.number(dates.size());
+  for (const model::LongDate& d : dates) {
+    w.text(d.language);
+    w.signed_number(d.date.year);
+    w.signed_number(d.date.month);
+    w.signed_number(d.date.day);
+    w.text(d.text);
+  }
+  store_.store(dates_key(toolchain), w.seal());
 }
 
 } // namespace galley::cli

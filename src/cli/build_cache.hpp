@@ -6,6 +6,7 @@
 #include "cli/build_plan.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model.hpp"
+#include "model/long_dates.hpp"
 #include "util/cache_store.hpp"
 
 #include <filesystem>
@@ -78,6 +79,11 @@ public:
   /// this build took, kept for the next; a file changed in the last second is left out.
   std::vector<KnownDigest> known_digests() const;
   void keep_digests(const std::vector<KnownDigest>& digests) const;
+
+  /// The long dates an earlier build formatted with the same `toolchain` (model::long_dates;
+  /// the texts are ICU's), and the ones this build formatted, kept for the next.
+  std::vector<model::LongDate> known_dates(const std::string& toolchain) const;
+  void keep_dates(const std::string& toolchain, const std::vector<model::LongDate>& dates) const;
 
   /// The record of an input's last load; nullopt when there is none or it is damaged (the
   /// input is then loaded, and recorded again).

@@ -89,6 +89,8 @@ void Build::open_cache(Diagnostics& usage) {
   options_text_[0] = render::options_text(options_, render::Format::Pdf);
   options_text_[1] = render::options_text(options_, render::Format::Epub);
   toolchain_ = render::toolchain_text();
+  seeded_dates_ = cache_->known_dates(toolchain_);
+  model::seed_long_dates(seeded_dates_);
 }
 
 void Build::keep_digests() {
@@ -98,14 +100,16 @@ void Build::keep_digests() {
   const std::int64_t now =
       duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
   std::vector<KnownDigest> known = known_file_digests(now, 1'000'000'000);
-  if (known == seeded_digests_)
-    return;
+  std::vector<model::LongDate> dates = model::long_dates();
   try {
-    cache_->keep_digests(known);
+    if (known != seeded_digests_)
+      cache_->keep_digests(known);
+    if (dates != seeded_dates_)
+      cache_->keep_dates(toolchain_, dates);
   } catch (const Error& e) {
     Diagnostics late;
     late.warning({cache_->dir().string()},
-                 std::string("the file digests were not kept: ") + e.what());
+                 std::string("the file digests and dates were not kept: ") + e.what());
     print_diagnostics(late, st_.common);
   }
 }

@@ -1,4 +1,5 @@
 #include "galley/model.hpp"
+#include "model/long_dates.hpp"
 #include "model/walk.hpp"
 #include "util/text_utils.hpp"
 
@@ -93,22 +94,54 @@ std::string long_date_text(const Date& d, const std::string& lang) {
 
 } // namespace
 
+namespace {
+
+/// The long dates made, by language, year, month and day.
+struct LongDateMemo {
+  std::mutex mutex;
+  std::map<std::tuple<std::string, int, int, int>, std::string> made;
+};
+
+LongDateMemo& long_date_memo() {
+  static LongDateMemo memo;
+  return memo;
+}
+
+} // namespace
+
 std::string format_date_long(const Date& d, std::string_view language) {
   if (d.month < 1 || d.month > 12)
     return std::to_string(d.year);
   // Making ICU's formatter and calendar costs more than the rest of loading an article, and an
   // issue gives the same few dates in many places: each is formatted once.
-  static std::mutex mutex;
-  static std::map<std::tuple<std::string, int, int, int>, std::string> made;
+  LongDateMemo& memo = long_date_memo();
   auto key = std::make_tuple(std::string(language), d.year, d.month, d.day);
   {
-    std::lock_guard lock(mutex);
-    if (auto it = made.find(key); it != made.end())
+    std::lock_guard lock(memo.mutex);
+    if (auto it = memo.made.find(key); it != memo.made.end())
       return it->second;
   }
   std::string text = long_date_text(d, std::get<0>(key));
-  std::lock_guard lock(mutex);
-  return made.emplace(std::move(key), std::move(text)).first->second;
+  std::lock_guard lock(memo.mutex);
+  return memo.made.emplace(std::move(key), std::move(text)).first->second;
+}
+
+std::vector<LongDate> long_dates() {
+  LongDateMemo& memo = long_date_memo();
+  std::lock_guard lock(memo.mutex);
+  std::vector<LongDate> out;
+  for (const auto& [key, text] : memo.made) {
+    const auto& [language, year, month, day] = key;
+    out.push_back({language, {year, month, day}, text});
+  }
+  return out;
+}
+
+void seed_long_dates(const std::vector<LongDate>& dates) {
+  LongDateMemo& memo = long_date_memo();
+  std::lock_guard lock(memo.mutex);
+  for (const LongDate& d : dates)
+    memo.made.emplace(std::make_tuple(d.language, d.date.year, d.date.month, d.date.day), d.text);
 }
 
 std::string reading_time_label(const Meta& meta) {

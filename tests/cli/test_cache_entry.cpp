@@ -145,6 +145,24 @@ TEST_SUITE("cli/cache_entry") {
     CHECK(cache.known_digests().empty());
     fs::remove_all(dir);
   }
+
+  TEST_CASE("the long dates kept for the next build read back for their toolchain only") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-dates";
+    fs::remove_all(dir);
+    BuildCache cache(dir);
+    CHECK(cache.known_dates("galley 1 / icu 72.1").empty());
+    const std::vector<model::LongDate> dates{{"de", {2026, 4, 27}, "27. April 2026"},
+                                             {"en", {2026, 5, 0}, "May 2026"}};
+    cache.keep_dates("galley 1 / icu 72.1", dates);
+    CHECK(cache.known_dates("galley 1 / icu 72.1") == dates);
+    // Another ICU may write its dates otherwise: none are taken.
+    CHECK(cache.known_dates("galley 1 / icu 74.2").empty());
+    for (const auto& f : fs::recursive_directory_iterator(dir))
+      if (f.is_regular_file())
+        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    CHECK(cache.known_dates("galley 1 / icu 72.1").empty());
+    fs::remove_all(dir);
+  }
 }
 
 TEST_SUITE("cli/depfile_text") {
