@@ -521,10 +521,38 @@ std::size_t abandon_atomic_writes() {
   return removed;
 }
 
+namespace {
+
+/// Whether `s` is an absolute path that lexical normalisation leaves as it is: no empty, "." or
+/// ".." part, no separator at the end. Most paths galley is given or makes are, and
+/// lexically_normal takes each apart and puts it together again: a build looked up some
+/// thousand paths this way, 2% of a rebuild's processor time.
+bool already_normal(std::string_view s) {
+  if (s.empty() || s.front() != '/')
+    return false;
+  if (s.size() == 1)
+    return true;
+  for (std::size_t at = 0; at != std::string_view::npos;) {
+    const std::size_t next = s.find('/', at + 1);
+    const std::string_view part =
+        s.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
+    if (part.empty() || part == "." || part == "..")
+      return false;
+    at = next;
+  }
+  return true;
+}
+
+} // namespace
+
 std::filesystem::path absolute_normal(const std::filesystem::path& p) {
+  if (already_normal(p.native()))
+    return p;
   std::error_code ec;
   auto abs = std::filesystem::absolute(p, ec);
   if (ec) abs = p;
+  if (already_normal(abs.native()))
+    return abs;
   return abs.lexically_normal();
 }
 

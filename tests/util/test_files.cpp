@@ -15,6 +15,25 @@ using namespace galley;
 namespace fs = std::filesystem;
 
 TEST_SUITE("util/files") {
+  TEST_CASE("absolute_normal is the absolute path, lexically normal, however it is spelt") {
+    for (const char* p : {"/",        "/a",
+                          "/a/b.md",  "/tmp/issue/a001-microsoft-openai.md",
+                          "/a/",      "/a//b",
+                          "//a/b",    "/a/./b",
+                          "/a/../b",  "/a/b/..",
+                          "/a/b/.",   "/..",
+                          "/.",       "/a/.b/..c/b..",
+                          "/a/.../b", "a",
+                          "a/b",      "./a",
+                          "../a/b",   "a/../../b",
+                          ".",        "a/",
+                          "a//b/./c/"}) {
+      CAPTURE(p);
+      CHECK(absolute_normal(p).native() == fs::absolute(p).lexically_normal().native());
+    }
+    CHECK(absolute_normal("").empty()); // which std::filesystem::absolute refuses
+  }
+
   TEST_CASE("atomic write replaces the file and leaves no temporary behind") {
     fs::path dir = fs::temp_directory_path() / "galley-test-files";
     fs::remove_all(dir);
