@@ -181,9 +181,13 @@ bool same_file(const KnownDigest& k, const struct stat& st) {
 
 std::string file_digest(const fs::path& path) {
   // Keyed by what stat says too, so that a long-running process (galley watch) sees a file
-  // that changed since it was first hashed.
-  struct stat st {};
-  const bool exists = ::stat(path.c_str(), &st) == 0;
+  // that changed since it was first hashed. Asked with lstat, which says the same of a file
+  // that is no link, and which noting the read needs besides.
+  struct stat name {};
+  bool exists = ::lstat(path.c_str(), &name) == 0;
+  struct stat st = name;
+  if (exists && S_ISLNK(name.st_mode))
+    exists = ::stat(path.c_str(), &st) == 0;
   DigestMemo& m = memo();
   if (exists) {
     bool note = false;
@@ -199,7 +203,7 @@ std::string file_digest(const fs::path& path) {
     }
     // A digest of an earlier process stands for a read: the depfile lists the file.
     if (note)
-      note_read(path);
+      note_read(path, st, name);
     if (!digest.empty())
       return digest;
   }

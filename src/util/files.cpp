@@ -34,9 +34,10 @@ Sources& sources() {
 }
 
 /// Records what was read (`st`, from the open descriptor, so a name swapped since cannot
-/// mislead it) and the link that named it.
-void remember(const std::filesystem::path& path, const struct stat& st) {
-  std::optional<FileId> link = file_id(path, false);
+/// mislead it) and the link that named it (`link`: what lstat says of `path`, nullopt when
+/// it has nothing to say).
+void remember(const std::filesystem::path& path, const struct stat& st,
+              const std::optional<FileId>& link) {
   std::lock_guard lock(sources().mutex);
   sources().ids.insert(file_id_of(st));
   if (link) sources().ids.insert(*link);
@@ -70,7 +71,13 @@ std::optional<FileId> file_id(const std::filesystem::path& path, bool follow) {
 
 void note_read(const std::filesystem::path& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) remember(path, st);
+  if (::stat(path.c_str(), &st) == 0)
+    remember(path, st, file_id(path, false));
+}
+
+void note_read(const std::filesystem::path& path, const struct ::stat& file,
+               const struct ::stat& name) {
+  remember(path, file, file_id_of(name));
 }
 
 bool any_read(const std::vector<FileId>& ids) {
@@ -157,7 +164,7 @@ std::optional<std::string> read_descriptor(int fd, const std::filesystem::path& 
   if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
     return fail("is not a regular file (a device or socket)");
   if (::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) return fail("read failed");
-  remember(path, st);
+  remember(path, st, file_id(path, false));
   // Read straight into the result: a regular file's size (and one byte more, to see the end) at
   // once, a stream in growing steps; never more than max_size + 1 bytes.
   const std::size_t limit = max_size + 1;

@@ -66,6 +66,10 @@ std::optional<FileId> file_id(const std::filesystem::path& path, bool follow = t
 /// Remembers `path` (and the link, when it is one) as a source of this process: for files read
 /// by a library that opens them itself (font files through FreeType).
 void note_read(const std::filesystem::path& path);
+/// The same with what stat (`file`) and lstat (`name`) said of `path` just now, which are the
+/// same when it is no link: for a caller that had to ask them anyway (file_digest).
+void note_read(const std::filesystem::path& path, const struct ::stat& file,
+               const struct ::stat& name);
 
 /// Whether one of `ids` is a file this process has read its content from (read_file,
 /// note_read), so that no output replaces one (docs/limits.md, "Outputs never destroy

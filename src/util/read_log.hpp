@@ -31,7 +31,7 @@ private:
 void log_read(const std::filesystem::path& path);
 
 /// Every file the process has read from, on any thread, by absolute normal path (a link also
-/// by the file it resolves to), sorted, each once: what its outputs depend on.
+/// by the file it resolves to now), sorted, each once: what its outputs depend on.
 std::vector<std::filesystem::path> read_paths();
 
 } // namespace galley

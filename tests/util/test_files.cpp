@@ -2,9 +2,11 @@
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
 #include "util/open_beneath.hpp"
+#include "util/read_log.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <filesystem>
@@ -15,6 +17,37 @@ using namespace galley;
 namespace fs = std::filesystem;
 
 TEST_SUITE("util/files") {
+  TEST_CASE("a digest an earlier process took counts its file, and the link to it, as read") {
+    const fs::path dir = fs::temp_directory_path() / "galley-test-seeded-digest";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "real");
+    write_file_atomic(dir / "real" / "story.md", "# Kept\n");
+    fs::create_symlink(dir / "real" / "story.md", dir / "story.md");
+    struct stat st {};
+    REQUIRE(::stat((dir / "real" / "story.md").c_str(), &st) == 0);
+    std::vector<KnownDigest> known;
+    for (const fs::path& p : {dir / "real" / "story.md", dir / "story.md"})
+      known.push_back(
+          {p.string(), static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+           static_cast<std::uint64_t>(st.st_size),
+           st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec, "given, not the file's"});
+    seed_file_digests(known);
+    const FileId file = file_id(dir / "real" / "story.md").value();
+    const FileId link = file_id(dir / "story.md", false).value();
+    CHECK_FALSE(any_read({file}));
+    CHECK_FALSE(any_read({link}));
+    // Through the link: its digest is trusted (the file is not read), and both the file and the
+    // link count as read, by identity and by name.
+    CHECK(file_digest(dir / "story.md") == "given, not the file's");
+    CHECK(any_read({file}));
+    CHECK(any_read({link}));
+    const std::vector<fs::path> paths = read_paths();
+    CHECK(std::count(paths.begin(), paths.end(), dir / "story.md") == 1);
+    CHECK(std::count(paths.begin(), paths.end(), dir / "real" / "story.md") == 1);
+    CHECK(file_digest(dir / "real" / "story.md") == "given, not the file's");
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("absolute_normal is the absolute path, lexically normal, however it is spelt") {
     for (const char* p : {"/",        "/a",
                           "/a/b.md",  "/tmp/issue/a001-microsoft-openai.md",
