@@ -90,6 +90,7 @@ private:
   std::unique_ptr<BuildCache> cache_;
   std::vector<KnownDigest> seeded_digests_; ///< the file digests the cache held at the start
   std::vector<model::LongDate> seeded_dates_; ///< the long dates it held, for this toolchain
+  std::vector<text::ScannedFont> seeded_fonts_; ///< the font scans it held, likewise
   std::array<std::string, 2> options_text_; ///< the options that change a PDF's, an EPUB's bytes
   std::string toolchain_;  ///< galley's and its libraries' versions, for cache keys
   DigestSnapshot digests_; ///< the files of the outputs' keys, each hashed or stat'ed once

@@ -17,6 +17,7 @@ constexpr std::string_view kInputMagic = "galley input entry 2";
 constexpr std::string_view kPlacedMagic = "galley placed output 1";
 constexpr std::string_view kDigestsMagic = "galley file digests 1";
 constexpr std::string_view kDatesMagic = "galley long dates 1";
+constexpr std::string_view kFontsMagic = "galley scanned fonts 1";
 
 /// What stat says of a file (device, inode, size, modification time), as a placed record holds
 /// it; empty when there is no such file.
@@ -53,6 +54,13 @@ std::string digests_key() {
 /// include ICU's, whose data the texts come from.
 std::string dates_key(const std::string& toolchain) {
   CacheKey k("galley long dates");
+  k.text(toolchain);
+  return k.finish();
+}
+
+/// The key of the font files scanned with `toolchain`, FreeType's version among it.
+std::string fonts_key(const std::string& toolchain) {
+  CacheKey k("galley scanned fonts");
   k.text(toolchain);
   return k.finish();
 }
@@ -287,6 +295,66 @@ void BuildCache::keep_dates(const std::string& toolchain,
     w.text(d.text);
   }
   store_.store(dates_key(toolchain), w.seal());
+}
+
+std::vector<text::ScannedFont> BuildCache::known_fonts(const std::string& toolchain) const {
+  std::optional<std::string> record = store_.load(fonts_key(toolchain));
+  if (!record)
+    return {};
+  RecordReader r(*record, kFontsMagic);
+  std::vector<text::ScannedFont> out;
+  // The smallest file takes 6 bytes, the smallest face 10: a damaged count fails here.
+  for (std::size_t n = r.count(6); n > 0 && r.ok(); --n) {
+    text::ScannedFont f;
+    f.path = r.text();
+    f.device = r.number();
+    f.inode = r.number();
+    f.size = r.number();
+    f.modified_ns = r.signed_number();
+    for (std::size_t k = r.count(10); k > 0 && r.ok(); --k) {
+      text::FaceInfo face;
+      face.path = r.text();
+      face.index = static_cast<int>(r.signed_number());
+      face.family = r.text();
+      face.weight = static_cast<int>(r.signed_number());
+      face.italic = r.number() != 0;
+      face.units_per_em = static_cast<int>(r.signed_number());
+      face.ascender = r.real();
+      face.descender = r.real();
+      face.generic = r.text();
+      f.faces.push_back(std::move(face));
+    }
+    out.push_back(std::move(f));
+  }
+  if (!r.at_end())
+    return {};
+  return out;
+}
+
+void BuildCache::keep_fonts(const std::string& toolchain,
+                            const std::vector<text::ScannedFont>& fonts) const {
+  RecordWriter w(kFontsMagic);
+  w.number(fonts.size());
+  for (const text::ScannedFont& f : fonts) {
+    w.text(f.path);
+    w.number(f.device);
+    w.number(f.inode);
+    w.number(f.size);
+    w.signed_number(f.modified_ns);
+    w.number(f.faces.size());
+    for (const text::FaceInfo& face : f.faces) {
+      w.text(face.path.string());
+      w.signed_number(face.index);
+      w.text(face.family);
+      w.signed_number(face.weight);
+      w.number(face.italic ? 1 : 0);
+      w.signed_number(face.units_per_em);
+      w.real(face.ascender);
+      w.real(face.descender);
+      w.text(face.generic);
+    }
+  }
+  store_.store(fonts_key(toolchain), w.seal());
 }
 
 } // namespace galley::cli

@@ -7,6 +7,7 @@
 #include "galley/diagnostics.hpp"
 #include "galley/model.hpp"
 #include "model/long_dates.hpp"
+#include "text/font_scans.hpp"
 #include "util/cache_store.hpp"
 
 #include <filesystem>
@@ -84,6 +85,11 @@ public:
   /// the texts are ICU's), and the ones this build formatted, kept for the next.
   std::vector<model::LongDate> known_dates(const std::string& toolchain) const;
   void keep_dates(const std::string& toolchain, const std::vector<model::LongDate>& dates) const;
+
+  /// The font files an earlier build scanned with the same `toolchain` (text::scanned_fonts;
+  /// the faces are FreeType's reading), and the ones this build scanned, kept for the next.
+  std::vector<text::ScannedFont> known_fonts(const std::string& toolchain) const;
+  void keep_fonts(const std::string& toolchain, const std::vector<text::ScannedFont>& fonts) const;
 
   /// The record of an input's last load; nullopt when there is none or it is damaged (the
   /// input is then loaded, and recorded again).

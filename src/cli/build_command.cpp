@@ -91,6 +91,8 @@ void Build::open_cache(Diagnostics& usage) {
   toolchain_ = render::toolchain_text();
   seeded_dates_ = cache_->known_dates(toolchain_);
   model::seed_long_dates(seeded_dates_);
+  seeded_fonts_ = cache_->known_fonts(toolchain_);
+  text::seed_scanned_fonts(seeded_fonts_);
 }
 
 void Build::keep_digests() {
@@ -101,15 +103,18 @@ void Build::keep_digests() {
       duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
   std::vector<KnownDigest> known = known_file_digests(now, 1'000'000'000);
   std::vector<model::LongDate> dates = model::long_dates();
+  std::vector<text::ScannedFont> fonts = text::scanned_fonts();
   try {
     if (known != seeded_digests_)
       cache_->keep_digests(known);
     if (dates != seeded_dates_)
       cache_->keep_dates(toolchain_, dates);
+    if (fonts != seeded_fonts_)
+      cache_->keep_fonts(toolchain_, fonts);
   } catch (const Error& e) {
     Diagnostics late;
     late.warning({cache_->dir().string()},
-                 std::string("the file digests and dates were not kept: ") + e.what());
+                 std::string("the file digests, dates and font scans were not kept: ") + e.what());
     print_diagnostics(late, st_.common);
   }
 }

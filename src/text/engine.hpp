@@ -172,6 +172,7 @@ struct FaceInfo {
   /// The CSS generic family the design belongs to ("serif", "sans-serif" or "monospace"), from
   /// its OS/2 class and PANOSE numbers: fallback from fontconfig asks for the same kind.
   std::string generic = "sans-serif";
+  friend bool operator==(const FaceInfo&, const FaceInfo&) = default;
 };
 
 struct EngineOptions {

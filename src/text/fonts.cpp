@@ -1,4 +1,5 @@
 #include "text/fonts.hpp"
+#include "text/font_scans.hpp"
 
 #include "galley/error.hpp"
 #include "util/data_dir.hpp"
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <sys/stat.h>
 
 namespace galley::text {
 namespace {
@@ -110,12 +112,49 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     auto [it, fresh] = files_.try_emplace(path);
     if (fresh) {
-      it->second = scan(path);
-      // FreeType opens the file itself: record it as read, so that no output replaces a font
-      // (docs/limits.md, "Outputs never destroy sources").
-      note_read(path);
+      ScannedFont& font = it->second;
+      font.path = path.string();
+      struct stat name {};
+      struct stat st {};
+      if (::lstat(path.c_str(), &name) == 0 &&
+          (!S_ISLNK(name.st_mode) || ::stat(path.c_str(), &st) == 0)) {
+        if (!S_ISLNK(name.st_mode))
+          st = name;
+        font.device = static_cast<std::uint64_t>(st.st_dev);
+        font.inode = static_cast<std::uint64_t>(st.st_ino);
+        font.size = static_cast<std::uint64_t>(st.st_size);
+        font.modified_ns = st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+        auto seeded = seeds_.find(font.path);
+        if (seeded != seeds_.end() && same_file(seeded->second, font))
+          font.faces = seeded->second.faces;
+        else
+          font.faces = scan(path);
+        // FreeType opens the file itself: record it as read, so that no output replaces a
+        // font (docs/limits.md, "Outputs never destroy sources").
+        note_read(path, st, name);
+      } else {
+        font.faces = scan(path);
+      }
     }
-    return it->second;
+    return it->second.faces;
+  }
+
+  /// The files scanned or taken from the seeds, and the seeds not asked for, by path.
+  std::vector<ScannedFont> scanned() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::map<std::string, ScannedFont> all = seeds_;
+    for (const auto& [path, font] : files_)
+      all.insert_or_assign(font.path, font);
+    std::vector<ScannedFont> out;
+    for (auto& [path, font] : all)
+      out.push_back(std::move(font));
+    return out;
+  }
+
+  void seed(const std::vector<ScannedFont>& fonts) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const ScannedFont& f : fonts)
+      seeds_.emplace(f.path, f);
   }
 
 private:
@@ -153,15 +192,29 @@ private:
     return out;
   }
 
+  static bool same_file(const ScannedFont& a, const ScannedFont& b) {
+    return a.device == b.device && a.inode == b.inode && a.size == b.size &&
+           a.modified_ns == b.modified_ns;
+  }
+
   std::mutex mutex_;
   FT_Library library_ = nullptr;
-  std::map<std::filesystem::path, std::vector<FaceInfo>> files_;
+  std::map<std::filesystem::path, ScannedFont> files_;
+  std::map<std::string, ScannedFont> seeds_; ///< seed_scanned_fonts, by path
 };
 
 } // namespace
 
 std::filesystem::path bundled_fonts_dir() {
   return util::data_dir() / "fonts";
+}
+
+std::vector<ScannedFont> scanned_fonts() {
+  return FaceScan::shared().scanned();
+}
+
+void seed_scanned_fonts(const std::vector<ScannedFont>& fonts) {
+  FaceScan::shared().seed(fonts);
 }
 
 void prefetch_fonts(const std::vector<std::filesystem::path>& dirs) {

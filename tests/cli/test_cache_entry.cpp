@@ -163,6 +163,34 @@ TEST_SUITE("cli/cache_entry") {
     CHECK(cache.known_dates("galley 1 / icu 72.1").empty());
     fs::remove_all(dir);
   }
+
+  TEST_CASE("the font scans kept for the next build read back for their toolchain only") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-fonts";
+    fs::remove_all(dir);
+    BuildCache cache(dir);
+    CHECK(cache.known_fonts("freetype 2.12.1").empty());
+    text::FaceInfo face;
+    face.path = "/fonts/Serif.ttc";
+    face.index = 1;
+    face.family = "Serif Text";
+    face.weight = 600;
+    face.italic = true;
+    face.units_per_em = 2048;
+    face.ascender = 0.9521484375;
+    face.descender = 0.2099609375;
+    face.generic = "serif";
+    const std::vector<text::ScannedFont> fonts{
+        {"/fonts/Serif.ttc", 2049, 77, 123456, 1'700'000'000'123'456'789LL, {face, face}},
+        {"/fonts/missing.otf", 0, 0, 0, 0, {}}};
+    cache.keep_fonts("freetype 2.12.1", fonts);
+    CHECK(cache.known_fonts("freetype 2.12.1") == fonts);
+    CHECK(cache.known_fonts("freetype 2.13.2").empty());
+    for (const auto& f : fs::recursive_directory_iterator(dir))
+      if (f.is_regular_file())
+        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    CHECK(cache.known_fonts("freetype 2.12.1").empty());
+    fs::remove_all(dir);
+  }
 }
 
 TEST_SUITE("cli/depfile_text") {
