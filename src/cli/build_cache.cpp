@@ -357,4 +357,19 @@ void BuildCache::keep_fonts(const std::string& toolchain,
   store_.store(fonts_key(toolchain), w.seal());
 }
 
+std::string CachedPatterns::entry_key(const std::string& key) const {
+  CacheKey k("galley hyphenation automata");
+  k.text(toolchain_);
+  k.text(key);
+  return k.finish();
+}
+
+std::optional<SharedBytes> CachedPatterns::find(const std::string& key) const {
+  return store_.share(entry_key(key));
+}
+
+void CachedPatterns::keep(const std::string& key, const std::string& bytes) const {
+  store_.store(entry_key(key), bytes);
+}
+
 } // namespace galley::cli

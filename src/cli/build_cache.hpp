@@ -8,6 +8,7 @@
 #include "galley/model.hpp"
 #include "model/long_dates.hpp"
 #include "text/font_scans.hpp"
+#include "text/hyphenate.hpp"
 #include "util/cache_store.hpp"
 
 #include <filesystem>
@@ -101,6 +102,21 @@ public:
 
 private:
   CacheStore store_;
+};
+
+/// The build cache's store of hyphenation automata (text::PatternStore): an entry for each
+/// dictionary file's bytes and toolchain.
+class CachedPatterns final : public text::PatternStore {
+public:
+  CachedPatterns(const std::filesystem::path& dir, std::string toolchain)
+      : store_(dir), toolchain_(std::move(toolchain)) {}
+  [[nodiscard]] std::optional<SharedBytes> find(const std::string& key) const override;
+  void keep(const std::string& key, const std::string& bytes) const override;
+
+private:
+  [[nodiscard]] std::string entry_key(const std::string& key) const;
+  CacheStore store_;
+  std::string toolchain_;
 };
 
 } // namespace galley::cli

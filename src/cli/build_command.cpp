@@ -93,6 +93,7 @@ void Build::open_cache(Diagnostics& usage) {
   model::seed_long_dates(seeded_dates_);
   seeded_fonts_ = cache_->known_fonts(toolchain_);
   text::seed_scanned_fonts(seeded_fonts_);
+  text::set_pattern_store(std::make_shared<CachedPatterns>(dir, toolchain_));
 }
 
 void Build::keep_digests() {

@@ -2,6 +2,7 @@
 
 #include "text/patterns.hpp"
 #include "util/files.hpp"
+#include "util/hash.hpp"
 #include "util/text_utils.hpp"
 
 #include <unicode/uchar.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <mutex>
 #include <optional>
 
@@ -46,17 +48,55 @@ std::optional<std::string> utf8_dictionary(const std::string& bytes) {
   return out;
 }
 
+struct Dictionaries {
+  std::mutex mutex;
+  std::map<std::filesystem::path, std::shared_ptr<const Hyphenator::Dict>> loaded;
+  std::shared_ptr<const PatternStore> store;
+};
+
+Dictionaries& dictionaries() {
+  static Dictionaries d;
+  return d;
+}
+
+/// The store's key of a file's automata: the machine's byte order, in which to_bytes writes
+/// its numbers, and the 16 bytes of the file's digest.
+std::string store_key(std::string_view file) {
+  const std::array<std::uint8_t, 16> digest = bytes_of(fast_digest(file));
+  std::string key = std::endian::native == std::endian::little ? "le " : "be ";
+  key.append(digest.begin(), digest.end());
+  return key;
+}
+
+/// The patterns of a dictionary file's bytes, from `store` when it has them; made, and kept
+/// there, when it does not.
+std::optional<HyphenPatterns> patterns_of(const std::string& file, const PatternStore* store) {
+  std::string key;
+  if (store) {
+    key = store_key(file);
+    if (std::optional<SharedBytes> kept = store->find(key))
+      if (std::optional<HyphenPatterns> patterns = HyphenPatterns::from_bytes(kept->bytes))
+        return patterns;
+  }
+  std::optional<std::string> utf8 = utf8_dictionary(file);
+  if (!utf8)
+    return std::nullopt;
+  HyphenPatterns patterns = HyphenPatterns::parse(*utf8);
+  if (store)
+    store->keep(key, patterns.to_bytes());
+  return patterns;
+}
+
 /// Loaded dictionaries, shared by every Hyphenator of the process: each file is read once and
 /// only read afterwards.
 std::shared_ptr<const Hyphenator::Dict> load_shared(const std::filesystem::path& path) {
-  static std::mutex mutex;
-  static std::map<std::filesystem::path, std::shared_ptr<const Hyphenator::Dict>> loaded;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto& slot = loaded[path];
+  Dictionaries& d = dictionaries();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  auto& slot = d.loaded[path];
   if (!slot) {
     if (auto bytes = read_file(path))
-      if (auto utf8 = utf8_dictionary(*bytes))
-        slot = std::make_shared<Hyphenator::Dict>(Hyphenator::Dict{HyphenPatterns::parse(*utf8)});
+      if (auto patterns = patterns_of(*bytes, d.store.get()))
+        slot = std::make_shared<Hyphenator::Dict>(Hyphenator::Dict{std::move(*patterns)});
   }
   return slot;
 }
@@ -76,6 +116,12 @@ std::shared_ptr<const Hyphenator::Dict> load_language(const Hyphenator& resolver
 
 std::filesystem::path default_dictionary_dir() {
   return "/usr/share/hyphen";
+}
+
+void set_pattern_store(std::shared_ptr<const PatternStore> store) {
+  Dictionaries& d = dictionaries();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  d.store = std::move(store);
 }
 
 void preload_dictionaries(const std::vector<std::string>& languages,

@@ -3,10 +3,12 @@
 // LibreOffice and the hyphen library share; read by text/patterns.hpp), plus a style's
 // exception words.
 #include "text/engine.hpp"
+#include "util/cache_store.hpp"
 
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,22 @@ std::filesystem::path default_dictionary_dir();
 /// waits for it. Reports nothing: a missing dictionary is reported by the engine that needs it.
 void preload_dictionaries(const std::vector<std::string>& languages,
                           const std::filesystem::path& dictionary_dir = default_dictionary_dir());
+
+/// Where the automata made from dictionary files are kept between processes (the build cache
+/// provides one: docs/ci.md, "Incremental builds"), by a key of the file's bytes.
+class PatternStore {
+public:
+  virtual ~PatternStore() = default;
+  /// The bytes kept under `key` (HyphenPatterns::to_bytes), or nullopt; mapped where the
+  /// store can, since they are read once, into automata of their own.
+  [[nodiscard]] virtual std::optional<SharedBytes> find(const std::string& key) const = 0;
+  virtual void keep(const std::string& key, const std::string& bytes) const = 0;
+};
+
+/// Gives the process's dictionaries a store: each file loaded from then on is taken from it
+/// when it holds the file's automata, and kept in it when it does not. Null: each file is
+/// read and made into automata. Set before layout starts; the store must be thread-safe.
+void set_pattern_store(std::shared_ptr<const PatternStore> store);
 
 /// How many hyphenated lines in a row a language's typography accepts, when the style leaves
 /// it to the language: 4 in Russian, Ukrainian and Belarusian, whose rules of make-up allow

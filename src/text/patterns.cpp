@@ -1,7 +1,10 @@
 #include "text/patterns.hpp"
 
+#include "util/record.hpp"
+
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace galley::text {
 
@@ -384,6 +387,125 @@ std::vector<int> HyphenPatterns::points(std::string_view word) const {
   for (std::size_t c = 1; c < breaks.size(); ++c)
     if (breaks[c])
       out.push_back(static_cast<int>(c));
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kBytesMagic = "galley hyphenation automata 1";
+
+/// The elements of `v` as bytes, in the machine's order.
+template <class T> std::string_view raw(const std::vector<T>& v) {
+  return {reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)};
+}
+
+/// `n` elements from a text of raw() bytes; false when it holds another number of them.
+template <class T> bool from_raw(std::string_view bytes, std::size_t n, std::vector<T>& out) {
+  if (bytes.size() != n * sizeof(T))
+    return false;
+  out.resize(n);
+  if (n > 0)
+    std::memcpy(out.data(), bytes.data(), bytes.size());
+  return true;
+}
+
+} // namespace
+
+void HyphenPatterns::Level::write(RecordWriter& w) const {
+  const std::size_t n = states.size();
+  // Field by field, each an array: a State's padding is never written.
+  std::vector<std::uint32_t> column(n);
+  for (std::uint32_t State::*field :
+       {&State::fail, &State::output, &State::parent, &State::depth, &State::values}) {
+    for (std::size_t i = 0; i < n; ++i)
+      column[i] = states[i].*field;
+    w.text(raw(column));
+  }
+  std::vector<std::uint8_t> flags(n), bytes(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    flags[i] =
+        static_cast<std::uint8_t>((states[i].pattern ? 1 : 0) | (states[i].nonstandard ? 2 : 0));
+    bytes[i] = states[i].byte;
+  }
+  w.number(n);
+  w.text(raw(flags));
+  w.text(raw(bytes));
+  w.text(raw(values));
+  for (int v : {left_min, right_min, compound_left_min, compound_right_min})
+    w.signed_number(v);
+  w.number(nohyphen.size());
+  for (const std::string& word : nohyphen)
+    w.text(word);
+  w.number(every_match ? 1 : 0);
+  w.text(raw(edge_keys_));
+  w.text(raw(edge_targets_));
+  w.number(edge_count_);
+}
+
+bool HyphenPatterns::Level::read(RecordReader& r) {
+  std::string_view columns[5];
+  for (std::string_view& c : columns)
+    c = r.text_view();
+  const std::size_t n = r.number();
+  const std::string_view flags = r.text_view();
+  const std::string_view bytes = r.text_view();
+  if (!r.ok() || n == 0 || flags.size() != n || bytes.size() != n)
+    return false;
+  for (const std::string_view& c : columns)
+    if (c.size() != n * sizeof(std::uint32_t))
+      return false;
+  const std::string_view value_bytes = r.text_view();
+  values.assign(value_bytes.begin(), value_bytes.end());
+  for (int* v : {&left_min, &right_min, &compound_left_min, &compound_right_min})
+    *v = static_cast<int>(r.signed_number());
+  nohyphen.clear();
+  for (std::size_t k = r.count(1); k > 0 && r.ok(); --k)
+    nohyphen.push_back(r.text());
+  every_match = r.number() != 0;
+  const std::string_view keys = r.text_view();
+  const std::size_t slots = keys.size() / sizeof(std::uint64_t);
+  if (!r.ok() || slots == 0 || (slots & (slots - 1)) != 0 || !from_raw(keys, slots, edge_keys_) ||
+      !from_raw(r.text_view(), slots, edge_targets_))
+    return false;
+  edge_count_ = r.number();
+  // Each field straight from its column into the states, which are all that is allocated.
+  states.resize(n);
+  std::uint32_t State::*const fields[] = {&State::fail, &State::output, &State::parent,
+                                          &State::depth, &State::values};
+  for (std::size_t i = 0; i < n; ++i) {
+    State& s = states[i];
+    for (std::size_t f = 0; f < 5; ++f)
+      std::memcpy(&(s.*fields[f]), columns[f].data() + i * sizeof(std::uint32_t),
+                  sizeof(std::uint32_t));
+    s.pattern = (flags[i] & 1) != 0;
+    s.nonstandard = (flags[i] & 2) != 0;
+    s.byte = static_cast<std::uint8_t>(bytes[i]);
+    // Every index the matcher follows stays inside its array.
+    if (s.fail >= n || s.output >= n || s.parent >= n ||
+        (s.pattern && std::size_t(s.values) + s.depth >= values.size()))
+      return false;
+  }
+  for (std::size_t i = 0; i < slots; ++i)
+    if (edge_keys_[i] != 0 && edge_targets_[i] >= n)
+      return false;
+  last_path_.assign(1, 0);
+  return r.ok() && edge_count_ < slots;
+}
+
+std::string HyphenPatterns::to_bytes() const {
+  RecordWriter w(kBytesMagic);
+  w.number(utf8_ ? 1 : 0);
+  top_.write(w);
+  main_.write(w);
+  return w.seal();
+}
+
+std::optional<HyphenPatterns> HyphenPatterns::from_bytes(std::string_view bytes) {
+  RecordReader r(bytes, kBytesMagic);
+  HyphenPatterns out;
+  out.utf8_ = r.number() != 0;
+  if (!r.ok() || !out.top_.read(r) || !out.main_.read(r) || !r.at_end())
+    return std::nullopt;
   return out;
 }
 

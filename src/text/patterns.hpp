@@ -24,9 +24,15 @@
 // allocation per state in a fixed hash table of 31,627 buckets: 6 ms for English, 2.5 to 4.5 s
 // for the 1 MB German dictionary, which has 250,000 states.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace galley {
+class RecordWriter;
+class RecordReader;
+} // namespace galley
 
 namespace galley::text {
 
@@ -47,6 +53,14 @@ public:
 
   /// Number of automaton states, both levels (for tests and measurements).
   std::size_t states() const;
+
+  /// The automata as bytes, for a later process (text/hyphenate.hpp, PatternStore): making
+  /// them from the English file costs some 5 ms, taking them back a fraction of that. The
+  /// numbers are in the machine's byte order, which the store's keys name.
+  [[nodiscard]] std::string to_bytes() const;
+  /// Patterns from to_bytes(); nullopt when the bytes are not automata that to_bytes wrote (a
+  /// state, pattern value or edge out of range).
+  static std::optional<HyphenPatterns> from_bytes(std::string_view bytes);
 
   /// One level of patterns as an Aho-Corasick automaton over bytes.
   struct Level {
@@ -71,6 +85,9 @@ public:
     void link(); ///< computes the fail links, breadth first
     /// The state reached from `state` by `byte`, or -1.
     std::int64_t next(std::uint32_t state, std::uint8_t byte) const;
+    void write(RecordWriter& w) const;
+    /// False when what `r` holds is not a level write() wrote.
+    bool read(RecordReader& r);
 
   private:
     std::uint32_t child(std::uint32_t state, std::uint8_t byte); ///< finds or adds

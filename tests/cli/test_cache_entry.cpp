@@ -164,6 +164,20 @@ TEST_SUITE("cli/cache_entry") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("hyphenation automata kept in the cache are found by key and toolchain") {
+    fs::path dir = fs::temp_directory_path() / "galley-cache-patterns";
+    fs::remove_all(dir);
+    const CachedPatterns kept(dir, "icu 72.1");
+    CHECK_FALSE(kept.find("le 0123456789abcdef"));
+    kept.keep("le 0123456789abcdef", "automata");
+    std::optional<SharedBytes> found = kept.find("le 0123456789abcdef");
+    REQUIRE(found);
+    CHECK(found->bytes == "automata");
+    CHECK_FALSE(kept.find("le 0123456789abcdee"));
+    CHECK_FALSE(CachedPatterns(dir, "icu 74.2").find("le 0123456789abcdef"));
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("the font scans kept for the next build read back for their toolchain only") {
     fs::path dir = fs::temp_directory_path() / "galley-cache-fonts";
     fs::remove_all(dir);

@@ -1,6 +1,7 @@
 #include "text/hyphenate.hpp"
 #include "text/patterns.hpp"
 #include "util/files.hpp"
+#include "util/record.hpp"
 #include "util/text_utils.hpp"
 
 #include <doctest/doctest.h>
@@ -9,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
 
 using namespace galley;
@@ -196,6 +198,99 @@ TEST_SUITE("text/patterns") {
                                    "RIGHTHYPHENMIN 1\n1b\nc1c/c=c,1,2\n");
     CHECK(hyphenate(p, "abab") == "a-ba-b");
     CHECK(hyphenate(p, "acca") == "acca"); // non-standard points are not offered
+  }
+
+  TEST_CASE("automata kept as bytes give the points the file gives; other bytes are refused") {
+    // A file of TeX's rule (Russian, in KOI8-R: its patterns are bytes), one of the hyphen
+    // library's with a compound level (German) and English.
+    for (const char* dic : {"hyph_en_US.dic", "hyph_de_DE.dic", "hyph_ru_RU.dic"}) {
+      CAPTURE(dic);
+      auto bytes = read_file(default_dictionary_dir() / dic);
+      REQUIRE(bytes);
+      const HyphenPatterns made = HyphenPatterns::parse(*bytes);
+      const std::string kept = made.to_bytes();
+      const std::optional<HyphenPatterns> back = HyphenPatterns::from_bytes(kept);
+      REQUIRE(back);
+      CHECK(back->states() == made.states());
+      CHECK(back->utf8() == made.utf8());
+      CHECK(back->to_bytes() == kept);
+      for (const char* word : {"hyphenation", "information", "donaudampfschifffahrt",
+                               "zypressenholz", "\xcf\xc2\xc5\xdd\xc1\xc0\xd4"})
+        CHECK(back->points(word) == made.points(word));
+      CHECK_FALSE(HyphenPatterns::from_bytes(kept.substr(0, kept.size() - 1)));
+      CHECK_FALSE(HyphenPatterns::from_bytes(bytes->substr(0, 64)));
+    }
+    // Sealed and whole, but a state whose failure link leads out of the automaton: refused
+    // rather than followed.
+    auto one_level = [](RecordWriter& w, std::uint32_t fail) {
+      const std::uint32_t zero = 0;
+      const std::string_view zero4(reinterpret_cast<const char*>(&zero), 4);
+      w.text(std::string_view(reinterpret_cast<const char*>(&fail), 4));
+      for (int column = 1; column < 5; ++column)
+        w.text(zero4);
+      w.number(1);
+      w.text(std::string(1, '\0'));
+      w.text(std::string(1, '\0'));
+      w.text("");
+      for (int min = 0; min < 4; ++min)
+        w.signed_number(0);
+      w.number(0);
+      w.number(1);
+      w.text(std::string(8, '\0'));
+      w.text(zero4);
+      w.number(0);
+    };
+    for (std::uint32_t fail : {0u, 7u}) {
+      RecordWriter w("galley hyphenation automata 1");
+      w.number(1);
+      one_level(w, 0);
+      one_level(w, fail);
+      CHECK(HyphenPatterns::from_bytes(w.seal()).has_value() == (fail == 0));
+    }
+  }
+
+  TEST_CASE("a store of automata: a file is made once and then taken from there") {
+    struct Store final : PatternStore {
+      mutable std::map<std::string, std::string> kept;
+      mutable int found = 0;
+      std::optional<SharedBytes> find(const std::string& key) const override {
+        auto it = kept.find(key);
+        if (it == kept.end())
+          return std::nullopt;
+        ++found;
+        auto owner = std::make_shared<std::string>(it->second);
+        return SharedBytes{std::shared_ptr<const char[]>(owner, owner->data()), *owner};
+      }
+      void keep(const std::string& key, const std::string& bytes) const override {
+        kept[key] = bytes;
+      }
+    };
+    // Two copies of the Italian file, whose dictionary no other test of this process loads:
+    // the first is made and kept, the second (the same bytes) is taken.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "galley-test-store";
+    std::filesystem::remove_all(dir);
+    for (const char* copy : {"one", "two"}) {
+      std::filesystem::create_directories(dir / copy);
+      std::filesystem::copy_file(default_dictionary_dir() / "hyph_it_IT.dic",
+                                 dir / copy / "hyph_it_IT.dic");
+    }
+    auto store = std::make_shared<Store>();
+    set_pattern_store(store);
+    preload_dictionaries({"it"}, dir / "one");
+    CHECK(store->kept.size() == 1);
+    CHECK(store->found == 0);
+    preload_dictionaries({"it"}, dir / "two");
+    CHECK(store->kept.size() == 1);
+    CHECK(store->found == 1);
+    set_pattern_store(nullptr);
+    Diagnostics diags;
+    HyphenationOptions o;
+    Hyphenator taken(dir / "two");
+    Hyphenator made(default_dictionary_dir());
+    CHECK(taken.points("illustrazione", "it", o, {}, diags) ==
+          made.points("illustrazione", "it", o, {}, diags));
+    CHECK_FALSE(taken.points("illustrazione", "it", o, {}, diags).empty());
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("preloaded dictionaries give the same points; a missing one is still reported") {
