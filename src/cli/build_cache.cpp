@@ -65,14 +65,45 @@ std::string fonts_key(const std::string& toolchain) {
   return k.finish();
 }
 
+/// The items of the list the record under `key` holds, each read by `read_item`; none when
+/// there is no record or it is damaged. `min_item_bytes`: the fewest bytes an item takes, so
+/// that a damaged count fails before anything is read.
+template <class T, class Read>
+std::vector<T> read_list(const CacheStore& store, const std::string& key, std::string_view magic,
+                         std::size_t min_item_bytes, Read read_item) {
+  std::optional<std::string> record = store.load(key);
+  if (!record)
+    return {};
+  RecordReader r(*record, magic);
+  std::vector<T> out;
+  for (std::size_t n = r.count(min_item_bytes); n > 0 && r.ok(); --n)
+    out.push_back(read_item(r));
+  if (!r.at_end())
+    return {};
+  return out;
+}
+
+/// Keeps `items` as a list under `key`, each written by `write_item`.
+template <class T, class Write>
+void write_list(const CacheStore& store, const std::string& key, std::string_view magic,
+                const std::vector<T>& items, Write write_item) {
+  RecordWriter w(magic);
+  w.number(items.size());
+  for (const T& item : items)
+    write_item(w, item);
+  store.store(key, w.seal());
+}
+
 void write_texts(RecordWriter& w, const std::vector<std::string>& texts) {
   w.number(texts.size());
-  for (const auto& t : texts) w.text(t);
+  for (const auto& t : texts)
+    w.text(t);
 }
 
 std::vector<std::string> read_texts(RecordReader& r) {
   std::vector<std::string> out;
-  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n) out.push_back(r.text());
+  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n)
+    out.push_back(r.text());
   return out;
 }
 
@@ -144,7 +175,8 @@ std::string encode_input(const CachedInput& e) {
   write_texts(w, e.files);
   write_texts(w, e.common_files);
   w.number(e.article_files.size());
-  for (const auto& files : e.article_files) write_texts(w, files);
+  for (const auto& files : e.article_files)
+    write_texts(w, files);
   w.text(e.style_text);
   w.text(e.issue_text);
   return w.seal();
@@ -168,7 +200,8 @@ std::optional<CachedInput> decode_input(std::string_view record) {
   }
   e.files = read_texts(r);
   e.common_files = read_texts(r);
-  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n) e.article_files.push_back(read_texts(r));
+  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n)
+    e.article_files.push_back(read_texts(r));
   e.style_text = r.text();
   e.issue_text = r.text();
   if (!r.at_end())
@@ -227,13 +260,8 @@ void BuildCache::mark_placed(const std::filesystem::path& path, const std::strin
 }
 
 std::vector<KnownDigest> BuildCache::known_digests() const {
-  std::vector<KnownDigest> out;
-  std::optional<std::string> record = store_.load(digests_key());
-  if (!record)
-    return out;
-  RecordReader r(*record, kDigestsMagic);
-  // The smallest digest takes 6 bytes: a damaged count fails here.
-  for (std::size_t n = r.count(6); n > 0 && r.ok(); --n) {
+  // The smallest digest takes 6 bytes: a damaged count fails at once.
+  return read_list<KnownDigest>(store_, digests_key(), kDigestsMagic, 6, [](RecordReader& r) {
     KnownDigest k;
     k.path = r.text();
     k.device = r.number();
@@ -241,120 +269,97 @@ std::vector<KnownDigest> BuildCache::known_digests() const {
     k.size = r.number();
     k.modified_ns = r.signed_number();
     k.digest = r.text();
-    out.push_back(std::move(k));
-  }
-  if (!r.at_end())
-    return {};
-  return out;
+    return k;
+  });
 }
 
 void BuildCache::keep_digests(const std::vector<KnownDigest>& digests) const {
-  RecordWriter w(kDigestsMagic);
-  w.number(digests.size());
-  for (const KnownDigest& k : digests) {
-    w.text(k.path);
-    w.number(k.device);
-    w.number(k.inode);
-    w.number(k.size);
-    w.signed_number(k.modified_ns);
-    w.text(k.digest);
-  }
-  store_.store(digests_key(), w.seal());
+  write_list(store_, digests_key(), kDigestsMagic, digests,
+             [](RecordWriter& w, const KnownDigest& k) {
+               w.text(k.path);
+               w.number(k.device);
+               w.number(k.inode);
+               w.number(k.size);
+               w.signed_number(k.modified_ns);
+               w.text(k.digest);
+             });
 }
 
 std::vector<model::LongDate> BuildCache::known_dates(const std::string& toolchain) const {
-  std::optional<std::string> record = store_.load(dates_key(toolchain));
-  if (!record)
-    return {};
-  RecordReader r(*record, kDatesMagic);
-  std::vector<model::LongDate> out;
-  // The smallest date takes 5 bytes: a damaged count fails here.
-  for (std::size_t n = r.count(5); n > 0 && r.ok(); --n) {
-    model::LongDate d;
-    d.language = r.text();
-    d.date.year = static_cast<int>(r.signed_number());
-    d.date.month = static_cast<int>(r.signed_number());
-    d.date.day = static_cast<int>(r.signed_number());
-    d.text = r.text();
-    out.push_back(std::move(d));
-  }
-  if (!r.at_end())
-    return {};
-  return out;
+  // The smallest date takes 5 bytes.
+  return read_list<model::LongDate>(store_, dates_key(toolchain), kDatesMagic, 5,
+                                    [](RecordReader& r) {
+                                      model::LongDate d;
+                                      d.language = r.text();
+                                      d.date.year = static_cast<int>(r.signed_number());
+                                      d.date.month = static_cast<int>(r.signed_number());
+                                      d.date.day = static_cast<int>(r.signed_number());
+                                      d.text = r.text();
+                                      return d;
+                                    });
 }
 
 void BuildCache::keep_dates(const std::string& toolchain,
                             const std::vector<model::LongDate>& dates) const {
-  RecordWriter w(kDatesMagic);
-  w.number(dates.size());
-  for (const model::LongDate& d : dates) {
-    w.text(d.language);
-    w.signed_number(d.date.year);
-    w.signed_number(d.date.month);
-    w.signed_number(d.date.day);
-    w.text(d.text);
-  }
-  store_.store(dates_key(toolchain), w.seal());
+  write_list(store_, dates_key(toolchain), kDatesMagic, dates,
+             [](RecordWriter& w, const model::LongDate& d) {
+               w.text(d.language);
+               w.signed_number(d.date.year);
+               w.signed_number(d.date.month);
+               w.signed_number(d.date.day);
+               w.text(d.text);
+             });
 }
 
 std::vector<text::ScannedFont> BuildCache::known_fonts(const std::string& toolchain) const {
-  std::optional<std::string> record = store_.load(fonts_key(toolchain));
-  if (!record)
-    return {};
-  RecordReader r(*record, kFontsMagic);
-  std::vector<text::ScannedFont> out;
-  // The smallest file takes 6 bytes, the smallest face 10: a damaged count fails here.
-  for (std::size_t n = r.count(6); n > 0 && r.ok(); --n) {
-    text::ScannedFont f;
-    f.path = r.text();
-    f.device = r.number();
-    f.inode = r.number();
-    f.size = r.number();
-    f.modified_ns = r.signed_number();
-    for (std::size_t k = r.count(10); k > 0 && r.ok(); --k) {
-      text::FaceInfo face;
-      face.path = r.text();
-      face.index = static_cast<int>(r.signed_number());
-      face.family = r.text();
-      face.weight = static_cast<int>(r.signed_number());
-      face.italic = r.number() != 0;
-      face.units_per_em = static_cast<int>(r.signed_number());
-      face.ascender = r.real();
-      face.descender = r.real();
-      face.generic = r.text();
-      f.faces.push_back(std::move(face));
-    }
-    out.push_back(std::move(f));
-  }
-  if (!r.at_end())
-    return {};
-  return out;
+  // The smallest file takes 6 bytes, the smallest face 10.
+  return read_list<text::ScannedFont>(store_, fonts_key(toolchain), kFontsMagic, 6,
+                                      [](RecordReader& r) {
+                                        text::ScannedFont f;
+                                        f.path = r.text();
+                                        f.device = r.number();
+                                        f.inode = r.number();
+                                        f.size = r.number();
+                                        f.modified_ns = r.signed_number();
+                                        for (std::size_t k = r.count(10); k > 0 && r.ok(); --k) {
+                                          text::FaceInfo face;
+                                          face.path = r.text();
+                                          face.index = static_cast<int>(r.signed_number());
+                                          face.family = r.text();
+                                          face.weight = static_cast<int>(r.signed_number());
+                                          face.italic = r.number() != 0;
+                                          face.units_per_em = static_cast<int>(r.signed_number());
+                                          face.ascender = r.real();
+                                          face.descender = r.real();
+                                          face.generic = r.text();
+                                          f.faces.push_back(std::move(face));
+                                        }
+                                        return f;
+                                      });
 }
 
 void BuildCache::keep_fonts(const std::string& toolchain,
                             const std::vector<text::ScannedFont>& fonts) const {
-  RecordWriter w(kFontsMagic);
-  w.number(fonts.size());
-  for (const text::ScannedFont& f : fonts) {
-    w.text(f.path);
-    w.number(f.device);
-    w.number(f.inode);
-    w.number(f.size);
-    w.signed_number(f.modified_ns);
-    w.number(f.faces.size());
-    for (const text::FaceInfo& face : f.faces) {
-      w.text(face.path.string());
-      w.signed_number(face.index);
-      w.text(face.family);
-      w.signed_number(face.weight);
-      w.number(face.italic ? 1 : 0);
-      w.signed_number(face.units_per_em);
-      w.real(face.ascender);
-      w.real(face.descender);
-      w.text(face.generic);
-    }
-  }
-  store_.store(fonts_key(toolchain), w.seal());
+  write_list(store_, fonts_key(toolchain), kFontsMagic, fonts,
+             [](RecordWriter& w, const text::ScannedFont& f) {
+               w.text(f.path);
+               w.number(f.device);
+               w.number(f.inode);
+               w.number(f.size);
+               w.signed_number(f.modified_ns);
+               w.number(f.faces.size());
+               for (const text::FaceInfo& face : f.faces) {
+                 w.text(face.path.string());
+                 w.signed_number(face.index);
+                 w.text(face.family);
+                 w.signed_number(face.weight);
+                 w.number(face.italic ? 1 : 0);
+                 w.signed_number(face.units_per_em);
+                 w.real(face.ascender);
+                 w.real(face.descender);
+                 w.text(face.generic);
+               }
+             });
 }
 
 std::string CachedPatterns::entry_key(const std::string& key) const {

@@ -1,7 +1,8 @@
 // The build cache's entries (cli/build_cache.hpp) and depfiles (cli/outputs.hpp): an output,
 // its pages and warnings read back, a damaged entry or bytes are told from missing ones, an
-// output file is known as placed only while stat says the same, the file digests kept for the
-// next build read back, and depfile names are escaped.
+// output file is known as placed only while stat says the same, the file digests, long dates,
+// font scans and hyphenation automata kept for the next build read back, and depfile names are
+// escaped.
 #include "cli/build_cache.hpp"
 #include "cli/outputs.hpp"
 #include "util/hash.hpp"
@@ -14,6 +15,17 @@
 using namespace galley;
 using namespace galley::cli;
 namespace fs = std::filesystem;
+
+namespace {
+
+/// Cuts three bytes off every entry in `dir`: each then reads as damaged.
+void damage_entries(const fs::path& dir) {
+  for (const auto& f : fs::recursive_directory_iterator(dir))
+    if (f.is_regular_file())
+      fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+}
+
+} // namespace
 
 TEST_SUITE("cli/cache_entry") {
   TEST_CASE("an output reads back with its print pages and diagnostics") {
@@ -139,9 +151,7 @@ TEST_SUITE("cli/cache_entry") {
         {"/a/c d.png", 2049, 78, 0, 5, "missing"}};
     cache.keep_digests(known);
     CHECK(cache.known_digests() == known);
-    for (const auto& f : fs::recursive_directory_iterator(dir))
-      if (f.is_regular_file())
-        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    damage_entries(dir);
     CHECK(cache.known_digests().empty());
     fs::remove_all(dir);
   }
@@ -157,9 +167,7 @@ TEST_SUITE("cli/cache_entry") {
     CHECK(cache.known_dates("galley 1 / icu 72.1") == dates);
     // Another ICU may write its dates otherwise: none are taken.
     CHECK(cache.known_dates("galley 1 / icu 74.2").empty());
-    for (const auto& f : fs::recursive_directory_iterator(dir))
-      if (f.is_regular_file())
-        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    damage_entries(dir);
     CHECK(cache.known_dates("galley 1 / icu 72.1").empty());
     fs::remove_all(dir);
   }
@@ -199,9 +207,7 @@ TEST_SUITE("cli/cache_entry") {
     cache.keep_fonts("freetype 2.12.1", fonts);
     CHECK(cache.known_fonts("freetype 2.12.1") == fonts);
     CHECK(cache.known_fonts("freetype 2.13.2").empty());
-    for (const auto& f : fs::recursive_directory_iterator(dir))
-      if (f.is_regular_file())
-        fs::resize_file(f.path(), fs::file_size(f.path()) - 3);
+    damage_entries(dir);
     CHECK(cache.known_fonts("freetype 2.12.1").empty());
     fs::remove_all(dir);
   }
