@@ -74,7 +74,8 @@ private:
                                              bool& in_place);
   void open_cache(Diagnostics& usage);
   void write_depfile() const;
-  void keep_digests();
+  /// Keeps the file digests, long dates and font scans this build took for the next one.
+  void keep_for_next_build();
   std::string report_text(const std::vector<JobResult>& results) const;
 
   const BuildState& st_;

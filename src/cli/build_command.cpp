@@ -96,7 +96,7 @@ void Build::open_cache(Diagnostics& usage) {
   text::set_pattern_store(std::make_shared<CachedPatterns>(dir, toolchain_));
 }
 
-void Build::keep_digests() {
+void Build::keep_for_next_build() {
   // A file whose modification time is under a second old may change again within the same
   // timestamp: it is hashed again next time rather than trusted by its stat.
   using namespace std::chrono;
@@ -321,7 +321,7 @@ int Build::run() {
   }
   progress.summary(written, failures, made, ms_since(started_));
   if (cache_)
-    keep_digests();
+    keep_for_next_build();
   if (!st_.report.empty()) {
     Diagnostics late;
     if (!guard_.safe_to_write(st_.report, late)) {

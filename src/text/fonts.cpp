@@ -114,16 +114,13 @@ public:
     if (fresh) {
       ScannedFont& font = it->second;
       font.path = path.string();
-      struct stat name {};
       struct stat st {};
-      if (::lstat(path.c_str(), &name) == 0 &&
-          (!S_ISLNK(name.st_mode) || ::stat(path.c_str(), &st) == 0)) {
-        if (!S_ISLNK(name.st_mode))
-          st = name;
+      struct stat name {};
+      if (stat_and_lstat(path, st, name)) {
         font.device = static_cast<std::uint64_t>(st.st_dev);
         font.inode = static_cast<std::uint64_t>(st.st_ino);
         font.size = static_cast<std::uint64_t>(st.st_size);
-        font.modified_ns = st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+        font.modified_ns = modified_ns(st);
         auto seeded = seeds_.find(font.path);
         if (seeded != seeds_.end() && same_file(seeded->second, font))
           font.faces = seeded->second.faces;

@@ -173,21 +173,17 @@ DigestMemo& memo() {
 bool same_file(const KnownDigest& k, const struct stat& st) {
   return k.device == static_cast<std::uint64_t>(st.st_dev) &&
          k.inode == static_cast<std::uint64_t>(st.st_ino) &&
-         k.size == static_cast<std::uint64_t>(st.st_size) &&
-         k.modified_ns == st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+         k.size == static_cast<std::uint64_t>(st.st_size) && k.modified_ns == modified_ns(st);
 }
 
 } // namespace
 
 std::string file_digest(const fs::path& path) {
   // Keyed by what stat says too, so that a long-running process (galley watch) sees a file
-  // that changed since it was first hashed. Asked with lstat, which says the same of a file
-  // that is no link, and which noting the read needs besides.
+  // that changed since it was first hashed; with lstat too, which noting the read needs.
+  struct stat st {};
   struct stat name {};
-  bool exists = ::lstat(path.c_str(), &name) == 0;
-  struct stat st = name;
-  if (exists && S_ISLNK(name.st_mode))
-    exists = ::stat(path.c_str(), &st) == 0;
+  const bool exists = stat_and_lstat(path, st, name);
   DigestMemo& m = memo();
   if (exists) {
     bool note = false;
@@ -214,7 +210,7 @@ std::string file_digest(const fs::path& path) {
                   static_cast<std::uint64_t>(st.st_dev),
                   static_cast<std::uint64_t>(st.st_ino),
                   static_cast<std::uint64_t>(st.st_size),
-                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+                  modified_ns(st),
                   digest};
     std::lock_guard lock(m.mutex);
     m.by_path[path.string()] = {std::move(k), true};

@@ -80,6 +80,20 @@ void note_read(const std::filesystem::path& path, const struct ::stat& file,
   remember(path, file, file_id_of(name));
 }
 
+bool stat_and_lstat(const std::filesystem::path& path, struct ::stat& file, struct ::stat& name) {
+  if (::lstat(path.c_str(), &name) != 0)
+    return false;
+  if (!S_ISLNK(name.st_mode)) {
+    file = name;
+    return true;
+  }
+  return ::stat(path.c_str(), &file) == 0;
+}
+
+std::int64_t modified_ns(const struct ::stat& st) {
+  return st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+}
+
 bool any_read(const std::vector<FileId>& ids) {
   std::lock_guard lock(sources().mutex);
   return std::any_of(ids.begin(), ids.end(),

@@ -67,9 +67,17 @@ std::optional<FileId> file_id(const std::filesystem::path& path, bool follow = t
 /// by a library that opens them itself (font files through FreeType).
 void note_read(const std::filesystem::path& path);
 /// The same with what stat (`file`) and lstat (`name`) said of `path` just now, which are the
-/// same when it is no link: for a caller that had to ask them anyway (file_digest).
+/// same when it is no link: for a caller that had to ask them anyway (stat_and_lstat).
 void note_read(const std::filesystem::path& path, const struct ::stat& file,
                const struct ::stat& name);
+
+/// What stat (`file`) and lstat (`name`) say of `path`, in one call when it is no link (both
+/// then hold the same); false when there is no such file. For a caller that checks whether a
+/// file changed and notes its read (note_read) in one go.
+bool stat_and_lstat(const std::filesystem::path& path, struct ::stat& file, struct ::stat& name);
+
+/// The modification time stat gives, in nanoseconds since the epoch.
+std::int64_t modified_ns(const struct ::stat& st);
 
 /// Whether one of `ids` is a file this process has read its content from (read_file,
 /// note_read), so that no output replaces one (docs/limits.md, "Outputs never destroy
