@@ -1,5 +1,6 @@
 // galley: structured articles to a paginated PDF and an EPUB 3.
 // The command line only parses options, calls the library and maps the result to an exit code.
+#include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/usage.hpp"
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
-#include <malloc.h>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,10 +50,7 @@ int main(int argc, char** argv) {
   // An output written into a FIFO or a pipe whose reader went away is an error to report
   // (EPIPE, exit 3), not a reason to die silently.
   std::signal(SIGPIPE, SIG_IGN);
-  // glibc grows a thread's heap by the pages one request needs, each time with an mprotect:
-  // over 4,000 of them in a rebuild of an issue. With a pad they are a few dozen; pages never
-  // touched take no memory.
-  mallopt(M_TOP_PAD, 64 << 20);
+  tune_allocator();
   CLI::App app{"galley: typeset articles and issues as a paginated PDF and an EPUB 3", "galley"};
   app.set_version_flag("--version", std::function<std::string()>([] {
                          // The libraries too: a report of a difference between two machines starts
@@ -62,6 +59,8 @@ int main(int argc, char** argv) {
                              std::string("galley ") + galley::version() + "\nbuilt with:";
                          for (const galley::LibraryVersion& lib : galley::library_versions())
                            text += "\n  " + lib.name + " " + lib.version;
+                         if (std::string allocator = allocator_version(); !allocator.empty())
+                           text += "\n  " + allocator;
                          return text;
                        }),
                        "Print galley's version and its libraries' and exit");

@@ -55,6 +55,32 @@ TEST_SUITE("e2e/check") {
     // PoDoFo's pkg-config file carries no version; 0.9.8 is the one galley is written for.
     CHECK(r.out.find("\n  PoDoFo 0.9.8\n") != std::string::npos);
   }
+#ifdef GALLEY_JEMALLOC
+  TEST_CASE("the program allocates with jemalloc, advising its memory for huge pages") {
+    const RunResult r = run_galley("--version");
+    REQUIRE(r.code == 0);
+    RunResult v = run("pkg-config --modversion jemalloc");
+    REQUIRE(v.code == 0);
+    // pkg-config's "5.3.0_0" is the library's "5.3.0-0-g<commit>".
+    const std::string version = v.out.substr(0, v.out.find_first_of("_\n"));
+    CAPTURE(r.out);
+    CHECK(r.out.find("\n  jemalloc " + version + "-") != std::string::npos);
+    // The kernel is asked for huge pages (docs/architecture.md, "Memory") unless it has them
+    // turned off, when jemalloc does not ask.
+    RunResult thp = run("cat /sys/kernel/mm/transparent_hugepage/enabled");
+    if (thp.code != 0 || thp.out.find("[never]") != std::string::npos)
+      return;
+    const auto dir = scratch("allocator");
+    const std::string article = q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md");
+    RunResult traced =
+        run("strace -f -qq -e trace=madvise -o " + q(dir / "trace") + " " +
+            q(std::getenv("GALLEY_BIN")) + " pdf " + article + " -o " + q(dir / "a.pdf") + " -q");
+    REQUIRE(traced.code == 0);
+    RunResult advised = run("grep -c MADV_HUGEPAGE " + q(dir / "trace"));
+    CAPTURE(advised.out);
+    CHECK(std::atoi(advised.out.c_str()) > 0);
+  }
+#endif
   TEST_CASE("usage mistakes name what was meant and where the help is") {
     const std::string article = q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md");
     auto r = run_galley("pdf " + article + " --ouput " + q(scratch("usage") / "x.pdf"));
