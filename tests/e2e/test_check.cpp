@@ -81,6 +81,23 @@ TEST_SUITE("e2e/check") {
     CHECK(std::atoi(advised.out.c_str()) > 0);
   }
 #endif
+#ifdef GALLEY_PROGRAM_ARCHIVES
+  TEST_CASE("the program loads no shared library of those it links from their archives") {
+    const RunResult r = run("readelf -d " + q(std::getenv("GALLEY_BIN")));
+    REQUIRE(r.code == 0);
+    CAPTURE(r.out);
+    // Loaded and relocated at every start were they shared (docs/architecture.md, "Start-up").
+    for (const char* name :
+         {"libicuuc", "libicui18n", "libicudata", "libcmark-gfm", "libgumbo", "libyaml-cpp",
+          "libsource-highlight", "libboost_regex", "libpugixml", "libxxhash"}) {
+      CAPTURE(name);
+      CHECK(r.out.find(std::string("[") + name + ".so") == std::string::npos);
+    }
+    // Those others need stay shared.
+    CHECK(r.out.find("[libpodofo.so") != std::string::npos);
+    CHECK(r.out.find("[libharfbuzz.so") != std::string::npos);
+  }
+#endif
   TEST_CASE("usage mistakes name what was meant and where the help is") {
     const std::string article = q(source_dir() / "examples/quantum-dispatch/microsoft-openai.md");
     auto r = run_galley("pdf " + article + " --ouput " + q(scratch("usage") / "x.pdf"));
