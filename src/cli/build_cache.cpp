@@ -94,6 +94,24 @@ void write_list(const CacheStore& store, const std::string& key, std::string_vie
   store.store(key, w.seal());
 }
 
+/// A file's path and what stat said of it (device, inode, size, modification time): how each
+/// item of the lists of files known by their stat begins (the file digests, the font scans).
+template <class T> void write_stamp(RecordWriter& w, const T& item) {
+  w.text(item.path);
+  w.number(item.device);
+  w.number(item.inode);
+  w.number(item.size);
+  w.signed_number(item.modified_ns);
+}
+
+template <class T> void read_stamp(RecordReader& r, T& item) {
+  item.path = r.text();
+  item.device = r.number();
+  item.inode = r.number();
+  item.size = r.number();
+  item.modified_ns = r.signed_number();
+}
+
 void write_texts(RecordWriter& w, const std::vector<std::string>& texts) {
   w.number(texts.size());
   for (const auto& t : texts)
@@ -263,11 +281,7 @@ std::vector<KnownDigest> BuildCache::known_digests() const {
   // The smallest digest takes 6 bytes: a damaged count fails at once.
   return read_list<KnownDigest>(store_, digests_key(), kDigestsMagic, 6, [](RecordReader& r) {
     KnownDigest k;
-    k.path = r.text();
-    k.device = r.number();
-    k.inode = r.number();
-    k.size = r.number();
-    k.modified_ns = r.signed_number();
+    read_stamp(r, k);
     k.digest = r.text();
     return k;
   });
@@ -276,11 +290,7 @@ std::vector<KnownDigest> BuildCache::known_digests() const {
 void BuildCache::keep_digests(const std::vector<KnownDigest>& digests) const {
   write_list(store_, digests_key(), kDigestsMagic, digests,
              [](RecordWriter& w, const KnownDigest& k) {
-               w.text(k.path);
-               w.number(k.device);
-               w.number(k.inode);
-               w.number(k.size);
-               w.signed_number(k.modified_ns);
+               write_stamp(w, k);
                w.text(k.digest);
              });
 }
@@ -316,11 +326,7 @@ std::vector<text::ScannedFont> BuildCache::known_fonts(const std::string& toolch
   return read_list<text::ScannedFont>(store_, fonts_key(toolchain), kFontsMagic, 6,
                                       [](RecordReader& r) {
                                         text::ScannedFont f;
-                                        f.path = r.text();
-                                        f.device = r.number();
-                                        f.inode = r.number();
-                                        f.size = r.number();
-                                        f.modified_ns = r.signed_number();
+                                        read_stamp(r, f);
                                         for (std::size_t k = r.count(10); k > 0 && r.ok(); --k) {
                                           text::FaceInfo face;
                                           face.path = r.text();
@@ -342,11 +348,7 @@ void BuildCache::keep_fonts(const std::string& toolchain,
                             const std::vector<text::ScannedFont>& fonts) const {
   write_list(store_, fonts_key(toolchain), kFontsMagic, fonts,
              [](RecordWriter& w, const text::ScannedFont& f) {
-               w.text(f.path);
-               w.number(f.device);
-               w.number(f.inode);
-               w.number(f.size);
-               w.signed_number(f.modified_ns);
+               write_stamp(w, f);
                w.number(f.faces.size());
                for (const text::FaceInfo& face : f.faces) {
                  w.text(face.path.string());
