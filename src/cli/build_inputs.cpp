@@ -1,5 +1,6 @@
 #include "cli/build_inputs.hpp"
 
+#include "export/article_cache.hpp"
 #include "export/cache_keys.hpp"
 #include "galley/error.hpp"
 #include "input/load.hpp"
@@ -68,29 +69,46 @@ std::vector<fs::path> paths(const std::vector<std::string>& strings) {
   return {strings.begin(), strings.end()};
 }
 
-/// Fills in what cache keys need of a loaded input, on `threads` threads.
+/// Fills in what cache keys need of a loaded input, on `threads` threads; an article's files
+/// as the cache folder kept them with it, when it did (`kept_files`, empty otherwise).
 void remember_files(LoadedInput& in, std::vector<fs::path> read,
-                    const std::vector<fs::path>& style_files, unsigned threads) {
+                    const std::vector<fs::path>& style_files,
+                    std::vector<std::vector<fs::path>> kept_files, unsigned threads) {
   std::vector<fs::path> common = render::typesetting_files(in.style);
   common.insert(common.end(), style_files.begin(), style_files.end());
   in.files = std::move(read);
   in.files.insert(in.files.end(), common.begin(), common.end());
   in.common_files = std::move(common);
-  // Each article's model walked for its pictures, on the workers, which wait for this thread.
+  // The other articles' models walked for their pictures, on the workers, which wait for this
+  // thread.
   const std::vector<model::Article>& articles = in.issue->articles;
+  in.article_files = std::move(kept_files);
   in.article_files.resize(articles.size());
-  parallel_for(articles.size(), threads, [&](std::size_t i, unsigned) {
-    in.article_files[i] = render::article_files(articles[i]);
+  std::vector<std::size_t> walked;
+  for (std::size_t i = 0; i < articles.size(); ++i)
+    if (in.article_files[i].empty())
+      walked.push_back(i);
+  parallel_for(walked.size(), threads, [&](std::size_t k, unsigned) {
+    in.article_files[walked[k]] = render::article_files(articles[walked[k]]);
   });
   in.style_text = style::dump_style(in.style);
   in.issue_text = model::fingerprint_fields(in.shell);
 }
 
-/// Loads the issue and resolves its style (the files of its `extends:` chain in `style_files`);
-/// false when the issue has errors.
+/// Loads the issue and resolves its style (the files of its `extends:` chain in `style_files`;
+/// the files the cache folder kept with each article in `kept_files`); false when the issue has
+/// errors.
 bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
-                std::vector<fs::path>& style_files) {
-  in.issue = render::load({fs::path(in.path)}, s.options, diags, &in.fingerprints);
+                std::vector<fs::path>& style_files,
+                std::vector<std::vector<fs::path>>& kept_files) {
+  std::vector<input::KeptArticle> kept;
+  in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept);
+  in.fingerprints.clear();
+  kept_files.clear();
+  for (input::KeptArticle& k : kept) {
+    in.fingerprints.push_back(std::move(k.fingerprint));
+    kept_files.push_back(std::move(k.files));
+  }
   if (!in.issue) return false;
   ReadLog style_log;
   in.style = render::resolve_style(*in.issue, s.options, diags);
@@ -134,12 +152,13 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
   ReadLog log;
   Diagnostics diags;
   std::vector<fs::path> style_files;
-  bool ok = load_issue(in, s, diags, style_files);
+  std::vector<std::vector<fs::path>> kept_files;
+  bool ok = load_issue(in, s, diags, style_files, kept_files);
   in.diags = std::move(diags);
   in.info = describe(path, in.issue);
   if (!ok || !cacheable) return in;
   std::vector<fs::path> read = log.paths();
-  remember_files(in, read, style_files, s.options.threads);
+  remember_files(in, read, style_files, std::move(kept_files), s.options.threads);
   if (!key.empty() && in.diags.all().empty()) {
     CachedInput rec;
     for (const auto& f : read) rec.sources.emplace_back(f.string(), file_digest(f));
@@ -159,7 +178,8 @@ const model::Issue& ensure_issue(LoadedInput& in, const LoadSettings& s) {
     if (in.issue) return;
     Diagnostics again;
     std::vector<fs::path> style_files;
-    if (!load_issue(in, s, again, style_files) || again.has_errors())
+    std::vector<std::vector<fs::path>> kept_files;
+    if (!load_issue(in, s, again, style_files, kept_files) || again.has_errors())
       throw Error("'" + in.path + "' changed while galley was building it");
   });
   return *in.issue;

@@ -9,7 +9,7 @@ namespace galley::render {
 
 namespace {
 
-constexpr std::string_view kMagic = "galley read article 2";
+constexpr std::string_view kMagic = "galley read article 3";
 constexpr std::string_view kSoundImage = "galley sound image 1";
 
 } // namespace
@@ -50,6 +50,8 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
       return std::nullopt;
     kept.read.push_back(std::move(file));
   }
+  for (std::size_t n = r.count(1); n > 0 && r.ok(); --n)
+    kept.files.emplace_back(r.text());
   if (!r.at_end())
     return std::nullopt;
   std::optional<model::Article> article = model::decode_article(model);
@@ -69,6 +71,10 @@ void ArticleCache::keep(const Place& place, const Kept& kept) const {
     w.text(file.string());
     w.text(digests_.digest(file));
   }
+  const std::vector<std::filesystem::path> files = article_files(kept.article);
+  w.number(files.size());
+  for (const auto& file : files)
+    w.text(file.string());
   store_.store(key(place), w.seal());
 }
 

@@ -7,14 +7,18 @@
 // pictures are looked up in --resource-path folders, where a file added to an earlier folder
 // changes what is found without changing a file that was read. An article is kept with its
 // fingerprint (model::fingerprint), which the layout cache's key of it would otherwise take by
-// walking the whole article again in every build. It keeps which images' bytes
+// walking the whole article again in every build, and with its files (article_files), which
+// the command line's keys of its own outputs would otherwise take by walking it for its
+// pictures. It keeps which images' bytes
 // decoded whole too, by their digest: an entry that holds nothing but its name.
 #include "galley/render.hpp"
 #include "input/load.hpp"
 #include "util/cache_store.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace galley::render {
 
@@ -39,5 +43,11 @@ private:
   /// many of them.
   mutable DigestSnapshot digests_;
 };
+
+/// render::load, giving for each article of a manifest what the cache folder kept with it
+/// (input::KeptArticle: its fingerprint and article_files), both empty for an article read.
+std::optional<model::Issue> load_kept(const std::vector<std::filesystem::path>& inputs,
+                                      const RenderOptions& options, Diagnostics& diags,
+                                      std::vector<input::KeptArticle>* kept);
 
 } // namespace galley::render

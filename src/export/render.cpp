@@ -46,18 +46,29 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 
 } // namespace
 
+std::optional<model::Issue> load_kept(const std::vector<std::filesystem::path>& inputs,
+                                      const RenderOptions& options, Diagnostics& diags,
+                                      std::vector<input::KeptArticle>* kept) {
+  input::LoadOptions load_options = load_options_of(options);
+  std::optional<ArticleCache> memo;
+  if (!options.cache_dir.empty() && options.resource_paths.empty()) {
+    memo.emplace(options);
+    load_options.memo = &*memo;
+  }
+  return input::load_inputs(inputs, load_options, diags, kept);
+}
+
 std::optional<model::Issue> load(const std::vector<std::filesystem::path>& inputs,
                                  const RenderOptions& options, Diagnostics& diags,
                                  std::vector<std::string>* fingerprints) {
-  input::LoadOptions load_options = load_options_of(options);
-  std::optional<ArticleCache> kept;
-  if (!options.cache_dir.empty() && options.resource_paths.empty()) {
-    kept.emplace(options);
-    load_options.memo = &*kept;
-  }
-  if (fingerprints)
+  std::vector<input::KeptArticle> kept;
+  std::optional<model::Issue> issue = load_kept(inputs, options, diags, &kept);
+  if (fingerprints) {
     fingerprints->clear();
-  return input::load_inputs(inputs, load_options, diags, fingerprints);
+    for (input::KeptArticle& k : kept)
+      fingerprints->push_back(std::move(k.fingerprint));
+  }
+  return issue;
 }
 
 std::optional<model::Issue> load_texts(const std::vector<ArticleText>& articles,

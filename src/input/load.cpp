@@ -105,7 +105,7 @@ std::optional<model::Article> load_article(const fs::path& path, const LoadOptio
 
 std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
                                         const LoadOptions& options, Diagnostics& diags,
-                                        std::vector<std::string>* fingerprints) {
+                                        std::vector<KeptArticle>* kept) {
   if (paths.empty()) {
     diags.error({}, "no input files");
     return std::nullopt;
@@ -115,7 +115,7 @@ std::optional<model::Issue> load_inputs(const std::vector<fs::path>& paths,
       diags.error({}, "an issue manifest must be the only input");
       return std::nullopt;
     }
-    return load_manifest(paths.front(), options, diags, fingerprints);
+    return load_manifest(paths.front(), options, diags, kept);
   }
   std::vector<model::Article> articles;
   std::vector<fs::path> seen;

@@ -29,6 +29,9 @@ public:
     /// model::fingerprint(article) when the memo kept it (find), so that the layout cache's
     /// key does not walk the article again; empty otherwise.
     std::string fingerprint;
+    /// The files the memo's owner keys the article's outputs by, as it kept them with the
+    /// article (find), for the same reason; empty otherwise.
+    std::vector<std::filesystem::path> files;
   };
   /// Where an article is read from: its file, what diagnostics call it, and the folder of its
   /// manifest (pictures may come from there).
@@ -82,13 +85,19 @@ std::optional<model::Article> load_article_bytes(std::string_view bytes, const s
                                                  const std::filesystem::path& base_dir,
                                                  const LoadOptions& options, Diagnostics& diags);
 
+/// What the memo kept with an article of a manifest besides its model (ArticleMemo::Kept): its
+/// fingerprint and files, both empty for an article read.
+struct KeptArticle {
+  std::string fingerprint;
+  std::vector<std::filesystem::path> files;
+};
+
 /// Loads an issue manifest (.yaml/.yml, or .json) and all its articles, in the order listed.
-/// Articles that cannot be loaded are left out (with an error). `fingerprints`, when given,
-/// gets one string per article of the issue: the fingerprint the memo kept of it
-/// (ArticleMemo::Kept), empty for an article read.
+/// Articles that cannot be loaded are left out (with an error). `kept`, when given, gets one
+/// KeptArticle per article of the issue.
 std::optional<model::Issue> load_manifest(const std::filesystem::path& path,
                                           const LoadOptions& options, Diagnostics& diags,
-                                          std::vector<std::string>* fingerprints = nullptr);
+                                          std::vector<KeptArticle>* kept = nullptr);
 
 /// True when `p` names an issue manifest rather than an article: a .yaml or .yml extension, in
 /// any case, or a .json file whose object has an `articles` key. The one place that decides what
@@ -98,10 +107,10 @@ bool is_manifest_path(const std::filesystem::path& p);
 /// What the CLI calls: one manifest -> that issue; one article -> an Issue with
 /// single_article = true, metadata from the article; several articles -> an ad-hoc issue whose
 /// metadata comes from the first article. nullopt when nothing usable could be loaded.
-/// `fingerprints` as load_manifest fills it, for a manifest; left empty otherwise.
+/// `kept` as load_manifest fills it, for a manifest; left empty otherwise.
 std::optional<model::Issue> load_inputs(const std::vector<std::filesystem::path>& paths,
                                         const LoadOptions& options, Diagnostics& diags,
-                                        std::vector<std::string>* fingerprints = nullptr);
+                                        std::vector<KeptArticle>* kept = nullptr);
 
 /// The issue of loose articles (at least one), as load_inputs makes it: one article is an
 /// article book with its metadata; several are a collection named after the first.

@@ -102,10 +102,9 @@ const std::vector<std::string>& manifest_keys() {
 }
 
 std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOptions& options,
-                                          Diagnostics& diags,
-                                          std::vector<std::string>* fingerprints) {
-  if (fingerprints)
-    fingerprints->clear();
+                                          Diagnostics& diags, std::vector<KeptArticle>* kept) {
+  if (kept)
+    kept->clear();
   const std::string display = path.generic_string();
   auto text = read_text_file(path, display, options, diags);
   if (!text)
@@ -196,17 +195,17 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
   std::vector<std::optional<model::Article>> articles(entries.size());
   std::vector<Diagnostics> sinks(entries.size());
   std::vector<std::vector<fs::path>> read(entries.size());
-  std::vector<std::string> kept_fingerprints(entries.size());
+  std::vector<KeptArticle> kept_keys(entries.size());
   parallel_for(entries.size(), options.threads, [&](std::size_t i, unsigned) {
     const ArticleEntry& a = entries[i];
     if (a.display.empty())
       return; // not found, already reported
     const ArticleMemo::Place place{a.path, a.display, dir};
     if (options.memo)
-      if (std::optional<ArticleMemo::Kept> kept = options.memo->find(place)) {
-        articles[i] = std::move(kept->article);
-        read[i] = std::move(kept->read);
-        kept_fingerprints[i] = std::move(kept->fingerprint);
+      if (std::optional<ArticleMemo::Kept> found = options.memo->find(place)) {
+        articles[i] = std::move(found->article);
+        read[i] = std::move(found->read);
+        kept_keys[i] = {std::move(found->fingerprint), std::move(found->files)};
         return;
       }
     ReadLog log;
@@ -214,7 +213,7 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
     read[i] = log.paths();
     // Only a clean read is kept: a picture it missed may be there next time.
     if (options.memo && articles[i] && sinks[i].all().empty())
-      options.memo->keep(place, {*articles[i], read[i], {}});
+      options.memo->keep(place, {*articles[i], read[i], {}, {}});
   });
   for (std::size_t i = 0; i < entries.size(); ++i) {
     for (const fs::path& p : read[i])
@@ -223,8 +222,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
     if (!articles[i])
       continue;
     issue.articles.push_back(std::move(*articles[i]));
-    if (fingerprints)
-      fingerprints->push_back(std::move(kept_fingerprints[i]));
+    if (kept)
+      kept->push_back(std::move(kept_keys[i]));
   }
   return issue;
 }

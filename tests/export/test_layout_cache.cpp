@@ -1,8 +1,11 @@
 // The layout cache's keys (export/layout_cache.hpp): an article is keyed by what its layout
 // reads, so an article's own PDF finds the pages its issue's PDF set, and whatever of the issue
 // changes its pages changes its key.
+#include "export/article_cache.hpp"
+#include "export/cache_keys.hpp"
 #include "export/layout_cache.hpp"
 #include "galley/render.hpp"
+#include "input/load.hpp"
 #include "model/fingerprint.hpp"
 #include "style/dump.hpp"
 
@@ -89,6 +92,33 @@ TEST_SUITE("export/layout-cache") {
       twice.articles[0].meta.title = twice.articles[i].meta.title;
       CHECK(render::LayoutCache(twice, e.style, e.options).key(i) != in_issue);
     }
+  }
+
+  TEST_CASE("a load that takes articles from the cache folder gives the files each was kept "
+            "with, which walking it would give") {
+    render::RenderOptions options;
+    options.cache_dir = test::fresh_folder("galley-layout-kept-files").string();
+    const fs::path manifest = GALLEY_SOURCE_DIR "/examples/quantum-dispatch/issue.yaml";
+    Diagnostics diags;
+    std::vector<input::KeptArticle> kept{{"left", {"from before"}}};
+    auto read = render::load_kept({manifest}, options, diags, &kept);
+    REQUIRE(read.has_value());
+    REQUIRE(kept.size() == read->articles.size());
+    for (const input::KeptArticle& k : kept) {
+      CHECK(k.fingerprint.empty());
+      CHECK(k.files.empty());
+    }
+    auto again = render::load_kept({manifest}, options, diags, &kept);
+    REQUIRE(again.has_value());
+    REQUIRE(kept.size() == again->articles.size());
+    bool pictures = false;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      CHECK(kept[k].fingerprint == model::fingerprint(again->articles[k]));
+      CHECK(kept[k].files == render::article_files(again->articles[k]));
+      pictures = pictures || kept[k].files.size() > 1;
+    }
+    CHECK(pictures); // the example's articles show portraits and figures
+    REQUIRE_FALSE(diags.has_errors());
   }
 
   TEST_CASE("a load that takes articles from the cache folder gives their fingerprints, which the "
