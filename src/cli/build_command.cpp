@@ -97,6 +97,16 @@ void Build::open_cache(Diagnostics& usage) {
 }
 
 void Build::keep_for_next_build() {
+  // First the records of the loads, whose files' digests are kept below.
+  for (LoadedInput& in : loaded_) {
+    try {
+      in.keeping.wait();
+    } catch (const Error& e) {
+      Diagnostics late;
+      late.warning({in.path}, std::string("the record of its load was not kept: ") + e.what());
+      print_diagnostics(late, st_.common);
+    }
+  }
   // A file whose modification time is under a second old may change again within the same
   // timestamp: it is hashed again next time rather than trusted by its stat.
   using namespace std::chrono;

@@ -10,6 +10,7 @@
 #include "util/files.hpp"
 #include "util/parallel.hpp"
 #include "util/read_log.hpp"
+#include "util/thread_pool.hpp"
 
 namespace galley::cli {
 
@@ -160,6 +161,9 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
   std::vector<fs::path> read = log.paths();
   remember_files(in, read, style_files, std::move(kept_files), s.options.threads);
   if (!key.empty() && in.diags.all().empty()) {
+    // The files' digests as loading found them (taken later, an edit made meanwhile would pass
+    // for what was loaded). Only a later build reads the record: a worker writes it while this
+    // thread plans the outputs.
     CachedInput rec;
     for (const auto& f : read) rec.sources.emplace_back(f.string(), file_digest(f));
     rec.info = in.info;
@@ -168,7 +172,9 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
     for (const auto& files : in.article_files) rec.article_files.push_back(strings(files));
     rec.style_text = in.style_text;
     rec.issue_text = in.issue_text;
-    s.cache->store_input(key, rec);
+    in.keeping = Task([cache = s.cache, key = std::move(key), rec = std::move(rec)] {
+      cache->store_input(key, rec);
+    });
   }
   return in;
 }

@@ -6,6 +6,7 @@
 #include "cli/build_cache.hpp"
 #include "cli/build_plan.hpp"
 #include "galley/render.hpp"
+#include "util/thread_pool.hpp"
 
 #include <array>
 #include <condition_variable>
@@ -77,6 +78,9 @@ struct LoadedInput {
   /// once: the style's text is ten kilobytes, digested again for each of a hundred articles.
   std::array<std::string, 2> output_context;
   bool from_record = false; ///< known from the cache's record of its last load
+  /// The record of this load being written to the cache on a worker; waited for before the
+  /// build keeps its file digests (Build::keep_for_next_build).
+  Task keeping;
   std::unique_ptr<std::once_flag> loaded_late = std::make_unique<std::once_flag>();
 };
 
