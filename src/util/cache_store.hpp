@@ -95,6 +95,24 @@ private:
   RecordDigest w_;
 };
 
+/// Which entries CacheStore::prune removes: those last used (read or written) before
+/// `unused_since`, then, the least recently used first, as many as it takes to bring the
+/// entries left to at most `max_bytes` on the disk. An entry's last use is the later of its
+/// access and modification times: under Linux's default `relatime` a read moves the access time
+/// at most once a day, with no write of galley's own.
+struct PruneRule {
+  std::optional<std::int64_t> unused_since; ///< seconds since the epoch
+  std::optional<std::uint64_t> max_bytes;
+  bool dry_run = false; ///< count what would go, remove nothing
+};
+
+/// What CacheStore::prune removed (or would remove) and left, in entries and bytes on the disk
+/// (blocks allocated, as du counts them).
+struct PruneCount {
+  std::size_t removed = 0, kept = 0;
+  std::uint64_t removed_bytes = 0, kept_bytes = 0;
+};
+
 /// Entries in a folder, created when the first is stored.
 class CacheStore {
 public:
@@ -119,6 +137,12 @@ public:
   /// another program no longer matches its digest and is made again.
   bool link(const std::string& key, const std::filesystem::path& existing) const;
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+  /// Removes the entries `rule` names (util/cache_prune.cpp). Only files named as entries are
+  /// looked at (a folder of two hex digits, a file of 62 and ".entry"), never anything else
+  /// in the folder, nor the folders themselves, which a build running meanwhile may be storing
+  /// into. Every entry is checked by its seal when read and made again when missing, so a
+  /// removal never changes an output. Throws galley::Error when the folder cannot be listed.
+  PruneCount prune(const PruneRule& rule) const;
 
 private:
   [[nodiscard]] std::filesystem::path entry_path(const std::string& key) const;
