@@ -13,5 +13,7 @@ void add_build_command(CLI::App& app, int& exit_code);
 void add_init_command(CLI::App& app, int& exit_code); ///< `init DIR`: a publication to start from
 void add_report_command(CLI::App& app, int& exit_code); ///< `report merge`: shards' reports as one
 void add_watch_command(CLI::App& app, int& exit_code);  ///< `watch`: build, then on every change
+/// `cache prune`: the build cache's entries not used for a while, or past a size
+void add_cache_command(CLI::App& app, int& exit_code);
 
 } // namespace galley::cli

@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   add_convert_commands(app, exit_code);
   add_build_command(app, exit_code);
   add_report_command(app, exit_code);
+  add_cache_command(app, exit_code);
   add_watch_command(app, exit_code);
   add_init_command(app, exit_code);
   add_shape_command(app, exit_code);

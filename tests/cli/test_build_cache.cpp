@@ -9,9 +9,11 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <sys/stat.h>
+#include <vector>
 
 using namespace galley;
 using namespace galley::test;
@@ -428,6 +430,92 @@ TEST_SUITE("cli/build_cache") {
         {"build", (dir / "issue/issue.yaml").string(), "-o", (dir / "out").string(), "--cache"});
     REQUIRE_MESSAGE(r.status == 0, r.output);
     CHECK(fs::is_directory(dir / "issue/.galley-cache"));
+  }
+
+  TEST_CASE("cache prune removes the entries unused for a while or past a size, and a build "
+            "after it makes them again, the same bytes") {
+    fs::path dir = example_copy("prune");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    const std::string pdf = read_file(dir / "out/issue.pdf").value();
+    const fs::path cache = dir / "cache";
+    auto entries = [&] {
+      std::vector<fs::path> out;
+      for (const auto& e : fs::recursive_directory_iterator(cache))
+        if (e.is_regular_file() && e.path().extension() == ".entry")
+          out.push_back(e.path());
+      return out;
+    };
+    const std::vector<fs::path> made = entries();
+    REQUIRE(made.size() > 10);
+    write_file_atomic(cache / "README", "the team's note");
+    const std::string folder = cache.string();
+
+    // Nothing is that old yet, and a dry run removes nothing.
+    auto young = run_galley({"cache", "prune", folder, "--older-than", "30d"});
+    CHECK(young.status == 0);
+    CHECK(young.output.find("removed 0 entries (0 B) from " + folder + ", kept " +
+                            std::to_string(made.size()) + " (") != std::string::npos);
+    auto dry = run_galley({"cache", "prune", folder, "--max-size", "0", "--dry-run"});
+    CHECK(dry.status == 0);
+    CHECK(dry.output.find("would remove " + std::to_string(made.size()) + " entries") !=
+          std::string::npos);
+    CHECK(entries().size() == made.size());
+
+    // Half the entries last used 40 days ago: those go.
+    const auto then = std::chrono::system_clock::now() - std::chrono::hours(40 * 24);
+    const struct timespec old = {
+        std::chrono::duration_cast<std::chrono::seconds>(then.time_since_epoch()).count(), 0};
+    const struct timespec both[2] = {old, old};
+    for (std::size_t i = 0; i < made.size(); i += 2)
+      REQUIRE(::utimensat(AT_FDCWD, made[i].c_str(), both, 0) == 0);
+    auto aged = run_galley({"cache", "prune", folder, "--older-than", "30"});
+    CHECK(aged.status == 0);
+    const std::size_t halved = (made.size() + 1) / 2;
+    CHECK(aged.output.find("removed " + std::to_string(halved) + " entr") != std::string::npos);
+    CHECK(entries().size() == made.size() - halved);
+
+    // The rest past a size of nothing; the folder's other files stay.
+    auto sized = run_galley({"cache", "prune", folder, "--max-size", "0"});
+    CHECK(sized.status == 0);
+    CHECK(entries().empty());
+    CHECK(read_file(cache / "README").value() == "the team's note");
+
+    // The next build makes everything again, the same bytes, and keeps it.
+    fs::remove_all(dir / "out");
+    auto again = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    for (const auto& [name, cached] : cached_in(dir / "r2.json"))
+      CHECK_MESSAGE(!cached, name);
+    CHECK(read_file(dir / "out/issue.pdf").value() == pdf);
+    CHECK(entries().size() == made.size());
+  }
+
+  TEST_CASE("cache prune says what it needs: a rule, a folder, a size and an age it can read") {
+    const fs::path dir = example_copy("prune-usage");
+    const std::string folder = (dir / "issue").string();
+    struct Case {
+      std::vector<std::string> args;
+      std::string says;
+    };
+    for (const Case& c :
+         std::vector<Case>{{{"cache", "prune", folder}, "error: say which entries to remove"},
+                           {{"cache", "prune", (dir / "none").string(), "--older-than", "3"},
+                            "none: error: no cache folder there"},
+                           {{"cache", "prune", folder, "--max-size", "2Q"},
+                            "--max-size: error: '2Q' is not a size"},
+                           {{"cache", "prune", folder, "--older-than", "3w"},
+                            "--older-than: error: '3w' is not an age"},
+                           {{"cache"}, "run 'galley cache --help'"}}) {
+      CAPTURE(c.says);
+      auto r = run_galley(c.args);
+      CHECK(r.status == 2);
+      CHECK(r.output.find(c.says) != std::string::npos);
+    }
+    // Nothing in the folder looks like an entry: nothing is removed.
+    auto r = run_galley({"cache", "prune", folder, "--max-size", "0"});
+    CHECK(r.status == 0);
+    CHECK(r.output.find("removed 0 entries") != std::string::npos);
+    CHECK(fs::exists(dir / "issue/issue.yaml"));
   }
 }
 

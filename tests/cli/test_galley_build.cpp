@@ -349,8 +349,8 @@ TEST_SUITE("cli/galley_build") {
   TEST_CASE("the man page documents every option that --help lists") {
     std::string man = read_file(GALLEY_SOURCE_DIR "/docs/galley.1").value();
     std::string plain = roff_to_plain(man);
-    for (const char* cmd : {"", "check", "pdf", "epub", "build", "report merge", "watch", "shape",
-                            "styles", "init"}) {
+    for (const char* cmd : {"", "check", "pdf", "epub", "build", "report merge", "cache prune",
+                            "watch", "shape", "styles", "init"}) {
       std::vector<std::string> args;
       for (std::string_view rest = cmd; !rest.empty();) {
         auto space = rest.find(' ');
