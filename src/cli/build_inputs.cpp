@@ -97,18 +97,18 @@ void remember_files(LoadedInput& in, std::vector<fs::path> read,
 }
 
 /// Loads the issue and resolves its style (the files of its `extends:` chain in `style_files`;
-/// the files the cache folder kept with each article in `kept_files`); false when the issue has
-/// errors.
+/// the files the cache folder kept with each article in `kept_files`, when given); false when
+/// the issue has errors.
 bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
                 std::vector<fs::path>& style_files,
-                std::vector<std::vector<fs::path>>& kept_files) {
+                std::vector<std::vector<fs::path>>* kept_files = nullptr) {
   std::vector<input::KeptArticle> kept;
   in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept);
   in.fingerprints.clear();
-  kept_files.clear();
   for (input::KeptArticle& k : kept) {
     in.fingerprints.push_back(std::move(k.fingerprint));
-    kept_files.push_back(std::move(k.files));
+    if (kept_files)
+      kept_files->push_back(std::move(k.files));
   }
   if (!in.issue) return false;
   ReadLog style_log;
@@ -154,7 +154,7 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
   Diagnostics diags;
   std::vector<fs::path> style_files;
   std::vector<std::vector<fs::path>> kept_files;
-  bool ok = load_issue(in, s, diags, style_files, kept_files);
+  bool ok = load_issue(in, s, diags, style_files, &kept_files);
   in.diags = std::move(diags);
   in.info = describe(path, in.issue);
   if (!ok || !cacheable) return in;
@@ -184,8 +184,7 @@ const model::Issue& ensure_issue(LoadedInput& in, const LoadSettings& s) {
     if (in.issue) return;
     Diagnostics again;
     std::vector<fs::path> style_files;
-    std::vector<std::vector<fs::path>> kept_files;
-    if (!load_issue(in, s, again, style_files, kept_files) || again.has_errors())
+    if (!load_issue(in, s, again, style_files) || again.has_errors())
       throw Error("'" + in.path + "' changed while galley was building it");
   });
   return *in.issue;
