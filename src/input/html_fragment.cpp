@@ -112,8 +112,6 @@ bool is_block(std::string_view name) {
              kTransparentBlocks.end();
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 /// HTML's white space rule for text outside <pre>: each run of spaces and line ends is one
 /// space (CSS Text 3, 4.1.1), including across the end of the text before.
 void append_collapsed(model::Inlines& out, std::string_view text, const SourceLoc& loc) {
@@ -123,7 +121,7 @@ void append_collapsed(model::Inlines& out, std::string_view text, const SourceLo
     if (const auto* prev = std::get_if<model::Text>(&out.back().value))
       space = !prev->text.empty() && prev->text.back() == ' ';
   for (char c : text) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       if (!space) s += ' ';
       space = true;
     } else {

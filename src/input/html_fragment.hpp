@@ -33,6 +33,12 @@ struct OutputDeleter {
 };
 using Parsed = std::unique_ptr<GumboOutput, OutputDeleter>;
 
+/// HTML's ASCII white space (HTML Living Standard, 2.3.1): space, tab, line feed, carriage
+/// return and form feed.
+inline bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /// True for an element node (a <template> is one too).
 bool is_element(const GumboNode* n);
 /// The element's name in lower case (an unknown element's as written, lowered).

@@ -17,18 +17,14 @@ const GumboVector* children(const GumboNode* n) {
   return nullptr;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /// Whether the space-separated list `value` (a class, a role, an epub:type) holds `token`.
 bool has_token(std::string_view value, std::string_view token) {
   std::size_t i = 0;
   while (i < value.size()) {
-    while (i < value.size() && is_space(value[i]))
+    while (i < value.size() && is_html_space(value[i]))
       ++i;
     std::size_t start = i;
-    while (i < value.size() && !is_space(value[i]))
+    while (i < value.size() && !is_html_space(value[i]))
       ++i;
     if (value.substr(start, i - start) == token)
       return true;
@@ -95,10 +91,10 @@ struct Candidate {
 void add_srcset(std::string_view s, std::vector<Candidate>& out) {
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (is_space(s[i]) || s[i] == ','))
+    while (i < s.size() && (is_html_space(s[i]) || s[i] == ','))
       ++i;
     const std::size_t start = i;
-    while (i < s.size() && !is_space(s[i]))
+    while (i < s.size() && !is_html_space(s[i]))
       ++i;
     std::string url(s.substr(start, i - start));
     bool ended = false;

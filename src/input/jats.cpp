@@ -13,10 +13,6 @@ namespace jats_detail {
 
 namespace {
 
-bool is(const pugi::xml_node& n, std::string_view name) {
-  return n.type() == pugi::node_element && local_name(n) == name;
-}
-
 /// A contributor's name (JATS 1.3, `name`): given names then surname, or surname first when
 /// `name-style` is "eastern" (as Chinese, Japanese and Korean names are written); the file-as
 /// form is "Surname, Given".
@@ -58,14 +54,14 @@ void add_part(std::string& text, const std::string& part) {
 
 /// One name of a citation, as reference lists write it: "Surname GN".
 std::string name_of(const pugi::xml_node& c) {
-  if (is(c, "name")) {
+  if (is_element_named(c, "name")) {
     std::string given = collapse_spaces(deep_text(child_named(c, "given-names")));
     return collapse_spaces(deep_text(child_named(c, "surname"))) +
            (given.empty() ? "" : " " + given);
   }
-  if (is(c, "string-name") || is(c, "collab"))
+  if (is_element_named(c, "string-name") || is_element_named(c, "collab"))
     return collapse_spaces(deep_text(c));
-  if (is(c, "etal"))
+  if (is_element_named(c, "etal"))
     return "et al.";
   return {};
 }
@@ -88,10 +84,10 @@ std::string mixed_citation(const pugi::xml_node& cite) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
       text += c.value();
     else if (c.type() == pugi::node_element)
-      text += is(c, "name") ? name_of(c) : deep_text(c);
+      text += is_element_named(c, "name") ? name_of(c) : deep_text(c);
   };
   for (auto c : cite.children()) {
-    if (is(c, "person-group"))
+    if (is_element_named(c, "person-group"))
       for (auto name : c.children())
         part(name);
     else
@@ -179,28 +175,29 @@ void JatsReader::front(const pugi::xml_node& f) {
 void JatsReader::article_meta(const pugi::xml_node& m) {
   model::Meta& meta = draft_.article.meta;
   for (auto c : m.children()) {
-    if (is(c, "title-group")) {
+    if (is_element_named(c, "title-group")) {
       if (auto t = child_named(c, "article-title")) {
         meta.title = flat(t);
         meta.loc = loc(t);
       }
       if (auto s = child_named(c, "subtitle"))
         meta.subtitle = flat(s);
-    } else if (is(c, "contrib-group")) {
+    } else if (is_element_named(c, "contrib-group")) {
       contributors(c, m);
-    } else if (is(c, "article-id")) {
+    } else if (is_element_named(c, "article-id")) {
       if (std::string_view(c.attribute("pub-id-type").value()) == "doi" || meta.identifier.empty())
         meta.identifier = flat(c);
-    } else if (is(c, "abstract") && meta.dek.empty() && !c.attribute("abstract-type")) {
+    } else if (is_element_named(c, "abstract") && meta.dek.empty() &&
+               !c.attribute("abstract-type")) {
       // A structured abstract's sections are run together, each after its title.
       std::string text;
       for (auto part : c.select_nodes(".//*[local-name()='p' or local-name()='title']"))
-        if (part.node().parent() != c || !is(part.node(), "title"))
+        if (part.node().parent() != c || !is_element_named(part.node(), "title"))
           add_part(text, flat(part.node()));
       meta.dek = text;
-    } else if (is(c, "kwd-group")) {
+    } else if (is_element_named(c, "kwd-group")) {
       for (auto k : c.children())
-        if (is(k, "kwd")) {
+        if (is_element_named(k, "kwd")) {
           std::string tag = flat(k);
           if (!tag.empty() && std::find(meta.tags.begin(), meta.tags.end(), tag) == meta.tags.end())
             meta.tags.push_back(std::move(tag));
@@ -216,14 +213,14 @@ void JatsReader::contributors(const pugi::xml_node& group, const pugi::xml_node&
       if (id == a.node().attribute("id").value()) {
         std::string text;
         for (auto c : a.node().children())
-          if (!is(c, "label"))
+          if (!is_element_named(c, "label"))
             text += c.type() == pugi::node_element ? deep_text(c) : std::string(c.value());
         return collapse_spaces(text);
       }
     return std::string();
   };
   for (auto c : group.children()) {
-    if (!is(c, "contrib"))
+    if (!is_element_named(c, "contrib"))
       continue;
     std::string_view type = c.attribute("contrib-type").value();
     if (!type.empty() && type != "author")
@@ -243,9 +240,10 @@ void JatsReader::contributors(const pugi::xml_node& group, const pugi::xml_node&
     std::vector<std::string> affs;
     for (auto x : c.children()) {
       std::string text;
-      if (is(x, "aff"))
+      if (is_element_named(x, "aff"))
         text = flat(x);
-      else if (is(x, "xref") && std::string_view(x.attribute("ref-type").value()) == "aff")
+      else if (is_element_named(x, "xref") &&
+               std::string_view(x.attribute("ref-type").value()) == "aff")
         text = aff_text(x.attribute("rid").value());
       if (!text.empty() && std::find(affs.begin(), affs.end(), text) == affs.end())
         affs.push_back(text);
@@ -261,7 +259,7 @@ void JatsReader::pub_date(const pugi::xml_node& m) {
   pugi::xml_node chosen;
   int rank = 99;
   for (auto d : m.children()) {
-    if (!is(d, "pub-date"))
+    if (!is_element_named(d, "pub-date"))
       continue;
     std::string_view type = d.attribute("pub-type").value();
     if (type.empty())
@@ -301,9 +299,10 @@ void JatsReader::pub_date(const pugi::xml_node& m) {
 
 void JatsReader::back(const pugi::xml_node& b) {
   for (auto c : b.children()) {
-    if (is(c, "ref-list"))
+    if (is_element_named(c, "ref-list"))
       references(c);
-    else if (c.type() == pugi::node_element && !is(c, "label") && !is(c, "title"))
+    else if (c.type() == pugi::node_element && !is_element_named(c, "label") &&
+             !is_element_named(c, "title"))
       block(c, draft_.article.blocks, 1, 0);
   }
 }
@@ -332,11 +331,11 @@ int label_number(std::string_view label) {
 void JatsReader::references(const pugi::xml_node& list) {
   int position = 0;
   for (auto r : list.children()) {
-    if (is(r, "ref-list")) {
+    if (is_element_named(r, "ref-list")) {
       references(r);
       continue;
     }
-    if (!is(r, "ref"))
+    if (!is_element_named(r, "ref"))
       continue;
     ++position;
     if (!room_for_note(r))
@@ -356,7 +355,7 @@ void JatsReader::references(const pugi::xml_node& list) {
     } else {
       std::string text;
       for (auto c : r.children())
-        if (!is(c, "label"))
+        if (!is_element_named(c, "label"))
           text += c.type() == pugi::node_element ? deep_text(c) : std::string(c.value());
       s.source.title = collapse_spaces(text);
     }

@@ -7,10 +7,6 @@ namespace galley::input::jats_detail {
 
 namespace {
 
-bool is(const pugi::xml_node& n, std::string_view name) {
-  return n.type() == pugi::node_element && local_name(n) == name;
-}
-
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -56,7 +52,7 @@ std::string formula_text(const pugi::xml_node& formula) {
     return collapse_spaces(deep_text(math));
   std::string text;
   for (auto c : formula.children())
-    if (!is(c, "label"))
+    if (!is_element_named(c, "label"))
       text += c.type() == pugi::node_element ? deep_text(c) : std::string(c.value());
   return collapse_spaces(text);
 }
@@ -75,7 +71,8 @@ void JatsReader::blocks(const pugi::xml_node& parent, model::Blocks& out, int le
       if (loose.empty())
         at = loc(c);
       append_xml_text(loose, c.value(), loc(c));
-    } else if (is(c, "fn") && (is(parent, "fn-group") || is(parent, "table-wrap-foot"))) {
+    } else if (is_element_named(c, "fn") && (is_element_named(parent, "fn-group") ||
+                                             is_element_named(parent, "table-wrap-foot"))) {
       flush();
       footnote(c, out, level, depth);
       at = loc(c);
@@ -137,12 +134,12 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
       // A heading only over notes that stay here as text.
       bool stays = false;
       for (auto fn : n.children())
-        stays |= is(fn, "fn") && !cited_notes_.count(fn.attribute("id").value());
+        stays |= is_element_named(fn, "fn") && !cited_notes_.count(fn.attribute("id").value());
       if (stays && !h.content.empty())
         out.push_back({std::move(h), b.loc});
     }
     for (auto fn : n.children())
-      if (is(fn, "fn"))
+      if (is_element_named(fn, "fn"))
         footnote(fn, out, level, depth + 1);
     return;
   }
@@ -171,7 +168,7 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
   } else if (name == "def-list") {
     model::DefinitionList dl;
     for (auto item : n.children()) {
-      if (!is(item, "def-item"))
+      if (!is_element_named(item, "def-item"))
         continue;
       model::DefinitionItem di;
       di.loc = loc(item);
@@ -179,7 +176,7 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
         inlines(term, di.term, depth);
       tidy_inlines(di.term);
       for (auto def : item.children())
-        if (is(def, "def")) {
+        if (is_element_named(def, "def")) {
           model::Blocks d;
           blocks(def, d, level, depth + 1);
           di.definitions.push_back(std::move(d));
@@ -228,7 +225,7 @@ model::Inlines JatsReader::caption(const pugi::xml_node& owner, int depth) {
   }
   if (auto cap = child_named(owner, "caption"))
     for (auto c : cap.children())
-      if (is(c, "title") || is(c, "p")) {
+      if (is_element_named(c, "title") || is_element_named(c, "p")) {
         if (!out.empty())
           out.push_back({model::Text{" "}, loc(c)});
         inlines(c, out, depth);
@@ -242,7 +239,7 @@ model::Inlines JatsReader::caption(const pugi::xml_node& owner, int depth) {
 /// without a caption.
 void JatsReader::figure(const pugi::xml_node& fig, model::Blocks& out, int depth) {
   pugi::xml_node graphic =
-      is(fig, "fig") ? fig.select_node(".//*[local-name()='graphic']").node() : fig;
+      is_element_named(fig, "fig") ? fig.select_node(".//*[local-name()='graphic']").node() : fig;
   model::Figure f;
   f.caption = caption(fig, depth);
   f.image.src = graphic.attribute("xlink:href").value();
@@ -259,7 +256,7 @@ void JatsReader::figure(const pugi::xml_node& fig, model::Blocks& out, int depth
   if (auto attrib = child_named(fig, "attrib"))
     f.credit = flat(attrib);
   const bool image =
-      !f.image.src.empty() && (is(fig, "fig") || is(fig, "graphic") ||
+      !f.image.src.empty() && (is_element_named(fig, "fig") || is_element_named(fig, "graphic") ||
                                std::string_view(fig.attribute("mimetype").value()) == "image");
   if (image) {
     out.push_back({std::move(f), loc(fig)});
@@ -281,9 +278,9 @@ void JatsReader::table_wrap(const pugi::xml_node& wrap, model::Blocks& out, int 
       out.push_back({std::move(table), loc(t)});
   };
   for (auto c : wrap.children()) {
-    if (is(c, "table")) {
+    if (is_element_named(c, "table")) {
       add_table(c);
-    } else if (is(c, "alternatives")) {
+    } else if (is_element_named(c, "alternatives")) {
       // The same table in several forms (an image of it, the table itself): the table, once.
       if (auto t = child_named(c, "table"))
         add_table(t);
@@ -310,7 +307,7 @@ model::List JatsReader::list(const pugi::xml_node& n, int level, int depth) {
   else if (type == "roman-upper")
     l.numbering = model::ListNumbering::UpperRoman;
   for (auto item : n.children()) {
-    if (!is(item, "list-item"))
+    if (!is_element_named(item, "list-item"))
       continue;
     model::ListItem li;
     li.loc = loc(item);
@@ -362,7 +359,7 @@ void JatsReader::inlines(const pugi::xml_node& parent, model::Inlines& out, int 
   for (auto c : parent.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
       append_xml_text(out, c.value(), loc(c));
-    else if (c.type() == pugi::node_element && !is(c, "label"))
+    else if (c.type() == pugi::node_element && !is_element_named(c, "label"))
       inline_element(c, out, depth);
   }
 }

@@ -23,10 +23,6 @@ std::optional<model::Date> nitf_date(std::string_view norm) {
   return parse_date(norm);
 }
 
-bool is(const pugi::xml_node& n, std::string_view name) {
-  return n.type() == pugi::node_element && local_name(n) == name;
-}
-
 class NitfReader : MarkupReader {
 public:
   using MarkupReader::MarkupReader;
@@ -63,13 +59,13 @@ private:
   void head(const pugi::xml_node& h) {
     model::Meta& meta = draft_.article.meta;
     for (auto c : h.children()) {
-      if (is(c, "title")) {
+      if (is_element_named(c, "title")) {
         head_title_ = flat(c);
         if (meta.loc.file.empty())
           meta.loc = loc(c);
-      } else if (is(c, "docdata")) {
+      } else if (is_element_named(c, "docdata")) {
         docdata(c);
-      } else if (is(c, "pubdata")) {
+      } else if (is_element_named(c, "pubdata")) {
         // The first publication named (NITF 3.6, pubdata@name) is the publication.
         if (meta.publication.empty())
           meta.publication = collapse_spaces(c.attribute("name").value());
@@ -84,15 +80,15 @@ private:
     model::Meta& meta = draft_.article.meta;
     std::optional<model::Date> issue, release;
     for (auto c : d.children()) {
-      if (is(c, "doc-id"))
+      if (is_element_named(c, "doc-id"))
         meta.identifier = collapse_spaces(c.attribute("id-string").value());
-      else if (is(c, "date.issue"))
+      else if (is_element_named(c, "date.issue"))
         issue = nitf_date(c.attribute("norm").value());
-      else if (is(c, "date.release"))
+      else if (is_element_named(c, "date.release"))
         release = nitf_date(c.attribute("norm").value());
-      else if (is(c, "key-list"))
+      else if (is_element_named(c, "key-list"))
         for (auto k : c.children())
-          if (is(k, "keyword")) {
+          if (is_element_named(k, "keyword")) {
             std::string key = collapse_spaces(k.attribute("key").value());
             if (!key.empty() &&
                 std::find(meta.tags.begin(), meta.tags.end(), key) == meta.tags.end())
@@ -110,23 +106,23 @@ private:
   void body_head(const pugi::xml_node& bh) {
     model::Meta& meta = draft_.article.meta;
     for (auto c : bh.children()) {
-      if (is(c, "hedline")) {
+      if (is_element_named(c, "hedline")) {
         for (auto h : c.children()) {
-          if (is(h, "hl1") && meta.title.empty()) {
+          if (is_element_named(h, "hl1") && meta.title.empty()) {
             meta.title = flat(h);
             meta.loc = loc(h);
-          } else if (is(h, "hl2")) {
+          } else if (is_element_named(h, "hl2")) {
             meta.subtitle += (meta.subtitle.empty() ? "" : " \u2014 ") + flat(h);
           }
         }
-      } else if (is(c, "byline")) {
+      } else if (is_element_named(c, "byline")) {
         byline(c);
-      } else if (is(c, "dateline")) {
+      } else if (is_element_named(c, "dateline")) {
         dateline_ = flat(c);
         for (auto part : c.children())
-          if (is(part, "story.date"))
+          if (is_element_named(part, "story.date"))
             story_date_ = nitf_date(part.attribute("norm").value());
-      } else if (is(c, "abstract")) {
+      } else if (is_element_named(c, "abstract")) {
         std::string text;
         for (auto p : c.children())
           if (p.type() == pugi::node_element)
@@ -146,9 +142,9 @@ private:
     std::vector<std::string> names;
     std::string title, plain;
     for (auto c : b.children()) {
-      if (is(c, "person"))
+      if (is_element_named(c, "person"))
         names.push_back(flat(c));
-      else if (is(c, "byttl"))
+      else if (is_element_named(c, "byttl"))
         title = flat(c);
       else if (c.type() == pugi::node_pcdata)
         plain += c.value();
@@ -309,7 +305,7 @@ private:
     model::List l;
     l.kind = ordered ? model::ListKind::Ordered : model::ListKind::Bullet;
     for (auto li : n.children()) {
-      if (!is(li, "li"))
+      if (!is_element_named(li, "li"))
         continue;
       model::ListItem item;
       item.loc = loc(li);
@@ -322,13 +318,13 @@ private:
   model::DefinitionList definitions(const pugi::xml_node& n, int depth) {
     model::DefinitionList dl;
     for (auto c : n.children()) {
-      if (is(c, "dt")) {
+      if (is_element_named(c, "dt")) {
         model::DefinitionItem item;
         item.loc = loc(c);
         inlines(c, item.term, depth);
         tidy_inlines(item.term);
         dl.items.push_back(std::move(item));
-      } else if (is(c, "dd")) {
+      } else if (is_element_named(c, "dd")) {
         if (dl.items.empty())
           dl.items.push_back({{}, {}, loc(c)});
         model::Blocks def;
@@ -350,7 +346,7 @@ private:
         type == "image" || type == "graphic" || type == "photo" || mime.rfind("image/", 0) == 0;
     model::Inlines caption;
     for (auto c : n.children())
-      if (is(c, "media-caption")) {
+      if (is_element_named(c, "media-caption")) {
         if (!caption.empty())
           caption.push_back({model::SoftBreak{}, loc(c)});
         inlines(c, caption, depth);

@@ -104,9 +104,13 @@ std::string deep_text(const pugi::xml_node& n) {
   return out;
 }
 
+bool is_element_named(const pugi::xml_node& n, std::string_view name) {
+  return n.type() == pugi::node_element && local_name(n) == name;
+}
+
 pugi::xml_node child_named(const pugi::xml_node& n, std::string_view name) {
   for (auto c : n.children())
-    if (c.type() == pugi::node_element && local_name(c) == name)
+    if (is_element_named(c, name))
       return c;
   return {};
 }

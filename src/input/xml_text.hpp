@@ -26,6 +26,9 @@ std::string_view local_name(const pugi::xml_node& n);
 /// All text inside `n` (its descendants' character data and CDATA, in order), as written.
 std::string deep_text(const pugi::xml_node& n);
 
+/// Whether `n` is an element whose local name is `name`.
+bool is_element_named(const pugi::xml_node& n, std::string_view name);
+
 /// The first child element of `n` whose local name is `name`, or an empty node.
 pugi::xml_node child_named(const pugi::xml_node& n, std::string_view name);
 
