@@ -133,7 +133,8 @@ TEST_SUITE("input/jats") {
     auto m = maths(a);
     REQUIRE(m.size() == 2);
     CHECK(m[0].display);
-    CHECK(m[0].tex == "\\Delta t = t_{\\text{nap}} - t_{\\text{rest}}");
+    // Its label is its equation number, at the right of its line, not text after it.
+    CHECK(m[0].tex == "\\Delta t = t_{\\text{nap}} - t_{\\text{rest}} \\tag*{(1)}");
     CHECK_FALSE(m[1].display);
     CHECK(m[1].tex == "p<0.01");
     // The paragraph around the display formula is split around it.
