@@ -33,17 +33,16 @@ std::string bare_tex(std::string tex) {
   return tex;
 }
 
-/// A display formula's TeX with its `<label>` ("(1)", "2.3") as its equation number, set as
-/// written at the right of its line (amsmath's `\tag*`, which both outputs set): as text after
-/// the formula it came out on a line of its own, at the left. A formula that numbers itself
-/// keeps its own number.
-std::string numbered(std::string tex, const pugi::xml_node& formula) {
-  const pugi::xml_node label = child_named(formula, "label");
-  if (!label || tex.find("\\tag") != std::string::npos)
+/// A display formula's TeX with the text of its `<label>` ("(1)", "2.3") as its equation
+/// number, set as written at the right of its line (amsmath's `\tag*`, which both outputs set):
+/// as text after the formula it came out on a line of its own, at the left. A formula that
+/// numbers itself keeps its own number.
+std::string numbered(std::string tex, std::string_view label) {
+  if (tex.find("\\tag") != std::string::npos)
     return tex;
   std::string number;
   // Braces and backslashes would end the argument or start a command.
-  for (char c : collapse_spaces(deep_text(label)))
+  for (char c : label)
     if (c != '{' && c != '}' && c != '\\')
       number += c;
   if (number.empty())
@@ -204,7 +203,10 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
     b.value = std::move(dl);
   } else if (name == "disp-formula") {
     model::Paragraph p;
-    p.content.push_back({model::Math{numbered(formula_text(n), n), true}, b.loc});
+    std::string tex = formula_text(n);
+    if (auto label = child_named(n, "label"))
+      tex = numbered(std::move(tex), flat(label));
+    p.content.push_back({model::Math{std::move(tex), true}, b.loc});
     b.value = std::move(p);
   } else if (name == "preformat" || name == "code") {
     model::CodeBlock code;
