@@ -24,10 +24,6 @@ inline const Names kBlockNames{"h",      "p",     "list", "blockquote", "code-bl
 inline const Names kInlineNames{"em",  "strong",   "del", "code",    "a",
                                 "img", "note-ref", "br",  "raw-html"};
 
-inline bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n';
-}
-
 class XmlReader {
 public:
   XmlReader(std::string_view text, const ArticleContext& ctx, Diagnostics& diags)
@@ -65,9 +61,9 @@ public:
 
   static std::string trimmed(std::string s) {
     size_t b = 0, e = s.size();
-    while (b < e && is_space(s[b]))
+    while (b < e && is_xml_space(s[b]))
       ++b;
-    while (e > b && is_space(s[e - 1]))
+    while (e > b && is_xml_space(s[e - 1]))
       --e;
     return s.substr(b, e - b);
   }

@@ -7,14 +7,6 @@
 
 namespace galley::input {
 
-namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n';
-}
-
-} // namespace
-
 void append_xml_text(model::Inlines& out, std::string_view s, const SourceLoc& at) {
   std::string word;
   auto flush = [&] {
@@ -30,12 +22,12 @@ void append_xml_text(model::Inlines& out, std::string_view s, const SourceLoc& a
     word.clear();
   };
   for (size_t i = 0; i < s.size();) {
-    if (!is_space(s[i])) {
+    if (!is_xml_space(s[i])) {
       word += s[i++];
       continue;
     }
     bool newline = false;
-    while (i < s.size() && is_space(s[i]))
+    while (i < s.size() && is_xml_space(s[i]))
       newline |= s[i++] == '\n';
     if (newline) {
       flush();

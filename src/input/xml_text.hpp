@@ -19,6 +19,12 @@ void append_xml_text(model::Inlines& out, std::string_view s, const SourceLoc& a
 /// the text nodes left empty.
 void tidy_inlines(model::Inlines& in);
 
+/// The spaces galley's XML readers trim and collapse in text: space, tab and line feed (a
+/// parsed document's line ends are line feeds, XML 1.0 2.11).
+inline bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
 /// The name of an element without its prefix: `mml:math` -> `math`. JATS and NITF documents
 /// bind prefixes as they like; the readers match the local part.
 std::string_view local_name(const pugi::xml_node& n);
