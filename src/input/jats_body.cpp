@@ -93,6 +93,12 @@ void JatsReader::blocks(const pugi::xml_node& parent, model::Blocks& out, int le
       flush();
       footnote(c, out, level, depth);
       at = loc(c);
+    } else if (is_element_named(c, "disp-formula") && is_element_named(parent, "p")) {
+      // A formula set off in the middle of a sentence: the text after it goes on with the same
+      // paragraph, unindented, as LaTeX sets the text after a display (docs/input.md, JATS).
+      if (loose.empty())
+        at = loc(c);
+      loose.push_back({display_formula(c), loc(c)});
     } else if (is_block(c)) {
       flush();
       block(c, out, level, depth);
@@ -106,6 +112,13 @@ void JatsReader::blocks(const pugi::xml_node& parent, model::Blocks& out, int le
     }
   }
   flush();
+}
+
+model::Math JatsReader::display_formula(const pugi::xml_node& formula) {
+  std::string tex = formula_text(formula);
+  if (auto label = child_named(formula, "label"))
+    tex = numbered(std::move(tex), flat(label));
+  return {std::move(tex), true};
 }
 
 void JatsReader::section(const pugi::xml_node& sec, model::Blocks& out, int level, int depth) {
@@ -203,10 +216,7 @@ void JatsReader::block(const pugi::xml_node& n, model::Blocks& out, int level, i
     b.value = std::move(dl);
   } else if (name == "disp-formula") {
     model::Paragraph p;
-    std::string tex = formula_text(n);
-    if (auto label = child_named(n, "label"))
-      tex = numbered(std::move(tex), flat(label));
-    p.content.push_back({model::Math{std::move(tex), true}, b.loc});
+    p.content.push_back({display_formula(n), b.loc});
     b.value = std::move(p);
   } else if (name == "preformat" || name == "code") {
     model::CodeBlock code;

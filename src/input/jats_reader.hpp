@@ -29,8 +29,11 @@ private:
   // jats_body.cpp: blocks and inline text.
   void section(const pugi::xml_node& sec, model::Blocks& out, int level, int depth);
   /// The children of `parent` as blocks: runs of text and inline elements become paragraphs,
-  /// block elements (also those a `<p>` may hold, such as `<disp-formula>`) blocks of their own.
+  /// block elements (also those a `<p>` may hold, such as a table) blocks of their own. A
+  /// `<disp-formula>` in a `<p>` stays in its paragraph, as a display formula.
   void blocks(const pugi::xml_node& parent, model::Blocks& out, int level, int depth);
+  /// A `<disp-formula>` as display math, its `<label>` as the equation number.
+  model::Math display_formula(const pugi::xml_node& formula);
   void block(const pugi::xml_node& n, model::Blocks& out, int level, int depth);
   void figure(const pugi::xml_node& fig, model::Blocks& out, int depth);
   void table_wrap(const pugi::xml_node& wrap, model::Blocks& out, int level, int depth);

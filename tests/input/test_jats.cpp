@@ -137,9 +137,20 @@ TEST_SUITE("input/jats") {
     CHECK(m[0].tex == "\\Delta t = t_{\\text{nap}} - t_{\\text{rest}} \\tag*{(1)}");
     CHECK_FALSE(m[1].display);
     CHECK(m[1].tex == "p<0.01");
-    // The paragraph around the display formula is split around it.
-    const auto ps = paragraphs(a);
-    CHECK(std::find(ps.begin(), ps.end(), "where each term is the session mean.") != ps.end());
+    // The text after a display formula in a <p> goes on with the same paragraph, not a new
+    // (indented) one.
+    const model::Paragraph* around = nullptr;
+    for (const auto& b : a.blocks)
+      if (auto* p = std::get_if<model::Paragraph>(&b.value))
+        for (const auto& in : p->content)
+          if (auto* math = std::get_if<model::Math>(&in.value); math && math->display)
+            around = p;
+    REQUIRE(around != nullptr);
+    const std::string text = model::plain_text(around->content);
+    CHECK(text.rfind("Twenty-four volunteers", 0) == 0);
+    CHECK(text.find("computed as") < text.find("where each term is the session mean."));
+    CHECK(std::get_if<model::Math>(&around->content.front().value) == nullptr);
+    CHECK(std::get_if<model::Math>(&around->content.back().value) == nullptr);
     REQUIRE(a.notes.size() == 2);
     CHECK(note_text(a.notes[0]).rfind("Monk TH. The post-lunch dip", 0) == 0);
   }
