@@ -34,6 +34,7 @@ inline constexpr const char* center = "center";
 inline constexpr const char* right = "right";
 inline constexpr const char* left = "left";
 inline constexpr const char* code_numbered = "numbered"; ///< a <pre> whose lines are numbered
+inline constexpr const char* equation = "equation"; ///< a numbered display formula and its number
 inline constexpr const char* equation_number = "equation-number"; ///< a display formula's \tag
 inline constexpr const char* code_line = "line";         ///< one source line of a numbered <pre>
 

@@ -336,13 +336,18 @@ void render_inlines(pugi::xml_node parent, const Inlines& inlines, ArticleContex
             const math::Formula formula = math::parse(v.tex, v.display);
             if (!formula.failed) {
               // The equation number floats right of the formula's block, as text: MathML
-              // Core has no labelled rows (mlabeledtr is MathML 3's only).
+              // Core has no labelled rows (mlabeledtr is MathML 3's only). Both sit in a block
+              // of their own, so that in a paragraph with text before the formula the number
+              // floats beside the formula, not beside the line of text before it.
+              pugi::xml_node holder = parent;
               if (!formula.tag.empty()) {
-                auto number = parent.append_child("span");
+                holder = parent.append_child("span");
+                holder.append_attribute("class") = cls::equation;
+                auto number = holder.append_child("span");
                 number.append_attribute("class") = cls::equation_number;
                 add_text(number, formula.tag);
               }
-              append_mathml(parent, formula, v.tex);
+              append_mathml(holder, formula, v.tex);
               ctx.has_math = true;
               return;
             }

@@ -211,6 +211,7 @@ std::string generate_css(const style::Style& s, const std::string& font_faces) {
     rule(css, "pre " + dot(cls::token_class(static_cast<style::TokenKind>(i)).c_str()),
          "color: " + hex(token.color) + "; " + (token.bold ? "font-weight: bold; " : ""));
   }
+  rule(css, dot(cls::equation), "display: block; ");
   rule(css, dot(cls::equation_number), "float: right; margin-left: 1em; ");
   if (s.code.line_numbers) {
     // Numbers as generated content: not part of the text, so not selected or copied with it.

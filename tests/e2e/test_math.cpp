@@ -202,9 +202,14 @@ MathJax lee `\(x\)` como fórmula en línea.
     CHECK(std::regex_search(text, std::regex("= 0 +\\(E\\)\\n")));
     const std::string xhtml =
         run("unzip -p " + q(dir / "tag.epub") + " EPUB/article-001.xhtml").out;
-    CHECK(xhtml.find("<span class=\"equation-number\">(2.1)</span><math") != std::string::npos);
-    CHECK(xhtml.find("<span class=\"equation-number\">(E)</span><math") != std::string::npos);
+    // Each number and its formula in a block of their own: in the paragraph, after "Die
+    // Wellengleichung", the number floats beside the formula, not beside that text.
+    CHECK(xhtml.find("<span class=\"equation\"><span class=\"equation-number\">(2.1)</span>"
+                     "<math") != std::string::npos);
+    CHECK(xhtml.find("<span class=\"equation\"><span class=\"equation-number\">(E)</span>"
+                     "<math") != std::string::npos);
     const std::string css = run("unzip -p " + q(dir / "tag.epub") + " 'EPUB/*.css'").out;
     CHECK(css.find(".equation-number {") != std::string::npos);
+    CHECK(css.find(".equation { display: block; }") != std::string::npos);
   }
 }
