@@ -15,6 +15,7 @@ namespace {
 
 /// The record's name: it changes with the model, so records of an older one read as damaged.
 constexpr std::string_view kMagic = "galley model 2";
+constexpr std::string_view kBlocksMagic = "galley model blocks 2";
 
 template <class> constexpr bool kNoFields = false;
 
@@ -73,7 +74,8 @@ template <class N, class V> void fields(N& n, V& v) {
 /// digest of one (RecordDigest).
 template <class Sink> class Feed {
 public:
-  Sink w{kMagic};
+  explicit Feed(std::string_view magic = kMagic) : w(magic) {}
+  Sink w;
 
   void operator()(const std::string& s) { w.text(s); }
   void operator()(bool b) { w.number(b ? 1 : 0); }
@@ -172,6 +174,30 @@ std::optional<Article> decode_article(std::string_view record) {
   if (!t.ok() || !r.at_end())
     return std::nullopt;
   return a;
+}
+
+std::string encode_outline(const Article& a) {
+  Feed<RecordWriter> f;
+  // fields()'s list for an Article, with no blocks (tests/model/test_fingerprint.cpp reads
+  // it back, so a field added there and not here fails).
+  f.all(a.meta, Blocks{}, a.notes, a.word_count, a.source_path, a.base_dir);
+  return f.w.seal();
+}
+
+std::string encode_blocks(const Blocks& blocks) {
+  Feed<RecordWriter> f(kBlocksMagic);
+  f(blocks);
+  return f.w.seal();
+}
+
+std::optional<Blocks> decode_blocks(std::string_view record) {
+  RecordReader r(record, kBlocksMagic);
+  Take t(r);
+  Blocks blocks;
+  t(blocks);
+  if (!t.ok() || !r.at_end())
+    return std::nullopt;
+  return blocks;
 }
 
 std::string fingerprint(const Article& a) {

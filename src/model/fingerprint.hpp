@@ -27,4 +27,16 @@ std::string encode_article(const Article& article);
 /// The article encode_article wrote; nullopt for a damaged record or one of another model.
 std::optional<Article> decode_article(std::string_view record);
 
+/// The article as encode_article writes it but with no blocks: decode_article gives it back
+/// with its blocks empty.
+std::string encode_outline(const Article& article);
+
+/// An article's blocks alone as a sealed record, for a keeper that stores them apart from the
+/// rest of the article: decoding the rest is then cheap, and the blocks are decoded only when
+/// something reads them (export/article_cache.hpp).
+std::string encode_blocks(const Blocks& blocks);
+
+/// The blocks encode_blocks wrote; nullopt for a damaged record or one of another model.
+std::optional<Blocks> decode_blocks(std::string_view record);
+
 } // namespace galley::model

@@ -109,6 +109,14 @@ TEST_SUITE("model/fingerprint") {
       std::optional<Article> back = decode_article(encode_article(a));
       REQUIRE_MESSAGE(back, "change ", i);
       CHECK_MESSAGE(fingerprint(*back) == fingerprint(a), "change ", i);
+      // Kept apart, the article without its blocks and its blocks read back into it too.
+      std::optional<Article> outline = decode_article(encode_outline(a));
+      std::optional<Blocks> blocks = decode_blocks(encode_blocks(a.blocks));
+      REQUIRE_MESSAGE(outline, "change ", i);
+      REQUIRE_MESSAGE(blocks, "change ", i);
+      CHECK(outline->blocks.empty());
+      outline->blocks = std::move(*blocks);
+      CHECK_MESSAGE(fingerprint(*outline) == fingerprint(a), "change ", i);
     }
   }
 
@@ -120,6 +128,12 @@ TEST_SUITE("model/fingerprint") {
     CHECK_FALSE(decode_article(damaged));
     CHECK_FALSE(decode_article(record.substr(0, record.size() - 1)));
     CHECK_FALSE(decode_article(""));
+    // Blocks are a record of their own kind: neither reads as the other.
+    std::string blocks = encode_blocks(sample().blocks);
+    CHECK(decode_blocks(blocks));
+    CHECK_FALSE(decode_blocks(record));
+    CHECK_FALSE(decode_article(blocks));
+    CHECK_FALSE(decode_blocks(blocks.substr(0, blocks.size() - 1)));
   }
 
   TEST_CASE("the issue's fields, without its articles") {
