@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley::render {
@@ -55,6 +56,16 @@ struct RenderOptions {
   /// They stand for the articles as load() returned them: a caller that changes an article
   /// empties its entry.
   std::vector<std::string> article_fingerprints;
+  /// With article_fingerprints, for the galley program, whose loader leaves the blocks of an
+  /// article it took from the cache folder encoded (model::encode_blocks) and the article's
+  /// model without them: those blocks, in article order, an empty entry for an article that
+  /// is whole. They are decoded only where something reads them: when the article is laid out
+  /// or its EPUB document made again, not when its pages and document come from the folder.
+  /// Views of the caller's bytes, which outlive the render.
+  std::vector<std::string_view> article_blocks;
+  /// With article_blocks: the files of each article (render::article_files), which a model
+  /// without its blocks cannot give; an empty entry, or an article past the end, is walked.
+  std::vector<std::vector<std::filesystem::path>> article_files;
   /// With a cache_dir: the resolved style as `galley styles show` prints it
   /// (style::dump_style), when the caller has it, for the keys in that folder; empty: printed
   /// where a key needs it (a millisecond, before the articles are laid out). It stands for the

@@ -103,10 +103,12 @@ bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
                 std::vector<fs::path>& style_files,
                 std::vector<std::vector<fs::path>>* kept_files = nullptr) {
   std::vector<input::KeptArticle> kept;
-  in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept);
+  in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept, true);
   in.fingerprints.clear();
+  in.blocks.clear();
   for (input::KeptArticle& k : kept) {
     in.fingerprints.push_back(std::move(k.fingerprint));
+    in.blocks.push_back(std::move(k.blocks));
     if (kept_files)
       kept_files->push_back(std::move(k.files));
   }

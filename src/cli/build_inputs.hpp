@@ -57,6 +57,9 @@ struct LoadedInput {
   /// The fingerprints of the issue's articles that loading took from the cache folder
   /// (render::load), for the layout cache's keys.
   std::vector<std::string> fingerprints;
+  /// The blocks of the articles loading took from the cache folder, encoded, which their models
+  /// in `issue` are without (render::RenderOptions::article_blocks); empty for an article read.
+  std::vector<std::string> blocks;
   style::Style style;
   Diagnostics diags; ///< loading's
   InputInfo info;    ///< what the work list needs

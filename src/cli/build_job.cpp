@@ -104,10 +104,17 @@ void Build::render_job(std::size_t i) {
     render::RenderOptions options = options_;
     if (!result) {
       options.style_text = in.style_text;
-      if (out.article < 0)
+      if (out.article < 0) {
         options.article_fingerprints = in.fingerprints;
-      else if (static_cast<std::size_t>(out.article) < in.fingerprints.size())
-        options.article_fingerprints = {in.fingerprints[static_cast<std::size_t>(out.article)]};
+        options.article_blocks = {in.blocks.begin(), in.blocks.end()};
+        options.article_files = in.article_files;
+      } else if (const auto a = static_cast<std::size_t>(out.article); a < in.fingerprints.size()) {
+        options.article_fingerprints = {in.fingerprints[a]};
+        if (a < in.blocks.size())
+          options.article_blocks = {in.blocks[a]};
+        if (a < in.article_files.size())
+          options.article_files = {in.article_files[a]};
+      }
       if (format == render::Format::Epub && in.edition)
         options.print_pages = in.edition->pages();
       // The EPUB starts while the PDF is written. The pages are the layout's, so the EPUB's

@@ -197,6 +197,7 @@ std::string render_article(const model::Article& article, ArticleContext& ctx,
 struct ArticleDocument {
   std::string xhtml; ///< empty when the document was taken from the memo
   KeptDocument made;
+  bool done = true; ///< false when `take_only` found nothing to take
 };
 /// Renders the article of `ctx` (render_article), or, with `documents`, takes what an earlier
 /// write made of it when everything rendering it reads is the same: `fingerprint`
@@ -204,10 +205,12 @@ struct ArticleDocument {
 /// its place in the book (the context's id prefix and note offset), `publication`, the PDF pages
 /// marked in it, and the pictures the book carries before it. A document taken shows its
 /// pictures to the image store again and reports its diagnostics again; `ctx.diags` gets what
-/// rendering reports. Either way the document is left in the memo for the next write.
+/// rendering reports. Either way the document is left in the memo for the next write. With
+/// `take_only`, for an article without its blocks, nothing is rendered: `done` is false when
+/// the memo has nothing to take.
 ArticleDocument article_document(ArticleContext& ctx, const std::string& publication,
                                  std::string_view fingerprint, const std::string& style_text,
-                                 EpubMemo* documents);
+                                 EpubMemo* documents, bool take_only = false);
 std::string render_cover(const std::string& lang, const std::string& title,
                          const std::string& image_href, const std::string& alt);
 std::string render_issue_title(const model::Issue& issue);

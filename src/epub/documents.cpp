@@ -61,7 +61,7 @@ bool show_again(const KeptDocument& kept, ImageStore& images, Diagnostics& diags
 
 ArticleDocument article_document(ArticleContext& ctx, const std::string& publication,
                                  std::string_view fingerprint, const std::string& style_text,
-                                 EpubMemo* documents) {
+                                 EpubMemo* documents, bool take_only) {
   ArticleDocument out;
   Digest128 key;
   if (documents) {
@@ -77,6 +77,10 @@ ArticleDocument article_document(ArticleContext& ctx, const std::string& publica
       documents->documents_made.emplace(key, out.made);
       return out;
     }
+  }
+  if (take_only) {
+    out.done = false;
+    return out;
   }
   ctx.images.record_into(&out.made.pictures);
   out.xhtml = render_article(ctx.article, ctx, publication);

@@ -137,17 +137,25 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const auto& article = issue.articles[i];
     Diagnostics own;
-    ArticleContext ctx{article, style, "a" + std::to_string(i + 1) + "-", images, own, {}, {}, {}};
-    ctx.memo = options.memo;
-    for (const model::PrintPage& p : options.print_pages)
-      if (p.article == static_cast<int>(i)) ctx.print_pages.push_back(&p);
-    if (style.notes.numbering == style::NoteNumbering::PerIssue)
-      ctx.note_offset = model::notes_before(issue, i);
     std::string_view fingerprint;
     if (i < options.article_fingerprints.size())
       fingerprint = options.article_fingerprints[i];
-    ArticleDocument rendered =
-        article_document(ctx, issue.publication, fingerprint, style_text, documents);
+    auto document = [&](const model::Article& a, bool take_only) {
+      ArticleContext ctx{a, style, "a" + std::to_string(i + 1) + "-", images, own, {}, {}, {}};
+      ctx.memo = options.memo;
+      for (const model::PrintPage& p : options.print_pages)
+        if (p.article == static_cast<int>(i))
+          ctx.print_pages.push_back(&p);
+      if (style.notes.numbering == style::NoteNumbering::PerIssue)
+        ctx.note_offset = model::notes_before(issue, i);
+      return article_document(ctx, issue.publication, fingerprint, style_text, documents,
+                              take_only);
+    };
+    // An article without its blocks is made whole only when its document is not in the memo.
+    const bool deferred = options.deferred && options.deferred(i);
+    ArticleDocument rendered = document(article, deferred);
+    if (!rendered.done)
+      rendered = document(options.whole(i), false);
     diags.merge(own);
     const KeptDocument& made = rendered.made;
     ContentDoc doc{"article-" + counter(i + 1),

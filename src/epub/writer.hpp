@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ struct EpubOptions {
   /// With a memo: the style as style::dump_style prints it (render::RenderOptions::style_text);
   /// empty: printed here.
   std::string style_text;
+  /// For an issue whose articles may come without their blocks
+  /// (render::RenderOptions::article_blocks): whether article i did, and article i whole,
+  /// which is asked for only when its document is not taken from the memo. Null: every
+  /// article of the issue is whole.
+  std::function<bool(std::size_t)> deferred;
+  std::function<const model::Article&(std::size_t)> whole;
 };
 
 /// A face the book embeds, declared under the family name the style uses.

@@ -9,7 +9,7 @@ namespace galley::render {
 
 namespace {
 
-constexpr std::string_view kMagic = "galley read article 3";
+constexpr std::string_view kMagic = "galley read article 4";
 constexpr std::string_view kSoundImage = "galley sound image 1";
 
 } // namespace
@@ -39,7 +39,10 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
   if (!entry)
     return std::nullopt;
   RecordReader r(*entry, kMagic);
+  // The article without its blocks, then its blocks: the loader decodes those only when its
+  // caller wants them now (input::LoadOptions::defer_blocks). The entry's seal covers both.
   const std::string_view model = r.text_view();
+  const std::string_view blocks = r.text_view();
   Kept kept;
   kept.fingerprint = r.text();
   for (std::size_t n = r.count(2); n > 0 && r.ok(); --n) {
@@ -58,12 +61,14 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
   if (!article)
     return std::nullopt;
   kept.article = std::move(*article);
+  kept.blocks = blocks;
   return kept;
 }
 
 void ArticleCache::keep(const Place& place, const Kept& kept) const {
   RecordWriter w(kMagic);
-  w.text(model::encode_article(kept.article));
+  w.text(model::encode_outline(kept.article));
+  w.text(model::encode_blocks(kept.article.blocks));
   // Taken here, once, for every later build that takes the article from this entry.
   w.text(model::fingerprint(kept.article));
   w.number(kept.read.size());

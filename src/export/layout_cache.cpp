@@ -8,7 +8,8 @@ namespace galley::render {
 
 LayoutCache::LayoutCache(const model::Issue& issue, const style::Style& style,
                          const RenderOptions& options)
-    : issue_(issue), fingerprints_(options.article_fingerprints), store_(options.cache_dir),
+    : issue_(issue), fingerprints_(options.article_fingerprints),
+      kept_files_(options.article_files), store_(options.cache_dir),
       notes_through_issue_(style.notes.numbering == style::NoteNumbering::PerIssue) {
   // Digested once: a key of each of a hundred articles holds this part by its digest.
   CacheKey w("article layout context");
@@ -32,7 +33,10 @@ std::string LayoutCache::key(std::size_t index) const {
   // The article by what it holds, however it was made; its pictures by their content.
   const bool known = index < fingerprints_.size() && !fingerprints_[index].empty();
   k.text(known ? fingerprints_[index] : model::fingerprint(article));
-  k.files(article_files(article), &digests_);
+  if (index < kept_files_.size() && !kept_files_[index].empty())
+    k.files(kept_files_[index], &digests_);
+  else
+    k.files(article_files(article), &digests_);
   return k.finish();
 }
 

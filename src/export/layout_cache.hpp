@@ -43,6 +43,7 @@ public:
 private:
   const model::Issue& issue_;
   const std::vector<std::string>& fingerprints_; ///< RenderOptions::article_fingerprints
+  const std::vector<std::vector<std::filesystem::path>>& kept_files_; ///< ...::article_files
   CacheStore store_;
   bool notes_through_issue_;
   std::string common_; ///< the key's parts every article shares

@@ -7,9 +7,11 @@
 
 #include "epub/memo.hpp"
 #include "epub/writer.hpp"
+#include "galley/error.hpp"
 #include "input/images.hpp"
 #include "input/load.hpp"
 #include "layout/layout.hpp"
+#include "model/fingerprint.hpp"
 #include "model/walk.hpp"
 #include "pdf/content_key.hpp"
 #include "pdf/writer.hpp"
@@ -48,8 +50,9 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 
 std::optional<model::Issue> load_kept(const std::vector<std::filesystem::path>& inputs,
                                       const RenderOptions& options, Diagnostics& diags,
-                                      std::vector<input::KeptArticle>* kept) {
+                                      std::vector<input::KeptArticle>* kept, bool defer_blocks) {
   input::LoadOptions load_options = load_options_of(options);
+  load_options.defer_blocks = defer_blocks;
   std::optional<ArticleCache> memo;
   if (!options.cache_dir.empty() && options.resource_paths.empty()) {
     memo.emplace(options);
@@ -157,6 +160,46 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
   return eo;
 }
 
+/// The issue's articles whole. One whose blocks the loader left encoded
+/// (RenderOptions::article_blocks) is decoded the first time it is asked for and kept to the
+/// end of the render: a rebuild after one article changed asks for none of the others, whose
+/// pages and EPUB documents come from the cache folder. Each article is asked for by one thread
+/// at a time.
+class WholeArticles {
+public:
+  WholeArticles(const model::Issue& issue, const RenderOptions& options)
+      : issue_(issue), blocks_(options.article_blocks), decoded_(issue.articles.size()) {}
+  WholeArticles(const WholeArticles&) = delete;
+  WholeArticles& operator=(const WholeArticles&) = delete;
+  ~WholeArticles() { dispose_later(std::make_unique<decltype(decoded_)>(std::move(decoded_))); }
+
+  [[nodiscard]] bool deferred(std::size_t i) const {
+    return i < blocks_.size() && !blocks_[i].empty();
+  }
+
+  const model::Article& operator()(std::size_t i) {
+    if (!deferred(i))
+      return issue_.articles[i];
+    if (!decoded_[i]) {
+      // The entry's seal covered these bytes when it was read: a record that does not decode
+      // was written by another model, which its magic would have refused.
+      std::optional<model::Blocks> blocks = model::decode_blocks(blocks_[i]);
+      if (!blocks)
+        throw Error("the cache folder's copy of '" + issue_.articles[i].source_path +
+                    "' does not read back; remove the cache folder");
+      auto whole = std::make_unique<model::Article>(issue_.articles[i]);
+      whole->blocks = std::move(*blocks);
+      decoded_[i] = std::move(whole);
+    }
+    return *decoded_[i];
+  }
+
+private:
+  const model::Issue& issue_;
+  const std::vector<std::string_view>& blocks_;
+  std::vector<std::unique_ptr<model::Article>> decoded_;
+};
+
 /// Lays out every article of `issue`, up to `threads` at a time. Each article starts on a new
 /// page and join_articles() numbers the pages afterwards (docs/architecture.md, "Threads"), so
 /// articles are independent: a worker takes the next one with its own engine. Fonts are
@@ -172,7 +215,7 @@ text::EngineOptions engine_options_for(const style::Style& style, const RenderOp
 /// A rebuild after one article changed lays that one out on one thread while the other prepares
 /// the joining and reads the others' pages back: queued behind the loop, the preparation was
 /// left to the end of it now and then, and everything after waited for it on one thread.
-std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
+std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue, WholeArticles& whole,
                                                    const style::Style& style,
                                                    const text::EngineOptions& engine_options,
                                                    const RenderOptions& options, Diagnostics& diags,
@@ -224,7 +267,8 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
     if (!engine)
       engine.emplace(engine_options);
     Diagnostics own;
-    pages[i] = layout::layout_article(issue, i, style, *engine, own, options.limits.max_pages);
+    pages[i] =
+        layout::layout_article(issue, i, whole(i), style, *engine, own, options.limits.max_pages);
     if (cache && !own.has_errors())
       cache->store(key, {pages[i], own.all(), {}});
     sinks[i].merge(own);
@@ -239,8 +283,10 @@ std::vector<layout::ArticlePages> lay_out_articles(const model::Issue& issue,
   return pages;
 }
 
-/// Files of the pictures a PDF of `issue` may draw (covers, portraits, figures), each once.
-std::vector<std::string> picture_files(const model::Issue& issue) {
+/// Files of the pictures a PDF of `issue` may draw (covers, portraits, figures), each once, to
+/// be prepared while the articles are laid out. Those of an article without its blocks are
+/// left to the writer, which prepares what a page draws and was not prepared before.
+std::vector<std::string> picture_files(const model::Issue& issue, const WholeArticles& whole) {
   std::vector<std::string> out;
   auto add = [&](const model::ImageRef& r) {
     if (!r.remote && !r.path.empty() && std::find(out.begin(), out.end(), r.path) == out.end())
@@ -248,10 +294,12 @@ std::vector<std::string> picture_files(const model::Issue& issue) {
   };
   if (issue.cover) add(issue.cover->image);
   // Inline images are set as their alt text in the PDF: only the others are drawn.
-  for (const model::Article& a : issue.articles)
-    model::for_each_picture(a, [&](const model::ImageRef& r, bool in_text) {
-      if (!in_text) add(r);
-    });
+  for (std::size_t i = 0; i < issue.articles.size(); ++i)
+    if (!whole.deferred(i))
+      model::for_each_picture(issue.articles[i], [&](const model::ImageRef& r, bool in_text) {
+        if (!in_text)
+          add(r);
+      });
   return out;
 }
 
@@ -305,6 +353,11 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.threads = options.threads;
     eo.article_fingerprints = options.article_fingerprints;
     eo.style_text = options.style_text;
+    WholeArticles whole(issue, options);
+    if (!options.article_blocks.empty()) {
+      eo.deferred = [&](std::size_t i) { return whole.deferred(i); };
+      eo.whole = [&](std::size_t i) -> const model::Article& { return whole(i); };
+    }
     Diagnostics local;
     // What the issue's last build deflated and highlighted (export/issue_entry.hpp).
     std::optional<IssueEntry> kept;
@@ -356,19 +409,20 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
   }
   std::optional<layout::FrontMatter> front;
   Diagnostics front_notes;
+  WholeArticles whole(issue, options);
   auto prepare = [&] {
     if (style.text.hyphenate) text::preload_dictionaries(languages_of(issue));
     join_engine = std::make_unique<text::Engine>(engine_options);
     if (!issue.single_article)
       front = layout::set_front_matter(issue, style, *join_engine, front_notes);
-    pictures = pdf::prepare_images(picture_files(issue), wo);
+    pictures = pdf::prepare_images(picture_files(issue, whole), wo);
     if (kept_streams)
       kept_streams->load(
           [&](std::string_view bytes) { return pdf::read_memo_record(bytes, streams); },
           stream_notes);
   };
   std::vector<layout::ArticlePages> articles =
-      lay_out_articles(issue, style, engine_options, options, local, prepare);
+      lay_out_articles(issue, whole, style, engine_options, options, local, prepare);
   if (options.on_laid_out)
     options.on_laid_out();
   local.merge(front_notes);

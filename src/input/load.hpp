@@ -32,6 +32,9 @@ public:
     /// The files the memo's owner keys the article's outputs by, as it kept them with the
     /// article (find), for the same reason; empty otherwise.
     std::vector<std::filesystem::path> files;
+    /// The article's blocks as model::encode_blocks wrote them, when find gives `article`
+    /// without them (its blocks empty); empty when `article` is whole.
+    std::string blocks;
   };
   /// Where an article is read from: its file, what diagnostics call it, and the folder of its
   /// manifest (pictures may come from there).
@@ -65,6 +68,11 @@ struct LoadOptions {
   unsigned threads = 1;
   /// Where a manifest's articles read before are kept; none: every article is read.
   const ArticleMemo* memo = nullptr;
+  /// With a memo, for a caller that asks for the KeptArticle list: an article taken from the
+  /// memo comes without its blocks, which KeptArticle::blocks holds encoded. For a caller
+  /// whose caches seldom need them (the galley program's build, which decodes them where
+  /// one does: render::RenderOptions::article_blocks).
+  bool defer_blocks = false;
 };
 
 /// The path that names standard input: `galley pdf -` reads a Markdown article from it.
@@ -86,10 +94,12 @@ std::optional<model::Article> load_article_bytes(std::string_view bytes, const s
                                                  const LoadOptions& options, Diagnostics& diags);
 
 /// What the memo kept with an article of a manifest besides its model (ArticleMemo::Kept): its
-/// fingerprint and files, both empty for an article read.
+/// fingerprint and files, both empty for an article read, and its blocks encoded when they were
+/// left out of the model (LoadOptions::defer_blocks).
 struct KeptArticle {
   std::string fingerprint;
   std::vector<std::filesystem::path> files;
+  std::string blocks;
 };
 
 /// Loads an issue manifest (.yaml/.yml, or .json) and all its articles, in the order listed.

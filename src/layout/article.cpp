@@ -42,12 +42,17 @@ std::vector<OutlineItem> nest(const std::vector<detail::OutlineMark>& marks) {
 /// One try at setting an article: opening, body and sources as vertical lists (collect), then
 /// pages in columns with notes at their feet (break).
 struct Attempt {
-  Attempt(const model::Issue& issue, std::size_t index, const style::Style& style,
-          text::Engine& engine, Diagnostics& diags, std::set<int> adjust, int adjust_by,
-          std::size_t max_pages)
-      : ctx{issue, issue.articles[index], style, engine, diags, detail::page_geometry(style),
-            article_key(issue, index), style::resolve_looks(style)} {
-    const model::Article& article = issue.articles[index];
+  Attempt(const model::Issue& issue, std::size_t index, const model::Article& article,
+          const style::Style& style, text::Engine& engine, Diagnostics& diags, std::set<int> adjust,
+          int adjust_by, std::size_t max_pages)
+      : ctx{issue,
+            article,
+            style,
+            engine,
+            diags,
+            detail::page_geometry(style),
+            article_key(issue, index),
+            style::resolve_looks(style)} {
     ctx.note_cites.assign(article.notes.size(), 0);
     ctx.notes.resize(article.notes.size());
     ctx.brief_notes.resize(article.notes.size());
@@ -93,8 +98,13 @@ std::string author_names(const model::Meta& meta) {
 ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags,
                             std::size_t max_pages) {
-  const model::Article& article = issue.articles[index];
-  Attempt first(issue, index, style, engine, diags, {}, 0, max_pages);
+  return layout_article(issue, index, issue.articles[index], style, engine, diags, max_pages);
+}
+
+ArticlePages layout_article(const model::Issue& issue, std::size_t index,
+                            const model::Article& article, const style::Style& style,
+                            text::Engine& engine, Diagnostics& diags, std::size_t max_pages) {
+  Attempt first(issue, index, article, style, engine, diags, {}, 0, max_pages);
   Attempt* chosen = &first;
   // A last page holding only a few lines is the widow everyone sees (pages.last-page-lines).
   // As a compositor would, set the paragraphs of the last pages one line shorter where they
@@ -108,7 +118,7 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
     for (const auto& [block, page] : first.built.blocks)
       if (page + 3 >= static_cast<int>(pages)) blocks.insert(block);
     Diagnostics quiet; // the first attempt has reported everything
-    tight.emplace(issue, index, style, engine, quiet, blocks, -1, max_pages);
+    tight.emplace(issue, index, article, style, engine, quiet, blocks, -1, max_pages);
     if (tight->built.pages.size() < pages) {
       chosen = &*tight;
     } else {
@@ -119,7 +129,7 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
       for (auto it = blocks.rbegin(); it != blocks.rend() && last_ones.size() < needed; ++it)
         last_ones.insert(*it);
       for (const std::set<int>* set : {&last_ones, &blocks}) {
-        loose.emplace(issue, index, style, engine, quiet, *set, 1, max_pages);
+        loose.emplace(issue, index, article, style, engine, quiet, *set, 1, max_pages);
         if (loose->built.pages.size() == pages && loose->built.boxes.back() >= wanted) {
           chosen = &*loose;
           break;

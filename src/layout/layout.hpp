@@ -64,6 +64,13 @@ ArticlePages layout_article(const model::Issue& issue, std::size_t index,
                             const style::Style& style, text::Engine& engine, Diagnostics& diags,
                             std::size_t max_pages = std::numeric_limits<std::size_t>::max());
 
+/// The same with `article` standing for issue.articles[index]: for a caller that holds it whole
+/// where `issue` holds it without its blocks (render's articles taken from the cache folder,
+/// whose blocks are decoded only for this).
+ArticlePages layout_article(const model::Issue& issue, std::size_t index,
+                            const model::Article& article, const style::Style& style,
+                            text::Engine& engine, Diagnostics& diags, std::size_t max_pages);
+
 /// Where a contents entry's page number goes, once known.
 struct NumberSlot {
   std::size_t page = 0; ///< index into the front matter pages

@@ -305,6 +305,27 @@ TEST_SUITE("cli/build_cache") {
     CHECK(r3["issue.epub"]); // the EPUB does not depend on a PDF standard
   }
 
+  TEST_CASE("articles kept read but set anew in another style give the bytes of a fresh build") {
+    // The second build takes every article from the cache folder as read, without decoding
+    // its text (input::LoadOptions::defer_blocks); the new style misses every page and
+    // document kept, so each article is decoded whole where it is set again.
+    fs::path dir = example_copy("restyled");
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    auto args = build_args(dir, "out", "r2.json");
+    args.insert(args.end(), {"--style", "pocket"});
+    auto again = run_galley(args);
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    auto fresh = run_galley({"build", (dir / "issue/issue.yaml").string(), "--single", "-o",
+                             (dir / "fresh").string(), "--style", "pocket"});
+    REQUIRE_MESSAGE(fresh.status == 0, fresh.output);
+    auto r2 = cached_in(dir / "r2.json");
+    CHECK(r2.size() == 6);
+    for (const auto& [name, cached] : r2) {
+      CHECK_MESSAGE(!cached, name);
+      CHECK_MESSAGE(read_file(dir / "out" / name) == read_file(dir / "fresh" / name), name);
+    }
+  }
+
   TEST_CASE("a style file changed only in a comment rebuilds every output, the articles' own too") {
     // The style's files are part of every output's key by their bytes, also where the style
     // they resolve to is the same: kept once for all the articles of an issue, not in each.
