@@ -158,22 +158,32 @@ private:
   bool bad_ = false;
 };
 
-} // namespace
-
-std::string encode_article(const Article& a) {
-  Feed<RecordWriter> f;
-  f(a);
+/// `node` as a record of kind `magic`.
+template <class T> std::string encode(const T& node, std::string_view magic) {
+  Feed<RecordWriter> f(magic);
+  f(node);
   return f.w.seal();
 }
 
-std::optional<Article> decode_article(std::string_view record) {
-  RecordReader r(record, kMagic);
+/// What encode wrote of a T; nullopt for a damaged record or one of another kind.
+template <class T> std::optional<T> decode(std::string_view record, std::string_view magic) {
+  RecordReader r(record, magic);
   Take t(r);
-  Article a;
-  t(a);
+  T node;
+  t(node);
   if (!t.ok() || !r.at_end())
     return std::nullopt;
-  return a;
+  return node;
+}
+
+} // namespace
+
+std::string encode_article(const Article& a) {
+  return encode(a, kMagic);
+}
+
+std::optional<Article> decode_article(std::string_view record) {
+  return decode<Article>(record, kMagic);
 }
 
 std::string encode_outline(const Article& a) {
@@ -185,19 +195,11 @@ std::string encode_outline(const Article& a) {
 }
 
 std::string encode_blocks(const Blocks& blocks) {
-  Feed<RecordWriter> f(kBlocksMagic);
-  f(blocks);
-  return f.w.seal();
+  return encode(blocks, kBlocksMagic);
 }
 
 std::optional<Blocks> decode_blocks(std::string_view record) {
-  RecordReader r(record, kBlocksMagic);
-  Take t(r);
-  Blocks blocks;
-  t(blocks);
-  if (!t.ok() || !r.at_end())
-    return std::nullopt;
-  return blocks;
+  return decode<Blocks>(record, kBlocksMagic);
 }
 
 std::string fingerprint(const Article& a) {
