@@ -5,8 +5,12 @@
 
 namespace galley::test {
 
-/// An empty folder `name` under the temporary folder, emptied when it was there: each test names
-/// its own, so that test programs run at once do not share one.
+/// This test process's scratch folder under the temporary folder, made when first asked for,
+/// removed when the run ends with every test passed and kept when one failed. Test programs run
+/// at once each have their own.
+std::filesystem::path scratch_root();
+
+/// An empty folder `name` in the scratch folder, emptied when it was there.
 std::filesystem::path fresh_folder(const std::string& name);
 
 } // namespace galley::test

@@ -2,6 +2,7 @@
 // second build takes from the cache, what one changed article or picture rebuilds, that a
 // damaged entry is rebuilt, and that the depfile drives Ninja.
 #include "galley_runner.hpp"
+#include "test_support.hpp"
 
 #include "util/files.hpp"
 
@@ -25,9 +26,7 @@ const fs::path kExample = GALLEY_SOURCE_DIR "/examples/quantum-dispatch";
 
 /// A copy of the example issue in a fresh folder, so that tests can edit it.
 fs::path example_copy(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("galley-cache-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::path dir = galley::test::fresh_folder("galley-cache-" + name);
   fs::copy(kExample, dir / "issue", fs::copy_options::recursive);
   return dir;
 }
@@ -223,8 +222,7 @@ TEST_SUITE("cli/build_cache") {
   TEST_CASE("a system font changed since rebuilds what is set with it, laid out again") {
     // A fontconfig of its own that knows one Thai face: no bundled font has Thai, so the text
     // is set with the face fontconfig finds, which no file of the input names.
-    fs::path dir = fs::temp_directory_path() / "galley-cache-system-font";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-system-font");
     fs::create_directories(dir / "fonts");
     fs::create_directories(dir / "issue");
     const fs::path noto = "/usr/share/fonts/truetype/noto";

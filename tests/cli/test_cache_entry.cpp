@@ -5,6 +5,7 @@
 // escaped.
 #include "cli/build_cache.hpp"
 #include "cli/outputs.hpp"
+#include "test_support.hpp"
 #include "util/hash.hpp"
 
 #include <doctest/doctest.h>
@@ -75,8 +76,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("the store finds, misses and tells a damaged entry") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-entry";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-entry");
     BuildCache cache(dir);
     const std::string key(64, 'a');
     CachedOutput out;
@@ -96,8 +96,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("bytes that are not what their entry says are none") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-bytes";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-bytes");
     BuildCache cache(dir);
     const std::string key(64, 'b');
     cache.store(key, {}, "the output", sha256_hex("the output"));
@@ -113,9 +112,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("an output file is placed while stat says what it said when it was marked") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-placed";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-placed");
     BuildCache cache(dir / "cache");
     const fs::path file = dir / "out.pdf";
     const std::string sha(64, 'c');
@@ -142,8 +139,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("the file digests kept for the next build read back, and damaged ones are none") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-digests";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-digests");
     BuildCache cache(dir);
     CHECK(cache.known_digests().empty());
     std::vector<KnownDigest> known{
@@ -157,8 +153,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("the long dates kept for the next build read back for their toolchain only") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-dates";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-dates");
     BuildCache cache(dir);
     CHECK(cache.known_dates("galley 1 / icu 72.1").empty());
     const std::vector<model::LongDate> dates{{"de", {2026, 4, 27}, "27. April 2026"},
@@ -173,8 +168,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("hyphenation automata kept in the cache are found by key and toolchain") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-patterns";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-patterns");
     const CachedPatterns kept(dir, "icu 72.1");
     CHECK_FALSE(kept.find("le 0123456789abcdef"));
     kept.keep("le 0123456789abcdef", "automata");
@@ -187,8 +181,7 @@ TEST_SUITE("cli/cache_entry") {
   }
 
   TEST_CASE("the font scans kept for the next build read back for their toolchain only") {
-    fs::path dir = fs::temp_directory_path() / "galley-cache-fonts";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-cache-fonts");
     BuildCache cache(dir);
     CHECK(cache.known_fonts("freetype 2.12.1").empty());
     text::FaceInfo face;

@@ -1,4 +1,5 @@
 #include "cli/diagnostic_view.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +12,7 @@ using namespace galley::cli;
 namespace {
 
 std::string source_file(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("galley-view-" + name);
+  const auto path = galley::test::scratch_root() / ("galley-view-" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }

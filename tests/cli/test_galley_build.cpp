@@ -1,6 +1,7 @@
 // `galley build` end to end: the galley binary (GALLEY_BIN) on the example issue and on the
 // small fixtures in tests/cli/fixtures.
 #include "galley_runner.hpp"
+#include "test_support.hpp"
 
 #include "util/files.hpp"
 
@@ -36,9 +37,7 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("galley-cli-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::path dir = galley::test::fresh_folder("galley-cli-" + name);
   return dir;
 }
 

@@ -2,6 +2,7 @@
 // stops at the writer's test hold point (GALLEY_TEST_HOLD_BEFORE_RENAME), so the signal arrives
 // at a known moment, with no sleeps.
 #include "cli/build_signals.hpp"
+#include "test_support.hpp"
 
 #include "util/files.hpp"
 
@@ -81,9 +82,7 @@ TEST_SUITE("cli/interrupt") {
   TEST_CASE("a signal during a write keeps the old file and removes the temporary one") {
     for (int sig : {SIGTERM, SIGINT}) {
       CAPTURE(sig);
-      fs::path dir = fs::temp_directory_path() / ("galley-test-interrupt-" + std::to_string(sig));
-      fs::remove_all(dir);
-      fs::create_directories(dir);
+      fs::path dir = galley::test::fresh_folder("galley-test-interrupt-" + std::to_string(sig));
       write_file_atomic(dir / "out.txt", "old");
       auto [child, fd] = start_writer(dir);
       // The child is held after writing its temporary file, which has no name yet where the
@@ -102,9 +101,7 @@ TEST_SUITE("cli/interrupt") {
   }
 
   TEST_CASE("released from the hold, the write completes") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-interrupt-release";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-interrupt-release");
     write_file_atomic(dir / "out.txt", "old");
     auto [child, fd] = start_writer(dir);
     ::close(fd);

@@ -1,6 +1,7 @@
 // `galley report merge`: the shards' reports of one build joined into the report of the whole
 // build, and refused, with one located error each, when they are not one build's shards.
 #include "galley_runner.hpp"
+#include "test_support.hpp"
 
 #include "util/files.hpp"
 
@@ -38,7 +39,7 @@ struct Built {
   fs::path dir;
   std::string whole;
 
-  Built() : dir(fs::temp_directory_path() / "galley-cli-merge") {
+  Built() : dir(galley::test::scratch_root() / "galley-cli-merge") {
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const char* name : {"harbour.md", "warn.md", "orchard.md", "lighthouse.md"})

@@ -1,6 +1,7 @@
 // `galley watch`: started in the background on a copy of an article with a picture, edited the
 // ways editors and tools save, broken, and stopped by its pid.
 #include "galley_runner.hpp"
+#include "test_support.hpp"
 
 #include "util/files.hpp"
 
@@ -104,7 +105,7 @@ struct Started {
 };
 
 struct Folder {
-  fs::path dir = fs::temp_directory_path() / "galley-cli-watch";
+  fs::path dir = galley::test::scratch_root() / "galley-cli-watch";
   fs::path src = dir / "src", out = dir / "out", log = dir / "watch.log";
   Folder() {
     fs::remove_all(dir);

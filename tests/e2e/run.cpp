@@ -1,5 +1,6 @@
 #include "run.hpp"
 
+#include "test_support.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>
@@ -11,44 +12,9 @@ namespace e2e {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-/// This process's scratch folder: every test's outputs, under a name of its own.
-fs::path scratch_root() {
-  return fs::temp_directory_path() / ("galley-e2e-" + std::to_string(::getpid()));
-}
-
-/// Removes the scratch folder once every test has passed (some 30 MB a run, left behind by
-/// each run before), and keeps it when one failed, for a look at what it made.
-struct ScratchCleanup : doctest::IReporter {
-  explicit ScratchCleanup(const doctest::ContextOptions&) {}
-  void report_query(const doctest::QueryData&) override {}
-  void test_run_start() override {}
-  void test_run_end(const doctest::TestRunStats& stats) override {
-    if (stats.numTestCasesFailed == 0 && stats.numAssertsFailed == 0) {
-      std::error_code ec;
-      fs::remove_all(scratch_root(), ec);
-    }
-  }
-  void test_case_start(const doctest::TestCaseData&) override {}
-  void test_case_reenter(const doctest::TestCaseData&) override {}
-  void test_case_end(const doctest::CurrentTestCaseStats&) override {}
-  void test_case_exception(const doctest::TestCaseException&) override {}
-  void subcase_start(const doctest::SubcaseSignature&) override {}
-  void subcase_end() override {}
-  void log_assert(const doctest::AssertData&) override {}
-  void log_message(const doctest::MessageData&) override {}
-  void test_case_skipped(const doctest::TestCaseData&) override {}
-};
-
-} // namespace
-
-REGISTER_LISTENER("scratch-cleanup", 1, ScratchCleanup);
-
 RunResult run(const std::string& command) {
   static int counter = 0;
-  fs::path dir = scratch_root();
-  fs::create_directories(dir);
+  fs::path dir = galley::test::scratch_root();
   fs::path out = dir / ("out" + std::to_string(counter));
   fs::path err = dir / ("err" + std::to_string(counter++));
   std::string full = "(" + command + ") >" + q(out) + " 2>" + q(err) + " </dev/null";
@@ -68,10 +34,7 @@ RunResult run_galley(const std::string& args) {
 }
 
 fs::path scratch(const std::string& name) {
-  fs::path dir = scratch_root() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return galley::test::fresh_folder(name);
 }
 
 std::string q(const fs::path& p) {

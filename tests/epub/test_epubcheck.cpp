@@ -1,6 +1,7 @@
 // epubcheck 4.2.6 on the books galley writes: 0 errors and 0 warnings, read from its report.
 // Each run starts a JVM (about 2 s), so the variants are few and each covers several features.
 #include "support.hpp"
+#include "test_support.hpp"
 #include "util/dates.hpp"
 #include "util/files.hpp"
 
@@ -14,7 +15,7 @@ using namespace galley::epub::test;
 namespace {
 void check_clean(const std::string& name, const std::string& bytes) {
   REQUIRE_FALSE(bytes.empty());
-  auto dir = std::filesystem::temp_directory_path() / "galley-epub-tests";
+  auto dir = galley::test::scratch_root() / "galley-epub-tests";
   std::filesystem::create_directories(dir);
   auto path = dir / name;
   write_file_atomic(path, bytes);

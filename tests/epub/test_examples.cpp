@@ -1,6 +1,7 @@
 // The example article and issue, loaded by the input stage, written and checked by epubcheck.
 #include "input/load.hpp"
 #include "support.hpp"
+#include "test_support.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>
@@ -28,7 +29,7 @@ std::string build_example(const char* name, Diagnostics& diags) {
 }
 
 void check_clean(const std::string& name, const std::string& bytes) {
-  auto dir = std::filesystem::temp_directory_path() / "galley-epub-tests";
+  auto dir = galley::test::scratch_root() / "galley-epub-tests";
   std::filesystem::create_directories(dir);
   write_file_atomic(dir / name, bytes);
   auto report = epubcheck(dir / name);

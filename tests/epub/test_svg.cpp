@@ -2,6 +2,7 @@
 // runs an SVG like a page, so scripts, event handlers and references to other files must not
 // reach it.
 #include "support.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -47,7 +48,7 @@ TEST_SUITE("epub/svg") {
     pugi::xml_document doc;
     parse(doc, svg);
     auto report = epubcheck([&] {
-      auto path = std::filesystem::temp_directory_path() / "galley-svg.epub";
+      auto path = galley::test::scratch_root() / "galley-svg.epub";
       std::ofstream(path, std::ios::binary) << bytes;
       return path;
     }());
@@ -56,7 +57,7 @@ TEST_SUITE("epub/svg") {
   }
 
   TEST_CASE("an SVG that is not XML is an error at its reference") {
-    auto dir = std::filesystem::temp_directory_path() / "galley-svg-bad";
+    auto dir = galley::test::scratch_root() / "galley-svg-bad";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "broken.svg") << "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>";
     model::Article a = plain_article(1);

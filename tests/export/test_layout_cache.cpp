@@ -28,7 +28,7 @@ struct Example {
 
 Example example() {
   Example e;
-  e.options.cache_dir = (fs::temp_directory_path() / "galley-layout-keys").string();
+  e.options.cache_dir = (galley::test::scratch_root() / "galley-layout-keys").string();
   Diagnostics diags;
   const fs::path manifest = GALLEY_SOURCE_DIR "/examples/quantum-dispatch/issue.yaml";
   auto issue = render::load({manifest}, e.options, diags);

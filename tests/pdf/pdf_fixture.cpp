@@ -1,5 +1,6 @@
 #include "pdf_fixture.hpp"
 
+#include "test_support.hpp"
 #include "text/hb_handles.hpp"
 
 #include <jpeglib.h>
@@ -64,12 +65,7 @@ layout::GlyphRun shape(const std::string& font_file, int font_index, const std::
 }
 
 fs::path scratch_dir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / "galley-test-pdf";
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
+  static const fs::path dir = galley::test::fresh_folder("galley-test-pdf");
   return dir;
 }
 

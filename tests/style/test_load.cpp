@@ -1,4 +1,5 @@
 #include "galley/style.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -110,9 +111,7 @@ TEST_SUITE("style/load") {
 
   TEST_CASE("a generated extends chain thousands of files long is refused, not a crash") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "galley-style-chain";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-style-chain");
     // Each link is one level of recursion in the loader: 5,000 would exhaust the stack.
     for (int i = 1; i <= 5000; ++i)
       std::ofstream(dir / ("s" + std::to_string(i) + ".yaml")) << "extends: s" << i + 1 << "\n";
@@ -128,8 +127,7 @@ TEST_SUITE("style/load") {
 
   TEST_CASE("an extends cycle through a link to the same file is found by identity") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "galley-style-cycle";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-style-cycle");
     fs::create_directories(dir / "other");
     std::ofstream(dir / "a.yaml") << "extends: other/b.yaml\n";
     fs::create_symlink(dir / "a.yaml", dir / "other" / "b.yaml");
@@ -144,9 +142,7 @@ TEST_SUITE("style/load") {
 
   TEST_CASE("a font file larger than any font is refused where the style names it") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "galley-style-huge-font";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-style-huge-font");
     std::ofstream(dir / "huge.ttf").close();
     fs::resize_file(dir / "huge.ttf", 3ull << 30); // sparse: takes no room on disk
     std::ofstream(dir / "s.yaml") << "fonts:\n  faces:\n    - {family: Huge, path: huge.ttf}\n";
@@ -246,7 +242,7 @@ TEST_SUITE("style/load") {
     }
     CHECK(light.code.look(TokenKind::String).color != grey.code.look(TokenKind::String).color);
     // A child naming a theme starts from it: the parent's colour does not survive.
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "galley-code-theme";
+    const std::filesystem::path dir = galley::test::scratch_root() / "galley-code-theme";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "parent.yaml") << "code: {colors: {keyword: \"#000080\"}}\n";
     Style child =

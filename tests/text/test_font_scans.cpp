@@ -1,4 +1,5 @@
 // The scan of font files handed from one process to the next (text/font_scans.hpp).
+#include "test_support.hpp"
 #include "text/font_scans.hpp"
 #include "util/files.hpp"
 
@@ -35,9 +36,7 @@ const text::ScannedFont* find(const std::vector<text::ScannedFont>& fonts, const
 
 TEST_SUITE("text/font_scans") {
   TEST_CASE("a font file given as scanned is taken while stat says the same of it") {
-    const fs::path dir = fs::temp_directory_path() / "galley-test-font-scans";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = galley::test::fresh_folder("galley-test-font-scans");
     const fs::path font = fs::path(GALLEY_SOURCE_DIR) / "fonts/inter/Inter-Regular.otf";
     fs::copy_file(font, dir / "kept.otf");
     fs::copy_file(font, dir / "changed.otf");

@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "text/hyphenate.hpp"
 #include "text/patterns.hpp"
 #include "util/files.hpp"
@@ -267,7 +268,7 @@ TEST_SUITE("text/patterns") {
     };
     // Two copies of the Italian file, whose dictionary no other test of this process loads:
     // the first is made and kept, the second (the same bytes) is taken.
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "galley-test-store";
+    const std::filesystem::path dir = galley::test::scratch_root() / "galley-test-store";
     std::filesystem::remove_all(dir);
     for (const char* copy : {"one", "two"}) {
       std::filesystem::create_directories(dir / copy);

@@ -1,4 +1,5 @@
 #include "galley/error.hpp"
+#include "test_support.hpp"
 #include "util/cache_store.hpp"
 #include "util/files.hpp"
 #include "util/open_beneath.hpp"
@@ -18,8 +19,7 @@ namespace fs = std::filesystem;
 
 TEST_SUITE("util/files") {
   TEST_CASE("a digest an earlier process took counts its file, and the link to it, as read") {
-    const fs::path dir = fs::temp_directory_path() / "galley-test-seeded-digest";
-    fs::remove_all(dir);
+    const fs::path dir = galley::test::fresh_folder("galley-test-seeded-digest");
     fs::create_directories(dir / "real");
     write_file_atomic(dir / "real" / "story.md", "# Kept\n");
     fs::create_symlink(dir / "real" / "story.md", dir / "story.md");
@@ -68,9 +68,7 @@ TEST_SUITE("util/files") {
   }
 
   TEST_CASE("atomic write replaces the file and leaves no temporary behind") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-files";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-files");
     write_file_atomic(dir / "out.txt", "one");
     write_file_atomic(dir / "out.txt", "two");
     CHECK(read_file(dir / "out.txt").value() == "two");
@@ -86,9 +84,7 @@ TEST_SUITE("util/files") {
   }
 
   TEST_CASE("bytes of several mebibytes are written whole, 32 KiB at a time") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-large-write";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-large-write");
     // Bytes 32 KiB apart differ, so a piece written twice or at the wrong place shows.
     std::string bytes((std::size_t(5) << 19) + 3, '\0');
     for (std::size_t i = 0; i < bytes.size(); ++i)
@@ -105,8 +101,7 @@ TEST_SUITE("util/files") {
 
   TEST_CASE("a second name replaces what it named, gives the file through a link, and leaves "
             "no temporary behind") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-link";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-link");
     fs::create_directories(dir / "cache");
     write_file_atomic(dir / "out.pdf", "first");
     write_file_atomic(dir / "cache/entry", "old entry");
@@ -152,8 +147,7 @@ TEST_SUITE("util/files") {
   }
 
   TEST_CASE("open beneath a folder: links inside are followed, ways out are refused") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-beneath";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-beneath");
     fs::create_directories(dir / "root/sub");
     write_file_atomic(dir / "root/sub/in.txt", "inside");
     write_file_atomic(dir / "out.txt", "outside");
@@ -201,8 +195,7 @@ TEST_SUITE("util/files") {
   }
 
   TEST_CASE("a confined file read again by name is opened confined") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-confined";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-confined");
     fs::create_directories(dir / "root");
     write_file_atomic(dir / "root/pic.png", "picture");
     write_file_atomic(dir / "secret.png", "secret");
@@ -217,9 +210,7 @@ TEST_SUITE("util/files") {
   }
 
   TEST_CASE("an atomic write shows no temporary name while it is written") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-files-unnamed";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-files-unnamed");
     write_file_atomic(dir / "a-rather-long-output-name.pdf", std::string(1 << 20, 'x'));
     std::vector<std::string> names;
     for (auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());

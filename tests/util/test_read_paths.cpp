@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "util/files.hpp"
 #include "util/read_log.hpp"
 
@@ -12,8 +13,7 @@ namespace fs = std::filesystem;
 
 TEST_SUITE("util/read_paths") {
   TEST_CASE("every file read is named once, absolute, and a link also by its target") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-read-paths";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-read-paths");
     fs::create_directories(dir / "real");
     write_file_atomic(dir / "real" / "pic.png", "not really a picture");
     write_file_atomic(dir / "post.md", "# Hafen\n");

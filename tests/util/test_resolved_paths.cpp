@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "util/resolved_paths.hpp"
 
 #include <doctest/doctest.h>
@@ -30,8 +31,7 @@ void same_as_std(const fs::path& p) {
 
 TEST_SUITE("util/resolved_paths") {
   TEST_CASE("links in folders and files resolve as std::filesystem resolves them") {
-    fs::path dir = fs::temp_directory_path() / "galley-test-resolved";
-    fs::remove_all(dir);
+    fs::path dir = galley::test::fresh_folder("galley-test-resolved");
     fs::create_directories(dir / "real" / "deep");
     std::ofstream(dir / "real" / "a.md") << "a";
     std::ofstream(dir / "real" / "deep" / "b.png") << "b";
