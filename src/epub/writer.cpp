@@ -151,9 +151,9 @@ std::string write_epub(const model::Issue& issue, const style::Style& style,
       return article_document(ctx, issue.publication, fingerprint, style_text, documents,
                               take_only);
     };
-    // An article without its blocks is made whole only when its document is not in the memo.
-    const bool deferred = options.deferred && options.deferred(i);
-    ArticleDocument rendered = document(article, deferred);
+    // An article that may be without its blocks is made whole only when its document is not
+    // in the memo.
+    ArticleDocument rendered = document(article, static_cast<bool>(options.whole));
     if (!rendered.done)
       rendered = document(options.whole(i), false);
     diags.merge(own);

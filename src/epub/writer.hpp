@@ -40,10 +40,8 @@ struct EpubOptions {
   /// empty: printed here.
   std::string style_text;
   /// For an issue whose articles may come without their blocks
-  /// (render::RenderOptions::article_blocks): whether article i did, and article i whole,
-  /// which is asked for only when its document is not taken from the memo. Null: every
-  /// article of the issue is whole.
-  std::function<bool(std::size_t)> deferred;
+  /// (render::RenderOptions::article_blocks): article i whole, asked for only when its
+  /// document is not taken from the memo. Null: every article of the issue is whole.
   std::function<const model::Article&(std::size_t)> whole;
 };
 

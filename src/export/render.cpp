@@ -354,10 +354,8 @@ std::optional<Rendered> render(const model::Issue& issue, const style::Style& st
     eo.article_fingerprints = options.article_fingerprints;
     eo.style_text = options.style_text;
     WholeArticles whole(issue, options);
-    if (!options.article_blocks.empty()) {
-      eo.deferred = [&](std::size_t i) { return whole.deferred(i); };
+    if (!options.article_blocks.empty())
       eo.whole = [&](std::size_t i) -> const model::Article& { return whole(i); };
-    }
     Diagnostics local;
     // What the issue's last build deflated and highlighted (export/issue_entry.hpp).
     std::optional<IssueEntry> kept;
