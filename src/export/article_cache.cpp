@@ -34,13 +34,13 @@ std::string ArticleCache::key(const Place& place) const {
   return k.finish();
 }
 
-std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) const {
+std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place, bool whole) const {
   std::optional<std::string_view> entry = store_.read(key(place));
   if (!entry)
     return std::nullopt;
   RecordReader r(*entry, kMagic);
-  // The article without its blocks, then its blocks: the loader decodes those only when its
-  // caller wants them now (input::LoadOptions::defer_blocks). The entry's seal covers both.
+  // The article without its blocks, then its blocks, decoded only when the loader's caller
+  // wants them now (input::LoadOptions::defer_blocks). The entry's seal covers both.
   const std::string_view model = r.text_view();
   const std::string_view blocks = r.text_view();
   Kept kept;
@@ -61,7 +61,14 @@ std::optional<input::ArticleMemo::Kept> ArticleCache::find(const Place& place) c
   if (!article)
     return std::nullopt;
   kept.article = std::move(*article);
-  kept.blocks = blocks;
+  if (!whole) {
+    kept.blocks = blocks;
+    return kept;
+  }
+  std::optional<model::Blocks> decoded = model::decode_blocks(blocks);
+  if (!decoded)
+    return std::nullopt;
+  kept.article.blocks = std::move(*decoded);
   return kept;
 }
 

@@ -26,7 +26,7 @@ class ArticleCache final : public input::ArticleMemo {
 public:
   explicit ArticleCache(const RenderOptions& options);
 
-  [[nodiscard]] std::optional<Kept> find(const Place& place) const override;
+  [[nodiscard]] std::optional<Kept> find(const Place& place, bool whole) const override;
   void keep(const Place& place, const Kept& kept) const override;
   [[nodiscard]] bool sound_image(const std::string& sha256) const override;
   void keep_sound_image(const std::string& sha256) const override;

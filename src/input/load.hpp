@@ -32,8 +32,8 @@ public:
     /// The files the memo's owner keys the article's outputs by, as it kept them with the
     /// article (find), for the same reason; empty otherwise.
     std::vector<std::filesystem::path> files;
-    /// The article's blocks as model::encode_blocks wrote them, when find gives `article`
-    /// without them (its blocks empty); empty when `article` is whole.
+    /// The article's blocks as model::encode_blocks wrote them, when find was asked to leave
+    /// them out of `article` (whose blocks are then empty); empty when `article` is whole.
     std::string blocks;
   };
   /// Where an article is read from: its file, what diagnostics call it, and the folder of its
@@ -44,8 +44,9 @@ public:
     std::filesystem::path root;
   };
   /// The article read from `place` with these options, if every file it read then holds the
-  /// same bytes now. Called from several threads at once.
-  [[nodiscard]] virtual std::optional<Kept> find(const Place& place) const = 0;
+  /// same bytes now: whole, or with its blocks left encoded in Kept::blocks unless `whole`.
+  /// Called from several threads at once.
+  [[nodiscard]] virtual std::optional<Kept> find(const Place& place, bool whole) const = 0;
   /// Keeps an article read without a single diagnostic. Called from several threads at once.
   virtual void keep(const Place& place, const Kept& kept) const = 0;
   /// Whether an image of the bytes whose SHA-256 is `sha256` (lowercase hex) decoded whole

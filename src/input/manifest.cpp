@@ -5,7 +5,6 @@
 #include "input/meta.hpp"
 #include "input/text_file.hpp"
 #include "input/value.hpp"
-#include "model/fingerprint.hpp"
 #include "util/files.hpp"
 #include "util/parallel.hpp"
 #include "util/read_log.hpp"
@@ -203,22 +202,13 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
       return; // not found, already reported
     const ArticleMemo::Place place{a.path, a.display, dir};
     if (options.memo)
-      if (std::optional<ArticleMemo::Kept> found = options.memo->find(place)) {
-        if (!found->blocks.empty() && !(options.defer_blocks && kept)) {
-          std::optional<model::Blocks> blocks = model::decode_blocks(found->blocks);
-          found->blocks.clear();
-          if (blocks)
-            found->article.blocks = std::move(*blocks);
-          else
-            found.reset(); // a damaged entry: the article is read again
-        }
-        if (found) {
-          articles[i] = std::move(found->article);
-          read[i] = std::move(found->read);
-          kept_keys[i] = {std::move(found->fingerprint), std::move(found->files),
-                          std::move(found->blocks)};
-          return;
-        }
+      if (std::optional<ArticleMemo::Kept> found =
+              options.memo->find(place, !(options.defer_blocks && kept))) {
+        articles[i] = std::move(found->article);
+        read[i] = std::move(found->read);
+        kept_keys[i] = {std::move(found->fingerprint), std::move(found->files),
+                        std::move(found->blocks)};
+        return;
       }
     ReadLog log;
     articles[i] = load_article_with(a.path, a.display, {dir}, options, sinks[i]);

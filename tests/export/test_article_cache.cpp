@@ -22,7 +22,7 @@ namespace {
 struct ImageMemo final : input::ArticleMemo {
   std::set<std::string> sound;
   mutable std::set<std::string> kept;
-  std::optional<Kept> find(const Place&) const override { return std::nullopt; }
+  std::optional<Kept> find(const Place&, bool) const override { return std::nullopt; }
   void keep(const Place&, const Kept&) const override {}
   bool sound_image(const std::string& sha256) const override { return sound.count(sha256) > 0; }
   void keep_sound_image(const std::string& sha256) const override { kept.insert(sha256); }
