@@ -3,8 +3,6 @@
 #include "test_support.hpp"
 #include "util/files.hpp"
 
-#include <doctest/doctest.h>
-
 #include <cstdlib>
 #include <sys/wait.h>
 
