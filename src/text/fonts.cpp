@@ -200,6 +200,44 @@ private:
   std::map<std::string, ScannedFont> seeds_; ///< seed_scanned_fonts, by path
 };
 
+/// The HarfBuzz face of a font file, one for the whole process: each engine (one per worker, one
+/// that joins an issue, one for each article's own PDF) shapes with the same face, so the tables
+/// HarfBuzz parses on first use and the shape plans it compiles (hb_shape_plan_create_cached,
+/// which keeps them on the face) are made once, not once per engine. HarfBuzz faces are safe to
+/// share between threads once made (hb_face_make_immutable). A file is known by its identity
+/// (device, inode, size, modification time): a font replaced since, which a long-running
+/// process (`galley watch`, a CMS) may meet, is read again.
+HbFacePtr shared_face(const std::filesystem::path& path, int index) {
+  struct Key {
+    std::string path;
+    int index;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    std::int64_t mtime;
+    auto operator<=>(const Key&) const = default;
+  };
+  static std::mutex mutex;
+  static std::map<Key, HbFacePtr> faces;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    throw Error("cannot read font file '" + path.string() + "'");
+  Key key{path.string(), index,
+          st.st_dev,     st.st_ino,
+          st.st_size,    std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  std::lock_guard lock(mutex);
+  auto& slot = faces[key];
+  if (!slot) {
+    HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
+    if (!blob)
+      throw Error("cannot read font file '" + path.string() + "'");
+    HbFacePtr face(hb_face_create(blob.get(), static_cast<unsigned>(index)));
+    hb_face_make_immutable(face.get());
+    slot = std::move(face);
+  }
+  return HbFacePtr(hb_face_reference(slot.get()));
+}
+
 } // namespace
 
 std::filesystem::path bundled_fonts_dir() {
@@ -257,10 +295,7 @@ FaceId FontRegistry::load(size_t candidate) {
   if (auto it = loaded_candidates_.find(candidate); it != loaded_candidates_.end())
     return it->second;
   const FaceInfo& info = candidates_[candidate];
-  HbBlobPtr blob(hb_blob_create_from_file_or_fail(info.path.c_str()));
-  if (!blob)
-    throw Error("cannot read font file '" + info.path.string() + "'");
-  HbFacePtr face(hb_face_create(blob.get(), static_cast<unsigned>(info.index)));
+  HbFacePtr face = shared_face(info.path, info.index);
   HbFontPtr font(hb_font_create(face.get()));
   // Shaping happens in font units; callers scale by size / units_per_em.
   hb_font_set_scale(font.get(), info.units_per_em, info.units_per_em);
