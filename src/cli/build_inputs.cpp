@@ -70,13 +70,33 @@ std::vector<fs::path> paths(const std::vector<std::string>& strings) {
   return {strings.begin(), strings.end()};
 }
 
+/// An input's style, with what its cache keys need of it: the files of its `extends:` chain,
+/// the fonts and dictionaries it may set with (render::typesetting_files) and its text. The
+/// style itself moves to LoadedInput::style.
+struct ResolvedStyle {
+  style::Style style;
+  std::vector<fs::path> files;
+  std::vector<fs::path> typesetting;
+  std::string text;
+};
+
+/// Resolves the style of `issue`, which needs only its fields, on the calling thread.
+ResolvedStyle resolve(const model::Issue& issue, const LoadSettings& s, Diagnostics& diags) {
+  ResolvedStyle out;
+  ReadLog log;
+  out.style = render::resolve_style(issue, s.options, diags);
+  out.files = log.paths();
+  out.typesetting = render::typesetting_files(out.style);
+  out.text = style::dump_style(out.style);
+  return out;
+}
+
 /// Fills in what cache keys need of a loaded input, on `threads` threads; an article's files
 /// as the cache folder kept them with it, when it did (`kept_files`, empty otherwise).
-void remember_files(LoadedInput& in, std::vector<fs::path> read,
-                    const std::vector<fs::path>& style_files,
+void remember_files(LoadedInput& in, std::vector<fs::path> read, const ResolvedStyle& style,
                     std::vector<std::vector<fs::path>> kept_files, unsigned threads) {
-  std::vector<fs::path> common = render::typesetting_files(in.style);
-  common.insert(common.end(), style_files.begin(), style_files.end());
+  std::vector<fs::path> common = style.typesetting;
+  common.insert(common.end(), style.files.begin(), style.files.end());
   in.files = std::move(read);
   in.files.insert(in.files.end(), common.begin(), common.end());
   in.common_files = std::move(common);
@@ -92,18 +112,28 @@ void remember_files(LoadedInput& in, std::vector<fs::path> read,
   parallel_for(walked.size(), threads, [&](std::size_t k, unsigned) {
     in.article_files[walked[k]] = render::article_files(articles[walked[k]]);
   });
-  in.style_text = style::dump_style(in.style);
+  in.style_text = style.text;
   in.issue_text = model::fingerprint_fields(in.shell);
 }
 
-/// Loads the issue and resolves its style (the files of its `extends:` chain in `style_files`;
-/// the files the cache folder kept with each article in `kept_files`, when given); false when
-/// the issue has errors.
-bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
-                std::vector<fs::path>& style_files,
+/// Loads the issue and resolves its style (in `style`; the files the cache folder kept with each
+/// article in `kept_files`, when given); false when the issue has errors.
+bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags, ResolvedStyle& style,
                 std::vector<std::vector<fs::path>>* kept_files = nullptr) {
   std::vector<input::KeptArticle> kept;
-  in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept, true);
+  // A manifest's style depends on its fields alone: a worker resolves it while the articles are
+  // read, rather than this thread after them (2 ms of a rebuild after one article changed). What
+  // it read is logged again here, whose logs must hold every file the input is made of, and
+  // what it reported follows the issue's diagnostics, as it would resolved after.
+  std::optional<ResolvedStyle> ahead;
+  Diagnostics ahead_diags;
+  Task resolving;
+  auto on_fields = [&](const model::Issue& fields) {
+    resolving = Task::ahead(
+        [&ahead, &ahead_diags, &s, fields] { ahead = resolve(fields, s, ahead_diags); });
+  };
+  in.issue = render::load_kept({fs::path(in.path)}, s.options, diags, &kept, true, on_fields);
+  resolving.wait();
   in.fingerprints.clear();
   in.blocks.clear();
   for (input::KeptArticle& k : kept) {
@@ -113,9 +143,15 @@ bool load_issue(LoadedInput& in, const LoadSettings& s, Diagnostics& diags,
       kept_files->push_back(std::move(k.files));
   }
   if (!in.issue) return false;
-  ReadLog style_log;
-  in.style = render::resolve_style(*in.issue, s.options, diags);
-  style_files = style_log.paths();
+  if (ahead) {
+    for (const fs::path& p : ahead->files)
+      log_read(p);
+    diags.merge(ahead_diags);
+    style = std::move(*ahead);
+  } else {
+    style = resolve(*in.issue, s, diags);
+  }
+  in.style = std::move(style.style);
   // The shell is the issue's fields alone: its articles are set aside while it is copied.
   std::vector<model::Article> articles = std::move(in.issue->articles);
   in.shell = *in.issue;
@@ -154,14 +190,14 @@ LoadedInput load_input(const std::string& path, const LoadSettings& s) {
   }
   ReadLog log;
   Diagnostics diags;
-  std::vector<fs::path> style_files;
+  ResolvedStyle style;
   std::vector<std::vector<fs::path>> kept_files;
-  bool ok = load_issue(in, s, diags, style_files, &kept_files);
+  bool ok = load_issue(in, s, diags, style, &kept_files);
   in.diags = std::move(diags);
   in.info = describe(path, in.issue);
   if (!ok || !cacheable) return in;
   std::vector<fs::path> read = log.paths();
-  remember_files(in, read, style_files, std::move(kept_files), s.options.threads);
+  remember_files(in, read, style, std::move(kept_files), s.options.threads);
   if (!key.empty() && in.diags.all().empty()) {
     // The files' digests as loading found them (taken later, an edit made meanwhile would pass
     // for what was loaded). Only a later build reads the record: a worker writes it while this
@@ -185,8 +221,8 @@ const model::Issue& ensure_issue(LoadedInput& in, const LoadSettings& s) {
   std::call_once(*in.loaded_late, [&] {
     if (in.issue) return;
     Diagnostics again;
-    std::vector<fs::path> style_files;
-    if (!load_issue(in, s, again, style_files) || again.has_errors())
+    ResolvedStyle style;
+    if (!load_issue(in, s, again, style) || again.has_errors())
       throw Error("'" + in.path + "' changed while galley was building it");
   });
   return *in.issue;

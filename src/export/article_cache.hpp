@@ -16,6 +16,7 @@
 #include "util/cache_store.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,10 +48,11 @@ private:
 /// render::load, giving for each article of a manifest what the cache folder kept with it
 /// (input::KeptArticle: its fingerprint and article_files), both empty for an article read.
 /// With `defer_blocks`, an article taken from the folder comes without its blocks, which its
-/// KeptArticle holds encoded (input::LoadOptions::defer_blocks).
-std::optional<model::Issue> load_kept(const std::vector<std::filesystem::path>& inputs,
-                                      const RenderOptions& options, Diagnostics& diags,
-                                      std::vector<input::KeptArticle>* kept,
-                                      bool defer_blocks = false);
+/// KeptArticle holds encoded (input::LoadOptions::defer_blocks). `on_fields` is
+/// input::LoadOptions::on_fields.
+std::optional<model::Issue>
+load_kept(const std::vector<std::filesystem::path>& inputs, const RenderOptions& options,
+          Diagnostics& diags, std::vector<input::KeptArticle>* kept, bool defer_blocks = false,
+          std::function<void(const model::Issue& fields)> on_fields = {});
 
 } // namespace galley::render

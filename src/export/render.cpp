@@ -50,9 +50,11 @@ input::LoadOptions load_options_of(const RenderOptions& options) {
 
 std::optional<model::Issue> load_kept(const std::vector<std::filesystem::path>& inputs,
                                       const RenderOptions& options, Diagnostics& diags,
-                                      std::vector<input::KeptArticle>* kept, bool defer_blocks) {
+                                      std::vector<input::KeptArticle>* kept, bool defer_blocks,
+                                      std::function<void(const model::Issue&)> on_fields) {
   input::LoadOptions load_options = load_options_of(options);
   load_options.defer_blocks = defer_blocks;
+  load_options.on_fields = std::move(on_fields);
   std::optional<ArticleCache> memo;
   if (!options.cache_dir.empty() && options.resource_paths.empty()) {
     memo.emplace(options);

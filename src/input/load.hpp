@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,6 +75,11 @@ struct LoadOptions {
   /// whose caches seldom need them (the galley program's build, which decodes them where
   /// one does: render::RenderOptions::article_blocks).
   bool defer_blocks = false;
+  /// Called once with a manifest's own fields (its articles not read yet), just before its
+  /// articles are read: for a caller that starts what depends on those fields alone beside the
+  /// reading (the galley program resolves the issue's style there). Not called for articles
+  /// given without a manifest.
+  std::function<void(const model::Issue& fields)> on_fields;
 };
 
 /// The path that names standard input: `galley pdf -` reads a Markdown article from it.

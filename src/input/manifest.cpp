@@ -189,6 +189,8 @@ std::optional<model::Issue> load_manifest(const fs::path& path, const LoadOption
       diags.warning(issue.cover->loc,
                     "cover image '" + issue.cover->image.src + "' has no alt text");
   }
+  if (options.on_fields)
+    options.on_fields(issue);
   // The articles are read in parallel, each reporting to its own sink, merged in manifest
   // order. What a worker read is logged again on this thread, whose logs (a depfile, the
   // build cache's keys) must hold every file the issue is made of.

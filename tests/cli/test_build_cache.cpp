@@ -348,6 +348,34 @@ TEST_SUITE("cli/build_cache") {
       CHECK_MESSAGE(!cached, name);
   }
 
+  TEST_CASE("a style file edited between builds sets everything anew in it") {
+    // The issue's style is resolved while its articles are read (cli/build_inputs.cpp): the
+    // files it read must still be among those the input's record is checked against, or the
+    // next build would trust the record, style and all, and take pages set in the old style.
+    fs::path dir = example_copy("style-edit");
+    std::ofstream(dir / "issue/house.yaml") << "extends: dispatch\n";
+    std::string manifest = read_file(dir / "issue/issue.yaml").value();
+    const std::size_t at = manifest.find("style: dispatch");
+    REQUIRE(at != std::string::npos);
+    manifest.replace(at, 15, "style: house.yaml");
+    std::ofstream(dir / "issue/issue.yaml") << manifest;
+    REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
+    const std::string before = read_file(dir / "out/issue.pdf").value();
+    append(dir / "issue/house.yaml", "text:\n  size: 12pt\n  leading: 15pt\n");
+    auto again = run_galley(build_args(dir, "out", "r2.json"));
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    auto fresh = run_galley(
+        {"build", (dir / "issue/issue.yaml").string(), "--single", "-o", (dir / "fresh").string()});
+    REQUIRE_MESSAGE(fresh.status == 0, fresh.output);
+    CHECK(read_file(dir / "out/issue.pdf").value() != before);
+    auto r2 = cached_in(dir / "r2.json");
+    CHECK(r2.size() == 6);
+    for (const auto& [name, cached] : r2) {
+      CHECK_MESSAGE(!cached, name);
+      CHECK_MESSAGE(read_file(dir / "out" / name) == read_file(dir / "fresh" / name), name);
+    }
+  }
+
   TEST_CASE("a damaged entry is reported and rebuilt") {
     fs::path dir = example_copy("damaged");
     REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
