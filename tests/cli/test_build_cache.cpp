@@ -31,6 +31,19 @@ fs::path example_copy(const std::string& name) {
   return dir;
 }
 
+/// A copy of the example issue whose manifest names a style file of its own beside it,
+/// `house.yaml`, which extends the bundled style it named.
+fs::path house_style_copy(const std::string& name) {
+  fs::path dir = example_copy(name);
+  std::ofstream(dir / "issue/house.yaml") << "extends: dispatch\n";
+  std::string manifest = read_file(dir / "issue/issue.yaml").value();
+  const std::size_t at = manifest.find("style: dispatch");
+  REQUIRE(at != std::string::npos);
+  manifest.replace(at, 15, "style: house.yaml");
+  std::ofstream(dir / "issue/issue.yaml") << manifest;
+  return dir;
+}
+
 /// output file name -> whether the report says it came from the cache.
 std::map<std::string, bool> cached_in(const fs::path& report) {
   std::string text = read_file(report).value();
@@ -327,13 +340,7 @@ TEST_SUITE("cli/build_cache") {
   TEST_CASE("a style file changed only in a comment rebuilds every output, the articles' own too") {
     // The style's files are part of every output's key by their bytes, also where the style
     // they resolve to is the same: kept once for all the articles of an issue, not in each.
-    fs::path dir = example_copy("style-file");
-    std::ofstream(dir / "issue/house.yaml") << "extends: dispatch\n";
-    std::string manifest = read_file(dir / "issue/issue.yaml").value();
-    const std::size_t at = manifest.find("style: dispatch");
-    REQUIRE(at != std::string::npos);
-    manifest.replace(at, 15, "style: house.yaml");
-    std::ofstream(dir / "issue/issue.yaml") << manifest;
+    fs::path dir = house_style_copy("style-file");
     REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
     REQUIRE(run_galley(build_args(dir, "out", "r2.json")).status == 0);
     auto second = cached_in(dir / "r2.json");
@@ -352,13 +359,7 @@ TEST_SUITE("cli/build_cache") {
     // The issue's style is resolved while its articles are read (cli/build_inputs.cpp): the
     // files it read must still be among those the input's record is checked against, or the
     // next build would trust the record, style and all, and take pages set in the old style.
-    fs::path dir = example_copy("style-edit");
-    std::ofstream(dir / "issue/house.yaml") << "extends: dispatch\n";
-    std::string manifest = read_file(dir / "issue/issue.yaml").value();
-    const std::size_t at = manifest.find("style: dispatch");
-    REQUIRE(at != std::string::npos);
-    manifest.replace(at, 15, "style: house.yaml");
-    std::ofstream(dir / "issue/issue.yaml") << manifest;
+    fs::path dir = house_style_copy("style-edit");
     REQUIRE(run_galley(build_args(dir, "out", "r1.json")).status == 0);
     const std::string before = read_file(dir / "out/issue.pdf").value();
     append(dir / "issue/house.yaml", "text:\n  size: 12pt\n  leading: 15pt\n");
