@@ -16,6 +16,31 @@ TEST_SUITE("input/manifest") {
     CHECK_FALSE(input::is_manifest_path("yaml"));
   }
 
+  TEST_CASE("a manifest's fields are handed out once, before its articles are read") {
+    TempDir dir;
+    dir.write("one.md", "---\ntitle: One\n---\nText.\n");
+    dir.write("two.md", "---\ntitle: Two\n---\nText.\n");
+    auto manifest =
+        dir.write("issue.yaml", "title: Fields\nstyle: pocket\narticles: [one.md, two.md]\n");
+    input::LoadOptions options;
+    options.threads = 2;
+    std::vector<model::Issue> handed;
+    options.on_fields = [&](const model::Issue& fields) { handed.push_back(fields); };
+    Diagnostics diags;
+    auto issue = input::load_inputs({manifest}, options, diags);
+    REQUIRE(issue);
+    CHECK(issue->articles.size() == 2);
+    REQUIRE(handed.size() == 1);
+    CHECK(handed[0].title == "Fields");
+    CHECK(handed[0].style == "pocket");
+    CHECK(handed[0].source_path == issue->source_path);
+    CHECK(handed[0].articles.empty());
+    // Articles given without a manifest have no fields of their own to hand out.
+    handed.clear();
+    CHECK(input::load_inputs({dir.path() / "one.md"}, options, diags));
+    CHECK(handed.empty());
+  }
+
   TEST_CASE("an issue loads its articles in order, relative to the manifest") {
     TempDir dir;
     dir.write("articles/one.md",
