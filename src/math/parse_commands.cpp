@@ -2,6 +2,7 @@
 
 #include "math/symbols.hpp"
 
+#include <optional>
 #include <string>
 
 namespace galley::math::detail {
@@ -173,6 +174,21 @@ void Parser::command(std::string_view name, std::size_t at, List& out) {
   }
   if (name == "nonumber" || name == "notag" || name == "hline" || name == "relax")
     return;
+  // A delimiter named outside \left and \right (\{, \langle) is its character, opening or
+  // closing by its name as TeX classes it (The TeXbook, appendix B: \{ is \delimiter of class
+  // 4, \} of class 5).
+  std::optional<std::string_view> delimiter = find_delimiter(name);
+  if (!delimiter)
+    delimiter = find_delimiter("\\" + std::string(name));
+  if (delimiter) {
+    Node n;
+    n.text = std::string(*delimiter);
+    n.atom = name == "{" || name.starts_with('l')   ? AtomClass::Open
+             : name == "}" || name.starts_with('r') ? AtomClass::Close
+                                                    : AtomClass::Ord;
+    out.push_back(std::move(n));
+    return;
+  }
   fail("unknown math command '\\" + std::string(name) + "'", at);
 }
 

@@ -34,6 +34,11 @@ TEST_SUITE("math/parse") {
     CHECK(tree("1, \\ldots, n \\cdots") == "#1 punct:, inner:\u2026 punct:, n inner:\u22EF");
   }
 
+  TEST_CASE("a delimiter named outside \\left and \\right is its character") {
+    CHECK(tree("\\{a, b\\}") == "open:{ a punct:, b close:}");
+    CHECK(tree("\\langle x \\rangle \\lbrace") == "open:\u27E8 x close:\u27E9 open:{");
+  }
+
   TEST_CASE("characters written as Unicode take the class of their command") {
     CHECK(tree("a ≤ b → c") == "a rel:\u2264 b rel:\u2192 c");
     CHECK(tree("∑_i") == "scripts(op:\u2211;i;-)");
