@@ -1,5 +1,6 @@
 // The JATS reader's body: sections, blocks and inline text (jats_reader.hpp).
 #include "input/jats_reader.hpp"
+#include "input/mathml_tex.hpp"
 
 #include <algorithm>
 
@@ -66,7 +67,7 @@ std::string formula_text(const pugi::xml_node& formula) {
   if (auto tex = formula.select_node(".//*[local-name()='tex-math']").node())
     return bare_tex(deep_text(tex));
   if (auto math = formula.select_node(".//*[local-name()='math']").node())
-    return collapse_spaces(deep_text(math));
+    return mathml_to_tex(math);
   std::string text;
   for (auto c : formula.children())
     if (!is_element_named(c, "label"))

@@ -1,0 +1,152 @@
+#include "input/mathml_tex.hpp"
+
+#include "input/xml_text.hpp"
+#include "util/text_utils.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace galley::input {
+
+namespace {
+
+std::vector<pugi::xml_node> element_children(const pugi::xml_node& n) {
+  std::vector<pugi::xml_node> out;
+  for (auto c : n.children())
+    if (c.type() == pugi::node_element)
+      out.push_back(c);
+  return out;
+}
+
+/// The text of a token element, its white space collapsed, with the characters TeX reads as
+/// syntax written as the commands that stand for them.
+std::string token_tex(const pugi::xml_node& n) {
+  std::string out;
+  for (char c : collapse_spaces(deep_text(n))) {
+    switch (c) {
+    case '{':
+    case '}':
+    case '_':
+    case '%':
+    case '&':
+    case '#':
+    case '$':
+      out += '\\';
+      out += c;
+      break;
+    case '\\':
+      out += "\\backslash ";
+      break;
+    case '^':
+      out += "\\wedge ";
+      break;
+    case '~':
+      out += "\\sim ";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// How many characters (code points) `s` holds.
+std::size_t characters(std::string_view s) {
+  std::size_t count = 0;
+  for (char c : s)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+/// An accent over its base, by the character MathML sets over it.
+const char* accent_command(std::string_view over) {
+  if (over == "^" || over == "\u02C6" || over == "\u0302")
+    return "\\hat";
+  if (over == "\u00AF" || over == "\u203E" || over == "\u0304")
+    return "\\bar";
+  if (over == "\u2192" || over == "\u20D7")
+    return "\\vec";
+  if (over == "~" || over == "\u02DC" || over == "\u0303")
+    return "\\tilde";
+  if (over == "\u02D9" || over == "\u0307")
+    return "\\dot";
+  return nullptr;
+}
+
+/// A fence of mfenced as a delimiter \left and \right take.
+std::string fence(const pugi::xml_attribute& a, const char* absent) {
+  std::string_view f = a ? std::string_view(a.value()) : std::string_view(absent);
+  if (f.empty())
+    return ".";
+  if (f == "{" || f == "}")
+    return "\\" + std::string(f);
+  return std::string(f);
+}
+
+std::string to_tex(const pugi::xml_node& n);
+
+std::string children_tex(const pugi::xml_node& n) {
+  std::string out;
+  for (const pugi::xml_node& c : element_children(n))
+    out += to_tex(c);
+  return out;
+}
+
+std::string to_tex(const pugi::xml_node& n) {
+  const std::string_view name = local_name(n);
+  const std::vector<pugi::xml_node> kids = element_children(n);
+  // Argument i as one TeX group, so that a script or a fraction takes it whole.
+  auto arg = [&](std::size_t i) { return "{" + (i < kids.size() ? to_tex(kids[i]) : "") + "}"; };
+  if (name == "mi") {
+    // A name of several letters (sin, log) is upright, as TeX sets an operator's name; a single
+    // letter is a variable, in italic.
+    const std::string t = token_tex(n);
+    return characters(collapse_spaces(deep_text(n))) > 1 ? "\\mathrm{" + t + "}" : t + " ";
+  }
+  if (name == "mn" || name == "mo" || name == "ms")
+    return token_tex(n) + " ";
+  if (name == "mtext")
+    return "\\text{" + token_tex(n) + "}";
+  if (name == "mspace")
+    return "\\, ";
+  if (name == "msub")
+    return arg(0) + "_" + arg(1);
+  if (name == "msup")
+    return arg(0) + "^" + arg(1);
+  if (name == "msubsup" || name == "munderover")
+    return arg(0) + "_" + arg(1) + "^" + arg(2);
+  if (name == "munder")
+    return arg(0) + "_" + arg(1);
+  if (name == "mover") {
+    if (kids.size() == 2)
+      if (const char* accent = accent_command(collapse_spaces(deep_text(kids[1]))))
+        return accent + arg(0);
+    return arg(0) + "^" + arg(1);
+  }
+  if (name == "mfrac")
+    return "\\frac" + arg(0) + arg(1);
+  if (name == "msqrt")
+    return "\\sqrt{" + children_tex(n) + "}";
+  if (name == "mroot")
+    return "\\sqrt[" + (kids.size() > 1 ? to_tex(kids[1]) : "") + "]" + arg(0);
+  if (name == "mfenced") {
+    std::string out = "\\left" + fence(n.attribute("open"), "(");
+    for (std::size_t i = 0; i < kids.size(); ++i)
+      out += (i > 0 ? "," : "") + to_tex(kids[i]);
+    return out + "\\right" + fence(n.attribute("close"), ")");
+  }
+  if (name == "semantics")
+    return kids.empty() ? std::string() : to_tex(kids.front());
+  if (name == "annotation" || name == "annotation-xml")
+    return {};
+  // math, mrow, mstyle, mpadded, mphantom and what is not known: the children in order.
+  return children_tex(n);
+}
+
+} // namespace
+
+std::string mathml_to_tex(const pugi::xml_node& math) {
+  return collapse_spaces(to_tex(math));
+}
+
+} // namespace galley::input
