@@ -1,6 +1,7 @@
 #include "input/html.hpp"
 
 #include "input/html_fragment.hpp"
+#include "input/html_math.hpp"
 
 #include <algorithm>
 #include <map>
@@ -74,7 +75,8 @@ private:
     std::map<std::string, int> too_deep; // tags past the nesting limit, by name
     model::Inlines out;
     auto target = [&]() -> model::Inlines& { return innermost(open, out); };
-    for (model::Inline& node : in) {
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      model::Inline& node = in[i];
       auto* raw = std::get_if<model::RawInline>(&node.value);
       if (raw == nullptr) {
         std::visit(
@@ -87,6 +89,12 @@ private:
       }
       std::optional<html::Tag> tag = html::parse_tag(raw->html);
       if (!tag) continue; // comments and declarations say nothing to a reader
+      if (tag->name == "math" && !tag->closing && !tag->self_closing)
+        if (auto [end, depth] = math_end(in, i); end > i) {
+          formula(in, i, end, depth, target());
+          i = end;
+          continue;
+        }
       if (tag->name.empty()) {
         diags_.warning(node.loc, "HTML tag " + raw->html + " is out of place here; it is left out");
       } else if (tag->closing && too_deep[tag->name] > 0 &&
@@ -108,6 +116,66 @@ private:
     }
     while (!open.empty()) unclosed(open, out);
     in = std::move(out);
+  }
+
+  /// Where the <math> tag at `in[start]` is closed (`start` when it is not), and how deep its
+  /// elements nest.
+  static std::pair<std::size_t, int> math_end(const model::Inlines& in, std::size_t start) {
+    int depth = 0, deepest = 0;
+    for (std::size_t k = start + 1; k < in.size(); ++k) {
+      const auto* raw = std::get_if<model::RawInline>(&in[k].value);
+      std::optional<html::Tag> tag = raw ? html::parse_tag(raw->html) : std::nullopt;
+      if (!tag || tag->self_closing)
+        continue;
+      if (tag->closing && tag->name == "math")
+        return {k, deepest};
+      depth = std::max(0, depth + (tag->closing ? -1 : 1));
+      deepest = std::max(deepest, depth);
+    }
+    return {start, deepest};
+  }
+
+  /// Inline content as the HTML it was written as: the tags, and the text between them escaped.
+  static void append_html(const model::Inline& node, std::string& out) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, model::RawInline>) {
+            out += v.html;
+          } else if constexpr (std::is_same_v<T, model::Text> || std::is_same_v<T, model::Code>) {
+            for (char c : v.text)
+              out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+          } else if constexpr (std::is_same_v<T, model::SoftBreak> ||
+                               std::is_same_v<T, model::LineBreak>) {
+            out += '\n';
+          } else if constexpr (requires { v.children; }) {
+            for (const model::Inline& c : v.children)
+              append_html(c, out);
+          }
+        },
+        node.value);
+  }
+
+  /// The MathML written as inline HTML from `in[start]` (its <math>) to `in[end]` (</math>), as
+  /// one formula: the tags come one inline each, and HTML parses them as a whole. `depth`: how
+  /// deep its elements nest.
+  void formula(const model::Inlines& in, std::size_t start, std::size_t end, int depth,
+               model::Inlines& to) {
+    // Thousands of open elements would cost the HTML parser quadratic time (fragments_ cuts an
+    // HTML block at the same depth before parsing it).
+    if (depth > 32 * html::kMathDepth) {
+      diags_.warning(in[start].loc, html::math_cut_message());
+      return;
+    }
+    std::string source;
+    for (std::size_t k = start; k <= end; ++k)
+      append_html(in[k], source);
+    bool complete = true;
+    std::optional<model::Math> math = html::math_in(source, complete);
+    if (!complete)
+      diags_.warning(in[start].loc, html::math_cut_message());
+    if (math)
+      to.push_back({std::move(*math), in[start].loc});
   }
 
   static model::Inlines& innermost(std::vector<Open>& open, model::Inlines& out) {

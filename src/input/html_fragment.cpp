@@ -1,5 +1,7 @@
 #include "input/html_fragment.hpp"
 
+#include "input/html_math.hpp"
+
 #include <gumbo.h>
 
 #include <algorithm>
@@ -267,6 +269,15 @@ struct FragmentReader::Walk {
         out.push_back(std::move(*instead));
         return;
       }
+    if (n->v.element.tag == GUMBO_TAG_MATH) {
+      bool complete = true;
+      std::string tex = math_tex(n, complete);
+      if (!complete)
+        r.diags_.warning(at_n, math_cut_message());
+      if (!tex.empty())
+        out.push_back({model::Math{std::move(tex), math_displayed(n)}, at_n});
+      return;
+    }
     if (name == "br") {
       out.push_back({model::LineBreak{}, at_n});
     } else if (name == "img") {

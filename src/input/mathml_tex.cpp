@@ -135,8 +135,17 @@ std::string to_tex(const pugi::xml_node& n) {
       out += (i > 0 ? "," : "") + to_tex(kids[i]);
     return out + "\\right" + fence(n.attribute("close"), ")");
   }
-  if (name == "semantics")
+  if (name == "semantics") {
+    // The TeX the formula was written in, where its annotation keeps it (MathJax, LaTeXML and
+    // wikis write one, encoding "application/x-tex", MathML 3 5.1.4): exact where the
+    // presentation is a rendering of it.
+    for (const pugi::xml_node& k : kids)
+      if (local_name(k) == "annotation" &&
+          std::string_view(k.attribute("encoding").value()) == "application/x-tex")
+        if (std::string tex = collapse_spaces(deep_text(k)); !tex.empty())
+          return tex;
     return kids.empty() ? std::string() : to_tex(kids.front());
+  }
   if (name == "annotation" || name == "annotation-xml")
     return {};
   // math, mrow, mstyle, mpadded, mphantom and what is not known: the children in order.

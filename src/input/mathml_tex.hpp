@@ -11,7 +11,8 @@ namespace galley::input {
 
 /// The TeX of a `<math>` element (or any MathML element): token elements by their text, with
 /// TeX's special characters escaped; mrow, msub, msup, msubsup, mfrac, msqrt, mroot, munder,
-/// mover, munderover and mfenced by their TeX; semantics by its first child; mtext as \text.
+/// mover, munderover and mfenced by their TeX; semantics by its TeX annotation (encoding
+/// application/x-tex) when it has one, else by its first child; mtext as \text.
 /// Elements it does not know give their children's TeX in order.
 std::string mathml_to_tex(const pugi::xml_node& math);
 

@@ -272,6 +272,43 @@ TEST_SUITE("input/html") {
     CHECK(model::plain_text(paragraph(*md, 0)) == "import the data from a file, then export it.");
   }
 
+  TEST_CASE("MathML in a paragraph is one formula, inline or set apart") {
+    Diagnostics diags;
+    auto a = load("Inline <math><msup><mi>E</mi><mn>2</mn></msup></math> here.\n\n"
+                  "<math display=\"block\"><mfrac><mi>a</mi><mi>b</mi></mfrac></math>\n\n"
+                  "Fenced <math><mrow><mo>(</mo><mi>x</mi><mo>&lt;</mo><mn>1</mn><mo>)</mo>"
+                  "</mrow></math> too.\n",
+                  diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    CHECK(diags.warning_count() == 0); // no "unknown element <msup>"
+    const auto& first = paragraph(*a, 0);
+    REQUIRE(first.size() == 3);
+    CHECK(as<model::Math>(first[1]).tex == "{E }^{2 }");
+    CHECK_FALSE(as<model::Math>(first[1]).display);
+    CHECK(model::plain_text(first) == "Inline {E }^{2 } here.");
+    const auto& second = paragraph(*a, 1);
+    REQUIRE(second.size() == 1);
+    CHECK(as<model::Math>(second[0]).tex == "\\frac{a }{b }");
+    CHECK(as<model::Math>(second[0]).display);
+    CHECK(as<model::Math>(paragraph(*a, 2)[1]).tex == "( x < 1 )");
+  }
+
+  TEST_CASE("MathML in a paragraph nested thousands deep is left out with one warning") {
+    Diagnostics diags;
+    std::string deep = "a <math>";
+    for (int i = 0; i < 5000; ++i)
+      deep += "<mrow>";
+    deep += "<mi>x</mi>";
+    for (int i = 0; i < 5000; ++i)
+      deep += "</mrow>";
+    auto a = load(deep + "</math> b\n", diags);
+    REQUIRE(a);
+    CHECK(model::plain_text(paragraph(*a, 0)) == "a  b");
+    CHECK(test::has(diags, Severity::Warning, "formula nested more than 64", 4));
+    CHECK(std::ranges::count(test::dump(diags), '\n') == 1);
+  }
+
   TEST_CASE("tags nested past the limit are left out once, their text kept") {
     Diagnostics diags;
     std::string deep = "a ";

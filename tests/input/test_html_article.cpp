@@ -1,5 +1,5 @@
 // HTML articles (input/html_article.cpp): the metadata of a page and the order its sources rank
-// in, the article found among the page's furniture, footnotes as notes, and pictures.
+// in, the article found among the page's furniture, footnotes as notes, pictures, and MathML.
 #include "support.hpp"
 
 #include "input/html_article.hpp"
@@ -325,6 +325,61 @@ TEST_SUITE("input/html") {
     REQUIRE(a);
     CHECK(a->meta.title == "From OpenGraph");
     CHECK(test::has(diags, Severity::Warning, "JSON-LD", 3));
+  }
+
+  TEST_CASE("MathML keeps its structure, inline and set apart, and MathJax's TeX") {
+    TempDir dir;
+    Diagnostics diags;
+    auto a = load_text(dir, "math.html", R"(<!DOCTYPE html>
+<html><head><title>Energy</title></head><body><article>
+<p>Mass and energy: <math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math>.</p>
+<math display="block"><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac></math>
+<p>As MathJax writes it: <math><semantics><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow>
+<annotation encoding="application/x-tex">x_i</annotation></semantics></math> ends.</p>
+</article></body></html>)",
+                       diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    CHECK(diags.warning_count() == 0); // no "unknown element <mfrac>"
+    std::vector<model::Math> maths;
+    model::Blocks copy = a->blocks;
+    model::walk_blocks(
+        copy, [](model::Block&) {},
+        [&](model::Inlines& in, model::Block&) {
+          model::walk_inlines(in, [&](model::Inline& i) {
+            if (const auto* m = std::get_if<model::Math>(&i.value))
+              maths.push_back(*m);
+          });
+        });
+    REQUIRE(maths.size() == 3);
+    CHECK(maths[0].tex == "E = m {c }^{2 }");
+    CHECK_FALSE(maths[0].display);
+    CHECK(maths[1].tex == "\\frac{a + b }{2 }");
+    CHECK(maths[1].display);
+    CHECK(maths[2].tex == "x_i");
+    const std::string text = all_text(a->blocks);
+    CHECK(text.find("Mass and energy:") != std::string::npos);
+    CHECK(text.find("ends.") != std::string::npos);
+    CHECK(text.find("Ec2") == std::string::npos); // not the characters run together
+  }
+
+  TEST_CASE("a formula nested past the limit is cut there, with one warning") {
+    TempDir dir;
+    Diagnostics diags;
+    std::string deep;
+    for (int i = 0; i < 200; ++i)
+      deep += "<mrow>";
+    deep += "<mi>z</mi>";
+    for (int i = 0; i < 200; ++i)
+      deep += "</mrow>";
+    auto a = load_text(dir, "deep.html",
+                       "<html><head><title>Deep</title></head><body><p>Deep <math>" + deep +
+                           "</math> formula.</p></body></html>",
+                       diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    CHECK(test::has(diags, Severity::Warning, "formula nested more than 64", 1));
+    CHECK(diags.warning_count() == 1);
   }
 
   TEST_CASE("HTML is known by its content when the extension says nothing") {

@@ -53,9 +53,16 @@ TEST_SUITE("input/mathml") {
     CHECK(tex_of("<math><mi>%</mi><mo>{</mo><mi>#</mi><mo>}</mo></math>") == "\\% \\{ \\# \\}");
   }
 
-  TEST_CASE("semantics gives its presentation, not its annotations") {
+  TEST_CASE("semantics gives its TeX annotation, else its presentation") {
+    // As MathJax, LaTeXML and Wikipedia write it: the TeX the formula was written in.
+    CHECK(tex_of("<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi>"
+                 "<mn>2</mn></msup></mrow><annotation encoding='application/x-tex'>"
+                 "{\\displaystyle E=mc^{2}}</annotation></semantics></math>") ==
+          "{\\displaystyle E=mc^{2}}");
+    // An annotation in another encoding, or an empty one, is not read.
     CHECK(tex_of("<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi>"
                  "<mn>2</mn></msup></mrow><annotation encoding='TeX'>E=mc^2</annotation>"
+                 "<annotation encoding='application/x-tex'> </annotation>"
                  "</semantics></math>") == "E = m {c }^{2 }");
   }
 }
