@@ -83,20 +83,29 @@ std::string fence(const pugi::xml_attribute& a, const char* absent) {
   return std::string(f);
 }
 
-std::string to_tex(const pugi::xml_node& n);
+/// How deep the elements of a formula are followed: what lies deeper is left out. A JATS
+/// article's XML has no depth limit of its own, and a formula nested tens of thousands deep
+/// would run the walk out of stack.
+constexpr int kMaxDepth = 256;
 
-std::string children_tex(const pugi::xml_node& n) {
+std::string to_tex(const pugi::xml_node& n, int depth);
+
+std::string children_tex(const pugi::xml_node& n, int depth) {
   std::string out;
   for (const pugi::xml_node& c : element_children(n))
-    out += to_tex(c);
+    out += to_tex(c, depth + 1);
   return out;
 }
 
-std::string to_tex(const pugi::xml_node& n) {
+std::string to_tex(const pugi::xml_node& n, int depth) {
+  if (depth >= kMaxDepth)
+    return {};
   const std::string_view name = local_name(n);
   const std::vector<pugi::xml_node> kids = element_children(n);
   // Argument i as one TeX group, so that a script or a fraction takes it whole.
-  auto arg = [&](std::size_t i) { return "{" + (i < kids.size() ? to_tex(kids[i]) : "") + "}"; };
+  auto arg = [&](std::size_t i) {
+    return "{" + (i < kids.size() ? to_tex(kids[i], depth + 1) : "") + "}";
+  };
   if (name == "mi") {
     // A name of several letters (sin, log) is upright, as TeX sets an operator's name; a single
     // letter is a variable, in italic.
@@ -126,13 +135,13 @@ std::string to_tex(const pugi::xml_node& n) {
   if (name == "mfrac")
     return "\\frac" + arg(0) + arg(1);
   if (name == "msqrt")
-    return "\\sqrt{" + children_tex(n) + "}";
+    return "\\sqrt{" + children_tex(n, depth) + "}";
   if (name == "mroot")
-    return "\\sqrt[" + (kids.size() > 1 ? to_tex(kids[1]) : "") + "]" + arg(0);
+    return "\\sqrt[" + (kids.size() > 1 ? to_tex(kids[1], depth + 1) : "") + "]" + arg(0);
   if (name == "mfenced") {
     std::string out = "\\left" + fence(n.attribute("open"), "(");
     for (std::size_t i = 0; i < kids.size(); ++i)
-      out += (i > 0 ? "," : "") + to_tex(kids[i]);
+      out += (i > 0 ? "," : "") + to_tex(kids[i], depth + 1);
     return out + "\\right" + fence(n.attribute("close"), ")");
   }
   if (name == "semantics") {
@@ -144,18 +153,18 @@ std::string to_tex(const pugi::xml_node& n) {
           std::string_view(k.attribute("encoding").value()) == "application/x-tex")
         if (std::string tex = collapse_spaces(deep_text(k)); !tex.empty())
           return tex;
-    return kids.empty() ? std::string() : to_tex(kids.front());
+    return kids.empty() ? std::string() : to_tex(kids.front(), depth + 1);
   }
   if (name == "annotation" || name == "annotation-xml")
     return {};
   // math, mrow, mstyle, mpadded, mphantom and what is not known: the children in order.
-  return children_tex(n);
+  return children_tex(n, depth);
 }
 
 } // namespace
 
 std::string mathml_to_tex(const pugi::xml_node& math) {
-  return collapse_spaces(to_tex(math));
+  return collapse_spaces(to_tex(math, 0));
 }
 
 } // namespace galley::input

@@ -53,6 +53,16 @@ TEST_SUITE("input/mathml") {
     CHECK(tex_of("<math><mi>%</mi><mo>{</mo><mi>#</mi><mo>}</mo></math>") == "\\% \\{ \\# \\}");
   }
 
+  TEST_CASE("a formula nested a hundred thousand deep is cut, not followed to the end") {
+    std::string xml = "<math><mi>y</mi>";
+    for (int i = 0; i < 100000; ++i)
+      xml += "<mrow>";
+    xml += "<mi>x</mi>";
+    for (int i = 0; i < 100000; ++i)
+      xml += "</mrow>";
+    CHECK(tex_of(xml + "</math>") == "y");
+  }
+
   TEST_CASE("semantics gives its TeX annotation, else its presentation") {
     // As MathJax, LaTeXML and Wikipedia write it: the TeX the formula was written in.
     CHECK(tex_of("<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi>"
