@@ -70,6 +70,8 @@ private:
   // docx_inlines.cpp
   void runs(const pugi::xml_node& parent, std::vector<Piece>& out, Para& para, int depth);
   void run(const pugi::xml_node& r, std::vector<Piece>& out, Para& para, int depth);
+  /// An equation (m:oMath) as a formula, set apart when `display`.
+  void math(const pugi::xml_node& omath, bool display, std::vector<Piece>& out);
   void run_child(const pugi::xml_node& c, model::Inlines& out, Para& para, bool code, int depth);
   void hyperlink(const pugi::xml_node& h, std::vector<Piece>& out, Para& para, int depth);
   void picture(const pugi::xml_node& drawing, model::Inlines& out);

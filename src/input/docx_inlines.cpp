@@ -1,8 +1,9 @@
-// The DOCX body's runs (docx_body.hpp): text, breaks, note references, links and pictures, and
-// the run formatting the model keeps, nested the way the runs share it.
+// The DOCX body's runs (docx_body.hpp): text, breaks, note references, links, pictures and
+// equations, and the run formatting the model keeps, nested the way the runs share it.
 #include "input/docx_body.hpp"
 
 #include "input/images.hpp"
+#include "input/omml_tex.hpp"
 #include "input/xml_text.hpp"
 #include "util/files.hpp"
 #include "util/image_info.hpp"
@@ -123,13 +124,6 @@ void nest_range(std::vector<Piece>& pieces, size_t begin, size_t end, int proper
 }
 
 /// The text of a formula in Office Math (ECMA-376 Part 1, 22.1): its `m:t` runs in order.
-std::string math_text(const pugi::xml_node& math) {
-  std::string out;
-  for (auto t : math.select_nodes(".//*[local-name()='t']"))
-    out += t.node().text().get();
-  return out;
-}
-
 } // namespace
 
 model::Inlines BodyReader::nest(std::vector<Piece>& pieces) const {
@@ -163,12 +157,24 @@ void BodyReader::runs(const pugi::xml_node& parent, std::vector<Piece>& out, Par
       runs(child_named(c, "Choice"), out, para, depth + 1);
     } else if (name == "commentRangeStart" || name == "commentRangeEnd") {
       revisions_.comments = true;
-    } else if (name == "oMath" || name == "oMathPara") {
-      Piece piece;
-      add_text(piece.content, math_text(c), here());
-      out.push_back(std::move(piece));
+    } else if (name == "oMath") {
+      math(c, false, out);
+    } else if (name == "oMathPara") {
+      // An equation on a line of its own; a paragraph of several holds them one after another.
+      for (auto m : c.children())
+        if (local_name(m) == "oMath")
+          math(m, true, out);
     }
   }
+}
+
+void BodyReader::math(const pugi::xml_node& omath, bool display, std::vector<Piece>& out) {
+  std::string tex = omml_to_tex(omath);
+  if (tex.empty())
+    return;
+  Piece piece;
+  piece.content.push_back({model::Math{std::move(tex), display}, here()});
+  out.push_back(std::move(piece));
 }
 
 void BodyReader::run(const pugi::xml_node& r, std::vector<Piece>& out, Para& para, int depth) {

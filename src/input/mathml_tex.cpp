@@ -8,21 +8,9 @@
 
 namespace galley::input {
 
-namespace {
-
-std::vector<pugi::xml_node> element_children(const pugi::xml_node& n) {
-  std::vector<pugi::xml_node> out;
-  for (auto c : n.children())
-    if (c.type() == pugi::node_element)
-      out.push_back(c);
-  return out;
-}
-
-/// The text of a token element, its white space collapsed, with the characters TeX reads as
-/// syntax written as the commands that stand for them.
-std::string token_tex(const pugi::xml_node& n) {
+std::string tex_escaped(std::string_view text) {
   std::string out;
-  for (char c : collapse_spaces(deep_text(n))) {
+  for (char c : text) {
     switch (c) {
     case '{':
     case '}':
@@ -50,16 +38,7 @@ std::string token_tex(const pugi::xml_node& n) {
   return out;
 }
 
-/// How many characters (code points) `s` holds.
-std::size_t characters(std::string_view s) {
-  std::size_t count = 0;
-  for (char c : s)
-    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
-/// An accent over its base, by the character MathML sets over it.
-const char* accent_command(std::string_view over) {
+const char* tex_accent(std::string_view over) {
   if (over == "^" || over == "\u02C6" || over == "\u0302")
     return "\\hat";
   if (over == "\u00AF" || over == "\u203E" || over == "\u0304")
@@ -73,6 +52,29 @@ const char* accent_command(std::string_view over) {
   return nullptr;
 }
 
+namespace {
+
+std::vector<pugi::xml_node> element_children(const pugi::xml_node& n) {
+  std::vector<pugi::xml_node> out;
+  for (auto c : n.children())
+    if (c.type() == pugi::node_element)
+      out.push_back(c);
+  return out;
+}
+
+/// The text of a token element, its white space collapsed, escaped for TeX.
+std::string token_tex(const pugi::xml_node& n) {
+  return tex_escaped(collapse_spaces(deep_text(n)));
+}
+
+/// How many characters (code points) `s` holds.
+std::size_t characters(std::string_view s) {
+  std::size_t count = 0;
+  for (char c : s)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 /// A fence of mfenced as a delimiter \left and \right take.
 std::string fence(const pugi::xml_attribute& a, const char* absent) {
   std::string_view f = a ? std::string_view(a.value()) : std::string_view(absent);
@@ -82,11 +84,6 @@ std::string fence(const pugi::xml_attribute& a, const char* absent) {
     return "\\" + std::string(f);
   return std::string(f);
 }
-
-/// How deep the elements of a formula are followed: what lies deeper is left out. A JATS
-/// article's XML has no depth limit of its own, and a formula nested tens of thousands deep
-/// would run the walk out of stack.
-constexpr int kMaxDepth = 256;
 
 std::string to_tex(const pugi::xml_node& n, int depth);
 
@@ -98,7 +95,7 @@ std::string children_tex(const pugi::xml_node& n, int depth) {
 }
 
 std::string to_tex(const pugi::xml_node& n, int depth) {
-  if (depth >= kMaxDepth)
+  if (depth >= kFormulaDepth)
     return {};
   const std::string_view name = local_name(n);
   const std::vector<pugi::xml_node> kids = element_children(n);
@@ -128,7 +125,7 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
     return arg(0) + "_" + arg(1);
   if (name == "mover") {
     if (kids.size() == 2)
-      if (const char* accent = accent_command(collapse_spaces(deep_text(kids[1]))))
+      if (const char* accent = tex_accent(collapse_spaces(deep_text(kids[1]))))
         return accent + arg(0);
     return arg(0) + "^" + arg(1);
   }

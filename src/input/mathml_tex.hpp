@@ -6,8 +6,14 @@
 #include <pugixml.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace galley::input {
+
+/// How deep a formula's elements are followed, MathML's and Office Math's: what lies deeper is
+/// left out. A JATS article's or a Word document's XML has no depth limit of its own, and a
+/// formula nested tens of thousands deep would run the walk out of stack.
+constexpr int kFormulaDepth = 256;
 
 /// The TeX of a `<math>` element (or any MathML element): token elements by their text, with
 /// TeX's special characters escaped; mrow, msub, msup, msubsup, mfrac, msqrt, mroot, munder,
@@ -15,5 +21,13 @@ namespace galley::input {
 /// application/x-tex) when it has one, else by its first child; mtext as \text.
 /// Elements it does not know give their children's TeX in order.
 std::string mathml_to_tex(const pugi::xml_node& math);
+
+/// `text` as the characters of a formula: those TeX reads as syntax written as the commands that
+/// stand for them (`\{`, `\_`, `\backslash`...). Shared with the Office Math reader.
+std::string tex_escaped(std::string_view text);
+
+/// The TeX accent (\hat, \bar, \vec, \tilde, \dot) for a character set over a base, as MathML
+/// and Office Math write it (spacing or combining); nullptr for another character.
+const char* tex_accent(std::string_view over);
 
 } // namespace galley::input

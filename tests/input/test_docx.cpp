@@ -293,6 +293,38 @@ TEST_SUITE("input/docx") {
     CHECK(block<model::List>(*a, 3).start == 7); // the list counts on after the paragraph
   }
 
+  TEST_CASE("equations are formulas: inline in their paragraph, and set apart") {
+    TempDir dir;
+    Docx d;
+    const std::string m = "xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\"";
+    d.body = p("", r("Energy is ") + "<m:oMath " + m +
+                       "><m:r><m:t>E=m</m:t></m:r><m:sSup><m:e><m:r><m:t>c</m:t></m:r></m:e>"
+                       "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath>" +
+                       r(", they say.")) +
+             p("", "<m:oMathPara " + m +
+                       "><m:oMath><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r>"
+                       "<m:t>b</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara>") +
+             p("", r("After."));
+    Diagnostics diags;
+    auto a = load(write_docx(dir, "math.docx", d), diags);
+    REQUIRE(a);
+    CAPTURE(test::dump(diags));
+    const auto& first = block<model::Paragraph>(*a, 0).content;
+    REQUIRE(first.size() == 3);
+    const auto* inline_math = std::get_if<model::Math>(&first[1].value);
+    REQUIRE(inline_math != nullptr);
+    CHECK(inline_math->tex == "E=m {c }^{2 }");
+    CHECK_FALSE(inline_math->display);
+    CHECK(text(first) == "Energy is E=m {c }^{2 }, they say.");
+    const auto& second = block<model::Paragraph>(*a, 1).content;
+    REQUIRE(second.size() == 1);
+    const auto* display = std::get_if<model::Math>(&second[0].value);
+    REQUIRE(display != nullptr);
+    CHECK(display->tex == "\\frac{a }{b }");
+    CHECK(display->display);
+    CHECK(text(block<model::Paragraph>(*a, 2).content) == "After.");
+  }
+
   TEST_CASE("tables: merged cells keep the columns, header rows repeat") {
     TempDir dir;
     Docx d;
