@@ -13,19 +13,11 @@ namespace galley::input {
 
 namespace {
 
-/// The first child named `name` (any namespace prefix); an empty node when there is none.
-pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
-  for (auto c : n.children())
-    if (c.type() == pugi::node_element && local_name(c) == name)
-      return c;
-  return {};
-}
-
 /// The m:val of the property `name` in the properties `pr` (an m:fPr, m:dPr...), or `absent`
 /// when it is not given.
 std::string_view property(const pugi::xml_node& pr, std::string_view name,
                           std::string_view absent) {
-  pugi::xml_node p = child(pr, name);
+  pugi::xml_node p = child_named(pr, name);
   if (!p)
     return absent;
   for (auto a : p.attributes())
@@ -96,7 +88,7 @@ std::string children_tex(const pugi::xml_node& n, int depth) {
 
 /// The TeX of the child `name` of `n` (an m:e, m:num, m:sub...) as one group.
 std::string group(const pugi::xml_node& n, std::string_view name, int depth) {
-  return "{" + children_tex(child(n, name), depth) + "}";
+  return "{" + children_tex(child_named(n, name), depth) + "}";
 }
 
 /// The text of an argument that holds only runs (a function's name, a limit's base), else empty.
@@ -107,7 +99,7 @@ std::string plain_runs(const pugi::xml_node& n) {
       continue;
     if (local_name(c) != "r")
       return {};
-    text += deep_text(child(c, "t"));
+    text += deep_text(child_named(c, "t"));
   }
   return collapse_spaces(text);
 }
@@ -147,11 +139,11 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
     return {}; // properties: how an element looks, not what it says
   if (name == "r") {
     // A run of several letters in normal style (m:sty "p" or m:nor) is a name, set upright.
-    const std::string text = collapse_spaces(deep_text(child(n, "t")));
+    const std::string text = collapse_spaces(deep_text(child_named(n, "t")));
     if (text.empty())
       return {};
-    pugi::xml_node rpr = child(n, "rPr");
-    const bool upright = child(rpr, "nor") || property(rpr, "sty", "") == "p";
+    pugi::xml_node rpr = child_named(n, "rPr");
+    const bool upright = child_named(rpr, "nor") || property(rpr, "sty", "") == "p";
     // Counted in characters: a plain "\u2265" is a relation to space as one, not a name.
     const auto characters = std::count_if(text.begin(), text.end(), [](char c) {
       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -160,7 +152,7 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
                                      : tex_escaped(text) + " ";
   }
   if (name == "f") {
-    const std::string_view type = property(child(n, "fPr"), "type", "bar");
+    const std::string_view type = property(child_named(n, "fPr"), "type", "bar");
     if (type == "lin" || type == "skw")
       return group(n, "num", depth) + "/" + group(n, "den", depth);
     if (type == "noBar")
@@ -176,13 +168,13 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
   if (name == "sPre")
     return "{}_" + group(n, "sub", depth) + "^" + group(n, "sup", depth) + group(n, "e", depth);
   if (name == "rad") {
-    const std::string degree = children_tex(child(n, "deg"), depth);
-    const bool hidden = property(child(n, "radPr"), "degHide", "0") != "0" &&
-                        property(child(n, "radPr"), "degHide", "0") != "off";
+    const std::string degree = children_tex(child_named(n, "deg"), depth);
+    const bool hidden = property(child_named(n, "radPr"), "degHide", "0") != "0" &&
+                        property(child_named(n, "radPr"), "degHide", "0") != "off";
     return "\\sqrt" + (degree.empty() || hidden ? "" : "[" + degree + "]") + group(n, "e", depth);
   }
   if (name == "d") {
-    pugi::xml_node pr = child(n, "dPr");
+    pugi::xml_node pr = child_named(n, "dPr");
     const std::string separator = fence(property(pr, "sepChr", "|"));
     std::string out = "\\left" + fence(property(pr, "begChr", "(")) + " ";
     bool first = true;
@@ -197,39 +189,40 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
     return out + "\\right" + fence(property(pr, "endChr", ")")) + " ";
   }
   if (name == "nary") {
-    pugi::xml_node pr = child(n, "naryPr");
+    pugi::xml_node pr = child_named(n, "naryPr");
     std::string out = nary_command(property(pr, "chr", "\u222B"));
     const auto shown = [&](std::string_view hide) {
       const std::string_view v = property(pr, hide, "0");
       return v == "0" || v == "off" || v == "false";
     };
-    if (shown("subHide") && child(n, "sub"))
+    if (shown("subHide") && child_named(n, "sub"))
       out += "_" + group(n, "sub", depth);
-    if (shown("supHide") && child(n, "sup"))
+    if (shown("supHide") && child_named(n, "sup"))
       out += "^" + group(n, "sup", depth);
     return out + " " + group(n, "e", depth);
   }
   if (name == "acc") {
     // The accent character, by default a combining circumflex (ECMA-376 22.1.2.20).
-    const char* accent = tex_accent(property(child(n, "accPr"), "chr", "\u0302"));
+    const char* accent = tex_accent(property(child_named(n, "accPr"), "chr", "\u0302"));
     return std::string(accent ? accent : "\\hat") + group(n, "e", depth);
   }
   if (name == "bar")
-    return (property(child(n, "barPr"), "pos", "bot") == "top" ? "\\overline" : "\\underline") +
+    return (property(child_named(n, "barPr"), "pos", "bot") == "top" ? "\\overline"
+                                                                     : "\\underline") +
            group(n, "e", depth);
   if (name == "groupChr")
-    return (property(child(n, "groupChrPr"), "pos", "bot") == "top" ? "\\overbrace"
-                                                                    : "\\underbrace") +
+    return (property(child_named(n, "groupChrPr"), "pos", "bot") == "top" ? "\\overbrace"
+                                                                          : "\\underbrace") +
            group(n, "e", depth);
   if (name == "func") {
-    const std::string fname = plain_runs(child(n, "fName"));
+    const std::string fname = plain_runs(child_named(n, "fName"));
     std::string head = named_function(fname) ? "\\" + fname + " "
-                       : fname.empty()       ? children_tex(child(n, "fName"), depth)
+                       : fname.empty()       ? children_tex(child_named(n, "fName"), depth)
                                              : "\\operatorname{" + tex_escaped(fname) + "}";
     return head + group(n, "e", depth);
   }
   if (name == "limLow" || name == "limUpp") {
-    const std::string base = plain_runs(child(n, "e"));
+    const std::string base = plain_runs(child_named(n, "e"));
     const std::string head = named_function(base) ? "\\" + base + " " : group(n, "e", depth);
     return head + (name == "limLow" ? "_" : "^") + group(n, "lim", depth);
   }
