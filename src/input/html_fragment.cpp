@@ -13,8 +13,6 @@
 
 namespace galley::input::html {
 
-namespace {
-
 Parsed parse_html(std::string_view html) {
   // The parser's own error list is never read: keeping none saves its memory on large blocks.
   static const GumboOptions options = [] {
@@ -24,6 +22,8 @@ Parsed parse_html(std::string_view html) {
   }();
   return Parsed(gumbo_parse_with_options(&options, html.data(), html.size()));
 }
+
+namespace {
 
 /// Elements that never hold others of their kind's depth: void elements, and those whose end
 /// tag is implied by the next sibling (HTML Living Standard, 13.1.2 and 13.1.2.4).

@@ -33,6 +33,9 @@ struct OutputDeleter {
 };
 using Parsed = std::unique_ptr<GumboOutput, OutputDeleter>;
 
+/// `html` parsed by gumbo, keeping none of its error list.
+Parsed parse_html(std::string_view html);
+
 /// HTML's ASCII white space (HTML Living Standard, 2.3.1): space, tab, line feed, carriage
 /// return and form feed.
 inline bool is_html_space(char c) {

@@ -49,7 +49,7 @@ std::string math_tex(const GumboNode* math, bool& complete) {
 
 std::optional<model::Math> math_in(std::string_view html, bool& complete) {
   complete = true;
-  Parsed parsed(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  Parsed parsed = parse_html(html);
   std::vector<const GumboNode*> todo{parsed->root};
   while (!todo.empty()) {
     const GumboNode* n = todo.back();

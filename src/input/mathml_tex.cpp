@@ -1,6 +1,7 @@
 #include "input/mathml_tex.hpp"
 
 #include "input/xml_text.hpp"
+#include "math/symbols.hpp"
 #include "util/text_utils.hpp"
 
 #include <string_view>
@@ -38,18 +39,16 @@ std::string tex_escaped(std::string_view text) {
   return out;
 }
 
-const char* tex_accent(std::string_view over) {
-  if (over == "^" || over == "\u02C6" || over == "\u0302")
-    return "\\hat";
-  if (over == "\u00AF" || over == "\u203E" || over == "\u0304")
-    return "\\bar";
-  if (over == "\u2192" || over == "\u20D7")
-    return "\\vec";
-  if (over == "~" || over == "\u02DC" || over == "\u0303")
-    return "\\tilde";
-  if (over == "\u02D9" || over == "\u0307")
-    return "\\dot";
-  return nullptr;
+std::string tex_accent(std::string_view over) {
+  // Spacing forms the math table does not list, as their usual equivalents.
+  if (over == "\u02C6")
+    over = "^";
+  else if (over == "\u02DC")
+    over = "~";
+  else if (over == "\u203E")
+    over = "\u00AF";
+  const std::string_view name = math::accent_named_by(over);
+  return name.empty() ? std::string() : "\\" + std::string(name);
 }
 
 namespace {
@@ -125,7 +124,7 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
     return arg(0) + "_" + arg(1);
   if (name == "mover") {
     if (kids.size() == 2)
-      if (const char* accent = tex_accent(collapse_spaces(deep_text(kids[1]))))
+      if (std::string accent = tex_accent(collapse_spaces(deep_text(kids[1]))); !accent.empty())
         return accent + arg(0);
     return arg(0) + "^" + arg(1);
   }

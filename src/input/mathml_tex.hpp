@@ -26,8 +26,9 @@ std::string mathml_to_tex(const pugi::xml_node& math);
 /// stand for them (`\{`, `\_`, `\backslash`...). Shared with the Office Math reader.
 std::string tex_escaped(std::string_view text);
 
-/// The TeX accent (\hat, \bar, \vec, \tilde, \dot) for a character set over a base, as MathML
-/// and Office Math write it (spacing or combining); nullptr for another character.
-const char* tex_accent(std::string_view over);
+/// The TeX accent (\hat, \bar, \vec, \tilde, \dot...) for a character set over a base, as
+/// MathML and Office Math write it (spacing or combining), by the math parser's own table
+/// (math/symbols.hpp); empty for another character.
+std::string tex_accent(std::string_view over);
 
 } // namespace galley::input

@@ -2,6 +2,7 @@
 
 #include "input/mathml_tex.hpp"
 #include "input/xml_text.hpp"
+#include "math/symbols.hpp"
 #include "util/text_utils.hpp"
 
 #include <algorithm>
@@ -62,15 +63,10 @@ std::string fence(std::string_view chr) {
   return std::string(chr);
 }
 
-/// Function names TeX sets upright with commands of their own (\sin, \log, \lim...).
+/// Whether `name` is a function TeX sets upright with a command of its own (\sin, \lim), by the
+/// math parser's table.
 bool named_function(std::string_view name) {
-  static constexpr std::array<std::string_view, 22> kNames = {
-      "sin",    "cos",    "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "arcsin",
-      "arccos", "arctan", "log", "ln",  "exp", "lim", "max",  "min",  "sup",  "inf",  "det"};
-  for (std::string_view n : kNames)
-    if (n == name)
-      return true;
-  return false;
+  return !name.empty() && math::find_function(name) != nullptr;
 }
 
 std::string to_tex(const pugi::xml_node& n, int depth);
@@ -203,8 +199,8 @@ std::string to_tex(const pugi::xml_node& n, int depth) {
   }
   if (name == "acc") {
     // The accent character, by default a combining circumflex (ECMA-376 22.1.2.20).
-    const char* accent = tex_accent(property(child_named(n, "accPr"), "chr", "\u0302"));
-    return std::string(accent ? accent : "\\hat") + group(n, "e", depth);
+    const std::string accent = tex_accent(property(child_named(n, "accPr"), "chr", "\u0302"));
+    return (accent.empty() ? std::string("\\hat") : accent) + group(n, "e", depth);
   }
   if (name == "bar")
     return (property(child_named(n, "barPr"), "pos", "bot") == "top" ? "\\overline"

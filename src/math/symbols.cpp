@@ -454,6 +454,16 @@ const AccentInfo* find_accent(std::string_view name) {
   return row == nullptr ? nullptr : &row->info;
 }
 
+std::string_view accent_named_by(std::string_view character) {
+  if (character.empty())
+    return {};
+  for (const AccentRow& row : kAccents)
+    if (!row.info.stretchy && !row.info.rule &&
+        (row.info.combining == character || row.info.spacing == character))
+      return row.name;
+  return {};
+}
+
 const FunctionInfo* find_function(std::string_view name) {
   for (const FunctionInfo& f : kFunctions)
     if (f.text == name)

@@ -32,6 +32,11 @@ struct AccentInfo {
 
 const AccentInfo* find_accent(std::string_view name);
 
+/// The accent command (`hat`, `vec`; without the backslash) that sets `character` over its base,
+/// whether written combining (U+0302) or spacing (`^`), as MathML and Office Math give an
+/// accent; empty for another character. Only accents of a glyph as wide as it is drawn.
+std::string_view accent_named_by(std::string_view character);
+
 struct FunctionInfo {
   std::string_view text;
   bool limits_in_display = false; ///< \lim, \max: limits below in display style

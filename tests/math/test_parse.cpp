@@ -1,6 +1,7 @@
 #include "math/alphabets.hpp"
 #include "math/dump.hpp"
 #include "math/parse.hpp"
+#include "math/symbols.hpp"
 
 #include <doctest/doctest.h>
 
@@ -216,5 +217,19 @@ TEST_SUITE("math/parse") {
     CHECK(inline_tag.failed);
     CHECK(inline_tag.error.message == "\\tag outside display math");
     CHECK(inline_tag.error.offset == 2);
+  }
+}
+
+TEST_SUITE("math/symbols") {
+  TEST_CASE("an accent is found by its character, combining or spacing") {
+    CHECK(accent_named_by("\u0302") == "hat");
+    CHECK(accent_named_by("^") == "hat");
+    CHECK(accent_named_by("\u20D7") == "vec");
+    CHECK(accent_named_by("\u02D9") == "dot");
+    CHECK(accent_named_by("\u00AF") == "bar");
+    // Stretchy accents and rules are not what one character over a base stands for.
+    CHECK(accent_named_by("\u203E").empty());
+    CHECK(accent_named_by("x").empty());
+    CHECK(accent_named_by("").empty());
   }
 }
